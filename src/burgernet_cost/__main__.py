@@ -1,0 +1,3 @@
+from burgernet_cost.cli import main
+
+raise SystemExit(main())

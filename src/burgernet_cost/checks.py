@@ -1,0 +1,119 @@
+"""Cross-file checks of a data set: references, uniqueness, order.
+
+Schema checks live in the models (``schema``); what needs more than one record or file lives here.
+Each problem is a ``DataError`` with file, line and key path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from burgernet_cost.errors import DataError
+
+if TYPE_CHECKING:
+    from burgernet_cost.dataset import Dataset
+
+
+def _unique(ds: Dataset, file: str, key: str, items: Iterable[Any]) -> list[DataError]:
+    errors = []
+    first: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item.id in first:
+            errors.append(
+                ds.lines[file].error((key, i, "id"), f"id '{item.id}' komt twee keer voor (ook {key}[{first[item.id]}])")
+            )
+        else:
+            first[item.id] = i
+    return errors
+
+
+def _ref(ds: Dataset, file: str, path: tuple[Any, ...], value: str, known: Iterable[str], what: str) -> list[DataError]:
+    known = list(known)
+    if value in known:
+        return []
+    import difflib
+
+    hint = difflib.get_close_matches(value, known, n=1)
+    extra = f"; bedoelde u '{hint[0]}'?" if hint else f" (bekend: {', '.join(known)})"
+    return [ds.lines[file].error(path, f"onbekende {what} '{value}'{extra}")]
+
+
+def reference_errors(ds: Dataset) -> list[DataError]:
+    errors: list[DataError] = []
+    t, i, sal = ds.tasks, ds.interviews, ds.salary
+    T, I, S = "tasks.yaml", "interviews.yaml", "salary_scales.yaml"
+
+    errors += _unique(ds, T, "taakgebieden", t.taakgebieden)
+    errors += _unique(ds, T, "onderwerpen", t.onderwerpen)
+    errors += _unique(ds, T, "rollen", t.rollen)
+    errors += _unique(ds, T, "taken", t.taken)
+    errors += _unique(ds, I, "waarnemingen", i.waarnemingen)
+    errors += _unique(ds, I, "gerapporteerde_uitkomsten", i.gerapporteerde_uitkomsten)
+    errors += _unique(ds, S, "tabellen", sal.tabellen)
+    errors += _unique(ds, S, "toeslagen", sal.toeslagen)
+    errors += _unique(ds, S, "tariefprofielen", sal.tariefprofielen)
+
+    areas = {a.id: a for a in t.taakgebieden}
+    subjects = [o.id for o in t.onderwerpen]
+    roles = {r.id: r for r in t.rollen}
+    tasks = {k.id: k for k in t.taken}
+    for n, rol in enumerate(t.rollen):
+        if rol.taakgebied:
+            errors += _ref(ds, T, ("rollen", n, "taakgebied"), rol.taakgebied, areas, "taakgebied")
+    for n, taak in enumerate(t.taken):
+        errors += _ref(ds, T, ("taken", n, "rol"), taak.rol, roles, "rol")
+        errors += _ref(ds, T, ("taken", n, "onderwerp"), taak.onderwerp, subjects, "onderwerp")
+        rol = roles.get(taak.rol)
+        if rol is not None and rol.organisatie == "gemeente" and taak.pakket is None:
+            errors.append(ds.lines[T].error(("taken", n), f"taak '{taak.id}' van een gemeentelijke rol heeft een pakket nodig (basis of aanvullend)"))
+        if rol is not None and rol.organisatie == "politie" and taak.pakket is not None:
+            errors.append(ds.lines[T].error(("taken", n, "pakket"), "politietaken hebben geen pakket (Bijlage 1)"))
+        if taak.deel_van is not None:
+            errors += _ref(ds, T, ("taken", n, "deel_van"), taak.deel_van, tasks, "taak")
+            parent = tasks.get(taak.deel_van)
+            if parent is not None and parent.rol != taak.rol:
+                errors.append(ds.lines[T].error(("taken", n, "deel_van"), f"hoofdtaak '{parent.id}' hoort bij een andere rol"))
+
+    for n, w in enumerate(i.waarnemingen):
+        errors += _ref(ds, I, ("waarnemingen", n, "taakgebied"), w.taakgebied, areas, "taakgebied")
+        area = areas.get(w.taakgebied)
+        if area is not None and not area.gekwantificeerd:
+            errors.append(ds.lines[I].error(("waarnemingen", n, "taakgebied"), f"taakgebied '{area.id}' is niet gekwantificeerd (tasks.yaml); er horen geen uren bij"))
+    for area in t.taakgebieden:
+        if not area.gekwantificeerd:
+            continue
+        for pakket in ("basis", "aanvullend"):
+            if not any(w.taakgebied == area.id and w.pakket == pakket and w.meegewogen for w in i.waarnemingen):
+                errors.append(ds.lines[I].error(("waarnemingen",), f"geen meegewogen waarneming voor taakgebied '{area.id}', pakket '{pakket}'"))
+    for n, u in enumerate(i.gerapporteerde_uitkomsten):
+        errors += _ref(ds, I, ("gerapporteerde_uitkomsten", n, "taakgebied"), u.taakgebied, areas, "taakgebied")
+    profiles = {p.id: p for p in sal.tariefprofielen}
+    errors += _ref(ds, I, ("salarisbasis", "tariefprofiel"), i.salarisbasis.tariefprofiel, profiles, "tariefprofiel")
+
+    tables = {tb.id: tb for tb in sal.tabellen}
+    allowances = [a.id for a in sal.toeslagen]
+    errors += _ref(ds, S, ("standaard_tariefprofiel",), sal.standaard_tariefprofiel, profiles, "tariefprofiel")
+    for n, p in enumerate(sal.tariefprofielen):
+        errors += _ref(ds, S, ("tariefprofielen", n, "tabel"), p.tabel, tables, "salaristabel")
+        table = tables.get(p.tabel)
+        if table is not None:
+            if p.schaal not in table.schalen:
+                errors += _ref(ds, S, ("tariefprofielen", n, "schaal"), p.schaal, table.schalen, f"schaal in tabel '{table.id}':")
+            elif p.periodiek >= len(table.schalen[p.schaal]):
+                errors.append(ds.lines[S].error(("tariefprofielen", n, "periodiek"), f"periodiek {p.periodiek} bestaat niet in schaal {p.schaal} van '{table.id}' (0 t/m {len(table.schalen[p.schaal]) - 1})"))
+        for k, toeslag in enumerate(p.toeslagen):
+            errors += _ref(ds, S, ("tariefprofielen", n, "toeslagen", k), toeslag, allowances, "toeslag")
+
+    for n in range(1, len(sal.cao_verhogingen)):
+        if sal.cao_verhogingen[n].datum < sal.cao_verhogingen[n - 1].datum:
+            errors.append(ds.lines[S].error(("cao_verhogingen", n, "datum"), f"cao-stappen staan niet op datum: {sal.cao_verhogingen[n].datum} na {sal.cao_verhogingen[n - 1].datum}"))
+    for a, toeslag in enumerate(sal.toeslagen):
+        for n in range(1, len(toeslag.waarden)):
+            if toeslag.waarden[n].vanaf <= toeslag.waarden[n - 1].vanaf:
+                errors.append(ds.lines[S].error(("toeslagen", a, "waarden", n, "vanaf"), "waarden staan niet op oplopende datum"))
+    if ds.models is not None:
+        from burgernet_cost.organisation import model_reference_errors
+
+        errors += model_reference_errors(ds)
+    return errors

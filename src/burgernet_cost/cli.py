@@ -1,0 +1,209 @@
+"""The ``bncost`` command line: options -> library call -> render. Thin on purpose.
+
+Start-up stays light: this module imports typer and the option parsers only; the data, the
+models, rich tables and tabulate are imported inside the command that needs them.
+Errors: usage problems exit 2, invalid data exits 1, each as one Dutch line on stderr
+("Fout: …"), never a traceback (set BNCOST_DEBUG=1 to see one for an internal error).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from burgernet_cost import __version__
+from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
+from burgernet_cost.options import (
+    FORMAT_METAVAR,
+    PAKKET_METAVAR,
+    parse_format,
+    parse_inwoners,
+    parse_pakket,
+)
+
+HELP = """\
+bncost rekent uit wat de gemeentelijke Burgernet-taken een gemeente kosten (uren, fte, euro's)
+en wat zij betaalt in elk inrichtingsmodel (gemeentelijk, regionaal, landelijk).
+
+Alle cijfers komen uit de YAML-bestanden in data/ (het rapport 'Gemeentelijke taken Burgernet',
+Programmabureau Burgernet, 2014), elk met bron en status.
+"""
+
+app = typer.Typer(
+    name="bncost",
+    help=HELP,
+    rich_markup_mode=None,
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+DataDirOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--data-dir",
+        envvar="BNCOST_DATA_DIR",
+        metavar="MAP",
+        show_default=False,
+        help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).",
+    ),
+]
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        parser=parse_format,
+        metavar=FORMAT_METAVAR,
+        help="Uitvoer: table (standaard), json, csv of markdown.",
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"bncost {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie en stop."),
+    ] = False,
+) -> None:
+    """bncost: kosten van de gemeentelijke Burgernet-taken."""
+
+
+def _emit(report: Any, fmt: str) -> None:
+    from burgernet_cost.render import render
+
+    text = render(report, fmt)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command("estimate")
+def estimate_cmd(
+    inwoners: Annotated[
+        int,
+        typer.Option("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL", show_default=False,
+                     help="Aantal inwoners van de gemeente (bijv. 54600 of 54.600)."),
+    ],
+    pakket: Annotated[
+        str,
+        typer.Option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR,
+                     help="basis, aanvullend (alleen de aanvulling) of volledig (basis + aanvullend)."),
+    ] = "basis",
+    fmt: FormatOpt = "table",
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Kosten van de gemeentelijke taken voor één gemeente: uren, fte en euro's per taakgebied."""
+    from burgernet_cost.calculator import estimate
+    from burgernet_cost.dataset import load_dataset
+    from burgernet_cost.reports import estimate_report
+
+    ds = load_dataset(data_dir)
+    result = estimate(ds, inwoners, pakket)
+    _emit(estimate_report(result, _shown_dir(ds.root)), fmt)
+
+
+def _shown_dir(path: Any) -> str:
+    from burgernet_cost.datafiles import display_path
+
+    return display_path(path)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _translate_usage(exc: Exception) -> str:
+    """Typer/click usage errors -> one Dutch line."""
+    kind = type(exc).__name__
+    message = getattr(exc, "message", str(exc))
+    param = getattr(exc, "param", None)
+    name = None
+    if param is not None:
+        opts = getattr(param, "opts", None) or []
+        name = max(opts, key=len) if opts else getattr(param, "name", None)
+    if kind == "MissingParameter":
+        return f"de optie {name} ontbreekt" if name else "een verplichte optie ontbreekt"
+    if kind == "NoSuchOption":
+        option = getattr(exc, "option_name", "")
+        possibilities = getattr(exc, "possibilities", None) or []
+        hint = f"; bedoelde u {' of '.join(sorted(possibilities))}?" if possibilities else ""
+        return f"onbekende optie {option}{hint}"
+    if kind == "BadOptionUsage":
+        option = getattr(exc, "option_name", "")
+        if "requires an argument" in message:
+            return f"de optie {option} verwacht een waarde"
+        if "does not take a value" in message:
+            return f"de optie {option} neemt geen waarde"
+        return f"onjuist gebruik van {option}: {message}"
+    if kind == "BadParameter":
+        if name and message.startswith("Input should be"):
+            return f"{name}: ongeldige waarde"
+        return f"{name}: {message}" if name else message
+    if message.startswith("No such command"):
+        command = message.split("'")[1] if "'" in message else message
+        return f"onbekend commando '{command}'; zie 'bncost --help'"
+    if message.startswith("Got unexpected extra argument"):
+        extra = message[message.find("(") + 1 : message.rfind(")")]
+        return f"onverwacht argument: {extra}"
+    if message.startswith("Missing command"):
+        return "geen commando opgegeven; zie 'bncost --help'"
+    return f"ongeldig gebruik: {message}"
+
+
+def _fail(message: str) -> None:
+    for line in message.splitlines() or [message]:
+        sys.stderr.write(f"Fout: {line}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 invalid data, 2 usage)."""
+    from burgernet_cost import i18n
+
+    i18n.install()
+    args = list(sys.argv[1:] if argv is None else argv)
+    command = typer.main.get_command(app)
+    try:
+        result = command.main(args, prog_name="bncost", standalone_mode=False)
+    except DataErrors as exc:
+        _fail(str(exc))
+        return exc.exit_code
+    except BncostError as exc:
+        _fail(str(exc))
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        sys.stderr.write("Afgebroken.\n")
+        return 1
+    except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.stdout.write(exc.format_message() + "\n")
+            return 0
+        _fail(_translate_usage(exc))
+        return int(getattr(exc, "exit_code", 2))
+    except KeyboardInterrupt:
+        sys.stderr.write("Afgebroken.\n")
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        if os.environ.get("BNCOST_DEBUG"):
+            raise
+        _fail(f"interne fout ({type(exc).__name__}: {exc}); meld dit, met BNCOST_DEBUG=1 voor details")
+        return 70
+    return result if isinstance(result, int) else 0
+
+
+__all__ = ["app", "main", "UsageProblem"]

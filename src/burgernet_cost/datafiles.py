@@ -1,0 +1,271 @@
+"""Finding the data directory and reading YAML strictly, with line numbers.
+
+The YAML is composed with PyYAML's safe C loader into a node tree, and the nodes are turned into
+plain Python values here, so that:
+
+* every value keeps its line number (``LineMap``), for error messages;
+* duplicate keys, anchors/aliases, merge keys and unknown tags are rejected;
+* YAML 1.1 surprises (``NO`` -> False, ``010`` -> 8, ``1:20`` -> 80) are rejected, not guessed;
+* dates stay strings, non-integer numbers become ``Decimal`` from their written text (never float);
+* file size, node count and nesting depth are bounded (hostile input cannot hang or exhaust us).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from burgernet_cost.errors import DataError
+
+DATA_DIR_ENV = "BNCOST_DATA_DIR"
+DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml")
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_NODES = 500_000
+MAX_DEPTH = 50
+
+_INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_DEC_RE = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+_BOOL_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_TAG = "tag:yaml.org,2002:"
+
+Path_ = tuple[str | int, ...]
+
+
+def display_path(path: Path) -> str:
+    """A file name as the user should read it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def format_key_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def default_data_dir() -> Path:
+    """The shipped data: inside the installed package, else the checkout's ``data/``."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data"
+
+
+def resolve_data_dir(option: str | Path | None = None) -> Path:
+    """``--data-dir`` wins, then ``BNCOST_DATA_DIR``, then the shipped data."""
+    chosen = option if option not in (None, "") else os.environ.get(DATA_DIR_ENV) or None
+    if chosen is None:
+        path = default_data_dir()
+        origin = "meegeleverde data"
+    else:
+        path = Path(chosen).expanduser()
+        origin = "--data-dir" if option not in (None, "") else DATA_DIR_ENV
+    if not path.exists():
+        raise DataError(f"datamap bestaat niet ({origin})", file=str(path))
+    if not path.is_dir():
+        raise DataError(f"is geen map ({origin})", file=str(path))
+    return path
+
+
+class LineMap:
+    """Line numbers (1-based) of every key and item in a loaded YAML document."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while True:
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+    def error(self, path: Path_, message: str) -> DataError:
+        return DataError(message, file=self.file, line=self.line_of(path), path=format_key_path(path) or None)
+
+
+def read_text(path: Path, shown: str | None = None) -> str:
+    """Read a UTF-8 text file with a size limit, turning every OS problem into a DataError."""
+    shown = shown or display_path(path)
+    try:
+        if path.is_dir():
+            raise DataError("is een map, geen bestand", file=shown)
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(
+                f"bestand is te groot ({size:,} bytes; maximaal {MAX_FILE_BYTES:,})".replace(",", "."),
+                file=shown,
+            )
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise DataError("bestand ontbreekt", file=shown) from None
+    except PermissionError:
+        raise DataError("bestand kan niet gelezen worden (geen leesrechten)", file=shown) from None
+    except IsADirectoryError:
+        raise DataError("is een map, geen bestand", file=shown) from None
+    except OSError as exc:
+        raise DataError(f"bestand kan niet gelezen worden ({exc.strerror or exc})", file=shown) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError(f"bestand is te groot (maximaal {MAX_FILE_BYTES:,} bytes)".replace(",", "."), file=shown)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            f"geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8",
+            file=shown,
+            line=line,
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text
+
+
+def load_yaml_file(path: Path, shown: str | None = None) -> tuple[Any, LineMap]:
+    shown = shown or display_path(path)
+    return load_yaml_text(read_text(path, shown), shown)
+
+
+def load_yaml_text(text: str, shown: str) -> tuple[Any, LineMap]:
+    """Parse one YAML document strictly; returns the value and its line map."""
+    import yaml
+
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise DataError("bestand is leeg", file=shown)
+    if "\t" in text:
+        for number, line in enumerate(text.splitlines(), start=1):
+            stripped = line.lstrip(" ")
+            if stripped.startswith("\t"):
+                raise DataError("tab gebruikt voor inspringen; gebruik spaties", file=shown, line=number)
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(text, Loader=loader_cls)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "onleesbare YAML"
+        raise DataError(f"YAML-syntaxfout: {_dutch_yaml_problem(problem)}", file=shown, line=line) from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"YAML-syntaxfout: {exc}", file=shown) from None
+    except RecursionError:
+        raise DataError(f"te diep genest (maximaal {MAX_DEPTH} niveaus)", file=shown) from None
+    if node is None:
+        raise DataError("bestand is leeg", file=shown)
+    lines = LineMap(shown)
+    builder = _Builder(shown, lines)
+    value = builder.build(node, (), 0)
+    return value, lines
+
+
+def _dutch_yaml_problem(problem: str) -> str:
+    known = {
+        "found character '\\t' that cannot start any token": "tab-teken op een plaats waar het niet mag",
+        "expected a single document in the stream": "meer dan één YAML-document in het bestand",
+        "mapping values are not allowed here": "dubbele punt op een plaats waar hij niet mag (zet de tekst tussen aanhalingstekens)",
+        "could not find expected ':'": "':' verwacht",
+        "found undefined alias": "onbekende alias",
+    }
+    for english, dutch in known.items():
+        if problem.startswith(english):
+            return dutch
+    return problem
+
+
+class _Builder:
+    def __init__(self, file: str, lines: LineMap) -> None:
+        self.file = file
+        self.lines = lines
+        self.count = 0
+        self.seen: set[int] = set()
+
+    def fail(self, node: Any, path: Path_, message: str) -> DataError:
+        return DataError(message, file=self.file, line=node.start_mark.line + 1, path=format_key_path(path) or None)
+
+    def build(self, node: Any, path: Path_, depth: int) -> Any:
+        import yaml
+
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(node, path, f"te veel waarden in één bestand (maximaal {MAX_NODES:,})".replace(",", "."))
+        if depth > MAX_DEPTH:
+            raise self.fail(node, path, f"te diep genest (maximaal {MAX_DEPTH} niveaus)")
+        if id(node) in self.seen:
+            raise self.fail(node, path, "ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit")
+        self.seen.add(id(node))
+        self.lines.lines.setdefault(path, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            if node.tag != _TAG + "map":
+                raise self.fail(node, path, f"onbekend YAML-label {node.tag!r}")
+            result: dict[str, Any] = {}
+            key_lines: dict[str, int] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self.fail(key_node, path, "een sleutel moet een eenvoudige tekst zijn")
+                if key_node.tag == _TAG + "merge":
+                    raise self.fail(key_node, path, "de samenvoegsleutel '<<' wordt niet ondersteund")
+                key = key_node.value
+                line = key_node.start_mark.line + 1
+                if key in result:
+                    raise self.fail(
+                        key_node, path + (key,), f"dubbele sleutel '{key}' (eerder op regel {key_lines[key]})"
+                    )
+                key_lines[key] = line
+                self.lines.lines[path + (key,)] = line
+                result[key] = self.build(value_node, path + (key,), depth + 1)
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _TAG + "seq":
+                raise self.fail(node, path, f"onbekend YAML-label {node.tag!r}")
+            return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def scalar(self, node: Any, path: Path_) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _TAG + "str":
+            return text
+        if tag == _TAG + "int":
+            if not _INT_RE.fullmatch(text):
+                raise self.fail(
+                    node, path,
+                    f"'{text}' is een dubbelzinnig getal (YAML 1.1 leest het als octaal, hexadecimaal of "
+                    "zestigtallig); schrijf een gewoon getal zonder voorloopnullen, of tekst tussen aanhalingstekens",
+                )
+            return int(text)
+        if tag == _TAG + "float":
+            if not _DEC_RE.fullmatch(text):
+                raise self.fail(
+                    node, path,
+                    f"'{text}' is geen gewoon decimaal getal (schrijf bijvoorbeeld 0.03)",
+                )
+            return Decimal(text)
+        if tag == _TAG + "bool":
+            if text in _BOOL_WORDS:
+                return _BOOL_WORDS[text]
+            raise self.fail(
+                node, path,
+                f"'{text}' is in YAML 1.1 een ja/nee-waarde; schrijf true of false, "
+                "of zet tekst tussen aanhalingstekens",
+            )
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "timestamp":
+            return text
+        raise self.fail(node, path, f"onbekend YAML-label {tag!r}")

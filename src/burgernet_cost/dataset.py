@@ -1,0 +1,249 @@
+"""The data set: the YAML files under ``data/``, validated and cross-checked.
+
+``load_dataset()`` reads every file strictly (``datafiles``), validates it against its model
+(``schema``), checks the references between files, and returns one immutable ``Dataset``. Every
+problem becomes a ``DataError`` naming file, line and key path; all problems found are reported
+together (``DataErrors``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from burgernet_cost import schema as s
+from burgernet_cost.datafiles import LineMap, display_path, load_yaml_file, resolve_data_dir
+from burgernet_cost.errors import DataError, DataErrors
+
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "tasks.yaml": s.TasksFile,
+    "interviews.yaml": s.InterviewsFile,
+    "salary_scales.yaml": s.SalaryFile,
+}
+
+
+def _register_optional_models() -> None:
+    try:
+        from burgernet_cost.schema_models import ModelsFile
+    except ImportError:  # pragma: no cover - models file schema not present
+        return
+    FILE_MODELS["inrichtingsmodellen.yaml"] = ModelsFile
+
+
+@dataclass(frozen=True)
+class Dataset:
+    root: Path
+    tasks: s.TasksFile
+    interviews: s.InterviewsFile
+    salary: s.SalaryFile
+    models: Any = None
+    lines: dict[str, LineMap] = field(default_factory=dict, compare=False, repr=False)
+
+    def file(self, name: str) -> str:
+        """The file name as shown to the user (relative to the working directory)."""
+        return self.lines[name].file if name in self.lines else display_path(self.root / name)
+
+    def taakgebied(self, ident: str) -> s.Taakgebied:
+        for t in self.tasks.taakgebieden:
+            if t.id == ident:
+                return t
+        raise KeyError(ident)
+
+    def quantified_areas(self) -> list[s.Taakgebied]:
+        return [t for t in self.tasks.taakgebieden if t.gekwantificeerd]
+
+
+# --------------------------------------------------------------------------- pydantic -> Dutch
+
+
+def _fields_at(model: Any, loc: tuple[Any, ...]) -> list[str]:
+    """Allowed keys of the (sub)model found by following ``loc`` from ``model``."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(str(part))
+            if info is None:
+                return []
+            current = info.annotation
+        else:
+            origin = typing.get_origin(current)
+            args = typing.get_args(current)
+            if origin in (list, dict) and args:
+                current = args[-1]
+            else:
+                return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional/Annotated/Union down to the one model type inside, if any."""
+    for _ in range(5):
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+            continue
+        if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+            models = [a for a in typing.get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)]
+            lists = [a for a in typing.get_args(tp) if typing.get_origin(a) in (list, dict)]
+            if models:
+                tp = models[0]
+                continue
+            if lists:
+                tp = lists[0]
+                continue
+        break
+    return tp
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "een " + ("blok" if isinstance(value, dict) else "lijst")
+    return str(value)
+
+
+def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    value = err.get("input")
+    loc = tuple(err["loc"])
+    if kind == "missing":
+        return "verplichte sleutel ontbreekt"
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+        extra = f"; bedoelde u '{hint[0]}'?" if hint else (f" (toegestaan: {', '.join(allowed)})" if allowed else "")
+        return f"onbekende sleutel{extra}"
+    if kind == "string_type":
+        return f"{_plain(value)} moet tekst zijn (zet de waarde tussen aanhalingstekens)"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"{_plain(value)} moet een geheel getal zijn"
+    if kind in ("is_instance_of", "decimal_type", "decimal_parsing", "float_type"):
+        return f"{_plain(value)} moet een getal zijn"
+    if kind == "bool_type":
+        return f"{_plain(value)} moet true of false zijn"
+    if kind == "greater_than":
+        return f"{_plain(value)} moet groter zijn dan {ctx.get('gt')}"
+    if kind == "greater_than_equal":
+        return f"{_plain(value)} moet minstens {ctx.get('ge')} zijn"
+    if kind == "less_than":
+        return f"{_plain(value)} moet kleiner zijn dan {ctx.get('lt')}"
+    if kind == "less_than_equal":
+        return f"{_plain(value)} mag hoogstens {ctx.get('le')} zijn"
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ").replace("'", "")
+        return f"{_plain(value)} is geen geldige waarde ({expected})"
+    if kind == "list_type":
+        return f"{_plain(value)} moet een lijst zijn"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"{_plain(value)} moet een blok met sleutels zijn"
+    if kind == "string_pattern_mismatch":
+        return f"{_plain(value)} is geen geldige id (kleine letters, cijfers, '-', '_' en '.')"
+    if kind == "string_too_short":
+        return "mag niet leeg zijn"
+    if kind == "string_too_long":
+        return f"is te lang (maximaal {ctx.get('max_length')} tekens)"
+    if kind == "too_short":
+        return f"moet minstens {ctx.get('min_length')} element(en) bevatten"
+    if kind == "value_error":
+        return str(ctx.get("error", err.get("msg")))
+    if kind == "frozen_instance":
+        return "kan niet gewijzigd worden"
+    return str(err.get("msg"))
+
+
+def validate_file(value: Any, model: type[BaseModel], lines: LineMap) -> tuple[BaseModel | None, list[DataError]]:
+    try:
+        return model.model_validate(value), []
+    except ValidationError as exc:
+        errors = []
+        seen: set[tuple[Any, ...]] = set()
+        for err in exc.errors(include_url=False):
+            loc = _real_loc(value, tuple(err["loc"]))
+            if loc in seen:  # several union branches failing on one value: report it once
+                continue
+            seen.add(loc)
+            errors.append(lines.error(loc, dutch_message({**err, "loc": loc}, model)))
+        return None, errors
+
+
+def _real_loc(value: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Pydantic's error location without union-branch tags: only keys and indices of the data."""
+    out: list[Any] = []
+    current = value
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(current, dict) and isinstance(part, str) and (part in current or last):
+            out.append(part)
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int):
+            out.append(part)
+            current = current[part] if 0 <= part < len(current) else None
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def load_file(root: Path, name: str) -> tuple[BaseModel, LineMap]:
+    """Load and validate one data file; raises DataErrors."""
+    _register_optional_models()
+    model = FILE_MODELS[name]
+    value, lines = load_yaml_file(root / name)
+    parsed, errors = validate_file(value, model, lines)
+    if errors:
+        raise DataErrors(errors)
+    assert parsed is not None
+    return parsed, lines
+
+
+def load_dataset(data_dir: str | Path | None = None) -> Dataset:
+    """Read, validate and cross-check every data file. Raises DataErrors with all problems."""
+    _register_optional_models()
+    root = resolve_data_dir(data_dir)
+    parsed: dict[str, BaseModel] = {}
+    lines: dict[str, LineMap] = {}
+    errors: list[DataError] = []
+    for name in FILE_MODELS:
+        try:
+            parsed[name], lines[name] = load_file(root, name)
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+        except DataError as exc:
+            errors.append(exc)
+    if errors:
+        raise DataErrors(errors)
+    ds = Dataset(
+        root=root,
+        tasks=parsed["tasks.yaml"],  # type: ignore[arg-type]
+        interviews=parsed["interviews.yaml"],  # type: ignore[arg-type]
+        salary=parsed["salary_scales.yaml"],  # type: ignore[arg-type]
+        models=parsed.get("inrichtingsmodellen.yaml"),
+        lines=lines,
+    )
+    from burgernet_cost.checks import reference_errors
+
+    problems = reference_errors(ds)
+    if problems:
+        raise DataErrors(problems)
+    return ds
+
+
+def sum_decimal(values: typing.Iterable[Decimal]) -> Decimal:
+    total = Decimal(0)
+    for v in values:
+        total += v
+    return total

@@ -1,0 +1,57 @@
+"""Errors that reach the user as one Dutch line, with the exit code they imply."""
+
+from __future__ import annotations
+
+
+class BncostError(Exception):
+    """Base class: a problem the user must fix; never shown as a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageProblem(BncostError):
+    """Wrong command-line use (exit 2)."""
+
+    exit_code = 2
+
+
+class DataError(BncostError):
+    """Invalid data file (exit 1). Names file, line and key path where known."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        file: str | None = None,
+        line: int | None = None,
+        path: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.file = file
+        self.line = line
+        self.path = path
+
+    def __str__(self) -> str:
+        where = ""
+        if self.file:
+            where = self.file + (f":{self.line}" if self.line else "") + ": "
+        key = f"{self.path}: " if self.path else ""
+        return f"{where}{key}{self.message}"
+
+
+class DataErrors(BncostError):
+    """Several data errors found at once; shown one per line."""
+
+    exit_code = 1
+
+    def __init__(self, errors: list[DataError]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(e) for e in errors))

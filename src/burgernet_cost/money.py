@@ -1,0 +1,77 @@
+"""Rounding and Dutch number formatting. Values stay unrounded Decimals until displayed."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+#: decimals per kind of figure, for machine formats (json, csv)
+MACHINE_PLACES = {
+    "money": 2,
+    "per_inwoner": 6,
+    "hours": 4,
+    "fte": 4,
+    "rate": 4,
+    "pct": 4,
+    "intensity": 10,
+}
+
+
+def quantize(value: Decimal, places: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def nl_number(value: Decimal | int, places: int = 0) -> str:
+    """1234567.891 -> '1.234.567,89' (ROUND_HALF_UP)."""
+    value = quantize(Decimal(value), places)
+    sign = "-" if value < 0 else ""
+    text = f"{abs(value):,.{places}f}"  # '1,234,567.89'
+    return sign + text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def euro(value: Decimal, places: int = 2) -> str:
+    return "€ " + nl_number(value, places) if value >= 0 else "-€ " + nl_number(-value, places)
+
+
+def hours(value: Decimal) -> str:
+    """Hours: two decimals, or one where the second is zero (342,0; 6,02)."""
+    q = quantize(value, 2)
+    if q == quantize(value, 1):
+        return nl_number(q, 1)
+    return nl_number(q, 2)
+
+
+def fte(value: Decimal) -> str:
+    """FTE to two decimals; three where two would hide a non-zero fragment."""
+    if value != 0 and quantize(value, 2) == 0:
+        return nl_number(value, 3)
+    return nl_number(value, 2)
+
+
+def per_inwoner(value: Decimal, with_cents: bool = True) -> str:
+    """'€ 0,0327 (≈ € 0,03)': four decimals, and cents as the report gives them."""
+    text = euro(value, 4)
+    if with_cents:
+        text += f" (≈ {euro(value, 2)})"
+    return text
+
+
+def pct(value: Decimal) -> str:
+    return nl_number(value, 2 if quantize(value, 2) != quantize(value, 0) else 0) + "%"
+
+
+def machine(value: Decimal | int | None, kind: str) -> float | int | None:
+    """A figure for json/csv: rounded to the documented places, dot decimal, exact in repr."""
+    if value is None:
+        return None
+    if isinstance(value, int) or kind == "int":
+        return int(value)
+    return float(quantize(value, MACHINE_PLACES[kind]))
+
+
+def machine_text(value: Decimal | int | None, kind: str) -> str:
+    """As ``machine`` but as text (csv): no float repr surprises, no exponent."""
+    if value is None:
+        return ""
+    if isinstance(value, int) or kind == "int":
+        return str(int(value))
+    return format(quantize(value, MACHINE_PLACES[kind]), "f")

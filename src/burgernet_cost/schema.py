@@ -1,0 +1,297 @@
+"""Pydantic models of the data files. YAML keys are these field names (no alias layer).
+
+Every model forbids unknown keys and is strict about types; numbers that are amounts are
+``Decimal`` (the YAML loader never produces floats). Messages raised here are Dutch: they reach
+the user as ``file:line: key.path: message``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+Status = Literal["gepubliceerd", "afgeleid", "aanname", "secundair"]
+Pakket = Literal["basis", "aanvullend"]
+PakketOfVolledig = Literal["basis", "aanvullend", "volledig"]
+
+STATUS_LABELS = {
+    "gepubliceerd": "gepubliceerd",
+    "afgeleid": "afgeleid",
+    "aanname": "aanname",
+    "secundair": "secundaire bron",
+}
+
+
+def _int_to_decimal(value: object) -> object:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    return value
+
+
+def _check_date(value: str) -> str:
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"'{value}' is geen geldige datum (JJJJ-MM-DD)") from None
+    if len(value) != 10:
+        raise ValueError(f"'{value}' is geen geldige datum (JJJJ-MM-DD)")
+    return value
+
+
+Getal = Annotated[Decimal, BeforeValidator(_int_to_decimal)]
+PositiefGetal = Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=0)]
+Datum = Annotated[str, AfterValidator(_check_date)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
+Tekst = Annotated[str, Field(min_length=1)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Bron(Model):
+    """Where a figure comes from: a report section, a document and/or URL(s), optionally a quote."""
+
+    sectie: Tekst | None = None
+    document: Tekst | None = None
+    url: Tekst | list[Tekst] | None = None
+    citaat: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _needs_a_source(self) -> Bron:
+        if not (self.sectie or self.document or self.url):
+            raise ValueError("een bron heeft een sectie, document of url nodig")
+        return self
+
+    @property
+    def urls(self) -> list[str]:
+        if self.url is None:
+            return []
+        return [self.url] if isinstance(self.url, str) else list(self.url)
+
+    def kort(self) -> str:
+        """Short human citation: '§4.1.2' or the first URL."""
+        if self.sectie:
+            s = self.sectie
+            return s if s.lower().startswith(("bijlage", "rapport")) else "§" + s.replace("; ", ", §")
+        if self.urls:
+            return self.urls[0]
+        return self.document or ""
+
+
+class Bronvermelding(Model):
+    """A sourced figure: a source, a status and, for derived figures, the method."""
+
+    status: Status
+    bron: Bron
+    methode: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _derived_needs_method(self) -> Bronvermelding:
+        if self.status == "afgeleid" and not self.methode:
+            raise ValueError("status 'afgeleid' vraagt een 'methode' (hoe is het cijfer berekend?)")
+        return self
+
+
+class DocumentBron(Model):
+    document: Tekst
+    status: Status
+
+
+# --------------------------------------------------------------------------- tasks.yaml
+
+
+class Taakgebied(Model):
+    id: Id
+    naam: Tekst
+    omschrijving: Tekst
+    gekwantificeerd: bool
+    bron: Bron
+
+
+class Onderwerp(Model):
+    id: Id
+    naam: Tekst
+
+
+class Rol(Model):
+    id: Id
+    naam: Tekst
+    organisatie: Literal["gemeente", "politie"]
+    taakgebied: Id | None = None
+    bron: Bron
+    toelichting: Tekst | None = None
+
+    @model_validator(mode="after")
+    def _municipal_roles_have_area(self) -> Rol:
+        if self.organisatie == "gemeente" and not self.taakgebied:
+            raise ValueError("een gemeentelijke rol hoort bij een taakgebied")
+        if self.organisatie == "politie" and self.taakgebied:
+            raise ValueError("een politierol heeft geen (gemeentelijk) taakgebied")
+        return self
+
+
+class Taak(Model):
+    id: Id
+    rol: Id
+    pakket: Pakket | None = None
+    onderwerp: Id
+    sectie: Tekst
+    tekst: Tekst
+    deel_van: Id | None = None
+
+
+class TasksFile(Model):
+    bron: DocumentBron
+    onderwerp_methode: Tekst
+    taakgebieden: list[Taakgebied] = Field(min_length=1)
+    onderwerpen: list[Onderwerp] = Field(min_length=1)
+    rollen: list[Rol] = Field(min_length=1)
+    taken: list[Taak] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- interviews.yaml
+
+
+class Organisatie(Model):
+    naam: Tekst
+    soort: Literal["gemeente", "politie"]
+
+
+class Geinterviewd(Model):
+    bron: Bron
+    samenvatting: Tekst
+    organisaties: list[Organisatie] = Field(min_length=1)
+
+
+class Uitgesloten(Model):
+    omschrijving: Tekst
+    reden: Tekst
+    bron: Bron
+
+
+class Waarneming(Bronvermelding):
+    id: Id
+    taakgebied: Id
+    pakket: Pakket
+    uren_per_maand: PositiefGetal
+    inwoners: Annotated[int, Field(gt=0)]
+    meegewogen: bool
+    toelichting: Tekst | None = None
+
+
+class GerapporteerdeUitkomst(Bronvermelding):
+    id: Id
+    taakgebied: Id
+    pakket: PakketOfVolledig
+    euro_per_inwoner_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
+    afgerond_op: PositiefGetal
+
+
+class Salarisbasis(Bronvermelding):
+    omschrijving: Tekst
+    peildatum: Datum
+    tariefprofiel: Id
+
+
+class Uitsluiting(Bronvermelding):
+    id: Id
+    omschrijving: Tekst
+
+
+class InterviewsFile(Model):
+    bron: DocumentBron
+    geinterviewd: Geinterviewd
+    uitgesloten: list[Uitgesloten] = []
+    waarnemingen: list[Waarneming] = Field(min_length=1)
+    gerapporteerde_uitkomsten: list[GerapporteerdeUitkomst] = []
+    salarisbasis: Salarisbasis
+    uitsluitingen: list[Uitsluiting] = []
+
+
+# --------------------------------------------------------------------------- salary_scales.yaml
+
+
+class Uurloon(Bronvermelding):
+    uren_per_week: PositiefGetal
+    uren_per_maand: PositiefGetal
+    maanden_per_jaar: Annotated[int, Field(gt=0)]
+    omschrijving: Tekst
+
+
+class Salaristabel(Bronvermelding):
+    id: Id
+    naam: Tekst
+    ingangsdatum: Datum
+    aanname: Tekst | None = None
+    toelichting: Tekst | None = None
+    schalen: dict[str, list[PositiefGetal]] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _scales_not_empty(self) -> Salaristabel:
+        for schaal, bedragen in self.schalen.items():
+            if not bedragen:
+                raise ValueError(f"schaal {schaal} heeft geen bedragen")
+        return self
+
+
+class ToeslagWaarde(Bronvermelding):
+    vanaf: Datum
+    procent: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0, le=100)]
+    toelichting: Tekst | None = None
+
+
+class Toeslag(Model):
+    id: Id
+    naam: Tekst
+    waarden: list[ToeslagWaarde] = Field(min_length=1)
+
+
+class CaoStap(Bronvermelding):
+    datum: Datum
+    procent: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=-100, le=100)] | None = None
+    bedrag_per_maand: Getal | None = None
+    cao: Tekst
+    toelichting: Tekst | None = None
+    alleen_voor_tabellen: list[Id] = []
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> CaoStap:
+        if (self.procent is None) == (self.bedrag_per_maand is None):
+            raise ValueError("een cao-stap heeft óf 'procent' óf 'bedrag_per_maand'")
+        return self
+
+
+class IntegraleKosten(Bronvermelding):
+    naam: Tekst
+    jaar: Annotated[int, Field(ge=1990, le=2100)]
+    loonkosten_per_fte_per_jaar: dict[str, PositiefGetal] = Field(min_length=1)
+    overhead_per_fte_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
+    productieve_uren_per_jaar: PositiefGetal
+    productieve_uren_bron: Bron
+    productieve_uren_status: Status
+
+
+class Tariefprofiel(Bronvermelding):
+    id: Id
+    naam: Tekst
+    tabel: Id
+    schaal: Tekst
+    periodiek: Annotated[int, Field(ge=0)]
+    toeslagen: list[Id] = []
+    toelichting: Tekst | None = None
+
+
+class SalaryFile(Model):
+    uurloon: Uurloon
+    tabellen: list[Salaristabel] = Field(min_length=1)
+    toeslagen: list[Toeslag] = []
+    cao_verhogingen: list[CaoStap] = []
+    cao_verhogingen_onbekend_na: Datum
+    cao_verhogingen_toelichting: Tekst
+    integrale_kosten: IntegraleKosten | None = None
+    standaard_tariefprofiel: Id
+    tariefprofielen: list[Tariefprofiel] = Field(min_length=1)
