@@ -112,8 +112,37 @@ def reference_errors(ds: Dataset) -> list[DataError]:
         for n in range(1, len(toeslag.waarden)):
             if toeslag.waarden[n].vanaf <= toeslag.waarden[n - 1].vanaf:
                 errors.append(ds.lines[S].error(("toeslagen", a, "waarden", n, "vanaf"), "waarden staan niet op oplopende datum"))
-    if ds.models is not None:
-        from burgernet_cost.organisation import model_reference_errors
+    for n, step in enumerate(sal.cao_verhogingen):
+        for k, table_id in enumerate(step.alleen_voor_tabellen):
+            errors += _ref(ds, S, ("cao_verhogingen", n, "alleen_voor_tabellen", k), table_id, tables, "salaristabel")
+    errors += _model_errors(ds, areas)
+    return errors
 
-        errors += model_reference_errors(ds)
+
+def _model_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
+    M = "inrichtingsmodellen.yaml"
+    m = ds.models
+    errors = _unique(ds, M, "uitvoerders", m.uitvoerders) + _unique(ds, M, "modellen", m.modellen)
+    executors = [u.id for u in m.uitvoerders]
+    quantified = [a for a, area in areas.items() if area.gekwantificeerd]
+    for n, model in enumerate(m.modellen):
+        for area, executor in model.uitvoering.items():
+            errors += _ref(ds, M, ("modellen", n, "uitvoering", area), area, quantified, "(gekwantificeerd) taakgebied")
+            errors += _ref(ds, M, ("modellen", n, "uitvoering", area), executor, executors, "uitvoerder")
+        for area in quantified:
+            if area not in model.uitvoering:
+                errors.append(ds.lines[M].error(("modellen", n, "uitvoering"), f"model '{model.id}' zegt niet wie taakgebied '{area}' uitvoert"))
+        pays = any(e != "gemeente" for e in model.uitvoering.values())
+        if pays != (model.verrekening == "bijdrage_per_inwoner"):
+            errors.append(ds.lines[M].error(("modellen", n, "verrekening"), f"verrekening '{model.verrekening}' past niet bij de uitvoering (bijdrage alleen als een ander dan de gemeente uitvoert)"))
+    ids = [model.id for model in m.modellen]
+    for required in ("gemeentelijk", "regionaal", "landelijk"):
+        if required not in ids:
+            errors.append(ds.lines[M].error(("modellen",), f"model '{required}' ontbreekt"))
+    seen = set()
+    for n, advies in enumerate(m.adviesbedragen):
+        errors += _ref(ds, M, ("adviesbedragen", n, "taakgebied"), advies.taakgebied, quantified, "(gekwantificeerd) taakgebied")
+        if (advies.taakgebied, advies.pakket) in seen:
+            errors.append(ds.lines[M].error(("adviesbedragen", n, "pakket"), f"adviesbedrag voor '{advies.taakgebied}', '{advies.pakket}' staat er twee keer"))
+        seen.add((advies.taakgebied, advies.pakket))
     return errors

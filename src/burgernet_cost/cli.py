@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from decimal import Decimal
 from typing import Annotated, Any
 
 import typer
@@ -19,6 +20,9 @@ from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
 from burgernet_cost.options import (
     FORMAT_METAVAR,
     PAKKET_METAVAR,
+    TARIEVEN,
+    parse_choice,
+    parse_decimal,
     parse_format,
     parse_inwoners,
     parse_pakket,
@@ -109,6 +113,88 @@ def estimate_cmd(
     ds = load_dataset(data_dir)
     result = estimate(ds, inwoners, pakket)
     _emit(estimate_report(result, _shown_dir(ds.root)), fmt)
+
+
+@app.command("compare-models")
+def compare_cmd(
+    inwoners: Annotated[
+        int | None,
+        typer.Option("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL", show_default=False,
+                     help="Aantal inwoners (standaard: de referentiegemeente van het rapport, 54.600)."),
+    ] = None,
+    pakket: Annotated[
+        str | None,
+        typer.Option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=False,
+                     help="Eén pakket (standaard: basis en volledig naast elkaar)."),
+    ] = None,
+    tarief: Annotated[
+        str,
+        typer.Option("--tarief", parser=parse_choice(TARIEVEN, "tarief"), metavar="berekend|advies",
+                     help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6 (€ 0,03 / € 0,07)."),
+    ] = "berekend",
+    schaalvoordeel: Annotated[
+        Decimal | None,
+        typer.Option("--schaalvoordeel", parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),
+                     metavar="PCT", show_default=False,
+                     help="Hoeveel procent een landelijke voorziening goedkoper is dan een regionale "
+                          "(standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager')."),
+    ] = None,
+    fmt: FormatOpt = "table",
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Vergelijk de drie inrichtingsmodellen (gemeentelijk, regionaal, landelijk) voor één gemeente."""
+    from burgernet_cost.dataset import load_dataset
+    from burgernet_cost.organisation import compare
+    from burgernet_cost.reports import compare_report
+
+    ds = load_dataset(data_dir)
+    referentie = inwoners is None
+    n = ds.models.referentiegemeente.inwoners if inwoners is None else inwoners
+    pakketten = [pakket] if pakket else ["basis", "volledig"]
+    results = [compare(ds, n, p, tarief, schaalvoordeel) for p in pakketten]
+    _emit(compare_report(results, ds, _shown_dir(ds.root), referentie), fmt)
+
+
+@app.command("huidig")
+def current_cmd(fmt: FormatOpt = "table", data_dir: DataDirOpt = None) -> None:
+    """De situatie in 2014 (§2.1): wie voerde de taken uit en wat betaalden gemeenten, naast het rapport."""
+    from burgernet_cost.dataset import load_dataset
+    from burgernet_cost.organisation import report_tariffs
+    from burgernet_cost.reports import current_report
+
+    ds = load_dataset(data_dir)
+    computed, advised = report_tariffs(ds)
+    _emit(current_report(ds, _shown_dir(ds.root), computed, advised), fmt)
+
+
+@app.command("taken")
+def tasks_cmd(
+    rol: Annotated[
+        str | None,
+        typer.Option("--rol", metavar="ROL", show_default=False,
+                     help="Alleen deze rol (id of naam, bijv. relatiebeheer of 'Lid sturend orgaan')."),
+    ] = None,
+    pakket: Annotated[
+        str | None,
+        typer.Option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=False,
+                     help="basis, aanvullend, of volledig (beide; standaard)."),
+    ] = None,
+    organisatie: Annotated[
+        str,
+        typer.Option("--organisatie", parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
+                     metavar="gemeente|politie|alle", help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle."),
+    ] = "gemeente",
+    fmt: FormatOpt = "table",
+    data_dir: DataDirOpt = None,
+) -> None:
+    """De takenlijst als checklist per rol en pakket (minimaal uit te voeren: het basispakket, §6)."""
+    from burgernet_cost.dataset import load_dataset
+    from burgernet_cost.reports import tasks_report
+    from burgernet_cost.tasks import select_tasks
+
+    ds = load_dataset(data_dir)
+    tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie)
+    _emit(tasks_report(ds, tasks, filters), fmt)
 
 
 def _shown_dir(path: Any) -> str:

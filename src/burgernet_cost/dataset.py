@@ -25,15 +25,8 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "tasks.yaml": s.TasksFile,
     "interviews.yaml": s.InterviewsFile,
     "salary_scales.yaml": s.SalaryFile,
+    "inrichtingsmodellen.yaml": s.ModelsFile,
 }
-
-
-def _register_optional_models() -> None:
-    try:
-        from burgernet_cost.schema_models import ModelsFile
-    except ImportError:  # pragma: no cover - models file schema not present
-        return
-    FILE_MODELS["inrichtingsmodellen.yaml"] = ModelsFile
 
 
 @dataclass(frozen=True)
@@ -42,7 +35,7 @@ class Dataset:
     tasks: s.TasksFile
     interviews: s.InterviewsFile
     salary: s.SalaryFile
-    models: Any = None
+    models: s.ModelsFile
     lines: dict[str, LineMap] = field(default_factory=dict, compare=False, repr=False)
 
     def file(self, name: str) -> str:
@@ -200,7 +193,6 @@ def _real_loc(value: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def load_file(root: Path, name: str) -> tuple[BaseModel, LineMap]:
     """Load and validate one data file; raises DataErrors."""
-    _register_optional_models()
     model = FILE_MODELS[name]
     value, lines = load_yaml_file(root / name)
     parsed, errors = validate_file(value, model, lines)
@@ -212,7 +204,6 @@ def load_file(root: Path, name: str) -> tuple[BaseModel, LineMap]:
 
 def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     """Read, validate and cross-check every data file. Raises DataErrors with all problems."""
-    _register_optional_models()
     root = resolve_data_dir(data_dir)
     parsed: dict[str, BaseModel] = {}
     lines: dict[str, LineMap] = {}
@@ -231,7 +222,7 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
         tasks=parsed["tasks.yaml"],  # type: ignore[arg-type]
         interviews=parsed["interviews.yaml"],  # type: ignore[arg-type]
         salary=parsed["salary_scales.yaml"],  # type: ignore[arg-type]
-        models=parsed.get("inrichtingsmodellen.yaml"),
+        models=parsed["inrichtingsmodellen.yaml"],  # type: ignore[arg-type]
         lines=lines,
     )
     from burgernet_cost.checks import reference_errors

@@ -153,19 +153,31 @@ def render_table(report: Report) -> str:
     from rich.console import Console
     from rich.table import Table as RichTable
 
-    console = Console(file=io.StringIO(), width=_width(), force_terminal=False, color_system=None, highlight=False)
+    cells = [
+        [[display(row.get(c.key), c.kind, c.empty) for c in table.columns] for row in table.rows] for table in report.tables
+    ]
+    # Never cut a figure: if the natural width of a table exceeds the terminal, widen the output.
+    needed = 0
+    for table, body in zip(report.tables, cells):
+        widths = [max([len(c.label)] + [len(r[i]) for r in body]) for i, c in enumerate(table.columns)]
+        text_cols = [i for i, c in enumerate(table.columns) if c.kind == "text" and i > 0]
+        # long free-text columns may wrap (to 40); numbers and the first column may not
+        natural = sum(min(w, 40) if i in text_cols else w for i, w in enumerate(widths))
+        needed = max(needed, natural + 3 * len(widths))
+    console = Console(file=io.StringIO(), width=max(_width(), needed), force_terminal=False, color_system=None,
+                      highlight=False)
     console.print(report.title, style="bold", markup=False)
     for k, v in report.header:
         console.print(f"{k}: {v}", markup=False)
-    for table in report.tables:
+    for table, body in zip(report.tables, cells):
         console.print()
         rt = RichTable(title=table.title, box=box.HORIZONTALS, title_justify="left", show_edge=False, pad_edge=False)
-        for c in table.columns:
-            rt.add_column(c.label, justify="left" if c.kind == "text" else "right", overflow="fold")
-        for n, row in enumerate(table.rows):
-            is_total = n >= len(table.rows) - table.total_rows
-            rt.add_row(*[display(row.get(c.key), c.kind, c.empty) for c in table.columns],
-                       end_section=(n == len(table.rows) - table.total_rows - 1), style="bold" if is_total else None)
+        for i, c in enumerate(table.columns):
+            numeric = c.kind != "text"
+            rt.add_column(c.label, justify="right" if numeric else "left", overflow="fold", no_wrap=numeric or i == 0)
+        for n, row in enumerate(body):
+            is_total = n >= len(body) - table.total_rows
+            rt.add_row(*row, end_section=(n == len(body) - table.total_rows - 1), style="bold" if is_total else None)
         console.print(rt)
     for paragraph in report.text:
         console.print(paragraph, markup=False)

@@ -295,3 +295,66 @@ class SalaryFile(Model):
     integrale_kosten: IntegraleKosten | None = None
     standaard_tariefprofiel: Id
     tariefprofielen: list[Tariefprofiel] = Field(min_length=1)
+
+
+# --------------------------------------------------------------------------- inrichtingsmodellen.yaml
+
+
+class Referentiegemeente(Bronvermelding):
+    inwoners: Annotated[int, Field(gt=0)]
+    omschrijving: Tekst
+
+
+class Uitvoerder(Model):
+    id: Id
+    naam: Tekst
+    omschrijving: Tekst
+
+
+class Voorbeeld(Model):
+    gebied: Tekst
+    toelichting: Tekst | None = None
+
+
+class Inrichtingsmodel(Bronvermelding):
+    id: Id
+    nummer: Annotated[int, Field(ge=1)]
+    naam: Tekst
+    omschrijving: Tekst
+    uitvoering: dict[str, Id] = Field(min_length=1)
+    verrekening: Literal["geen", "bijdrage_per_inwoner"]
+    verrekening_omschrijving: Tekst
+    voorbeelden: list[Voorbeeld] = []
+
+
+class Schaalvoordeel(Bronvermelding):
+    procent: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0, lt=100)]
+    toelichting: Tekst
+
+
+class Adviesbedrag(Bronvermelding):
+    taakgebied: Id
+    pakket: PakketOfVolledig
+    euro_per_inwoner_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
+
+
+class Situatie2014(Bronvermelding):
+    gebied: Tekst
+    soort: Literal["veiligheidsregio", "politie_eenheid"]
+    code: Tekst | None = None
+    uitvoerder: Literal["politie", "gemeenten", "politie_en_gemeenten", "ingehuurd"]
+    bijdrage_gemeenten_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
+    bijdrage_totaal_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
+    omschrijving: Tekst
+    toelichting: Tekst | None = None
+
+
+class ModelsFile(Model):
+    bron: DocumentBron
+    referentiegemeente: Referentiegemeente
+    uitvoerders: list[Uitvoerder] = Field(min_length=1)
+    modellen: list[Inrichtingsmodel] = Field(min_length=1)
+    schaalvoordeel_landelijk: Schaalvoordeel
+    adviesbedragen: list[Adviesbedrag] = []
+    adviesbedragen_toelichting: Tekst | None = None
+    situatie_2014: list[Situatie2014] = []

@@ -1,0 +1,60 @@
+"""Selecting tasks from tasks.yaml for the checklist (``bncost taken``)."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+
+from burgernet_cost import schema as s
+from burgernet_cost.dataset import Dataset
+from burgernet_cost.errors import UsageProblem
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("_", " ").replace("-", " ").strip()
+
+
+def find_role(ds: Dataset, wanted: str, organisatie: str = "alle") -> s.Rol:
+    key = _fold(wanted)
+    if not key:
+        raise UsageProblem("--rol: geef een rol op")
+    for role in ds.tasks.rollen:
+        if key in (_fold(role.id), _fold(role.naam)):
+            return role
+    partial = [r for r in ds.tasks.rollen if key in _fold(r.id) or key in _fold(r.naam)]
+    if len(partial) > 1 and organisatie != "alle":
+        partial = [r for r in partial if r.organisatie == organisatie] or partial
+    if len(partial) == 1:
+        return partial[0]
+    if len(partial) > 1:
+        raise UsageProblem(f"--rol: '{wanted}' past bij meer rollen: {', '.join(r.id for r in partial)}")
+    names = {_fold(r.naam): r.id for r in ds.tasks.rollen} | {_fold(r.id): r.id for r in ds.tasks.rollen}
+    hint = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
+    extra = f"; bedoelde u '{names[hint[0]]}'?" if hint else f" (rollen: {', '.join(r.id for r in ds.tasks.rollen)})"
+    raise UsageProblem(f"--rol: onbekende rol '{wanted}'{extra}")
+
+
+def select_tasks(
+    ds: Dataset, rol: str | None = None, pakket: str | None = None, organisatie: str = "gemeente"
+) -> tuple[list[s.Taak], list[str]]:
+    roles = {r.id: r for r in ds.tasks.rollen}
+    filters = []
+    role = find_role(ds, rol, organisatie) if rol is not None else None
+    if role is not None:
+        filters.append(f"rol {role.naam}")
+        organisatie = role.organisatie if organisatie != "alle" else "alle"
+    if organisatie != "alle":
+        filters.append(f"organisatie {organisatie}")
+    if pakket in ("basis", "aanvullend"):
+        filters.append(f"pakket {pakket}")
+    order = {r.id: i for i, r in enumerate(ds.tasks.rollen)}
+    chosen = [
+        t
+        for t in ds.tasks.taken
+        if (role is None or t.rol == role.id)
+        and (organisatie == "alle" or roles[t.rol].organisatie == organisatie)
+        and (pakket in (None, "volledig") or t.pakket == pakket)
+    ]
+    chosen.sort(key=lambda t: (order[t.rol], {"basis": 0, "aanvullend": 1, None: 2}[t.pakket]))
+    return chosen, filters

@@ -1,0 +1,201 @@
+"""`bncost compare-models`, `huidig` and `taken` (issue: organisation models)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from burgernet_cost import money
+from burgernet_cost.organisation import compare
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases" / "compare.yaml").read_text(encoding="utf-8"))
+COLUMNS = ["model", "eigen_uren", "eigen_fte", "eigen_kosten", "tarief", "bijdrage", "totaal", "verschil"]
+
+
+def cost_rows(out: str) -> dict[str, dict[str, str]]:
+    """Parse the cost table of the text output: model -> column -> cell."""
+    rows = {}
+    for line in out.splitlines():
+        for prefix, ident in (("1. Gemeentelijk", "gemeentelijk"), ("2. Regionaal", "regionaal"), ("3. Landelijk", "landelijk")):
+            if line.startswith(prefix) and "€" in line:
+                cells = [c.strip() for c in line[len(prefix):].lstrip(" *").split("   ") if c.strip()]
+                rows[ident] = dict(zip(COLUMNS[1:], cells))
+    return rows
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['inwoners']}-{c['pakket']}-{c['tarief']}")
+def test_acceptance_figures(bncost, case):
+    r = bncost("compare-models", "--inwoners", case["inwoners"], "--pakket", case["pakket"], "--tarief", case["tarief"])
+    assert r.code == 0, r.err
+    rows = cost_rows(r.out)
+    for model, expected in case["expect"].items():
+        for column, value in expected.items():
+            assert rows[model][column] == value, (model, column, rows[model])
+
+
+def test_default_is_reference_municipality(bncost, dataset):
+    r = bncost("compare-models")
+    assert r.code == 0, r.err
+    ref = dataset.models.referentiegemeente.inwoners
+    assert f"referentiegemeente van het rapport, {money.nl_number(ref)} inwoners" in r.out
+    assert "basispakket" in r.out and "basis- en aanvullend pakket samen" in r.out
+
+
+def test_landelijk_is_an_assumption_with_source(bncost, dataset):
+    r = bncost("compare-models", "-n", 54600, "-p", "basis")
+    assert "3. Landelijk *" in r.out
+    pct = money.pct(dataset.models.schaalvoordeel_landelijk.procent)
+    assert f"Schaalvoordeel landelijk: {pct} (aanname; §5.1" in r.out
+    assert "* Dit model rust op de aanname" in r.out
+
+
+def test_fte_fragment_shown(bncost):
+    r = bncost("compare-models", "-n", 54600, "-p", "basis")
+    assert "de gemeente bemant zelf 0,08 fte" in r.out
+
+
+@pytest.mark.parametrize("tarief", ["berekend", "advies"])
+@pytest.mark.parametrize("inwoners", [1, 9999, 54600, 161852, 3100000])
+@pytest.mark.parametrize("pakket", ["basis", "aanvullend", "volledig"])
+def test_model_laws(dataset, inwoners, pakket, tarief):
+    v = compare(dataset, inwoners, pakket, tarief)
+    gem, reg, lan = v.model("gemeentelijk"), v.model("regionaal"), v.model("landelijk")
+    beleid = v.schatting.regel("beleid")
+    rbc = v.schatting.regel("relatiebeheer_communicatie")
+    assert gem.eigen_kosten == beleid.kosten_per_jaar + rbc.kosten_per_jaar
+    assert gem.bijdrage == 0 and gem.tarief_per_inwoner is None
+    assert reg.eigen_kosten == lan.eigen_kosten == beleid.kosten_per_jaar
+    assert reg.totaal == reg.eigen_kosten + reg.bijdrage
+    sv = dataset.models.schaalvoordeel_landelijk.procent
+    # exactly the scale advantage (up to Decimal's 28 significant digits, far below a cent)
+    assert abs(lan.totaal - (reg.totaal - reg.bijdrage * sv / 100)) < Decimal("1e-15")
+    assert money.quantize(reg.totaal - lan.totaal, 2) == money.quantize(reg.bijdrage * sv / 100, 2)
+    if tarief == "berekend":
+        assert money.quantize(reg.totaal, 2) == money.quantize(gem.totaal, 2)
+    else:
+        advice = {a.pakket: a.euro_per_inwoner_per_jaar for a in dataset.models.adviesbedragen}
+        rate = advice.get(pakket, advice.get("volledig", 0) - advice.get("basis", 0))
+        assert abs(reg.bijdrage - rate * inwoners) < Decimal("1e-15")
+    for u in v.uitkomsten:
+        assert u.verschil == u.totaal - gem.totaal
+
+
+@settings(max_examples=60, deadline=None)
+@given(inwoners=st.integers(1, 20_000_000), sv=st.decimals(0, 99, places=2))
+def test_landelijk_never_above_regionaal(dataset, inwoners, sv):
+    v = compare(dataset, inwoners, "volledig", "berekend", schaalvoordeel=sv)
+    assert v.model("landelijk").totaal <= v.model("regionaal").totaal
+
+
+def test_schaalvoordeel_option(bncost, dataset):
+    r = bncost("compare-models", "-n", 100000, "-p", "basis", "--schaalvoordeel", "25", "-f", "json")
+    assert r.code == 0, r.err
+    data = json.loads(r.out, parse_float=Decimal)
+    assert data["schaalvoordeel_landelijk"]["procent"] == 25
+    assert data["schaalvoordeel_landelijk"]["status"] == "invoer"
+    models = {m["model"]: m for m in data["vergelijkingen"][0]["modellen"]}
+    regional = compare(dataset, 100000, "basis").model("regionaal").bijdrage
+    assert models["landelijk"]["bijdrage_per_jaar"] == money.quantize(regional * Decimal("0.75"), 2)
+
+
+def test_data_drives_scale_advantage(bncost, data_copy):
+    path = data_copy / "inrichtingsmodellen.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  procent: 10\n" in text
+    path.write_text(text.replace("  procent: 10\n", "  procent: 20\n"), encoding="utf-8")
+    r = bncost("compare-models", "-n", 54600, "-p", "basis", "--data-dir", data_copy)
+    assert "Schaalvoordeel landelijk: 20% (aanname" in r.out
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--tarief", "goedkoop"], "geen geldig tarief"),
+        (["--schaalvoordeel", "abc"], "geen getal"),
+        (["--schaalvoordeel", "-1"], "te klein"),
+        (["--schaalvoordeel", "100"], "te groot"),
+        (["--inwoners", "0"], "--inwoners"),
+    ],
+)
+def test_usage_errors(bncost, args, needle):
+    r = bncost("compare-models", *args)
+    assert r.code == 2 and needle in r.err and len(r.err.strip().splitlines()) == 1
+
+
+def test_compare_json_and_csv_round_trip(bncost, dataset):
+    r = bncost("compare-models", "-f", "json")
+    data = json.loads(r.out, parse_float=Decimal)
+    assert data["referentiegemeente"] is True
+    assert [v["pakket"] for v in data["vergelijkingen"]] == ["basis", "volledig"]
+    for v in data["vergelijkingen"]:
+        expected = compare(dataset, data["inwoners"], v["pakket"])
+        for m in v["modellen"]:
+            u = expected.model(m["model"])
+            assert m["totaal_per_jaar"] == money.quantize(u.totaal, 2)
+            assert m["bijdrage_per_jaar"] == money.quantize(u.bijdrage, 2)
+            assert m["rust_op_aanname"] is u.rust_op_aanname
+    r = bncost("compare-models", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.out)))
+    assert len(rows) == 6
+    assert {row["model"] for row in rows} == {"gemeentelijk", "regionaal", "landelijk"}
+    reg = next(row for row in rows if row["pakket"] == "basis" and row["model"] == "regionaal")
+    assert Decimal(reg["totaal_per_jaar"]) == money.quantize(compare(dataset, 54600, "basis").model("regionaal").totaal, 2)
+    r = bncost("compare-models", "-f", "markdown")
+    assert r.code == 0 and "| 2. Regionaal" in r.out
+
+
+def test_huidig(bncost, dataset):
+    r = bncost("huidig")
+    assert r.code == 0, r.err
+    for sit in dataset.models.situatie_2014:
+        assert sit.gebied in r.out
+    assert "Midden-Nederland: de totale verrekening was € 0,08 per inwoner, waarvan gemeenten € 0,04" in r.out
+    assert "wervingskosten" in r.out
+    data = json.loads(bncost("huidig", "-f", "json").out, parse_float=Decimal)
+    nn = next(g for g in data["gebieden"] if g["gebied"] == "Noord-Nederland")
+    assert nn["bijdrage_gemeenten_per_inwoner"] == Decimal("0.16")
+    assert nn["verschil_met_volledig"] == money.quantize(Decimal("0.16") - compare(dataset, 54600, "volledig").model("regionaal").tarief_per_inwoner, 6)
+    ams = next(g for g in data["gebieden"] if g["gebied"] == "Amsterdam")
+    assert ams["bijdrage_gemeenten_per_inwoner"] is None
+    rows = list(csv.DictReader(io.StringIO(bncost("huidig", "-f", "csv").out)))
+    assert len(rows) == len(dataset.models.situatie_2014)
+
+
+def test_taken_counts_per_role_and_package(bncost, dataset):
+    r = bncost("taken", "-f", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.out)))
+    counts = {}
+    for row in rows:
+        counts[(row["rol"], row["pakket"])] = counts.get((row["rol"], row["pakket"]), 0) + 1
+    expected = {}
+    for t in dataset.tasks.taken:
+        if next(x for x in dataset.tasks.rollen if x.id == t.rol).organisatie == "gemeente":
+            expected[(t.rol, t.pakket or "")] = expected.get((t.rol, t.pakket or ""), 0) + 1
+    assert counts == expected
+    # the report's counts (§3): 4 / 9+15 / 7+3 / 16+4
+    assert counts == {
+        ("lid_sturend_orgaan", "basis"): 4,
+        ("relatiebeheer", "basis"): 9, ("relatiebeheer", "aanvullend"): 15,
+        ("communicatiemedewerker_gemeente", "basis"): 7, ("communicatiemedewerker_gemeente", "aanvullend"): 3,
+        ("beleidstaken_gemeente", "basis"): 16, ("beleidstaken_gemeente", "aanvullend"): 4,
+    }
+
+
+def test_taken_checklist(bncost):
+    r = bncost("taken", "--rol", "Relatiebeheer", "--pakket", "basis")
+    assert r.code == 0
+    assert "Relatiebeheer (§3.2), basispakket: 9 taken" in r.out
+    assert "[ ]   rb-b01   Goedkeuren digitale aanmeldingen." in r.out
+    r = bncost("taken", "--organisatie", "politie", "-f", "json")
+    taken = json.loads(r.out)["taken"]
+    assert taken and all(t["organisatie"] == "politie" and t["pakket"] is None for t in taken)
+    r = bncost("taken", "--rol", "relatiebeheerder")
+    assert r.code == 2 and "bedoelde u 'relatiebeheer'" in r.err
