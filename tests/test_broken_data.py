@@ -30,16 +30,22 @@ def apply(case: dict, data_dir: Path) -> int:
     return text[: index + first_diff].count("\n") + 1
 
 
+@pytest.mark.parametrize("command", ["estimate", "validate"])
 @pytest.mark.parametrize("case_file", CASES, ids=lambda p: p.stem)
-def test_broken_data_set(bncost, data_copy, case_file):
+def test_broken_data_set(bncost, data_copy, case_file, command):
     case = yaml.safe_load(case_file.read_text(encoding="utf-8"))
     changed_line = apply(case, data_copy)
-    r = bncost("estimate", "--inwoners", "1000", "--data-dir", data_copy)
+    if command == "estimate":
+        r = bncost("estimate", "--inwoners", "1000", "--data-dir", data_copy)
+        assert r.out == ""
+        lines = r.err.strip().splitlines()
+    else:
+        r = bncost("validate", "--data-dir", data_copy)
+        lines = [ln for ln in r.out.splitlines() if ln.startswith("Fout: ")]
+        assert "Resultaat: ONGELDIG" in r.out
     assert r.code == 1, (r.out, r.err)
-    assert r.out == ""
-    assert "Traceback" not in r.err
-    lines = r.err.strip().splitlines()
-    assert all(line.startswith("Fout: ") for line in lines)
+    assert "Traceback" not in r.err + r.out
+    assert lines and all(line.startswith("Fout: ") for line in lines)
     expect = case["expect"]
     matching = [line for line in lines if expect["contains"] in line]
     assert matching, r.err

@@ -197,6 +197,123 @@ def tasks_cmd(
     _emit(tasks_report(ds, tasks, filters), fmt)
 
 
+@app.command("validate")
+def validate_cmd(
+    strict: Annotated[bool, typer.Option("--strict", help="Waarschuwingen tellen als fouten.")] = False,
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", parser=parse_choice(("text", "json"), "formaat"), metavar="text|json",
+                     help="Uitvoer: text (standaard) of json."),
+    ] = "text",
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Controleer de databestanden: schema, verwijzingen, kalibratie op het rapport, waarschuwingen.
+
+    Exitcode 0 als de data geldig is, 1 als er fouten zijn (met --strict ook bij waarschuwingen).
+    """
+    import json
+
+    from burgernet_cost.checks import validate
+
+    result = validate(data_dir)
+    valid = result.valid(strict)
+    if fmt == "json":
+        payload = {
+            "commando": "validate",
+            "data": result.data_dir,
+            "geldig": valid,
+            "strikt": strict,
+            "fouten": len(result.errors),
+            "waarschuwingen": len(result.warnings),
+            "bevindingen": [f.to_dict() for f in result.findings],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lines = [f"Controle van {result.data_dir}"]
+        labels = {"ok": "OK", "fout": "Fout", "waarschuwing": "Waarschuwing"}
+        for f in result.findings:
+            level = "Fout" if (strict and f.level == "waarschuwing") else labels[f.level]
+            lines.append(f"{level}: [{f.check}] {f.text()}")
+        verdict = "geldig" if valid else "ONGELDIG"
+        lines.append(f"Resultaat: {verdict} ({len(result.errors)} fouten, {len(result.warnings)} waarschuwingen"
+                     + (", --strict" if strict else "") + ")")
+        sys.stdout.write("\n".join(lines) + "\n")
+    if not valid:
+        raise typer.Exit(1)
+
+
+@app.command("diff")
+def diff_cmd(
+    base_dir: Annotated[str, typer.Argument(metavar="BASIS_MAP", show_default=False,
+                                             help="De datamap vóór de wijziging (bijv. van de hoofdtak).")],
+    head_dir: Annotated[str | None, typer.Argument(metavar="[NIEUWE_MAP]", show_default=False,
+                                                    help="De datamap na de wijziging (standaard: de huidige data).")] = None,
+    only_changed: Annotated[bool, typer.Option("--alleen-wijzigingen", help="Toon alleen gewijzigde kengetallen.")] = False,
+    fmt: FormatOpt = "table",
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Zet de kengetallen van twee datasets naast elkaar: wat doet een datawijziging met de kosten?
+
+    Exitcode 0 ook als er kengetallen veranderen; 1 als een van beide datasets ongeldig is.
+    """
+    from burgernet_cost.dataset import load_dataset
+    from burgernet_cost.diff import diff
+    from burgernet_cost.errors import DataError
+
+    datasets = []
+    for label, where in (("basis", base_dir), ("nieuw", head_dir if head_dir is not None else data_dir)):
+        try:
+            datasets.append(load_dataset(where))
+        except DataErrors as exc:
+            raise DataErrors([DataError(f"[{label}] {e}") for e in exc.errors]) from None
+        except DataError as exc:
+            raise DataError(f"[{label}] {exc}") from None
+    from burgernet_cost.reports import diff_report
+
+    base, head = datasets
+    _emit(diff_report(diff(base, head), _shown_dir(base.root), _shown_dir(head.root), only_changed), fmt)
+
+
+@app.command("schema")
+def schema_cmd(
+    write: Annotated[bool, typer.Option("--write", help="Schrijf de schema's naar de map.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
+    directory: Annotated[str | None, typer.Option("--map", metavar="MAP", show_default=False,
+                                                   help="Map voor de schema's (standaard: schemas/ in de repository).")] = None,
+) -> None:
+    """JSON Schema's van de databestanden, gemaakt uit de datamodellen (voor editors en CI).
+
+    Zonder optie: toont de namen van de schema's. Met --write: schrijft ze. Met --check: exit 1 als ze
+    niet actueel zijn.
+    """
+    from pathlib import Path
+
+    from burgernet_cost import schemas
+
+    if write and check:
+        raise UsageProblem("kies --write of --check, niet beide")
+    target = Path(directory) if directory else schemas.default_dir()
+    if write:
+        written = schemas.write(target)
+        sys.stdout.write(f"{len(written)} schema('s) bijgewerkt in {_shown_dir(target)}\n" if written
+                         else f"schema's in {_shown_dir(target)} zijn al actueel\n")
+        return
+    if check:
+        stale = schemas.check(target)
+        if stale:
+            _stale(stale, target)
+        sys.stdout.write(f"schema's in {_shown_dir(target)} zijn actueel\n")
+        return
+    for name in schemas.generate():
+        sys.stdout.write(f"{name}\n")
+
+
+def _stale(stale: list[str], target: Any) -> None:
+    from burgernet_cost.errors import DataError
+
+    raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=_shown_dir(target))
+
+
 def _shown_dir(path: Any) -> str:
     from burgernet_cost.datafiles import display_path
 

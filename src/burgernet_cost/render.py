@@ -30,6 +30,7 @@ class Column:
     label: str  # Dutch heading (table, markdown)
     kind: str = "text"  # text, int, hours, fte, money, per_inwoner, per_inwoner_cent, rate, pct
     empty: str = ""  # shown where the value is None
+    align: str | None = None  # "left"/"right"; default: left for text, right for numbers
 
 
 @dataclass
@@ -135,7 +136,7 @@ def render_markdown(report: Report) -> str:
             if n >= len(table.rows) - table.total_rows:
                 cells = [f"**{x}**" if x else x for x in cells]
             rows.append(cells)
-        align = ["left" if c.kind == "text" else "right" for c in table.columns]
+        align = [c.align or ("left" if c.kind == "text" else "right") for c in table.columns]
         parts.append(tabulate(rows, headers=[c.label for c in table.columns], tablefmt="pipe", colalign=align, disable_numparse=True))
         parts.append("")
     for paragraph in report.text:
@@ -173,8 +174,8 @@ def render_table(report: Report) -> str:
         console.print()
         rt = RichTable(title=table.title, box=box.HORIZONTALS, title_justify="left", show_edge=False, pad_edge=False)
         for i, c in enumerate(table.columns):
-            numeric = c.kind != "text"
-            rt.add_column(c.label, justify="right" if numeric else "left", overflow="fold", no_wrap=numeric or i == 0)
+            numeric = c.kind != "text" or c.align == "right"
+            rt.add_column(c.label, justify=c.align or ("right" if numeric else "left"), overflow="fold", no_wrap=numeric or i == 0)
         for n, row in enumerate(body):
             is_total = n >= len(body) - table.total_rows
             rt.add_row(*row, end_section=(n == len(body) - table.total_rows - 1), style="bold" if is_total else None)

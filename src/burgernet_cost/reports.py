@@ -348,3 +348,55 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str]) -> Report:
         data={"commando": "taken", "filters": filters, "taken": csv_rows},
         csv=Table(csv_columns, csv_rows),
     )
+
+
+# --------------------------------------------------------------------------- diff
+
+
+def diff_report(figures: list[Any], base_dir: str, head_dir: str, only_changed: bool) -> Report:
+    from burgernet_cost.render import display
+
+    changed = [f for f in figures if f.gewijzigd]
+    shown = changed if only_changed else figures
+    columns = [
+        Column("groep", "Groep"),
+        Column("kengetal", "Kengetal"),
+        Column("basis", "Basis", align="right"),
+        Column("nieuw", "Nieuw", align="right"),
+        Column("verschil", "Verschil", align="right"),
+        Column("procent", "Verschil %", align="right"),
+    ]
+    rows = []
+    for f in shown:
+        diff = f.verschil
+        rows.append({
+            "groep": f.groep,
+            "kengetal": ("● " if f.gewijzigd else "") + f.naam,
+            "basis": display(f.basis, f.soort, "–"),
+            "nieuw": display(f.nieuw, f.soort, "–"),
+            "verschil": "" if not f.gewijzigd else ("+" if diff is not None and diff > 0 else "") + display(diff, f.soort, "–"),
+            "procent": "" if not f.gewijzigd or f.procent is None else ("+" if f.procent > 0 else "") + money.nl_number(f.procent, 2) + "%",
+        })
+    machine = [
+        {
+            "groep": f.groep, "kengetal": f.naam, "soort": f.soort,
+            "basis": money.machine(f.basis, f.soort), "nieuw": money.machine(f.nieuw, f.soort),
+            "verschil": money.machine(f.verschil, f.soort),
+            "procent": money.machine(f.procent, "pct"), "gewijzigd": f.gewijzigd,
+        }
+        for f in shown
+    ]
+    csv_columns = [Column(k, k) for k in ("groep", "kengetal", "soort", "basis", "nieuw", "verschil", "procent", "gewijzigd")]
+    csv_rows = [{**m, **{k: ("" if m[k] is None else m[k]) for k in ("basis", "nieuw", "verschil", "procent")},
+                 "gewijzigd": "true" if m["gewijzigd"] else "false"} for m in machine]
+    summary = (f"{len(changed)} van {len(figures)} kengetallen gewijzigd" if changed
+               else f"geen van de {len(figures)} kengetallen gewijzigd")
+    return Report(
+        title="Kosteneffect van de datawijziging",
+        header=[("Basis", base_dir), ("Nieuw", head_dir), ("Samenvatting", summary)],
+        tables=[Table(columns, rows)],
+        notes=["● = gewijzigd. Verschil = nieuw min basis; kengetallen die aan één kant ontbreken staan als –."],
+        data={"commando": "diff", "basis": base_dir, "nieuw": head_dir, "gewijzigd": len(changed),
+              "totaal": len(figures), "kengetallen": machine},
+        csv=Table(csv_columns, csv_rows),
+    )

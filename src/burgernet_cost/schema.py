@@ -59,6 +59,7 @@ class Bron(Model):
     document: Tekst | None = None
     url: Tekst | list[Tekst] | None = None
     citaat: Tekst | None = None
+    geraadpleegd: Datum | None = None
 
     @model_validator(mode="after")
     def _needs_a_source(self) -> Bron:
@@ -189,6 +190,7 @@ class GerapporteerdeUitkomst(Bronvermelding):
     pakket: PakketOfVolledig
     euro_per_inwoner_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
     afgerond_op: PositiefGetal
+    waarnemingen: list[Id] = Field(min_length=1)
 
 
 class Salarisbasis(Bronvermelding):

@@ -1,0 +1,67 @@
+"""JSON Schema files for the data files, generated from the pydantic models (``bncost schema``).
+
+Editors that understand ``# yaml-language-server: $schema=…`` validate the YAML while typing. The
+files in ``schemas/`` are committed; a test checks that they are current.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from burgernet_cost.dataset import FILE_MODELS
+
+
+def schema_name(data_file: str) -> str:
+    return data_file.replace(".yaml", ".schema.json")
+
+
+def generate() -> dict[str, str]:
+    """schema file name -> JSON text."""
+    out = {}
+    for data_file, model in FILE_MODELS.items():
+        schema = model.model_json_schema(mode="validation")
+        schema = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"https://bncost.invalid/schemas/{schema_name(data_file)}",
+            **schema,
+            "title": f"bncost: data/{data_file}",
+        }
+        out[schema_name(data_file)] = json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return out
+
+
+def default_dir() -> Path:
+    return Path(__file__).resolve().parent.parent.parent / "schemas"
+
+
+def check(directory: Path) -> list[str]:
+    """Names of schema files that are missing or differ from the models."""
+    stale = []
+    for name, text in generate().items():
+        path = directory / name
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(name)
+    return stale
+
+
+def write(directory: Path) -> list[str]:
+    """Write every schema atomically (temp file + rename: never a half-written file)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in generate().items():
+        path = directory / name
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            continue
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        written.append(name)
+    return written
