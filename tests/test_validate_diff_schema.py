@@ -112,9 +112,9 @@ def test_schema_check_detects_stale(bncost, tmp_path):
 
 
 def test_data_files_point_to_their_schema():
-    from burgernet_cost.dataset import FILE_MODELS
+    from burgernet_cost.schemas import SCHEMA_MODELS
 
-    for name in FILE_MODELS:
+    for name in SCHEMA_MODELS:
         first = (DATA / name).read_text(encoding="utf-8").splitlines()[0]
         schema = name.replace(".yaml", ".schema.json")
         assert first == f"# yaml-language-server: $schema=../schemas/{schema}"

@@ -229,6 +229,16 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
         result.findings += [_finding("fout", "verwijzingen", e) for e in exc.errors]
         return result
     result.findings.append(Finding("ok", "verwijzingen", "alle verwijzingen tussen de bestanden kloppen"))
+    from burgernet_cost.municipalities import load_municipalities
+
+    try:
+        gm = load_municipalities(root)
+        counts = ", ".join(f"{len(gm.per_jaar[j])} in {j}" for j in gm.jaren)
+        result.findings.append(Finding("ok", "gemeenten", f"gemeenten: {counts}; codes, inwoners en totalen kloppen"))
+    except DataErrors as exc:
+        result.findings += [_finding("fout", "gemeenten", e) for e in exc.errors]
+    except DataError as exc:
+        result.findings.append(_finding("fout", "gemeenten", exc))
     result.findings += calibration(ds)
     result.findings += data_warnings(ds, today or dt.date.today().isoformat())
     return result

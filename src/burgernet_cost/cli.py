@@ -26,6 +26,7 @@ from burgernet_cost.options import (
     parse_format,
     parse_inwoners,
     parse_pakket,
+    parse_year,
 )
 
 HELP = """\
@@ -67,6 +68,18 @@ FormatOpt = Annotated[
 ]
 
 
+GemeenteOpt = Annotated[
+    str | None,
+    typer.Option("--gemeente", "-g", metavar="NAAM|GMxxxx", show_default=False,
+                 help="Gemeente (naam of CBS-code) in plaats van --inwoners; inwoners volgens het CBS."),
+]
+JaarOpt = Annotated[
+    int | None,
+    typer.Option("--jaar", parser=parse_year, metavar="JAAR", show_default=False,
+                 help="Jaar van de CBS-inwonertallen: 2024 of 2014 (standaard: het nieuwste)."),
+]
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"bncost {__version__}\n")
@@ -93,15 +106,17 @@ def _emit(report: Any, fmt: str) -> None:
 @app.command("estimate")
 def estimate_cmd(
     inwoners: Annotated[
-        int,
+        int | None,
         typer.Option("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL", show_default=False,
-                     help="Aantal inwoners van de gemeente (bijv. 54600 of 54.600)."),
-    ],
+                     help="Aantal inwoners van de gemeente (bijv. 54600 of 54.600); of gebruik --gemeente."),
+    ] = None,
     pakket: Annotated[
         str,
         typer.Option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR,
                      help="basis, aanvullend (alleen de aanvulling) of volledig (basis + aanvullend)."),
     ] = "basis",
+    gemeente: GemeenteOpt = None,
+    jaar: JaarOpt = None,
     fmt: FormatOpt = "table",
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -110,9 +125,11 @@ def estimate_cmd(
     from burgernet_cost.dataset import load_dataset
     from burgernet_cost.reports import estimate_report
 
+    _one_of_inhabitants(inwoners, gemeente, jaar, required=True)
     ds = load_dataset(data_dir)
-    result = estimate(ds, inwoners, pakket)
-    _emit(estimate_report(result, _shown_dir(ds.root)), fmt)
+    n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir)
+    result = estimate(ds, n, pakket)
+    _emit(estimate_report(result, _shown_dir(ds.root), municipality), fmt)
 
 
 @app.command("compare-models")
@@ -139,6 +156,8 @@ def compare_cmd(
                      help="Hoeveel procent een landelijke voorziening goedkoper is dan een regionale "
                           "(standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager')."),
     ] = None,
+    gemeente: GemeenteOpt = None,
+    jaar: JaarOpt = None,
     fmt: FormatOpt = "table",
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -147,12 +166,16 @@ def compare_cmd(
     from burgernet_cost.organisation import compare
     from burgernet_cost.reports import compare_report
 
+    _one_of_inhabitants(inwoners, gemeente, jaar, required=False)
     ds = load_dataset(data_dir)
-    referentie = inwoners is None
-    n = ds.models.referentiegemeente.inwoners if inwoners is None else inwoners
+    referentie = inwoners is None and gemeente is None
+    if referentie:
+        n, municipality = ds.models.referentiegemeente.inwoners, None
+    else:
+        n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir)
     pakketten = [pakket] if pakket else ["basis", "volledig"]
     results = [compare(ds, n, p, tarief, schaalvoordeel) for p in pakketten]
-    _emit(compare_report(results, ds, _shown_dir(ds.root), referentie), fmt)
+    _emit(compare_report(results, ds, _shown_dir(ds.root), referentie, municipality), fmt)
 
 
 @app.command("huidig")
@@ -312,6 +335,135 @@ def _stale(stale: list[str], target: Any) -> None:
     from burgernet_cost.errors import DataError
 
     raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=_shown_dir(target))
+
+
+@app.command("regio")
+def region_cmd(
+    eenheid: Annotated[str | None, typer.Option("--eenheid", metavar="NAAM", show_default=False,
+                                                help="Alle gemeenten van een politie-eenheid (bijv. Midden-Nederland).")] = None,
+    veiligheidsregio: Annotated[str | None, typer.Option("--veiligheidsregio", metavar="NAAM", show_default=False,
+                                                         help="Alle gemeenten van een veiligheidsregio (bijv. Utrecht).")] = None,
+    gemeenten: Annotated[str | None, typer.Option("--gemeenten", metavar="A,B,C", show_default=False,
+                                                  help="Gemeenten gescheiden door komma's (namen of CBS-codes).")] = None,
+    bestand: Annotated[str | None, typer.Option("--bestand", metavar="BESTAND", show_default=False,
+                                                help="CSV (gemeente,inwoners) of YAML (gemeenten: [{gemeente, inwoners}]); zie README.")] = None,
+    alle: Annotated[bool, typer.Option("--alle", help="Heel Nederland.")] = False,
+    per: Annotated[str | None, typer.Option("--per", parser=parse_choice(("gemeente", "eenheid"), "indeling"),
+                                            metavar="gemeente|eenheid", show_default=False,
+                                            help="Eén regel per gemeente of per politie-eenheid (standaard: eenheid bij --alle, anders gemeente).")] = None,
+    model: Annotated[str, typer.Option("--model", parser=parse_choice(("regionaal", "landelijk"), "model"),
+                                       metavar="regionaal|landelijk", help="Wie relatiebeheer en communicatie uitvoert.")] = "regionaal",
+    pakket: Annotated[str, typer.Option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR,
+                                        help="basis, aanvullend of volledig.")] = "basis",
+    tarief: Annotated[str, typer.Option("--tarief", parser=parse_choice(TARIEVEN, "tarief"), metavar="berekend|advies",
+                                        help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6.")] = "berekend",
+    schaalvoordeel: Annotated[
+        Decimal | None,
+        typer.Option("--schaalvoordeel", parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),
+                     metavar="PCT", show_default=False, help="Schaalvoordeel van de landelijke voorziening (bij --model landelijk)."),
+    ] = None,
+    jaar: JaarOpt = None,
+    fmt: FormatOpt = "table",
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Een regio in het regionale (of landelijke) model: per gemeente de bijdrage, en de fte en het budget van de uitvoerder."""
+    from pathlib import Path
+
+    from burgernet_cost.dataset import load_dataset
+    from burgernet_cost.municipalities import load_municipalities
+    from burgernet_cost.region import members_from_municipalities, read_member_file, region, split_names
+    from burgernet_cost.reports import region_report
+
+    chosen = [name for name, value in (("--eenheid", eenheid), ("--veiligheidsregio", veiligheidsregio),
+                                         ("--gemeenten", gemeenten), ("--bestand", bestand), ("--alle", alle or None))
+              if value is not None]
+    if len(chosen) != 1:
+        raise UsageProblem("kies precies één van --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle"
+                           + (f" (nu: {', '.join(chosen)})" if chosen else ""))
+    ds = load_dataset(data_dir)
+    gm = load_municipalities(data_dir)
+    year = gm.kies_jaar(jaar)
+    rows = gm.lijst(year)
+    if eenheid is not None:
+        unit = gm.kies_gebied(eenheid, gm.eenheden(year), "politie-eenheid", "--eenheid")
+        members, title = members_from_municipalities([g for g in rows if g.politie_eenheid == unit]), f"politie-eenheid {unit}"
+    elif veiligheidsregio is not None:
+        vr = gm.kies_gebied(veiligheidsregio, gm.veiligheidsregios(year), "veiligheidsregio", "--veiligheidsregio")
+        members, title = members_from_municipalities([g for g in rows if g.veiligheidsregio == vr]), f"veiligheidsregio {vr}"
+    elif gemeenten is not None:
+        names = split_names(gemeenten)
+        if not names:
+            raise UsageProblem("--gemeenten: geef minstens één gemeente op")
+        found = [gm.zoek(name, year) for name in names]
+        codes = [g.code for g in found]
+        doubles = sorted({g.naam for g in found if codes.count(g.code) > 1})
+        if doubles:
+            raise UsageProblem(f"--gemeenten: dubbel opgegeven: {', '.join(doubles)}")
+        members, title = members_from_municipalities(found), ", ".join(g.naam for g in found)
+    elif bestand is not None:
+        members, title = read_member_file(Path(bestand), gm, year), f"gemeenten uit {bestand}"
+    else:
+        members, title = members_from_municipalities(rows), "Nederland (alle gemeenten)"
+    per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
+    result = region(ds, title, members, model, pakket, tarief, schaalvoordeel)
+    _emit(region_report(result, ds, _shown_dir(ds.root), per_unit, gm.jaartabel(year).peildatum), fmt)
+
+
+@app.command("gemeenten")
+def municipalities_cmd(
+    eenheid: Annotated[str | None, typer.Option("--eenheid", metavar="NAAM", show_default=False, help="Alleen deze politie-eenheid.")] = None,
+    veiligheidsregio: Annotated[str | None, typer.Option("--veiligheidsregio", metavar="NAAM", show_default=False,
+                                                         help="Alleen deze veiligheidsregio.")] = None,
+    zoek: Annotated[str | None, typer.Option("--zoek", metavar="TEKST", show_default=False,
+                                             help="Gemeenten waarvan naam of code deze tekst bevat.")] = None,
+    jaar: JaarOpt = None,
+    fmt: FormatOpt = "table",
+    data_dir: DataDirOpt = None,
+) -> None:
+    """Gemeenten opzoeken of opsommen: inwoners (CBS), provincie, veiligheidsregio, politie-eenheid."""
+    from burgernet_cost.municipalities import fold, load_municipalities
+    from burgernet_cost.reports import municipalities_report
+
+    gm = load_municipalities(data_dir)
+    year = gm.kies_jaar(jaar)
+    rows = list(gm.lijst(year))
+    filters = []
+    if eenheid is not None:
+        unit = gm.kies_gebied(eenheid, gm.eenheden(year), "politie-eenheid", "--eenheid")
+        rows = [g for g in rows if g.politie_eenheid == unit]
+        filters.append(f"politie-eenheid {unit}")
+    if veiligheidsregio is not None:
+        vr = gm.kies_gebied(veiligheidsregio, gm.veiligheidsregios(year), "veiligheidsregio", "--veiligheidsregio")
+        rows = [g for g in rows if g.veiligheidsregio == vr]
+        filters.append(f"veiligheidsregio {vr}")
+    if zoek is not None:
+        key = fold(zoek)
+        rows = [g for g in rows if key in fold(g.naam) or key == fold(g.code)]
+        filters.append(f"zoek '{zoek}'")
+        if not rows:
+            raise UsageProblem(f"--zoek: geen gemeente gevonden met '{zoek}' in {year}")
+    _emit(municipalities_report(rows, gm, year, filters), fmt)
+
+
+def _one_of_inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> None:
+    if inwoners is not None and gemeente is not None:
+        raise UsageProblem("kies --inwoners of --gemeente, niet beide")
+    if jaar is not None and gemeente is None:
+        raise UsageProblem("--jaar hoort bij --gemeente")
+    if required and inwoners is None and gemeente is None:
+        raise UsageProblem("de optie --inwoners ontbreekt (of gebruik --gemeente NAAM)")
+
+
+def _inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, data_dir: str | None) -> tuple[int, Any]:
+    """(inhabitants, (municipality, municipalities) or None)."""
+    if gemeente is None:
+        assert inwoners is not None
+        return inwoners, None
+    from burgernet_cost.municipalities import load_municipalities
+
+    gm = load_municipalities(data_dir)
+    g = gm.zoek(gemeente, jaar)
+    return g.inwoners, (g, gm)
 
 
 def _shown_dir(path: Any) -> str:

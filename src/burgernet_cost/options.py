@@ -93,3 +93,10 @@ def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | 
         return number
 
     return parser
+
+
+def parse_year(value: object) -> int:
+    text = str(value).strip()
+    if not re.fullmatch(r"(19|20)[0-9]{2}", text):
+        raise typer.BadParameter(f"'{value}' is geen jaartal (bijv. 2024)")
+    return int(text)

@@ -47,7 +47,7 @@ def sources_line(figuren: tuple[Figuur, ...]) -> str:
     return ", ".join(sorted(sections, key=key))
 
 
-def estimate_report(result: Schatting, data_dir: str) -> Report:
+def estimate_report(result: Schatting, data_dir: str, municipality: Any = None) -> Report:
     rows = []
     for r in (*result.regels, result.totaal):
         rows.append(
@@ -66,6 +66,7 @@ def estimate_report(result: Schatting, data_dir: str) -> Report:
     csv_rows = [{**row, "taakgebied": row["taakgebied_id"], "naam": row["taakgebied"]} for row in rows]
     tarief = result.uurtarief
     header = [
+        *([municipality_header(*municipality)] if municipality else []),
         ("Inwoners", money.nl_number(result.inwoners)),
         ("Pakket", f"{result.pakket} ({PAKKET_LABELS[result.pakket]})"),
         ("Uurtarief", tarief.omschrijving + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else "")),
@@ -74,6 +75,7 @@ def estimate_report(result: Schatting, data_dir: str) -> Report:
     ]
     data = {
         "commando": "estimate",
+        "gemeente": municipality_dict(*municipality) if municipality else None,
         "inwoners": result.inwoners,
         "pakket": result.pakket,
         "uurtarief": rate_dict(tarief),
@@ -100,7 +102,7 @@ def _model_label(u: Any) -> str:
     return f"{u.nummer}. {u.naam}" + (" *" if u.rust_op_aanname else "")
 
 
-def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie: bool) -> Report:
+def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie: bool, municipality: Any = None) -> Report:
     from burgernet_cost.organisation import Vergelijking
 
     first: Vergelijking = vergelijkingen[0]
@@ -109,6 +111,8 @@ def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie
     if referentie:
         ref = ds.models.referentiegemeente
         who = f"referentiegemeente van het rapport, {inwoners} inwoners ({ref.bron.kort()}); kies een andere met --inwoners"
+    elif municipality:
+        who = municipality_header(*municipality)[1]
     else:
         who = f"{inwoners} inwoners"
     sv = first.schaalvoordeel
@@ -197,8 +201,20 @@ def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie
         for n in v.notities:
             if n not in notes:
                 notes.append(n)
+    situation = situation_2014_for(ds, municipality[0]) if municipality else None
+    if situation is not None:
+        paid = situation.bijdrage_gemeenten_per_inwoner
+        text = (f"In 2014 ({situation.gebied}, {situation.bron.kort()}): {situation.omschrijving}; bijdrage gemeenten "
+                + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(paid * first.inwoners)} per jaar")
+                + " (inclusief werving).")
+        header.insert(1, ("Situatie 2014", text))
     data = {
         "commando": "compare-models",
+        "gemeente": municipality_dict(*municipality) if municipality else None,
+        "situatie_2014": None if situation is None else {
+            "gebied": situation.gebied, "uitvoerder": situation.uitvoerder,
+            "bijdrage_gemeenten_per_inwoner": money.machine(situation.bijdrage_gemeenten_per_inwoner, "per_inwoner"),
+            "omschrijving": situation.omschrijving},
         "inwoners": first.inwoners,
         "referentiegemeente": referentie,
         "tarief": first.tarief,
@@ -399,4 +415,140 @@ def diff_report(figures: list[Any], base_dir: str, head_dir: str, only_changed: 
         data={"commando": "diff", "basis": base_dir, "nieuw": head_dir, "gewijzigd": len(changed),
               "totaal": len(figures), "kengetallen": machine},
         csv=Table(csv_columns, csv_rows),
+    )
+
+
+# --------------------------------------------------------------------------- gemeenten & regio
+
+
+def municipality_header(g: Any, gemeenten: Any) -> tuple[str, str]:
+    jaar = gemeenten.jaartabel(g.jaar)
+    return ("Gemeente", f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {g.peildatum} "
+                        f"({gemeenten.meta.bron.attributie}); {g.provincie}, veiligheidsregio {g.veiligheidsregio}, "
+                        f"politie-eenheid {g.politie_eenheid}" + ("" if jaar.politie_eenheid_status == "gepubliceerd" else " (afgeleid)"))
+
+
+def municipality_dict(g: Any, gemeenten: Any) -> dict[str, Any]:
+    return {"code": g.code, "naam": g.naam, "inwoners": g.inwoners, "peildatum": g.peildatum, "provincie": g.provincie,
+            "veiligheidsregio": g.veiligheidsregio, "politie_eenheid": g.politie_eenheid,
+            "bron": gemeenten.meta.bron.attributie}
+
+
+def situation_2014_for(ds: Any, g: Any) -> Any:
+    """The 2014 arrangement (§2.1) of a municipality: by veiligheidsregio, else by politie-eenheid."""
+    if g.jaar != 2014:
+        return None
+    for sit in ds.models.situatie_2014:
+        if sit.soort == "veiligheidsregio" and sit.code == g.veiligheidsregio_code:
+            return sit
+    for sit in ds.models.situatie_2014:
+        if sit.soort == "politie_eenheid" and sit.gebied == g.politie_eenheid:
+            return sit
+    return None
+
+
+def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, filters: list[str]) -> Report:
+    columns = [
+        Column("code", "Code"), Column("naam", "Gemeente"), Column("inwoners", "Inwoners", "int"),
+        Column("provincie", "Provincie"), Column("veiligheidsregio", "Veiligheidsregio"), Column("politie_eenheid", "Politie-eenheid"),
+    ]
+    data_rows = [g.__dict__ | {} for g in rows]
+    total = sum(g.inwoners for g in rows)
+    table_rows = data_rows + [{"code": "", "naam": f"Totaal ({len(rows)} gemeenten)", "inwoners": total}]
+    jt = gemeenten.jaartabel(jaar)
+    return Report(
+        title="Gemeenten" + (f" ({', '.join(filters)})" if filters else ""),
+        header=[("Peildatum", jt.peildatum), ("Bron", f"{gemeenten.meta.bron.attributie}, {gemeenten.meta.bron.document}")],
+        tables=[Table(columns, table_rows, total_rows=1)],
+        notes=[] if jt.politie_eenheid_status == "gepubliceerd" else [f"Politie-eenheid {jaar}: {jt.politie_eenheid_methode.strip()}"],
+        data={"commando": "gemeenten", "jaar": jaar, "peildatum": jt.peildatum, "bron": gemeenten.meta.bron.attributie,
+              "gemeenten": [{k: g.__dict__[k] for k in ("code", "naam", "inwoners", "provincie", "veiligheidsregio_code",
+                                                         "veiligheidsregio", "politie_eenheid")} for g in rows],
+              "inwoners_totaal": total},
+        csv=Table([Column(k, k, "int" if k == "inwoners" else "text")
+                   for k in ("code", "naam", "inwoners", "provincie", "veiligheidsregio_code", "veiligheidsregio", "politie_eenheid")],
+                  [g.__dict__ for g in rows]),
+    )
+
+
+def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None) -> Report:
+    from burgernet_cost.region import group_by_unit
+
+    model_name = next(m.naam for m in ds.models.modellen if m.id == regio.model)
+    executor = next(u.naam for u in ds.models.uitvoerders
+                    if u.id == next(m for m in ds.models.modellen if m.id == regio.model).uitvoering.get("relatiebeheer_communicatie", ""))
+    header = [
+        ("Gebied", regio.titel),
+        ("Inwoners", f"{money.nl_number(regio.inwoners)} in {len(regio.leden)} gemeenten" + (f" (peildatum {peildatum})" if peildatum else "")),
+        ("Model", f"{model_name}: relatiebeheer en communicatie door de {executor}; beleid door elke gemeente zelf"),
+        ("Pakket", f"{regio.pakket} ({PAKKET_LABELS[regio.pakket]})"),
+        ("Tarief", f"{money.euro(regio.tarief_per_inwoner, 4)} per inwoner per jaar ("
+                   + ("berekend uit de uren" if regio.tarief == "berekend" else "advies §6")
+                   + (", na schaalvoordeel (aanname)" if regio.model == "landelijk" else "") + ")"),
+        ("Uitvoerder", f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
+                       f"budget {money.euro(regio.budget)} per jaar"),
+        ("Uurtarief", regio.vergelijking.schatting.uurtarief.omschrijving),
+        ("Data", data_dir),
+    ]
+    if per_unit:
+        columns = [Column("naam", "Politie-eenheid"), Column("gemeenten", "Gemeenten", "int"), Column("inwoners", "Inwoners", "int"),
+                   Column("eigen_uren", "Eigen beleid uren/maand", "hours"), Column("bijdrage", "Bijdrage/jaar", "money")]
+        rows = [{"naam": u, "gemeenten": n, "inwoners": inh, "eigen_uren": h, "bijdrage": b} for u, n, inh, h, b in group_by_unit(regio)]
+        rows.append({"naam": "Totaal", "gemeenten": len(regio.leden), "inwoners": regio.inwoners, "eigen_uren": regio.eigen_uren, "bijdrage": regio.budget})
+    else:
+        columns = [Column("naam", "Gemeente"), Column("code", "Code"), Column("inwoners", "Inwoners", "int"),
+                   Column("eigen_uren", "Eigen beleid uren/maand", "hours"), Column("bijdrage", "Bijdrage/jaar", "money")]
+        rows = [{"naam": lid.naam, "code": lid.code, "inwoners": lid.inwoners, "eigen_uren": lid.eigen_uren, "bijdrage": lid.bijdrage}
+                for lid in regio.leden]
+        rows.append({"naam": "Totaal", "code": "", "inwoners": regio.inwoners, "eigen_uren": regio.eigen_uren, "bijdrage": regio.budget})
+    notes = [
+        "Bijdrage = tarief x inwoners, per gemeente afgerond op centen (zoals een factuur); het budget van de "
+        "uitvoerder is de som van de bijdragen.",
+        "Eigen beleid: de uren die elke gemeente zelf besteedt aan beleid (§4.1.1); die blijven bij de gemeente (§5).",
+    ]
+    for n in regio.vergelijking.notities:
+        if not n.startswith(("Gemeentelijk", "Met het berekende tarief")) and n not in notes:
+            if "schaalvoordeel" in n and regio.model != "landelijk":
+                continue
+            notes.append(n)
+    machine_rows = [
+        {"gemeente": lid.naam, "code": lid.code, "inwoners": lid.inwoners, "bron_inwoners": lid.bron_inwoners,
+         "politie_eenheid": lid.politie_eenheid, "eigen_uren_per_maand": money.machine(lid.eigen_uren, "hours"),
+         "bijdrage_per_jaar": money.machine(lid.bijdrage, "money")}
+        for lid in regio.leden
+    ]
+    data = {
+        "commando": "regio", "gebied": regio.titel, "model": regio.model, "pakket": regio.pakket, "tarief": regio.tarief,
+        "tarief_per_inwoner_per_jaar": money.machine(regio.tarief_per_inwoner, "per_inwoner"),
+        "inwoners": regio.inwoners, "aantal_gemeenten": len(regio.leden),
+        "uitvoerder": {"uren_per_maand": money.machine(regio.uitvoerder_uren, "hours"),
+                       "fte": money.machine(regio.uitvoerder_fte, "fte"), "budget_per_jaar": money.machine(regio.budget, "money")},
+        "uurtarief": rate_dict(regio.vergelijking.schatting.uurtarief),
+        "leden": machine_rows,
+        "notities": notes,
+    }
+    if per_unit:
+        data["eenheden"] = [{"politie_eenheid": u, "gemeenten": n, "inwoners": inh, "eigen_uren_per_maand": money.machine(h, "hours"),
+                             "bijdrage_per_jaar": money.machine(b, "money")} for u, n, inh, h, b in group_by_unit(regio)]
+    if per_unit:
+        csv_table = Table(
+            [Column("politie_eenheid", ""), Column("gemeenten", "", "int"), Column("inwoners", "", "int"),
+             Column("eigen_uren_per_maand", "", "hours"), Column("bijdrage_per_jaar", "", "money")],
+            [{"politie_eenheid": r["naam"], "gemeenten": r["gemeenten"], "inwoners": r["inwoners"],
+              "eigen_uren_per_maand": r["eigen_uren"], "bijdrage_per_jaar": r["bijdrage"]} for r in rows[:-1]],
+        )
+    else:
+        csv_table = Table(
+            [Column("gemeente", ""), Column("code", ""), Column("inwoners", "", "int"), Column("eigen_uren_per_maand", "", "hours"),
+             Column("bijdrage_per_jaar", "", "money"), Column("politie_eenheid", "")],
+            [{"gemeente": lid.naam, "code": lid.code, "inwoners": lid.inwoners, "eigen_uren_per_maand": lid.eigen_uren,
+              "bijdrage_per_jaar": lid.bijdrage, "politie_eenheid": lid.politie_eenheid} for lid in regio.leden],
+        )
+    return Report(
+        title=f"Regionale uitvoering: {regio.titel}",
+        header=header,
+        tables=[Table(columns, rows, total_rows=1)],
+        notes=notes,
+        data=data,
+        csv=csv_table,
     )

@@ -11,7 +11,13 @@ import os
 import tempfile
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from burgernet_cost.dataset import FILE_MODELS
+from burgernet_cost.schema import GemeentenFile
+
+#: every YAML data file with its model (the municipality tables are CSV, checked on load)
+SCHEMA_MODELS: dict[str, type[BaseModel]] = {**FILE_MODELS, "gemeenten.yaml": GemeentenFile}
 
 
 def schema_name(data_file: str) -> str:
@@ -21,7 +27,7 @@ def schema_name(data_file: str) -> str:
 def generate() -> dict[str, str]:
     """schema file name -> JSON text."""
     out = {}
-    for data_file, model in FILE_MODELS.items():
+    for data_file, model in SCHEMA_MODELS.items():
         schema = model.model_json_schema(mode="validation")
         schema = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",

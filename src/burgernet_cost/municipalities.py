@@ -1,0 +1,232 @@
+"""Municipalities (CBS): inhabitants, province, veiligheidsregio, politie-eenheid, per year.
+
+``data/gemeenten.yaml`` describes the years and their CSV files (``data/gemeenten/*.csv``), with the
+documented row counts and totals that are checked on load. Look-ups are case- and
+accent-insensitive, know aliases ("Den Haag"), ask which one is meant for ambiguous names
+("Bergen") and suggest near misses ("Amersfort" -> "Amersfoort").
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from burgernet_cost import schema as s
+from burgernet_cost.datafiles import display_path, load_yaml_file, read_text, resolve_data_dir
+from burgernet_cost.dataset import validate_file
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem
+
+FILE = "gemeenten.yaml"
+COLUMNS = ["code", "naam", "inwoners", "peildatum", "provincie", "veiligheidsregio_code", "veiligheidsregio", "politie_eenheid"]
+
+
+@dataclass(frozen=True)
+class Gemeente:
+    code: str
+    naam: str
+    inwoners: int
+    peildatum: str
+    provincie: str
+    veiligheidsregio_code: str
+    veiligheidsregio: str
+    politie_eenheid: str
+    plaats: str  # file:line
+
+    @property
+    def jaar(self) -> int:
+        return int(self.peildatum[:4])
+
+
+@dataclass(frozen=True)
+class Gemeenten:
+    meta: s.GemeentenFile
+    per_jaar: dict[int, tuple[Gemeente, ...]]
+    bestand: str
+
+    @property
+    def jaren(self) -> list[int]:
+        return sorted(self.per_jaar, reverse=True)
+
+    @property
+    def nieuwste(self) -> int:
+        return self.jaren[0]
+
+    def jaartabel(self, jaar: int) -> s.Jaartabel:
+        return next(j for j in self.meta.jaren if j.jaar == jaar)
+
+    def lijst(self, jaar: int | None = None) -> tuple[Gemeente, ...]:
+        return self.per_jaar[self.kies_jaar(jaar)]
+
+    def kies_jaar(self, jaar: int | None) -> int:
+        if jaar is None:
+            return self.nieuwste
+        if jaar not in self.per_jaar:
+            raise UsageProblem(f"--jaar: geen gemeentecijfers voor {jaar} (beschikbaar: {', '.join(map(str, self.jaren))})")
+        return jaar
+
+    def jaar_voor_peildatum(self, peildatum: str) -> int:
+        """The newest population year on or before the peildatum (else the oldest)."""
+        candidates = [j.jaar for j in self.meta.jaren if j.peildatum <= peildatum]
+        return max(candidates) if candidates else min(self.per_jaar)
+
+    # ------------------------------------------------------------------ look-up
+
+    def zoek(self, naam: str, jaar: int | None = None) -> Gemeente:
+        """One municipality by CBS code, name or alias; UsageProblem with candidates otherwise."""
+        jaar = self.kies_jaar(jaar)
+        rows = self.per_jaar[jaar]
+        text = naam.strip()
+        if not text:
+            raise UsageProblem("--gemeente: geef een naam of CBS-code (GMxxxx) op")
+        if re.fullmatch(r"(?i)gm\d{4}", text):
+            for g in rows:
+                if g.code == text.upper():
+                    return g
+            raise UsageProblem(f"--gemeente: code {text.upper()} bestaat niet in {jaar}")
+        key = fold(text)
+        exact = [g for g in rows if fold(g.naam) == key]
+        if exact:
+            return exact[0]
+        for alias in self.meta.aliassen:
+            if fold(alias.alias) == key:
+                target = [g for g in rows if g.naam == alias.gemeente]
+                if target:
+                    return target[0]
+        base = [g for g in rows if fold(base_name(g.naam)) == key]
+        if len(base) == 1:
+            return base[0]
+        if len(base) > 1:
+            options = " of ".join(f"'{g.naam}' ({g.code})" for g in base)
+            raise UsageProblem(f"--gemeente: '{text}' is niet eenduidig; bedoelde u {options}?")
+        names = {fold(g.naam): g.naam for g in rows} | {fold(a.alias): a.alias for a in self.meta.aliassen}
+        hints = difflib.get_close_matches(key, list(names), n=3, cutoff=0.75)
+        if hints:
+            raise UsageProblem(f"--gemeente: onbekende gemeente '{text}' in {jaar}; bedoelde u {' of '.join(names[h] for h in hints)}?")
+        raise UsageProblem(f"--gemeente: onbekende gemeente '{text}' in {jaar} (zoek met 'bncost gemeenten --zoek …')")
+
+    def eenheden(self, jaar: int) -> list[str]:
+        seen: list[str] = []
+        for g in self.per_jaar[jaar]:
+            if g.politie_eenheid not in seen:
+                seen.append(g.politie_eenheid)
+        return seen
+
+    def veiligheidsregios(self, jaar: int) -> list[str]:
+        seen: list[str] = []
+        for g in self.per_jaar[jaar]:
+            if g.veiligheidsregio not in seen:
+                seen.append(g.veiligheidsregio)
+        return seen
+
+    def kies_gebied(self, wanted: str, options: list[str], what: str, option: str) -> str:
+        key = fold(wanted)
+        for o in options:
+            if fold(o) == key:
+                return o
+        partial = [o for o in options if key and key in fold(o)]
+        if len(partial) == 1:
+            return partial[0]
+        hints = difflib.get_close_matches(key, [fold(o) for o in options], n=2, cutoff=0.6)
+        by_fold = {fold(o): o for o in options}
+        extra = f"; bedoelde u {' of '.join(by_fold[h] for h in hints)}?" if hints else f" (kies uit: {', '.join(options)})"
+        raise UsageProblem(f"{option}: onbekende {what} '{wanted}'{extra}")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "Súdwest-Fryslân" -> "sudwest fryslan"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^a-z0-9()'.]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def base_name(naam: str) -> str:
+    """The CBS name without its disambiguator: "Bergen (NH.)" -> "Bergen"."""
+    return re.sub(r"\s*\([^)]*\)\s*$", "", naam)
+
+
+def load_municipalities(data_dir: str | Path | None = None) -> Gemeenten:
+    root = resolve_data_dir(data_dir)
+    value, lines = load_yaml_file(root / FILE)
+    meta, errors = validate_file(value, s.GemeentenFile, lines)
+    if errors:
+        raise DataErrors(errors)
+    assert isinstance(meta, s.GemeentenFile)
+    per_jaar: dict[int, tuple[Gemeente, ...]] = {}
+    problems: list[DataError] = []
+    for n, jaar in enumerate(meta.jaren):
+        if jaar.jaar in per_jaar:
+            problems.append(lines.error(("jaren", n, "jaar"), f"jaar {jaar.jaar} staat er twee keer"))
+            continue
+        rows, errs = _read_year(root, jaar)
+        problems += errs
+        if not errs:
+            problems += _check_totals(jaar, rows, lines, n)
+        per_jaar[jaar.jaar] = tuple(rows)
+    aliases_known = {g.naam for rows in per_jaar.values() for g in rows}
+    for n, alias in enumerate(meta.aliassen):
+        if alias.gemeente not in aliases_known:
+            problems.append(lines.error(("aliassen", n, "gemeente"), f"alias '{alias.alias}' verwijst naar onbekende gemeente '{alias.gemeente}'"))
+    if problems:
+        raise DataErrors(problems)
+    return Gemeenten(meta, per_jaar, lines.file)
+
+
+def _read_year(root: Path, jaar: s.Jaartabel) -> tuple[list[Gemeente], list[DataError]]:
+    path = root / jaar.bestand
+    shown = display_path(path)
+    text = read_text(path, shown)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    errors: list[DataError] = []
+    header = next(reader, None)
+    if header != COLUMNS:
+        return [], [DataError(f"kopregel moet zijn: {','.join(COLUMNS)}", file=shown, line=1)]
+    rows: list[Gemeente] = []
+    codes: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for record in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        if len(record) != len(COLUMNS):
+            errors.append(DataError(f"{len(record)} kolommen, verwacht {len(COLUMNS)}", file=shown, line=line))
+            continue
+        row = dict(zip(COLUMNS, (c.strip() for c in record)))
+        if not re.fullmatch(r"GM\d{4}", row["code"]):
+            errors.append(DataError(f"'{row['code']}' is geen CBS-gemeentecode (GMxxxx)", file=shown, line=line, path="code"))
+        if not row["naam"]:
+            errors.append(DataError("naam ontbreekt", file=shown, line=line, path="naam"))
+        if not re.fullmatch(r"\d+", row["inwoners"]) or int(row["inwoners"]) <= 0:
+            errors.append(DataError(f"'{row['inwoners']}' is geen positief aantal inwoners", file=shown, line=line, path="inwoners"))
+            continue
+        if row["peildatum"] != jaar.peildatum:
+            errors.append(DataError(f"peildatum '{row['peildatum']}' wijkt af van {jaar.peildatum}", file=shown, line=line, path="peildatum"))
+        for key, seen in (("code", codes), ("naam", names)):
+            if row[key] in seen:
+                errors.append(DataError(f"'{row[key]}' staat er twee keer (ook regel {seen[row[key]]})", file=shown, line=line, path=key))
+            seen[row[key]] = line
+        if not row["politie_eenheid"] or not row["veiligheidsregio"]:
+            errors.append(DataError("veiligheidsregio of politie-eenheid ontbreekt", file=shown, line=line))
+        rows.append(Gemeente(**{k: (int(v) if k == "inwoners" else v) for k, v in row.items()}, plaats=f"{shown}:{line}"))
+    return rows, errors
+
+
+def _check_totals(jaar: s.Jaartabel, rows: list[Gemeente], lines, n: int) -> list[DataError]:  # type: ignore[no-untyped-def]
+    errors = []
+    total = sum(g.inwoners for g in rows)
+    if len(rows) != jaar.aantal_gemeenten:
+        errors.append(lines.error(("jaren", n, "aantal_gemeenten"), f"{jaar.bestand} heeft {len(rows)} gemeenten, gedocumenteerd {jaar.aantal_gemeenten}"))
+    if total != jaar.inwoners_totaal:
+        errors.append(lines.error(("jaren", n, "inwoners_totaal"), f"{jaar.bestand} telt {total} inwoners, gedocumenteerd {jaar.inwoners_totaal}"))
+    for eenheid, expected in jaar.totalen_per_eenheid.items():
+        members = [g for g in rows if g.politie_eenheid == eenheid]
+        found = (len(members), sum(g.inwoners for g in members))
+        if found != (expected.gemeenten, expected.inwoners):
+            errors.append(lines.error(("jaren", n, "totalen_per_eenheid", eenheid),
+                                      f"{eenheid}: {found[0]} gemeenten en {found[1]} inwoners in {jaar.bestand}, gedocumenteerd {expected.gemeenten} en {expected.inwoners}"))
+    return errors
