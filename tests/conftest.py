@@ -18,9 +18,15 @@ class Run:
 
 
 @pytest.fixture
-def bncost(capsys):
-    """Run the CLI in-process through ``main`` (the real error handling) and capture its output."""
+def bncost(capsys, monkeypatch):
+    """Run the CLI in-process through ``main`` (the real error handling) and capture its output.
+
+    The terminal width is fixed (wide) so that text output is stable to assert on.
+    """
     from burgernet_cost.cli import main
+
+    monkeypatch.setenv("COLUMNS", "250")
+    monkeypatch.delenv("BNCOST_DATA_DIR", raising=False)
 
     def run(*args: str) -> Run:
         code = main([str(a) for a in args])

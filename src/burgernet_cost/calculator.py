@@ -50,7 +50,6 @@ class Norm:
 
 
 def norm(ds: Dataset, taakgebied: str, pakket: str) -> Norm:
-    lines = ds.lines.get(I)
     uren = Decimal(0)
     inwoners = 0
     figuren = []
@@ -59,9 +58,10 @@ def norm(ds: Dataset, taakgebied: str, pakket: str) -> Norm:
             continue
         uren += w.uren_per_maand
         inwoners += w.inwoners
-        plaats = (lambda key: f"{lines.file}:{lines.line_of(('waarnemingen', n, key))}") if lines else (lambda key: None)
-        figuren.append(Figuur(f"uren per maand ({w.id})", w.uren_per_maand, "uur/maand", w.bron.kort(), w.status, plaats("uren_per_maand")))
-        figuren.append(Figuur(f"inwoners ({w.id})", w.inwoners, "inwoners", w.bron.kort(), w.status, plaats("inwoners")))
+        figuren.append(Figuur(f"uren per maand ({w.id})", w.uren_per_maand, "uur/maand", w.bron.kort(), w.status,
+                              ds.where(I, ("waarnemingen", n, "uren_per_maand"))))
+        figuren.append(Figuur(f"inwoners ({w.id})", w.inwoners, "inwoners", w.bron.kort(), w.status,
+                              ds.where(I, ("waarnemingen", n, "inwoners"))))
     if inwoners == 0:
         from burgernet_cost.errors import DataError
 
@@ -146,11 +146,13 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
 
 
 def base_figures(ds: Dataset, inwoners: int) -> list[Figuur]:
-    lines = ds.lines.get("salary_scales.yaml")
     u = ds.salary.uurloon
-    where = (lambda key: f"{lines.file}:{lines.line_of(('uurloon', key))}") if lines else (lambda key: None)
+
+    def where(key: str) -> str | None:
+        return ds.where("salary_scales.yaml", ("uurloon", key))
+
     return [
-        Figuur("inwoners", inwoners, "inwoners", "invoer", "invoer"),
+        Figuur("inwoners", inwoners, "inwoners", "opgegeven", "invoer"),
         Figuur("maanden per jaar", u.maanden_per_jaar, "maanden", u.bron.kort(), u.status, where("maanden_per_jaar")),
         Figuur("uren per fte per maand (36 uur x 52 / 12)", u.uren_per_maand, "uur/maand", u.bron.kort(), u.status, where("uren_per_maand")),
     ]

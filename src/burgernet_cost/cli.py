@@ -25,7 +25,9 @@ from burgernet_cost.options import (
     parse_decimal,
     parse_format,
     parse_inwoners,
+    parse_date,
     parse_pakket,
+    parse_periodiek,
     parse_year,
 )
 
@@ -80,6 +82,42 @@ JaarOpt = Annotated[
 ]
 
 
+UitlegOpt = Annotated[bool, typer.Option("--uitleg", help="Toon de berekening als boom: elk cijfer, de formule, de bron en de status.")]
+SchaalOpt = Annotated[str | None, typer.Option("--schaal", metavar="SCHAAL", show_default=False,
+                                               help="Salarisschaal voor het uurtarief (bijv. 10 of 10A).")]
+PeriodiekOpt = Annotated[int | None, typer.Option("--periodiek", parser=parse_periodiek, metavar="N", show_default=False,
+                                                  help="Periodiek (trede) binnen de schaal, 0 = laagste.")]
+ToeslagenOpt = Annotated[str | None, typer.Option("--toeslagen", metavar="geen|alle|LIJST", show_default=False,
+                                                  help="Toeslagen op het salaris: geen, alle, of bijv. vakantietoelage,eindejaarsuitkering.")]
+UurtariefOpt = Annotated[Decimal | None, typer.Option("--uurtarief", parser=parse_decimal("uurtarief in euro", Decimal("0.01"), Decimal(10000)),
+                                                      metavar="EUR", show_default=False, help="Gebruik dit uurtarief direct (bijv. 45,50).")]
+KostenbasisOpt = Annotated[str, typer.Option("--kostenbasis", parser=parse_choice(("salaris", "integraal"), "kostenbasis"),
+                                             metavar="salaris|integraal",
+                                             help="salaris (CAR-UWO) of integraal (loonkosten + overhead, Handleiding Overheidstarieven).")]
+PeildatumOpt = Annotated[str | None, typer.Option("--peildatum", parser=parse_date, metavar="JJJJ-MM-DD", show_default=False,
+                                                  help="Salarisniveau op deze datum (tabel + cao-verhogingen); kiest bij --gemeente ook het jaar.")]
+ScenarioOpt = Annotated[str | None, typer.Option("--scenario", metavar="BESTAND", show_default=False,
+                                                 help="Scenario (YAML) met wijzigingen op de data; de data zelf blijft ongewijzigd.")]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", metavar="PAD=WAARDE", show_default=False,
+                                                  help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).")]
+
+
+def _keuze(schaal: str | None, periodiek: int | None, toeslagen: str | None, uurtarief: Decimal | None,
+           kostenbasis: str, peildatum: str | None) -> Any:
+    from burgernet_cost.salary import TariefKeuze
+
+    if uurtarief is not None and (schaal or periodiek is not None or toeslagen or kostenbasis != "salaris" or peildatum):
+        raise UsageProblem("--uurtarief geeft het tarief direct; combineer het niet met --schaal, --periodiek, --toeslagen, --kostenbasis of --peildatum")
+    if kostenbasis == "integraal" and (periodiek is not None or toeslagen):
+        raise UsageProblem("--kostenbasis integraal rekent per schaal; --periodiek en --toeslagen horen bij kostenbasis salaris")
+    parsed: tuple[str, ...] | None = None
+    if toeslagen is not None:
+        text = toeslagen.strip().lower()
+        parsed = () if text in ("geen", "") else tuple(x.strip() for x in text.split(",") if x.strip())
+    return TariefKeuze(schaal=schaal.strip().upper() if schaal else None, periodiek=periodiek, toeslagen=parsed,
+                       peildatum=peildatum, uurtarief=uurtarief, kostenbasis=kostenbasis)
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"bncost {__version__}\n")
@@ -117,6 +155,15 @@ def estimate_cmd(
     ] = "basis",
     gemeente: GemeenteOpt = None,
     jaar: JaarOpt = None,
+    uitleg: UitlegOpt = False,
+    schaal: SchaalOpt = None,
+    periodiek: PeriodiekOpt = None,
+    toeslagen: ToeslagenOpt = None,
+    uurtarief: UurtariefOpt = None,
+    kostenbasis: KostenbasisOpt = "salaris",
+    peildatum: PeildatumOpt = None,
+    scenario: ScenarioOpt = None,
+    set_: SetOpt = None,
     fmt: FormatOpt = "table",
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -126,10 +173,11 @@ def estimate_cmd(
     from burgernet_cost.reports import estimate_report
 
     _one_of_inhabitants(inwoners, gemeente, jaar, required=True)
-    ds = load_dataset(data_dir)
-    n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir)
-    result = estimate(ds, n, pakket)
-    _emit(estimate_report(result, _shown_dir(ds.root), municipality), fmt)
+    keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
+    ds = load_dataset(data_dir, scenario, set_ or ())
+    n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir, peildatum)
+    result = estimate(ds, n, pakket, keuze)
+    _emit(estimate_report(result, _shown_dir(ds.root), municipality, ds=ds, uitleg=uitleg), fmt)
 
 
 @app.command("compare-models")
@@ -158,6 +206,15 @@ def compare_cmd(
     ] = None,
     gemeente: GemeenteOpt = None,
     jaar: JaarOpt = None,
+    uitleg: UitlegOpt = False,
+    schaal: SchaalOpt = None,
+    periodiek: PeriodiekOpt = None,
+    toeslagen: ToeslagenOpt = None,
+    uurtarief: UurtariefOpt = None,
+    kostenbasis: KostenbasisOpt = "salaris",
+    peildatum: PeildatumOpt = None,
+    scenario: ScenarioOpt = None,
+    set_: SetOpt = None,
     fmt: FormatOpt = "table",
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -167,15 +224,16 @@ def compare_cmd(
     from burgernet_cost.reports import compare_report
 
     _one_of_inhabitants(inwoners, gemeente, jaar, required=False)
-    ds = load_dataset(data_dir)
+    keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
+    ds = load_dataset(data_dir, scenario, set_ or ())
     referentie = inwoners is None and gemeente is None
     if referentie:
         n, municipality = ds.models.referentiegemeente.inwoners, None
     else:
-        n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir)
+        n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir, peildatum)
     pakketten = [pakket] if pakket else ["basis", "volledig"]
-    results = [compare(ds, n, p, tarief, schaalvoordeel) for p in pakketten]
-    _emit(compare_report(results, ds, _shown_dir(ds.root), referentie, municipality), fmt)
+    results = [compare(ds, n, p, tarief, schaalvoordeel, keuze) for p in pakketten]
+    _emit(compare_report(results, ds, _shown_dir(ds.root), referentie, municipality, uitleg=uitleg), fmt)
 
 
 @app.command("huidig")
@@ -363,6 +421,15 @@ def region_cmd(
                      metavar="PCT", show_default=False, help="Schaalvoordeel van de landelijke voorziening (bij --model landelijk)."),
     ] = None,
     jaar: JaarOpt = None,
+    uitleg: UitlegOpt = False,
+    schaal: SchaalOpt = None,
+    periodiek: PeriodiekOpt = None,
+    toeslagen: ToeslagenOpt = None,
+    uurtarief: UurtariefOpt = None,
+    kostenbasis: KostenbasisOpt = "salaris",
+    peildatum: PeildatumOpt = None,
+    scenario: ScenarioOpt = None,
+    set_: SetOpt = None,
     fmt: FormatOpt = "table",
     data_dir: DataDirOpt = None,
 ) -> None:
@@ -380,9 +447,10 @@ def region_cmd(
     if len(chosen) != 1:
         raise UsageProblem("kies precies één van --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle"
                            + (f" (nu: {', '.join(chosen)})" if chosen else ""))
-    ds = load_dataset(data_dir)
+    keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
+    ds = load_dataset(data_dir, scenario, set_ or ())
     gm = load_municipalities(data_dir)
-    year = gm.kies_jaar(jaar)
+    year = gm.kies_jaar(jaar if jaar is not None or peildatum is None else gm.jaar_voor_peildatum(peildatum))
     rows = gm.lijst(year)
     if eenheid is not None:
         unit = gm.kies_gebied(eenheid, gm.eenheden(year), "politie-eenheid", "--eenheid")
@@ -405,8 +473,8 @@ def region_cmd(
     else:
         members, title = members_from_municipalities(rows), "Nederland (alle gemeenten)"
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
-    result = region(ds, title, members, model, pakket, tarief, schaalvoordeel)
-    _emit(region_report(result, ds, _shown_dir(ds.root), per_unit, gm.jaartabel(year).peildatum), fmt)
+    result = region(ds, title, members, model, pakket, tarief, schaalvoordeel, keuze)
+    _emit(region_report(result, ds, _shown_dir(ds.root), per_unit, gm.jaartabel(year).peildatum, uitleg=uitleg), fmt)
 
 
 @app.command("gemeenten")
@@ -454,14 +522,17 @@ def _one_of_inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | 
         raise UsageProblem("de optie --inwoners ontbreekt (of gebruik --gemeente NAAM)")
 
 
-def _inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, data_dir: str | None) -> tuple[int, Any]:
-    """(inhabitants, (municipality, municipalities) or None)."""
+def _inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, data_dir: str | None,
+                 peildatum: str | None = None) -> tuple[int, Any]:
+    """(inhabitants, (municipality, municipalities) or None). The peildatum picks the population year."""
     if gemeente is None:
         assert inwoners is not None
         return inwoners, None
     from burgernet_cost.municipalities import load_municipalities
 
     gm = load_municipalities(data_dir)
+    if jaar is None and peildatum is not None:
+        jaar = gm.jaar_voor_peildatum(peildatum)
     g = gm.zoek(gemeente, jaar)
     return g.inwoners, (g, gm)
 

@@ -37,6 +37,19 @@ class Dataset:
     salary: s.SalaryFile
     models: s.ModelsFile
     lines: dict[str, LineMap] = field(default_factory=dict, compare=False, repr=False)
+    scenario: Any = None  # the applied Scenario, if any
+
+    def where(self, file: str, path: tuple[Any, ...]) -> str | None:
+        """'data/x.yaml:12' for a value, or the scenario line that overrode it."""
+        if self.scenario is not None:
+            origin = self.scenario.origin(file, path)
+            if origin:
+                return origin
+        lines = self.lines.get(file)
+        if lines is None:
+            return None
+        line = lines.line_of(path)
+        return f"{lines.file}:{line}" if line else lines.file
 
     def file(self, name: str) -> str:
         """The file name as shown to the user (relative to the working directory)."""
@@ -202,19 +215,42 @@ def load_file(root: Path, name: str) -> tuple[BaseModel, LineMap]:
     return parsed, lines
 
 
-def load_dataset(data_dir: str | Path | None = None) -> Dataset:
-    """Read, validate and cross-check every data file. Raises DataErrors with all problems."""
+def load_dataset(
+    data_dir: str | Path | None = None, scenario: str | None = None, sets: typing.Sequence[str] = ()
+) -> Dataset:
+    """Read, validate and cross-check every data file; apply a scenario and --set overrides in memory.
+
+    Raises DataErrors with all problems found.
+    """
     root = resolve_data_dir(data_dir)
-    parsed: dict[str, BaseModel] = {}
+    raw: dict[str, Any] = {}
     lines: dict[str, LineMap] = {}
     errors: list[DataError] = []
     for name in FILE_MODELS:
         try:
-            parsed[name], lines[name] = load_file(root, name)
-        except DataErrors as exc:
-            errors.extend(exc.errors)
+            raw[name], lines[name] = load_yaml_file(root / name)
         except DataError as exc:
             errors.append(exc)
+    if errors:
+        raise DataErrors(errors)
+    applied = None
+    if scenario or sets:
+        from burgernet_cost import scenario as sc
+
+        applied = sc.build(raw, scenario, list(sets))
+        if applied is not None:
+            sc.apply(raw, applied)
+    parsed: dict[str, BaseModel] = {}
+    for name, model in FILE_MODELS.items():
+        value, file_errors = validate_file(raw[name], model, lines[name])
+        if applied is not None:
+            for e in file_errors:
+                origin = applied.origin(name, tuple(_key_path(e.path)))
+                if origin:
+                    e.message += f" (waarde uit {origin})"
+        errors += file_errors
+        if value is not None:
+            parsed[name] = value
     if errors:
         raise DataErrors(errors)
     ds = Dataset(
@@ -224,6 +260,7 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
         salary=parsed["salary_scales.yaml"],  # type: ignore[arg-type]
         models=parsed["inrichtingsmodellen.yaml"],  # type: ignore[arg-type]
         lines=lines,
+        scenario=applied,
     )
     from burgernet_cost.checks import reference_errors
 
@@ -231,6 +268,16 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     if problems:
         raise DataErrors(problems)
     return ds
+
+
+def _key_path(text: str | None) -> list[str | int]:
+    """'waarnemingen[2].uren_per_maand' -> ['waarnemingen', 2, 'uren_per_maand']."""
+    import re
+
+    out: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text or ""):
+        out.append(int(index) if index else name)
+    return out
 
 
 def sum_decimal(values: typing.Iterable[Decimal]) -> Decimal:

@@ -100,3 +100,23 @@ def parse_year(value: object) -> int:
     if not re.fullmatch(r"(19|20)[0-9]{2}", text):
         raise typer.BadParameter(f"'{value}' is geen jaartal (bijv. 2024)")
     return int(text)
+
+
+def parse_periodiek(value: object) -> int:
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{1,2}", text):
+        raise typer.BadParameter(f"'{value}' is geen periodiek (een geheel getal vanaf 0)")
+    return int(text)
+
+
+def parse_date(value: object) -> str:
+    import datetime as dt
+
+    text = str(value).strip()
+    try:
+        if len(text) != 10:
+            raise ValueError
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is geen geldige datum (JJJJ-MM-DD)") from None
+    return text

@@ -66,8 +66,7 @@ class Vergelijking:
 
 
 def _where(ds: Dataset, path: tuple) -> str | None:
-    lines = ds.lines.get(M)
-    return f"{lines.file}:{lines.line_of(path)}" if lines else None
+    return ds.where(M, path)
 
 
 def advice_tariff(ds: Dataset, taakgebied: str, pakket: str) -> tuple[Decimal, Figuur, bool]:

@@ -50,6 +50,7 @@ class Report:
     data: dict[str, Any] = field(default_factory=dict)
     csv: Table | None = None  # the machine table for csv; default: the first table
     text: list[str] = field(default_factory=list)  # free paragraphs (e.g. checklists)
+    uitleg: list[Any] | None = None  # explain.Stap trees (--uitleg)
 
 
 def display(value: Any, kind: str, empty: str = "") -> str:
@@ -141,6 +142,10 @@ def render_markdown(report: Report) -> str:
         parts.append("")
     for paragraph in report.text:
         parts += [paragraph, ""]
+    if report.uitleg:
+        from burgernet_cost.explain import markdown_lines
+
+        parts += ["**Uitleg van de berekening**", "", *markdown_lines(report.uitleg), ""]
     if report.notes:
         parts.append("**Toelichting**")
         parts.append("")
@@ -167,9 +172,15 @@ def render_table(report: Report) -> str:
         needed = max(needed, natural + 3 * len(widths))
     console = Console(file=io.StringIO(), width=max(_width(), needed), force_terminal=False, color_system=None,
                       highlight=False)
-    console.print(report.title, style="bold", markup=False)
+    width = console.width
+
+    def say(text: str, indent: str = "", style: str | None = None) -> None:
+        for line in wrap(text, width, indent):
+            console.print(line, markup=False, soft_wrap=True, style=style)
+
+    say(report.title, style="bold")
     for k, v in report.header:
-        console.print(f"{k}: {v}", markup=False)
+        say(f"{k}: {v}", "  ")
     for table, body in zip(report.tables, cells):
         console.print()
         rt = RichTable(title=table.title, box=box.HORIZONTALS, title_justify="left", show_edge=False, pad_edge=False)
@@ -181,13 +192,30 @@ def render_table(report: Report) -> str:
             rt.add_row(*row, end_section=(n == len(body) - table.total_rows - 1), style="bold" if is_total else None)
         console.print(rt)
     for paragraph in report.text:
-        console.print(paragraph, markup=False)
+        say(paragraph)
+    if report.uitleg:
+        from burgernet_cost.explain import text_lines
+
+        console.print()
+        say("Uitleg van de berekening:")
+        for prefix, line in text_lines(report.uitleg, split=True):
+            say(prefix + line, prefix.replace("├─", "│ ").replace("└─", "  ") + "   ")
     if report.notes:
         console.print()
-        console.print("Toelichting:", markup=False)
+        say("Toelichting:")
         for note in report.notes:
-            console.print(f"- {note}", markup=False)
+            say(f"- {note}", "  ")
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """Word-wrap for the terminal without ever splitting an amount ("€ 1.780,62") from its sign."""
+    import textwrap
+
+    protected = text.replace("€ ", "€\u00a0").replace("-€\u00a0", "-€\u00a0")
+    lines = textwrap.wrap(protected, width=width, subsequent_indent=indent, break_long_words=False,
+                          break_on_hyphens=False, drop_whitespace=True) or [""]
+    return [line.replace("\u00a0", " ") for line in lines]
 
 
 def _width() -> int:

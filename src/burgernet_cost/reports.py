@@ -47,7 +47,26 @@ def sources_line(figuren: tuple[Figuur, ...]) -> str:
     return ", ".join(sorted(sections, key=key))
 
 
-def estimate_report(result: Schatting, data_dir: str, municipality: Any = None) -> Report:
+def scenario_header(ds: Any) -> list[tuple[str, str]]:
+    if ds is None or ds.scenario is None:
+        return []
+    return [("Scenario", ds.scenario.summary())]
+
+
+def rate_header(tarief: Uurtarief) -> tuple[str, str]:
+    return ("Uurtarief", tarief.omschrijving + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else ""))
+
+
+def add_explanation(report: Report, steps: list[Any] | None, ds: Any) -> Report:
+    if ds is not None and ds.scenario is not None:
+        report.data["scenario"] = ds.scenario.to_dict()
+    if steps is not None:
+        report.uitleg = steps
+        report.data["uitleg"] = [s.to_dict() for s in steps]
+    return report
+
+
+def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False) -> Report:
     rows = []
     for r in (*result.regels, result.totaal):
         rows.append(
@@ -69,8 +88,9 @@ def estimate_report(result: Schatting, data_dir: str, municipality: Any = None) 
         *([municipality_header(*municipality)] if municipality else []),
         ("Inwoners", money.nl_number(result.inwoners)),
         ("Pakket", f"{result.pakket} ({PAKKET_LABELS[result.pakket]})"),
-        ("Uurtarief", tarief.omschrijving + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else "")),
+        rate_header(tarief),
         ("Bronnen", f"rapport Gemeentelijke taken Burgernet (2014) {sources_line(result.figuren)}"),
+        *scenario_header(ds),
         ("Data", data_dir),
     ]
     data = {
@@ -85,7 +105,7 @@ def estimate_report(result: Schatting, data_dir: str, municipality: Any = None) 
         "notities": list(result.notities),
         "figuren": figures_dict(result.figuren),
     }
-    return Report(
+    report = Report(
         title="Kosten gemeentelijke taken Burgernet",
         header=header,
         tables=[table],
@@ -93,6 +113,9 @@ def estimate_report(result: Schatting, data_dir: str, municipality: Any = None) 
         data=data,
         csv=Table(csv_columns, csv_rows, total_rows=1),
     )
+    from burgernet_cost.explain import estimate_tree
+
+    return add_explanation(report, estimate_tree(ds, result) if uitleg and ds is not None else None, ds)
 
 
 # --------------------------------------------------------------------------- compare-models
@@ -102,7 +125,8 @@ def _model_label(u: Any) -> str:
     return f"{u.nummer}. {u.naam}" + (" *" if u.rust_op_aanname else "")
 
 
-def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie: bool, municipality: Any = None) -> Report:
+def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie: bool, municipality: Any = None,
+                   uitleg: bool = False) -> Report:
     from burgernet_cost.organisation import Vergelijking
 
     first: Vergelijking = vergelijkingen[0]
@@ -126,7 +150,8 @@ def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie
         ("Pakket", ", ".join(f"{v.pakket} ({PAKKET_LABELS[v.pakket]})" for v in vergelijkingen)),
         ("Tarief", "berekend uit de uren (zoals §4.1.2)" if first.tarief == "berekend" else "advies: de landelijke bedragen van §6"),
         ("Schaalvoordeel landelijk", sv_text),
-        ("Uurtarief", first.schatting.uurtarief.omschrijving),
+        rate_header(first.schatting.uurtarief),
+        *scenario_header(ds),
         ("Data", data_dir),
     ]
     who_columns = [Column("model", "Model")] + [Column(a.taakgebied, a.naam) for a in areas] + [Column("verrekening", "Verrekening")]
@@ -228,7 +253,7 @@ def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie
         "notities": notes,
         "figuren": figures_dict(first.figuren),
     }
-    return Report(
+    report = Report(
         title="Inrichtingsmodellen vergeleken: wat betaalt de gemeente?",
         header=header,
         tables=tables,
@@ -236,6 +261,11 @@ def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie
         data=data,
         csv=Table(csv_columns, csv_rows),
     )
+    from burgernet_cost.explain import compare_tree
+
+    steps = [s for v in vergelijkingen for s in compare_tree(ds, v)[: len(v.uitkomsten)]]
+    steps += compare_tree(ds, first)[len(first.uitkomsten):] if uitleg else []
+    return add_explanation(report, steps if uitleg else None, ds)
 
 
 # --------------------------------------------------------------------------- huidig (2014)
@@ -471,7 +501,7 @@ def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, filters: l
     )
 
 
-def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None) -> Report:
+def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False) -> Report:
     from burgernet_cost.region import group_by_unit
 
     model_name = next(m.naam for m in ds.models.modellen if m.id == regio.model)
@@ -487,7 +517,8 @@ def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum:
                    + (", na schaalvoordeel (aanname)" if regio.model == "landelijk" else "") + ")"),
         ("Uitvoerder", f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
                        f"budget {money.euro(regio.budget)} per jaar"),
-        ("Uurtarief", regio.vergelijking.schatting.uurtarief.omschrijving),
+        rate_header(regio.vergelijking.schatting.uurtarief),
+        *scenario_header(ds),
         ("Data", data_dir),
     ]
     if per_unit:
@@ -544,7 +575,7 @@ def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum:
             [{"gemeente": lid.naam, "code": lid.code, "inwoners": lid.inwoners, "eigen_uren_per_maand": lid.eigen_uren,
               "bijdrage_per_jaar": lid.bijdrage, "politie_eenheid": lid.politie_eenheid} for lid in regio.leden],
         )
-    return Report(
+    report = Report(
         title=f"Regionale uitvoering: {regio.titel}",
         header=header,
         tables=[Table(columns, rows, total_rows=1)],
@@ -552,3 +583,6 @@ def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum:
         data=data,
         csv=csv_table,
     )
+    from burgernet_cost.explain import region_tree
+
+    return add_explanation(report, region_tree(ds, regio) if uitleg else None, ds)

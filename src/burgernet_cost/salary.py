@@ -98,8 +98,10 @@ def _pick_table(ds: Dataset, peildatum: str, schaal: str, periodiek: int, prefer
 
 def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None) -> Uurtarief:
     keuze = keuze or TariefKeuze()
-    lines = ds.lines.get(S)
-    where = (lambda path: f"{lines.file}:{lines.line_of(path)}") if lines else (lambda path: None)
+
+    def where(path: tuple) -> str | None:
+        return ds.where(S, path)
+
     b = _Build()
 
     if keuze.uurtarief is not None:
@@ -164,6 +166,8 @@ def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None) -> Uurtarief:
 
     factor = Decimal(1)
     toeslag_ids = keuze.toeslagen if keuze.toeslagen is not None else tuple(prof.toeslagen)
+    if "alle" in toeslag_ids:
+        toeslag_ids = tuple(a.id for a in ds.salary.toeslagen)
     toeslag_namen = []
     for tid in toeslag_ids:
         an = next((n for n, a in enumerate(ds.salary.toeslagen) if a.id == tid), None)
