@@ -102,6 +102,13 @@ SetOpt = Annotated[list[str] | None, typer.Option("--set", metavar="PAD=WAARDE",
                                                   help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).")]
 
 
+def _not_empty(**options: str | None) -> None:
+    """An option given as an empty string is a mistake, not 'use the default'."""
+    for name, value in options.items():
+        if value is not None and not str(value).strip():
+            raise UsageProblem(f"--{name.replace('_', '-')}: lege waarde")
+
+
 def _keuze(schaal: str | None, periodiek: int | None, toeslagen: str | None, uurtarief: Decimal | None,
            kostenbasis: str, peildatum: str | None) -> Any:
     from burgernet_cost.salary import TariefKeuze
@@ -172,6 +179,7 @@ def estimate_cmd(
     from burgernet_cost.dataset import load_dataset
     from burgernet_cost.reports import estimate_report
 
+    _not_empty(gemeente=gemeente, scenario=scenario, schaal=schaal, toeslagen=toeslagen)
     _one_of_inhabitants(inwoners, gemeente, jaar, required=True)
     keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
     ds = load_dataset(data_dir, scenario, set_ or ())
@@ -223,6 +231,7 @@ def compare_cmd(
     from burgernet_cost.organisation import compare
     from burgernet_cost.reports import compare_report
 
+    _not_empty(gemeente=gemeente, scenario=scenario, schaal=schaal, toeslagen=toeslagen)
     _one_of_inhabitants(inwoners, gemeente, jaar, required=False)
     keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
     ds = load_dataset(data_dir, scenario, set_ or ())
@@ -273,6 +282,7 @@ def tasks_cmd(
     from burgernet_cost.reports import tasks_report
     from burgernet_cost.tasks import select_tasks
 
+    _not_empty(rol=rol)
     ds = load_dataset(data_dir)
     tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie)
     _emit(tasks_report(ds, tasks, filters), fmt)
@@ -441,6 +451,8 @@ def region_cmd(
     from burgernet_cost.region import members_from_municipalities, read_member_file, region, split_names
     from burgernet_cost.reports import region_report
 
+    _not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand,
+               scenario=scenario, schaal=schaal, toeslagen=toeslagen)
     chosen = [name for name, value in (("--eenheid", eenheid), ("--veiligheidsregio", veiligheidsregio),
                                          ("--gemeenten", gemeenten), ("--bestand", bestand), ("--alle", alle or None))
               if value is not None]
@@ -492,6 +504,7 @@ def municipalities_cmd(
     from burgernet_cost.municipalities import fold, load_municipalities
     from burgernet_cost.reports import municipalities_report
 
+    _not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, zoek=zoek)
     gm = load_municipalities(data_dir)
     year = gm.kies_jaar(jaar)
     rows = list(gm.lijst(year))

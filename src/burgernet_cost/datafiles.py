@@ -44,6 +44,8 @@ def display_path(path: Path) -> str:
 
 
 def format_key_path(path: Path_) -> str:
+    if len(path) > 10:  # deeply nested (hostile) input: keep the message one readable line
+        return format_key_path(path[:3]) + "…" + format_key_path(path[-3:]).lstrip(".")
     out = ""
     for part in path:
         if isinstance(part, int):
@@ -179,9 +181,11 @@ def _dutch_yaml_problem(problem: str) -> str:
     known = {
         "found character '\\t' that cannot start any token": "tab-teken op een plaats waar het niet mag",
         "expected a single document in the stream": "meer dan één YAML-document in het bestand",
+        "but found another document": "meer dan één YAML-document in het bestand",
         "mapping values are not allowed here": "dubbele punt op een plaats waar hij niet mag (zet de tekst tussen aanhalingstekens)",
         "could not find expected ':'": "':' verwacht",
         "found undefined alias": "onbekende alias",
+        "exceeded maximum nesting depth": f"te diep genest (maximaal {MAX_DEPTH} niveaus)",
     }
     for english, dutch in known.items():
         if problem.startswith(english):

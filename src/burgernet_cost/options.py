@@ -34,12 +34,19 @@ def parse_inwoners(value: object) -> int:
             raise typer.BadParameter(f"'{value}' is negatief; het aantal inwoners moet groter zijn dan 0")
         if not re.fullmatch(r"[0-9]+", text):
             raise typer.BadParameter(f"'{value}' is geen geheel aantal inwoners (bijv. 54600 of 54.600)")
+        if len(text.lstrip("0")) > len(str(MAX_INWONERS)):
+            raise typer.BadParameter(f"'{_short(value)}' is onrealistisch groot (maximaal {MAX_INWONERS:,} inwoners)".replace(",", "."))
         number = int(text)
     if number <= 0:
         raise typer.BadParameter(f"'{value}': het aantal inwoners moet groter zijn dan 0")
     if number > MAX_INWONERS:
         raise typer.BadParameter(f"'{value}' is onrealistisch groot (maximaal {MAX_INWONERS:,} inwoners)".replace(",", "."))
     return number
+
+
+def _short(value: object, limit: int = 30) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _choice(value: object, choices: tuple[str, ...], what: str) -> str:
@@ -83,7 +90,7 @@ def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | 
             try:
                 number = Decimal(text)
             except InvalidOperation:
-                raise typer.BadParameter(f"'{value}' is geen getal ({what})") from None
+                raise typer.BadParameter(f"'{_short(value)}' is geen getal ({what})") from None
             if not number.is_finite():
                 raise typer.BadParameter(f"'{value}' is geen eindig getal ({what})")
         if minimum is not None and number < minimum:

@@ -139,6 +139,8 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[tuple[
                 raise DataError("elk element heeft 'gemeente' en eventueel 'inwoners'", file=shown, line=line, path=f"gemeenten[{i}]")
             entries.append((line, str(item["gemeente"]), item.get("inwoners")))
     else:
+        if not text.strip():
+            raise DataError("bestand is leeg", file=shown)
         reader = csv.reader(io.StringIO(text, newline=""))
         header = [h.strip().lower() for h in next(reader, [])]
         if header not in (["gemeente", "inwoners"], ["gemeente"]):
