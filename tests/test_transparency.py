@@ -81,9 +81,14 @@ def test_peildatum_indexes_and_warns_beyond_last_step(bncost, dataset):
 
 def test_allowances_and_integral_and_direct_rate(bncost, dataset):
     r = json.loads(bncost("estimate", "-n", 54600, "--toeslagen", "vakantietoelage,eindejaarsuitkering", "-f", "json").out, parse_float=Decimal)
-    factor = 1 + sum(next(a for a in dataset.salary.toeslagen if a.id == i).waarden[-1 if False else 0].procent * 0 + 0 for i in ())
+    profile = next(p for p in dataset.salary.tariefprofielen if p.id == dataset.salary.standaard_tariefprofiel)
+    table = next(t for t in dataset.salary.tabellen if t.id == profile.tabel)
+    pct = {a.id: [w for w in a.waarden if w.vanaf <= table.ingangsdatum][-1].procent for a in dataset.salary.toeslagen}
+    assert pct == {"vakantietoelage": 8, "eindejaarsuitkering": 6}  # §CAR 2012: 8% and 6%
     assert "met vakantietoelage 8% en eindejaarsuitkering 6%" in r["uurtarief"]["omschrijving"]
-    assert r["uurtarief"]["bedrag"] == money.quantize(Decimal(3858) * Decimal("1.14") / 156, 4)
+    monthly = table.schalen[profile.schaal][profile.periodiek]
+    factor = 1 + (pct["vakantietoelage"] + pct["eindejaarsuitkering"]) / 100
+    assert r["uurtarief"]["bedrag"] == money.quantize(monthly * factor / dataset.salary.uurloon.uren_per_maand, 4)
     ik = dataset.salary.integrale_kosten
     r = json.loads(bncost("estimate", "-n", 54600, "--kostenbasis", "integraal", "-f", "json").out, parse_float=Decimal)
     assert r["uurtarief"]["bedrag"] == money.quantize((ik.loonkosten_per_fte_per_jaar["10"] + ik.overhead_per_fte_per_jaar) / ik.productieve_uren_per_jaar, 4)
@@ -91,7 +96,6 @@ def test_allowances_and_integral_and_direct_rate(bncost, dataset):
     assert r["uurtarief"]["bedrag"] == Decimal("45.5")
     beleid = r["taakgebieden"][0]
     assert beleid["kosten_per_jaar"] == money.quantize(12 * Decimal(6) * Decimal("45.50"), 2)
-    assert factor == 1
 
 
 @pytest.mark.parametrize(

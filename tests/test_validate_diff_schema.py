@@ -6,7 +6,6 @@ import csv
 import io
 import json
 from decimal import Decimal
-from pathlib import Path
 
 import yaml
 

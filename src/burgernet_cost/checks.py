@@ -168,11 +168,9 @@ class Finding:
     path: str | None = None
 
     def text(self) -> str:
-        where = ""
-        if self.file:
-            where = self.file + (f":{self.line}" if self.line else "") + ": "
-        key = f"{self.path}: " if self.path else ""
-        return f"{where}{key}{self.message}"
+        from burgernet_cost.errors import located
+
+        return located(self.message, self.file, self.line, self.path)
 
     def to_dict(self) -> dict[str, Any]:
         return {"niveau": self.level, "controle": self.check, "bestand": self.file, "regel": self.line,

@@ -176,14 +176,11 @@ def estimate_cmd(
 ) -> None:
     """Kosten van de gemeentelijke taken voor één gemeente: uren, fte en euro's per taakgebied."""
     from burgernet_cost.calculator import estimate
-    from burgernet_cost.dataset import load_dataset
     from burgernet_cost.reports import estimate_report
 
-    _not_empty(gemeente=gemeente, scenario=scenario, schaal=schaal, toeslagen=toeslagen)
-    _one_of_inhabitants(inwoners, gemeente, jaar, required=True)
-    keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
-    ds = load_dataset(data_dir, scenario, set_ or ())
-    n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir, peildatum)
+    ds, keuze, n, municipality = _setup(inwoners, gemeente, jaar, True, schaal, periodiek, toeslagen, uurtarief,
+                                        kostenbasis, peildatum, scenario, set_, data_dir)
+    assert n is not None
     result = estimate(ds, n, pakket, keuze)
     _emit(estimate_report(result, _shown_dir(ds.root), municipality, ds=ds, uitleg=uitleg), fmt)
 
@@ -227,19 +224,14 @@ def compare_cmd(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Vergelijk de drie inrichtingsmodellen (gemeentelijk, regionaal, landelijk) voor één gemeente."""
-    from burgernet_cost.dataset import load_dataset
     from burgernet_cost.organisation import compare
     from burgernet_cost.reports import compare_report
 
-    _not_empty(gemeente=gemeente, scenario=scenario, schaal=schaal, toeslagen=toeslagen)
-    _one_of_inhabitants(inwoners, gemeente, jaar, required=False)
-    keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
-    ds = load_dataset(data_dir, scenario, set_ or ())
-    referentie = inwoners is None and gemeente is None
-    if referentie:
-        n, municipality = ds.models.referentiegemeente.inwoners, None
-    else:
-        n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir, peildatum)
+    ds, keuze, n, municipality = _setup(inwoners, gemeente, jaar, False, schaal, periodiek, toeslagen, uurtarief,
+                                        kostenbasis, peildatum, scenario, set_, data_dir)
+    referentie = n is None
+    if n is None:
+        n = ds.models.referentiegemeente.inwoners
     pakketten = [pakket] if pakket else ["basis", "volledig"]
     results = [compare(ds, n, p, tarief, schaalvoordeel, keuze) for p in pakketten]
     _emit(compare_report(results, ds, _shown_dir(ds.root), referentie, municipality, uitleg=uitleg), fmt)
@@ -524,6 +516,24 @@ def municipalities_cmd(
         if not rows:
             raise UsageProblem(f"--zoek: geen gemeente gevonden met '{zoek}' in {year}")
     _emit(municipalities_report(rows, gm, year, filters), fmt)
+
+
+def _setup(inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool, schaal: str | None,
+           periodiek: int | None, toeslagen: str | None, uurtarief: Decimal | None, kostenbasis: str,
+           peildatum: str | None, scenario: str | None, sets: list[str] | None, data_dir: str | None) -> tuple[Any, Any, int | None, Any]:
+    """Shared by estimate and compare-models: check the options, load the data (with a scenario),
+    determine the rate choice and the inhabitants. Returns (dataset, rate choice, inhabitants or
+    None, municipality or None)."""
+    from burgernet_cost.dataset import load_dataset
+
+    _not_empty(gemeente=gemeente, scenario=scenario, schaal=schaal, toeslagen=toeslagen)
+    _one_of_inhabitants(inwoners, gemeente, jaar, required=required)
+    keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
+    ds = load_dataset(data_dir, scenario, sets or ())
+    if inwoners is None and gemeente is None:
+        return ds, keuze, None, None
+    n, municipality = _inhabitants(inwoners, gemeente, jaar, data_dir, peildatum)
+    return ds, keuze, n, municipality
 
 
 def _one_of_inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> None:

@@ -40,11 +40,14 @@ class DataError(BncostError):
         self.path = path
 
     def __str__(self) -> str:
-        where = ""
-        if self.file:
-            where = self.file + (f":{self.line}" if self.line else "") + ": "
-        key = f"{self.path}: " if self.path else ""
-        return f"{where}{key}{self.message}"
+        return located(self.message, self.file, self.line, self.path)
+
+
+def located(message: str, file: str | None = None, line: int | None = None, path: str | None = None) -> str:
+    """'data/x.yaml:12: key.path: message' — the one format for every located message."""
+    where = (file + (f":{line}" if line else "") + ": ") if file else ""
+    key = f"{path}: " if path else ""
+    return f"{where}{key}{message}"
 
 
 class DataErrors(BncostError):

@@ -110,18 +110,10 @@ class Gemeenten:
         raise UsageProblem(f"--gemeente: onbekende gemeente '{text}' in {jaar} (zoek met 'bncost gemeenten --zoek …')")
 
     def eenheden(self, jaar: int) -> list[str]:
-        seen: list[str] = []
-        for g in self.per_jaar[jaar]:
-            if g.politie_eenheid not in seen:
-                seen.append(g.politie_eenheid)
-        return seen
+        return list(dict.fromkeys(g.politie_eenheid for g in self.per_jaar[jaar]))
 
     def veiligheidsregios(self, jaar: int) -> list[str]:
-        seen: list[str] = []
-        for g in self.per_jaar[jaar]:
-            if g.veiligheidsregio not in seen:
-                seen.append(g.veiligheidsregio)
-        return seen
+        return list(dict.fromkeys(g.veiligheidsregio for g in self.per_jaar[jaar]))
 
     def kies_gebied(self, wanted: str, options: list[str], what: str, option: str) -> str:
         key = fold(wanted)
