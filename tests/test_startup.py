@@ -49,3 +49,22 @@ def test_installed_entry_point(tmp_path):
     assert bad.stderr.startswith("Fout: --inwoners: ") and "Traceback" not in bad.stderr
     module = subprocess.run([sys.executable, "-m", "burgernet_cost", "--version"], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert module.returncode == 0 and module.stdout.startswith("bncost ")
+
+
+def test_readme_documents_every_command_and_option():
+    """The README stays true to --help: every command and every long option is documented."""
+    import typer
+
+    from burgernet_cost.cli import app
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    group = typer.main.get_command(app)
+    missing = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        if f"bncost {name}" not in readme:
+            missing.append(f"bncost {name}")
+        for param in command.params:
+            for opt in getattr(param, "opts", []):
+                if opt.startswith("--") and opt != "--help" and opt not in readme:
+                    missing.append(f"{name} {opt}")
+    assert missing == []
