@@ -182,3 +182,14 @@ def test_contributions_add_up(dataset, sizes):
             assert r.budget == sum(lid.bijdrage for lid in r.leden)
             assert r.inwoners == sum(sizes)
             assert all(lid.bijdrage == money.quantize(r.tarief_per_inwoner * lid.inwoners, 2) for lid in r.leden)
+
+
+def test_budget_against_cost_of_hours(bncost):
+    computed = json.loads(bncost("regio", "--eenheid", "Limburg", "-f", "json").out, parse_float=Decimal)
+    advised = json.loads(bncost("regio", "--eenheid", "Limburg", "--tarief", "advies", "-f", "json").out, parse_float=Decimal)
+    u1, u2 = computed["uitvoerder"], advised["uitvoerder"]
+    assert abs(u1["budget_per_jaar"] - u1["kosten_uren_per_jaar"]) <= Decimal("0.01") * computed["aantal_gemeenten"]
+    assert u2["kosten_uren_per_jaar"] == u1["kosten_uren_per_jaar"]
+    assert u2["budget_per_jaar"] < u2["kosten_uren_per_jaar"]  # § 6's € 0,03 is below the computed € 0,0327
+    r = bncost("regio", "--eenheid", "Limburg", "--tarief", "advies")
+    assert "het budget schiet" in r.out and "tekort" in r.out

@@ -52,6 +52,7 @@ class Regio:
     tarief_per_inwoner: Decimal
     uitvoerder_uren: Decimal
     uitvoerder_fte: Decimal
+    uitvoerder_kosten: Decimal  # what the executor's hours cost at the hourly rate, per year
     vergelijking: Vergelijking  # per-inhabitant basis (for one inhabitant)
 
     @property
@@ -109,6 +110,7 @@ def region(
         tarief_per_inwoner=rate,
         uitvoerder_uren=hours,
         uitvoerder_fte=hours / ds.salary.uurloon.uren_per_maand,
+        uitvoerder_kosten=ds.salary.uurloon.maanden_per_jaar * hours * unit.schatting.uurtarief.bedrag,
         vergelijking=unit,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from burgernet_cost import money
@@ -501,6 +502,15 @@ def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, filters: l
     )
 
 
+def budget_balance(regio: Any) -> str:
+    """What the executor's hours cost at the hourly rate, against the budget from the contributions."""
+    gap = regio.budget - regio.uitvoerder_kosten
+    text = f"de uren kosten {money.euro(regio.uitvoerder_kosten)} per jaar tegen het uurtarief"
+    if abs(gap) < Decimal("0.01") * max(1, len(regio.leden)):
+        return text + "; het budget dekt ze (verschil alleen door afronding op centen)"
+    return text + (f"; het budget is {money.euro(gap)} hoger" if gap > 0 else f"; het budget schiet {money.euro(-gap)} tekort")
+
+
 def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False) -> Report:
     from burgernet_cost.region import group_by_unit
 
@@ -517,6 +527,7 @@ def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum:
                    + (", na schaalvoordeel (aanname)" if regio.model == "landelijk" else "") + ")"),
         ("Uitvoerder", f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
                        f"budget {money.euro(regio.budget)} per jaar"),
+        *([("Budget en uren", budget_balance(regio))] if regio.model == "regionaal" else []),
         rate_header(regio.vergelijking.schatting.uurtarief),
         *scenario_header(ds),
         ("Data", data_dir),
@@ -553,6 +564,7 @@ def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum:
         "tarief_per_inwoner_per_jaar": money.machine(regio.tarief_per_inwoner, "per_inwoner"),
         "inwoners": regio.inwoners, "aantal_gemeenten": len(regio.leden),
         "uitvoerder": {"uren_per_maand": money.machine(regio.uitvoerder_uren, "hours"),
+                       "kosten_uren_per_jaar": money.machine(regio.uitvoerder_kosten, "money"),
                        "fte": money.machine(regio.uitvoerder_fte, "fte"), "budget_per_jaar": money.machine(regio.budget, "money")},
         "uurtarief": rate_dict(regio.vergelijking.schatting.uurtarief),
         "leden": machine_rows,
