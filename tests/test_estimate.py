@@ -175,3 +175,26 @@ def test_totals_are_sums_of_unrounded_parts(dataset):
     parts = [r for r in result.regels if r.gekwantificeerd]
     assert result.totaal.kosten_per_jaar == sum(r.kosten_per_jaar for r in parts)
     assert result.totaal.uren_per_maand == sum(r.uren_per_maand for r in parts)
+
+
+def test_output_says_when_an_observation_is_an_assumption(bncost, data_copy):
+    path = data_copy / "interviews.yaml"
+    text = path.read_text(encoding="utf-8")
+    extra = """  - id: schatting-voorbeeldstad
+    taakgebied: beleid
+    pakket: basis
+    uren_per_maand: 10
+    inwoners: 80000
+    meegewogen: true
+    status: aanname
+    toelichting: geschat door de beleidsmedewerker
+    bron: {document: Notitie Voorbeeldstad 2026}
+"""
+    marker = "\n# De uitkomsten die het rapport meldt"
+    assert marker in text
+    path.write_text(text.replace(marker, "\n" + extra + marker.lstrip("\n")), encoding="utf-8")
+    r = bncost("estimate", "-n", 54600, "--data-dir", data_copy)
+    assert r.code == 0, r.err
+    assert "Waarneming schatting-voorbeeldstad telt mee met status 'aanname': geschat door de beleidsmedewerker." in r.out
+    r = bncost("estimate", "-n", 54600, "-p", "aanvullend", "--data-dir", data_copy)
+    assert "schatting-voorbeeldstad" not in r.out

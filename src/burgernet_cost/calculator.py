@@ -158,7 +158,7 @@ def base_figures(ds: Dataset, inwoners: int) -> list[Figuur]:
     ]
 
 
-def common_notes(ds: Dataset, tarief: Uurtarief, figuren: list[Figuur]) -> list[str]:
+def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str) -> list[str]:
     notes = []
     for area in ds.tasks.taakgebieden:
         if not area.gekwantificeerd:
@@ -166,11 +166,12 @@ def common_notes(ds: Dataset, tarief: Uurtarief, figuren: list[Figuur]) -> list[
     for u in ds.interviews.uitsluitingen:
         notes.append(f"Niet inbegrepen: {u.omschrijving} ({u.bron.kort()}).")
     notes.extend(tarief.aannames)
-    seen = set()
-    for f in figuren:
-        if f.status in ("aanname", "afgeleid", "secundair") and f.naam.startswith("uren per maand") and f.naam not in seen:
-            seen.add(f.naam)
-            notes.append(f"Waarneming {f.naam[len('uren per maand ('):-1]} heeft status '{f.status}'.")
+    for w in ds.interviews.waarnemingen:
+        if w.meegewogen and w.pakket in components(pakket) and w.status in WEAK_STATUSES:
+            notes.append(f"Waarneming {w.id} telt mee met status '{w.status}'"
+                         + (f": {w.toelichting}" if w.toelichting else "") + ".")
+    if ds.scenario is not None:
+        notes.append(f"Scenario '{ds.scenario.naam}': de data is voor deze berekening gewijzigd ({len(ds.scenario.wijzigingen)} wijziging(en), zie de kop).")
     notes.extend(tarief.waarschuwingen)
     return notes
 
@@ -208,5 +209,5 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
         regels=tuple(regels),
         totaal=totaal,
         figuren=tuple(figuren),
-        notities=tuple(common_notes(ds, tarief, figuren)),
+        notities=tuple(common_notes(ds, tarief, pakket)),
     )

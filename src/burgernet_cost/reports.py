@@ -483,7 +483,7 @@ def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, filters: l
         Column("code", "Code"), Column("naam", "Gemeente"), Column("inwoners", "Inwoners", "int"),
         Column("provincie", "Provincie"), Column("veiligheidsregio", "Veiligheidsregio"), Column("politie_eenheid", "Politie-eenheid"),
     ]
-    data_rows = [g.__dict__ | {} for g in rows]
+    data_rows = [dict(g.__dict__) for g in rows]
     total = sum(g.inwoners for g in rows)
     table_rows = data_rows + [{"code": "", "naam": f"Totaal ({len(rows)} gemeenten)", "inwoners": total}]
     jt = gemeenten.jaartabel(jaar)
