@@ -49,3 +49,14 @@ def dataset():
     from burgernet_cost.dataset import load_dataset
 
     return load_dataset(DATA)
+
+
+def add_observation(data_dir: Path, **fields: object) -> None:
+    """Append a user observation to data_dir/interviews.yaml (before the reported results)."""
+    path = data_dir / "interviews.yaml"
+    text = path.read_text(encoding="utf-8")
+    marker = "\n# De uitkomsten die het rapport meldt"
+    assert marker in text, "interviews.yaml layout changed"
+    body = "".join(f"    {k}: {v}\n" for k, v in fields.items())
+    entry = "  - " + body[4:]
+    path.write_text(text.replace(marker, "\n" + entry + marker.lstrip("\n"), 1), encoding="utf-8")

@@ -178,21 +178,11 @@ def test_totals_are_sums_of_unrounded_parts(dataset):
 
 
 def test_output_says_when_an_observation_is_an_assumption(bncost, data_copy):
-    path = data_copy / "interviews.yaml"
-    text = path.read_text(encoding="utf-8")
-    extra = """  - id: schatting-voorbeeldstad
-    taakgebied: beleid
-    pakket: basis
-    uren_per_maand: 10
-    inwoners: 80000
-    meegewogen: true
-    status: aanname
-    toelichting: geschat door de beleidsmedewerker
-    bron: {document: Notitie Voorbeeldstad 2026}
-"""
-    marker = "\n# De uitkomsten die het rapport meldt"
-    assert marker in text
-    path.write_text(text.replace(marker, "\n" + extra + marker.lstrip("\n")), encoding="utf-8")
+    from conftest import add_observation
+
+    add_observation(data_copy, id="schatting-voorbeeldstad", taakgebied="beleid", pakket="basis", uren_per_maand=10,
+                    inwoners=80000, meegewogen="true", status="aanname", toelichting="geschat door de beleidsmedewerker",
+                    bron="{document: Notitie Voorbeeldstad 2026}")
     r = bncost("estimate", "-n", 54600, "--data-dir", data_copy)
     assert r.code == 0, r.err
     assert "Waarneming schatting-voorbeeldstad telt mee met status 'aanname': geschat door de beleidsmedewerker." in r.out
