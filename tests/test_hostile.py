@@ -15,6 +15,17 @@ BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\
 )
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _warm_imports():
+    """Time the handling of the input, not Python importing the libraries on the first call."""
+    import importlib
+
+    for name in ("burgernet_cost.dataset", "burgernet_cost.calculator", "burgernet_cost.reports", "burgernet_cost.render",
+                 "burgernet_cost.municipalities", "burgernet_cost.region", "burgernet_cost.scenario", "burgernet_cost.checks",
+                 "rich.console", "rich.table", "typer._adapters"):
+        importlib.import_module(name)
+
+
 def check(r, code: int, *needles: str, elapsed: float) -> None:
     assert r.code == code, (r.code, r.out, r.err)
     assert r.out == "", "nothing may be written to stdout on an error"
