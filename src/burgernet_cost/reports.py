@@ -514,13 +514,15 @@ def budget_balance(regio: Any) -> str:
 def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False) -> Report:
     from burgernet_cost.region import group_by_unit
 
-    model_name = next(m.naam for m in ds.models.modellen if m.id == regio.model)
-    executor = next(u.naam for u in ds.models.uitvoerders
-                    if u.id == next(m for m in ds.models.modellen if m.id == regio.model).uitvoering.get("relatiebeheer_communicatie", ""))
+    model = next(m for m in ds.models.modellen if m.id == regio.model)
+    names = {u.id: u.naam for u in ds.models.uitvoerders}
+    outsourced = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e != "gemeente")
+    own = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e == "gemeente")
+    executor = " / ".join(dict.fromkeys(names.get(e, e) for e in model.uitvoering.values() if e != "gemeente"))
     header = [
         ("Gebied", regio.titel),
         ("Inwoners", f"{money.nl_number(regio.inwoners)} in {len(regio.leden)} gemeenten" + (f" (peildatum {peildatum})" if peildatum else "")),
-        ("Model", f"{model_name}: relatiebeheer en communicatie door de {executor}; beleid door elke gemeente zelf"),
+        ("Model", f"{model.naam}: {outsourced} door de {executor}" + (f"; {own} door elke gemeente zelf" if own else "")),
         ("Pakket", f"{regio.pakket} ({PAKKET_LABELS[regio.pakket]})"),
         ("Tarief", f"{money.euro(regio.tarief_per_inwoner, 4)} per inwoner per jaar ("
                    + ("berekend uit de uren" if regio.tarief == "berekend" else "advies §6")
