@@ -131,3 +131,23 @@ def test_readme_commands_match_ci():
     run = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "<!-- test-command -->" in readme and "<!-- test-command -->" in run
     assert "<!-- run-command -->" in readme
+
+
+def test_validate_reports_every_file_once(bncost, data_copy):
+    """A syntax error in one file does not hide type errors in another; intact files are reported OK."""
+    (data_copy / "tasks.yaml").write_text("taken: [\n", encoding="utf-8")
+    path = data_copy / "interviews.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("uren_per_maand: 419\n", "uren_per_maand: -1\n"), encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1
+    assert "Fout: [schema] " in r.out and "tasks.yaml:" in r.out and "waarnemingen[3].uren_per_maand" in r.out
+    assert "OK: [schema] salary_scales.yaml voldoet aan het schema" in r.out
+    assert "OK: [schema] tasks.yaml" not in r.out and "OK: [schema] interviews.yaml" not in r.out
+
+
+def test_validate_labels_reference_errors(bncost, data_copy):
+    path = data_copy / "interviews.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    taakgebied: beleid\n", "    taakgebied: beleidd\n", 1), encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and "Fout: [verwijzingen] " in r.out and "bedoelde u 'beleid'" in r.out
+    assert r.out.count("OK: [schema]") == 4

@@ -69,9 +69,6 @@ def norm(ds: Dataset, taakgebied: str, pakket: str) -> Norm:
     return Norm(taakgebied, pakket, uren, inwoners, tuple(figuren))
 
 
-def intensiteit(ds: Dataset, taakgebied: str, pakket: str) -> Decimal:
-    return sum((norm(ds, taakgebied, p).intensiteit for p in components(pakket)), Decimal(0))
-
 
 @dataclass(frozen=True)
 class Regel:

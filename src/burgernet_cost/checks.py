@@ -203,29 +203,20 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
     import datetime as dt
 
     from burgernet_cost.datafiles import display_path, resolve_data_dir
-    from burgernet_cost.dataset import FILE_MODELS, load_dataset, load_file
+    from burgernet_cost.dataset import FILE_MODELS, load_dataset
     from burgernet_cost.errors import DataErrors
 
     root = resolve_data_dir(data_dir)
     result = Validation(display_path(root))
-    schema_ok = True
-    for name in FILE_MODELS:
-        try:
-            load_file(root, name)
-            result.findings.append(Finding("ok", "schema", f"{name} voldoet aan het schema"))
-        except DataErrors as exc:
-            schema_ok = False
-            result.findings += [_finding("fout", "schema", e) for e in exc.errors]
-        except DataError as exc:
-            schema_ok = False
-            result.findings.append(_finding("fout", "schema", exc))
-    if not schema_ok:
-        return result
     try:
         ds = load_dataset(root)
     except DataErrors as exc:
-        result.findings += [_finding("fout", "verwijzingen", e) for e in exc.errors]
+        broken = {e.file for e in exc.errors} if exc.stage == "schema" else set()
+        result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema")
+                            for name in FILE_MODELS if display_path(root / name) not in broken]
+        result.findings += [_finding("fout", exc.stage, e) for e in exc.errors]
         return result
+    result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema") for name in FILE_MODELS]
     result.findings.append(Finding("ok", "verwijzingen", "alle verwijzingen tussen de bestanden kloppen"))
     from burgernet_cost.municipalities import load_municipalities
 
@@ -312,12 +303,12 @@ def data_warnings(ds: Dataset, today: str) -> list[Finding]:
     for n, step in enumerate(ds.salary.cao_verhogingen):
         if step.status == "aanname":
             warn("status", S, ("cao_verhogingen", n), f"cao-stap van {step.datum} is een aanname")
-    findings += _stale_sources(ds, today, warn)
+    _stale_sources(ds, today, warn)
     return findings
 
 
-def _stale_sources(ds: Dataset, today: str, warn: Any) -> list[Finding]:
-    """Sources with a 'geraadpleegd' date more than STALE_YEARS ago."""
+def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
+    """Warn (through ``warn``) about sources with a 'geraadpleegd' date more than STALE_YEARS ago."""
     from pydantic import BaseModel
 
     from burgernet_cost.schema import Bron
@@ -343,4 +334,3 @@ def _stale_sources(ds: Dataset, today: str, warn: Any) -> list[Finding]:
 
     for file, model in files.items():
         walk(model, (), file)
-    return []

@@ -384,17 +384,13 @@ def schema_cmd(
     if check:
         stale = schemas.check(target)
         if stale:
-            _stale(stale, target)
+            from burgernet_cost.errors import DataError
+
+            raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=_shown_dir(target))
         sys.stdout.write(f"schema's in {_shown_dir(target)} zijn actueel\n")
         return
     for name in schemas.generate():
         sys.stdout.write(f"{name}\n")
-
-
-def _stale(stale: list[str], target: Any) -> None:
-    from burgernet_cost.errors import DataError
-
-    raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=_shown_dir(target))
 
 
 @app.command("regio")
@@ -621,10 +617,7 @@ def main(argv: list[str] | None = None) -> int:
     command = typer.main.get_command(app)
     try:
         result = command.main(args, prog_name="bncost", standalone_mode=False)
-    except DataErrors as exc:
-        _fail(str(exc))
-        return exc.exit_code
-    except BncostError as exc:
+    except BncostError as exc:  # DataErrors included: one line per problem
         _fail(str(exc))
         return exc.exit_code
     except typer.Exit as exc:
@@ -655,4 +648,4 @@ def main(argv: list[str] | None = None) -> int:
     return result if isinstance(result, int) else 0
 
 
-__all__ = ["app", "main", "UsageProblem"]
+__all__ = ["app", "main"]

@@ -21,7 +21,6 @@ from typing import Any
 from burgernet_cost.errors import DataError
 
 DATA_DIR_ENV = "BNCOST_DATA_DIR"
-DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml")
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 500_000

@@ -11,7 +11,6 @@ from __future__ import annotations
 import difflib
 import typing
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -204,17 +203,6 @@ def _real_loc(value: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
 # --------------------------------------------------------------------------- loading
 
 
-def load_file(root: Path, name: str) -> tuple[BaseModel, LineMap]:
-    """Load and validate one data file; raises DataErrors."""
-    model = FILE_MODELS[name]
-    value, lines = load_yaml_file(root / name)
-    parsed, errors = validate_file(value, model, lines)
-    if errors:
-        raise DataErrors(errors)
-    assert parsed is not None
-    return parsed, lines
-
-
 def load_dataset(
     data_dir: str | Path | None = None, scenario: str | None = None, sets: typing.Sequence[str] = ()
 ) -> Dataset:
@@ -231,10 +219,8 @@ def load_dataset(
             raw[name], lines[name] = load_yaml_file(root / name)
         except DataError as exc:
             errors.append(exc)
-    if errors:
-        raise DataErrors(errors)
     applied = None
-    if scenario or sets:
+    if (scenario or sets) and not errors:
         from burgernet_cost import scenario as sc
 
         applied = sc.build(raw, scenario, list(sets))
@@ -242,6 +228,8 @@ def load_dataset(
             sc.apply(raw, applied)
     parsed: dict[str, BaseModel] = {}
     for name, model in FILE_MODELS.items():
+        if name not in raw:
+            continue
         value, file_errors = validate_file(raw[name], model, lines[name])
         if applied is not None:
             for e in file_errors:
@@ -266,7 +254,7 @@ def load_dataset(
 
     problems = reference_errors(ds)
     if problems:
-        raise DataErrors(problems)
+        raise DataErrors(problems, stage="verwijzingen")
     return ds
 
 
@@ -278,10 +266,3 @@ def _key_path(text: str | None) -> list[str | int]:
     for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text or ""):
         out.append(int(index) if index else name)
     return out
-
-
-def sum_decimal(values: typing.Iterable[Decimal]) -> Decimal:
-    total = Decimal(0)
-    for v in values:
-        total += v
-    return total

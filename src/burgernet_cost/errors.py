@@ -55,6 +55,7 @@ class DataErrors(BncostError):
 
     exit_code = 1
 
-    def __init__(self, errors: list[DataError]) -> None:
+    def __init__(self, errors: list[DataError], stage: str = "schema") -> None:
         self.errors = errors
+        self.stage = stage  # "schema" (reading, syntax, types) or "verwijzingen" (between records/files)
         super().__init__("\n".join(str(e) for e in errors))

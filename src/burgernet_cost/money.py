@@ -12,7 +12,6 @@ MACHINE_PLACES = {
     "fte": 4,
     "rate": 4,
     "pct": 4,
-    "intensity": 10,
 }
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from burgernet_cost import money
 from burgernet_cost.dataset import Dataset
 from burgernet_cost.errors import DataError, DataErrors
-from burgernet_cost.municipalities import Gemeente, Gemeenten, fold
+from burgernet_cost.municipalities import Gemeente, Gemeenten
 from burgernet_cost.organisation import Vergelijking, compare
 from burgernet_cost.salary import TariefKeuze
 
@@ -219,4 +219,3 @@ def group_by_unit(regio: Regio) -> list[tuple[str, int, int, Decimal, Decimal]]:
     ]
 
 
-__all__ = ["Lid", "Regio", "region", "read_member_file", "members_from_municipalities", "split_names", "fold"]

@@ -21,8 +21,6 @@ from typing import Any
 
 from burgernet_cost import money
 
-FORMATS = ("table", "json", "csv", "markdown")
-
 
 @dataclass(frozen=True)
 class Column:
@@ -49,7 +47,6 @@ class Report:
     notes: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
     csv: Table | None = None  # the machine table for csv; default: the first table
-    text: list[str] = field(default_factory=list)  # free paragraphs (e.g. checklists)
     uitleg: list[Any] | None = None  # explain.Stap trees (--uitleg)
 
 
@@ -140,8 +137,6 @@ def render_markdown(report: Report) -> str:
         align = [c.align or ("left" if c.kind == "text" else "right") for c in table.columns]
         parts.append(tabulate(rows, headers=[c.label for c in table.columns], tablefmt="pipe", colalign=align, disable_numparse=True))
         parts.append("")
-    for paragraph in report.text:
-        parts += [paragraph, ""]
     if report.uitleg:
         from burgernet_cost.explain import markdown_lines
 
@@ -191,8 +186,6 @@ def render_table(report: Report) -> str:
             is_total = n >= len(body) - table.total_rows
             rt.add_row(*row, end_section=(n == len(body) - table.total_rows - 1), style="bold" if is_total else None)
         console.print(rt)
-    for paragraph in report.text:
-        say(paragraph)
     if report.uitleg:
         from burgernet_cost.explain import text_lines
 

@@ -264,9 +264,11 @@ def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie
     )
     from burgernet_cost.explain import compare_tree
 
-    steps = [s for v in vergelijkingen for s in compare_tree(ds, v)[: len(v.uitkomsten)]]
-    steps += compare_tree(ds, first)[len(first.uitkomsten):] if uitleg else []
-    return add_explanation(report, steps if uitleg else None, ds)
+    steps = None
+    if uitleg:
+        steps = [s for v in vergelijkingen for s in compare_tree(ds, v)[: len(v.uitkomsten)]]
+        steps += compare_tree(ds, first)[len(first.uitkomsten):]
+    return add_explanation(report, steps, ds)
 
 
 # --------------------------------------------------------------------------- huidig (2014)
