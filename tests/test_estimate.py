@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from burgernet_cost import money
+from burgernet_cost.output import numbers as money
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "estimate.yaml").read_text(encoding="utf-8"))
 
@@ -53,7 +53,7 @@ def test_worked_numbers_in_markdown(bncost, dataset, case):
 
 def test_reported_results_reproduced_from_data(dataset):
     """The report's € 0,03 / € 0,07 (interviews.yaml) follow from the observations and the rate profile."""
-    from burgernet_cost.calculator import estimate
+    from burgernet_cost.domain.estimate import estimate
 
     assert dataset.interviews.gerapporteerde_uitkomsten, "no reported results in data"
     for uitkomst in dataset.interviews.gerapporteerde_uitkomsten:
@@ -108,7 +108,7 @@ def test_env_var_selects_data(bncost, data_copy, monkeypatch):
 
 
 def test_json_round_trip(bncost, dataset):
-    from burgernet_cost.calculator import estimate
+    from burgernet_cost.domain.estimate import estimate
 
     r = bncost("estimate", "-n", 54600, "-p", "volledig", "-f", "json")
     assert r.code == 0
@@ -133,7 +133,7 @@ def test_json_round_trip(bncost, dataset):
 
 
 def test_csv_round_trip(bncost, dataset):
-    from burgernet_cost.calculator import estimate
+    from burgernet_cost.domain.estimate import estimate
 
     r = bncost("estimate", "-n", 3100000, "-p", "basis", "-f", "csv")
     assert r.code == 0
@@ -169,7 +169,7 @@ def test_table_labels_and_notes(bncost):
 
 
 def test_totals_are_sums_of_unrounded_parts(dataset):
-    from burgernet_cost.calculator import estimate
+    from burgernet_cost.domain.estimate import estimate
 
     result = estimate(dataset, 12345, "volledig")
     parts = [r for r in result.regels if r.gekwantificeerd]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from burgernet_cost.datafiles import MAX_DEPTH, MAX_FILE_BYTES
+from burgernet_cost.data.reading import MAX_DEPTH, MAX_FILE_BYTES
 
 BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
@@ -20,8 +20,8 @@ def _warm_imports():
     """Time the handling of the input, not Python importing the libraries on the first call."""
     import importlib
 
-    for name in ("burgernet_cost.dataset", "burgernet_cost.calculator", "burgernet_cost.reports", "burgernet_cost.render",
-                 "burgernet_cost.municipalities", "burgernet_cost.region", "burgernet_cost.scenario", "burgernet_cost.checks",
+    for name in ("burgernet_cost.data.dataset", "burgernet_cost.domain.estimate", "burgernet_cost.output.views", "burgernet_cost.output.renderers",
+                 "burgernet_cost.data.municipalities", "burgernet_cost.domain.region", "burgernet_cost.data.scenario", "burgernet_cost.domain.validation",
                  "rich.console", "rich.table", "typer._adapters"):
         importlib.import_module(name)
 

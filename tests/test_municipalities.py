@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from burgernet_cost import money
+from burgernet_cost.output import numbers as money
 from conftest import DATA
 
 
 @pytest.fixture(scope="session")
 def gm():
-    from burgernet_cost.municipalities import load_municipalities
+    from burgernet_cost.data.municipalities import load_municipalities
 
     return load_municipalities(DATA)
 
@@ -174,11 +174,12 @@ def test_municipality_data_checks(bncost, data_copy):
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.integers(1, 2_000_000), min_size=1, max_size=30))
 def test_contributions_add_up(dataset, sizes):
-    from burgernet_cost.region import region
+    from burgernet_cost.data.member_file import Lidinvoer
+    from burgernet_cost.domain.region import region
 
     for model in ("regionaal", "landelijk"):
         for tarief in ("berekend", "advies"):
-            r = region(dataset, "test", [(f"g{i}", None, n, "test", None) for i, n in enumerate(sizes)], model, "volledig", tarief)
+            r = region(dataset, "test", [Lidinvoer(f"g{i}", None, n, "test", None, "invoer") for i, n in enumerate(sizes)], model, "volledig", tarief)
             assert r.budget == sum(lid.bijdrage for lid in r.leden)
             assert r.inwoners == sum(sizes)
             assert all(lid.bijdrage == money.quantize(r.tarief_per_inwoner * lid.inwoners, 2) for lid in r.leden)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("rich", "tabulate", "yaml", "pydantic", "burgernet_cost.schema", "burgernet_cost.dataset",
-         "burgernet_cost.calculator", "burgernet_cost.render")
+HEAVY = ("rich", "tabulate", "yaml", "pydantic", "burgernet_cost.data.models", "burgernet_cost.data.dataset",
+         "burgernet_cost.domain.estimate", "burgernet_cost.output.renderers")
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["estimate", "--help"], ["regio", "--help"]])

@@ -42,7 +42,7 @@ def test_calibration_fails_when_report_hours_change(bncost, data_copy):
     line = next(ln for ln in r.out.splitlines() if ln.startswith("Fout: [kalibratie]") and ", basis:" in ln)
     assert "berekend € 0,0383 → € 0,04, maar het rapport meldt € 0,03" in line
     assert "interviews.yaml:" in line and "gerapporteerde_uitkomsten[0]" in line
-    assert "400,0 uur/maand voor 3.100.000 inwoners" in line and "€ 24,7308" in line
+    assert "400,00 uur/maand voor 3.100.000 inwoners" in line and "€ 24,7308" in line
 
     r = bncost("diff", DATA, data_copy, "--format", "markdown")
     assert r.code == 0, r.err
@@ -88,7 +88,7 @@ def test_diff_invalid_side(bncost, data_copy):
 
 
 def test_schemas_are_current():
-    from burgernet_cost import schemas
+    from burgernet_cost.data import jsonschema as schemas
 
     assert schemas.check(REPO / "schemas") == []
 
@@ -103,7 +103,7 @@ def test_schema_check_detects_stale(bncost, tmp_path):
 
 
 def test_data_files_point_to_their_schema():
-    from burgernet_cost.schemas import SCHEMA_MODELS
+    from burgernet_cost.data.jsonschema import SCHEMA_MODELS
 
     for name in SCHEMA_MODELS:
         first = (DATA / name).read_text(encoding="utf-8").splitlines()[0]

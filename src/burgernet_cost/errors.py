@@ -17,9 +17,14 @@ class BncostError(Exception):
 
 
 class UsageProblem(BncostError):
-    """Wrong command-line use (exit 2)."""
+    """Wrong use (exit 2). ``field`` names the input it is about (``gemeente``, ``uurtarief`` …);
+    the CLI shows it as its option (``--gemeente: …``), a library caller as it likes."""
 
     exit_code = 2
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class DataError(BncostError):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from burgernet_cost import money
-from burgernet_cost.calculator import PAKKET_LABELS, Schatting
-from burgernet_cost.render import Column, Report, Table
-from burgernet_cost.salary import Uurtarief
-from burgernet_cost.trace import Figuur
+from burgernet_cost.output import numbers as money
+from burgernet_cost.domain.estimate import Regel, Schatting
+from burgernet_cost.domain.rate import Uurtarief
+from burgernet_cost.domain.trace import Figuur
+from burgernet_cost.output.explain import Knoop, group, tree
+from burgernet_cost.output.renderers import Column, Report, Table
+from burgernet_cost.output.wording import PAKKET_LABELS, figure_label, notes_text, rate_description
 
 ESTIMATE_COLUMNS = [
     Column("taakgebied", "Taakgebied"),
@@ -24,7 +26,7 @@ ESTIMATE_COLUMNS = [
 def rate_dict(tarief: Uurtarief) -> dict[str, Any]:
     return {
         "bedrag": money.machine(tarief.bedrag, "rate"),
-        "omschrijving": tarief.omschrijving,
+        "omschrijving": rate_description(tarief),
         "profiel": tarief.profiel,
         "bedragen_per": tarief.peildatum,
         "rust_op_aanname": tarief.rust_op_aanname,
@@ -32,7 +34,28 @@ def rate_dict(tarief: Uurtarief) -> dict[str, Any]:
 
 
 def figures_dict(figuren: tuple[Figuur, ...] | list[Figuur]) -> list[dict[str, object]]:
-    return [f.to_dict() for f in figuren]
+    """Every figure a result read, with its stable id, as the JSON lists them."""
+    out = []
+    for f in figuren:
+        waarde: object = f.waarde
+        if isinstance(waarde, Decimal):
+            waarde = format(waarde.normalize(), "f") if waarde == waarde.to_integral() else str(waarde)
+        out.append({"id": f.id, "naam": figure_label(f), "waarde": waarde, "eenheid": f.eenheid, "bron": f.bron,
+                    "status": f.status, "plaats": f.plaats})
+    return out
+
+
+def regel_dict(r: Regel) -> dict[str, Any]:
+    return {
+        "taakgebied": r.taakgebied,
+        "naam": r.naam or "Totaal (gekwantificeerd)",
+        "gekwantificeerd": r.gekwantificeerd,
+        "uren_per_maand": money.machine(r.uren_per_maand, "hours"),
+        "fte": money.machine(r.fte, "fte"),
+        "kosten_per_jaar": money.machine(r.kosten_per_jaar, "money"),
+        "per_inwoner_per_jaar": money.machine(r.per_inwoner, "per_inwoner"),
+        "bron": r.bron,
+    }
 
 
 def sources_line(figuren: tuple[Figuur, ...]) -> str:
@@ -55,10 +78,10 @@ def scenario_header(ds: Any) -> list[tuple[str, str]]:
 
 
 def rate_header(tarief: Uurtarief) -> tuple[str, str]:
-    return ("Uurtarief", tarief.omschrijving + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else ""))
+    return ("Uurtarief", rate_description(tarief) + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else ""))
 
 
-def add_explanation(report: Report, steps: list[Any] | None, ds: Any) -> Report:
+def add_explanation(report: Report, steps: list[Knoop] | None, ds: Any) -> Report:
     if ds is not None and ds.scenario is not None:
         report.data["scenario"] = ds.scenario.to_dict()
     if steps is not None:
@@ -100,23 +123,21 @@ def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, 
         "inwoners": result.inwoners,
         "pakket": result.pakket,
         "uurtarief": rate_dict(tarief),
-        "taakgebieden": [r.to_dict() for r in result.regels],
-        "totaal": result.totaal.to_dict(),
+        "taakgebieden": [regel_dict(r) for r in result.regels],
+        "totaal": regel_dict(result.totaal),
         "rust_op_aanname": result.rust_op_aanname,
-        "notities": list(result.notities),
+        "notities": notes_text(result.notities),
         "figuren": figures_dict(result.figuren),
     }
     report = Report(
         title="Kosten gemeentelijke taken Burgernet",
         header=header,
         tables=[table],
-        notes=list(result.notities),
+        notes=notes_text(result.notities),
         data=data,
         csv=Table(csv_columns, csv_rows, total_rows=1),
     )
-    from burgernet_cost.explain import estimate_tree
-
-    return add_explanation(report, estimate_tree(ds, result) if uitleg and ds is not None else None, ds)
+    return add_explanation(report, tree(result.spoor) if uitleg else None, ds)
 
 
 # --------------------------------------------------------------------------- compare-models
@@ -128,7 +149,7 @@ def _model_label(u: Any) -> str:
 
 def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie: bool, municipality: Any = None,
                    uitleg: bool = False) -> Report:
-    from burgernet_cost.organisation import Vergelijking
+    from burgernet_cost.domain.compare import Vergelijking
 
     first: Vergelijking = vergelijkingen[0]
     areas = [r for r in first.schatting.regels if r.gekwantificeerd]
@@ -224,7 +245,7 @@ def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie
     if any(u.rust_op_aanname for v in vergelijkingen for u in v.uitkomsten):
         notes.append("* Dit model rust op de aanname over het schaalvoordeel van een landelijke voorziening (zie hieronder).")
     for v in vergelijkingen:
-        for n in v.notities:
+        for n in notes_text(v.notities):
             if n not in notes:
                 notes.append(n)
     situation = situation_2014_for(ds, municipality[0]) if municipality else None
@@ -262,12 +283,10 @@ def compare_report(vergelijkingen: list[Any], ds: Any, data_dir: str, referentie
         data=data,
         csv=Table(csv_columns, csv_rows),
     )
-    from burgernet_cost.explain import compare_tree
-
     steps = None
     if uitleg:
-        steps = [s for v in vergelijkingen for s in compare_tree(ds, v)[: len(v.uitkomsten)]]
-        steps += compare_tree(ds, first)[len(first.uitkomsten):]
+        steps = (tree(first.spoor) if len(vergelijkingen) == 1
+                 else [group(f"Pakket {v.pakket} ({PAKKET_LABELS[v.pakket]})", tree(v.spoor)) for v in vergelijkingen])
     return add_explanation(report, steps, ds)
 
 
@@ -403,7 +422,7 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str]) -> Report:
 
 
 def diff_report(figures: list[Any], base_dir: str, head_dir: str, only_changed: bool) -> Report:
-    from burgernet_cost.render import display
+    from burgernet_cost.output.renderers import display
 
     changed = [f for f in figures if f.gewijzigd]
     shown = changed if only_changed else figures
@@ -514,7 +533,7 @@ def budget_balance(regio: Any) -> str:
 
 
 def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False) -> Report:
-    from burgernet_cost.region import group_by_unit
+    from burgernet_cost.domain.region import group_by_unit
 
     model = next(m for m in ds.models.modellen if m.id == regio.model)
     names = {u.id: u.naam for u in ds.models.uitvoerders}
@@ -552,10 +571,10 @@ def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum:
         "uitvoerder is de som van de bijdragen.",
         "Eigen beleid: de uren die elke gemeente zelf besteedt aan beleid (§4.1.1); die blijven bij de gemeente (§5).",
     ]
-    for n in regio.vergelijking.notities:
-        if not n.startswith(("Gemeentelijk", "Met het berekende tarief")) and n not in notes:
-            if "schaalvoordeel" in n and regio.model != "landelijk":
-                continue
+    skip = {"fte_fragment", "berekend_gelijk"} | ({"schaalvoordeel_aanname", "schaalvoordeel_opgegeven"}
+                                                   if regio.model != "landelijk" else set())
+    for n in notes_text([n for n in regio.vergelijking.notities if n.code not in skip]):
+        if n not in notes:
             notes.append(n)
     machine_rows = [
         {"gemeente": lid.naam, "code": lid.code, "inwoners": lid.inwoners, "bron_inwoners": lid.bron_inwoners,
@@ -599,6 +618,4 @@ def region_report(regio: Any, ds: Any, data_dir: str, per_unit: bool, peildatum:
         data=data,
         csv=csv_table,
     )
-    from burgernet_cost.explain import region_tree
-
-    return add_explanation(report, region_tree(ds, regio) if uitleg else None, ds)
+    return add_explanation(report, tree(regio.spoor) if uitleg else None, ds)

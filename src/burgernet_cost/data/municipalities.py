@@ -16,9 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from burgernet_cost import schema as s
-from burgernet_cost.datafiles import display_path, load_yaml_file, read_text, resolve_data_dir
-from burgernet_cost.dataset import validate_file
+from burgernet_cost.data import models as s
+from burgernet_cost.data.reading import display_path, load_yaml_file, read_text, resolve_data_dir
+from burgernet_cost.data.dataset import validate_file
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
 FILE = "gemeenten.yaml"
@@ -66,7 +66,7 @@ class Gemeenten:
         if jaar is None:
             return self.nieuwste
         if jaar not in self.per_jaar:
-            raise UsageProblem(f"--jaar: geen gemeentecijfers voor {jaar} (beschikbaar: {', '.join(map(str, self.jaren))})")
+            raise UsageProblem(f"geen gemeentecijfers voor {jaar} (beschikbaar: {', '.join(map(str, self.jaren))})", field="jaar")
         return jaar
 
     def jaar_voor_peildatum(self, peildatum: str) -> int:
@@ -82,12 +82,12 @@ class Gemeenten:
         rows = self.per_jaar[jaar]
         text = naam.strip()
         if not text:
-            raise UsageProblem("--gemeente: geef een naam of CBS-code (GMxxxx) op")
+            raise UsageProblem("geef een naam of CBS-code (GMxxxx) op", field="gemeente")
         if re.fullmatch(r"(?i)gm\d{4}", text):
             for g in rows:
                 if g.code == text.upper():
                     return g
-            raise UsageProblem(f"--gemeente: code {text.upper()} bestaat niet in {jaar}")
+            raise UsageProblem(f"code {text.upper()} bestaat niet in {jaar}", field="gemeente")
         key = fold(text)
         exact = [g for g in rows if fold(g.naam) == key]
         if exact:
@@ -102,12 +102,12 @@ class Gemeenten:
             return base[0]
         if len(base) > 1:
             options = " of ".join(f"'{g.naam}' ({g.code})" for g in base)
-            raise UsageProblem(f"--gemeente: '{text}' is niet eenduidig; bedoelde u {options}?")
+            raise UsageProblem(f"'{text}' is niet eenduidig; bedoelde u {options}?", field="gemeente")
         names = {fold(g.naam): g.naam for g in rows} | {fold(a.alias): a.alias for a in self.meta.aliassen}
         hints = difflib.get_close_matches(key, list(names), n=3, cutoff=0.75)
         if hints:
-            raise UsageProblem(f"--gemeente: onbekende gemeente '{text}' in {jaar}; bedoelde u {' of '.join(names[h] for h in hints)}?")
-        raise UsageProblem(f"--gemeente: onbekende gemeente '{text}' in {jaar} (zoek met 'bncost gemeenten --zoek …')")
+            raise UsageProblem(f"onbekende gemeente '{text}' in {jaar}; bedoelde u {' of '.join(names[h] for h in hints)}?", field="gemeente")
+        raise UsageProblem(f"onbekende gemeente '{text}' in {jaar} (zoek met 'bncost gemeenten --zoek …')", field="gemeente")
 
     def eenheden(self, jaar: int) -> list[str]:
         return list(dict.fromkeys(g.politie_eenheid for g in self.per_jaar[jaar]))
@@ -115,7 +115,7 @@ class Gemeenten:
     def veiligheidsregios(self, jaar: int) -> list[str]:
         return list(dict.fromkeys(g.veiligheidsregio for g in self.per_jaar[jaar]))
 
-    def kies_gebied(self, wanted: str, options: list[str], what: str, option: str) -> str:
+    def kies_gebied(self, wanted: str, options: list[str], what: str, field: str) -> str:
         key = fold(wanted)
         for o in options:
             if fold(o) == key:
@@ -126,7 +126,7 @@ class Gemeenten:
         hints = difflib.get_close_matches(key, [fold(o) for o in options], n=2, cutoff=0.6)
         by_fold = {fold(o): o for o in options}
         extra = f"; bedoelde u {' of '.join(by_fold[h] for h in hints)}?" if hints else f" (kies uit: {', '.join(options)})"
-        raise UsageProblem(f"{option}: onbekende {what} '{wanted}'{extra}")
+        raise UsageProblem(f"onbekende {what} '{wanted}'{extra}", field=field)
 
 
 def fold(text: str) -> str:

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from burgernet_cost import schema as s
-from burgernet_cost.datafiles import LineMap, display_path, load_yaml_file, resolve_data_dir
+from burgernet_cost.data import models as s
+from burgernet_cost.data.reading import LineMap, display_path, load_yaml_file, resolve_data_dir
 from burgernet_cost.errors import DataError, DataErrors
 
 FILE_MODELS: dict[str, type[BaseModel]] = {
@@ -221,7 +221,7 @@ def load_dataset(
             errors.append(exc)
     applied = None
     if (scenario or sets) and not errors:
-        from burgernet_cost import scenario as sc
+        from burgernet_cost.data import scenario as sc
 
         applied = sc.build(raw, scenario, list(sets))
         if applied is not None:
@@ -250,7 +250,7 @@ def load_dataset(
         lines=lines,
         scenario=applied,
     )
-    from burgernet_cost.checks import reference_errors
+    from burgernet_cost.data.references import reference_errors
 
     problems = reference_errors(ds)
     if problems:

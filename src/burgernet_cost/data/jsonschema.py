@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from burgernet_cost.dataset import FILE_MODELS
-from burgernet_cost.schema import GemeentenFile
+from burgernet_cost.data.dataset import FILE_MODELS
+from burgernet_cost.data.models import GemeentenFile
 
 #: every YAML data file with its model (the municipality tables are CSV, checked on load)
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {**FILE_MODELS, "gemeenten.yaml": GemeentenFile}
@@ -39,8 +39,14 @@ def generate() -> dict[str, str]:
     return out
 
 
-def default_dir() -> Path:
-    return Path(__file__).resolve().parent.parent.parent / "schemas"
+def default_dir(data_dir: str | Path | None = None) -> Path:
+    """``schemas/`` beside the data directory: the data files point there (``../schemas/``).
+
+    In a checkout that is the repository's ``schemas/``; in an installed wheel the schemas shipped
+    beside the shipped data."""
+    from burgernet_cost.data.reading import resolve_data_dir
+
+    return resolve_data_dir(data_dir).parent / "schemas"
 
 
 def check(directory: Path) -> list[str]:

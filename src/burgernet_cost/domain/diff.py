@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from burgernet_cost import money
-from burgernet_cost.calculator import estimate, norm
-from burgernet_cost.dataset import Dataset
-from burgernet_cost.organisation import compare
-from burgernet_cost.salary import uurtarief
+from burgernet_cost.output import numbers as money
+from burgernet_cost.domain.estimate import estimate, norm
+from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.domain.compare import compare
+from burgernet_cost.domain.rate import uurtarief
 
 REFERENCE_SIZES = (10_000, 100_000, 1_000_000)
 NORM_BASIS = 100_000  # norms are shown as hours per month per 100.000 inhabitants

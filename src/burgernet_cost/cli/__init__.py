@@ -17,7 +17,7 @@ import typer
 
 from burgernet_cost import __version__
 from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
-from burgernet_cost.options import (
+from burgernet_cost.cli.options import (
     FORMAT_METAVAR,
     PAKKET_METAVAR,
     TARIEVEN,
@@ -111,7 +111,7 @@ def _not_empty(**options: str | None) -> None:
 
 def _keuze(schaal: str | None, periodiek: int | None, toeslagen: str | None, uurtarief: Decimal | None,
            kostenbasis: str, peildatum: str | None) -> Any:
-    from burgernet_cost.salary import TariefKeuze
+    from burgernet_cost.domain.rate import TariefKeuze
 
     if uurtarief is not None and (schaal or periodiek is not None or toeslagen or kostenbasis != "salaris" or peildatum):
         raise UsageProblem("--uurtarief geeft het tarief direct; combineer het niet met --schaal, --periodiek, --toeslagen, --kostenbasis of --peildatum")
@@ -142,7 +142,7 @@ def _root(
 
 
 def _emit(report: Any, fmt: str) -> None:
-    from burgernet_cost.render import render
+    from burgernet_cost.output.renderers import render
 
     text = render(report, fmt)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
@@ -175,8 +175,8 @@ def estimate_cmd(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Kosten van de gemeentelijke taken voor één gemeente: uren, fte en euro's per taakgebied."""
-    from burgernet_cost.calculator import estimate
-    from burgernet_cost.reports import estimate_report
+    from burgernet_cost.domain.estimate import estimate
+    from burgernet_cost.output.views import estimate_report
 
     ds, keuze, n, municipality = _setup(inwoners, gemeente, jaar, True, schaal, periodiek, toeslagen, uurtarief,
                                         kostenbasis, peildatum, scenario, set_, data_dir)
@@ -224,8 +224,8 @@ def compare_cmd(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Vergelijk de drie inrichtingsmodellen (gemeentelijk, regionaal, landelijk) voor één gemeente."""
-    from burgernet_cost.organisation import compare
-    from burgernet_cost.reports import compare_report
+    from burgernet_cost.domain.compare import compare
+    from burgernet_cost.output.views import compare_report
 
     ds, keuze, n, municipality = _setup(inwoners, gemeente, jaar, False, schaal, periodiek, toeslagen, uurtarief,
                                         kostenbasis, peildatum, scenario, set_, data_dir)
@@ -240,9 +240,9 @@ def compare_cmd(
 @app.command("huidig")
 def current_cmd(fmt: FormatOpt = "table", data_dir: DataDirOpt = None) -> None:
     """De situatie in 2014 (§2.1): wie voerde de taken uit en wat betaalden gemeenten, naast het rapport."""
-    from burgernet_cost.dataset import load_dataset
-    from burgernet_cost.organisation import report_tariffs
-    from burgernet_cost.reports import current_report
+    from burgernet_cost.data.dataset import load_dataset
+    from burgernet_cost.domain.compare import report_tariffs
+    from burgernet_cost.output.views import current_report
 
     ds = load_dataset(data_dir)
     computed, advised = report_tariffs(ds)
@@ -270,9 +270,9 @@ def tasks_cmd(
     data_dir: DataDirOpt = None,
 ) -> None:
     """De takenlijst als checklist per rol en pakket (minimaal uit te voeren: het basispakket, §6)."""
-    from burgernet_cost.dataset import load_dataset
-    from burgernet_cost.reports import tasks_report
-    from burgernet_cost.tasks import select_tasks
+    from burgernet_cost.data.dataset import load_dataset
+    from burgernet_cost.output.views import tasks_report
+    from burgernet_cost.domain.tasks import select_tasks
 
     _not_empty(rol=rol)
     ds = load_dataset(data_dir)
@@ -296,7 +296,7 @@ def validate_cmd(
     """
     import json
 
-    from burgernet_cost.checks import validate
+    from burgernet_cost.domain.validation import validate
 
     result = validate(data_dir)
     valid = result.valid(strict)
@@ -339,8 +339,8 @@ def diff_cmd(
 
     Exitcode 0 ook als er kengetallen veranderen; 1 als een van beide datasets ongeldig is.
     """
-    from burgernet_cost.dataset import load_dataset
-    from burgernet_cost.diff import diff
+    from burgernet_cost.data.dataset import load_dataset
+    from burgernet_cost.domain.diff import diff
     from burgernet_cost.errors import DataError
 
     datasets = []
@@ -351,7 +351,7 @@ def diff_cmd(
             raise DataErrors([DataError(f"[{label}] {e}") for e in exc.errors]) from None
         except DataError as exc:
             raise DataError(f"[{label}] {exc}") from None
-    from burgernet_cost.reports import diff_report
+    from burgernet_cost.output.views import diff_report
 
     base, head = datasets
     _emit(diff_report(diff(base, head), _shown_dir(base.root), _shown_dir(head.root), only_changed), fmt)
@@ -362,7 +362,8 @@ def schema_cmd(
     write: Annotated[bool, typer.Option("--write", help="Schrijf de schema's naar de map.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
     directory: Annotated[str | None, typer.Option("--map", metavar="MAP", show_default=False,
-                                                   help="Map voor de schema's (standaard: schemas/ in de repository).")] = None,
+                                                   help="Map voor de schema's (standaard: schemas/ naast de datamap).")] = None,
+    data_dir: DataDirOpt = None,
 ) -> None:
     """JSON Schema's van de databestanden, gemaakt uit de datamodellen (voor editors en CI).
 
@@ -371,11 +372,11 @@ def schema_cmd(
     """
     from pathlib import Path
 
-    from burgernet_cost import schemas
+    from burgernet_cost.data import jsonschema as schemas
 
     if write and check:
         raise UsageProblem("kies --write of --check, niet beide")
-    target = Path(directory) if directory else schemas.default_dir()
+    target = Path(directory) if directory else schemas.default_dir(data_dir)
     if write:
         written = schemas.write(target)
         sys.stdout.write(f"{len(written)} schema('s) bijgewerkt in {_shown_dir(target)}\n" if written
@@ -432,48 +433,29 @@ def region_cmd(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Een regio in het regionale (of landelijke) model: per gemeente de bijdrage, en de fte en het budget van de uitvoerder."""
-    from pathlib import Path
-
-    from burgernet_cost.dataset import load_dataset
-    from burgernet_cost.municipalities import load_municipalities
-    from burgernet_cost.region import members_from_municipalities, read_member_file, region, split_names
-    from burgernet_cost.reports import region_report
+    from burgernet_cost.data.dataset import load_dataset
+    from burgernet_cost.data.municipalities import load_municipalities
+    from burgernet_cost.domain.region import region, select_members
+    from burgernet_cost.output.views import region_report
 
     _not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand,
                scenario=scenario, schaal=schaal, toeslagen=toeslagen)
-    chosen = [name for name, value in (("--eenheid", eenheid), ("--veiligheidsregio", veiligheidsregio),
-                                         ("--gemeenten", gemeenten), ("--bestand", bestand), ("--alle", alle or None))
-              if value is not None]
+    given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand,
+             "alle": "ja" if alle else None}
+    chosen = [name for name, value in given.items() if value is not None]
     if len(chosen) != 1:
         raise UsageProblem("kies precies één van --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle"
-                           + (f" (nu: {', '.join(chosen)})" if chosen else ""))
+                           + (f" (nu: {', '.join('--' + c for c in chosen)})" if chosen else ""))
     keuze = _keuze(schaal, periodiek, toeslagen, uurtarief, kostenbasis, peildatum)
     ds = load_dataset(data_dir, scenario, set_ or ())
     gm = load_municipalities(data_dir)
     year = gm.kies_jaar(jaar if jaar is not None or peildatum is None else gm.jaar_voor_peildatum(peildatum))
-    rows = gm.lijst(year)
-    if eenheid is not None:
-        unit = gm.kies_gebied(eenheid, gm.eenheden(year), "politie-eenheid", "--eenheid")
-        members, title = members_from_municipalities([g for g in rows if g.politie_eenheid == unit]), f"politie-eenheid {unit}"
-    elif veiligheidsregio is not None:
-        vr = gm.kies_gebied(veiligheidsregio, gm.veiligheidsregios(year), "veiligheidsregio", "--veiligheidsregio")
-        members, title = members_from_municipalities([g for g in rows if g.veiligheidsregio == vr]), f"veiligheidsregio {vr}"
-    elif gemeenten is not None:
-        names = split_names(gemeenten)
-        if not names:
-            raise UsageProblem("--gemeenten: geef minstens één gemeente op")
-        found = [gm.zoek(name, year) for name in names]
-        codes = [g.code for g in found]
-        doubles = sorted({g.naam for g in found if codes.count(g.code) > 1})
-        if doubles:
-            raise UsageProblem(f"--gemeenten: dubbel opgegeven: {', '.join(doubles)}")
-        members, title = members_from_municipalities(found), ", ".join(g.naam for g in found)
-    elif bestand is not None:
-        members, title = read_member_file(Path(bestand), gm, year), f"gemeenten uit {bestand}"
-    else:
-        members, title = members_from_municipalities(rows), "Nederland (alle gemeenten)"
+    soort = chosen[0]
+    members, name = select_members(gm, year, soort, given[soort])
+    titles = {"eenheid": f"politie-eenheid {name}", "veiligheidsregio": f"veiligheidsregio {name}", "gemeenten": name,
+              "bestand": f"gemeenten uit {name}", "alle": "Nederland (alle gemeenten)"}
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
-    result = region(ds, title, members, model, pakket, tarief, schaalvoordeel, keuze)
+    result = region(ds, titles[soort], members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort)
     _emit(region_report(result, ds, _shown_dir(ds.root), per_unit, gm.jaartabel(year).peildatum, uitleg=uitleg), fmt)
 
 
@@ -489,8 +471,8 @@ def municipalities_cmd(
     data_dir: DataDirOpt = None,
 ) -> None:
     """Gemeenten opzoeken of opsommen: inwoners (CBS), provincie, veiligheidsregio, politie-eenheid."""
-    from burgernet_cost.municipalities import fold, load_municipalities
-    from burgernet_cost.reports import municipalities_report
+    from burgernet_cost.data.municipalities import fold, load_municipalities
+    from burgernet_cost.output.views import municipalities_report
 
     _not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, zoek=zoek)
     gm = load_municipalities(data_dir)
@@ -498,11 +480,11 @@ def municipalities_cmd(
     rows = list(gm.lijst(year))
     filters = []
     if eenheid is not None:
-        unit = gm.kies_gebied(eenheid, gm.eenheden(year), "politie-eenheid", "--eenheid")
+        unit = gm.kies_gebied(eenheid, gm.eenheden(year), "politie-eenheid", "eenheid")
         rows = [g for g in rows if g.politie_eenheid == unit]
         filters.append(f"politie-eenheid {unit}")
     if veiligheidsregio is not None:
-        vr = gm.kies_gebied(veiligheidsregio, gm.veiligheidsregios(year), "veiligheidsregio", "--veiligheidsregio")
+        vr = gm.kies_gebied(veiligheidsregio, gm.veiligheidsregios(year), "veiligheidsregio", "veiligheidsregio")
         rows = [g for g in rows if g.veiligheidsregio == vr]
         filters.append(f"veiligheidsregio {vr}")
     if zoek is not None:
@@ -520,7 +502,7 @@ def _setup(inwoners: int | None, gemeente: str | None, jaar: int | None, require
     """Shared by estimate and compare-models: check the options, load the data (with a scenario),
     determine the rate choice and the inhabitants. Returns (dataset, rate choice, inhabitants or
     None, municipality or None)."""
-    from burgernet_cost.dataset import load_dataset
+    from burgernet_cost.data.dataset import load_dataset
 
     _not_empty(gemeente=gemeente, scenario=scenario, schaal=schaal, toeslagen=toeslagen)
     _one_of_inhabitants(inwoners, gemeente, jaar, required=required)
@@ -547,7 +529,7 @@ def _inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, d
     if gemeente is None:
         assert inwoners is not None
         return inwoners, None
-    from burgernet_cost.municipalities import load_municipalities
+    from burgernet_cost.data.municipalities import load_municipalities
 
     gm = load_municipalities(data_dir)
     if jaar is None and peildatum is not None:
@@ -557,7 +539,7 @@ def _inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, d
 
 
 def _shown_dir(path: Any) -> str:
-    from burgernet_cost.datafiles import display_path
+    from burgernet_cost.data.reading import display_path
 
     return display_path(path)
 
@@ -603,6 +585,13 @@ def _translate_usage(exc: Exception) -> str:
     return f"ongeldig gebruik: {message}"
 
 
+def _message(exc: BncostError) -> str:
+    """A library error as the user should read it: the field it is about as its option."""
+    if isinstance(exc, UsageProblem) and exc.field:
+        return f"--{exc.field.replace('_', '-')}: {exc.message}"
+    return str(exc)
+
+
 def _fail(message: str) -> None:
     for line in message.splitlines() or [message]:
         sys.stderr.write(f"Fout: {line}\n")
@@ -610,7 +599,7 @@ def _fail(message: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 invalid data, 2 usage)."""
-    from burgernet_cost import i18n
+    from burgernet_cost.cli import help as i18n
 
     i18n.install()
     args = list(sys.argv[1:] if argv is None else argv)
@@ -618,7 +607,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args, prog_name="bncost", standalone_mode=False)
     except BncostError as exc:  # DataErrors included: one line per problem
-        _fail(str(exc))
+        _fail(_message(exc))
         return exc.exit_code
     except typer.Exit as exc:
         return exc.exit_code

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.datafiles import display_path, format_key_path, load_yaml_file, load_yaml_text
+from burgernet_cost.data.reading import display_path, format_key_path, load_yaml_file, load_yaml_text
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[([^\]]+)\]")
@@ -172,16 +172,16 @@ def load_scenario_file(path: Path) -> tuple[str, str | None, list[tuple[str, Any
 def parse_set(text: str) -> tuple[str, Any]:
     """'pad=waarde' from --set; the value is read as a strict YAML scalar ('400', '0.5', 'tekst')."""
     if "=" not in text:
-        raise UsageProblem(f"--set: '{text}' heeft de vorm pad=waarde")
+        raise UsageProblem(f"'{text}' heeft de vorm pad=waarde", field="set")
     path, raw = text.split("=", 1)
     if not path.strip() or not raw.strip():
-        raise UsageProblem(f"--set: '{text}' heeft de vorm pad=waarde")
+        raise UsageProblem(f"'{text}' heeft de vorm pad=waarde", field="set")
     try:
         value, _ = load_yaml_text(raw.strip() + "\n", "--set")
     except DataError as exc:
-        raise UsageProblem(f"--set {path.strip()}: {exc.message}") from None
+        raise UsageProblem(f"{path.strip()}: {exc.message}", field="set") from None
     if isinstance(value, (dict, list)) or value is None:
-        raise UsageProblem(f"--set {path.strip()}: geef één waarde (geen blok of lijst)")
+        raise UsageProblem(f"{path.strip()}: geef één waarde (geen blok of lijst)", field="set")
     return path.strip(), value
 
 
@@ -206,7 +206,7 @@ def build(raw: dict[str, Any], scenario_file: str | None, sets: list[str]) -> Sc
             keys = resolve(raw, file, pad, parts)
         except ValueError as exc:
             if herkomst == "--set":
-                raise UsageProblem(f"--set: {exc}") from None
+                raise UsageProblem(f"{exc}", field="set") from None
             file_part, _, line = herkomst.rpartition(":")
             errors.append(DataError(str(exc), file=file_part, line=int(line) if line.isdigit() else None, path=f"wijzigingen.{pad}"))
             continue

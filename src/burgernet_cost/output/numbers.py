@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from burgernet_cost.domain.rounding import quantize
 
 #: decimals per kind of figure, for machine formats (json, csv)
 MACHINE_PLACES = {
@@ -13,10 +15,6 @@ MACHINE_PLACES = {
     "rate": 4,
     "pct": 4,
 }
-
-
-def quantize(value: Decimal, places: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def nl_number(value: Decimal | int, places: int = 0) -> str:
@@ -32,17 +30,14 @@ def euro(value: Decimal, places: int = 2) -> str:
 
 
 def hours(value: Decimal) -> str:
-    """Hours: two decimals, or one where the second is zero (342,0; 6,02)."""
-    q = quantize(value, 2)
-    if q == quantize(value, 1):
-        return nl_number(q, 1)
-    return nl_number(q, 2)
+    """Hours: always two decimals (342,00; 6,02), so a column never mixes 6,0 and 6,02."""
+    return nl_number(value, 2)
 
 
 def fte(value: Decimal) -> str:
-    """FTE to two decimals; three where two would hide a non-zero fragment."""
-    if value != 0 and quantize(value, 2) == 0:
-        return nl_number(value, 3)
+    """FTE: two decimals; a fragment too small to show is '< 0,01', never a bare 0,00."""
+    if value != 0 and quantize(abs(value), 2) == 0:
+        return ("> -0,01" if value < 0 else "< 0,01")
     return nl_number(value, 2)
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from burgernet_cost import money
+from burgernet_cost.output import numbers as money
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def render_markdown(report: Report) -> str:
         parts.append(tabulate(rows, headers=[c.label for c in table.columns], tablefmt="pipe", colalign=align, disable_numparse=True))
         parts.append("")
     if report.uitleg:
-        from burgernet_cost.explain import markdown_lines
+        from burgernet_cost.output.explain import markdown_lines
 
         parts += ["**Uitleg van de berekening**", "", *markdown_lines(report.uitleg), ""]
     if report.notes:
@@ -187,7 +187,7 @@ def render_table(report: Report) -> str:
             rt.add_row(*row, end_section=(n == len(body) - table.total_rows - 1), style="bold" if is_total else None)
         console.print(rt)
     if report.uitleg:
-        from burgernet_cost.explain import text_lines
+        from burgernet_cost.output.explain import text_lines
 
         console.print()
         say("Uitleg van de berekening:")

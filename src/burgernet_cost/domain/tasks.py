@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 import unicodedata
 
-from burgernet_cost import schema as s
-from burgernet_cost.dataset import Dataset
+from burgernet_cost.data import models as s
+from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.errors import UsageProblem
 
 
@@ -18,7 +18,7 @@ def _fold(text: str) -> str:
 def find_role(ds: Dataset, wanted: str, organisatie: str = "alle") -> s.Rol:
     key = _fold(wanted)
     if not key:
-        raise UsageProblem("--rol: geef een rol op")
+        raise UsageProblem("geef een rol op", field="rol")
     for role in ds.tasks.rollen:
         if key in (_fold(role.id), _fold(role.naam)):
             return role
@@ -28,11 +28,11 @@ def find_role(ds: Dataset, wanted: str, organisatie: str = "alle") -> s.Rol:
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
-        raise UsageProblem(f"--rol: '{wanted}' past bij meer rollen: {', '.join(r.id for r in partial)}")
+        raise UsageProblem(f"'{wanted}' past bij meer rollen: {', '.join(r.id for r in partial)}", field="rol")
     names = {_fold(r.naam): r.id for r in ds.tasks.rollen} | {_fold(r.id): r.id for r in ds.tasks.rollen}
     hint = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
     extra = f"; bedoelde u '{names[hint[0]]}'?" if hint else f" (rollen: {', '.join(r.id for r in ds.tasks.rollen)})"
-    raise UsageProblem(f"--rol: onbekende rol '{wanted}'{extra}")
+    raise UsageProblem(f"onbekende rol '{wanted}'{extra}", field="rol")
 
 
 def select_tasks(

@@ -56,11 +56,11 @@ def format_key_path(path: Path_) -> str:
 
 def default_data_dir() -> Path:
     """The shipped data: inside the installed package, else the checkout's ``data/``."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data"
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "shipped" / "data"
     if packaged.is_dir():
         return packaged
-    return here.parent.parent / "data"
+    return package.parent.parent / "data"
 
 
 def resolve_data_dir(option: str | Path | None = None) -> Path:

@@ -1,0 +1,242 @@
+"""The three organisation models (inrichtingsmodellen, report §5, §5.1, §6) for one municipality.
+
+For every quantified taakgebied the model says who performs it. What the municipality performs
+itself costs it hours and salary (from ``calculator``); what another performs it pays for with a
+contribution per inhabitant:
+
+* tariff ``berekend``: the computed cost per inhabitant of that taakgebied (the same norm, so
+  gemeentelijk and regionaal cost the same in total; they differ in who works and who pays);
+* tariff ``advies``: the national amounts recommended in §6 (€ 0,03 basis, € 0,07 volledig);
+* a national executor is cheaper than a regional one by the scale advantage (§5.1 "iets lager";
+  the percentage is an assumption, flagged wherever it is used).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.models import Inrichtingsmodel
+from burgernet_cost.domain.estimate import INWONERS, Schatting, estimate, step_id
+from burgernet_cost.domain.figures import take, user_input
+from burgernet_cost.domain.rate import TariefKeuze
+from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
+from burgernet_cost.errors import UsageProblem
+
+TARIEVEN = ("berekend", "advies")
+M = "inrichtingsmodellen.yaml"
+
+
+@dataclass(frozen=True)
+class ModelUitkomst:
+    id: str
+    nummer: int
+    naam: str
+    uitvoering: dict[str, str]  # taakgebied -> executor name
+    uitvoerders: dict[str, str]  # taakgebied -> executor id
+    eigen_uren: Decimal
+    eigen_fte: Decimal
+    eigen_kosten: Decimal
+    uitbesteed_uren: Decimal
+    tarief_per_inwoner: Decimal | None  # contribution per inhabitant per year (None: no settlement)
+    bijdrage: Decimal
+    totaal: Decimal
+    verschil: Decimal  # totaal - totaal(gemeentelijk)
+    verrekening: str
+    tarief_bron: str | None  # "berekend" or "advies"
+    rust_op_aanname: bool  # uses the scale advantage (an assumption, or the user's own figure)
+
+
+@dataclass(frozen=True)
+class Vergelijking:
+    inwoners: int
+    pakket: str
+    tarief: str
+    schaalvoordeel: Decimal
+    schaalvoordeel_standaard: bool
+    schatting: Schatting
+    uitkomsten: tuple[ModelUitkomst, ...]
+    spoor: Spoor
+    notities: tuple[Notitie, ...]
+
+    @property
+    def figuren(self) -> tuple[Figuur, ...]:
+        return self.spoor.figuren
+
+    def model(self, ident: str) -> ModelUitkomst:
+        for u in self.uitkomsten:
+            if u.id == ident:
+                return u
+        raise KeyError(ident)
+
+
+def advice_tariff(ds: Dataset, taakgebied: str, pakket: str, trace: Trace) -> tuple[str, Decimal, bool]:
+    """The recommended national amount for a package (§6), recorded: (id, amount, derived?).
+    For aanvullend alone the data has no amount: it is volledig - basis (derived by bncost)."""
+    amounts = {a.pakket: n for n, a in enumerate(ds.models.adviesbedragen) if a.taakgebied == taakgebied}
+
+    def read(p: str) -> Figuur:
+        return take(trace, ds, M, ("adviesbedragen", amounts[p], "euro_per_inwoner_per_jaar"), "adviesbedrag", "€/inwoner/jaar",
+                    pakket=p, taakgebied=taakgebied)
+
+    if pakket in amounts:
+        fig = read(pakket)
+        return fig.id, fig.waarde, False  # type: ignore[return-value]
+    if pakket == "aanvullend" and "basis" in amounts and "volledig" in amounts:
+        full, basis = read("volledig"), read("basis")
+        ident = f"advies.{taakgebied}.aanvullend"
+        value = full.waarde - basis.waarde  # type: ignore[operator]
+        trace.step(ident, "advies_aanvullend", value, "€/inwoner/jaar", [full.id, basis.id])
+        return ident, value, True
+    raise UsageProblem(
+        f"de data noemt geen adviesbedrag voor taakgebied '{taakgebied}', pakket '{pakket}' "
+        "(inrichtingsmodellen.yaml: adviesbedragen)"
+    )
+
+
+def _scale_advantage(ds: Dataset, schaalvoordeel: Decimal | None, trace: Trace) -> tuple[str, Decimal]:
+    if schaalvoordeel is not None:
+        return user_input(trace, "schaalvoordeel", schaalvoordeel, "%"), schaalvoordeel
+    fig = take(trace, ds, M, ("schaalvoordeel_landelijk", "procent"), "schaalvoordeel", "%")
+    return fig.id, fig.waarde  # type: ignore[return-value]
+
+
+def compare(
+    ds: Dataset,
+    inwoners: int,
+    pakket: str,
+    tarief: str = "berekend",
+    schaalvoordeel: Decimal | None = None,
+    keuze: TariefKeuze | None = None,
+    trace: Trace | None = None,
+    modellen: tuple[str, ...] | None = None,
+    rekeneenheid: bool = False,
+) -> Vergelijking:
+    """The organisation models (all, or ``modellen``) for one municipality of ``inwoners``."""
+    if tarief not in TARIEVEN:
+        raise ValueError(tarief)
+    trace = trace if trace is not None else Trace()
+    schatting = estimate(ds, inwoners, pakket, keuze, trace, rekeneenheid)
+    sv_data = ds.models.schaalvoordeel_landelijk
+    sv = sv_data.procent if schaalvoordeel is None else schaalvoordeel
+    notes: list[Notitie] = []
+    rates: dict[str, str] = {}  # taakgebied -> id of its contribution per inhabitant
+    outsourced_areas = {a for m in ds.models.modellen for a, e in m.uitvoering.items() if e != "gemeente"}
+    for regel in schatting.regels:
+        if not regel.gekwantificeerd or regel.taakgebied not in outsourced_areas:
+            continue
+        if tarief == "advies":
+            rates[regel.taakgebied], amount, derived = advice_tariff(ds, regel.taakgebied, pakket, trace)
+            if derived:
+                notes.append(notitie("advies_aanvullend_afgeleid", bedrag=amount))
+        else:
+            rates[regel.taakgebied] = step_id(regel.taakgebied, "per_inwoner")
+    uitkomsten = [_model(ds, model, schatting, rates, tarief, schaalvoordeel, trace)
+                  for model in sorted(ds.models.modellen, key=lambda m: m.nummer) if modellen is None or model.id in modellen]
+    base = next((u for u in uitkomsten if u.id == "gemeentelijk"), uitkomsten[0])
+    uitkomsten = [replace(u, verschil=u.totaal - base.totaal) for u in uitkomsten]
+    notes += _notes(ds, schatting, base, tarief, schaalvoordeel, sv)
+    notes.extend(schatting.notities)
+    return Vergelijking(
+        inwoners=inwoners,
+        pakket=pakket,
+        tarief=tarief,
+        schaalvoordeel=sv,
+        schaalvoordeel_standaard=schaalvoordeel is None,
+        schatting=schatting,
+        uitkomsten=tuple(uitkomsten),
+        spoor=trace.finish([*(f"{u.id}.totaal" for u in uitkomsten), *schatting.spoor.wortels]),
+        notities=tuple(notes),
+    )
+
+
+def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[str, str], tarief: str,
+           schaalvoordeel: Decimal | None, trace: Trace) -> ModelUitkomst:
+    """Own cost, contribution and total of one organisation model, recorded as steps ``<model>.…``."""
+    executors = {u.id: u.naam for u in ds.models.uitvoerders}
+    own = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] == "gemeente"]
+    out = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] != "gemeente"]
+    ident = m.id
+    own_cost = sum((r.kosten_per_jaar for r in own), Decimal(0))  # type: ignore[misc]
+    trace.step(f"{ident}.eigen_kosten", "model.eigen_kosten", own_cost, "€/jaar",
+               [step_id(r.taakgebied, "kosten_per_jaar") for r in own], model=m.naam)
+    rate_ids = []
+    assumption = False
+    for r in out:
+        rate_id = rates[r.taakgebied]
+        if m.uitvoering[r.taakgebied] == "landelijk":
+            sv_id, sv = _scale_advantage(ds, schaalvoordeel, trace)
+            value = _value(trace, rate_id)
+            landelijk = f"{ident}.{r.taakgebied}.tarief"
+            trace.step(landelijk, "tarief_na_schaalvoordeel", value * (1 - sv / 100), "€/inwoner/jaar",
+                       [rate_id, sv_id], schaalvoordeel=sv)
+            rate_id, assumption = landelijk, True
+        rate_ids.append(rate_id)
+    inputs = rate_ids
+    values = [_value(trace, i) for i in inputs]
+    rate_total = sum(values, Decimal(0)) if values else None
+    contribution = Decimal(0)
+    terms = [f"{ident}.eigen_kosten"]
+    if rate_total is not None:
+        trace.step(f"{ident}.tarief", "model.tarief", rate_total, "€/inwoner/jaar", inputs)
+        contribution = rate_total * schatting.inwoners
+        trace.step(f"{ident}.bijdrage", "model.bijdrage", contribution, "€/jaar", [f"{ident}.tarief", INWONERS],
+                   tarief=rate_total, inwoners=schatting.inwoners)
+        terms.append(f"{ident}.bijdrage")
+    trace.step(f"{ident}.totaal", "model.totaal", own_cost + contribution, "€/jaar", terms,
+               model=m.naam, nummer=m.nummer)
+    return ModelUitkomst(
+        id=ident,
+        nummer=m.nummer,
+        naam=m.naam,
+        uitvoering={area: executors.get(e, e) for area, e in m.uitvoering.items()},
+        uitvoerders=dict(m.uitvoering),
+        eigen_uren=sum((r.uren_per_maand for r in own), Decimal(0)),  # type: ignore[misc]
+        eigen_fte=sum((r.fte for r in own), Decimal(0)),  # type: ignore[misc]
+        eigen_kosten=own_cost,
+        uitbesteed_uren=sum((r.uren_per_maand for r in out), Decimal(0)),  # type: ignore[misc]
+        tarief_per_inwoner=rate_total,
+        bijdrage=contribution,
+        totaal=own_cost + contribution,
+        verschil=Decimal(0),
+        verrekening=m.verrekening_omschrijving,
+        tarief_bron=None if rate_total is None else tarief,
+        rust_op_aanname=assumption,
+    )
+
+
+def _value(trace: Trace, ident: str) -> Decimal:
+    """The value of a recorded step or figure."""
+    value = trace.stappen[ident].waarde if ident in trace.stappen else trace.figuren[ident].waarde
+    assert isinstance(value, Decimal)
+    return value
+
+
+def _notes(ds: Dataset, schatting: Schatting, gem: ModelUitkomst, tarief: str, schaalvoordeel: Decimal | None,
+           sv: Decimal) -> list[Notitie]:
+    notes = []
+    if gem.id == "gemeentelijk":
+        parts = tuple((r.naam, r.fte) for r in schatting.regels if r.gekwantificeerd)
+        notes.append(notitie("fte_fragment", pakket=schatting.pakket, fte=gem.eigen_fte, delen=parts, uren=gem.eigen_uren))
+    if tarief == "berekend":
+        notes.append(notitie("berekend_gelijk"))
+    else:
+        notes.append(notitie("tarief_advies", toelichting=ds.models.adviesbedragen_toelichting))
+    sv_data = ds.models.schaalvoordeel_landelijk
+    if schaalvoordeel is None:
+        notes.append(notitie("schaalvoordeel_aanname", procent=sv, bron=sv_data.bron.kort(), toelichting=sv_data.toelichting))
+    else:
+        notes.append(notitie("schaalvoordeel_opgegeven", procent=sv))
+    return notes
+
+
+def report_tariffs(ds: Dataset, keuze: TariefKeuze | None = None) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """The regional tariff per inhabitant per year, computed and advised, for basis and volledig."""
+    n = ds.models.referentiegemeente.inwoners
+    computed: dict[str, Decimal] = {}
+    advised: dict[str, Decimal] = {}
+    for pakket in ("basis", "volledig"):
+        computed[pakket] = compare(ds, n, pakket, "berekend", keuze=keuze).model("regionaal").tarief_per_inwoner or Decimal(0)
+        advised[pakket] = compare(ds, n, pakket, "advies", keuze=keuze).model("regionaal").tarief_per_inwoner or Decimal(0)
+    return computed, advised

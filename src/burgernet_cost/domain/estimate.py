@@ -1,0 +1,209 @@
+"""The calculation of DOMAIN.md §5: hours, FTE and cost per taakgebied for N inhabitants.
+
+    intensiteit(T, P)      = sum(uren_per_maand) / sum(inwoners) over weighed-in observations
+    uren_per_maand(T,P,N)  = intensiteit(T, P) * N            (volledig = basis + aanvullend)
+    fte                    = uren_per_maand / 156
+    kosten_per_jaar        = 12 * uren_per_maand * uurtarief
+    per_inwoner            = kosten_per_jaar / N
+
+Decimal throughout, no intermediate rounding; totals are sums of the unrounded parts. Every figure
+read and every intermediate result is recorded in the trace (``Schatting.spoor``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.domain.figures import figure, take, user_input
+from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
+from burgernet_cost.domain.trace import WEAK_STATUSES, Figuur, Notitie, Spoor, Trace, notitie
+from burgernet_cost.errors import DataError
+
+PAKKETTEN = ("basis", "aanvullend", "volledig")
+I = "interviews.yaml"
+U = "salary_scales.yaml"
+INWONERS = "invoer.inwoners"
+TOTAAL = "totaal"
+
+
+def components(pakket: str) -> tuple[str, ...]:
+    """The measured packages a package consists of."""
+    return ("basis", "aanvullend") if pakket == "volledig" else (pakket,)
+
+
+@dataclass(frozen=True)
+class Norm:
+    """Pooled hours per inhabitant per month for one taakgebied and measured package."""
+
+    taakgebied: str
+    pakket: str
+    uren: Decimal
+    inwoners: int
+    figuren: tuple[str, ...]  # ids of the observations' figures in the trace
+
+    @property
+    def intensiteit(self) -> Decimal:
+        return self.uren / self.inwoners
+
+
+def norm(ds: Dataset, taakgebied: str, pakket: str, trace: Trace | None = None) -> Norm:
+    trace = trace if trace is not None else Trace()
+    uren = Decimal(0)
+    inwoners = 0
+    ids: list[str] = []
+    for n, w in enumerate(ds.interviews.waarnemingen):
+        if w.taakgebied != taakgebied or w.pakket != pakket or not w.meegewogen:
+            continue
+        for key, soort, eenheid in (("uren_per_maand", "waarneming.uren_per_maand", "uur/maand"),
+                                    ("inwoners", "waarneming.inwoners", "inwoners")):
+            fig = figure(ds, I, ("waarnemingen", n, key), soort, eenheid, waarneming=w.id)
+            trace.read(fig)
+            ids.append(fig.id)
+        uren += w.uren_per_maand
+        inwoners += w.inwoners
+    if inwoners == 0:
+        raise DataError(f"geen meegewogen waarneming voor taakgebied '{taakgebied}', pakket '{pakket}'", file=ds.file(I))
+    return Norm(taakgebied, pakket, uren, inwoners, tuple(ids))
+
+
+@dataclass(frozen=True)
+class Regel:
+    """One taakgebied (or the total) of an estimate. ``None`` = not quantified."""
+
+    taakgebied: str
+    naam: str
+    uren_per_maand: Decimal | None
+    fte: Decimal | None
+    kosten_per_jaar: Decimal | None
+    per_inwoner: Decimal | None
+    bron: str
+
+    @property
+    def gekwantificeerd(self) -> bool:
+        return self.uren_per_maand is not None
+
+
+@dataclass(frozen=True)
+class Schatting:
+    inwoners: int
+    pakket: str
+    uurtarief: Uurtarief
+    regels: tuple[Regel, ...]
+    totaal: Regel
+    spoor: Spoor
+    notities: tuple[Notitie, ...] = ()
+
+    @property
+    def figuren(self) -> tuple[Figuur, ...]:
+        return self.spoor.figuren
+
+    def regel(self, taakgebied: str) -> Regel:
+        for r in self.regels:
+            if r.taakgebied == taakgebied:
+                return r
+        raise KeyError(taakgebied)
+
+    @property
+    def rust_op_aanname(self) -> bool:
+        return self.spoor.rust_op_aanname
+
+
+def step_id(taakgebied: str, grootheid: str) -> str:
+    return f"{taakgebied}.{grootheid}"
+
+
+def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: Uurtarief, trace: Trace) -> Regel:
+    """Hours, FTE and cost of one taakgebied, recorded in the trace."""
+    an, area = next((n, a) for n, a in enumerate(ds.tasks.taakgebieden) if a.id == taakgebied)
+    if not area.gekwantificeerd:
+        flag = figure(ds, "tasks.yaml", ("taakgebieden", an, "gekwantificeerd"), "taakgebied.gekwantificeerd", "",
+                      taakgebied=area.naam)
+        trace.read(flag)
+        trace.step(step_id(area.id, "niet_gekwantificeerd"), "niet_gekwantificeerd", None, "", [flag.id], taakgebied=area.naam)
+        return Regel(area.id, area.naam, None, None, None, None, flag.bron)
+    parts = []
+    for p in components(pakket):
+        n = norm(ds, taakgebied, p, trace)
+        ident = step_id(area.id, f"uren_per_maand.{p}")
+        trace.step(ident, "uren_per_maand.pakket", n.uren * inwoners / n.inwoners, "uur/maand", [*n.figuren, INWONERS],
+                   pakket=p, som_uren=n.uren, som_inwoners=n.inwoners, inwoners=inwoners)
+        parts.append(ident)
+    uren = sum((trace.stappen[i].waarde for i in parts), Decimal(0))  # type: ignore[misc]
+    u_ident = step_id(area.id, "uren_per_maand")
+    trace.step(u_ident, "uren_per_maand", uren, "uur/maand", parts, taakgebied=area.naam)
+    per_fte = take(trace, ds, U, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
+    fte = uren / per_fte.waarde
+    trace.step(step_id(area.id, "fte"), "fte", fte, "fte", [u_ident, per_fte.id], uren_per_fte=per_fte.waarde, taakgebied=area.naam)
+    months = take(trace, ds, U, ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
+    kosten = months.waarde * uren * tarief.bedrag
+    k_ident = step_id(area.id, "kosten_per_jaar")
+    trace.step(k_ident, "kosten_per_jaar", kosten, "€/jaar", [u_ident, months.id, tarief.stap], taakgebied=area.naam,
+               maanden=months.waarde, uren=uren, uurtarief=tarief.bedrag)
+    trace.step(step_id(area.id, "per_inwoner"), "per_inwoner", kosten / inwoners, "€/inwoner/jaar", [k_ident, INWONERS],
+               inwoners=inwoners, taakgebied=area.naam)
+    bronnen = sorted({trace.figuren[i].bron for p in parts for i in trace.stappen[p].invoer if i in trace.figuren and i != INWONERS})
+    return Regel(area.id, area.naam, uren, fte, kosten, kosten / inwoners, ", ".join(bronnen))
+
+
+def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None = None,
+             trace: Trace | None = None, rekeneenheid: bool = False) -> Schatting:
+    """What the municipal tasks cost a municipality of ``inwoners`` for ``pakket``. With
+    ``rekeneenheid`` the inhabitants are a unit of account (a region scales the result), not input."""
+    if inwoners <= 0:
+        raise ValueError("inwoners must be positive")
+    if pakket not in PAKKETTEN:
+        raise ValueError(f"unknown pakket {pakket!r}")
+    trace = trace if trace is not None else Trace()
+    if rekeneenheid:
+        user_input(trace, "inwoners", inwoners, "inwoners", bron="rekeneenheid", rekeneenheid=True)
+    else:
+        user_input(trace, "inwoners", inwoners, "inwoners")
+    tarief = uurtarief(ds, keuze, trace)
+    regels = [line_for(ds, area.id, pakket, inwoners, tarief, trace) for area in ds.tasks.taakgebieden]
+    quantified = [r for r in regels if r.gekwantificeerd]
+    totaal = Regel(
+        taakgebied=TOTAAL,
+        naam="",
+        uren_per_maand=_total(trace, quantified, "uren_per_maand", "uur/maand"),
+        fte=_total(trace, quantified, "fte", "fte"),
+        kosten_per_jaar=_total(trace, quantified, "kosten_per_jaar", "€/jaar"),
+        per_inwoner=_total(trace, quantified, "per_inwoner", "€/inwoner/jaar"),
+        bron="",
+    )
+    roots = [step_id(TOTAAL, "kosten_per_jaar"), step_id(TOTAAL, "per_inwoner"), step_id(TOTAAL, "fte"),
+             *[step_id(r.taakgebied, "niet_gekwantificeerd") for r in regels if not r.gekwantificeerd], tarief.stap]
+    return Schatting(
+        inwoners=inwoners,
+        pakket=pakket,
+        uurtarief=tarief,
+        regels=tuple(regels),
+        totaal=totaal,
+        spoor=trace.finish(roots),
+        notities=tuple(common_notes(ds, tarief, pakket)),
+    )
+
+
+def _total(trace: Trace, quantified: list[Regel], grootheid: str, eenheid: str) -> Decimal:
+    parts = [step_id(r.taakgebied, grootheid) for r in quantified]
+    value = sum((trace.stappen[p].waarde for p in parts), Decimal(0))  # type: ignore[misc]
+    trace.step(step_id(TOTAAL, grootheid), f"totaal.{grootheid}", value, eenheid, parts)
+    return value
+
+
+def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str) -> list[Notitie]:
+    notes = []
+    for area in ds.tasks.taakgebieden:
+        if not area.gekwantificeerd:
+            notes.append(notitie("niet_gekwantificeerd", taakgebied=area.naam, bron=area.bron.kort()))
+    for u in ds.interviews.uitsluitingen:
+        notes.append(notitie("niet_inbegrepen", omschrijving=u.omschrijving, bron=u.bron.kort()))
+    notes.extend(tarief.aannames)
+    for w in ds.interviews.waarnemingen:
+        if w.meegewogen and w.pakket in components(pakket) and w.status in WEAK_STATUSES:
+            notes.append(notitie("waarneming_zwak", waarneming=w.id, status=w.status, toelichting=w.toelichting))
+    if ds.scenario is not None:
+        notes.append(notitie("scenario", naam=ds.scenario.naam, wijzigingen=len(ds.scenario.wijzigingen)))
+    notes.extend(tarief.waarschuwingen)
+    return notes

@@ -1,0 +1,69 @@
+"""Reading a data figure into a trace: its value, source, status and place come from the data set.
+
+``read(trace, ds, "interviews.yaml", ("waarnemingen", 2, "uren_per_maand"), "waarneming.uren_per_maand",
+"uur/maand")`` walks the validated models to the value, takes ``bron`` and ``status`` from the nearest
+record that has them, gives the figure a stable id (record ids instead of list positions:
+``interviews.waarnemingen[rapport-2014-rbc-basis].uren_per_maand``) and records it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.domain.trace import Figuur, Trace
+
+DATA_ATTRIBUTES = {"tasks.yaml": "tasks", "interviews.yaml": "interviews", "salary_scales.yaml": "salary",
+                   "inrichtingsmodellen.yaml": "models"}
+
+
+def _short_source(value: Any) -> str:
+    kort = getattr(value, "kort", None)
+    return kort() if callable(kort) else str(value)
+
+
+def figure(ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: str, *, bron: Any = None,
+           status: str | None = None, **params: Any) -> Figuur:
+    """The figure at ``path`` in ``file``; ``bron``/``status`` override the nearest record's."""
+    current: Any = getattr(ds, DATA_ATTRIBUTES[file])
+    ident = file.removesuffix(".yaml")
+    found_bron, found_status = getattr(current, "bron", None), getattr(current, "status", None)
+    for part in path:
+        if isinstance(part, int):
+            current = current[part]
+            ident += f"[{getattr(current, 'id', part)}]"
+        elif isinstance(current, dict):
+            current = current[part]
+            ident += f"[{part}]"
+        else:
+            current = getattr(current, part)
+            ident += f".{part}"
+        found_bron = getattr(current, "bron", found_bron)
+        found_status = getattr(current, "status", found_status)
+    value = current
+    if isinstance(value, bool):
+        value = "ja" if value else "nee"
+    return Figuur(
+        id=ident,
+        soort=soort,
+        waarde=value,
+        eenheid=eenheid,
+        bron=_short_source(bron if bron is not None else found_bron),
+        status=status or found_status or "gepubliceerd",
+        plaats=ds.where(file, path),
+        params=tuple(params.items()),
+    )
+
+
+def take(trace: Trace, ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: str, **kwargs: Any) -> Figuur:
+    """Record the figure at ``path`` and return it (its ``waarde`` for the calculation, its ``id`` for a step)."""
+    fig = figure(ds, file, path, soort, eenheid, **kwargs)
+    trace.read(fig)
+    return trace.figuren[fig.id]
+
+
+def user_input(trace: Trace, name: str, value: Any, eenheid: str, bron: str = "opgegeven", **params: Any) -> str:
+    """Record a value the user gave (status 'invoer'); returns the figure's id."""
+    ident = f"invoer.{name}"
+    trace.read(Figuur(ident, f"invoer.{name}", value, eenheid, bron, "invoer", None, tuple(params.items())))
+    return ident

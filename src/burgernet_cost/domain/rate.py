@@ -1,0 +1,238 @@
+"""From salary tables to an hourly rate (uurtarief), recorded in the trace.
+
+Salary basis (kostenbasis ``salaris``): monthly salary of a scale and step from a table, indexed
+with the dated CAO steps up to a peildatum, times (1 + allowances), divided by the hours per month
+(156, CAR art. 1:1). Integral basis (``integraal``): labour cost plus overhead per FTE per year,
+divided by the productive hours per year (Handleiding Overheidstarieven).
+
+The result says what it was computed from (``Uurtarief.params``, for the description) and which
+assumptions and warnings apply (codes: ``output/notes.py`` words them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from burgernet_cost.data import models as s
+from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.domain.figures import take, user_input
+from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
+from burgernet_cost.errors import UsageProblem
+
+S = "salary_scales.yaml"
+RATE_STEP = "uurtarief"
+
+
+@dataclass(frozen=True)
+class TariefKeuze:
+    """How the user wants the hourly rate determined; empty = the default profile."""
+
+    profiel: str | None = None
+    schaal: str | None = None
+    periodiek: int | None = None
+    toeslagen: tuple[str, ...] | None = None
+    peildatum: str | None = None
+    uurtarief: Decimal | None = None
+    kostenbasis: str = "salaris"
+
+
+@dataclass(frozen=True)
+class Uurtarief:
+    bedrag: Decimal
+    soort: str  # "opgegeven", "salaris" or "integraal"
+    params: tuple[tuple[str, Any], ...]  # what it was computed from, for its description
+    figuren: tuple[Figuur, ...] = ()  # the figures it read
+    aannames: tuple[Notitie, ...] = ()
+    waarschuwingen: tuple[Notitie, ...] = ()
+    profiel: str | None = None
+    peildatum: str | None = None  # the date the amounts are at
+    stap: str = RATE_STEP  # its step in the trace
+
+    @property
+    def p(self) -> dict[str, Any]:
+        return dict(self.params)
+
+    @property
+    def rust_op_aanname(self) -> bool:
+        return any(f.zwak for f in self.figuren)
+
+
+@dataclass
+class _Build:
+    trace: Trace
+    aannames: list[Notitie] = field(default_factory=list)
+    waarschuwingen: list[Notitie] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list)
+
+    def read(self, ds: Dataset, path: tuple[Any, ...], soort: str, eenheid: str, **kwargs: Any) -> Any:
+        fig = take(self.trace, ds, S, path, soort, eenheid, **kwargs)
+        self.inputs.append(fig.id)
+        return fig.waarde
+
+
+def profile(ds: Dataset, ident: str | None) -> tuple[int, s.Tariefprofiel]:
+    ident = ident or ds.salary.standaard_tariefprofiel
+    for n, p in enumerate(ds.salary.tariefprofielen):
+        if p.id == ident:
+            return n, p
+    import difflib
+
+    known = [p.id for p in ds.salary.tariefprofielen]
+    hint = difflib.get_close_matches(ident, known, n=1)
+    extra = f"; bedoelde u '{hint[0]}'?" if hint else f" (bekend: {', '.join(known)})"
+    raise UsageProblem(f"onbekend tariefprofiel '{ident}'{extra}")
+
+
+def _table(ds: Dataset, ident: str) -> tuple[int, s.Salaristabel]:
+    for n, t in enumerate(ds.salary.tabellen):
+        if t.id == ident:
+            return n, t
+    raise UsageProblem(f"onbekende salaristabel '{ident}'")
+
+
+def _pick_table(ds: Dataset, peildatum: str, schaal: str, periodiek: int, preferred: str) -> tuple[int, s.Salaristabel]:
+    """The newest table on or before the peildatum that has this scale and step."""
+    candidates = [
+        (n, t)
+        for n, t in enumerate(ds.salary.tabellen)
+        if t.ingangsdatum <= peildatum and schaal in t.schalen and periodiek < len(t.schalen[schaal])
+    ]
+    if not candidates:
+        first = min(t.ingangsdatum for t in ds.salary.tabellen)
+        raise UsageProblem(
+            f"geen salaristabel met schaal {schaal}, periodiek {periodiek} op of vóór peildatum "
+            f"{peildatum} (de oudste tabel is van {first})"
+        )
+    return max(candidates, key=lambda nt: (nt[1].ingangsdatum, nt[1].status == "gepubliceerd", nt[1].id == preferred))
+
+
+def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None = None) -> Uurtarief:
+    """The hourly rate for ``keuze``, recorded as step ``uurtarief`` in ``trace``."""
+    keuze = keuze or TariefKeuze()
+    trace = trace if trace is not None else Trace()
+    before = set(trace.figuren)
+    if keuze.uurtarief is not None:
+        if keuze.uurtarief <= 0:
+            raise UsageProblem("moet groter zijn dan 0", field="uurtarief")
+        ident = user_input(trace, "uurtarief", keuze.uurtarief, "€/uur")
+        trace.step(RATE_STEP, "uurtarief.opgegeven", keuze.uurtarief, "€/uur", [ident])
+        return Uurtarief(keuze.uurtarief, "opgegeven", (), figuren=_read_since(trace, before))
+    b = _Build(trace)
+    pn, prof = profile(ds, keuze.profiel)
+    schaal = keuze.schaal if keuze.schaal is not None else prof.schaal
+    periodiek = keuze.periodiek if keuze.periodiek is not None else prof.periodiek
+    custom = keuze.schaal is not None or keuze.periodiek is not None or keuze.toeslagen is not None
+    b.read(ds, ("tariefprofielen", pn, "naam"), "tariefprofiel", "", profiel=prof.id, aangepast=custom)
+    if prof.status == "aanname" and not custom:
+        b.aannames.append(notitie("aanname_tariefprofiel", profiel=prof.id, toelichting=prof.toelichting or prof.naam))
+    if keuze.kostenbasis == "integraal":
+        return _integral(ds, schaal, b, before)
+    maand, at, table = _monthly_salary(ds, keuze, prof, schaal, periodiek, b)
+    factor, allowances = _allowances(ds, keuze, prof, at, b)
+    uren = b.read(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
+    bedrag = maand * factor / uren
+    params = (("schaal", schaal), ("periodiek", periodiek), ("tabel_datum", table.ingangsdatum),
+              ("tabel_status", table.status), ("bedragen_per", at), ("toeslagen", tuple(allowances)),
+              ("maandsalaris", maand), ("factor", factor), ("uren_per_maand", uren))
+    trace.step(RATE_STEP, "uurtarief.salaris", bedrag, "€/uur", b.inputs, **dict(params))
+    return Uurtarief(bedrag, "salaris", params, _read_since(trace, before), tuple(b.aannames),
+                     tuple(b.waarschuwingen), prof.id, at)
+
+
+def _read_since(trace: Trace, before: set[str]) -> tuple[Figuur, ...]:
+    return tuple(f for i, f in trace.figuren.items() if i not in before)
+
+
+def _monthly_salary(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, schaal: str, periodiek: int,
+                    b: _Build) -> tuple[Decimal, str, s.Salaristabel]:
+    """The monthly salary from the table, indexed to the peildatum: (amount, date it is at, table)."""
+    if keuze.peildatum:
+        tn, table = _pick_table(ds, keuze.peildatum, schaal, periodiek, prof.tabel)
+    else:
+        tn, table = _table(ds, prof.tabel)
+        if schaal not in table.schalen:
+            raise UsageProblem(f"schaal '{schaal}' bestaat niet in tabel {table.id} (schalen: {', '.join(table.schalen)})")
+        if periodiek >= len(table.schalen[schaal]):
+            raise UsageProblem(
+                f"periodiek {periodiek} bestaat niet in schaal {schaal} van tabel {table.id} "
+                f"(0 t/m {len(table.schalen[schaal]) - 1})"
+            )
+    start = len(b.inputs)
+    maand = b.read(ds, ("tabellen", tn, "schalen", schaal, periodiek), "salaris.maand", "€/maand",
+                   schaal=schaal, periodiek=periodiek, tabel=table.naam)
+    if table.status == "afgeleid":
+        reason = (table.aanname or table.methode or "").rstrip(".")
+        b.aannames.append(notitie("tabel_afgeleid", tabel=table.naam, reden=reason))
+    at = table.ingangsdatum
+    if keuze.peildatum and keuze.peildatum > table.ingangsdatum:
+        maand, at = _index(ds, table, maand, keuze.peildatum, b, start)
+    return maand, at, table
+
+
+def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str, b: _Build) -> tuple[Decimal, list[tuple[str, Decimal]]]:
+    """1 + the allowance percentages valid at ``at``, and (name, percentage) of each."""
+    factor = Decimal(1)
+    names: list[tuple[str, Decimal]] = []
+    toeslag_ids = keuze.toeslagen if keuze.toeslagen is not None else tuple(prof.toeslagen)
+    if "alle" in toeslag_ids:
+        toeslag_ids = tuple(a.id for a in ds.salary.toeslagen)
+    for tid in toeslag_ids:
+        an = next((n for n, a in enumerate(ds.salary.toeslagen) if a.id == tid), None)
+        if an is None:
+            known = ", ".join(a.id for a in ds.salary.toeslagen)
+            raise UsageProblem(f"onbekende toeslag '{tid}' (bekend: {known})", field="toeslagen")
+        toeslag = ds.salary.toeslagen[an]
+        valid = [(k, w) for k, w in enumerate(toeslag.waarden) if w.vanaf <= at]
+        if not valid:
+            b.waarschuwingen.append(notitie("toeslag_onbekend", toeslag=toeslag.naam, datum=at))
+            continue
+        k, w = valid[-1]
+        factor += b.read(ds, ("toeslagen", an, "waarden", k, "procent"), "toeslag", "%", toeslag=toeslag.naam, vanaf=w.vanaf) / 100
+        names.append((toeslag.naam, w.procent))
+    return factor, names
+
+
+def _index(ds: Dataset, table: s.Salaristabel, maand: Decimal, peildatum: str, b: _Build, start: int) -> tuple[Decimal, str]:
+    """Apply the dated CAO steps after the table's date up to the peildatum; the inputs from ``start``
+    on (the table's salary and the steps) become one step, the indexed monthly salary."""
+    at = table.ingangsdatum
+    for n, step in enumerate(ds.salary.cao_verhogingen):
+        if not (table.ingangsdatum < step.datum <= peildatum):
+            continue
+        if step.alleen_voor_tabellen and table.id not in step.alleen_voor_tabellen:
+            continue
+        if step.procent is not None:
+            maand = maand * (1 + b.read(ds, ("cao_verhogingen", n, "procent"), "cao_stap", "%", datum=step.datum) / 100)
+        else:
+            maand = maand + b.read(ds, ("cao_verhogingen", n, "bedrag_per_maand"), "cao_stap", "€/maand", datum=step.datum)
+        if step.status == "aanname":
+            b.aannames.append(notitie("cao_stap_aanname", datum=step.datum, toelichting=step.toelichting))
+        at = step.datum
+    last = ds.salary.cao_verhogingen_onbekend_na
+    if peildatum > last:
+        b.waarschuwingen.append(notitie("peildatum_na_laatste_cao_stap", peildatum=peildatum,
+                                        niveau=max(at, min(last, peildatum)), toelichting=ds.salary.cao_verhogingen_toelichting))
+    b.trace.step("uurtarief.maandsalaris", "maandsalaris_geindexeerd", maand, "€/maand", b.inputs[start:], peildatum=peildatum)
+    b.inputs[start:] = ["uurtarief.maandsalaris"]
+    return maand, peildatum if peildatum <= last else max(at, table.ingangsdatum)
+
+
+def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str]) -> Uurtarief:
+    ik = ds.salary.integrale_kosten
+    if ik is None:
+        raise UsageProblem("de data bevat geen integrale kosten (salary_scales.yaml: integrale_kosten)")
+    if schaal not in ik.loonkosten_per_fte_per_jaar:
+        raise UsageProblem(f"geen integrale loonkosten voor schaal '{schaal}' (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})")
+    loon = b.read(ds, ("integrale_kosten", "loonkosten_per_fte_per_jaar", schaal), "integraal.loonkosten", "€/jaar",
+                  schaal=schaal, naam=ik.naam)
+    overhead = b.read(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar")
+    uren = b.read(ds, ("integrale_kosten", "productieve_uren_per_jaar"), "integraal.productieve_uren", "uur/jaar",
+                  bron=ik.productieve_uren_bron, status=ik.productieve_uren_status)
+    b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status))
+    bedrag = (loon + overhead) / uren
+    params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
+    b.trace.step(RATE_STEP, "uurtarief.integraal", bedrag, "€/uur", b.inputs, **dict(params))
+    return Uurtarief(bedrag, "integraal", params, _read_since(b.trace, before), tuple(b.aannames), tuple(b.waarschuwingen),
+                     None, f"{ik.jaar}-01-01")

@@ -1,0 +1,185 @@
+"""A region under the regional or national model (``bncost regio``).
+
+The members keep beleid themselves; one executing organisation (a municipality or regional body,
+or the national provision) performs relatiebeheer and communicatie for all, financed by the
+members' contributions per inhabitant. Everything is linear in inhabitants, so the per-inhabitant
+figures are computed once (``compare`` for one inhabitant) and scaled per member.
+
+Contributions are amounts that are invoiced: each member's contribution is rounded to the cent,
+and the executing organisation's budget is the sum of those contributions (so the budget equals
+the sum of the members' contributions to the cent). Hours and FTE are not rounded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.member_file import Lidinvoer, from_municipality, read_member_file
+from burgernet_cost.data.municipalities import Gemeenten
+from burgernet_cost.domain.compare import Vergelijking, compare
+from burgernet_cost.domain.estimate import step_id
+from burgernet_cost.domain.figures import take
+from burgernet_cost.domain.rate import TariefKeuze
+from burgernet_cost.domain.rounding import quantize
+from burgernet_cost.domain.trace import Figuur, Spoor, Trace
+from burgernet_cost.errors import UsageProblem
+
+MODELS = ("regionaal", "landelijk")
+SELECTIONS = ("eenheid", "veiligheidsregio", "gemeenten", "bestand", "alle")
+REKENEENHEID = 100_000  # the models are computed for this many inhabitants and scaled per member
+
+
+@dataclass(frozen=True)
+class Lid:
+    naam: str
+    code: str | None
+    inwoners: int
+    eigen_uren: Decimal  # hours/month the member performs itself (beleid)
+    eigen_kosten: Decimal
+    bijdrage: Decimal  # contribution per year, rounded to the cent
+    bron_inwoners: str  # "CBS 2024-01-01", or the member file
+    politie_eenheid: str | None = None
+
+
+@dataclass(frozen=True)
+class Regio:
+    titel: str  # what was selected; ``soort`` says how (eenheid, veiligheidsregio, gemeenten, bestand, alle)
+    soort: str
+    model: str
+    pakket: str
+    tarief: str
+    leden: tuple[Lid, ...]
+    tarief_per_inwoner: Decimal
+    uitvoerder_uren: Decimal
+    uitvoerder_fte: Decimal
+    uitvoerder_kosten: Decimal  # what the executor's hours cost at the hourly rate, per year
+    vergelijking: Vergelijking  # the models for REKENEENHEID inhabitants, scaled per member
+    spoor: Spoor
+
+    @property
+    def inwoners(self) -> int:
+        return sum(lid.inwoners for lid in self.leden)
+
+    @property
+    def budget(self) -> Decimal:
+        return sum((lid.bijdrage for lid in self.leden), Decimal(0))
+
+    @property
+    def eigen_uren(self) -> Decimal:
+        return sum((lid.eigen_uren for lid in self.leden), Decimal(0))
+
+
+def select_members(gemeenten: Gemeenten, jaar: int, soort: str, waarde: str | None = None) -> tuple[list[Lidinvoer], str]:
+    """The members of a region and its title. ``soort``: eenheid or veiligheidsregio (``waarde`` its
+    name), gemeenten (``waarde``: names or CBS codes separated by commas), bestand (``waarde``: a
+    CSV or YAML file) or alle."""
+    rows = gemeenten.lijst(jaar)
+    if soort == "alle":
+        return [from_municipality(g) for g in rows], ""
+    if waarde is None or not waarde.strip():
+        raise UsageProblem("lege waarde", field=soort)
+    if soort == "eenheid":
+        unit = gemeenten.kies_gebied(waarde, gemeenten.eenheden(jaar), "politie-eenheid", "eenheid")
+        return [from_municipality(g) for g in rows if g.politie_eenheid == unit], unit
+    if soort == "veiligheidsregio":
+        vr = gemeenten.kies_gebied(waarde, gemeenten.veiligheidsregios(jaar), "veiligheidsregio", "veiligheidsregio")
+        return [from_municipality(g) for g in rows if g.veiligheidsregio == vr], vr
+    if soort == "gemeenten":
+        return _named_members(gemeenten, jaar, waarde)
+    if soort == "bestand":
+        return read_member_file(Path(waarde), gemeenten, jaar), waarde
+    raise ValueError(soort)
+
+
+def _named_members(gemeenten: Gemeenten, jaar: int, text: str) -> tuple[list[Lidinvoer], str]:
+    names = split_names(text)
+    if not names:
+        raise UsageProblem("geef minstens één gemeente op", field="gemeenten")
+    try:
+        found = [gemeenten.zoek(name, jaar) for name in names]
+    except UsageProblem as exc:
+        raise UsageProblem(exc.message, field="gemeenten") from None
+    codes = [g.code for g in found]
+    doubles = sorted({g.naam for g in found if codes.count(g.code) > 1})
+    if doubles:
+        raise UsageProblem(f"dubbel opgegeven: {', '.join(doubles)}", field="gemeenten")
+    return [from_municipality(g) for g in found], ", ".join(g.naam for g in found)
+
+
+def region(
+    ds: Dataset,
+    titel: str,
+    members: list[Lidinvoer],
+    model: str = "regionaal",
+    pakket: str = "basis",
+    tarief: str = "berekend",
+    schaalvoordeel: Decimal | None = None,
+    keuze: TariefKeuze | None = None,
+    soort: str = "gemeenten",
+) -> Regio:
+    """Contributions per member, and the executor's hours, FTE and budget, recorded in the trace."""
+    if model not in MODELS:
+        raise ValueError(model)
+    trace = Trace()
+    unit = compare(ds, REKENEENHEID, pakket, tarief, schaalvoordeel, keuze, trace=trace, modellen=(model,), rekeneenheid=True)
+    m = unit.model(model)
+    rate = m.tarief_per_inwoner or Decimal(0)
+    own_hours, own_cost, out_hours = (x / REKENEENHEID for x in (m.eigen_uren, m.eigen_kosten, m.uitbesteed_uren))
+    inhabitants = []
+    contributions = []
+    leden = []
+    for lid in members:
+        fig = Figuur(f"leden[{lid.code or lid.naam}].inwoners", "lid.inwoners", lid.inwoners, "inwoners", lid.bron,
+                     lid.status, lid.plaats, (("gemeente", lid.naam),))
+        trace.read(fig)
+        inhabitants.append(fig.id)
+        bijdrage = quantize(rate * lid.inwoners, 2)
+        ident = f"leden[{lid.code or lid.naam}].bijdrage"
+        trace.step(ident, "lid.bijdrage", bijdrage, "€/jaar", [f"{model}.tarief", fig.id], gemeente=lid.naam)
+        contributions.append(ident)
+        leden.append(Lid(lid.naam, lid.code, lid.inwoners, own_hours * lid.inwoners, own_cost * lid.inwoners,
+                         bijdrage, lid.bron, lid.politie_eenheid))
+    total = sum(lid.inwoners for lid in leden)
+    trace.step("regio.inwoners", "regio.inwoners", Decimal(total), "inwoners", inhabitants)
+    trace.step("regio.budget", "regio.budget", sum((c.bijdrage for c in leden), Decimal(0)), "€/jaar", contributions)
+    own = [r.taakgebied for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] == "gemeente"]
+    out = [r.taakgebied for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] != "gemeente"]
+    trace.step("regio.eigen_uren", "regio.eigen_uren", own_hours * total, "uur/maand",
+               [*(step_id(a, "uren_per_maand") for a in own), "regio.inwoners"], rekeneenheid=REKENEENHEID)
+    hours = out_hours * total
+    trace.step("regio.uitvoerder_uren", "regio.uitvoerder_uren", hours, "uur/maand",
+               [*(step_id(a, "uren_per_maand") for a in out), "regio.inwoners"], rekeneenheid=REKENEENHEID)
+    per_fte = take(trace, ds, "salary_scales.yaml", ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
+    fte = hours / per_fte.waarde
+    trace.step("regio.uitvoerder_fte", "fte", fte, "fte", ["regio.uitvoerder_uren", per_fte.id], uren_per_fte=per_fte.waarde,
+               taakgebied="uitvoerder")
+    months = take(trace, ds, "salary_scales.yaml", ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
+    cost = months.waarde * hours * unit.schatting.uurtarief.bedrag
+    trace.step("regio.uitvoerder_kosten", "kosten_per_jaar", cost, "€/jaar",
+               ["regio.uitvoerder_uren", months.id, unit.schatting.uurtarief.stap], taakgebied="uitvoerder",
+               maanden=months.waarde, uren=hours, uurtarief=unit.schatting.uurtarief.bedrag)
+    roots = ["regio.budget", "regio.uitvoerder_uren", "regio.uitvoerder_fte", "regio.uitvoerder_kosten", "regio.eigen_uren",
+             unit.schatting.uurtarief.stap]
+    return Regio(titel, soort, model, pakket, tarief, tuple(leden), rate, hours, fte, cost, unit, trace.finish(roots))
+
+
+def split_names(text: str) -> list[str]:
+    names = [part.strip() for part in text.split(",")]
+    return [n for n in names if n]
+
+
+def group_by_unit(regio: Regio) -> list[tuple[str, int, int, Decimal, Decimal]]:
+    """(eenheid, gemeenten, inwoners, eigen uren, bijdrage) per politie-eenheid, in order of appearance."""
+    out: dict[str, list[Lid]] = {}
+    for lid in regio.leden:
+        out.setdefault(lid.politie_eenheid or "onbekend", []).append(lid)
+    return [
+        (unit, len(leden), sum(lid.inwoners for lid in leden), sum((lid.eigen_uren for lid in leden), Decimal(0)),
+         sum((lid.bijdrage for lid in leden), Decimal(0)))
+        for unit, leden in out.items()
+    ]
+
+

@@ -1,0 +1,130 @@
+"""The recorded trace of a calculation: which figures it read and how it combined them.
+
+Like OpenFisca's tracer, the calculation records while it computes: every data figure goes through
+``Trace.read`` and every intermediate result through ``Trace.step``, which names the figures and
+steps it was computed from. ``--uitleg``, the JSON ``uitleg`` and later the HTML report and the
+workbook all render this one record (``output/explain.py``); nothing looks a figure up by its label.
+
+Figures and steps carry a *kind* (``soort``) and parameters, never Dutch prose: ``output/`` words them.
+Notes are codes with parameters in the same way (``Notitie``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+# Status of a figure: from the data files (gepubliceerd, afgeleid, aanname, secundair),
+# or 'invoer' for what the user typed.
+WEAK_STATUSES = ("afgeleid", "aanname", "secundair")
+
+Value = Decimal | int | str
+
+
+def _frozen(params: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(params.items())
+
+
+@dataclass(frozen=True)
+class Figuur:
+    """One figure read from the data (or given by the user), with where it stands."""
+
+    id: str  # stable: "interviews.waarnemingen[rapport-2014-rbc-basis].uren_per_maand", "invoer.inwoners"
+    soort: str  # what it is, for wording: "waarneming.uren_per_maand", "invoer.inwoners", …
+    waarde: Value
+    eenheid: str  # "uur/maand", "inwoners", "€/maand", "€/uur", "%", "maanden", "" …
+    bron: str
+    status: str
+    plaats: str | None = None  # file:line in data/, or the scenario line that set it
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def p(self) -> dict[str, Any]:
+        return dict(self.params)
+
+    @property
+    def zwak(self) -> bool:
+        return self.status in WEAK_STATUSES
+
+
+@dataclass(frozen=True)
+class Stap:
+    """One intermediate result: its value and the figures and steps it was computed from."""
+
+    id: str
+    soort: str  # "uren_per_maand", "kosten_per_jaar", "uurtarief", …
+    waarde: Decimal | None
+    eenheid: str
+    invoer: tuple[str, ...]  # ids of figures and steps, in the order of the formula
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def p(self) -> dict[str, Any]:
+        return dict(self.params)
+
+
+@dataclass(frozen=True)
+class Notitie:
+    """A note on a result: a code and its parameters; ``output/notes.py`` words it."""
+
+    code: str
+    params: tuple[tuple[str, Any], ...] = ()
+
+    @property
+    def p(self) -> dict[str, Any]:
+        return dict(self.params)
+
+
+def notitie(code: str, **params: Any) -> Notitie:
+    return Notitie(code, _frozen(params))
+
+
+@dataclass(frozen=True)
+class Spoor:
+    """The finished record: figures in the order read, steps in the order computed, the roots."""
+
+    figuren: tuple[Figuur, ...]
+    stappen: tuple[Stap, ...]
+    wortels: tuple[str, ...]  # the steps a result is explained from, in order
+
+    def figuur(self, ident: str) -> Figuur | None:
+        return next((f for f in self.figuren if f.id == ident), None)
+
+    def stap(self, ident: str) -> Stap | None:
+        return next((s for s in self.stappen if s.id == ident), None)
+
+    @property
+    def rust_op_aanname(self) -> bool:
+        return any(f.zwak for f in self.figuren)
+
+
+@dataclass
+class Trace:
+    """Collects figures and steps while a calculation runs."""
+
+    figuren: dict[str, Figuur] = field(default_factory=dict)
+    stappen: dict[str, Stap] = field(default_factory=dict)
+
+    def read(self, figuur: Figuur) -> Any:
+        """Record that the calculation uses ``figuur``; returns its value."""
+        self.figuren.setdefault(figuur.id, figuur)
+        return figuur.waarde
+
+    def step(self, ident: str, soort: str, waarde: Decimal | None, eenheid: str, invoer: Iterable[str],
+             **params: Any) -> Decimal | None:
+        """Record an intermediate result computed from ``invoer`` (ids already recorded)."""
+        inputs = tuple(dict.fromkeys(invoer))
+        unknown = [i for i in inputs if i not in self.figuren and i not in self.stappen]
+        if unknown:
+            raise ValueError(f"step {ident} uses unrecorded inputs {unknown}")
+        self.stappen[ident] = Stap(ident, soort, waarde, eenheid, inputs, _frozen(params))
+        return waarde
+
+    def finish(self, wortels: Iterable[str]) -> Spoor:
+        roots = tuple(wortels)
+        missing = [r for r in roots if r not in self.stappen]
+        if missing:
+            raise ValueError(f"unknown root steps {missing}")
+        return Spoor(tuple(self.figuren.values()), tuple(self.stappen.values()), roots)

@@ -1,0 +1,187 @@
+"""``bncost validate``: every check of a data directory as findings (schema, references,
+municipality tables, calibration on the report, warnings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.errors import DataError
+
+@dataclass
+class Finding:
+    level: str  # "fout" or "waarschuwing" or "ok"
+    check: str  # schema, verwijzingen, kalibratie, bronnen, …
+    message: str
+    file: str | None = None
+    line: int | None = None
+    path: str | None = None
+
+    def text(self) -> str:
+        from burgernet_cost.errors import located
+
+        return located(self.message, self.file, self.line, self.path)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"niveau": self.level, "controle": self.check, "bestand": self.file, "regel": self.line,
+                "sleutel": self.path, "melding": self.message}
+
+
+@dataclass
+class Validation:
+    data_dir: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "fout"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "waarschuwing"]
+
+    def valid(self, strict: bool = False) -> bool:
+        return not self.errors and not (strict and self.warnings)
+
+
+def _finding(level: str, check: str, error: DataError) -> Finding:
+    return Finding(level, check, error.message, error.file, error.line, error.path)
+
+
+def validate(data_dir: Any = None, today: str | None = None) -> Validation:
+    """Every check of ``bncost validate``: schema, references, calibration, warnings."""
+    import datetime as dt
+
+    from burgernet_cost.data.reading import display_path, resolve_data_dir
+    from burgernet_cost.data.dataset import FILE_MODELS, load_dataset
+    from burgernet_cost.errors import DataErrors
+
+    root = resolve_data_dir(data_dir)
+    result = Validation(display_path(root))
+    try:
+        ds = load_dataset(root)
+    except DataErrors as exc:
+        broken = {e.file for e in exc.errors} if exc.stage == "schema" else set()
+        result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema")
+                            for name in FILE_MODELS if display_path(root / name) not in broken]
+        result.findings += [_finding("fout", exc.stage, e) for e in exc.errors]
+        return result
+    result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema") for name in FILE_MODELS]
+    result.findings.append(Finding("ok", "verwijzingen", "alle verwijzingen tussen de bestanden kloppen"))
+    from burgernet_cost.data.municipalities import load_municipalities
+
+    try:
+        gm = load_municipalities(root)
+        counts = ", ".join(f"{len(gm.per_jaar[j])} in {j}" for j in gm.jaren)
+        result.findings.append(Finding("ok", "gemeenten", f"gemeenten: {counts}; codes, inwoners en totalen kloppen"))
+    except DataErrors as exc:
+        result.findings += [_finding("fout", "gemeenten", e) for e in exc.errors]
+    except DataError as exc:
+        result.findings.append(_finding("fout", "gemeenten", exc))
+    result.findings += calibration(ds)
+    result.findings += data_warnings(ds, today or dt.date.today().isoformat())
+    return result
+
+
+def calibration(ds: Dataset) -> list[Finding]:
+    """The report's own observations and rate profile must reproduce its reported results."""
+    from decimal import Decimal
+
+    from burgernet_cost.output import numbers as money
+    from burgernet_cost.domain.estimate import components
+    from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+
+    findings = []
+    profile = ds.interviews.salarisbasis.tariefprofiel
+    rate = uurtarief(ds, TariefKeuze(profiel=profile)).bedrag
+    months = ds.salary.uurloon.maanden_per_jaar
+    I = "interviews.yaml"
+    observations = {w.id: w for w in ds.interviews.waarnemingen}
+    for n, u in enumerate(ds.interviews.gerapporteerde_uitkomsten):
+        used = [observations[i] for i in u.waarnemingen]
+        intensity = Decimal(0)
+        for pakket in components(u.pakket):
+            part = [w for w in used if w.pakket == pakket]
+            if part:
+                intensity += sum((w.uren_per_maand for w in part), Decimal(0)) / sum(w.inwoners for w in part)
+        per_inwoner = months * intensity * rate
+        places = max(0, -u.afgerond_op.as_tuple().exponent)  # type: ignore[operator]
+        rounded = money.quantize(per_inwoner, places)
+        computed = f"{money.euro(per_inwoner, 4)} → {money.euro(rounded, places)}"
+        hours = " + ".join(f"{money.hours(w.uren_per_maand)} uur/maand voor {money.nl_number(w.inwoners)} inwoners" for w in used)
+        inputs = f"{hours}; uurtarief {money.euro(rate, 4)} (profiel {profile})"
+        reported = money.euro(u.euro_per_inwoner_per_jaar, places)
+        label = f"{u.taakgebied}, {u.pakket}"
+        if rounded == u.euro_per_inwoner_per_jaar:
+            findings.append(Finding("ok", "kalibratie", f"{label}: berekend {computed}, gerapporteerd {reported} ({inputs})"))
+        else:
+            findings.append(Finding(
+                "fout", "kalibratie",
+                f"{label}: berekend {computed}, maar het rapport meldt {reported} ({u.bron.kort()}); invoer: {inputs}",
+                ds.file(I), ds.lines[I].line_of(("gerapporteerde_uitkomsten", n)), f"gerapporteerde_uitkomsten[{n}]",
+            ))
+    return findings
+
+
+STALE_YEARS = 3
+
+
+def data_warnings(ds: Dataset, today: str) -> list[Finding]:
+    """Things that are allowed but deserve a look; ``--strict`` makes them errors."""
+    findings = []
+    S, I, M = "salary_scales.yaml", "interviews.yaml", "inrichtingsmodellen.yaml"
+    prof_n, prof = next((n, p) for n, p in enumerate(ds.salary.tariefprofielen) if p.id == ds.salary.standaard_tariefprofiel)
+    table_n, table = next((n, t) for n, t in enumerate(ds.salary.tabellen) if t.id == prof.tabel)
+
+    def warn(check: str, file: str, path: tuple[Any, ...], message: str) -> None:
+        from burgernet_cost.data.reading import format_key_path
+
+        findings.append(Finding("waarschuwing", check, message, ds.file(file), ds.lines[file].line_of(path), format_key_path(path)))
+
+    if table.status != "gepubliceerd":
+        warn("status", S, ("tabellen", table_n), f"het standaardprofiel '{prof.id}' gebruikt een {table.status}e tabel ({table.naam})")
+    if prof.status == "aanname":
+        warn("status", S, ("tariefprofielen", prof_n), f"het standaardprofiel '{prof.id}' is een aanname")
+    sv = ds.models.schaalvoordeel_landelijk
+    if sv.status == "aanname":
+        warn("status", M, ("schaalvoordeel_landelijk",), f"het schaalvoordeel van {sv.procent}% is een aanname (compare-models meldt dit)")
+    for n, w in enumerate(ds.interviews.waarnemingen):
+        if w.meegewogen and w.status != "gepubliceerd":
+            warn("status", I, ("waarnemingen", n), f"waarneming '{w.id}' telt mee met status '{w.status}'")
+        if not w.meegewogen:
+            warn("status", I, ("waarnemingen", n), f"waarneming '{w.id}' telt niet mee (meegewogen: false)")
+    for n, step in enumerate(ds.salary.cao_verhogingen):
+        if step.status == "aanname":
+            warn("status", S, ("cao_verhogingen", n), f"cao-stap van {step.datum} is een aanname")
+    _stale_sources(ds, today, warn)
+    return findings
+
+
+def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
+    """Warn (through ``warn``) about sources with a 'geraadpleegd' date more than STALE_YEARS ago."""
+    from pydantic import BaseModel
+
+    from burgernet_cost.data.models import Bron
+
+    limit = f"{int(today[:4]) - STALE_YEARS}{today[4:]}"
+    files = {"tasks.yaml": ds.tasks, "interviews.yaml": ds.interviews, "salary_scales.yaml": ds.salary,
+             "inrichtingsmodellen.yaml": ds.models}
+
+    def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
+        if isinstance(value, Bron):
+            if value.geraadpleegd and value.geraadpleegd < limit:
+                warn("bronnen", file, path, f"bron voor het laatst geraadpleegd op {value.geraadpleegd} (langer dan {STALE_YEARS} jaar geleden)")
+            return
+        if isinstance(value, BaseModel):
+            for key in type(value).model_fields:
+                walk(getattr(value, key), path + (key,), file)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,), file)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,), file)
+
+    for file, model in files.items():
+        walk(model, (), file)
