@@ -78,7 +78,7 @@ CLI_CASES = [
     (["gemeenten", "--jaar", "20"], "geen jaartal"),
     (["taken", "--rol", ""], "--rol: lege waarde"),
     (["taken", "--organisatie", "brandweer"], "geen geldig organisatie"),
-    (["validate", "--format", "table"], "geen geldig formaat"),
+    (["validate", "--format", "pdf"], "geen geldig formaat"),
     (["schema", "--write", "--check"], "niet beide"),
     (["diff"], "ontbreekt"),
     (["nonsense"], "onbekend commando"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,14 +21,18 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases" / "compare.yaml").read_t
 COLUMNS = ["model", "eigen_uren", "eigen_fte", "eigen_kosten", "tarief", "bijdrage", "totaal", "verschil"]
 
 
+ROW_LABELS = {"Eigen uren per maand": "eigen_uren", "Eigen fte": "eigen_fte", "Eigen kosten": "eigen_kosten",
+              "Tarief per inwoner": "tarief", "Bijdrage": "bijdrage", "Totaal": "totaal", "Verschil met gemeentelijk": "verschil"}
+
+
 def cost_rows(out: str) -> dict[str, dict[str, str]]:
-    """Parse the cost table of the text output: model -> column -> cell."""
-    rows = {}
-    for line in out.splitlines():
-        for prefix, ident in (("1. Gemeentelijk", "gemeentelijk"), ("2. Regionaal", "regionaal"), ("3. Landelijk", "landelijk")):
-            if line.startswith(prefix) and "€" in line:
-                cells = [c.strip() for c in line[len(prefix):].lstrip(" *").split("   ") if c.strip()]
-                rows[ident] = dict(zip(COLUMNS[1:], cells))
+    """Parse the (first) cost table of the text output, one column per model: model -> row -> cell."""
+    rows: dict[str, dict[str, str]] = {"gemeentelijk": {}, "regionaal": {}, "landelijk": {}}
+    for line in out.split("Kosten per jaar, ", 1)[1].split("\n\n", 1)[0].splitlines():
+        cells = [c.strip() for c in re.split(r"\s{2,}", line.strip())]
+        if cells[0] in ROW_LABELS:
+            for model, cell in zip(rows, cells[1:]):
+                rows[model][ROW_LABELS[cells[0]]] = cell
     return rows
 
 
@@ -193,7 +198,7 @@ def test_taken_checklist(bncost):
     r = bncost("taken", "--rol", "Relatiebeheer", "--pakket", "basis")
     assert r.code == 0
     assert "Relatiebeheer (§3.2), basispakket: 9 taken" in r.out
-    assert "[ ]   rb-b01   Goedkeuren digitale aanmeldingen." in r.out
+    assert re.search(r"\[ \]\s+rb-b01\s+Goedkeuren digitale aanmeldingen\.", r.out)
     r = bncost("taken", "--organisatie", "politie", "-f", "json")
     taken = json.loads(r.out)["taken"]
     assert taken and all(t["organisatie"] == "politie" and t["pakket"] is None for t in taken)

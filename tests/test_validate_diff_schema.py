@@ -39,7 +39,8 @@ def test_calibration_fails_when_report_hours_change(bncost, data_copy):
     path.write_text(path.read_text(encoding="utf-8").replace("uren_per_maand: 342\n", "uren_per_maand: 400\n"), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 1
-    line = next(ln for ln in r.out.splitlines() if ln.startswith("Fout: [kalibratie]") and ", basis:" in ln)
+    unwrapped = r.out.replace("\n  ", " ")  # the text output wraps long lines with a two-space indent
+    line = next(ln for ln in unwrapped.splitlines() if ln.startswith("Fout: [kalibratie]") and ", basis:" in ln)
     assert "berekend € 0,0383 → € 0,04, maar het rapport meldt € 0,03" in line
     assert "interviews.yaml:" in line and "gerapporteerde_uitkomsten[0]" in line
     assert "400,00 uur/maand voor 3.100.000 inwoners" in line and "€ 24,7308" in line

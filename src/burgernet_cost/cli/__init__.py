@@ -176,7 +176,7 @@ def estimate_cmd(
 ) -> None:
     """Kosten van de gemeentelijke taken voor één gemeente: uren, fte en euro's per taakgebied."""
     from burgernet_cost.domain.estimate import estimate
-    from burgernet_cost.output.views import estimate_report
+    from burgernet_cost.output.views.estimate import estimate_report
 
     ds, keuze, n, municipality = _setup(inwoners, gemeente, jaar, True, schaal, periodiek, toeslagen, uurtarief,
                                         kostenbasis, peildatum, scenario, set_, data_dir)
@@ -225,7 +225,7 @@ def compare_cmd(
 ) -> None:
     """Vergelijk de drie inrichtingsmodellen (gemeentelijk, regionaal, landelijk) voor één gemeente."""
     from burgernet_cost.domain.compare import compare
-    from burgernet_cost.output.views import compare_report
+    from burgernet_cost.output.views.compare import compare_report
 
     ds, keuze, n, municipality = _setup(inwoners, gemeente, jaar, False, schaal, periodiek, toeslagen, uurtarief,
                                         kostenbasis, peildatum, scenario, set_, data_dir)
@@ -242,7 +242,7 @@ def current_cmd(fmt: FormatOpt = "table", data_dir: DataDirOpt = None) -> None:
     """De situatie in 2014 (§2.1): wie voerde de taken uit en wat betaalden gemeenten, naast het rapport."""
     from burgernet_cost.data.dataset import load_dataset
     from burgernet_cost.domain.compare import report_tariffs
-    from burgernet_cost.output.views import current_report
+    from burgernet_cost.output.views.compare import current_report
 
     ds = load_dataset(data_dir)
     computed, advised = report_tariffs(ds)
@@ -271,7 +271,7 @@ def tasks_cmd(
 ) -> None:
     """De takenlijst als checklist per rol en pakket (minimaal uit te voeren: het basispakket, §6)."""
     from burgernet_cost.data.dataset import load_dataset
-    from burgernet_cost.output.views import tasks_report
+    from burgernet_cost.output.views.tasks import tasks_report
     from burgernet_cost.domain.tasks import select_tasks
 
     _not_empty(rol=rol)
@@ -283,45 +283,19 @@ def tasks_cmd(
 @app.command("validate")
 def validate_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="Waarschuwingen tellen als fouten.")] = False,
-    fmt: Annotated[
-        str,
-        typer.Option("--format", "-f", parser=parse_choice(("text", "json"), "formaat"), metavar="text|json",
-                     help="Uitvoer: text (standaard) of json."),
-    ] = "text",
+    fmt: FormatOpt = "table",
     data_dir: DataDirOpt = None,
 ) -> None:
     """Controleer de databestanden: schema, verwijzingen, kalibratie op het rapport, waarschuwingen.
 
     Exitcode 0 als de data geldig is, 1 als er fouten zijn (met --strict ook bij waarschuwingen).
     """
-    import json
-
     from burgernet_cost.domain.validation import validate
+    from burgernet_cost.output.views.checks import validate_report
 
     result = validate(data_dir)
-    valid = result.valid(strict)
-    if fmt == "json":
-        payload = {
-            "commando": "validate",
-            "data": result.data_dir,
-            "geldig": valid,
-            "strikt": strict,
-            "fouten": len(result.errors),
-            "waarschuwingen": len(result.warnings),
-            "bevindingen": [f.to_dict() for f in result.findings],
-        }
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-    else:
-        lines = [f"Controle van {result.data_dir}"]
-        labels = {"ok": "OK", "fout": "Fout", "waarschuwing": "Waarschuwing"}
-        for f in result.findings:
-            level = "Fout" if (strict and f.level == "waarschuwing") else labels[f.level]
-            lines.append(f"{level}: [{f.check}] {f.text()}")
-        verdict = "geldig" if valid else "ONGELDIG"
-        lines.append(f"Resultaat: {verdict} ({len(result.errors)} fouten, {len(result.warnings)} waarschuwingen"
-                     + (", --strict" if strict else "") + ")")
-        sys.stdout.write("\n".join(lines) + "\n")
-    if not valid:
+    _emit(validate_report(result, strict), fmt)
+    if not result.valid(strict):
         raise typer.Exit(1)
 
 
@@ -351,10 +325,11 @@ def diff_cmd(
             raise DataErrors([DataError(f"[{label}] {e}") for e in exc.errors]) from None
         except DataError as exc:
             raise DataError(f"[{label}] {exc}") from None
-    from burgernet_cost.output.views import diff_report
+    from burgernet_cost.output.views.checks import diff_report
 
     base, head = datasets
-    _emit(diff_report(diff(base, head), _shown_dir(base.root), _shown_dir(head.root), only_changed), fmt)
+    figures, ref = diff(base, head)
+    _emit(diff_report(figures, ref, _shown_dir(base.root), _shown_dir(head.root), only_changed), fmt)
 
 
 @app.command("schema")
@@ -436,7 +411,7 @@ def region_cmd(
     from burgernet_cost.data.dataset import load_dataset
     from burgernet_cost.data.municipalities import load_municipalities
     from burgernet_cost.domain.region import region, select_members
-    from burgernet_cost.output.views import region_report
+    from burgernet_cost.output.views.region import region_report
 
     _not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand,
                scenario=scenario, schaal=schaal, toeslagen=toeslagen)
@@ -472,7 +447,7 @@ def municipalities_cmd(
 ) -> None:
     """Gemeenten opzoeken of opsommen: inwoners (CBS), provincie, veiligheidsregio, politie-eenheid."""
     from burgernet_cost.data.municipalities import fold, load_municipalities
-    from burgernet_cost.output.views import municipalities_report
+    from burgernet_cost.output.views.region import municipalities_report
 
     _not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, zoek=zoek)
     gm = load_municipalities(data_dir)

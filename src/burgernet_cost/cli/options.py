@@ -69,6 +69,9 @@ def parse_pakket(value: object) -> str:
 
 
 def parse_format(value: object) -> str:
+    """One of FORMATS; 'text' (what validate took before it joined the other commands) means table."""
+    if str(value).strip().lower() == "text":
+        return "table"
     return _choice(value, FORMATS, "formaat")
 
 

@@ -10,20 +10,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from burgernet_cost.output import numbers as money
-from burgernet_cost.domain.estimate import estimate, norm
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.compare import compare
+from burgernet_cost.domain.estimate import estimate, norm
 from burgernet_cost.domain.rate import uurtarief
 
 REFERENCE_SIZES = (10_000, 100_000, 1_000_000)
 NORM_BASIS = 100_000  # norms are shown as hours per month per 100.000 inhabitants
 
 
+#: the groups of key figures; output/ words them
+GROEPEN = ("normen", "uurtarief", "tarieven", "estimate", "compare")
+
+
 @dataclass(frozen=True)
 class Kengetal:
-    groep: str
-    naam: str
+    groep: str  # one of GROEPEN
+    onderwerp: str  # taakgebied or model name, the rate profile id, or a number of inhabitants
+    pakket: str | None
     soort: str  # render kind: hours, rate, per_inwoner, money, fte
     basis: Decimal | None
     nieuw: Decimal | None
@@ -45,40 +49,39 @@ class Kengetal:
         return self.basis != self.nieuw
 
 
-def key_figures(ds: Dataset) -> dict[tuple[str, str], tuple[str, Decimal]]:
-    """(groep, naam) -> (soort, value) for one data set."""
-    out: dict[tuple[str, str], tuple[str, Decimal]] = {}
-    areas = ds.quantified_areas()
-    for area in areas:
+Key = tuple[str, str, str | None]  # (groep, onderwerp, pakket)
+
+
+def key_figures(ds: Dataset) -> dict[Key, tuple[str, Decimal]]:
+    """(groep, onderwerp, pakket) -> (soort, value) for one data set."""
+    out: dict[Key, tuple[str, Decimal]] = {}
+    for area in ds.quantified_areas():
         for pakket in ("basis", "aanvullend"):
             n = norm(ds, area.id, pakket)
-            out[("Normen (uren per maand per 100.000 inwoners)", f"{area.naam}, {pakket}")] = ("hours", n.intensiteit * NORM_BASIS)
-    rate = uurtarief(ds)
-    out[("Uurtarief", f"standaardprofiel {ds.salary.standaard_tariefprofiel}")] = ("rate", rate.bedrag)
+            out[("normen", area.naam, pakket)] = ("hours", n.intensiteit * NORM_BASIS)
+    out[("uurtarief", ds.salary.standaard_tariefprofiel, None)] = ("rate", uurtarief(ds).bedrag)
     ref = ds.models.referentiegemeente.inwoners
     for pakket in ("basis", "volledig"):
-        result = estimate(ds, ref, pakket)
-        for regel in result.regels:
-            if regel.gekwantificeerd:
-                out[("Tarieven per inwoner per jaar", f"{regel.naam}, {pakket}")] = ("per_inwoner", regel.per_inwoner)  # type: ignore[assignment]
+        for regel in estimate(ds, ref, pakket).regels:
+            if regel.per_inwoner is not None:
+                out[("tarieven", regel.naam, pakket)] = ("per_inwoner", regel.per_inwoner)
     for size in sorted({*REFERENCE_SIZES, ref}):
         for pakket in ("basis", "volledig"):
-            result = estimate(ds, size, pakket)
-            label = f"{money.nl_number(size)} inwoners, {pakket}"
-            out[("estimate: totale kosten per jaar", label)] = ("money", result.totaal.kosten_per_jaar)  # type: ignore[assignment]
+            total = estimate(ds, size, pakket).totaal.kosten_per_jaar
+            assert total is not None
+            out[("estimate", str(size), pakket)] = ("money", total)
     for pakket in ("basis", "volledig"):
-        v = compare(ds, ref, pakket)
-        for u in v.uitkomsten:
-            out[(f"compare-models: totaal per jaar ({money.nl_number(ref)} inwoners)", f"{u.naam}, {pakket}")] = ("money", u.totaal)
+        for u in compare(ds, ref, pakket).uitkomsten:
+            out[("compare", u.naam, pakket)] = ("money", u.totaal)
     return out
 
 
-def diff(base: Dataset, head: Dataset) -> list[Kengetal]:
+def diff(base: Dataset, head: Dataset) -> tuple[list[Kengetal], int]:
+    """The key figures side by side, and the reference municipality's inhabitants (for the labels)."""
     a, b = key_figures(base), key_figures(head)
     keys = list(a) + [k for k in b if k not in a]
-    return [
-        Kengetal(groep, naam, (a.get((groep, naam)) or b[(groep, naam)])[0],
-                 a[(groep, naam)][1] if (groep, naam) in a else None,
-                 b[(groep, naam)][1] if (groep, naam) in b else None)
-        for groep, naam in keys
+    figures = [
+        Kengetal(*key, (a.get(key) or b[key])[0], a[key][1] if key in a else None, b[key][1] if key in b else None)
+        for key in keys
     ]
+    return figures, head.models.referentiegemeente.inwoners

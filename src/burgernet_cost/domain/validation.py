@@ -13,19 +13,11 @@ from burgernet_cost.errors import DataError
 class Finding:
     level: str  # "fout" or "waarschuwing" or "ok"
     check: str  # schema, verwijzingen, kalibratie, bronnen, …
-    message: str
+    message: str  # a data message; empty where ``params`` carry a calibration (worded in output/)
     file: str | None = None
     line: int | None = None
     path: str | None = None
-
-    def text(self) -> str:
-        from burgernet_cost.errors import located
-
-        return located(self.message, self.file, self.line, self.path)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"niveau": self.level, "controle": self.check, "bestand": self.file, "regel": self.line,
-                "sleutel": self.path, "melding": self.message}
+    params: dict[str, Any] | None = None
 
 
 @dataclass
@@ -88,9 +80,9 @@ def calibration(ds: Dataset) -> list[Finding]:
     """The report's own observations and rate profile must reproduce its reported results."""
     from decimal import Decimal
 
-    from burgernet_cost.output import numbers as money
     from burgernet_cost.domain.estimate import components
     from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+    from burgernet_cost.domain.rounding import quantize
 
     findings = []
     profile = ds.interviews.salarisbasis.tariefprofiel
@@ -107,20 +99,15 @@ def calibration(ds: Dataset) -> list[Finding]:
                 intensity += sum((w.uren_per_maand for w in part), Decimal(0)) / sum(w.inwoners for w in part)
         per_inwoner = months * intensity * rate
         places = max(0, -u.afgerond_op.as_tuple().exponent)  # type: ignore[operator]
-        rounded = money.quantize(per_inwoner, places)
-        computed = f"{money.euro(per_inwoner, 4)} → {money.euro(rounded, places)}"
-        hours = " + ".join(f"{money.hours(w.uren_per_maand)} uur/maand voor {money.nl_number(w.inwoners)} inwoners" for w in used)
-        inputs = f"{hours}; uurtarief {money.euro(rate, 4)} (profiel {profile})"
-        reported = money.euro(u.euro_per_inwoner_per_jaar, places)
-        label = f"{u.taakgebied}, {u.pakket}"
+        rounded = quantize(per_inwoner, places)
+        params = {"taakgebied": u.taakgebied, "pakket": u.pakket, "berekend": per_inwoner, "afgerond": rounded,
+                  "decimalen": places, "gerapporteerd": u.euro_per_inwoner_per_jaar, "bron": u.bron.kort(),
+                  "waarnemingen": [(w.uren_per_maand, w.inwoners) for w in used], "uurtarief": rate, "profiel": profile}
         if rounded == u.euro_per_inwoner_per_jaar:
-            findings.append(Finding("ok", "kalibratie", f"{label}: berekend {computed}, gerapporteerd {reported} ({inputs})"))
+            findings.append(Finding("ok", "kalibratie", "", params=params))
         else:
-            findings.append(Finding(
-                "fout", "kalibratie",
-                f"{label}: berekend {computed}, maar het rapport meldt {reported} ({u.bron.kort()}); invoer: {inputs}",
-                ds.file(I), ds.lines[I].line_of(("gerapporteerde_uitkomsten", n)), f"gerapporteerde_uitkomsten[{n}]",
-            ))
+            findings.append(Finding("fout", "kalibratie", "", ds.file(I), ds.lines[I].line_of(("gerapporteerde_uitkomsten", n)),
+                                    f"gerapporteerde_uitkomsten[{n}]", params=params))
     return findings
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from burgernet_cost.domain.trace import Spoor
 from burgernet_cost.output import wording as w
+from burgernet_cost.output.renderers import md
 
 #: a text tree lists this many members of a region; the JSON lists them all
 MAX_SIBLINGS_SHOWN = 12
@@ -111,6 +112,6 @@ def _shorten(steps: list[Knoop]) -> list[Knoop]:
 def markdown_lines(steps: list[Knoop], depth: int = 0) -> list[str]:
     out = []
     for step in _shorten(steps):
-        out.append("  " * depth + "- " + step.line().replace("|", "\\|"))
+        out.append("  " * depth + "- " + md(step.line()))
         out += markdown_lines(step.kinderen, depth + 1)
     return out

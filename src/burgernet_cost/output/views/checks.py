@@ -1,0 +1,114 @@
+"""``bncost diff`` and ``bncost validate``: the cost effect of a data change, and the data checks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from burgernet_cost.domain.diff import Kengetal
+from burgernet_cost.domain.validation import Finding, Validation
+from burgernet_cost.errors import located
+from burgernet_cost.output import numbers as money
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table, Text
+from burgernet_cost.output.renderers import display
+
+GROUP_LABELS = {
+    "normen": "Normen (uren per maand per 100.000 inwoners)",
+    "uurtarief": "Uurtarief",
+    "tarieven": "Tarieven per inwoner per jaar",
+    "estimate": "estimate: totale kosten per jaar",
+    "compare": "compare-models: totaal per jaar ({ref} inwoners)",
+}
+
+
+def _label(f: Kengetal) -> str:
+    if f.groep == "uurtarief":
+        return f"standaardprofiel {f.onderwerp}"
+    if f.groep == "estimate":
+        return f"{money.nl_number(int(f.onderwerp))} inwoners, {f.pakket}"
+    return f"{f.onderwerp}, {f.pakket}"
+
+
+def diff_report(figures: list[Kengetal], ref: int, base_dir: str, head_dir: str, only_changed: bool) -> Report:
+    changed = [f for f in figures if f.gewijzigd]
+    shown = changed if only_changed else figures
+    groups = {k: v.format(ref=money.nl_number(ref)) for k, v in GROUP_LABELS.items()}
+    columns = [Column("groep", "Groep"), Column("kengetal", "Kengetal"), Column("basis", "Basis", align="right"),
+               Column("nieuw", "Nieuw", align="right"), Column("verschil", "Verschil", align="right"),
+               Column("procent", "Verschil %", align="right")]
+    rows = []
+    for f in shown:
+        diff = f.verschil
+        rows.append({
+            "groep": groups[f.groep],
+            "kengetal": ("● " if f.gewijzigd else "") + _label(f),
+            "basis": display(f.basis, f.soort, "–"),
+            "nieuw": display(f.nieuw, f.soort, "–"),
+            "verschil": "" if not f.gewijzigd else ("+" if diff is not None and diff > 0 else "") + display(diff, f.soort, "–"),
+            "procent": "" if not f.gewijzigd or f.procent is None else ("+" if f.procent > 0 else "") + money.nl_number(f.procent, 2) + "%",
+        })
+    machine = [[Field("groep", None, groups[f.groep]), Field("kengetal", None, _label(f)), Field("soort", None, f.soort),
+                Field("basis", None, f.basis, f.soort), Field("nieuw", None, f.nieuw, f.soort),
+                Field("verschil", None, f.verschil, f.soort), Field("procent", None, f.procent, "pct"),
+                Field("gewijzigd", None, f.gewijzigd, "bool")] for f in shown]
+    csv_rows = [{"groep": groups[f.groep], "kengetal": _label(f), "soort": f.soort, "basis": Cell(f.basis, f.soort),
+                 "nieuw": Cell(f.nieuw, f.soort), "verschil": Cell(f.verschil, f.soort), "procent": f.procent,
+                 "gewijzigd": f.gewijzigd} for f in shown]
+    summary = (f"{len(changed)} van {len(figures)} kengetallen gewijzigd" if changed
+               else f"geen van de {len(figures)} kengetallen gewijzigd")
+    notes = ["● = gewijzigd. Verschil = nieuw min basis; kengetallen die aan één kant ontbreken staan als –."]
+    parts: list[Part] = [
+        Field("basis", "Basis", base_dir), Field("nieuw", "Nieuw", head_dir), Field(None, "Samenvatting", summary),
+        Field("gewijzigd", None, len(changed), "int"), Field("totaal", None, len(figures), "int"),
+        Table(None, columns, rows, formats=frozenset({DISPLAY})),
+        Field("kengetallen", None, machine, "objects"),
+        Table(None, [*(Column(k, "") for k in ("groep", "kengetal", "soort", "basis", "nieuw", "verschil")),
+                     Column("procent", "", "pct"), Column("gewijzigd", "", "bool")], csv_rows, formats=frozenset({CSV})),
+    ]
+    return Report("diff", "Kosteneffect van de datawijziging", parts, notes)
+
+
+# --------------------------------------------------------------------------- validate
+
+LEVELS = {"ok": "OK", "fout": "Fout", "waarschuwing": "Waarschuwing"}
+
+
+def finding_message(f: Finding) -> str:
+    """A finding's message: the data message, or the calibration worded from its figures."""
+    if f.params is None:
+        return f.message
+    p = f.params
+    places = p["decimalen"]
+    computed = f"{money.euro(p['berekend'], 4)} → {money.euro(p['afgerond'], places)}"
+    hours = " + ".join(f"{money.hours(u)} uur/maand voor {money.nl_number(n)} inwoners" for u, n in p["waarnemingen"])
+    inputs = f"{hours}; uurtarief {money.euro(p['uurtarief'], 4)} (profiel {p['profiel']})"
+    reported = money.euro(p["gerapporteerd"], places)
+    label = f"{p['taakgebied']}, {p['pakket']}"
+    if f.level == "ok":
+        return f"{label}: berekend {computed}, gerapporteerd {reported} ({inputs})"
+    return f"{label}: berekend {computed}, maar het rapport meldt {reported} ({p['bron']}); invoer: {inputs}"
+
+
+def finding_text(f: Finding) -> str:
+    return located(finding_message(f), f.file, f.line, f.path)
+
+
+def validate_report(result: Validation, strict: bool) -> Report:
+    valid = result.valid(strict)
+    lines = []
+    for f in result.findings:
+        level = "Fout" if (strict and f.level == "waarschuwing") else LEVELS[f.level]
+        lines.append(f"{level}: [{f.check}] {finding_text(f)}")
+    verdict = "geldig" if valid else "ONGELDIG"
+    lines.append(f"Resultaat: {verdict} ({len(result.errors)} fouten, {len(result.warnings)} waarschuwingen"
+                 + (", --strict" if strict else "") + ")")
+    columns = [Column("niveau", "Niveau"), Column("controle", "Controle"), Column("bestand", "Bestand"),
+               Column("regel", "Regel", "int"), Column("sleutel", "Sleutel"), Column("melding", "Melding")]
+    rows = [{"niveau": f.level, "controle": f.check, "bestand": f.file, "regel": f.line, "sleutel": f.path,
+             "melding": finding_message(f)} for f in result.findings]
+    parts: list[Part] = [
+        Field("data", None, result.data_dir), Field("geldig", None, valid, "bool"), Field("strikt", None, strict, "bool"),
+        Field("fouten", None, len(result.errors), "int"), Field("waarschuwingen", None, len(result.warnings), "int"),
+        Text(lines),
+        Table("bevindingen", columns, rows, formats=frozenset({JSON, CSV})),
+    ]
+    return Report("validate", f"Controle van {result.data_dir}", parts, [])

@@ -1,0 +1,121 @@
+"""Pieces several views share: the hourly rate, the figures read, sources, scenario, municipality,
+the explanation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from burgernet_cost.domain.rate import Uurtarief
+from burgernet_cost.domain.trace import Figuur, Spoor
+from burgernet_cost.output import numbers as money
+from burgernet_cost.output.document import Field, Part
+from burgernet_cost.output.explain import Knoop, tree
+from burgernet_cost.output.wording import figure_label, rate_description
+
+REPORT = "rapport Gemeentelijke taken Burgernet (2014)"
+
+
+def rate_field(tarief: Uurtarief) -> Field:
+    """json "uurtarief" and the header line "Uurtarief"."""
+    text = rate_description(tarief) + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else "")
+    return Field("uurtarief", "Uurtarief", [
+        Field("bedrag", None, tarief.bedrag, "rate"),
+        Field("omschrijving", None, rate_description(tarief)),
+        Field("profiel", None, tarief.profiel),
+        Field("bedragen_per", None, tarief.peildatum),
+        Field("rust_op_aanname", None, tarief.rust_op_aanname, "bool"),
+    ], "object", text=text)
+
+
+def _figure_value(waarde: Any) -> Any:
+    if isinstance(waarde, Decimal):
+        return format(waarde.normalize(), "f") if waarde == waarde.to_integral() else str(waarde)
+    return waarde
+
+
+def figures_field(figuren: tuple[Figuur, ...]) -> Field:
+    """json "figuren": every figure a result read, with its stable id, in the order read."""
+    return Field("figuren", None, [[
+        Field("id", None, f.id), Field("naam", None, figure_label(f)), Field("waarde", None, _figure_value(f.waarde), "raw"),
+        Field("eenheid", None, f.eenheid), Field("bron", None, f.bron), Field("status", None, f.status),
+        Field("plaats", None, f.plaats),
+    ] for f in figuren], "objects")
+
+
+def sources_field(figuren: tuple[Figuur, ...]) -> Field:
+    """The report's sections a result rests on, in section order."""
+    sections: list[str] = []
+    for f in figuren:
+        for part in f.bron.split(", "):
+            if part.startswith("§") and part not in sections:
+                sections.append(part)
+
+    def key(sec: str) -> list[int]:
+        return [int(x) if x.isdigit() else 0 for x in sec[1:].split(" ")[0].split(".")]
+
+    return Field(None, "Bronnen", f"{REPORT} {', '.join(sorted(sections, key=key))}")
+
+
+def scenario_header(ds: Any) -> list[Part]:
+    if ds is None or ds.scenario is None:
+        return []
+    return [Field(None, "Scenario", ds.scenario.summary())]
+
+
+def data_field(data_dir: str) -> Field:
+    return Field(None, "Data", data_dir)
+
+
+def notes_field(notes: list[str]) -> Field:
+    return Field("notities", None, notes, "texts")
+
+
+def explanation(ds: Any, uitleg: list[Knoop] | None) -> list[Part]:
+    """json "scenario" (when a scenario applies) and "uitleg" (with --uitleg)."""
+    parts: list[Part] = []
+    if ds is not None and ds.scenario is not None:
+        parts.append(Field("scenario", None, ds.scenario.to_dict(), "raw"))
+    if uitleg is not None:
+        parts.append(Field("uitleg", None, [k.to_dict() for k in uitleg], "raw"))
+    return parts
+
+
+def trace_tree(spoor: Spoor, uitleg: bool) -> list[Knoop] | None:
+    return tree(spoor) if uitleg else None
+
+
+# --------------------------------------------------------------------------- municipalities
+
+
+def municipality_text(g: Any, gemeenten: Any) -> str:
+    jaar = gemeenten.jaartabel(g.jaar)
+    return (f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {g.peildatum} "
+            f"({gemeenten.meta.bron.attributie}); {g.provincie}, veiligheidsregio {g.veiligheidsregio}, "
+            f"politie-eenheid {g.politie_eenheid}" + ("" if jaar.politie_eenheid_status == "gepubliceerd" else " (afgeleid)"))
+
+
+def municipality_field(municipality: Any) -> Field:
+    """json "gemeente" (null without --gemeente)."""
+    if not municipality:
+        return Field("gemeente", None, None, "object")
+    g, gemeenten = municipality
+    return Field("gemeente", None, [
+        Field("code", None, g.code), Field("naam", None, g.naam), Field("inwoners", None, g.inwoners, "int"),
+        Field("peildatum", None, g.peildatum), Field("provincie", None, g.provincie),
+        Field("veiligheidsregio", None, g.veiligheidsregio), Field("politie_eenheid", None, g.politie_eenheid),
+        Field("bron", None, gemeenten.meta.bron.attributie),
+    ], "object")
+
+
+def situation_2014_for(ds: Any, g: Any) -> Any:
+    """The 2014 arrangement (§2.1) of a municipality: by veiligheidsregio, else by politie-eenheid."""
+    if g.jaar != 2014:
+        return None
+    for sit in ds.models.situatie_2014:
+        if sit.soort == "veiligheidsregio" and sit.code == g.veiligheidsregio_code:
+            return sit
+    for sit in ds.models.situatie_2014:
+        if sit.soort == "politie_eenheid" and sit.gebied == g.politie_eenheid:
+            return sit
+    return None

@@ -1,0 +1,199 @@
+"""``bncost compare-models`` and ``bncost huidig``: the organisation models, and 2014 (§2.1)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking
+from burgernet_cost.output import numbers as money
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
+from burgernet_cost.output.views.common import (data_field, explanation, figures_field, municipality_field, municipality_text,
+                                                notes_field, rate_field, scenario_header, situation_2014_for)
+from burgernet_cost.output.explain import group, tree
+from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
+
+def _model_label(u: ModelUitkomst) -> str:
+    return f"{u.nummer}. {u.naam}" + (" *" if u.rust_op_aanname else "")
+
+
+def _costs(u: ModelUitkomst) -> dict[str, Any]:
+    return {"eigen_uren_per_maand": u.eigen_uren, "eigen_fte": u.eigen_fte, "eigen_kosten_per_jaar": u.eigen_kosten,
+            "tarief_per_inwoner_per_jaar": u.tarief_per_inwoner, "bijdrage_per_jaar": u.bijdrage, "totaal_per_jaar": u.totaal,
+            "verschil_met_gemeentelijk": u.verschil}
+
+
+def _model_fields(u: ModelUitkomst) -> list[Field]:
+    return [
+        Field("model", None, u.id), Field("nummer", None, u.nummer, "int"), Field("naam", None, u.naam),
+        Field("uitvoering", None, u.uitvoering, "raw"), Field("verrekening", None, u.verrekening),
+        Field("eigen_uren_per_maand", None, u.eigen_uren, "hours"), Field("eigen_fte", None, u.eigen_fte, "fte"),
+        Field("eigen_kosten_per_jaar", None, u.eigen_kosten, "money"),
+        Field("uitbesteed_uren_per_maand", None, u.uitbesteed_uren, "hours"),
+        Field("tarief_per_inwoner_per_jaar", None, u.tarief_per_inwoner, "per_inwoner"),
+        Field("bijdrage_per_jaar", None, u.bijdrage, "money"), Field("totaal_per_jaar", None, u.totaal, "money"),
+        Field("verschil_met_gemeentelijk", None, u.verschil, "money"), Field("rust_op_aanname", None, u.rust_op_aanname, "bool"),
+    ]
+
+
+COST_ROWS = [  # (key, label, kind): the rows of the cost table, one column per model
+    ("eigen_uren_per_maand", "Eigen uren per maand", "hours"),
+    ("eigen_fte", "Eigen fte", "fte"),
+    ("eigen_kosten_per_jaar", "Eigen kosten", "money"),
+    ("tarief_per_inwoner_per_jaar", "Tarief per inwoner", "per_inwoner"),
+    ("bijdrage_per_jaar", "Bijdrage", "money"),
+    ("totaal_per_jaar", "Totaal", "money"),
+    ("verschil_met_gemeentelijk", "Verschil met gemeentelijk", "money"),
+]
+
+
+def _tables(vergelijkingen: list[Vergelijking]) -> list[Part]:
+    """Per package a table with the models side by side (a column each), the csv table, the json."""
+    first = vergelijkingen[0]
+    areas = [r for r in first.schatting.regels if r.gekwantificeerd]
+    models = [Column(u.id, _model_label(u), "cell", "–") for u in first.uitkomsten]
+    who_rows = [{"wat": a.naam, **{u.id: Cell(u.uitvoering.get(a.taakgebied, ""), "text") for u in first.uitkomsten}}
+                for a in areas]
+    who_rows.append({"wat": "Verrekening", **{u.id: Cell(u.verrekening, "text") for u in first.uitkomsten}})
+    who_columns = [Column("wat", "Wie doet wat"), *(Column(m.key, m.label) for m in models)]
+    tables: list[Part] = [Table(None, who_columns, [{k: (v.value if isinstance(v, Cell) else v) for k, v in r.items()}
+                                                    for r in who_rows], formats=frozenset({DISPLAY}))]
+    for v in vergelijkingen:
+        rows = [{"wat": label, **{u.id: Cell(_costs(u)[key], kind) for u in v.uitkomsten}} for key, label, kind in COST_ROWS]
+        tables.append(Table(None, [Column("wat", "Per jaar"), *models], rows, formats=frozenset({DISPLAY}), total_rows=2,
+                            title=f"Kosten per jaar, {PAKKET_LABELS[v.pakket]}"))
+    csv_columns = [Column("pakket", ""), Column("model", ""), *[Column(f"{a.taakgebied}_door", "") for a in areas],
+                   *(Column(key, "", kind) for key, _, kind in COST_ROWS), Column("rust_op_aanname", "", "bool")]
+    csv_rows = [{"pakket": v.pakket, "model": u.id, **{f"{a}_door": e for a, e in u.uitvoering.items()}, **_costs(u),
+                 "rust_op_aanname": u.rust_op_aanname} for v in vergelijkingen for u in v.uitkomsten]
+    tables.append(Table(None, csv_columns, csv_rows, formats=frozenset({CSV})))
+    tables.append(Field("vergelijkingen", None, [[Field("pakket", None, v.pakket),
+                                                  Field("modellen", None, [_model_fields(u) for u in v.uitkomsten], "objects")]
+                                                 for v in vergelijkingen], "objects"))
+    return tables
+
+
+def _who(ds: Any, first: Vergelijking, referentie: bool, municipality: Any) -> str:
+    inwoners = money.nl_number(first.inwoners)
+    if referentie:
+        return (f"referentiegemeente van het rapport, {inwoners} inwoners ({ds.models.referentiegemeente.bron.kort()}); "
+                "kies een andere met --inwoners")
+    if municipality:
+        return municipality_text(*municipality)
+    return f"{inwoners} inwoners"
+
+
+def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
+    situation = situation_2014_for(ds, municipality[0]) if municipality else None
+    if situation is None:
+        return [Field("situatie_2014", None, None, "object")]
+    paid = situation.bijdrage_gemeenten_per_inwoner
+    text = (f"In 2014 ({situation.gebied}, {situation.bron.kort()}): {situation.omschrijving}; bijdrage gemeenten "
+            + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(paid * first.inwoners)} per jaar")
+            + " (inclusief werving).")
+    return [Field(None, "Situatie 2014", text), Field("situatie_2014", None, [
+        Field("gebied", None, situation.gebied), Field("uitvoerder", None, situation.uitvoerder),
+        Field("bijdrage_gemeenten_per_inwoner", None, paid, "per_inwoner"), Field("omschrijving", None, situation.omschrijving),
+    ], "object")]
+
+
+def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, referentie: bool, municipality: Any = None,
+                   uitleg: bool = False) -> Report:
+    first = vergelijkingen[0]
+    sv = first.schaalvoordeel
+    sv_data = ds.models.schaalvoordeel_landelijk
+    sv_text = (f"{money.pct(sv)} (aanname; {sv_data.bron.kort()} zegt alleen \"iets lager\")" if first.schaalvoordeel_standaard
+               else f"{money.pct(sv)} (opgegeven met --schaalvoordeel)")
+    notes = []
+    if any(u.rust_op_aanname for v in vergelijkingen for u in v.uitkomsten):
+        notes.append("* Dit model rust op de aanname over het schaalvoordeel van een landelijke voorziening (zie hieronder).")
+    for v in vergelijkingen:
+        notes += [n for n in notes_text(v.notities) if n not in notes]
+    steps = None
+    if uitleg:
+        steps = (tree(first.spoor) if len(vergelijkingen) == 1
+                 else [group(f"Pakket {v.pakket} ({PAKKET_LABELS[v.pakket]})", tree(v.spoor)) for v in vergelijkingen])
+    parts: list[Part] = [
+        Field(None, "Gemeente", _who(ds, first, referentie, municipality)),
+        municipality_field(municipality),
+        *_situation(ds, first, municipality),
+        Field("inwoners", None, first.inwoners, "int"),
+        Field("referentiegemeente", None, referentie, "bool"),
+        Field(None, "Pakket", ", ".join(f"{v.pakket} ({PAKKET_LABELS[v.pakket]})" for v in vergelijkingen)),
+        Field("tarief", "Tarief", first.tarief, text="berekend uit de uren (zoals §4.1.2)" if first.tarief == "berekend"
+              else "advies: de landelijke bedragen van §6"),
+        Field("schaalvoordeel_landelijk", "Schaalvoordeel landelijk", [
+            Field("procent", None, sv, "pct"),
+            Field("status", None, sv_data.status if first.schaalvoordeel_standaard else "invoer"),
+            Field("bron", None, sv_data.bron.kort())], "object", text=sv_text),
+        rate_field(first.schatting.uurtarief),
+        *scenario_header(ds),
+        data_field(data_dir),
+        *_tables(vergelijkingen),
+        notes_field(notes),
+        figures_field(first.figuren),
+        *explanation(ds, steps),
+    ]
+    return Report("compare-models", "Inrichtingsmodellen vergeleken: wat betaalt de gemeente?", parts, notes, steps)
+
+
+# --------------------------------------------------------------------------- huidig (2014)
+
+UITVOERDER_LABELS = {
+    "politie": "politie",
+    "gemeenten": "gemeenten zelf",
+    "politie_en_gemeenten": "politie en gemeenten",
+    "ingehuurd": "ingehuurde medewerker",
+}
+SOORT_LABELS = {"veiligheidsregio": "veiligheidsregio", "politie_eenheid": "politie-eenheid"}
+MACHINE = frozenset({JSON, CSV})
+
+
+def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: dict[str, Decimal]) -> Report:
+    """The 2014 arrangements (§2.1) next to the report's tariffs."""
+    columns = [
+        Column("gebied", "Gebied"),
+        Column("soort_naam", "Soort", formats=frozenset({DISPLAY})),
+        Column("soort", "", formats=MACHINE),
+        Column("code", "", formats=MACHINE),
+        Column("uitvoerder_naam", "Uitvoering 2014", formats=frozenset({DISPLAY})),
+        Column("uitvoerder", "", formats=MACHINE),
+        Column("bijdrage_gemeenten_per_inwoner", "Bijdrage 2014", "money", "niet genoemd", formats=frozenset({DISPLAY})),
+        Column("bijdrage_gemeenten_per_inwoner", "", "per_inwoner", formats=MACHINE),
+        Column("bijdrage_totaal_per_inwoner", "", "per_inwoner", formats=MACHINE),
+        Column("verschil_met_volledig", "Verschil", "per_inwoner", "–"),
+        Column("omschrijving", "Afspraak (§2.1)", formats=frozenset({DISPLAY, JSON})),
+    ]
+    rows = []
+    for sit in ds.models.situatie_2014:
+        bijdrage = sit.bijdrage_gemeenten_per_inwoner
+        rows.append({
+            "gebied": sit.gebied, "soort_naam": SOORT_LABELS[sit.soort], "soort": sit.soort, "code": sit.code,
+            "uitvoerder_naam": UITVOERDER_LABELS[sit.uitvoerder], "uitvoerder": sit.uitvoerder,
+            "bijdrage_gemeenten_per_inwoner": bijdrage, "bijdrage_totaal_per_inwoner": sit.bijdrage_totaal_per_inwoner,
+            "verschil_met_volledig": None if bijdrage is None else bijdrage - rates["volledig"],
+            "omschrijving": sit.omschrijving + (f" ({sit.toelichting})" if sit.toelichting else ""),
+        })
+    notes = [
+        "De bijdragen van 2014 omvatten de wervingskosten (§2.1); de bedragen van het rapport niet (§4.1.2 N.B.). "
+        "Een hogere bijdrage in 2014 is dus niet zonder meer te duur.",
+        "Bijdrage 2014 = wat gemeenten per inwoner per jaar betaalden. Verschil = die bijdrage min het berekende "
+        "tarief van het rapport voor relatiebeheer en communicatie, basis en aanvullend samen.",
+    ]
+    for sit in ds.models.situatie_2014:
+        if sit.bijdrage_totaal_per_inwoner is not None and sit.bijdrage_gemeenten_per_inwoner is not None:
+            notes.append(
+                f"{sit.gebied}: de totale verrekening was {money.euro(sit.bijdrage_totaal_per_inwoner)} per inwoner, "
+                f"waarvan gemeenten {money.euro(sit.bijdrage_gemeenten_per_inwoner)} betaalden ({sit.bron.kort()})."
+            )
+    parts: list[Part] = [
+        Field("rapport_tarief_berekend", "Rapport, berekend (§4.1.2)",
+              [Field(p, None, v, "per_inwoner") for p, v in rates.items()], "object",
+              text=f"basis {money.euro(rates['basis'], 4)}, volledig {money.euro(rates['volledig'], 4)} per inwoner per jaar"),
+        Field("rapport_tarief_advies", "Rapport, advies (§6)", [Field(p, None, v, "per_inwoner") for p, v in advies.items()],
+              "object", text=", ".join(f"{p} {money.euro(v)}" for p, v in advies.items()) + " per inwoner per jaar"),
+        data_field(data_dir),
+        Table("gebieden", columns, rows),
+        notes_field(notes),
+    ]
+    return Report("huidig", "Situatie 2014: wie voerde de gemeentelijke taken uit en wat betaalden gemeenten?", parts, notes)

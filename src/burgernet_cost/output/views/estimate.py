@@ -1,0 +1,54 @@
+"""``bncost estimate``: cost per taakgebied for one municipality."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from burgernet_cost.domain.estimate import TOTAAL, Schatting
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Report, Table
+from burgernet_cost.output.views.common import (data_field, explanation, figures_field, municipality_field, municipality_text,
+                                                notes_field, rate_field, scenario_header, sources_field, trace_tree)
+from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
+
+MACHINE = frozenset({JSON, CSV})
+
+COLUMNS = [
+    Column("taakgebied", "", formats=MACHINE),
+    Column("naam", "Taakgebied"),
+    Column("gekwantificeerd", "", "bool", formats=frozenset({JSON})),
+    Column("uren_per_maand", "Uren/maand", "hours", "niet gekwantificeerd"),
+    Column("fte", "FTE", "fte"),
+    Column("kosten_per_jaar", "Kosten/jaar", "money"),
+    Column("per_inwoner_per_jaar", "Per inwoner/jaar", "per_inwoner_cent"),
+    Column("bron", "Bron"),
+]
+
+
+def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False) -> Report:
+    rows = [
+        {"taakgebied": r.taakgebied, "naam": r.naam if r.taakgebied != TOTAAL else "Totaal", "gekwantificeerd": r.gekwantificeerd,
+         "uren_per_maand": r.uren_per_maand, "fte": r.fte, "kosten_per_jaar": r.kosten_per_jaar,
+         "per_inwoner_per_jaar": r.per_inwoner, "bron": r.bron}
+        for r in (*result.regels, result.totaal)
+    ]
+    notes = notes_text(result.notities)
+    tree = trace_tree(result.spoor, uitleg)
+    parts = [
+        *([Field(None, "Gemeente", municipality_text(*municipality))] if municipality else []),
+        municipality_field(municipality),
+        Field("inwoners", "Inwoners", result.inwoners, "int"),
+        Field("pakket", "Pakket", result.pakket, text=f"{result.pakket} ({PAKKET_LABELS[result.pakket]})"),
+        rate_field(result.uurtarief),
+        sources_field(result.figuren),
+        *scenario_header(ds),
+        data_field(data_dir),
+        Table("taakgebieden", COLUMNS, rows, total_rows=1, total_key="totaal", formats=frozenset({DISPLAY, JSON, CSV})),
+        Field("rust_op_aanname", None, result.rust_op_aanname, "bool"),
+        notes_field(notes),
+        figures_field(result.figuren),
+        *explanation(ds, tree),
+    ]
+    return Report("estimate", "Kosten gemeentelijke taken Burgernet", parts, notes, tree)
+
+
+__all__ = ["estimate_report"]

@@ -1,0 +1,127 @@
+"""``bncost regio`` and ``bncost gemeenten``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from burgernet_cost.domain.region import Regio, group_by_unit
+from burgernet_cost.output import numbers as money
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
+from burgernet_cost.output.views.common import (data_field, explanation, notes_field, rate_field, scenario_header,
+                                                trace_tree)
+from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
+
+#: notes of the models that do not apply to a region
+SKIP_NOTES = {"fte_fragment", "berekend_gelijk"}
+SCALE_NOTES = {"schaalvoordeel_aanname", "schaalvoordeel_opgegeven"}
+
+
+def budget_balance(regio: Regio) -> str:
+    """What the executor's hours cost at the hourly rate, against the budget from the contributions."""
+    gap = regio.budget - regio.uitvoerder_kosten
+    text = f"de uren kosten {money.euro(regio.uitvoerder_kosten)} per jaar tegen het uurtarief"
+    if abs(gap) < Decimal("0.01") * max(1, len(regio.leden)):
+        return text + "; het budget dekt ze (verschil alleen door afronding op centen)"
+    return text + (f"; het budget is {money.euro(gap)} hoger" if gap > 0 else f"; het budget schiet {money.euro(-gap)} tekort")
+
+
+def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
+    model = next(m for m in ds.models.modellen if m.id == regio.model)
+    names = {u.id: u.naam for u in ds.models.uitvoerders}
+    outsourced = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e != "gemeente")
+    own = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e == "gemeente")
+    executor = " / ".join(dict.fromkeys(names.get(e, e) for e in model.uitvoering.values() if e != "gemeente"))
+    rate_text = (f"{money.euro(regio.tarief_per_inwoner, 4)} per inwoner per jaar ("
+                 + ("berekend uit de uren" if regio.tarief == "berekend" else "advies §6")
+                 + (", na schaalvoordeel (aanname)" if regio.model == "landelijk" else "") + ")")
+    return [
+        Field("gebied", "Gebied", regio.titel),
+        Field(None, "Inwoners", f"{money.nl_number(regio.inwoners)} in {len(regio.leden)} gemeenten"
+              + (f" (peildatum {peildatum})" if peildatum else "")),
+        Field("model", "Model", regio.model,
+              text=f"{model.naam}: {outsourced} door de {executor}" + (f"; {own} door elke gemeente zelf" if own else "")),
+        Field("pakket", "Pakket", regio.pakket, text=f"{regio.pakket} ({PAKKET_LABELS[regio.pakket]})"),
+        Field("tarief", None, regio.tarief),
+        Field("tarief_per_inwoner_per_jaar", "Tarief", regio.tarief_per_inwoner, "per_inwoner", text=rate_text),
+        Field("inwoners", None, regio.inwoners, "int"),
+        Field("aantal_gemeenten", None, len(regio.leden), "int"),
+        Field("uitvoerder", "Uitvoerder", [
+            Field("uren_per_maand", None, regio.uitvoerder_uren, "hours"),
+            Field("kosten_uren_per_jaar", None, regio.uitvoerder_kosten, "money"),
+            Field("fte", None, regio.uitvoerder_fte, "fte"),
+            Field("budget_per_jaar", None, regio.budget, "money"),
+        ], "object", text=f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
+                          f"budget {money.euro(regio.budget)} per jaar"),
+        *([Field(None, "Budget en uren", budget_balance(regio))] if regio.model == "regionaal" else []),
+        rate_field(regio.vergelijking.schatting.uurtarief),
+        *scenario_header(ds),
+    ]
+
+
+def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]]:
+    """(the display and csv tables, and the json "eenheden" after the notes)."""
+    display_only, csv_only = frozenset({DISPLAY}), frozenset({CSV})
+    units = [{"politie_eenheid": u, "gemeenten": n, "inwoners": inh, "eigen_uren_per_maand": h, "bijdrage_per_jaar": b}
+             for u, n, inh, h, b in group_by_unit(regio)]
+    members = [{"gemeente": lid.naam, "code": lid.code, "inwoners": lid.inwoners, "bron_inwoners": lid.bron_inwoners,
+                "politie_eenheid": lid.politie_eenheid, "eigen_uren_per_maand": lid.eigen_uren, "bijdrage_per_jaar": lid.bijdrage}
+               for lid in regio.leden]
+    total = {"gemeenten": len(regio.leden), "inwoners": regio.inwoners, "eigen_uren_per_maand": regio.eigen_uren,
+             "bijdrage_per_jaar": regio.budget}
+    numbers = [Column("inwoners", "Inwoners", "int"), Column("eigen_uren_per_maand", "Eigen beleid uren/maand", "hours"),
+               Column("bijdrage_per_jaar", "Bijdrage/jaar", "money")]
+    unit_columns = [Column("politie_eenheid", "Politie-eenheid"), Column("gemeenten", "Gemeenten", "int"), *numbers]
+    if per_unit:
+        shown = Table(None, unit_columns, [*units, {**total, "politie_eenheid": "Totaal"}], total_rows=1, formats=display_only)
+        machine = Table(None, unit_columns, units, formats=csv_only)
+    else:
+        shown = Table(None, [Column("gemeente", "Gemeente"), Column("code", "Code"), *numbers],
+                      [*members, {**total, "gemeente": "Totaal", "code": ""}], total_rows=1, formats=display_only)
+        machine = Table(None, [Column("gemeente", ""), Column("code", ""), *numbers, Column("politie_eenheid", "")], members,
+                        formats=csv_only)
+    leden = Table("leden", [Column("gemeente", ""), Column("code", ""), Column("inwoners", "", "int"), Column("bron_inwoners", ""),
+                            Column("politie_eenheid", ""), numbers[1], numbers[2]], members, formats=frozenset({JSON}))
+    after = [Table("eenheden", unit_columns, units, formats=frozenset({JSON}))] if per_unit else []
+    return [shown, machine, leden], after
+
+
+def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False) -> Report:
+    notes = [
+        "Bijdrage = tarief x inwoners, per gemeente afgerond op centen (zoals een factuur); het budget van de "
+        "uitvoerder is de som van de bijdragen.",
+        "Eigen beleid: de uren die elke gemeente zelf besteedt aan beleid (§4.1.1); die blijven bij de gemeente (§5).",
+    ]
+    skip = SKIP_NOTES | (SCALE_NOTES if regio.model != "landelijk" else set())
+    notes += [n for n in notes_text([n for n in regio.vergelijking.notities if n.code not in skip]) if n not in notes]
+    tables, after = _member_tables(regio, per_unit)
+    tree = trace_tree(regio.spoor, uitleg)
+    parts = [*_header(regio, ds, peildatum), data_field(data_dir), *tables, notes_field(notes), *after, *explanation(ds, tree)]
+    return Report("regio", f"Regionale uitvoering: {regio.titel}", parts, notes, tree)
+
+
+# --------------------------------------------------------------------------- gemeenten
+
+
+def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, filters: list[str]) -> Report:
+    machine = frozenset({JSON, CSV})
+    columns = [
+        Column("code", "Code"), Column("naam", "Gemeente"), Column("inwoners", "Inwoners", "int"),
+        Column("provincie", "Provincie"), Column("veiligheidsregio_code", "", formats=machine),
+        Column("veiligheidsregio", "Veiligheidsregio"), Column("politie_eenheid", "Politie-eenheid"),
+    ]
+    data_rows = [dict(g.__dict__) for g in rows]
+    total = sum(g.inwoners for g in rows)
+    jt = gemeenten.jaartabel(jaar)
+    notes = [] if jt.politie_eenheid_status == "gepubliceerd" else [f"Politie-eenheid {jaar}: {jt.politie_eenheid_methode.strip()}"]
+    parts: list[Part] = [
+        Field("jaar", None, jaar, "int"),
+        Field("peildatum", "Peildatum", jt.peildatum),
+        Field("bron", "Bron", gemeenten.meta.bron.attributie,
+              text=f"{gemeenten.meta.bron.attributie}, {gemeenten.meta.bron.document}"),
+        Table(None, columns, [*data_rows, {"code": "", "naam": f"Totaal ({len(rows)} gemeenten)", "inwoners": total}],
+              total_rows=1, formats=frozenset({DISPLAY})),
+        Table("gemeenten", columns, data_rows, formats=machine),
+        Field("inwoners_totaal", None, total, "int"),
+    ]
+    return Report("gemeenten", "Gemeenten" + (f" ({', '.join(filters)})" if filters else ""), parts, notes)

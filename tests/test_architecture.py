@@ -1,0 +1,77 @@
+"""The shape of the package: layers import only downwards, modules and functions stay small, no
+import cycles. cli -> output -> domain -> data -> errors (STYLE.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "burgernet_cost"
+LAYERS = {"errors": 0, "data": 1, "domain": 2, "output": 3, "cli": 4}
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+
+
+def modules() -> dict[str, Path]:
+    out = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        parts = path.relative_to(PACKAGE).with_suffix("").parts
+        name = ".".join(("burgernet_cost", *parts)).removesuffix(".__init__")
+        out[name] = path
+    return out
+
+
+def layer(module: str) -> int | None:
+    parts = module.split(".")
+    return LAYERS.get(parts[1]) if len(parts) > 1 else None
+
+
+def imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("burgernet_cost"):
+            found.add(node.module)
+            found.update(f"{node.module}.{a.name}" for a in node.names if f"{node.module}.{a.name}" in modules())
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("burgernet_cost"))
+    return found
+
+
+@pytest.mark.parametrize("module", sorted(modules()))
+def test_imports_point_down(module: str) -> None:
+    own = layer(module)
+    if own is None:
+        return  # the package root (version, library exports) and __main__
+    upward = sorted(m for m in imports(modules()[module]) if (layer(m) or 0) > own)
+    assert not upward, f"{module} (layer {own}) imports from a layer above it: {upward}"
+
+
+def test_no_import_cycles() -> None:
+    known = modules()
+    graph = {m: {i for i in imports(p) if i in known and i != m} for m, p in known.items()}
+    graph = {m: {i for i in deps if not m.startswith(i + ".")} for m, deps in graph.items()}  # a package's own __init__
+
+    def visit(node: str, path: list[str], done: set[str]) -> None:
+        if node in path:
+            raise AssertionError("import cycle: " + " -> ".join([*path[path.index(node):], node]))
+        if node in done:
+            return
+        for dep in sorted(graph[node]):
+            visit(dep, [*path, node], done)
+        done.add(node)
+
+    done: set[str] = set()
+    for module in sorted(graph):
+        visit(module, [], done)
+
+
+@pytest.mark.parametrize("module", sorted(modules()))
+def test_sizes(module: str) -> None:
+    path = modules()[module]
+    text = path.read_text(encoding="utf-8")
+    assert text.count("\n") <= MAX_MODULE_LINES, f"{module}: {text.count(chr(10))} lines"
+    long = [f"{n.name} ({n.end_lineno - n.lineno + 1} lines)" for n in ast.walk(ast.parse(text))
+            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.end_lineno - n.lineno + 1 > MAX_FUNCTION_LINES]
+    assert not long, f"{module}: functions over {MAX_FUNCTION_LINES} lines: {long}"
