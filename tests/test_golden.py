@@ -27,3 +27,13 @@ def test_every_golden_file_has_a_case() -> None:
     names = {name for name, _ in corpus()}
     files = {p.stem for p in expected_path("x").parent.glob("*.txt")}
     assert files == names
+
+
+@pytest.mark.parametrize(("name", "args"), [(n, a) for n, a in corpus() if not {"-f", "--format"} & set(a)],
+                         ids=[n for n, a in corpus() if not {"-f", "--format"} & set(a)])
+def test_text_fits_80_columns(name: str, args: list[str]) -> None:
+    """The golden corpus runs at COLUMNS=80: every line people read (table output, help) fits."""
+    stdout = expected_path(name).read_text(encoding="utf-8").split("--- stdout\n", 1)[1].split("--- stderr\n", 1)[0]
+    long = [line for line in stdout.splitlines() if len(line) > 80]
+    assert not long, long[:3]
+    assert not any(line != line.rstrip() for line in stdout.splitlines()), "trailing spaces"
