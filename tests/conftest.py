@@ -46,7 +46,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def dataset():
-    from burgernet_cost.data.dataset import load_dataset
+    from burgernet_cost.data.loading import load_dataset
 
     return load_dataset(DATA)
 

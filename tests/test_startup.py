@@ -55,10 +55,10 @@ def test_readme_documents_every_command_and_option():
     """The README stays true to --help: every command and every long option is documented."""
     import typer
 
-    from burgernet_cost.cli import app
+    from burgernet_cost.cli import build
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    group = typer.main.get_command(app)
+    group = typer.main.get_command(build())
     missing = []
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         if f"bncost {name}" not in readme:

@@ -1,80 +1,102 @@
-"""Dutch for the few fixed phrases of Typer's help output ("Usage", "Options", …).
+"""Dutch help through Typer's public hooks: the command and group classes (``cls=``) write the usage
+line, the sections and every option's line themselves, in Dutch. Nothing of Typer is patched.
 
-Typer (and the Click it vendors) call ``gettext`` for these phrases without a domain of their
-own, so no catalogue can be installed for them alone; instead the module-level ``_`` of the
-modules that format help is pointed at a small dictionary. If a Typer release moves these
-phrases, help simply stays partly English: nothing else depends on it.
+A test (tests/test_help.py) fails when an English phrase of Typer's or Click's help shows up.
 """
 
 from __future__ import annotations
 
-PHRASES = {
-    "Usage:": "Gebruik:",
-    "Usage: ": "Gebruik: ",
-    "Options": "Opties",
-    "Arguments": "Argumenten",
-    "Commands": "Commando's",
-    "required": "verplicht",
-    "default: {default}": "standaard: {default}",
-    "env var: {var}": "omgevingsvariabele: {var}",
-    "Show this message and exit.": "Toon deze hulp en stop.",
-    "(dynamic)": "(dynamisch)",
-    "Aborted!": "Afgebroken.",
-}
+from typing import Any
 
-_installed = False
+import typer.core
+
+USAGE = "Gebruik: "
+OPTIONS_METAVAR = "[OPTIES]"
+SUBCOMMAND_METAVAR = "COMMANDO [ARGUMENTEN]..."
+HELP_TEXT = "Toon deze hulp en stop."
 
 
-def translate(message: str) -> str:
-    return PHRASES.get(message, message)
+def _record(param: Any, ctx: Any) -> tuple[str, str] | None:
+    """One option or argument as (left, right) in Dutch: flags and metavar, help, and in brackets
+    the default, whether it is required and its environment variable."""
+    if getattr(param, "hidden", False):
+        return None
+    if param.param_type_name == "argument":
+        left = param.metavar or param.name.upper()
+    else:
+        left = ", ".join(sorted(param.opts, key=lambda o: len(o) - len(o.lstrip("-"))))  # -n, --inwoners
+        if param.secondary_opts:
+            left += " / " + ", ".join(param.secondary_opts)
+        if not param.is_flag and not getattr(param, "count", False):
+            left += f" {param.metavar or param.name.upper()}"
+    help_text = HELP_TEXT if param.name == "help" else (getattr(param, "help", None) or "")
+    extra = []
+    if getattr(param, "envvar", None) and getattr(param, "show_envvar", False):
+        extra.append(f"omgevingsvariabele: {param.envvar}")
+    default = param.default
+    if param.param_type_name == "option" and param.show_default and default not in (None, False, "", ()) and not param.is_flag:
+        extra.append(f"standaard: {default}")
+    if param.required:
+        extra.append("verplicht")
+    if extra:
+        help_text = f"{help_text}  [{'; '.join(extra)}]" if help_text else f"[{'; '.join(extra)}]"
+    return left, help_text
 
 
-def install() -> None:
-    global _installed
-    if _installed:
-        return
-    _installed = True
-    import typer.core
-
-    if hasattr(typer.core, "_"):
-        typer.core._ = translate  # type: ignore[attr-defined]
-    try:
-        from typer._click import decorators, formatting
-    except ImportError:  # pragma: no cover - other Typer layout
-        return
-    _patch_help_option(decorators)
-    _patch_usage_prefix(formatting)
+def _write_params(command: Any, ctx: Any, formatter: Any) -> None:
+    arguments = [r for p in command.get_params(ctx) if p.param_type_name == "argument" and (r := _record(p, ctx))]
+    options = [r for p in command.get_params(ctx) if p.param_type_name == "option" and (r := _record(p, ctx))]
+    if arguments:
+        with formatter.section("Argumenten"):
+            formatter.write_dl(arguments)
+    if options:
+        with formatter.section("Opties"):
+            formatter.write_dl(options)
 
 
-def _patch_help_option(decorators) -> None:  # type: ignore[no-untyped-def]
-    original = getattr(decorators, "help_option", None)
-    if original is None or getattr(original, "_bncost", False):
-        return
+class DutchCommand(typer.core.TyperCommand):
+    """A command whose help is Dutch throughout."""
 
-    def help_option(param_decls):  # type: ignore[no-untyped-def]
-        decorate = original(param_decls)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["options_metavar"] = OPTIONS_METAVAR
+        super().__init__(*args, **kwargs)
 
-        def apply(command):  # type: ignore[no-untyped-def]
-            result = decorate(command)
-            params = getattr(command, "params", None)
-            if params and getattr(params[-1], "help", None) == "Show this message and exit.":
-                params[-1].help = PHRASES["Show this message and exit."]
-            return result
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        arguments = [p.metavar or p.name.upper() for p in self.get_params(ctx) if p.param_type_name == "argument"]
+        return [OPTIONS_METAVAR, *arguments]
 
-        return apply
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)
 
-    help_option._bncost = True  # type: ignore[attr-defined]
-    decorators.help_option = help_option
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        _write_params(self, ctx, formatter)
 
 
-def _patch_usage_prefix(formatting) -> None:  # type: ignore[no-untyped-def]
-    cls = getattr(formatting, "HelpFormatter", None)
-    if cls is None or getattr(cls.write_usage, "_bncost", False):
-        return
-    original = cls.write_usage
+class DutchGroup(typer.core.TyperGroup):
+    """The ``bncost`` group: Dutch help, and the list of commands from the registry (so that the
+    list needs no command to be built)."""
 
-    def write_usage(self, prog, args="", prefix=None):  # type: ignore[no-untyped-def]
-        return original(self, prog, args, PHRASES["Usage: "] if prefix is None else prefix)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["options_metavar"] = OPTIONS_METAVAR
+        kwargs["subcommand_metavar"] = SUBCOMMAND_METAVAR
+        super().__init__(*args, **kwargs)
 
-    write_usage._bncost = True  # type: ignore[attr-defined]
-    cls.write_usage = write_usage
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        from burgernet_cost.cli.registry import COMMANDS
+
+        _write_params(self, ctx, formatter)
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [(name, _short(spec.help, limit)) for name, spec in COMMANDS.items()]
+        with formatter.section("Commando's"):
+            formatter.write_dl(rows)
+
+
+def _short(text: str, limit: int) -> str:
+    first = text.split("\n", 1)[0].strip()
+    if len(first) <= limit:
+        return first
+    cut = first[: limit - 3].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "..."

@@ -1,132 +1,162 @@
-"""Parsers for command-line values: Dutch messages, no data loaded.
+"""Options that several commands share, declared once, and the rules for combining them.
 
-Each parser takes the typed text (or an already parsed default) and returns the value, or raises
-``typer.BadParameter`` with a Dutch message; the CLI turns that into ``Fout: --optie: …``, exit 2.
+``@shared(...)`` adds a group of options to a command's signature (Typer reads the signature) and
+hands the command one ``Gedeeld`` object instead; each group is declared here once, like
+sqlite-utils' shared-option decorators. The option-combination rules live here too, in one place.
 """
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+import functools
+import inspect
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any
 
 import typer
 
-MAX_INWONERS = 100_000_000
-PAKKETTEN = ("basis", "aanvullend", "volledig")
-FORMATS = ("table", "json", "csv", "markdown")
-TARIEVEN = ("berekend", "advies")
-PAKKET_METAVAR = "|".join(PAKKETTEN)
-FORMAT_METAVAR = "|".join(FORMATS)
+from burgernet_cost.cli.parsers import (FORMAT_METAVAR, PAKKET_METAVAR, TARIEVEN, parse_choice, parse_date, parse_decimal,
+                                        parse_format, parse_inwoners, parse_pakket, parse_periodiek, parse_year)
+from burgernet_cost.errors import UsageProblem
 
-_GROUPED = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
+Opt = typer.Option
 
 
-def parse_inwoners(value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    else:
-        text = str(value).strip()
-        if not text:
-            raise typer.BadParameter("geef een aantal inwoners op (een geheel getal groter dan 0)")
-        if _GROUPED.fullmatch(text):
-            text = text.replace(".", "")
-        if re.fullmatch(r"-[0-9.]+", text):
-            raise typer.BadParameter(f"'{value}' is negatief; het aantal inwoners moet groter zijn dan 0")
-        if not re.fullmatch(r"[0-9]+", text):
-            raise typer.BadParameter(f"'{value}' is geen geheel aantal inwoners (bijv. 54600 of 54.600)")
-        if len(text.lstrip("0")) > len(str(MAX_INWONERS)):
-            raise typer.BadParameter(f"'{_short(value)}' is onrealistisch groot (maximaal {MAX_INWONERS:,} inwoners)".replace(",", "."))
-        number = int(text)
-    if number <= 0:
-        raise typer.BadParameter(f"'{value}': het aantal inwoners moet groter zijn dan 0")
-    if number > MAX_INWONERS:
-        raise typer.BadParameter(f"'{value}' is onrealistisch groot (maximaal {MAX_INWONERS:,} inwoners)".replace(",", "."))
-    return number
+def _option(*decls: str, **kwargs: Any) -> Any:
+    kwargs.setdefault("show_default", False)
+    return Opt(*decls, **kwargs)
 
 
-def _short(value: object, limit: int = 30) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[:limit] + "…"
+# name -> (annotation, default); the annotation carries the option's flags, metavar and help
+TARIEF_OPTIES: dict[str, tuple[Any, Any]] = {
+    "schaal": (Annotated[str | None, _option("--schaal", metavar="SCHAAL", help="Salarisschaal voor het uurtarief (bijv. 10 of 10A).")], None),
+    "periodiek": (Annotated[int | None, _option("--periodiek", parser=parse_periodiek, metavar="N",
+                                                help="Periodiek (trede) binnen de schaal, 0 = laagste.")], None),
+    "toeslagen": (Annotated[str | None, _option("--toeslagen", metavar="geen|alle|LIJST",
+                                                help="Toeslagen op het salaris: geen, alle, of bijv. vakantietoelage,eindejaarsuitkering.")], None),
+    "uurtarief": (Annotated[Decimal | None, _option("--uurtarief", parser=parse_decimal("uurtarief in euro", Decimal("0.01"), Decimal(10000)),
+                                                    metavar="EUR", help="Gebruik dit uurtarief direct (bijv. 45,50).")], None),
+    "kostenbasis": (Annotated[str, _option("--kostenbasis", parser=parse_choice(("salaris", "integraal"), "kostenbasis"),
+                                           metavar="salaris|integraal", show_default=True,
+                                           help="salaris (CAR-UWO) of integraal (loonkosten + overhead, Handleiding Overheidstarieven).")], "salaris"),
+    "peildatum": (Annotated[str | None, _option("--peildatum", parser=parse_date, metavar="JJJJ-MM-DD",
+                                                help="Salarisniveau op deze datum (tabel + cao-verhogingen); kiest bij --gemeente ook het jaar.")], None),
+}
+DATA_OPTIES: dict[str, tuple[Any, Any]] = {
+    "scenario": (Annotated[str | None, _option("--scenario", metavar="BESTAND",
+                                               help="Scenario (YAML) met wijzigingen op de data; de data zelf blijft ongewijzigd.")], None),
+    "set_": (Annotated[list[str] | None, _option("--set", metavar="PAD=WAARDE",
+                                                 help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).")], None),
+}
+UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
+    "fmt": (Annotated[str, _option("--format", "-f", parser=parse_format, metavar=FORMAT_METAVAR, show_default=True,
+                                   help="Uitvoer: table (standaard), json, csv of markdown.")], "table"),
+    "data_dir": (Annotated[str | None, _option("--data-dir", envvar="BNCOST_DATA_DIR", metavar="MAP",
+                                               help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).")], None),
+}
+
+# Options that are shared but read per command (their help differs a little between commands)
+Inwoners = Annotated[int | None, _option("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL",
+                                         help="Aantal inwoners van de gemeente (bijv. 54600 of 54.600); of gebruik --gemeente.")]
+Gemeente = Annotated[str | None, _option("--gemeente", "-g", metavar="NAAM|GMxxxx",
+                                         help="Gemeente (naam of CBS-code) in plaats van --inwoners; inwoners volgens het CBS.")]
+Jaar = Annotated[int | None, _option("--jaar", parser=parse_year, metavar="JAAR",
+                                     help="Jaar van de CBS-inwonertallen: 2024 of 2014 (standaard: het nieuwste).")]
+Uitleg = Annotated[bool, Opt("--uitleg", help="Toon de berekening als boom: elk cijfer, de formule, de bron en de status.")]
+Tarief = Annotated[str, _option("--tarief", parser=parse_choice(TARIEVEN, "tarief"), metavar="berekend|advies", show_default=True,
+                                help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6 (€ 0,03 / € 0,07).")]
+Schaalvoordeel = Annotated[Decimal | None, _option("--schaalvoordeel", parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),
+                                                   metavar="PCT", help="Hoeveel procent een landelijke voorziening goedkoper is dan een "
+                                                   "regionale (standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager').")]
+DataDir = UITVOER_OPTIES["data_dir"][0]
+Formaat = UITVOER_OPTIES["fmt"][0]
 
 
-def _choice(value: object, choices: tuple[str, ...], what: str) -> str:
-    text = str(value).strip().lower()
-    if text in choices:
-        return text
-    import difflib
-
-    hint = difflib.get_close_matches(text, choices, n=1)
-    extra = f"; bedoelde u '{hint[0]}'?" if hint else ""
-    return _raise(f"'{value}' is geen geldig {what} (kies uit {', '.join(choices)}){extra}")
+def pakket_option(help: str, default_shown: bool = True) -> Any:
+    return _option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=default_shown, help=help)
 
 
-def _raise(message: str) -> str:
-    raise typer.BadParameter(message)
+@dataclass(frozen=True)
+class Gedeeld:
+    """The values of the shared options a command was given."""
+
+    schaal: str | None = None
+    periodiek: int | None = None
+    toeslagen: str | None = None
+    uurtarief: Decimal | None = None
+    kostenbasis: str = "salaris"
+    peildatum: str | None = None
+    scenario: str | None = None
+    set_: list[str] | None = None
+    fmt: str = "table"
+    data_dir: str | None = None
+
+    def keuze(self) -> Any:
+        """The rate choice; the combination rules of the rate options are checked here."""
+        from burgernet_cost.domain.rate import TariefKeuze
+
+        not_empty(schaal=self.schaal, toeslagen=self.toeslagen, scenario=self.scenario)
+        if self.uurtarief is not None and (self.schaal or self.periodiek is not None or self.toeslagen
+                                           or self.kostenbasis != "salaris" or self.peildatum):
+            raise UsageProblem("--uurtarief geeft het tarief direct; combineer het niet met --schaal, --periodiek, --toeslagen, "
+                               "--kostenbasis of --peildatum")
+        if self.kostenbasis == "integraal" and (self.periodiek is not None or self.toeslagen):
+            raise UsageProblem("--kostenbasis integraal rekent per schaal; --periodiek en --toeslagen horen bij kostenbasis salaris")
+        parsed: tuple[str, ...] | None = None
+        if self.toeslagen is not None:
+            text = self.toeslagen.strip().lower()
+            parsed = () if text in ("geen", "") else tuple(x.strip() for x in text.split(",") if x.strip())
+        return TariefKeuze(schaal=self.schaal.strip().upper() if self.schaal else None, periodiek=self.periodiek,
+                           toeslagen=parsed, peildatum=self.peildatum, uurtarief=self.uurtarief, kostenbasis=self.kostenbasis)
 
 
-def parse_pakket(value: object) -> str:
-    return _choice(value, PAKKETTEN, "pakket")
+def shared(*groups: dict[str, tuple[Any, Any]]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Add the option groups to a command; the command receives them as ``opties: Gedeeld``."""
+    declared = {name: spec for group in groups for name, spec in group.items()}
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(func)
+        hints = typing.get_type_hints(func, include_extras=True)  # the command module may postpone annotations
+        own = [p.replace(annotation=hints.get(name, p.annotation)) for name, p in signature.parameters.items() if name != "opties"]
+        extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+                 for name, (annotation, default) in declared.items()]
+
+        @functools.wraps(func)
+        def command(**kwargs: Any) -> Any:
+            values = {name: kwargs.pop(name) for name in declared}
+            return func(**kwargs, opties=Gedeeld(**values))
+
+        command.__signature__ = signature.replace(parameters=[  # type: ignore[attr-defined]
+            *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own), *extra])
+        command.__annotations__ = {**{p.name: p.annotation for p in own}, **{n: a for n, (a, _) in declared.items()}}
+        del command.__wrapped__  # Typer must read the new signature, not the wrapped one
+        return command
+
+    return decorate
 
 
-def parse_format(value: object) -> str:
-    """One of FORMATS; 'text' (what validate took before it joined the other commands) means table."""
-    if str(value).strip().lower() == "text":
-        return "table"
-    return _choice(value, FORMATS, "formaat")
+def not_empty(**options: str | None) -> None:
+    """An option given as an empty string is a mistake, not 'use the default'."""
+    for name, value in options.items():
+        if value is not None and not str(value).strip():
+            raise UsageProblem("lege waarde", field=name.rstrip("_"))
 
 
-def parse_choice(choices: tuple[str, ...], what: str):
-    def parser(value: object) -> str:
-        return _choice(value, choices, what)
-
-    return parser
-
-
-def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | None = None):
-    """A parser for a decimal number; accepts a Dutch comma ('0,5') as well as a dot."""
-
-    def parser(value: object) -> Decimal:
-        if isinstance(value, Decimal):
-            number = value
-        else:
-            text = str(value).strip().replace(",", ".")
-            try:
-                number = Decimal(text)
-            except InvalidOperation:
-                raise typer.BadParameter(f"'{_short(value)}' is geen getal ({what})") from None
-            if not number.is_finite():
-                raise typer.BadParameter(f"'{value}' is geen eindig getal ({what})")
-        if minimum is not None and number < minimum:
-            raise typer.BadParameter(f"'{value}' is te klein ({what}: minimaal {minimum})")
-        if maximum is not None and number > maximum:
-            raise typer.BadParameter(f"'{value}' is te groot ({what}: maximaal {maximum})")
-        return number
-
-    return parser
+def one_of_inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> None:
+    if inwoners is not None and gemeente is not None:
+        raise UsageProblem("kies --inwoners of --gemeente, niet beide")
+    if jaar is not None and gemeente is None:
+        raise UsageProblem("--jaar hoort bij --gemeente")
+    if required and inwoners is None and gemeente is None:
+        raise UsageProblem("de optie --inwoners ontbreekt (of gebruik --gemeente NAAM)")
 
 
-def parse_year(value: object) -> int:
-    text = str(value).strip()
-    if not re.fullmatch(r"(19|20)[0-9]{2}", text):
-        raise typer.BadParameter(f"'{value}' is geen jaartal (bijv. 2024)")
-    return int(text)
-
-
-def parse_periodiek(value: object) -> int:
-    text = str(value).strip()
-    if not re.fullmatch(r"[0-9]{1,2}", text):
-        raise typer.BadParameter(f"'{value}' is geen periodiek (een geheel getal vanaf 0)")
-    return int(text)
-
-
-def parse_date(value: object) -> str:
-    import datetime as dt
-
-    text = str(value).strip()
-    try:
-        if len(text) != 10:
-            raise ValueError
-        dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is geen geldige datum (JJJJ-MM-DD)") from None
-    return text
+def one_selection(given: dict[str, Any]) -> str:
+    """regio: exactly one way of choosing the members."""
+    chosen = [name for name, value in given.items() if value not in (None, False)]
+    if len(chosen) != 1:
+        raise UsageProblem("kies precies één van --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle"
+                           + (f" (nu: {', '.join('--' + c for c in chosen)})" if chosen else ""))
+    return chosen[0]

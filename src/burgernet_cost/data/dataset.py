@@ -1,31 +1,20 @@
-"""The data set: the YAML files under ``data/``, validated and cross-checked.
+"""The data set: every validated data file of one data directory, as one immutable record.
 
-``load_dataset()`` reads every file strictly (``datafiles``), validates it against its model
-(``schema``), checks the references between files, and returns one immutable ``Dataset``. Every
-problem becomes a ``DataError`` naming file, line and key path; all problems found are reported
-together (``DataErrors``).
+``data/loading.py`` builds it (``load_dataset``); the domain reads it. The municipality tables are
+part of it, read on first use (most commands do not need them).
 """
 
 from __future__ import annotations
 
-import difflib
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data import models as s
-from burgernet_cost.data.reading import LineMap, display_path, load_yaml_file, resolve_data_dir
-from burgernet_cost.errors import DataError, DataErrors
+from burgernet_cost.data.reading import LineMap, display_path
 
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "tasks.yaml": s.TasksFile,
-    "interviews.yaml": s.InterviewsFile,
-    "salary_scales.yaml": s.SalaryFile,
-    "inrichtingsmodellen.yaml": s.ModelsFile,
-}
+if TYPE_CHECKING:
+    from burgernet_cost.data.municipalities import Gemeenten
 
 
 @dataclass(frozen=True)
@@ -37,6 +26,7 @@ class Dataset:
     models: s.ModelsFile
     lines: dict[str, LineMap] = field(default_factory=dict, compare=False, repr=False)
     scenario: Any = None  # the applied Scenario, if any
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def where(self, file: str, path: tuple[Any, ...]) -> str | None:
         """'data/x.yaml:12' for a value, or the scenario line that overrode it."""
@@ -63,206 +53,10 @@ class Dataset:
     def quantified_areas(self) -> list[s.Taakgebied]:
         return [t for t in self.tasks.taakgebieden if t.gekwantificeerd]
 
+    def gemeenten(self) -> Gemeenten:
+        """The municipality tables of this data directory (read once, on first use)."""
+        if "gemeenten" not in self.cache:
+            from burgernet_cost.data.municipalities import load_municipalities
 
-# --------------------------------------------------------------------------- pydantic -> Dutch
-
-
-def _fields_at(model: Any, loc: tuple[Any, ...]) -> list[str]:
-    """Allowed keys of the (sub)model found by following ``loc`` from ``model``."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(str(part))
-            if info is None:
-                return []
-            current = info.annotation
-        else:
-            origin = typing.get_origin(current)
-            args = typing.get_args(current)
-            if origin in (list, dict) and args:
-                current = args[-1]
-            else:
-                return []
-    current = _unwrap(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap(tp: Any) -> Any:
-    """Strip Optional/Annotated/Union down to the one model type inside, if any."""
-    for _ in range(5):
-        origin = typing.get_origin(tp)
-        if origin is typing.Annotated:
-            tp = typing.get_args(tp)[0]
-            continue
-        if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
-            models = [a for a in typing.get_args(tp) if isinstance(a, type) and issubclass(a, BaseModel)]
-            lists = [a for a in typing.get_args(tp) if typing.get_origin(a) in (list, dict)]
-            if models:
-                tp = models[0]
-                continue
-            if lists:
-                tp = lists[0]
-                continue
-        break
-    return tp
-
-
-def _plain(value: Any) -> str:
-    if isinstance(value, str):
-        return f"'{value}'"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (dict, list)):
-        return "een " + ("blok" if isinstance(value, dict) else "lijst")
-    return str(value)
-
-
-def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    value = err.get("input")
-    loc = tuple(err["loc"])
-    if kind == "missing":
-        return "verplichte sleutel ontbreekt"
-    if kind == "extra_forbidden":
-        allowed = _fields_at(model, loc[:-1])
-        hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
-        extra = f"; bedoelde u '{hint[0]}'?" if hint else (f" (toegestaan: {', '.join(allowed)})" if allowed else "")
-        return f"onbekende sleutel{extra}"
-    if kind == "string_type":
-        return f"{_plain(value)} moet tekst zijn (zet de waarde tussen aanhalingstekens)"
-    if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"{_plain(value)} moet een geheel getal zijn"
-    if kind in ("is_instance_of", "decimal_type", "decimal_parsing", "float_type"):
-        return f"{_plain(value)} moet een getal zijn"
-    if kind == "bool_type":
-        return f"{_plain(value)} moet true of false zijn"
-    if kind == "greater_than":
-        return f"{_plain(value)} moet groter zijn dan {ctx.get('gt')}"
-    if kind == "greater_than_equal":
-        return f"{_plain(value)} moet minstens {ctx.get('ge')} zijn"
-    if kind == "less_than":
-        return f"{_plain(value)} moet kleiner zijn dan {ctx.get('lt')}"
-    if kind == "less_than_equal":
-        return f"{_plain(value)} mag hoogstens {ctx.get('le')} zijn"
-    if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace(" or ", ", ").replace("'", "")
-        return f"{_plain(value)} is geen geldige waarde ({expected})"
-    if kind == "list_type":
-        return f"{_plain(value)} moet een lijst zijn"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"{_plain(value)} moet een blok met sleutels zijn"
-    if kind == "string_pattern_mismatch":
-        return f"{_plain(value)} is geen geldige id (kleine letters, cijfers, '-', '_' en '.')"
-    if kind == "string_too_short":
-        return "mag niet leeg zijn"
-    if kind == "string_too_long":
-        return f"is te lang (maximaal {ctx.get('max_length')} tekens)"
-    if kind == "too_short":
-        return f"moet minstens {ctx.get('min_length')} element(en) bevatten"
-    if kind == "value_error":
-        return str(ctx.get("error", err.get("msg")))
-    if kind == "frozen_instance":
-        return "kan niet gewijzigd worden"
-    return str(err.get("msg"))
-
-
-def validate_file(value: Any, model: type[BaseModel], lines: LineMap) -> tuple[BaseModel | None, list[DataError]]:
-    try:
-        return model.model_validate(value), []
-    except ValidationError as exc:
-        errors = []
-        seen: set[tuple[Any, ...]] = set()
-        for err in exc.errors(include_url=False):
-            loc = _real_loc(value, tuple(err["loc"]))
-            if loc in seen:  # several union branches failing on one value: report it once
-                continue
-            seen.add(loc)
-            errors.append(lines.error(loc, dutch_message({**err, "loc": loc}, model)))
-        return None, errors
-
-
-def _real_loc(value: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Pydantic's error location without union-branch tags: only keys and indices of the data."""
-    out: list[Any] = []
-    current = value
-    for i, part in enumerate(loc):
-        last = i == len(loc) - 1
-        if isinstance(current, dict) and isinstance(part, str) and (part in current or last):
-            out.append(part)
-            current = current.get(part)
-        elif isinstance(current, list) and isinstance(part, int):
-            out.append(part)
-            current = current[part] if 0 <= part < len(current) else None
-    return tuple(out)
-
-
-# --------------------------------------------------------------------------- loading
-
-
-def load_dataset(
-    data_dir: str | Path | None = None, scenario: str | None = None, sets: typing.Sequence[str] = ()
-) -> Dataset:
-    """Read, validate and cross-check every data file; apply a scenario and --set overrides in memory.
-
-    Raises DataErrors with all problems found.
-    """
-    root = resolve_data_dir(data_dir)
-    raw: dict[str, Any] = {}
-    lines: dict[str, LineMap] = {}
-    errors: list[DataError] = []
-    for name in FILE_MODELS:
-        try:
-            raw[name], lines[name] = load_yaml_file(root / name)
-        except DataError as exc:
-            errors.append(exc)
-    applied = None
-    if (scenario or sets) and not errors:
-        from burgernet_cost.data import scenario as sc
-
-        applied = sc.build(raw, scenario, list(sets))
-        if applied is not None:
-            sc.apply(raw, applied)
-    parsed: dict[str, BaseModel] = {}
-    for name, model in FILE_MODELS.items():
-        if name not in raw:
-            continue
-        value, file_errors = validate_file(raw[name], model, lines[name])
-        if applied is not None:
-            for e in file_errors:
-                origin = applied.origin(name, tuple(_key_path(e.path)))
-                if origin:
-                    e.message += f" (waarde uit {origin})"
-        errors += file_errors
-        if value is not None:
-            parsed[name] = value
-    if errors:
-        raise DataErrors(errors)
-    ds = Dataset(
-        root=root,
-        tasks=parsed["tasks.yaml"],  # type: ignore[arg-type]
-        interviews=parsed["interviews.yaml"],  # type: ignore[arg-type]
-        salary=parsed["salary_scales.yaml"],  # type: ignore[arg-type]
-        models=parsed["inrichtingsmodellen.yaml"],  # type: ignore[arg-type]
-        lines=lines,
-        scenario=applied,
-    )
-    from burgernet_cost.data.references import reference_errors
-
-    problems = reference_errors(ds)
-    if problems:
-        raise DataErrors(problems, stage="verwijzingen")
-    return ds
-
-
-def _key_path(text: str | None) -> list[str | int]:
-    """'waarnemingen[2].uren_per_maand' -> ['waarnemingen', 2, 'uren_per_maand']."""
-    import re
-
-    out: list[str | int] = []
-    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text or ""):
-        out.append(int(index) if index else name)
-    return out
+            self.cache["gemeenten"] = load_municipalities(self.root)
+        return self.cache["gemeenten"]  # type: ignore[no-any-return]

@@ -16,9 +16,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from burgernet_cost.data import models as s
+from burgernet_cost.data import municipality_models as mm
 from burgernet_cost.data.reading import display_path, load_yaml_file, read_text, resolve_data_dir
-from burgernet_cost.data.dataset import validate_file
+from burgernet_cost.data.messages import validate_file
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
 FILE = "gemeenten.yaml"
@@ -44,7 +44,7 @@ class Gemeente:
 
 @dataclass(frozen=True)
 class Gemeenten:
-    meta: s.GemeentenFile
+    meta: mm.GemeentenFile
     per_jaar: dict[int, tuple[Gemeente, ...]]
     bestand: str
 
@@ -56,7 +56,7 @@ class Gemeenten:
     def nieuwste(self) -> int:
         return self.jaren[0]
 
-    def jaartabel(self, jaar: int) -> s.Jaartabel:
+    def jaartabel(self, jaar: int) -> mm.Jaartabel:
         return next(j for j in self.meta.jaren if j.jaar == jaar)
 
     def lijst(self, jaar: int | None = None) -> tuple[Gemeente, ...]:
@@ -145,10 +145,10 @@ def base_name(naam: str) -> str:
 def load_municipalities(data_dir: str | Path | None = None) -> Gemeenten:
     root = resolve_data_dir(data_dir)
     value, lines = load_yaml_file(root / FILE)
-    meta, errors = validate_file(value, s.GemeentenFile, lines)
+    meta, errors = validate_file(value, mm.GemeentenFile, lines)
     if errors:
         raise DataErrors(errors)
-    assert isinstance(meta, s.GemeentenFile)
+    assert isinstance(meta, mm.GemeentenFile)
     per_jaar: dict[int, tuple[Gemeente, ...]] = {}
     problems: list[DataError] = []
     for n, jaar in enumerate(meta.jaren):
@@ -169,7 +169,7 @@ def load_municipalities(data_dir: str | Path | None = None) -> Gemeenten:
     return Gemeenten(meta, per_jaar, lines.file)
 
 
-def _read_year(root: Path, jaar: s.Jaartabel) -> tuple[list[Gemeente], list[DataError]]:
+def _read_year(root: Path, jaar: mm.Jaartabel) -> tuple[list[Gemeente], list[DataError]]:
     path = root / jaar.bestand
     shown = display_path(path)
     text = read_text(path, shown)
@@ -208,7 +208,7 @@ def _read_year(root: Path, jaar: s.Jaartabel) -> tuple[list[Gemeente], list[Data
     return rows, errors
 
 
-def _check_totals(jaar: s.Jaartabel, rows: list[Gemeente], lines, n: int) -> list[DataError]:  # type: ignore[no-untyped-def]
+def _check_totals(jaar: mm.Jaartabel, rows: list[Gemeente], lines, n: int) -> list[DataError]:  # type: ignore[no-untyped-def]
     errors = []
     total = sum(g.inwoners for g in rows)
     if len(rows) != jaar.aantal_gemeenten:

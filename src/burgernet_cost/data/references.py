@@ -41,21 +41,26 @@ def _ref(ds: Dataset, file: str, path: tuple[Any, ...], value: str, known: Itera
 
 
 def reference_errors(ds: Dataset) -> list[DataError]:
-    errors: list[DataError] = []
+    """Every reference between records and files, uniqueness of ids, and order of dated lists."""
     t, i, sal = ds.tasks, ds.interviews, ds.salary
     T, I, S = "tasks.yaml", "interviews.yaml", "salary_scales.yaml"
-
-    errors += _unique(ds, T, "taakgebieden", t.taakgebieden)
-    errors += _unique(ds, T, "onderwerpen", t.onderwerpen)
-    errors += _unique(ds, T, "rollen", t.rollen)
-    errors += _unique(ds, T, "taken", t.taken)
-    errors += _unique(ds, I, "waarnemingen", i.waarnemingen)
-    errors += _unique(ds, I, "gerapporteerde_uitkomsten", i.gerapporteerde_uitkomsten)
-    errors += _unique(ds, S, "tabellen", sal.tabellen)
-    errors += _unique(ds, S, "toeslagen", sal.toeslagen)
-    errors += _unique(ds, S, "tariefprofielen", sal.tariefprofielen)
-
+    errors: list[DataError] = []
+    for file, key, items in ((T, "taakgebieden", t.taakgebieden), (T, "onderwerpen", t.onderwerpen), (T, "rollen", t.rollen),
+                             (T, "taken", t.taken), (I, "waarnemingen", i.waarnemingen),
+                             (I, "gerapporteerde_uitkomsten", i.gerapporteerde_uitkomsten), (S, "tabellen", sal.tabellen),
+                             (S, "toeslagen", sal.toeslagen), (S, "tariefprofielen", sal.tariefprofielen)):
+        errors += _unique(ds, file, key, items)
     areas = {a.id: a for a in t.taakgebieden}
+    errors += _task_errors(ds, areas)
+    errors += _interview_errors(ds, areas)
+    errors += _salary_errors(ds)
+    errors += _model_errors(ds, areas)
+    return errors
+
+
+def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
+    T, t = "tasks.yaml", ds.tasks
+    errors: list[DataError] = []
     subjects = [o.id for o in t.onderwerpen]
     roles = {r.id: r for r in t.rollen}
     tasks = {k.id: k for k in t.taken}
@@ -75,16 +80,19 @@ def reference_errors(ds: Dataset) -> list[DataError]:
             parent = tasks.get(taak.deel_van)
             if parent is not None and parent.rol != taak.rol:
                 errors.append(ds.lines[T].error(("taken", n, "deel_van"), f"hoofdtaak '{parent.id}' hoort bij een andere rol"))
+    return errors
 
+
+def _interview_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
+    I, i = "interviews.yaml", ds.interviews
+    errors: list[DataError] = []
     for n, w in enumerate(i.waarnemingen):
         errors += _ref(ds, I, ("waarnemingen", n, "taakgebied"), w.taakgebied, areas, "taakgebied")
         area = areas.get(w.taakgebied)
         if area is not None and not area.gekwantificeerd:
             errors.append(ds.lines[I].error(("waarnemingen", n, "taakgebied"), f"taakgebied '{area.id}' is niet gekwantificeerd (tasks.yaml); er horen geen uren bij"))
-    for area in t.taakgebieden:
-        if not area.gekwantificeerd:
-            continue
-        for pakket in ("basis", "aanvullend"):
+    for area in ds.tasks.taakgebieden:
+        for pakket in ("basis", "aanvullend") if area.gekwantificeerd else ():
             if not any(w.taakgebied == area.id and w.pakket == pakket and w.meegewogen for w in i.waarnemingen):
                 errors.append(ds.lines[I].error(("waarnemingen",), f"geen meegewogen waarneming voor taakgebied '{area.id}', pakket '{pakket}'"))
     observations = {w.id: w for w in i.waarnemingen}
@@ -95,9 +103,15 @@ def reference_errors(ds: Dataset) -> list[DataError]:
             w = observations.get(ident)
             if w is not None and (w.taakgebied != u.taakgebied or (u.pakket != "volledig" and w.pakket != u.pakket)):
                 errors.append(ds.lines[I].error(("gerapporteerde_uitkomsten", n, "waarnemingen", k), f"waarneming '{ident}' hoort niet bij {u.taakgebied}, {u.pakket}"))
-    profiles = {p.id: p for p in sal.tariefprofielen}
+    profiles = {p.id: p for p in ds.salary.tariefprofielen}
     errors += _ref(ds, I, ("salarisbasis", "tariefprofiel"), i.salarisbasis.tariefprofiel, profiles, "tariefprofiel")
+    return errors
 
+
+def _salary_errors(ds: Dataset) -> list[DataError]:
+    S, sal = "salary_scales.yaml", ds.salary
+    errors: list[DataError] = []
+    profiles = {p.id: p for p in sal.tariefprofielen}
     tables = {tb.id: tb for tb in sal.tabellen}
     allowances = [a.id for a in sal.toeslagen]
     errors += _ref(ds, S, ("standaard_tariefprofiel",), sal.standaard_tariefprofiel, profiles, "tariefprofiel")
@@ -111,7 +125,6 @@ def reference_errors(ds: Dataset) -> list[DataError]:
                 errors.append(ds.lines[S].error(("tariefprofielen", n, "periodiek"), f"periodiek {p.periodiek} bestaat niet in schaal {p.schaal} van '{table.id}' (0 t/m {len(table.schalen[p.schaal]) - 1})"))
         for k, toeslag in enumerate(p.toeslagen):
             errors += _ref(ds, S, ("tariefprofielen", n, "toeslagen", k), toeslag, allowances, "toeslag")
-
     for n in range(1, len(sal.cao_verhogingen)):
         if sal.cao_verhogingen[n].datum < sal.cao_verhogingen[n - 1].datum:
             errors.append(ds.lines[S].error(("cao_verhogingen", n, "datum"), f"cao-stappen staan niet op datum: {sal.cao_verhogingen[n].datum} na {sal.cao_verhogingen[n - 1].datum}"))
@@ -122,7 +135,6 @@ def reference_errors(ds: Dataset) -> list[DataError]:
     for n, step in enumerate(sal.cao_verhogingen):
         for k, table_id in enumerate(step.alleen_voor_tabellen):
             errors += _ref(ds, S, ("cao_verhogingen", n, "alleen_voor_tabellen", k), table_id, tables, "salaristabel")
-    errors += _model_errors(ds, areas)
     return errors
 
 

@@ -46,7 +46,7 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
     import datetime as dt
 
     from burgernet_cost.data.reading import display_path, resolve_data_dir
-    from burgernet_cost.data.dataset import FILE_MODELS, load_dataset
+    from burgernet_cost.data.loading import FILE_MODELS, load_dataset
     from burgernet_cost.errors import DataErrors
 
     root = resolve_data_dir(data_dir)

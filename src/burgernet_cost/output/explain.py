@@ -13,7 +13,7 @@ from typing import Any
 
 from burgernet_cost.domain.trace import Spoor
 from burgernet_cost.output import wording as w
-from burgernet_cost.output.renderers import md
+from burgernet_cost.output.cells import md
 
 #: a text tree lists this many members of a region; the JSON lists them all
 MAX_SIBLINGS_SHOWN = 12

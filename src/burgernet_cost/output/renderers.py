@@ -15,63 +15,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
 from burgernet_cost.output import numbers as money
+from burgernet_cost.output.cells import machine, machine_kind
 from burgernet_cost.output.document import CSV, JSON, Cell, Field, Report, Table
-
-def display(value: Any, kind: str, empty: str = "") -> str:
-    if isinstance(value, Cell):
-        value, kind = value.value, value.kind
-    if value is None:
-        return empty
-    if kind == "text":
-        return str(value)
-    if kind == "bool":
-        return "ja" if value else "nee"
-    if kind == "int":
-        return money.nl_number(value, 0)
-    if kind == "hours":
-        return money.hours(value)
-    if kind == "fte":
-        return money.fte(value)
-    if kind == "money":
-        return money.euro(value)
-    if kind in ("per_inwoner", "rate"):
-        return money.euro(value, 4)
-    if kind == "per_inwoner_cent":
-        return money.per_inwoner(value)
-    if kind == "pct":
-        return money.pct(value)
-    raise ValueError(kind)
-
-
-def _machine_kind(kind: str) -> str:
-    return {"per_inwoner_cent": "per_inwoner"}.get(kind, kind)
-
-
-def machine(value: Any, kind: str) -> Any:
-    """A value for json: numbers by the rule of their kind, nested fields as objects."""
-    if isinstance(value, Cell):
-        value, kind = value.value, value.kind
-    if value is None:
-        return None
-    if kind in ("text", "raw", "texts"):
-        return value
-    if kind == "bool":
-        return bool(value)
-    if kind == "object":
-        return fields_json(value)
-    if kind == "objects":
-        return [fields_json(v) for v in value]
-    return money.machine(value, _machine_kind(kind))
-
-
-def fields_json(fields: list[Field]) -> dict[str, Any]:
-    return {f.key: machine(f.value, f.kind) for f in fields if f.key is not None}
-
 
 def _rows_json(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     columns = table.columns_for(JSON)
@@ -112,21 +61,9 @@ def render_csv(report: Report) -> str:
             elif kind == "text":
                 cells.append("" if v is None else str(v))
             else:
-                cells.append(money.machine_text(v, _machine_kind(kind)))
+                cells.append(money.machine_text(v, machine_kind(kind)))
         writer.writerow(cells)
     return out.getvalue()
-
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
-
-
-def md(text: str) -> str:
-    """Text that Markdown shows as written: its punctuation escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def header_text(f: Field) -> str:
-    return f.text if f.text is not None else display(f.value, f.kind)
 
 
 def _table(report: Report) -> str:

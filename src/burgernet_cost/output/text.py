@@ -14,7 +14,7 @@ import textwrap
 from typing import Any
 
 from burgernet_cost.output.document import DISPLAY, Column, Report, Table, Text
-from burgernet_cost.output.renderers import display, header_text, md
+from burgernet_cost.output.cells import display, header_text, md
 
 GAP = 2  # spaces between two columns
 MIN_WIDTH = 40

@@ -9,7 +9,7 @@ from burgernet_cost.domain.validation import Finding, Validation
 from burgernet_cost.errors import located
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table, Text
-from burgernet_cost.output.renderers import display
+from burgernet_cost.output.cells import display
 
 GROUP_LABELS = {
     "normen": "Normen (uren per maand per 100.000 inwoners)",

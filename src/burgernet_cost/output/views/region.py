@@ -103,7 +103,11 @@ def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatu
 # --------------------------------------------------------------------------- gemeenten
 
 
-def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, filters: list[str]) -> Report:
+FILTER_LABELS = {"eenheid": "politie-eenheid {}", "veiligheidsregio": "veiligheidsregio {}", "zoek": "zoek '{}'"}
+
+
+def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, applied: dict[str, str]) -> Report:
+    filters = [FILTER_LABELS[k].format(v) for k, v in applied.items()]
     machine = frozenset({JSON, CSV})
     columns = [
         Column("code", "Code"), Column("naam", "Gemeente"), Column("inwoners", "Inwoners", "int"),

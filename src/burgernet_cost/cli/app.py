@@ -1,0 +1,156 @@
+"""The ``bncost`` command line: the app, built for the one command a run invokes, and ``main``.
+
+Start-up stays light: this module imports typer and the option declarations only; a command's
+module, the data, the models, rich and tabulate are imported when that command runs. Errors:
+usage problems exit 2, invalid data exits 1, each as one Dutch line on stderr ("Fout: …"), never
+a traceback (set BNCOST_DEBUG=1 to see one for an internal error).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from burgernet_cost import __version__
+from burgernet_cost.cli.help import DutchCommand, DutchGroup
+from burgernet_cost.cli.registry import COMMANDS
+from burgernet_cost.errors import BncostError, UsageProblem
+
+HELP = """\
+bncost rekent uit wat de gemeentelijke Burgernet-taken een gemeente kosten (uren, fte, euro's)
+en wat zij betaalt in elk inrichtingsmodel (gemeentelijk, regionaal, landelijk).
+
+Alle cijfers komen uit de YAML-bestanden in data/ (het rapport 'Gemeentelijke taken Burgernet',
+Programmabureau Burgernet, 2014), elk met bron en status.
+"""
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"bncost {__version__}\n")
+        raise typer.Exit(0)
+
+
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie en stop.")] = False,
+) -> None:
+    """bncost: kosten van de gemeentelijke Burgernet-taken."""
+
+
+def build(command: str | None = None) -> typer.Typer:
+    """The app with every command registered, or only ``command`` (what a run needs; "" for none:
+    the list of commands in the help comes from the registry)."""
+    app = typer.Typer(name="bncost", help=HELP, cls=DutchGroup, rich_markup_mode=None, add_completion=False,
+                      no_args_is_help=True, context_settings=CONTEXT)
+    app.callback()(_root)
+    for name, spec in COMMANDS.items():
+        if command is None or name == command:
+            function = getattr(importlib.import_module(f"burgernet_cost.cli.{spec.module}"), spec.function)
+            app.command(name, help=spec.help, cls=DutchCommand, context_settings=CONTEXT)(function)
+    return app
+
+
+def _invoked(args: list[str]) -> str:
+    """The command a command line names ('' when none: help, --version, or an unknown word)."""
+    for arg in args:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else ""
+    return ""
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _translate_usage(exc: Exception) -> str:
+    """Typer/click usage errors -> one Dutch line."""
+    kind = type(exc).__name__
+    message = getattr(exc, "message", str(exc))
+    param = getattr(exc, "param", None)
+    name = None
+    if param is not None:
+        opts = getattr(param, "opts", None) or []
+        name = max(opts, key=len) if opts else getattr(param, "name", None)
+    if kind == "MissingParameter":
+        return f"de optie {name} ontbreekt" if name else "een verplichte optie ontbreekt"
+    if kind == "NoSuchOption":
+        option = getattr(exc, "option_name", "")
+        possibilities = getattr(exc, "possibilities", None) or []
+        hint = f"; bedoelde u {' of '.join(sorted(possibilities))}?" if possibilities else ""
+        return f"onbekende optie {option}{hint}"
+    if kind == "BadOptionUsage":
+        option = getattr(exc, "option_name", "")
+        if "requires an argument" in message:
+            return f"de optie {option} verwacht een waarde"
+        if "does not take a value" in message:
+            return f"de optie {option} neemt geen waarde"
+        return f"onjuist gebruik van {option}: {message}"
+    if kind == "BadParameter":
+        if name and message.startswith("Input should be"):
+            return f"{name}: ongeldige waarde"
+        return f"{name}: {message}" if name else message
+    if message.startswith("No such command"):
+        command = message.split("'")[1] if "'" in message else message
+        import difflib
+
+        hint = difflib.get_close_matches(command, list(COMMANDS), n=1)
+        return f"onbekend commando '{command}'" + (f"; bedoelde u '{hint[0]}'?" if hint else "; zie 'bncost --help'")
+    if message.startswith("Got unexpected extra argument"):
+        extra = message[message.find("(") + 1 : message.rfind(")")]
+        return f"onverwacht argument: {extra}"
+    if message.startswith("Missing command"):
+        return "geen commando opgegeven; zie 'bncost --help'"
+    return f"ongeldig gebruik: {message}"
+
+
+def _message(exc: BncostError) -> str:
+    """A library error as the user should read it: the field it is about as its option."""
+    if isinstance(exc, UsageProblem) and exc.field:
+        return f"--{exc.field.replace('_', '-')}: {exc.message}"
+    return str(exc)
+
+
+def _fail(message: str) -> None:
+    for line in message.splitlines() or [message]:
+        sys.stderr.write(f"Fout: {line}\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 1 invalid data, 2 usage)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        command = typer.main.get_command(build(_invoked(args)))
+        result: Any = command.main(args, prog_name="bncost", standalone_mode=False)
+    except BncostError as exc:  # DataErrors included: one line per problem
+        _fail(_message(exc))
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.Abort:
+        sys.stderr.write("Afgebroken.\n")
+        return 1
+    except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            sys.stdout.write(exc.format_message() + "\n")
+            return 0
+        _fail(_translate_usage(exc))
+        return int(getattr(exc, "exit_code", 2))
+    except KeyboardInterrupt:
+        sys.stderr.write("Afgebroken.\n")
+        return 130
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        if os.environ.get("BNCOST_DEBUG"):
+            raise
+        _fail(f"interne fout ({type(exc).__name__}: {exc}); meld dit, met BNCOST_DEBUG=1 voor details")
+        return 70
+    return result if isinstance(result, int) else 0

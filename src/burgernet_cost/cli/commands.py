@@ -1,0 +1,178 @@
+"""The calculating commands: options -> one library call -> view -> renderer.
+
+Heavy modules (data, domain, views, renderers) are imported inside the command that needs them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from burgernet_cost.cli.options import (DATA_OPTIES, TARIEF_OPTIES, UITVOER_OPTIES, DataDir, Formaat, Gedeeld, Gemeente,
+                                        Inwoners, Jaar, Schaalvoordeel, Tarief, Uitleg, not_empty, one_of_inhabitants,
+                                        one_selection, pakket_option, shared)
+from burgernet_cost.cli.output import emit, shown
+from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
+
+Opt = typer.Option
+
+
+@shared(TARIEF_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
+def estimate_cmd(
+    opties: Gedeeld,
+    inwoners: Inwoners = None,
+    pakket: Annotated[str, pakket_option("basis, aanvullend (alleen de aanvulling) of volledig (basis + aanvullend).")] = "basis",
+    gemeente: Gemeente = None,
+    jaar: Jaar = None,
+    uitleg: Uitleg = False,
+) -> None:
+    from burgernet_cost.domain.estimate import estimate
+    from burgernet_cost.output.views.estimate import estimate_report
+
+    ds, keuze, n, municipality = _setup(opties, inwoners, gemeente, jaar, required=True)
+    assert n is not None
+    _emit_report(estimate_report(estimate(ds, n, pakket, keuze), shown(ds.root), municipality, ds=ds, uitleg=uitleg), opties)
+
+
+@shared(TARIEF_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
+def compare_cmd(
+    opties: Gedeeld,
+    inwoners: Annotated[int | None, Opt("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL",
+                                        show_default=False,
+                                        help="Aantal inwoners (standaard: de referentiegemeente van het rapport, 54.600).")] = None,
+    pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
+    tarief: Tarief = "berekend",
+    schaalvoordeel: Schaalvoordeel = None,
+    gemeente: Gemeente = None,
+    jaar: Jaar = None,
+    uitleg: Uitleg = False,
+) -> None:
+    from burgernet_cost.domain.compare import compare
+    from burgernet_cost.output.views.compare import compare_report
+
+    ds, keuze, n, municipality = _setup(opties, inwoners, gemeente, jaar, required=False)
+    referentie = n is None
+    n = ds.models.referentiegemeente.inwoners if n is None else n
+    results = [compare(ds, n, p, tarief, schaalvoordeel, keuze) for p in ([pakket] if pakket else ["basis", "volledig"])]
+    _emit_report(compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg), opties)
+
+
+def current_cmd(fmt: Formaat = "table", data_dir: DataDir = None) -> None:
+    from burgernet_cost.data.loading import load_dataset
+    from burgernet_cost.domain.compare import report_tariffs
+    from burgernet_cost.output.views.compare import current_report
+
+    ds = load_dataset(data_dir)
+    computed, advised = report_tariffs(ds)
+    emit(current_report(ds, shown(ds.root), computed, advised), fmt)
+
+
+def tasks_cmd(
+    rol: Annotated[str | None, Opt("--rol", metavar="ROL", show_default=False,
+                                   help="Alleen deze rol (id of naam, bijv. relatiebeheer of 'Lid sturend orgaan').")] = None,
+    pakket: Annotated[str | None, pakket_option("basis, aanvullend, of volledig (beide; standaard).", False)] = None,
+    organisatie: Annotated[str, Opt("--organisatie", parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
+                                    metavar="gemeente|politie|alle",
+                                    help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.")] = "gemeente",
+    fmt: Formaat = "table",
+    data_dir: DataDir = None,
+) -> None:
+    from burgernet_cost.data.loading import load_dataset
+    from burgernet_cost.domain.tasks import select_tasks
+    from burgernet_cost.output.views.tasks import tasks_report
+
+    not_empty(rol=rol)
+    ds = load_dataset(data_dir)
+    tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie)
+    emit(tasks_report(ds, tasks, filters), fmt)
+
+
+@shared(TARIEF_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
+def region_cmd(
+    opties: Gedeeld,
+    eenheid: Annotated[str | None, Opt("--eenheid", metavar="NAAM", show_default=False,
+                                       help="Alle gemeenten van een politie-eenheid (bijv. Midden-Nederland).")] = None,
+    veiligheidsregio: Annotated[str | None, Opt("--veiligheidsregio", metavar="NAAM", show_default=False,
+                                                help="Alle gemeenten van een veiligheidsregio (bijv. Utrecht).")] = None,
+    gemeenten: Annotated[str | None, Opt("--gemeenten", metavar="A,B,C", show_default=False,
+                                         help="Gemeenten gescheiden door komma's (namen of CBS-codes).")] = None,
+    bestand: Annotated[str | None, Opt("--bestand", metavar="BESTAND", show_default=False,
+                                       help="CSV (gemeente,inwoners) of YAML (gemeenten: [{gemeente, inwoners}]); zie README.")] = None,
+    alle: Annotated[bool, Opt("--alle", help="Heel Nederland.")] = False,
+    per: Annotated[str | None, Opt("--per", parser=parse_choice(("gemeente", "eenheid"), "indeling"), metavar="gemeente|eenheid",
+                                   show_default=False,
+                                   help="Eén regel per gemeente of per politie-eenheid (standaard: eenheid bij --alle, "
+                                        "anders gemeente).")] = None,
+    model: Annotated[str, Opt("--model", parser=parse_choice(("regionaal", "landelijk"), "model"), metavar="regionaal|landelijk",
+                              help="Wie relatiebeheer en communicatie uitvoert.")] = "regionaal",
+    pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
+    tarief: Tarief = "berekend",
+    schaalvoordeel: Schaalvoordeel = None,
+    jaar: Jaar = None,
+    uitleg: Uitleg = False,
+) -> None:
+    from burgernet_cost.data.loading import load_dataset
+    from burgernet_cost.domain.region import region, select_members
+    from burgernet_cost.output.views.region import region_report
+
+    given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand, "alle": alle}
+    not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
+    soort = one_selection(given)
+    keuze = opties.keuze()
+    ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
+    gm = ds.gemeenten()
+    year = gm.kies_jaar(jaar if jaar is not None or opties.peildatum is None else gm.jaar_voor_peildatum(opties.peildatum))
+    members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
+    titles = {"eenheid": f"politie-eenheid {name}", "veiligheidsregio": f"veiligheidsregio {name}", "gemeenten": name,
+              "bestand": f"gemeenten uit {name}", "alle": "Nederland (alle gemeenten)"}
+    per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
+    result = region(ds, titles[soort], members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort)
+    _emit_report(region_report(result, ds, shown(ds.root), per_unit, gm.jaartabel(year).peildatum, uitleg=uitleg), opties)
+
+
+def municipalities_cmd(
+    eenheid: Annotated[str | None, Opt("--eenheid", metavar="NAAM", show_default=False, help="Alleen deze politie-eenheid.")] = None,
+    veiligheidsregio: Annotated[str | None, Opt("--veiligheidsregio", metavar="NAAM", show_default=False,
+                                                help="Alleen deze veiligheidsregio.")] = None,
+    zoek: Annotated[str | None, Opt("--zoek", metavar="TEKST", show_default=False,
+                                    help="Gemeenten waarvan naam of code deze tekst bevat.")] = None,
+    jaar: Jaar = None,
+    fmt: Formaat = "table",
+    data_dir: DataDir = None,
+) -> None:
+    from burgernet_cost.data.municipalities import load_municipalities
+    from burgernet_cost.domain.municipalities import filter_municipalities
+    from burgernet_cost.output.views.region import municipalities_report
+
+    not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, zoek=zoek)
+    gm = load_municipalities(data_dir)
+    year = gm.kies_jaar(jaar)
+    rows, filters = filter_municipalities(gm, year, eenheid=eenheid, veiligheidsregio=veiligheidsregio, zoek=zoek)
+    emit(municipalities_report(rows, gm, year, filters), fmt)
+
+
+# --------------------------------------------------------------------------- shared by the commands above
+
+
+def _emit_report(report: Any, opties: Gedeeld) -> None:
+    emit(report, opties.fmt)
+
+
+def _setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> tuple[Any, Any, int | None, Any]:
+    """estimate and compare-models: check the options, load the data (with a scenario), determine
+    the rate choice and the inhabitants. Returns (dataset, rate choice, inhabitants or None,
+    (municipality, municipalities) or None)."""
+    from burgernet_cost.data.loading import load_dataset
+
+    not_empty(gemeente=gemeente)
+    one_of_inhabitants(inwoners, gemeente, jaar, required=required)
+    keuze = opties.keuze()
+    ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
+    if gemeente is None:
+        return ds, keuze, inwoners, None
+    gm = ds.gemeenten()
+    if jaar is None and opties.peildatum is not None:
+        jaar = gm.jaar_voor_peildatum(opties.peildatum)
+    g = gm.zoek(gemeente, jaar)
+    return ds, keuze, g.inwoners, (g, gm)

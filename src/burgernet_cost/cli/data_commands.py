@@ -1,0 +1,83 @@
+"""The commands for data maintainers: validate, diff, schema."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from burgernet_cost.cli.options import DataDir, Formaat
+from burgernet_cost.cli.output import emit, shown
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem
+
+Opt = typer.Option
+
+
+def validate_cmd(
+    strict: Annotated[bool, Opt("--strict", help="Waarschuwingen tellen als fouten.")] = False,
+    fmt: Formaat = "table",
+    data_dir: DataDir = None,
+) -> None:
+    from burgernet_cost.domain.validation import validate
+    from burgernet_cost.output.views.checks import validate_report
+
+    result = validate(data_dir)
+    emit(validate_report(result, strict), fmt)
+    if not result.valid(strict):
+        raise typer.Exit(1)
+
+
+def diff_cmd(
+    base_dir: Annotated[str, typer.Argument(metavar="BASIS_MAP", show_default=False,
+                                             help="De datamap vóór de wijziging (bijv. van de hoofdtak).")],
+    head_dir: Annotated[str | None, typer.Argument(metavar="[NIEUWE_MAP]", show_default=False,
+                                                    help="De datamap na de wijziging (standaard: de huidige data).")] = None,
+    only_changed: Annotated[bool, Opt("--alleen-wijzigingen", help="Toon alleen gewijzigde kengetallen.")] = False,
+    fmt: Formaat = "table",
+    data_dir: DataDir = None,
+) -> None:
+    from burgernet_cost.data.loading import load_dataset
+    from burgernet_cost.domain.diff import diff
+    from burgernet_cost.output.views.checks import diff_report
+
+    datasets = []
+    for label, where in (("basis", base_dir), ("nieuw", head_dir if head_dir is not None else data_dir)):
+        try:
+            datasets.append(load_dataset(where))
+        except DataErrors as exc:
+            raise DataErrors([DataError(f"[{label}] {e}") for e in exc.errors]) from None
+        except DataError as exc:
+            raise DataError(f"[{label}] {exc}") from None
+    base, head = datasets
+    figures, ref = diff(base, head)
+    emit(diff_report(figures, ref, shown(base.root), shown(head.root), only_changed), fmt)
+
+
+def schema_cmd(
+    write: Annotated[bool, Opt("--write", help="Schrijf de schema's naar de map.")] = False,
+    check: Annotated[bool, Opt("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
+    directory: Annotated[str | None, Opt("--map", metavar="MAP", show_default=False,
+                                         help="Map voor de schema's (standaard: schemas/ naast de datamap).")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    from pathlib import Path
+
+    from burgernet_cost.data import jsonschema
+
+    if write and check:
+        raise UsageProblem("kies --write of --check, niet beide")
+    target = Path(directory) if directory else jsonschema.default_dir(data_dir)
+    if write:
+        written = jsonschema.write(target)
+        sys.stdout.write(f"{len(written)} schema('s) bijgewerkt in {shown(target)}\n" if written
+                         else f"schema's in {shown(target)} zijn al actueel\n")
+        return
+    if check:
+        stale = jsonschema.check(target)
+        if stale:
+            raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=shown(target))
+        sys.stdout.write(f"schema's in {shown(target)} zijn actueel\n")
+        return
+    for name in jsonschema.generate():
+        sys.stdout.write(f"{name}\n")

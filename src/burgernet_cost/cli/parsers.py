@@ -1,0 +1,132 @@
+"""Parsers for command-line values: Dutch messages, no data loaded.
+
+Each parser takes the typed text (or an already parsed default) and returns the value, or raises
+``typer.BadParameter`` with a Dutch message; the CLI turns that into ``Fout: --optie: …``, exit 2.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+import typer
+
+MAX_INWONERS = 100_000_000
+PAKKETTEN = ("basis", "aanvullend", "volledig")
+FORMATS = ("table", "json", "csv", "markdown")
+TARIEVEN = ("berekend", "advies")
+PAKKET_METAVAR = "|".join(PAKKETTEN)
+FORMAT_METAVAR = "|".join(FORMATS)
+
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
+
+
+def parse_inwoners(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        text = str(value).strip()
+        if not text:
+            raise typer.BadParameter("geef een aantal inwoners op (een geheel getal groter dan 0)")
+        if _GROUPED.fullmatch(text):
+            text = text.replace(".", "")
+        if re.fullmatch(r"-[0-9.]+", text):
+            raise typer.BadParameter(f"'{value}' is negatief; het aantal inwoners moet groter zijn dan 0")
+        if not re.fullmatch(r"[0-9]+", text):
+            raise typer.BadParameter(f"'{value}' is geen geheel aantal inwoners (bijv. 54600 of 54.600)")
+        if len(text.lstrip("0")) > len(str(MAX_INWONERS)):
+            raise typer.BadParameter(f"'{_short(value)}' is onrealistisch groot (maximaal {MAX_INWONERS:,} inwoners)".replace(",", "."))
+        number = int(text)
+    if number <= 0:
+        raise typer.BadParameter(f"'{value}': het aantal inwoners moet groter zijn dan 0")
+    if number > MAX_INWONERS:
+        raise typer.BadParameter(f"'{value}' is onrealistisch groot (maximaal {MAX_INWONERS:,} inwoners)".replace(",", "."))
+    return number
+
+
+def _short(value: object, limit: int = 30) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _choice(value: object, choices: tuple[str, ...], what: str) -> str:
+    text = str(value).strip().lower()
+    if text in choices:
+        return text
+    import difflib
+
+    hint = difflib.get_close_matches(text, choices, n=1)
+    extra = f"; bedoelde u '{hint[0]}'?" if hint else ""
+    return _raise(f"'{value}' is geen geldig {what} (kies uit {', '.join(choices)}){extra}")
+
+
+def _raise(message: str) -> str:
+    raise typer.BadParameter(message)
+
+
+def parse_pakket(value: object) -> str:
+    return _choice(value, PAKKETTEN, "pakket")
+
+
+def parse_format(value: object) -> str:
+    """One of FORMATS; 'text' (what validate took before it joined the other commands) means table."""
+    if str(value).strip().lower() == "text":
+        return "table"
+    return _choice(value, FORMATS, "formaat")
+
+
+def parse_choice(choices: tuple[str, ...], what: str):
+    def parser(value: object) -> str:
+        return _choice(value, choices, what)
+
+    return parser
+
+
+def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | None = None):
+    """A parser for a decimal number; accepts a Dutch comma ('0,5') as well as a dot."""
+
+    def parser(value: object) -> Decimal:
+        if isinstance(value, Decimal):
+            number = value
+        else:
+            text = str(value).strip().replace(",", ".")
+            try:
+                number = Decimal(text)
+            except InvalidOperation:
+                raise typer.BadParameter(f"'{_short(value)}' is geen getal ({what})") from None
+            if not number.is_finite():
+                raise typer.BadParameter(f"'{value}' is geen eindig getal ({what})")
+        if minimum is not None and number < minimum:
+            raise typer.BadParameter(f"'{value}' is te klein ({what}: minimaal {minimum})")
+        if maximum is not None and number > maximum:
+            raise typer.BadParameter(f"'{value}' is te groot ({what}: maximaal {maximum})")
+        return number
+
+    return parser
+
+
+def parse_year(value: object) -> int:
+    text = str(value).strip()
+    if not re.fullmatch(r"(19|20)[0-9]{2}", text):
+        raise typer.BadParameter(f"'{value}' is geen jaartal (bijv. 2024)")
+    return int(text)
+
+
+def parse_periodiek(value: object) -> int:
+    text = str(value).strip()
+    if not re.fullmatch(r"[0-9]{1,2}", text):
+        raise typer.BadParameter(f"'{value}' is geen periodiek (een geheel getal vanaf 0)")
+    return int(text)
+
+
+def parse_date(value: object) -> str:
+    import datetime as dt
+
+    text = str(value).strip()
+    try:
+        if len(text) != 10:
+            raise ValueError
+        dt.date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is geen geldige datum (JJJJ-MM-DD)") from None
+    return text

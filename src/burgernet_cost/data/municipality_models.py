@@ -1,0 +1,45 @@
+"""Pydantic models of ``gemeenten.yaml``: the CBS tables per year and their documented totals."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from burgernet_cost.data.models import Bronvermelding, Datum, Model, Status, Tekst
+
+
+class GemeentenBron(Model):
+    document: Tekst
+    url: Tekst
+    attributie: Tekst
+    status: Status
+
+
+class EenheidTotaal(Model):
+    gemeenten: Annotated[int, Field(gt=0)]
+    inwoners: Annotated[int, Field(gt=0)]
+
+
+class Jaartabel(Bronvermelding):
+    jaar: Annotated[int, Field(ge=1900, le=2100)]
+    peildatum: Datum
+    bestand: Tekst
+    aantal_gemeenten: Annotated[int, Field(gt=0)]
+    inwoners_totaal: Annotated[int, Field(gt=0)]
+    toelichting: Tekst | None = None
+    politie_eenheid_status: Status
+    politie_eenheid_methode: Tekst
+    totalen_per_eenheid: dict[str, EenheidTotaal] = {}
+
+
+class Alias(Model):
+    alias: Tekst
+    gemeente: Tekst
+    toelichting: Tekst | None = None
+
+
+class GemeentenFile(Model):
+    bron: GemeentenBron
+    jaren: list[Jaartabel] = Field(min_length=1)
+    aliassen: list[Alias] = []
