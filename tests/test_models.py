@@ -14,8 +14,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from burgernet_cost.output import numbers as money
 from burgernet_cost.domain.compare import compare
+from burgernet_cost.output import numbers as money
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "compare.yaml").read_text(encoding="utf-8"))
 COLUMNS = ["model", "eigen_uren", "eigen_fte", "eigen_kosten", "tarief", "bijdrage", "totaal", "verschil"]

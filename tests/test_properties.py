@@ -10,9 +10,9 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from burgernet_cost.output import numbers as money
-from burgernet_cost.domain.estimate import estimate
 from burgernet_cost.domain.compare import compare
+from burgernet_cost.domain.estimate import estimate
+from burgernet_cost.output import numbers as money
 from conftest import DATA
 
 PAKKETTEN = st.sampled_from(["basis", "aanvullend", "volledig"])

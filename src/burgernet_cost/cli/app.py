@@ -8,6 +8,7 @@ a traceback (set BNCOST_DEBUG=1 to see one for an internal error).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -94,11 +95,11 @@ def _translate_usage(exc: Exception) -> str:
             return f"{name}: ongeldige waarde"
         return f"{name}: {message}" if name else message
     if message.startswith("No such command"):
-        command = message.split("'")[1] if "'" in message else message
+        word = message.split("'")[1] if "'" in message else message
         import difflib
 
-        hint = difflib.get_close_matches(command, list(COMMANDS), n=1)
-        return f"onbekend commando '{command}'" + (f"; bedoelde u '{hint[0]}'?" if hint else "; zie 'bncost --help'")
+        close = difflib.get_close_matches(word, list(COMMANDS), n=1)
+        return f"onbekend commando '{word}'" + (f"; bedoelde u '{close[0]}'?" if close else "; zie 'bncost --help'")
     if message.startswith("Got unexpected extra argument"):
         extra = message[message.find("(") + 1 : message.rfind(")")]
         return f"onverwacht argument: {extra}"
@@ -143,10 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("Afgebroken.\n")
         return 130
     except BrokenPipeError:
-        try:
+        with contextlib.suppress(OSError):
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        except OSError:
-            pass
         return 0
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
         if os.environ.get("BNCOST_DEBUG"):

@@ -9,9 +9,25 @@ from typing import Annotated, Any
 
 import typer
 
-from burgernet_cost.cli.options import (DATA_OPTIES, TARIEF_OPTIES, UITVOER_OPTIES, DataDir, Formaat, Gedeeld, Gemeente,
-                                        Inwoners, Jaar, Schaalvoordeel, Tarief, Uitleg, not_empty, one_of_inhabitants,
-                                        one_selection, pakket_option, shared)
+from burgernet_cost.cli.options import (
+    DATA_OPTIES,
+    TARIEF_OPTIES,
+    UITVOER_OPTIES,
+    DataDir,
+    Formaat,
+    Gedeeld,
+    Gemeente,
+    Inwoners,
+    Jaar,
+    Schaalvoordeel,
+    Tarief,
+    Uitleg,
+    not_empty,
+    one_of_inhabitants,
+    one_selection,
+    pakket_option,
+    shared,
+)
 from burgernet_cost.cli.output import emit, shown
 from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
 
@@ -116,7 +132,8 @@ def region_cmd(
     from burgernet_cost.domain.region import region, select_members
     from burgernet_cost.output.views.region import region_report
 
-    given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand, "alle": alle}
+    given: dict[str, str | None] = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten,
+                                    "bestand": bestand, "alle": "ja" if alle else None}
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
     keuze = opties.keuze()

@@ -17,8 +17,19 @@ from typing import Annotated, Any
 
 import typer
 
-from burgernet_cost.cli.parsers import (FORMAT_METAVAR, PAKKET_METAVAR, TARIEVEN, parse_choice, parse_date, parse_decimal,
-                                        parse_format, parse_inwoners, parse_pakket, parse_periodiek, parse_year)
+from burgernet_cost.cli.parsers import (
+    FORMAT_METAVAR,
+    PAKKET_METAVAR,
+    TARIEVEN,
+    parse_choice,
+    parse_date,
+    parse_decimal,
+    parse_format,
+    parse_inwoners,
+    parse_pakket,
+    parse_periodiek,
+    parse_year,
+)
 from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option

@@ -7,6 +7,7 @@ Each parser takes the typed text (or an already parsed default) and returns the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 import typer
@@ -75,14 +76,14 @@ def parse_format(value: object) -> str:
     return _choice(value, FORMATS, "formaat")
 
 
-def parse_choice(choices: tuple[str, ...], what: str):
+def parse_choice(choices: tuple[str, ...], what: str) -> Callable[[object], str]:
     def parser(value: object) -> str:
         return _choice(value, choices, what)
 
     return parser
 
 
-def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | None = None):
+def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | None = None) -> Callable[[object], Decimal]:
     """A parser for a decimal number; accepts a Dutch comma ('0,5') as well as a dot."""
 
     def parser(value: object) -> Decimal:

@@ -31,7 +31,7 @@ class Dataset:
     def where(self, file: str, path: tuple[Any, ...]) -> str | None:
         """'data/x.yaml:12' for a value, or the scenario line that overrode it."""
         if self.scenario is not None:
-            origin = self.scenario.origin(file, path)
+            origin: str | None = self.scenario.origin(file, path)
             if origin:
                 return origin
         lines = self.lines.get(file)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from burgernet_cost.data import municipality_models as mm
-from burgernet_cost.data.reading import display_path, load_yaml_file, read_text, resolve_data_dir
 from burgernet_cost.data.messages import validate_file
+from burgernet_cost.data.reading import display_path, load_yaml_file, read_text, resolve_data_dir
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
 FILE = "gemeenten.yaml"
@@ -204,7 +204,8 @@ def _read_year(root: Path, jaar: mm.Jaartabel) -> tuple[list[Gemeente], list[Dat
             seen[row[key]] = line
         if not row["politie_eenheid"] or not row["veiligheidsregio"]:
             errors.append(DataError("veiligheidsregio of politie-eenheid ontbreekt", file=shown, line=line))
-        rows.append(Gemeente(**{k: (int(v) if k == "inwoners" else v) for k, v in row.items()}, plaats=f"{shown}:{line}"))
+        rows.append(Gemeente(row["code"], row["naam"], int(row["inwoners"]), row["peildatum"], row["provincie"],
+                             row["veiligheidsregio_code"], row["veiligheidsregio"], row["politie_eenheid"], f"{shown}:{line}"))
     return rows, errors
 
 

@@ -161,9 +161,9 @@ def load_yaml_text(text: str, shown: str) -> tuple[Any, LineMap]:
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or exc.context or "onleesbare YAML"
-        raise DataError(f"YAML-syntaxfout: {_dutch_yaml_problem(problem)}", file=shown, line=line) from None
+        at: int | None = mark.line + 1 if mark is not None else None
+        problem: str = exc.problem or exc.context or "onleesbare YAML"
+        raise DataError(f"YAML-syntaxfout: {_dutch_yaml_problem(problem)}", file=shown, line=at) from None
     except yaml.YAMLError as exc:
         raise DataError(f"YAML-syntaxfout: {exc}", file=shown) from None
     except RecursionError:

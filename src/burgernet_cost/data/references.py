@@ -7,7 +7,6 @@ Each problem is a ``DataError`` with file, line and key path.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.errors import DataError
@@ -70,10 +69,10 @@ def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
     for n, taak in enumerate(t.taken):
         errors += _ref(ds, T, ("taken", n, "rol"), taak.rol, roles, "rol")
         errors += _ref(ds, T, ("taken", n, "onderwerp"), taak.onderwerp, subjects, "onderwerp")
-        rol = roles.get(taak.rol)
-        if rol is not None and rol.organisatie == "gemeente" and taak.pakket is None:
+        owner = roles.get(taak.rol)
+        if owner is not None and owner.organisatie == "gemeente" and taak.pakket is None:
             errors.append(ds.lines[T].error(("taken", n), f"taak '{taak.id}' van een gemeentelijke rol heeft een pakket nodig (basis of aanvullend)"))
-        if rol is not None and rol.organisatie == "politie" and taak.pakket is not None:
+        if owner is not None and owner.organisatie == "politie" and taak.pakket is not None:
             errors.append(ds.lines[T].error(("taken", n, "pakket"), "politietaken hebben geen pakket (Bijlage 1)"))
         if taak.deel_van is not None:
             errors += _ref(ds, T, ("taken", n, "deel_van"), taak.deel_van, tasks, "taak")
@@ -100,8 +99,8 @@ def _interview_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
         errors += _ref(ds, I, ("gerapporteerde_uitkomsten", n, "taakgebied"), u.taakgebied, areas, "taakgebied")
         for k, ident in enumerate(u.waarnemingen):
             errors += _ref(ds, I, ("gerapporteerde_uitkomsten", n, "waarnemingen", k), ident, observations, "waarneming")
-            w = observations.get(ident)
-            if w is not None and (w.taakgebied != u.taakgebied or (u.pakket != "volledig" and w.pakket != u.pakket)):
+            used = observations.get(ident)
+            if used is not None and (used.taakgebied != u.taakgebied or (u.pakket != "volledig" and used.pakket != u.pakket)):
                 errors.append(ds.lines[I].error(("gerapporteerde_uitkomsten", n, "waarnemingen", k), f"waarneming '{ident}' hoort niet bij {u.taakgebied}, {u.pakket}"))
     profiles = {p.id: p for p in ds.salary.tariefprofielen}
     errors += _ref(ds, I, ("salarisbasis", "tariefprofiel"), i.salarisbasis.tariefprofiel, profiles, "tariefprofiel")
@@ -128,9 +127,9 @@ def _salary_errors(ds: Dataset) -> list[DataError]:
     for n in range(1, len(sal.cao_verhogingen)):
         if sal.cao_verhogingen[n].datum < sal.cao_verhogingen[n - 1].datum:
             errors.append(ds.lines[S].error(("cao_verhogingen", n, "datum"), f"cao-stappen staan niet op datum: {sal.cao_verhogingen[n].datum} na {sal.cao_verhogingen[n - 1].datum}"))
-    for a, toeslag in enumerate(sal.toeslagen):
-        for n in range(1, len(toeslag.waarden)):
-            if toeslag.waarden[n].vanaf <= toeslag.waarden[n - 1].vanaf:
+    for a, allowance in enumerate(sal.toeslagen):
+        for n in range(1, len(allowance.waarden)):
+            if allowance.waarden[n].vanaf <= allowance.waarden[n - 1].vanaf:
                 errors.append(ds.lines[S].error(("toeslagen", a, "waarden", n, "vanaf"), "waarden staan niet op oplopende datum"))
     for n, step in enumerate(sal.cao_verhogingen):
         for k, table_id in enumerate(step.alleen_voor_tabellen):

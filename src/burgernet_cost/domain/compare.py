@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.models import Inrichtingsmodel
-from burgernet_cost.domain.estimate import INWONERS, Schatting, estimate, step_id
+from burgernet_cost.domain.estimate import INWONERS, Regel, Schatting, estimate, step_id
 from burgernet_cost.domain.figures import take, user_input
 from burgernet_cost.domain.rate import TariefKeuze
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
@@ -74,7 +74,7 @@ class Vergelijking:
 def advice_tariff(ds: Dataset, taakgebied: str, pakket: str, trace: Trace) -> tuple[str, Decimal, bool]:
     """The recommended national amount for a package (§6), recorded: (id, amount, derived?).
     For aanvullend alone the data has no amount: it is volledig - basis (derived by bncost)."""
-    amounts = {a.pakket: n for n, a in enumerate(ds.models.adviesbedragen) if a.taakgebied == taakgebied}
+    amounts: dict[str, int] = {a.pakket: n for n, a in enumerate(ds.models.adviesbedragen) if a.taakgebied == taakgebied}
 
     def read(p: str) -> Figuur:
         return take(trace, ds, M, ("adviesbedragen", amounts[p], "euro_per_inwoner_per_jaar"), "adviesbedrag", "€/inwoner/jaar",
@@ -82,11 +82,11 @@ def advice_tariff(ds: Dataset, taakgebied: str, pakket: str, trace: Trace) -> tu
 
     if pakket in amounts:
         fig = read(pakket)
-        return fig.id, fig.waarde, False  # type: ignore[return-value]
+        return fig.id, fig.getal, False
     if pakket == "aanvullend" and "basis" in amounts and "volledig" in amounts:
         full, basis = read("volledig"), read("basis")
         ident = f"advies.{taakgebied}.aanvullend"
-        value = full.waarde - basis.waarde  # type: ignore[operator]
+        value = full.getal - basis.getal
         trace.step(ident, "advies_aanvullend", value, "€/inwoner/jaar", [full.id, basis.id])
         return ident, value, True
     raise UsageProblem(
@@ -99,7 +99,7 @@ def _scale_advantage(ds: Dataset, schaalvoordeel: Decimal | None, trace: Trace) 
     if schaalvoordeel is not None:
         return user_input(trace, "schaalvoordeel", schaalvoordeel, "%"), schaalvoordeel
     fig = take(trace, ds, M, ("schaalvoordeel_landelijk", "procent"), "schaalvoordeel", "%")
-    return fig.id, fig.waarde  # type: ignore[return-value]
+    return fig.id, fig.getal
 
 
 def compare(
@@ -158,7 +158,7 @@ def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[s
     own = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] == "gemeente"]
     out = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] != "gemeente"]
     ident = m.id
-    own_cost = sum((r.kosten_per_jaar for r in own), Decimal(0))  # type: ignore[misc]
+    own_cost = _sum(trace, own, "kosten_per_jaar")
     trace.step(f"{ident}.eigen_kosten", "model.eigen_kosten", own_cost, "€/jaar",
                [step_id(r.taakgebied, "kosten_per_jaar") for r in own], model=m.naam)
     rate_ids = []
@@ -167,14 +167,14 @@ def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[s
         rate_id = rates[r.taakgebied]
         if m.uitvoering[r.taakgebied] == "landelijk":
             sv_id, sv = _scale_advantage(ds, schaalvoordeel, trace)
-            value = _value(trace, rate_id)
+            value = trace.value(rate_id)
             landelijk = f"{ident}.{r.taakgebied}.tarief"
             trace.step(landelijk, "tarief_na_schaalvoordeel", value * (1 - sv / 100), "€/inwoner/jaar",
                        [rate_id, sv_id], schaalvoordeel=sv)
             rate_id, assumption = landelijk, True
         rate_ids.append(rate_id)
     inputs = rate_ids
-    values = [_value(trace, i) for i in inputs]
+    values = [trace.value(i) for i in inputs]
     rate_total = sum(values, Decimal(0)) if values else None
     contribution = Decimal(0)
     terms = [f"{ident}.eigen_kosten"]
@@ -192,10 +192,10 @@ def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[s
         naam=m.naam,
         uitvoering={area: executors.get(e, e) for area, e in m.uitvoering.items()},
         uitvoerders=dict(m.uitvoering),
-        eigen_uren=sum((r.uren_per_maand for r in own), Decimal(0)),  # type: ignore[misc]
-        eigen_fte=sum((r.fte for r in own), Decimal(0)),  # type: ignore[misc]
+        eigen_uren=_sum(trace, own, "uren_per_maand"),
+        eigen_fte=_sum(trace, own, "fte"),
         eigen_kosten=own_cost,
-        uitbesteed_uren=sum((r.uren_per_maand for r in out), Decimal(0)),  # type: ignore[misc]
+        uitbesteed_uren=_sum(trace, out, "uren_per_maand"),
         tarief_per_inwoner=rate_total,
         bijdrage=contribution,
         totaal=own_cost + contribution,
@@ -206,11 +206,9 @@ def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[s
     )
 
 
-def _value(trace: Trace, ident: str) -> Decimal:
-    """The value of a recorded step or figure."""
-    value = trace.stappen[ident].waarde if ident in trace.stappen else trace.figuren[ident].waarde
-    assert isinstance(value, Decimal)
-    return value
+def _sum(trace: Trace, regels: list[Regel], grootheid: str) -> Decimal:
+    """The sum of a quantity over taakgebieden, from their recorded steps."""
+    return sum((trace.value(step_id(r.taakgebied, grootheid)) for r in regels), Decimal(0))
 
 
 def _notes(ds: Dataset, schatting: Schatting, gem: ModelUitkomst, tarief: str, schaalvoordeel: Decimal | None,

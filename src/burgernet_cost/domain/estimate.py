@@ -130,17 +130,17 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
         trace.step(ident, "uren_per_maand.pakket", n.uren * inwoners / n.inwoners, "uur/maand", [*n.figuren, INWONERS],
                    pakket=p, som_uren=n.uren, som_inwoners=n.inwoners, inwoners=inwoners)
         parts.append(ident)
-    uren = sum((trace.stappen[i].waarde for i in parts), Decimal(0))  # type: ignore[misc]
+    uren = sum((trace.value(i) for i in parts), Decimal(0))
     u_ident = step_id(area.id, "uren_per_maand")
     trace.step(u_ident, "uren_per_maand", uren, "uur/maand", parts, taakgebied=area.naam)
     per_fte = take(trace, ds, U, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
-    fte = uren / per_fte.waarde
-    trace.step(step_id(area.id, "fte"), "fte", fte, "fte", [u_ident, per_fte.id], uren_per_fte=per_fte.waarde, taakgebied=area.naam)
+    fte = uren / per_fte.getal
+    trace.step(step_id(area.id, "fte"), "fte", fte, "fte", [u_ident, per_fte.id], uren_per_fte=per_fte.getal, taakgebied=area.naam)
     months = take(trace, ds, U, ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
-    kosten = months.waarde * uren * tarief.bedrag
+    kosten = months.getal * uren * tarief.bedrag
     k_ident = step_id(area.id, "kosten_per_jaar")
     trace.step(k_ident, "kosten_per_jaar", kosten, "€/jaar", [u_ident, months.id, tarief.stap], taakgebied=area.naam,
-               maanden=months.waarde, uren=uren, uurtarief=tarief.bedrag)
+               maanden=months.getal, uren=uren, uurtarief=tarief.bedrag)
     trace.step(step_id(area.id, "per_inwoner"), "per_inwoner", kosten / inwoners, "€/inwoner/jaar", [k_ident, INWONERS],
                inwoners=inwoners, taakgebied=area.naam)
     bronnen = sorted({trace.figuren[i].bron for p in parts for i in trace.stappen[p].invoer if i in trace.figuren and i != INWONERS})
@@ -187,7 +187,7 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
 
 def _total(trace: Trace, quantified: list[Regel], grootheid: str, eenheid: str) -> Decimal:
     parts = [step_id(r.taakgebied, grootheid) for r in quantified]
-    value = sum((trace.stappen[p].waarde for p in parts), Decimal(0))  # type: ignore[misc]
+    value = sum((trace.value(p) for p in parts), Decimal(0))
     trace.step(step_id(TOTAAL, grootheid), f"totaal.{grootheid}", value, eenheid, parts)
     return value
 

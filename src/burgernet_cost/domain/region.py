@@ -153,14 +153,14 @@ def region(
     trace.step("regio.uitvoerder_uren", "regio.uitvoerder_uren", hours, "uur/maand",
                [*(step_id(a, "uren_per_maand") for a in out), "regio.inwoners"], rekeneenheid=REKENEENHEID)
     per_fte = take(trace, ds, "salary_scales.yaml", ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
-    fte = hours / per_fte.waarde
-    trace.step("regio.uitvoerder_fte", "fte", fte, "fte", ["regio.uitvoerder_uren", per_fte.id], uren_per_fte=per_fte.waarde,
+    fte = hours / per_fte.getal
+    trace.step("regio.uitvoerder_fte", "fte", fte, "fte", ["regio.uitvoerder_uren", per_fte.id], uren_per_fte=per_fte.getal,
                taakgebied="uitvoerder")
     months = take(trace, ds, "salary_scales.yaml", ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
-    cost = months.waarde * hours * unit.schatting.uurtarief.bedrag
+    cost = months.getal * hours * unit.schatting.uurtarief.bedrag
     trace.step("regio.uitvoerder_kosten", "kosten_per_jaar", cost, "€/jaar",
                ["regio.uitvoerder_uren", months.id, unit.schatting.uurtarief.stap], taakgebied="uitvoerder",
-               maanden=months.waarde, uren=hours, uurtarief=unit.schatting.uurtarief.bedrag)
+               maanden=months.getal, uren=hours, uurtarief=unit.schatting.uurtarief.bedrag)
     roots = ["regio.budget", "regio.uitvoerder_uren", "regio.uitvoerder_fte", "regio.uitvoerder_kosten", "regio.eigen_uren",
              unit.schatting.uurtarief.stap]
     return Regio(titel, soort, model, pakket, tarief, tuple(leden), rate, hours, fte, cost, unit, trace.finish(roots))

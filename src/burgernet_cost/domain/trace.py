@@ -48,6 +48,11 @@ class Figuur:
     def zwak(self) -> bool:
         return self.status in WEAK_STATUSES
 
+    @property
+    def getal(self) -> Decimal:
+        """The value as a number, for computing (a text figure is not a number)."""
+        return number(self.waarde)
+
 
 @dataclass(frozen=True)
 class Stap:
@@ -75,6 +80,13 @@ class Notitie:
     @property
     def p(self) -> dict[str, Any]:
         return dict(self.params)
+
+
+def number(value: Value | None) -> Decimal:
+    """A recorded value as a Decimal; an int becomes the same Decimal, exactly."""
+    if value is None or isinstance(value, str):
+        raise TypeError(f"not a number: {value!r}")
+    return value if isinstance(value, Decimal) else Decimal(value)
 
 
 def notitie(code: str, **params: Any) -> Notitie:
@@ -121,6 +133,10 @@ class Trace:
             raise ValueError(f"step {ident} uses unrecorded inputs {unknown}")
         self.stappen[ident] = Stap(ident, soort, waarde, eenheid, inputs, _frozen(params))
         return waarde
+
+    def value(self, ident: str) -> Decimal:
+        """The number a recorded step or figure holds."""
+        return number(self.stappen[ident].waarde if ident in self.stappen else self.figuren[ident].waarde)
 
     def finish(self, wortels: Iterable[str]) -> Spoor:
         roots = tuple(wortels)

@@ -9,6 +9,7 @@ from typing import Any
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.errors import DataError
 
+
 @dataclass
 class Finding:
     level: str  # "fout" or "waarschuwing" or "ok"
@@ -45,8 +46,8 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
     """Every check of ``bncost validate``: schema, references, calibration, warnings."""
     import datetime as dt
 
-    from burgernet_cost.data.reading import display_path, resolve_data_dir
     from burgernet_cost.data.loading import FILE_MODELS, load_dataset
+    from burgernet_cost.data.reading import display_path, resolve_data_dir
     from burgernet_cost.errors import DataErrors
 
     root = resolve_data_dir(data_dir)

@@ -22,6 +22,7 @@ from burgernet_cost.output import numbers as money
 from burgernet_cost.output.cells import machine, machine_kind
 from burgernet_cost.output.document import CSV, JSON, Cell, Field, Report, Table
 
+
 def _rows_json(table: Table, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     columns = table.columns_for(JSON)
     return [{c.key: machine(row.get(c.key), c.kind) for c in columns} for row in rows]

@@ -13,8 +13,8 @@ import shutil
 import textwrap
 from typing import Any
 
-from burgernet_cost.output.document import DISPLAY, Column, Report, Table, Text
 from burgernet_cost.output.cells import display, header_text, md
+from burgernet_cost.output.document import DISPLAY, Column, Report, Table, Text
 
 GAP = 2  # spaces between two columns
 MIN_WIDTH = 40
@@ -100,7 +100,7 @@ def _table_lines(table: Table, room: int) -> list[str]:
         return _stacked(table, columns, body, room)
     rt = RichTable(box=box.HORIZONTALS, show_edge=False, pad_edge=False, padding=(0, GAP - 1, 0, 0), collapse_padding=False)
     for c, w in zip(columns, widths):
-        rt.add_column(c.label.replace("€ ", "€" + NBSP), justify=c.align or ("right" if _is_numeric(c) else "left"),
+        rt.add_column(c.label.replace("€ ", "€" + NBSP), justify="right" if (c.align or ("right" if _is_numeric(c) else "left")) == "right" else "left",
                       width=w, overflow="fold", no_wrap=False)
     for n, row in enumerate(body):
         is_total = n >= len(body) - table.total_rows

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from burgernet_cost.domain.diff import Kengetal
 from burgernet_cost.domain.validation import Finding, Validation
 from burgernet_cost.errors import located
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table, Text
 from burgernet_cost.output.cells import display
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table, Text
 
 GROUP_LABELS = {
     "normen": "Normen (uren per maand per 100.000 inwoners)",

@@ -8,10 +8,20 @@ from typing import Any
 from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
-from burgernet_cost.output.views.common import (data_field, explanation, figures_field, municipality_field, municipality_text,
-                                                notes_field, rate_field, scenario_header, situation_2014_for)
 from burgernet_cost.output.explain import group, tree
+from burgernet_cost.output.views.common import (
+    data_field,
+    explanation,
+    figures_field,
+    municipality_field,
+    municipality_text,
+    notes_field,
+    rate_field,
+    scenario_header,
+    situation_2014_for,
+)
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
+
 
 def _model_label(u: ModelUitkomst) -> str:
     return f"{u.nummer}. {u.naam}" + (" *" if u.rust_op_aanname else "")

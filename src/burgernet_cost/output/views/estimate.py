@@ -6,8 +6,18 @@ from typing import Any
 
 from burgernet_cost.domain.estimate import TOTAAL, Schatting
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Report, Table
-from burgernet_cost.output.views.common import (data_field, explanation, figures_field, municipality_field, municipality_text,
-                                                notes_field, rate_field, scenario_header, sources_field, trace_tree)
+from burgernet_cost.output.views.common import (
+    data_field,
+    explanation,
+    figures_field,
+    municipality_field,
+    municipality_text,
+    notes_field,
+    rate_field,
+    scenario_header,
+    sources_field,
+    trace_tree,
+)
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 
 MACHINE = frozenset({JSON, CSV})

@@ -8,8 +8,7 @@ from typing import Any
 from burgernet_cost.domain.region import Regio, group_by_unit
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
-from burgernet_cost.output.views.common import (data_field, explanation, notes_field, rate_field, scenario_header,
-                                                trace_tree)
+from burgernet_cost.output.views.common import data_field, explanation, notes_field, rate_field, scenario_header, trace_tree
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 
 #: notes of the models that do not apply to a region
@@ -82,7 +81,7 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
                         formats=csv_only)
     leden = Table("leden", [Column("gemeente", ""), Column("code", ""), Column("inwoners", "", "int"), Column("bron_inwoners", ""),
                             Column("politie_eenheid", ""), numbers[1], numbers[2]], members, formats=frozenset({JSON}))
-    after = [Table("eenheden", unit_columns, units, formats=frozenset({JSON}))] if per_unit else []
+    after: list[Part] = [Table("eenheden", unit_columns, units, formats=frozenset({JSON}))] if per_unit else []
     return [shown, machine, leden], after
 
 
