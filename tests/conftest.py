@@ -60,3 +60,19 @@ def add_observation(data_dir: Path, **fields: object) -> None:
     body = "".join(f"    {k}: {v}\n" for k, v in fields.items())
     entry = "  - " + body[4:]
     path.write_text(text.replace(marker, "\n" + entry + marker.lstrip("\n"), 1), encoding="utf-8")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory):
+    """The tests use a cache folder of their own, never the user's."""
+    import os
+
+    folder = tmp_path_factory.mktemp("cache")
+    folder.chmod(0o700)
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if old is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = old

@@ -55,11 +55,19 @@ def _write_params(command: Any, ctx: Any, formatter: Any) -> None:
 
 
 class DutchCommand(typer.core.TyperCommand):
-    """A command whose help is Dutch throughout."""
+    """A command whose help is Dutch throughout (and whose options our own parsers coerce, see
+    ``coercion.py``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["options_metavar"] = OPTIONS_METAVAR
         super().__init__(*args, **kwargs)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        from burgernet_cost.cli.coercion import install
+
+        params: list[Any] = super().get_params(ctx)
+        install(params)  # the help option is made here, after __init__
+        return params
 
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         arguments = [p.metavar or p.name.upper() for p in self.get_params(ctx) if p.param_type_name == "argument"]
@@ -80,6 +88,13 @@ class DutchGroup(typer.core.TyperGroup):
         kwargs["options_metavar"] = OPTIONS_METAVAR
         kwargs["subcommand_metavar"] = SUBCOMMAND_METAVAR
         super().__init__(*args, **kwargs)
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        from burgernet_cost.cli.coercion import install
+
+        params: list[Any] = super().get_params(ctx)
+        install(params)  # the help option is made here, after __init__
+        return params
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:
         formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)

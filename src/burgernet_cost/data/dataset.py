@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from burgernet_cost.data import models as s
 from burgernet_cost.data.reading import LineMap, display_path
 
 if TYPE_CHECKING:
+    from burgernet_cost.data import models as s
     from burgernet_cost.data.municipalities import Gemeenten
 
 

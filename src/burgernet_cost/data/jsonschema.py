@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from burgernet_cost.data.loading import FILE_MODELS
 from burgernet_cost.data.municipality_models import GemeentenFile
+from burgernet_cost.data.validating import FILE_MODELS
 
 #: every YAML data file with its model (the municipality tables are CSV, checked on load)
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {**FILE_MODELS, "gemeenten.yaml": GemeentenFile}

@@ -1,7 +1,7 @@
-"""Loading a data directory: read every file strictly (``reading``), validate it against its model
-(``models``), apply a scenario, check the references between files, and return one ``Dataset``.
-Every problem becomes a ``DataError`` naming file, line and key path; all problems found are
-reported together (``DataErrors``). Pydantic's messages are put into Dutch here.
+"""``load_dataset``: a data directory as one ``Dataset``, from the validated-data cache when it
+holds this exact data, else validated anew (``validating``) and then stored.
+
+This module imports neither pydantic nor yaml: a warm run needs neither.
 """
 
 from __future__ import annotations
@@ -10,84 +10,48 @@ import typing
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
-from burgernet_cost.data import models as s
+from burgernet_cost.data import cache
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.data.messages import validate_file
-from burgernet_cost.data.reading import LineMap, load_yaml_file, resolve_data_dir
-from burgernet_cost.data.references import reference_errors
-from burgernet_cost.errors import DataError, DataErrors
+from burgernet_cost.data.reading import LineMap, display_path, resolve_data_dir
 
-FILE_MODELS: dict[str, type[BaseModel]] = {
-    "tasks.yaml": s.TasksFile,
-    "interviews.yaml": s.InterviewsFile,
-    "salary_scales.yaml": s.SalaryFile,
-    "inrichtingsmodellen.yaml": s.ModelsFile,
-}
+DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml")
+ATTRIBUTES = ("tasks", "interviews", "salary", "models")
 
 
-# --------------------------------------------------------------------------- loading
+def load_dataset(data_dir: str | Path | None = None, scenario: str | None = None, sets: typing.Sequence[str] = (),
+                 use_cache: bool = True) -> Dataset:
+    """Every data file of ``data_dir`` (default: --data-dir, BNCOST_DATA_DIR, the shipped data),
+    validated and cross-checked; a scenario and --set overrides are applied in memory.
 
-
-def load_dataset(
-    data_dir: str | Path | None = None, scenario: str | None = None, sets: typing.Sequence[str] = ()
-) -> Dataset:
-    """Read, validate and cross-check every data file; apply a scenario and --set overrides in memory.
-
-    Raises DataErrors with all problems found.
-    """
+    Raises DataErrors with all problems found."""
     root = resolve_data_dir(data_dir)
-    raw: dict[str, Any] = {}
-    lines: dict[str, LineMap] = {}
-    errors: list[DataError] = []
-    for name in FILE_MODELS:
-        try:
-            raw[name], lines[name] = load_yaml_file(root / name)
-        except DataError as exc:
-            errors.append(exc)
-    applied = None
-    if (scenario or sets) and not errors:
-        from burgernet_cost.data import scenario as sc
+    plain = use_cache and not scenario and not sets
+    files = [root / name for name in DATA_FILES]
+    if plain:
+        payload = cache.read("dataset", files)
+        if payload is not None:
+            return _from_payload(root, payload)
+    from burgernet_cost.data.validating import validated_dataset
 
-        applied = sc.build(raw, scenario, list(sets))
-        if applied is not None:
-            sc.apply(raw, applied)
-    parsed: dict[str, BaseModel] = {}
-    for name, model in FILE_MODELS.items():
-        if name not in raw:
-            continue
-        value, file_errors = validate_file(raw[name], model, lines[name])
-        if applied is not None:
-            for e in file_errors:
-                origin = applied.origin(name, tuple(_key_path(e.path)))
-                if origin:
-                    e.message += f" (waarde uit {origin})"
-        errors += file_errors
-        if value is not None:
-            parsed[name] = value
-    if errors:
-        raise DataErrors(errors)
-    ds = Dataset(
-        root=root,
-        tasks=parsed["tasks.yaml"],  # type: ignore[arg-type]
-        interviews=parsed["interviews.yaml"],  # type: ignore[arg-type]
-        salary=parsed["salary_scales.yaml"],  # type: ignore[arg-type]
-        models=parsed["inrichtingsmodellen.yaml"],  # type: ignore[arg-type]
-        lines=lines,
-        scenario=applied,
-    )
-    problems = reference_errors(ds)
-    if problems:
-        raise DataErrors(problems, stage="verwijzingen")
+    ds = validated_dataset(root, scenario, sets)
+    if plain:
+        cache.write("dataset", files, _payload(ds))
     return ds
 
 
-def _key_path(text: str | None) -> list[str | int]:
-    """'waarnemingen[2].uren_per_maand' -> ['waarnemingen', 2, 'uren_per_maand']."""
-    import re
+def _payload(ds: Dataset) -> dict[str, Any]:
+    return {
+        "files": {attr: getattr(ds, attr) for attr in ATTRIBUTES},
+        "lines": {name: [[*path, line] for path, line in ds.lines[name].lines.items()] for name in DATA_FILES},
+    }
 
-    out: list[str | int] = []
-    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text or ""):
-        out.append(int(index) if index else name)
-    return out
+
+def _from_payload(root: Path, payload: dict[str, Any]) -> Dataset:
+    lines = {}
+    for name, entries in payload["lines"].items():
+        linemap = LineMap(display_path(root / name))
+        linemap.lines = {tuple(entry[:-1]): entry[-1] for entry in entries}
+        lines[name] = linemap
+    files = payload["files"]
+    return Dataset(root=root, tasks=files["tasks"], interviews=files["interviews"], salary=files["salary"],
+                   models=files["models"], lines=lines)

@@ -17,14 +17,6 @@ Status = Literal["gepubliceerd", "afgeleid", "aanname", "secundair"]
 Pakket = Literal["basis", "aanvullend"]
 PakketOfVolledig = Literal["basis", "aanvullend", "volledig"]
 
-STATUS_LABELS = {
-    "gepubliceerd": "gepubliceerd",
-    "afgeleid": "afgeleid",
-    "aanname": "aanname",
-    "secundair": "secundaire bron",
-}
-
-
 def _int_to_decimal(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
@@ -75,12 +67,9 @@ class Bron(Model):
 
     def kort(self) -> str:
         """Short human citation: '§4.1.2' or the first URL."""
-        if self.sectie:
-            s = self.sectie
-            return s if s.lower().startswith(("bijlage", "rapport")) else "§" + s.replace("; ", ", §")
-        if self.urls:
-            return self.urls[0]
-        return self.document or ""
+        from burgernet_cost.data.records import short_source
+
+        return short_source(self.sectie, self.urls, self.document)
 
 
 class Bronvermelding(Model):

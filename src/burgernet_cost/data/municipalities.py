@@ -15,11 +15,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from burgernet_cost.data import municipality_models as mm
-from burgernet_cost.data.messages import validate_file
-from burgernet_cost.data.reading import display_path, load_yaml_file, read_text, resolve_data_dir
+from burgernet_cost.data import cache
+from burgernet_cost.data.reading import LineMap, display_path, read_text, resolve_data_dir
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
+
+if TYPE_CHECKING:  # the meta data are records with the models' fields; the models serve as their types
+    from burgernet_cost.data import municipality_models as mm
 
 FILE = "gemeenten.yaml"
 COLUMNS = ["code", "naam", "inwoners", "peildatum", "provincie", "veiligheidsregio_code", "veiligheidsregio", "politie_eenheid"]
@@ -142,13 +145,48 @@ def base_name(naam: str) -> str:
     return re.sub(r"\s*\([^)]*\)\s*$", "", naam)
 
 
-def load_municipalities(data_dir: str | Path | None = None) -> Gemeenten:
+def load_municipalities(data_dir: str | Path | None = None, use_cache: bool = True) -> Gemeenten:
+    """The municipality tables of a data directory: from the validated-data cache when it holds
+    exactly these files (gemeenten.yaml and every table it names), else read and checked anew."""
     root = resolve_data_dir(data_dir)
+    if use_cache:
+        payload = cache.read("gemeenten", [root / FILE])
+        if payload is not None and all(cache.key("tabel", [root / name]) == digest for name, digest in payload["tabellen"]):
+            return _from_payload(root, payload)
+    result = _load(root)
+    if use_cache:
+        tables = [(j.bestand, cache.key("tabel", [root / j.bestand])) for j in result.meta.jaren]
+        per_jaar = {str(j): [[*list(g.__dict__.values())[:-1], int(g.plaats.rsplit(":", 1)[1])] for g in rows]
+                    for j, rows in result.per_jaar.items()}
+        cache.write("gemeenten", [root / FILE], {"meta": result.meta, "tabellen": tables, "per_jaar": per_jaar})
+    return result
+
+
+def _row(row: list[Any], plaats: str) -> Gemeente:
+    code, naam, inwoners, peildatum, provincie, vr_code, vr, eenheid = row[:8]
+    return Gemeente(code, naam, inwoners, peildatum, provincie, vr_code, vr, eenheid, plaats)
+
+
+def _from_payload(root: Path, payload: dict[str, Any]) -> Gemeenten:
+    """Cached tables; each row's place (file:line) is shown relative to today's working directory."""
+    meta = payload["meta"]
+    files = {str(j.jaar): display_path(root / j.bestand) for j in meta.jaren}
+    per_jaar = {int(j): tuple(_row(row, f"{files[j]}:{row[-1]}") for row in rows) for j, rows in payload["per_jaar"].items()}
+    return Gemeenten(meta, per_jaar, display_path(root / FILE))
+
+
+def _load(root: Path) -> Gemeenten:
+    from burgernet_cost.data import municipality_models as mm
+    from burgernet_cost.data.messages import validate_file
+    from burgernet_cost.data.reading import load_yaml_file
+    from burgernet_cost.data.records import to_record
+
     value, lines = load_yaml_file(root / FILE)
-    meta, errors = validate_file(value, mm.GemeentenFile, lines)
+    validated, errors = validate_file(value, mm.GemeentenFile, lines)
     if errors:
         raise DataErrors(errors)
-    assert isinstance(meta, mm.GemeentenFile)
+    assert isinstance(validated, mm.GemeentenFile)
+    meta: Any = to_record(validated)
     per_jaar: dict[int, tuple[Gemeente, ...]] = {}
     problems: list[DataError] = []
     for n, jaar in enumerate(meta.jaren):
@@ -209,7 +247,7 @@ def _read_year(root: Path, jaar: mm.Jaartabel) -> tuple[list[Gemeente], list[Dat
     return rows, errors
 
 
-def _check_totals(jaar: mm.Jaartabel, rows: list[Gemeente], lines, n: int) -> list[DataError]:  # type: ignore[no-untyped-def]
+def _check_totals(jaar: mm.Jaartabel, rows: list[Gemeente], lines: LineMap, n: int) -> list[DataError]:
     errors = []
     total = sum(g.inwoners for g in rows)
     if len(rows) != jaar.aantal_gemeenten:

@@ -15,14 +15,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.data.models import Inrichtingsmodel
 from burgernet_cost.domain.estimate import INWONERS, Regel, Schatting, estimate, step_id
 from burgernet_cost.domain.figures import take, user_input
 from burgernet_cost.domain.rate import TariefKeuze
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import UsageProblem
+
+if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
+    from burgernet_cost.data.models import Inrichtingsmodel
 
 TARIEVEN = ("berekend", "advies")
 M = "inrichtingsmodellen.yaml"

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from burgernet_cost.data import models as s
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.figures import take, user_input
 from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
 from burgernet_cost.errors import UsageProblem
+
+if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
+    from burgernet_cost.data import models as s
 
 S = "salary_scales.yaml"
 RATE_STEP = "uurtarief"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from typing import TYPE_CHECKING
 
-from burgernet_cost.data import models as s
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.errors import UsageProblem
+
+if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
+    from burgernet_cost.data import models as s
 
 
 def _fold(text: str) -> str:

@@ -46,21 +46,21 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
     """Every check of ``bncost validate``: schema, references, calibration, warnings."""
     import datetime as dt
 
-    from burgernet_cost.data.loading import FILE_MODELS, load_dataset
+    from burgernet_cost.data.loading import DATA_FILES, load_dataset
     from burgernet_cost.data.reading import display_path, resolve_data_dir
     from burgernet_cost.errors import DataErrors
 
     root = resolve_data_dir(data_dir)
     result = Validation(display_path(root))
     try:
-        ds = load_dataset(root)
+        ds = load_dataset(root, use_cache=False)
     except DataErrors as exc:
         broken = {e.file for e in exc.errors} if exc.stage == "schema" else set()
         result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema")
-                            for name in FILE_MODELS if display_path(root / name) not in broken]
+                            for name in DATA_FILES if display_path(root / name) not in broken]
         result.findings += [_finding("fout", exc.stage, e) for e in exc.errors]
         return result
-    result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema") for name in FILE_MODELS]
+    result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema") for name in DATA_FILES]
     result.findings.append(Finding("ok", "verwijzingen", "alle verwijzingen tussen de bestanden kloppen"))
     from burgernet_cost.data.municipalities import load_municipalities
 
@@ -148,21 +148,19 @@ def data_warnings(ds: Dataset, today: str) -> list[Finding]:
 
 def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
     """Warn (through ``warn``) about sources with a 'geraadpleegd' date more than STALE_YEARS ago."""
-    from pydantic import BaseModel
-
-    from burgernet_cost.data.models import Bron
+    from burgernet_cost.data.records import Record
 
     limit = f"{int(today[:4]) - STALE_YEARS}{today[4:]}"
     files = {"tasks.yaml": ds.tasks, "interviews.yaml": ds.interviews, "salary_scales.yaml": ds.salary,
              "inrichtingsmodellen.yaml": ds.models}
 
     def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
-        if isinstance(value, Bron):
+        if isinstance(value, Record) and value.record_type == "Bron":
             if value.geraadpleegd and value.geraadpleegd < limit:
                 warn("bronnen", file, path, f"bron voor het laatst geraadpleegd op {value.geraadpleegd} (langer dan {STALE_YEARS} jaar geleden)")
             return
-        if isinstance(value, BaseModel):
-            for key in type(value).model_fields:
+        if isinstance(value, Record):
+            for key in value.field_names:
                 walk(getattr(value, key), path + (key,), file)
         elif isinstance(value, list):
             for i, item in enumerate(value):

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from burgernet_cost.data.models import STATUS_LABELS
 from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Stap
 from burgernet_cost.output import numbers as nl
@@ -17,6 +16,14 @@ PAKKET_LABELS = {
     "aanvullend": "aanvullend pakket (bovenop basis)",
     "volledig": "basis- en aanvullend pakket samen",
 }
+STATUS_LABELS = {  # a figure's status in running text
+    "gepubliceerd": "gepubliceerd",
+    "afgeleid": "afgeleid",
+    "aanname": "aanname",
+    "secundair": "secundaire bron",
+}
+
+
 STATUS_TEXT = {"gepubliceerd": "gepubliceerd", "afgeleid": "afgeleid", "aanname": "AANNAME", "secundair": "secundaire bron",
                "invoer": "invoer", "berekend": "berekend"}
 

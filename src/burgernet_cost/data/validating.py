@@ -1,0 +1,91 @@
+"""Validating a data directory: read every file strictly (``reading``), validate it against its model
+(``models``), apply a scenario, check the references between files, and return one ``Dataset`` of
+plain records (``records``). Every problem becomes a ``DataError`` naming file, line and key path;
+all problems found are reported together (``DataErrors``).
+"""
+
+from __future__ import annotations
+
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from burgernet_cost.data import models as s
+from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.messages import validate_file
+from burgernet_cost.data.reading import LineMap, load_yaml_file
+from burgernet_cost.data.records import to_record
+from burgernet_cost.data.references import reference_errors
+from burgernet_cost.errors import DataError, DataErrors
+
+FILE_MODELS: dict[str, type[BaseModel]] = {
+    "tasks.yaml": s.TasksFile,
+    "interviews.yaml": s.InterviewsFile,
+    "salary_scales.yaml": s.SalaryFile,
+    "inrichtingsmodellen.yaml": s.ModelsFile,
+}
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def validated_dataset(root: Path, scenario: str | None = None, sets: typing.Sequence[str] = ()) -> Dataset:
+    """Read, validate and cross-check every data file; apply a scenario and --set overrides in memory.
+
+    Raises DataErrors with all problems found.
+    """
+    raw: dict[str, Any] = {}
+    lines: dict[str, LineMap] = {}
+    errors: list[DataError] = []
+    for name in FILE_MODELS:
+        try:
+            raw[name], lines[name] = load_yaml_file(root / name)
+        except DataError as exc:
+            errors.append(exc)
+    applied = None
+    if (scenario or sets) and not errors:
+        from burgernet_cost.data import scenario as sc
+
+        applied = sc.build(raw, scenario, list(sets))
+        if applied is not None:
+            sc.apply(raw, applied)
+    parsed: dict[str, BaseModel] = {}
+    for name, model in FILE_MODELS.items():
+        if name not in raw:
+            continue
+        value, file_errors = validate_file(raw[name], model, lines[name])
+        if applied is not None:
+            for e in file_errors:
+                origin = applied.origin(name, tuple(_key_path(e.path)))
+                if origin:
+                    e.message += f" (waarde uit {origin})"
+        errors += file_errors
+        if value is not None:
+            parsed[name] = value
+    if errors:
+        raise DataErrors(errors)
+    ds = Dataset(
+        root=root,
+        tasks=to_record(parsed["tasks.yaml"]),
+        interviews=to_record(parsed["interviews.yaml"]),
+        salary=to_record(parsed["salary_scales.yaml"]),
+        models=to_record(parsed["inrichtingsmodellen.yaml"]),
+        lines=lines,
+        scenario=applied,
+    )
+    problems = reference_errors(ds)
+    if problems:
+        raise DataErrors(problems, stage="verwijzingen")
+    return ds
+
+
+def _key_path(text: str | None) -> list[str | int]:
+    """'waarnemingen[2].uren_per_maand' -> ['waarnemingen', 2, 'uren_per_maand']."""
+    import re
+
+    out: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", text or ""):
+        out.append(int(index) if index else name)
+    return out
