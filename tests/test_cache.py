@@ -101,3 +101,12 @@ def test_a_warm_run_imports_neither_pydantic_nor_yaml(fresh_cache):
         subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
         warm = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)
         assert warm.stdout.strip() == "0 []", (args, warm.stdout, warm.stderr)
+
+
+def test_an_entry_of_another_shape_is_a_miss(fresh_cache):
+    good = run(["regio", "--eenheid", "Zeeland", "--uitleg"])
+    for path in fresh_cache.glob("*.json"):
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        stored["payload"] = {"files": {}, "lines": [], "per_jaar": {"2024": [["x"]]}, "tabellen": [], "meta": None}
+        path.write_text(json.dumps(stored), encoding="utf-8")
+    assert run(["regio", "--eenheid", "Zeeland", "--uitleg"]) == good

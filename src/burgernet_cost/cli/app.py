@@ -1,7 +1,7 @@
 """The ``bncost`` command line: the app, built for the one command a run invokes, and ``main``.
 
 Start-up stays light: this module imports typer and the option declarations only; a command's
-module, the data, the models, rich and tabulate are imported when that command runs. Errors:
+module, the data, the models and tabulate are imported when that command runs. Errors:
 usage problems exit 2, invalid data exits 1, each as one Dutch line on stderr ("Fout: …"), never
 a traceback (set BNCOST_DEBUG=1 to see one for an internal error).
 """

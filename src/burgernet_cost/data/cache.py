@@ -17,15 +17,15 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from burgernet_cost import __version__
-from burgernet_cost.data.records import decode_object, encode
+from burgernet_cost.data.records import decode_object, encode_object
 
-FORMAT = 1
+FORMAT = 2  # raise when the shape of an entry changes
+SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
 
 def enabled() -> bool:
@@ -92,8 +92,9 @@ def write(kind: str, files: list[Path], payload: Any) -> None:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _safe(where):
             return
-        text = json.dumps({"key": digest, "payload": encode(payload)}, ensure_ascii=False, separators=(",", ":"))
-        fd, tmp = tempfile.mkstemp(dir=where, prefix=f".{kind}-", suffix=".tmp")
+        text = json.dumps({"key": digest, "payload": payload}, ensure_ascii=False, separators=(",", ":"), default=encode_object)
+        tmp = where / f".{kind}-{os.getpid()}-{os.urandom(6).hex()}.tmp"
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)

@@ -30,7 +30,10 @@ def load_dataset(data_dir: str | Path | None = None, scenario: str | None = None
     if plain:
         payload = cache.read("dataset", files)
         if payload is not None:
-            return _from_payload(root, payload)
+            try:
+                return _from_payload(root, payload)
+            except cache.SHAPE_ERRORS:
+                pass  # an entry of another shape: validate anew
     from burgernet_cost.data.validating import validated_dataset
 
     ds = validated_dataset(root, scenario, sets)

@@ -7,7 +7,14 @@ the user as ``file:line: key.path: message``.
 
 from __future__ import annotations
 
-import datetime as _dt
+import os
+
+# bncost's validation uses no pydantic plugin; without this, pydantic reads the entry points of
+# every installed distribution on the first model, which grows with the environment. Documented at
+# https://docs.pydantic.dev/latest/concepts/plugins/ ("PYDANTIC_DISABLE_PLUGINS").
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+import datetime as _dt  # noqa: E402
 from decimal import Decimal
 from typing import Annotated, Literal
 

@@ -151,8 +151,11 @@ def load_municipalities(data_dir: str | Path | None = None, use_cache: bool = Tr
     root = resolve_data_dir(data_dir)
     if use_cache:
         payload = cache.read("gemeenten", [root / FILE])
-        if payload is not None and all(cache.key("tabel", [root / name]) == digest for name, digest in payload["tabellen"]):
-            return _from_payload(root, payload)
+        try:
+            if payload is not None and all(cache.key("tabel", [root / name]) == digest for name, digest in payload["tabellen"]):
+                return _from_payload(root, payload)
+        except cache.SHAPE_ERRORS:
+            pass  # an entry of another shape: read anew
     result = _load(root)
     if use_cache:
         tables = [(j.bestand, cache.key("tabel", [root / j.bestand])) for j in result.meta.jaren]

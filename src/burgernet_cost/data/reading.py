@@ -32,6 +32,7 @@ _BOOL_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False"
 _TAG = "tag:yaml.org,2002:"
 
 Path_ = tuple[str | int, ...]
+_nodes: Any = None  # yaml.nodes, imported when a file is read
 
 
 def display_path(path: Path) -> str:
@@ -194,6 +195,9 @@ def _dutch_yaml_problem(problem: str) -> str:
 
 class _Builder:
     def __init__(self, file: str, lines: LineMap) -> None:
+        global _nodes
+        import yaml.nodes as _nodes
+
         self.file = file
         self.lines = lines
         self.count = 0
@@ -203,8 +207,6 @@ class _Builder:
         return DataError(message, file=self.file, line=node.start_mark.line + 1, path=format_key_path(path) or None)
 
     def build(self, node: Any, path: Path_, depth: int) -> Any:
-        import yaml
-
         self.count += 1
         if self.count > MAX_NODES:
             raise self.fail(node, path, f"te veel waarden in één bestand (maximaal {MAX_NODES:,})".replace(",", "."))
@@ -214,13 +216,13 @@ class _Builder:
             raise self.fail(node, path, "ankers en aliassen (&naam, *naam) worden niet ondersteund; schrijf de waarde uit")
         self.seen.add(id(node))
         self.lines.lines.setdefault(path, node.start_mark.line + 1)
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, _nodes.MappingNode):
             if node.tag != _TAG + "map":
                 raise self.fail(node, path, f"onbekend YAML-label {node.tag!r}")
             result: dict[str, Any] = {}
             key_lines: dict[str, int] = {}
             for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
+                if not isinstance(key_node, _nodes.ScalarNode):
                     raise self.fail(key_node, path, "een sleutel moet een eenvoudige tekst zijn")
                 if key_node.tag == _TAG + "merge":
                     raise self.fail(key_node, path, "de samenvoegsleutel '<<' wordt niet ondersteund")
@@ -234,7 +236,7 @@ class _Builder:
                 self.lines.lines[path + (key,)] = line
                 result[key] = self.build(value_node, path + (key,), depth + 1)
             return result
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, _nodes.SequenceNode):
             if node.tag != _TAG + "seq":
                 raise self.fail(node, path, f"onbekend YAML-label {node.tag!r}")
             return [self.build(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]

@@ -89,25 +89,20 @@ def to_record(value: Any) -> Any:
 # --------------------------------------------------------------------------- JSON form (the cache)
 
 
-def encode(value: Any) -> Any:
-    """Records, Decimals and mappings as JSON values that ``decode`` turns back exactly."""
+def encode_object(value: Any) -> Any:
+    """``json.dumps(..., default=encode_object)``: a Record or a Decimal as JSON that
+    ``decode_object`` turns back exactly (data keys never start with '$')."""
     if isinstance(value, Record):
-        return {"$": value.record_type, **{k: encode(v) for k, v in value._fields.items()}}
+        return {"$": value.record_type, **value._fields}
     if isinstance(value, Decimal):
         return {"$d": str(value)}
-    if isinstance(value, dict):
-        return {"$m": {k: encode(v) for k, v in value.items()}}
-    if isinstance(value, list | tuple):
-        return [encode(v) for v in value]
-    return value
+    raise TypeError(f"cannot store {type(value).__name__}")
 
 
 def decode_object(obj: dict[str, Any]) -> Any:
     """``json.loads(..., object_hook=decode_object)``."""
     if "$d" in obj:
         return Decimal(obj["$d"])
-    if "$m" in obj:
-        return obj["$m"]
     if "$" in obj:
         fields = dict(obj)
         return make(fields.pop("$"), fields)

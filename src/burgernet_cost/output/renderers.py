@@ -1,6 +1,6 @@
 """The renderers: a ``Report`` (``document.py``) out as table, markdown, json or csv.
 
-* ``table`` (default): rich tables, Dutch number formatting (€ 1.780,62), notes below.
+* ``table`` (default): aligned columns that fit the width, Dutch number formatting (€ 1.780,62), notes below.
 * ``markdown``: the same content as Markdown (tabulate, pipe tables), Dutch formatting.
 * ``json``: every field and table with a json key, in order: stable keys, dot decimals, numbers
   rounded to the places in ``numbers.MACHINE_PLACES``; ``null`` where not quantified.

@@ -7,7 +7,6 @@ cannot fit even so is stacked (one block per row). Lines carry no trailing space
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import textwrap
@@ -88,28 +87,38 @@ def column_widths(columns: list[Column], body: list[list[str]], room: int) -> li
     return widths
 
 
-def _table_lines(table: Table, room: int) -> list[str]:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table as RichTable
+def _cell_lines(text: str, size: int) -> list[str]:
+    """A cell's text wrapped to its column (figures fit; only an overlong word is broken)."""
+    if len(text) <= size:
+        return [text]
+    return wrap(text, size)
 
+
+def _block(cells: list[str], widths: list[int], right: list[bool], bottom: bool = False) -> list[str]:
+    """One table row (or the header) as lines: each cell wrapped and aligned in its column."""
+    wrapped = [_cell_lines(c, w) for c, w in zip(cells, widths)]
+    height = max(len(lines) for lines in wrapped)
+    padded = [([""] * (height - len(lines)) + lines) if bottom else (lines + [""] * (height - len(lines))) for lines in wrapped]
+    return [(" " * GAP).join(line.rjust(w) if r else line.ljust(w) for line, w, r in zip(row, widths, right)).rstrip()
+            for row in zip(*padded)]
+
+
+def _table_lines(table: Table, room: int) -> list[str]:
     columns = table.columns_for(DISPLAY)
     body = [[_cell(row, c, "table") for c in columns] for row in table.rows]
     widths = column_widths(columns, body, room)
     if widths is None:
         return _stacked(table, columns, body, room)
-    rt = RichTable(box=box.HORIZONTALS, show_edge=False, pad_edge=False, padding=(0, GAP - 1, 0, 0), collapse_padding=False)
-    for c, w in zip(columns, widths):
-        rt.add_column(c.label.replace("€ ", "€" + NBSP), justify="right" if (c.align or ("right" if _is_numeric(c) else "left")) == "right" else "left",
-                      width=w, overflow="fold", no_wrap=False)
-    for n, row in enumerate(body):
-        is_total = n >= len(body) - table.total_rows
-        rt.add_row(*(x.replace("€ ", "€" + NBSP) for x in row), end_section=(n == len(body) - table.total_rows - 1),
-                   style="bold" if is_total else None)
-    console = Console(file=io.StringIO(), width=room, force_terminal=False, color_system=None, highlight=False)
-    console.print(rt)
-    lines = [line.rstrip().replace(NBSP, " ") for line in console.file.getvalue().splitlines()]  # type: ignore[attr-defined]
-    return ([*wrap(table.title, room)] if table.title else []) + lines
+    right = [(c.align or ("right" if _is_numeric(c) else "left")) == "right" for c in columns]
+    rule = "─" * (sum(widths) + GAP * (len(widths) - 1))
+    lines = [*wrap(table.title, room)] if table.title else []
+    lines += _block([c.label for c in columns], widths, right, bottom=True)
+    lines.append(rule)
+    for n, cells in enumerate(body):
+        if table.total_rows and n == len(body) - table.total_rows:
+            lines.append(rule)
+        lines += _block(cells, widths, right)
+    return lines
 
 
 def _stacked(table: Table, columns: list[Column], body: list[list[str]], room: int) -> list[str]:
