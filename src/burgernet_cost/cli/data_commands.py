@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
@@ -59,25 +58,21 @@ def schema_cmd(
     check: Annotated[bool, Opt("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
     directory: Annotated[str | None, Opt("--map", metavar="MAP", show_default=False,
                                          help="Map voor de schema's (standaard: schemas/ naast de datamap).")] = None,
+    fmt: Formaat = "table",
     data_dir: DataDir = None,
 ) -> None:
     from pathlib import Path
 
     from burgernet_cost.data import jsonschema
+    from burgernet_cost.output.views.checks import schema_report
 
     if write and check:
         raise UsageProblem("kies --write of --check, niet beide")
     target = Path(directory) if directory else jsonschema.default_dir(data_dir)
-    if write:
-        written = jsonschema.write(target)
-        sys.stdout.write(f"{len(written)} schema('s) bijgewerkt in {shown(target)}\n" if written
-                         else f"schema's in {shown(target)} zijn al actueel\n")
-        return
-    if check:
-        stale = jsonschema.check(target)
-        if stale:
-            raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=shown(target))
-        sys.stdout.write(f"schema's in {shown(target)} zijn actueel\n")
-        return
-    for name in jsonschema.generate():
-        sys.stdout.write(f"{name}\n")
+    written = jsonschema.write(target) if write else []
+    states = [(name, data_file, "bijgewerkt" if name in written else state)
+              for name, data_file, state in jsonschema.states(target)]
+    stale = [name for name, _, state in states if state in ("verouderd", "ontbreekt")]
+    if check and stale:
+        raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=shown(target))
+    emit(schema_report(shown(target), states), fmt)

@@ -49,6 +49,16 @@ def default_dir(data_dir: str | Path | None = None) -> Path:
     return resolve_data_dir(data_dir).parent / "schemas"
 
 
+def states(directory: Path) -> list[tuple[str, str, str]]:
+    """(schema file, data file, state) per schema; state: actueel, verouderd or ontbreekt."""
+    out = []
+    for (name, text), data_file in zip(generate().items(), SCHEMA_MODELS):
+        path = directory / name
+        state = "ontbreekt" if not path.is_file() else ("actueel" if path.read_text(encoding="utf-8") == text else "verouderd")
+        out.append((name, data_file, state))
+    return out
+
+
 def check(directory: Path) -> list[str]:
     """Names of schema files that are missing or differ from the models."""
     stale = []
