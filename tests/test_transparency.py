@@ -22,7 +22,8 @@ def test_uitleg_lists_every_figure_with_source(bncost, dataset):
     assert r.code == 0, r.err
     tree = r.out.split("Uitleg van de berekening:")[1].split("Toelichting:")[0]
     obs = next(w for w in dataset.interviews.waarnemingen if w.id == "rapport-2014-rbc-basis")
-    assert f"uren per maand ({obs.id}): {obs.uren_per_maand} uur/maand  (§4.1.2; gepubliceerd; data/interviews.yaml:" in tree
+    assert f"uren per maand ({obs.id}): {obs.uren_per_maand} uur/maand  (§4.1.2; gepubliceerd; " in tree
+    assert "interviews.yaml:" in tree
     assert "3.100.000 inwoners" in tree
     assert "€ 3.858 per maand" in tree and "afgeleid" in tree
     assert "156 uur/maand  (https://caruwo.vng.nl/" in tree
@@ -39,7 +40,7 @@ def test_uitleg_in_json(bncost):
     assert {"342 uur/maand", "3.100.000 inwoners", "€ 3.858 per maand", "156 uur/maand", "12 maanden"} <= values
     leaves = [s for s in steps if not s["stappen"] and s["status"] not in ("berekend",)]
     assert all(s["bron"] for s in leaves if s["status"] != "invoer")
-    assert any(s["status"] == "afgeleid" and s["plaats"].startswith("data/salary_scales.yaml:") for s in leaves)
+    assert any(s["status"] == "afgeleid" and "salary_scales.yaml:" in s["plaats"] for s in leaves)
     r = bncost("estimate", "-n", "3100000", "-f", "json")
     assert "uitleg" not in json.loads(r.out)
 
