@@ -54,7 +54,21 @@ def _write_params(command: Any, ctx: Any, formatter: Any) -> None:
             formatter.write_dl(options)
 
 
-class DutchCommand(typer.core.TyperCommand):
+class _Shared:
+    """What the command and the group share: our own option coercion and the Dutch usage line."""
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        from burgernet_cost.cli.coercion import install
+
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        install(params)  # the help option is made here, after __init__
+        return params
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)  # type: ignore[attr-defined]
+
+
+class DutchCommand(_Shared, typer.core.TyperCommand):
     """A command whose help is Dutch throughout (and whose options our own parsers coerce, see
     ``coercion.py``)."""
 
@@ -62,25 +76,15 @@ class DutchCommand(typer.core.TyperCommand):
         kwargs["options_metavar"] = OPTIONS_METAVAR
         super().__init__(*args, **kwargs)
 
-    def get_params(self, ctx: Any) -> list[Any]:
-        from burgernet_cost.cli.coercion import install
-
-        params: list[Any] = super().get_params(ctx)
-        install(params)  # the help option is made here, after __init__
-        return params
-
     def collect_usage_pieces(self, ctx: Any) -> list[str]:
         arguments = [p.metavar or p.name.upper() for p in self.get_params(ctx) if p.param_type_name == "argument"]
         return [OPTIONS_METAVAR, *arguments]
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         _write_params(self, ctx, formatter)
 
 
-class DutchGroup(typer.core.TyperGroup):
+class DutchGroup(_Shared, typer.core.TyperGroup):
     """The ``bncost`` group: Dutch help, and the list of commands from the registry (so that the
     list needs no command to be built)."""
 
@@ -88,16 +92,6 @@ class DutchGroup(typer.core.TyperGroup):
         kwargs["options_metavar"] = OPTIONS_METAVAR
         kwargs["subcommand_metavar"] = SUBCOMMAND_METAVAR
         super().__init__(*args, **kwargs)
-
-    def get_params(self, ctx: Any) -> list[Any]:
-        from burgernet_cost.cli.coercion import install
-
-        params: list[Any] = super().get_params(ctx)
-        install(params)  # the help option is made here, after __init__
-        return params
-
-    def format_usage(self, ctx: Any, formatter: Any) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)
 
     def format_options(self, ctx: Any, formatter: Any) -> None:
         from burgernet_cost.cli.registry import COMMANDS
