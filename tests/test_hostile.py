@@ -150,15 +150,23 @@ def test_missing_file(bncost, data_copy):
 
 def test_unreadable_file(bncost, data_copy, monkeypatch):
     """Permission bits do not stop root (CI runs as root), so the OS refusal is simulated."""
+    import os
+
     target = (data_copy / "salary_scales.yaml").resolve()
-    original = Path.open
+    original_open, original_os_open = Path.open, os.open
 
     def refusing_open(self, *args, **kwargs):
         if self.resolve() == target:
             raise PermissionError(13, "Permission denied", str(self))
-        return original(self, *args, **kwargs)
+        return original_open(self, *args, **kwargs)
+
+    def refusing_os_open(path, *args, **kwargs):
+        if Path(path).resolve() == target:
+            raise PermissionError(13, "Permission denied", str(path))
+        return original_os_open(path, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", refusing_open)
+    monkeypatch.setattr(os, "open", refusing_os_open)
     r, elapsed = timed(bncost, "estimate", "-n", 5, "--data-dir", data_copy)
     check(r, 1, "salary_scales.yaml: bestand kan niet gelezen worden (geen leesrechten)", elapsed=elapsed)
 

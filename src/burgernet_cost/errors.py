@@ -2,6 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """A value from outside, quoted for a message: control characters made visible (\\xNN), and
+    cut short with '…' beyond ``limit`` characters (a 100 KB argument is not echoed whole)."""
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return f"'{text}'"
+
 
 class BncostError(Exception):
     """Base class: a problem the user must fix; never shown as a traceback."""

@@ -8,7 +8,6 @@ a traceback (set BNCOST_DEBUG=1 to see one for an internal error).
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import sys
@@ -18,8 +17,9 @@ import typer
 
 from burgernet_cost import __version__
 from burgernet_cost.cli.help import DutchCommand, DutchGroup
+from burgernet_cost.cli.output import OutputError, ReaderGone, output_problem, say_error, silence_stdout, write_text
 from burgernet_cost.cli.registry import COMMANDS
-from burgernet_cost.errors import BncostError, UsageProblem
+from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
 
 HELP = """\
 bncost rekent uit wat de gemeentelijke Burgernet-taken een gemeente kosten (uren, fte, euro's)
@@ -33,7 +33,7 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"bncost {__version__}\n")
+        write_text(f"bncost {__version__}\n")
         raise typer.Exit(0)
 
 
@@ -77,6 +77,8 @@ def _translate_usage(exc: Exception) -> str:
         opts = getattr(param, "opts", None) or []
         name = max(opts, key=len) if opts else getattr(param, "name", None)
     if kind == "MissingParameter":
+        if param is not None and getattr(param, "param_type_name", "") == "argument":
+            return f"het argument {getattr(param, 'metavar', None) or name} ontbreekt; zie 'bncost {_command(exc)} --help'"
         return f"de optie {name} ontbreekt" if name else "een verplichte optie ontbreekt"
     if kind == "NoSuchOption":
         option = getattr(exc, "option_name", "")
@@ -101,11 +103,20 @@ def _translate_usage(exc: Exception) -> str:
         close = difflib.get_close_matches(word, list(COMMANDS), n=1)
         return f"onbekend commando '{word}'" + (f"; bedoelde u '{close[0]}'?" if close else "; zie 'bncost --help'")
     if message.startswith("Got unexpected extra argument"):
-        extra = message[message.find("(") + 1 : message.rfind(")")]
-        return f"onverwacht argument: {extra}"
+        import re
+
+        found = re.search(r"\(([^()]*)\)\s*$", message)
+        extra = found.group(1) if found else message
+        return (f"onverwacht argument '{extra}'; bevat een naam een spatie? Zet hem tussen aanhalingstekens, "
+                "bijv. --gemeente \"Den Haag\"")
     if message.startswith("Missing command"):
         return "geen commando opgegeven; zie 'bncost --help'"
     return f"ongeldig gebruik: {message}"
+
+
+def _command(exc: Exception) -> str:
+    ctx = getattr(exc, "ctx", None)
+    return getattr(getattr(ctx, "command", None), "name", None) or "COMMANDO"
 
 
 def _message(exc: BncostError) -> str:
@@ -115,41 +126,71 @@ def _message(exc: BncostError) -> str:
     return str(exc)
 
 
-def _fail(message: str) -> None:
-    for line in message.splitlines() or [message]:
-        sys.stderr.write(f"Fout: {line}\n")
+def _fail(exc: BncostError) -> None:
+    """One 'Fout:' line per problem: a list of data errors line by line, any other message whole."""
+    say_error([str(e) for e in exc.errors] if isinstance(exc, DataErrors) else [_message(exc)])
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; returns the exit code (0 ok, 1 invalid data, 2 usage)."""
+    """Run the CLI; returns the exit code (0 ok, 1 invalid data, 2 usage, 74 output could not be
+    written, 130 interrupted, 141 the reader went away)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None:
+        say_error(["de uitvoer kan niet worden geschreven: standaarduitvoer is gesloten"])
+        return OutputError.exit_code
+    try:
+        code = _run(args)
+        write_text("")  # the final flush: a full disk shows here
+        return code
+    except ReaderGone:
+        silence_stdout()
+        return ReaderGone.exit_code
+    except OutputError as exc:
+        silence_stdout()
+        say_error([exc.message])
+        return exc.exit_code
+    except BrokenPipeError:
+        silence_stdout()
+        return ReaderGone.exit_code
+    except OSError as exc:  # raised while writing help (Typer's own echo): the output failed
+        if getattr(exc, "filename", None) is not None:
+            raise
+        silence_stdout()
+        say_error([output_problem(exc)])
+        return OutputError.exit_code
+
+
+def _run(args: list[str]) -> int:
     try:
         command = typer.main.get_command(build(_invoked(args)))
         result: Any = command.main(args, prog_name="bncost", standalone_mode=False)
+    except (OutputError, ReaderGone):
+        raise
     except BncostError as exc:  # DataErrors included: one line per problem
-        _fail(_message(exc))
+        _fail(exc)
         return exc.exit_code
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
-        sys.stderr.write("Afgebroken.\n")
+        say_error(["afgebroken"])
         return 1
     except typer.TyperException as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
-            sys.stdout.write(exc.format_message() + "\n")
+            write_text(exc.format_message() + "\n")
             return 0
-        _fail(_translate_usage(exc))
+        say_error([_translate_usage(exc)])
         return int(getattr(exc, "exit_code", 2))
     except KeyboardInterrupt:
-        sys.stderr.write("Afgebroken.\n")
+        say_error(["afgebroken (Ctrl-C)"])
         return 130
-    except BrokenPipeError:
-        with contextlib.suppress(OSError):
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-        return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
-        if os.environ.get("BNCOST_DEBUG"):
+    except (BrokenPipeError, OSError) as exc:
+        if isinstance(exc, BrokenPipeError) or getattr(exc, "filename", None) is None:
             raise
-        _fail(f"interne fout ({type(exc).__name__}: {exc}); meld dit, met BNCOST_DEBUG=1 voor details")
+        say_error([f"interne fout ({type(exc).__name__}); meld dit, met BNCOST_DEBUG=1 voor details"])
+        return 70
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+        if os.environ.get("BNCOST_DEBUG", "").strip() == "1":
+            raise
+        say_error([f"interne fout ({type(exc).__name__}: {exc}); meld dit, met BNCOST_DEBUG=1 voor details"])
         return 70
     return result if isinstance(result, int) else 0

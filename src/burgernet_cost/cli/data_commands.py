@@ -40,6 +40,9 @@ def diff_cmd(
     from burgernet_cost.domain.diff import diff
     from burgernet_cost.output.views.checks import diff_report
 
+    for name, value in (("BASIS_MAP", base_dir), ("NIEUWE_MAP", head_dir)):
+        if value is not None and not value.strip():
+            raise UsageProblem(f"{name}: lege waarde; geef een datamap of een git-versie")
     datasets = []
     for label, where in (("basis", base_dir), ("nieuw", head_dir if head_dir is not None else data_dir)):
         try:

@@ -113,8 +113,9 @@ class Gedeeld:
                                            or self.kostenbasis != "salaris" or self.peildatum):
             raise UsageProblem("--uurtarief geeft het tarief direct; combineer het niet met --schaal, --periodiek, --toeslagen, "
                                "--kostenbasis of --peildatum")
-        if self.kostenbasis == "integraal" and (self.periodiek is not None or self.toeslagen):
-            raise UsageProblem("--kostenbasis integraal rekent per schaal; --periodiek en --toeslagen horen bij kostenbasis salaris")
+        if self.kostenbasis == "integraal" and (self.periodiek is not None or self.toeslagen or self.peildatum):
+            raise UsageProblem("--kostenbasis integraal rekent per schaal met de kosten van één jaar; --periodiek, --toeslagen en "
+                               "--peildatum horen bij kostenbasis salaris")
         parsed: tuple[str, ...] | None = None
         if self.toeslagen is not None:
             text = self.toeslagen.strip().lower()

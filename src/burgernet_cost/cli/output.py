@@ -1,21 +1,129 @@
-"""Writing a report to standard output: the one place the CLI writes results."""
+"""The one writer of the command line: every result goes to standard output through ``emit`` and
+every message to standard error through ``say_error``.
+
+Every write and flush is checked. A closed or failing standard output (a full disk, an I/O error)
+ends the run with a Dutch one-line message and exit code 74; a reader that went away (``| head``)
+ends it quietly with exit code 141, as for any Unix tool. Characters that the output's encoding
+cannot carry (a Windows console or redirect in cp1252 has no '─') are replaced by plain ones
+('-'), never by a crash. Control characters in text that came from outside are made visible.
+"""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import errno
+import os
+import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
+
+from burgernet_cost.errors import BncostError
+
+FALLBACK = {"─": "-", "│": "|", "├": "|", "└": "`", "≈": "~", "☐": "[ ]", "●": "*", "→": "->", "…": "...", "€": "EUR",
+            "§": "par. ", "ë": "e", "é": "e", "è": "e", "ï": "i", "ö": "o", "ü": "u", "á": "a", "â": "a", "’": "'", "‘": "'",
+            "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # line breaks and tabs kept
+_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MAX_ERROR_LINES = 50
+
+
+def _replace(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return "".join(FALLBACK.get(ch, "?") for ch in bad), exc.end
+
+
+codecs.register_error("bncost-fallback", _replace)
+
+
+class OutputError(BncostError):
+    """Standard output cannot be written (exit 74, EX_IOERR)."""
+
+    exit_code = 74
+
+
+class ReaderGone(BncostError):
+    """The reader of standard output went away (a pipe into ``head``): stop quietly."""
+
+    exit_code = 141
+
+
+def printable(text: str, limit: int | None = None, one_line: bool = False) -> str:
+    """Text from outside (arguments, file names, data) made safe for a terminal: control
+    characters (with ``one_line`` also line breaks and tabs) shown as \\xNN, and cut short with '…'
+    beyond ``limit`` characters."""
+    text = (_CONTROL_ONE_LINE if one_line else _CONTROL).sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
+
+
+def _write(stream: TextIO | None, text: str) -> None:
+    if stream is None:
+        raise OutputError("de uitvoer kan niet worden geschreven: standaarduitvoer is gesloten")
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            stream.flush()
+            buffer.write(text.encode(encoding, errors="bncost-fallback"))
+            buffer.flush()
+        else:
+            stream.write(text.encode(encoding, errors="bncost-fallback").decode(encoding))
+            stream.flush()
+    except BrokenPipeError:
+        raise ReaderGone("") from None
+    except (OSError, ValueError) as exc:
+        raise OutputError(output_problem(exc)) from None
+
+
+def output_problem(exc: BaseException) -> str:
+    reasons = {errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "de schijfruimte (quota) is op", errno.EIO: "invoer/uitvoerfout",
+               errno.EBADF: "standaarduitvoer is gesloten", errno.EFBIG: "het bestand wordt te groot"}
+    code = getattr(exc, "errno", None)
+    reason = reasons.get(code, str(getattr(exc, "strerror", None) or "standaarduitvoer is gesloten")) if code else "standaarduitvoer is gesloten"
+    return f"de uitvoer kon niet (volledig) worden geschreven: {reason}"
 
 
 def emit(report: Any, fmt: str) -> None:
     from burgernet_cost.output.renderers import render
 
     text = render(report, fmt)
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    _write(sys.stdout, text if text.endswith("\n") else text + "\n")
+
+
+def write_text(text: str) -> None:
+    """Plain text to standard output (help, version), through the same checks."""
+    _write(sys.stdout, text)
+
+
+def say_error(lines: list[str]) -> None:
+    """Messages to standard error, one 'Fout:' line each (at most MAX_ERROR_LINES, then a count);
+    a failing stderr is ignored (there is no one left to tell)."""
+    shown_lines = lines[:MAX_ERROR_LINES]
+    if len(lines) > MAX_ERROR_LINES:
+        shown_lines.append(f"… en nog {len(lines) - MAX_ERROR_LINES} fouten")
+    text = "".join(f"Fout: {printable(line, 1000, one_line=True)}\n" for line in shown_lines)
+    with contextlib.suppress(BncostError):
+        _write(sys.stderr, text)
+
+
+def silence_stdout() -> None:
+    """After a failed write: point standard output at nothing, so that Python's own flush at exit
+    does not print an English complaint."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if sys.stdout is not None:
+            os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = None
 
 
 def shown(path: Path) -> str:
     """A path as the user should read it (relative to the working directory when inside it)."""
     from burgernet_cost.data.reading import display_path
 
-    return display_path(path)
+    return printable(display_path(path), 300)

@@ -91,6 +91,8 @@ def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | 
             number = value
         else:
             text = str(value).strip().replace(",", ".")
+            if not re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?(nan|inf|infinity)", text, re.I):
+                raise typer.BadParameter(f"'{_short(value)}' is geen getal ({what}; cijfers 0-9, komma of punt)")
             try:
                 number = Decimal(text)
             except InvalidOperation:
@@ -121,13 +123,9 @@ def parse_periodiek(value: object) -> int:
 
 
 def parse_date(value: object) -> str:
-    import datetime as dt
+    from burgernet_cost.data.reading import is_plain_date
 
     text = str(value).strip()
-    try:
-        if len(text) != 10:
-            raise ValueError
-        dt.date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is geen geldige datum (JJJJ-MM-DD)") from None
+    if not is_plain_date(text):
+        raise typer.BadParameter(f"'{_short(value)}' is geen geldige datum (JJJJ-MM-DD)")
     return text

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from burgernet_cost import __version__
+from burgernet_cost.data.reading import MAX_FILE_BYTES
 from burgernet_cost.data.records import decode_object, encode_object
 
 FORMAT = 2  # raise when the shape of an entry changes
@@ -42,7 +43,7 @@ def key(kind: str, files: Iterable[Path]) -> str | None:
     digest = hashlib.sha256(f"{kind}\0{FORMAT}\0{__version__}".encode())
     try:
         for path in files:
-            if not path.is_file():
+            if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
                 return None
             digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     except OSError:
@@ -56,7 +57,9 @@ def _safe(path: Path) -> bool:
         info = path.lstat()
     except OSError:
         return False
-    if stat.S_ISLNK(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+    if not (stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode)):
+        return False  # a link, a pipe, a device: not ours to read
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
         return False
     return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from burgernet_cost.data.municipality_models import GemeentenFile
 from burgernet_cost.data.validating import FILE_MODELS
+from burgernet_cost.errors import DataError
 
 #: every YAML data file with its model (the municipality tables are CSV, checked on load)
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {**FILE_MODELS, "gemeenten.yaml": GemeentenFile}
@@ -54,7 +54,7 @@ def states(directory: Path) -> list[tuple[str, str, str]]:
     out = []
     for (name, text), data_file in zip(generate().items(), SCHEMA_MODELS):
         path = directory / name
-        state = "ontbreekt" if not path.is_file() else ("actueel" if path.read_text(encoding="utf-8") == text else "verouderd")
+        state = "actueel" if _same(path, text) else ("verouderd" if path.exists() else "ontbreekt")
         out.append((name, data_file, state))
     return out
 
@@ -70,20 +70,42 @@ def check(directory: Path) -> list[str]:
 
 
 def write(directory: Path) -> list[str]:
-    """Write every schema atomically (temp file + rename: never a half-written file)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in generate().items():
-        path = directory / name
-        if path.is_file() and path.read_text(encoding="utf-8") == text:
-            continue
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
-        try:
+    """Write the schemas that changed: all to temporary files first, then each renamed into place
+    (never a half-written file, never a half-updated set when a write fails). The files get the
+    mode a new file gets here (0644 under the usual umask). Problems become a DataError in Dutch."""
+    from burgernet_cost.data.reading import os_reason, printable_path
+
+    shown = printable_path(str(directory))
+    try:
+        if directory.exists() and not directory.is_dir():
+            raise DataError("is geen map; geef met --map een map voor de schema's", file=shown)
+        directory.mkdir(exist_ok=True)
+    except FileNotFoundError:
+        raise DataError("de map erboven bestaat niet; maak die eerst aan", file=shown) from None
+    except OSError as exc:
+        raise DataError(f"map kan niet worden gemaakt ({os_reason(exc)})", file=shown) from None
+    changed = {name: text for name, text in generate().items() if not _same(directory / name, text)}
+    mask = os.umask(0)
+    os.umask(mask)
+    temps: dict[str, Path] = {}
+    try:
+        for name, text in changed.items():
+            tmp = directory / f".{name}.{os.getpid()}.tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~mask)
+            temps[name] = tmp
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        written.append(name)
-    return written
+        for name, tmp in temps.items():
+            os.replace(tmp, directory / name)
+    except OSError as exc:
+        for tmp in temps.values():
+            tmp.unlink(missing_ok=True)
+        raise DataError(f"schema's konden niet worden geschreven ({os_reason(exc)}); er is niets gewijzigd", file=shown) from None
+    return list(changed)
+
+
+def _same(path: Path, text: str) -> bool:
+    try:
+        return path.is_file() and path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False

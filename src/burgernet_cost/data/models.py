@@ -14,8 +14,7 @@ import os
 # https://docs.pydantic.dev/latest/concepts/plugins/ ("PYDANTIC_DISABLE_PLUGINS").
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-import datetime as _dt  # noqa: E402
-from decimal import Decimal
+from decimal import Decimal  # noqa: E402
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -24,6 +23,7 @@ Status = Literal["gepubliceerd", "afgeleid", "aanname", "secundair"]
 Pakket = Literal["basis", "aanvullend"]
 PakketOfVolledig = Literal["basis", "aanvullend", "volledig"]
 
+
 def _int_to_decimal(value: object) -> object:
     if isinstance(value, int) and not isinstance(value, bool):
         return Decimal(value)
@@ -31,12 +31,11 @@ def _int_to_decimal(value: object) -> object:
 
 
 def _check_date(value: str) -> str:
-    try:
-        _dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"'{value}' is geen geldige datum (JJJJ-MM-DD)") from None
-    if len(value) != 10:
-        raise ValueError(f"'{value}' is geen geldige datum (JJJJ-MM-DD)")
+    """A plain JJJJ-MM-DD date (not every form Python's fromisoformat accepts, such as 2024-W01-1)."""
+    from burgernet_cost.data.reading import is_plain_date
+
+    if not is_plain_date(value):
+        raise ValueError(f"'{value[:40]}' is geen geldige datum (JJJJ-MM-DD)")
     return value
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data import cache
 from burgernet_cost.data.reading import LineMap, display_path, read_text, resolve_data_dir
-from burgernet_cost.errors import DataError, DataErrors, UsageProblem
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
 if TYPE_CHECKING:  # the meta data are records with the models' fields; the models serve as their types
     from burgernet_cost.data import municipality_models as mm
@@ -105,12 +105,12 @@ class Gemeenten:
             return base[0]
         if len(base) > 1:
             options = " of ".join(f"'{g.naam}' ({g.code})" for g in base)
-            raise UsageProblem(f"'{text}' is niet eenduidig; bedoelde u {options}?", field="gemeente")
+            raise UsageProblem(f"{quote(text)} is niet eenduidig; bedoelde u {options}?", field="gemeente")
         names = {fold(g.naam): g.naam for g in rows} | {fold(a.alias): a.alias for a in self.meta.aliassen}
         hints = difflib.get_close_matches(key, list(names), n=3, cutoff=0.75)
         if hints:
-            raise UsageProblem(f"onbekende gemeente '{text}' in {jaar}; bedoelde u {' of '.join(names[h] for h in hints)}?", field="gemeente")
-        raise UsageProblem(f"onbekende gemeente '{text}' in {jaar} (zoek met 'bncost gemeenten --zoek …')", field="gemeente")
+            raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar}; bedoelde u {' of '.join(names[h] for h in hints)}?", field="gemeente")
+        raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar} (zoek met 'bncost gemeenten --zoek …')", field="gemeente")
 
     def eenheden(self, jaar: int) -> list[str]:
         return list(dict.fromkeys(g.politie_eenheid for g in self.per_jaar[jaar]))
@@ -129,7 +129,7 @@ class Gemeenten:
         hints = difflib.get_close_matches(key, [fold(o) for o in options], n=2, cutoff=0.6)
         by_fold = {fold(o): o for o in options}
         extra = f"; bedoelde u {' of '.join(by_fold[h] for h in hints)}?" if hints else f" (kies uit: {', '.join(options)})"
-        raise UsageProblem(f"onbekende {what} '{wanted}'{extra}", field=field)
+        raise UsageProblem(f"onbekende {what} {quote(wanted)}{extra}", field=field)
 
 
 def fold(text: str) -> str:

@@ -18,13 +18,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.errors import DataError
+from burgernet_cost.errors import DataError, UsageProblem
 
 DATA_DIR_ENV = "BNCOST_DATA_DIR"
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 500_000
 MAX_DEPTH = 50
+MAX_NUMBER_CHARS = 40  # a number in the data is never longer (and Python refuses ints over 4.300 digits)
+MAX_EXPONENT = 15  # 10^-15 .. 10^15: far beyond any real figure, far inside Decimal's range
 
 _INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _DEC_RE = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
@@ -39,8 +41,24 @@ def display_path(path: Path) -> str:
     """A file name as the user should read it: relative to the working directory when inside it."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
         return str(path)
+
+
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def is_plain_date(text: str) -> bool:
+    """JJJJ-MM-DD and a real day (2024-02-30 is not)."""
+    import datetime as dt
+
+    if not _PLAIN_DATE.fullmatch(text):
+        return False
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 def format_key_path(path: Path_) -> str:
@@ -66,18 +84,47 @@ def default_data_dir() -> Path:
 
 def resolve_data_dir(option: str | Path | None = None) -> Path:
     """``--data-dir`` wins, then ``BNCOST_DATA_DIR``, then the shipped data."""
-    chosen = option if option not in (None, "") else os.environ.get(DATA_DIR_ENV) or None
+    if isinstance(option, str) and not option.strip():
+        raise UsageProblem("lege waarde; laat de optie weg voor de meegeleverde data", field="data_dir")
+    from_env = os.environ.get(DATA_DIR_ENV)
+    if option is None and from_env is not None and not from_env.strip():
+        raise UsageProblem(f"{DATA_DIR_ENV} is leeg; zet een map of verwijder de variabele")
+    chosen = option if option is not None else from_env
     if chosen is None:
         path = default_data_dir()
         origin = "meegeleverde data"
     else:
-        path = Path(chosen).expanduser()
-        origin = "--data-dir" if option not in (None, "") else DATA_DIR_ENV
-    if not path.exists():
-        raise DataError(f"datamap bestaat niet ({origin})", file=str(path))
-    if not path.is_dir():
-        raise DataError(f"is geen map ({origin})", file=str(path))
+        origin = "--data-dir" if option is not None else DATA_DIR_ENV
+        shown = printable_path(str(chosen))
+        try:
+            path = Path(chosen).expanduser()
+        except RuntimeError:  # ~naam of a user that does not exist
+            raise DataError(f"de thuismap in dit pad is onbekend ({origin})", file=shown) from None
+    try:
+        if not path.exists():
+            raise DataError(f"datamap bestaat niet ({origin})", file=printable_path(str(path)))
+        if not path.is_dir():
+            raise DataError(f"is geen map ({origin})", file=printable_path(str(path)))
+    except OSError as exc:  # a name that is too long, a loop of links, …
+        raise DataError(f"datamap kan niet worden gelezen: {os_reason(exc)} ({origin})", file=printable_path(str(chosen))) from None
     return path
+
+
+def printable_path(text: str) -> str:
+    """A path from outside, safe to show: control characters visible, at most 200 characters."""
+    text = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an OS error in Dutch."""
+    import errno
+
+    reasons = {errno.ENAMETOOLONG: "naam te lang", errno.ELOOP: "kringverwijzing van koppelingen", errno.EACCES: "geen rechten",
+               errno.EPERM: "geen rechten", errno.ENOENT: "bestaat niet", errno.ENOTDIR: "een deel van het pad is geen map",
+               errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
+               errno.EEXIST: "bestaat al", errno.EIO: "invoer/uitvoerfout"}
+    return reasons.get(exc.errno or -1, "besturingssysteem weigert")
 
 
 class LineMap:
@@ -102,19 +149,15 @@ class LineMap:
 
 
 def read_text(path: Path, shown: str | None = None) -> str:
-    """Read a UTF-8 text file with a size limit, turning every OS problem into a DataError."""
-    shown = shown or display_path(path)
+    """Read a UTF-8 text file with a size limit, turning every OS problem into a DataError.
+
+    Only a regular file is read: a FIFO, a device or a socket in its place is refused at once (it
+    is opened without waiting, and checked before a byte is read), never waited on."""
+    import stat
+
+    shown = shown or printable_path(display_path(path))
     try:
-        if path.is_dir():
-            raise DataError("is een map, geen bestand", file=shown)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(
-                f"bestand is te groot ({size:,} bytes; maximaal {MAX_FILE_BYTES:,})".replace(",", "."),
-                file=shown,
-            )
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise DataError("bestand ontbreekt", file=shown) from None
     except PermissionError:
@@ -122,7 +165,21 @@ def read_text(path: Path, shown: str | None = None) -> str:
     except IsADirectoryError:
         raise DataError("is een map, geen bestand", file=shown) from None
     except OSError as exc:
-        raise DataError(f"bestand kan niet gelezen worden ({exc.strerror or exc})", file=shown) from None
+        raise DataError(f"bestand kan niet gelezen worden ({os_reason(exc)})", file=shown) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise DataError("is een map, geen bestand", file=shown)
+        if not stat.S_ISREG(info.st_mode):
+            raise DataError("is geen gewoon bestand (maar bijvoorbeeld een pijp of apparaat)", file=shown)
+        if info.st_size > MAX_FILE_BYTES:
+            raise DataError(f"bestand is te groot ({info.st_size:,} bytes; maximaal {MAX_FILE_BYTES:,})".replace(",", "."), file=shown)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DataError(f"bestand kan niet gelezen worden ({os_reason(exc)})", file=shown) from None
+    finally:
+        os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(f"bestand is te groot (maximaal {MAX_FILE_BYTES:,} bytes)".replace(",", "."), file=shown)
     try:
@@ -246,6 +303,8 @@ class _Builder:
         tag, text = node.tag, node.value
         if tag == _TAG + "str":
             return text
+        if tag in (_TAG + "int", _TAG + "float") and len(text) > MAX_NUMBER_CHARS:
+            raise self.fail(node, path, f"getal met te veel cijfers ('{text[:20]}…'; hoogstens {MAX_NUMBER_CHARS} tekens)")
         if tag == _TAG + "int":
             if not _INT_RE.fullmatch(text):
                 raise self.fail(
@@ -260,7 +319,10 @@ class _Builder:
                     node, path,
                     f"'{text}' is geen gewoon decimaal getal (schrijf bijvoorbeeld 0.03)",
                 )
-            return Decimal(text)
+            number = Decimal(text)
+            if number and not -MAX_EXPONENT <= number.adjusted() <= MAX_EXPONENT:
+                raise self.fail(node, path, f"'{text}' is een onrealistisch groot of klein getal")
+            return number
         if tag == _TAG + "bool":
             if text in _BOOL_WORDS:
                 return _BOOL_WORDS[text]

@@ -21,6 +21,8 @@ def filter_municipalities(gemeenten: Gemeenten, jaar: int, eenheid: str | None =
         rows = [g for g in rows if g.veiligheidsregio == applied["veiligheidsregio"]]
     if zoek is not None:
         key = fold(zoek)
+        if not key:
+            raise UsageProblem("geef letters of cijfers om op te zoeken", field="zoek")
         rows = [g for g in rows if key in fold(g.naam) or key == fold(g.code)]
         applied["zoek"] = zoek
         if not rows:

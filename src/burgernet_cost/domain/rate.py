@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.figures import take, user_input
 from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
     from burgernet_cost.data import models as s
@@ -155,7 +155,8 @@ def _monthly_salary(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, scha
     else:
         tn, table = _table(ds, prof.tabel)
         if schaal not in table.schalen:
-            raise UsageProblem(f"schaal '{schaal}' bestaat niet in tabel {table.id} (schalen: {', '.join(table.schalen)})")
+            raise UsageProblem(f"schaal {quote(schaal)} bestaat niet in tabel {table.id} (schalen: {', '.join(table.schalen)})",
+                               field="schaal")
         if periodiek >= len(table.schalen[schaal]):
             raise UsageProblem(
                 f"periodiek {periodiek} bestaat niet in schaal {schaal} van tabel {table.id} "
@@ -184,7 +185,7 @@ def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str,
         an = next((n for n, a in enumerate(ds.salary.toeslagen) if a.id == tid), None)
         if an is None:
             known = ", ".join(a.id for a in ds.salary.toeslagen)
-            raise UsageProblem(f"onbekende toeslag '{tid}' (bekend: {known})", field="toeslagen")
+            raise UsageProblem(f"onbekende toeslag {quote(tid)} (bekend: {known})", field="toeslagen")
         toeslag = ds.salary.toeslagen[an]
         valid = [(k, w) for k, w in enumerate(toeslag.waarden) if w.vanaf <= at]
         if not valid:
@@ -226,7 +227,8 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str]) -> Uurtarie
     if ik is None:
         raise UsageProblem("de data bevat geen integrale kosten (salary_scales.yaml: integrale_kosten)")
     if schaal not in ik.loonkosten_per_fte_per_jaar:
-        raise UsageProblem(f"geen integrale loonkosten voor schaal '{schaal}' (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})")
+        raise UsageProblem(f"geen integrale loonkosten voor schaal {quote(schaal)} (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})",
+                           field="schaal")
     loon = b.read(ds, ("integrale_kosten", "loonkosten_per_fte_per_jaar", schaal), "integraal.loonkosten", "€/jaar",
                   schaal=schaal, naam=ik.naam)
     overhead = b.read(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar")

@@ -7,7 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
     from burgernet_cost.data import models as s
@@ -31,11 +31,11 @@ def find_role(ds: Dataset, wanted: str, organisatie: str = "alle") -> s.Rol:
     if len(partial) == 1:
         return partial[0]
     if len(partial) > 1:
-        raise UsageProblem(f"'{wanted}' past bij meer rollen: {', '.join(r.id for r in partial)}", field="rol")
+        raise UsageProblem(f"{quote(wanted)} past bij meer rollen: {', '.join(r.id for r in partial)}", field="rol")
     names = {_fold(r.naam): r.id for r in ds.tasks.rollen} | {_fold(r.id): r.id for r in ds.tasks.rollen}
     hint = difflib.get_close_matches(key, list(names), n=1, cutoff=0.6)
     extra = f"; bedoelde u '{names[hint[0]]}'?" if hint else f" (rollen: {', '.join(r.id for r in ds.tasks.rollen)})"
-    raise UsageProblem(f"onbekende rol '{wanted}'{extra}", field="rol")
+    raise UsageProblem(f"onbekende rol {quote(wanted)}{extra}", field="rol")
 
 
 def select_tasks(
