@@ -7,6 +7,11 @@ import re
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+def count(n: int, one: str, many: str) -> str:
+    """'1 gemeente', '3 gemeenten'."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def quote(value: object, limit: int = 60) -> str:
     """A value from outside, quoted for a message: control characters made visible (\\xNN), and
     cut short with '…' beyond ``limit`` characters (a 100 KB argument is not echoed whole)."""

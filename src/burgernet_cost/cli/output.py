@@ -19,14 +19,14 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from burgernet_cost.errors import BncostError
+from burgernet_cost.errors import BncostError, count
 
 FALLBACK = {"─": "-", "│": "|", "├": "|", "└": "`", "≈": "~", "☐": "[ ]", "●": "*", "→": "->", "…": "...", "€": "EUR",
             "§": "par. ", "ë": "e", "é": "e", "è": "e", "ï": "i", "ö": "o", "ü": "u", "á": "a", "â": "a", "’": "'", "‘": "'",
             "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # line breaks and tabs kept
 _CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-MAX_ERROR_LINES = 50
+MAX_ERROR_LINES = 60
 
 
 def _replace(exc: UnicodeError) -> tuple[str, int]:
@@ -105,7 +105,7 @@ def say_error(lines: list[str]) -> None:
     a failing stderr is ignored (there is no one left to tell)."""
     shown_lines = lines[:MAX_ERROR_LINES]
     if len(lines) > MAX_ERROR_LINES:
-        shown_lines.append(f"… en nog {len(lines) - MAX_ERROR_LINES} fouten")
+        shown_lines.append(f"… en nog {count(len(lines) - MAX_ERROR_LINES, 'melding', 'meldingen')}")
     text = "".join(f"Fout: {printable(line, 1000, one_line=True)}\n" for line in shown_lines)
     with contextlib.suppress(BncostError):
         _write(sys.stderr, text)

@@ -13,6 +13,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from burgernet_cost.data.municipalities import Gemeente, Gemeenten
 from burgernet_cost.data.reading import display_path, load_yaml_text, read_text
@@ -20,6 +21,7 @@ from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
 MAX_MEMBERS = 5000
 MAX_INWONERS = 100_000_000
+SUGGEST_UP_TO = 20  # near misses are searched for the first unknown names only (each costs a comparison with all)
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[Lidinv
     seen: dict[str, int] = {}
     for line, name, count in entries:
         try:
-            g = gemeenten.zoek(name, jaar)
+            g = gemeenten.zoek(name, jaar, suggest=len(errors) < SUGGEST_UP_TO)
         except UsageProblem as exc:
             errors.append(DataError(exc.message, file=shown, line=line, path="gemeente"))
             continue
@@ -85,11 +87,22 @@ def _entries(path: Path, shown: str) -> list[tuple[int, str, object]]:
             line = lines.line_of(("gemeenten", i)) or 0
             if not isinstance(item, dict) or "gemeente" not in item or set(item) - {"gemeente", "inwoners"}:
                 raise DataError("elk element heeft 'gemeente' en eventueel 'inwoners'", file=shown, line=line, path=f"gemeenten[{i}]")
-            entries.append((line, str(item["gemeente"]), item.get("inwoners")))
+            if not isinstance(item["gemeente"], str) or not item["gemeente"].strip():
+                raise DataError("'gemeente' moet een naam of CBS-code zijn", file=shown, line=line, path=f"gemeenten[{i}].gemeente")
+            entries.append((line, item["gemeente"], item.get("inwoners")))
         return entries
     if not text.strip():
         raise DataError("bestand is leeg", file=shown)
     reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _csv_entries(reader, shown)
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, …
+        raise DataError(f"onleesbare CSV-regel ({'veld te lang' if 'larger' in str(exc) else 'ongeldig teken'})",
+                        file=shown, line=reader.line_num) from None
+
+
+def _csv_entries(reader: Any, shown: str) -> list[tuple[int, str, object]]:
+    entries: list[tuple[int, str, object]] = []
     header = [h.strip().lower() for h in next(reader, [])]
     if header not in (["gemeente", "inwoners"], ["gemeente"]):
         raise DataError("kopregel moet 'gemeente,inwoners' zijn", file=shown, line=1)

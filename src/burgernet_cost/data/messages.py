@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from burgernet_cost.data.reading import LineMap
-from burgernet_cost.errors import DataError
+from burgernet_cost.errors import DataError, count
 
 
 def _fields_at(model: Any, loc: tuple[Any, ...]) -> list[str]:
@@ -115,18 +115,27 @@ def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
     return str(err.get("msg"))
 
 
+MAX_ERRORS_PER_FILE = 50
+
+
 def validate_file(value: Any, model: type[BaseModel], lines: LineMap) -> tuple[BaseModel | None, list[DataError]]:
     try:
         return model.model_validate(value), []
     except ValidationError as exc:
-        errors = []
+        errors: list[DataError] = []
         seen: set[tuple[Any, ...]] = set()
+        more = 0
         for err in exc.errors(include_url=False):
             loc = _real_loc(value, tuple(err["loc"]))
             if loc in seen:  # several union branches failing on one value: report it once
                 continue
             seen.add(loc)
+            if len(errors) >= MAX_ERRORS_PER_FILE:
+                more += 1  # counted, not worded: wording (with suggestions) costs time per error
+                continue
             errors.append(lines.error(loc, dutch_message({**err, "loc": loc}, model)))
+        if more:
+            errors.append(DataError(f"… en nog {count(more, 'fout', 'fouten')} in dit bestand", file=lines.file))
         return None, errors
 
 

@@ -13,7 +13,7 @@ import difflib
 import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,10 +46,36 @@ class Gemeente:
 
 
 @dataclass(frozen=True)
+class _Index:
+    """Look-ups of one year, built once: by code, by folded name, alias and base name."""
+
+    code: dict[str, Gemeente]
+    naam: dict[str, Gemeente]
+    alias: dict[str, Gemeente]
+    basis: dict[str, list[Gemeente]]
+    namen: dict[str, str]  # folded -> as written, names and aliases (for suggestions)
+
+
+@dataclass(frozen=True)
 class Gemeenten:
     meta: mm.GemeentenFile
     per_jaar: dict[int, tuple[Gemeente, ...]]
     bestand: str
+    indexes: dict[int, _Index] = field(default_factory=dict, compare=False, repr=False)
+
+    def index(self, jaar: int) -> _Index:
+        if jaar not in self.indexes:
+            rows = self.per_jaar[jaar]
+            by_name: dict[str, Gemeente] = {}
+            for g in rows:
+                by_name.setdefault(fold(g.naam), g)
+            aliases = {fold(a.alias): by_name[fold(a.gemeente)] for a in self.meta.aliassen if fold(a.gemeente) in by_name}
+            basis: dict[str, list[Gemeente]] = {}
+            for g in rows:
+                basis.setdefault(fold(base_name(g.naam)), []).append(g)
+            names = {fold(g.naam): g.naam for g in rows} | {fold(a.alias): a.alias for a in self.meta.aliassen}
+            self.indexes[jaar] = _Index({g.code: g for g in rows}, by_name, aliases, basis, names)
+        return self.indexes[jaar]
 
     @property
     def jaren(self) -> list[int]:
@@ -79,37 +105,32 @@ class Gemeenten:
 
     # ------------------------------------------------------------------ look-up
 
-    def zoek(self, naam: str, jaar: int | None = None) -> Gemeente:
-        """One municipality by CBS code, name or alias; UsageProblem with candidates otherwise."""
+    def zoek(self, naam: str, jaar: int | None = None, suggest: bool = True) -> Gemeente:
+        """One municipality by CBS code, name or alias; UsageProblem with candidates otherwise
+        (``suggest=False`` skips the search for near misses, for long lists of unknown names)."""
         jaar = self.kies_jaar(jaar)
-        rows = self.per_jaar[jaar]
+        index = self.index(jaar)
         text = naam.strip()
         if not text:
             raise UsageProblem("geef een naam of CBS-code (GMxxxx) op", field="gemeente")
         if re.fullmatch(r"(?i)gm\d{4}", text):
-            for g in rows:
-                if g.code == text.upper():
-                    return g
+            if text.upper() in index.code:
+                return index.code[text.upper()]
             raise UsageProblem(f"code {text.upper()} bestaat niet in {jaar}", field="gemeente")
         key = fold(text)
-        exact = [g for g in rows if fold(g.naam) == key]
-        if exact:
-            return exact[0]
-        for alias in self.meta.aliassen:
-            if fold(alias.alias) == key:
-                target = [g for g in rows if g.naam == alias.gemeente]
-                if target:
-                    return target[0]
-        base = [g for g in rows if fold(base_name(g.naam)) == key]
+        found = index.naam.get(key) or index.alias.get(key)
+        if found is not None:
+            return found
+        base = index.basis.get(key, [])
         if len(base) == 1:
             return base[0]
         if len(base) > 1:
             options = " of ".join(f"'{g.naam}' ({g.code})" for g in base)
             raise UsageProblem(f"{quote(text)} is niet eenduidig; bedoelde u {options}?", field="gemeente")
-        names = {fold(g.naam): g.naam for g in rows} | {fold(a.alias): a.alias for a in self.meta.aliassen}
-        hints = difflib.get_close_matches(key, list(names), n=3, cutoff=0.75)
+        hints = difflib.get_close_matches(key, list(index.namen), n=3, cutoff=0.75) if suggest and len(key) <= 60 else []
         if hints:
-            raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar}; bedoelde u {' of '.join(names[h] for h in hints)}?", field="gemeente")
+            raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar}; bedoelde u {' of '.join(index.namen[h] for h in hints)}?",
+                               field="gemeente")
         raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar} (zoek met 'bncost gemeenten --zoek …')", field="gemeente")
 
     def eenheden(self, jaar: int) -> list[str]:
@@ -196,7 +217,7 @@ def _load(root: Path) -> Gemeenten:
         if jaar.jaar in per_jaar:
             problems.append(lines.error(("jaren", n, "jaar"), f"jaar {jaar.jaar} staat er twee keer"))
             continue
-        rows, errs = _read_year(root, jaar)
+        rows, errs = _read_year(root, jaar, lines, n)
         problems += errs
         if not errs:
             problems += _check_totals(jaar, rows, lines, n)
@@ -210,15 +231,30 @@ def _load(root: Path) -> Gemeenten:
     return Gemeenten(meta, per_jaar, lines.file)
 
 
-def _read_year(root: Path, jaar: mm.Jaartabel) -> tuple[list[Gemeente], list[DataError]]:
+def _read_year(root: Path, jaar: mm.Jaartabel, lines: LineMap, n: int) -> tuple[list[Gemeente], list[DataError]]:
     path = root / jaar.bestand
+    try:  # a table named by the data stays inside the data folder
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        return [], [lines.error(("jaren", n, "bestand"), f"{quote(jaar.bestand)} ligt buiten de datamap; noem een bestand in de datamap")]
     shown = display_path(path)
     text = read_text(path, shown)
     reader = csv.reader(io.StringIO(text, newline=""))
     errors: list[DataError] = []
+    try:
+        return _rows(reader, jaar, shown, errors), errors
+    except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, …
+        return [], [DataError(f"onleesbare CSV-regel ({'veld te lang' if 'larger' in str(exc) else 'ongeldig teken'})",
+                              file=shown, line=reader.line_num)]
+
+
+def _rows(reader: Any, jaar: mm.Jaartabel, shown: str, errors: list[DataError]) -> list[Gemeente]:
     header = next(reader, None)
     if header != COLUMNS:
-        return [], [DataError(f"kopregel moet zijn: {','.join(COLUMNS)}", file=shown, line=1)]
+        errors.append(DataError(f"kopregel moet zijn: {','.join(COLUMNS)}", file=shown, line=1))
+        return []
     rows: list[Gemeente] = []
     codes: dict[str, int] = {}
     names: dict[str, int] = {}
@@ -247,7 +283,7 @@ def _read_year(root: Path, jaar: mm.Jaartabel) -> tuple[list[Gemeente], list[Dat
             errors.append(DataError("veiligheidsregio of politie-eenheid ontbreekt", file=shown, line=line))
         rows.append(Gemeente(row["code"], row["naam"], int(row["inwoners"]), row["peildatum"], row["provincie"],
                              row["veiligheidsregio_code"], row["veiligheidsregio"], row["politie_eenheid"], f"{shown}:{line}"))
-    return rows, errors
+    return rows
 
 
 def _check_totals(jaar: mm.Jaartabel, rows: list[Gemeente], lines: LineMap, n: int) -> list[DataError]:

@@ -23,7 +23,7 @@ from burgernet_cost.errors import DataError, UsageProblem
 DATA_DIR_ENV = "BNCOST_DATA_DIR"
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_NODES = 500_000
+MAX_NODES = 100_000  # the shipped files have about 3.000; more is an accident or an attack
 MAX_DEPTH = 50
 MAX_NUMBER_CHARS = 40  # a number in the data is never longer (and Python refuses ints over 4.300 digits)
 MAX_EXPONENT = 15  # 10^-15 .. 10^15: far beyond any real figure, far inside Decimal's range
@@ -214,6 +214,7 @@ def load_yaml_text(text: str, shown: str) -> tuple[Any, LineMap]:
             stripped = line.lstrip(" ")
             if stripped.startswith("\t"):
                 raise DataError("tab gebruikt voor inspringen; gebruik spaties", file=shown, line=number)
+    _control_character(text, shown)
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         node = yaml.compose(text, Loader=loader_cls)
@@ -222,8 +223,8 @@ def load_yaml_text(text: str, shown: str) -> tuple[Any, LineMap]:
         at: int | None = mark.line + 1 if mark is not None else None
         problem: str = exc.problem or exc.context or "onleesbare YAML"
         raise DataError(f"YAML-syntaxfout: {_dutch_yaml_problem(problem)}", file=shown, line=at) from None
-    except yaml.YAMLError as exc:
-        raise DataError(f"YAML-syntaxfout: {exc}", file=shown) from None
+    except yaml.YAMLError:
+        raise DataError("YAML-syntaxfout: onleesbare YAML", file=shown) from None
     except RecursionError:
         raise DataError(f"te diep genest (maximaal {MAX_DEPTH} niveaus)", file=shown) from None
     if node is None:
@@ -234,20 +235,49 @@ def load_yaml_text(text: str, shown: str) -> tuple[Any, LineMap]:
     return value, lines
 
 
+YAML_PROBLEMS = {  # what PyYAML (pure Python and the C parser) says, in Dutch; matched on the start
+    "found character '\\t' that cannot start any token": "tab-teken op een plaats waar het niet mag",
+    "found a tab character": "tab-teken op een plaats waar het niet mag; gebruik spaties",
+    "expected a single document in the stream": "meer dan één YAML-document in het bestand",
+    "but found another document": "meer dan één YAML-document in het bestand",
+    "found unexpected document separator": "meer dan één YAML-document in het bestand",
+    "mapping values are not allowed": "dubbele punt op een plaats waar hij niet mag (zet de tekst tussen aanhalingstekens)",
+    "could not find expected ':'": "':' verwacht",
+    "found unexpected ':'": "dubbele punt op een plaats waar hij niet mag (zet de tekst tussen aanhalingstekens)",
+    "found undefined alias": "onbekende alias",
+    "found undefined tag handle": "onbekend YAML-label",
+    "exceeded maximum nesting depth": f"te diep genest (maximaal {MAX_DEPTH} niveaus)",
+    "did not find expected ',' or ']'": "',' of ']' verwacht: is een lijst tussen [ ] niet afgesloten?",
+    "did not find expected ',' or '}'": "',' of '}' verwacht: is een blok tussen { } niet afgesloten?",
+    "did not find expected '-' indicator": "'-' verwacht: de regels van deze lijst springen niet even ver in",
+    "did not find expected key": "sleutel verwacht: de inspringing klopt niet",
+    "did not find expected node content": "waarde verwacht",
+    "did not find expected <document start>": "begin van een document verwacht",
+    "expected <block end>": "de inspringing klopt niet",
+    "block sequence entries are not allowed": "'-' op een plaats waar geen lijst mag beginnen",
+    "found character that cannot start any token": "teken op een plaats waar het niet mag (zet de tekst tussen aanhalingstekens)",
+    "found duplicate %YAML directive": "dubbele %YAML-regel",
+    "found incompatible YAML document": "onbekende YAML-versie",
+    "found unexpected end of stream": "onverwacht einde van het bestand: is een aanhalingsteken of haakje niet gesloten?",
+    "found unknown escape character": "onbekend escapeteken in tekst tussen dubbele aanhalingstekens",
+    "found unexpected end of": "onverwacht einde van het bestand",
+}
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
 def _dutch_yaml_problem(problem: str) -> str:
-    known = {
-        "found character '\\t' that cannot start any token": "tab-teken op een plaats waar het niet mag",
-        "expected a single document in the stream": "meer dan één YAML-document in het bestand",
-        "but found another document": "meer dan één YAML-document in het bestand",
-        "mapping values are not allowed here": "dubbele punt op een plaats waar hij niet mag (zet de tekst tussen aanhalingstekens)",
-        "could not find expected ':'": "':' verwacht",
-        "found undefined alias": "onbekende alias",
-        "exceeded maximum nesting depth": f"te diep genest (maximaal {MAX_DEPTH} niveaus)",
-    }
-    for english, dutch in known.items():
+    for english, dutch in YAML_PROBLEMS.items():
         if problem.startswith(english):
             return dutch
-    return problem
+    return "onleesbare YAML op deze plaats"
+
+
+def _control_character(text: str, shown: str) -> None:
+    """A control character is refused with its line (PyYAML's own message names no line)."""
+    found = _CONTROL_CHARS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise DataError(f"stuurteken U+{ord(found.group()):04X} in de tekst; verwijder het", file=shown, line=line)
 
 
 class _Builder:

@@ -12,6 +12,7 @@ the sum of the members' contributions to the cent). Hours and FTE are not rounde
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -102,8 +103,8 @@ def _named_members(gemeenten: Gemeenten, jaar: int, text: str) -> tuple[list[Lid
         found = [gemeenten.zoek(name, jaar) for name in names]
     except UsageProblem as exc:
         raise UsageProblem(exc.message, field="gemeenten") from None
-    codes = [g.code for g in found]
-    doubles = sorted({g.naam for g in found if codes.count(g.code) > 1})
+    counts = Counter(g.code for g in found)
+    doubles = sorted({g.naam for g in found if counts[g.code] > 1})
     if doubles:
         raise UsageProblem(f"dubbel opgegeven: {', '.join(doubles)}", field="gemeenten")
     return [from_municipality(g) for g in found], ", ".join(g.naam for g in found)

@@ -42,6 +42,15 @@ def render_json(report: Report) -> str:
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(text: str) -> str:
+    """A text cell that a spreadsheet would take for a formula (=, +, -, @, tab, CR at the start)
+    gets a ' in front, as OWASP advises; numbers are numbers and are written as they are."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def render_csv(report: Report) -> str:
     tables = report.tables_for(CSV)
     if not tables:
@@ -60,7 +69,7 @@ def render_csv(report: Report) -> str:
             if kind == "bool":
                 cells.append("" if v is None else ("true" if v else "false"))
             elif kind == "text":
-                cells.append("" if v is None else str(v))
+                cells.append("" if v is None else csv_safe(str(v)))
             else:
                 cells.append(money.machine_text(v, machine_kind(kind)))
         writer.writerow(cells)

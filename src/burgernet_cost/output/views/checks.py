@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from burgernet_cost.domain.diff import Kengetal
 from burgernet_cost.domain.validation import Finding, Validation
-from burgernet_cost.errors import located
+from burgernet_cost.errors import count, located
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.cells import display
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table, Text
@@ -97,7 +97,8 @@ def validate_report(result: Validation, strict: bool) -> Report:
         level = "Fout" if (strict and f.level == "waarschuwing") else LEVELS[f.level]
         lines.append(f"{level}: [{f.check}] {finding_text(f)}")
     verdict = "geldig" if valid else "ONGELDIG"
-    lines.append(f"Resultaat: {verdict} ({len(result.errors)} fouten, {len(result.warnings)} waarschuwingen"
+    lines.append(f"Resultaat: {verdict} ({count(len(result.errors), 'fout', 'fouten')}, "
+                 f"{count(len(result.warnings), 'waarschuwing', 'waarschuwingen')}"
                  + (", --strict" if strict else "") + ")")
     columns = [Column("niveau", "Niveau"), Column("controle", "Controle"), Column("bestand", "Bestand"),
                Column("regel", "Regel", "int"), Column("sleutel", "Sleutel"), Column("melding", "Melding")]

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.region import Regio, group_by_unit
+from burgernet_cost.errors import count
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, explanation, notes_field, rate_field, scenario_header, trace_tree
@@ -36,7 +37,7 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
                  + (", na schaalvoordeel (aanname)" if regio.model == "landelijk" else "") + ")")
     return [
         Field("gebied", "Gebied", regio.titel),
-        Field(None, "Inwoners", f"{money.nl_number(regio.inwoners)} in {len(regio.leden)} gemeenten"
+        Field(None, "Inwoners", f"{money.nl_number(regio.inwoners)} in {count(len(regio.leden), 'gemeente', 'gemeenten')}"
               + (f" (peildatum {peildatum})" if peildatum else "")),
         Field("model", "Model", regio.model,
               text=f"{model.naam}: {outsourced} door de {executor}" + (f"; {own} door elke gemeente zelf" if own else "")),
@@ -121,8 +122,8 @@ def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, applied: d
         Field("jaar", None, jaar, "int"),
         Field("peildatum", "Peildatum", jt.peildatum),
         Field("bron", "Bron", gemeenten.meta.bron.attributie,
-              text=f"{gemeenten.meta.bron.attributie}, {gemeenten.meta.bron.document}"),
-        Table(None, columns, [*data_rows, {"code": "", "naam": f"Totaal ({len(rows)} gemeenten)", "inwoners": total}],
+              text=f"{gemeenten.meta.bron.attributie.removeprefix('Bron: ')}, {gemeenten.meta.bron.document}"),
+        Table(None, columns, [*data_rows, {"code": "", "naam": f"Totaal ({count(len(rows), 'gemeente', 'gemeenten')})", "inwoners": total}],
               total_rows=1, formats=frozenset({DISPLAY})),
         Table("gemeenten", columns, data_rows, formats=machine),
         Field("inwoners_totaal", None, total, "int"),
