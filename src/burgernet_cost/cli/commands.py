@@ -48,7 +48,8 @@ def estimate_cmd(
 
     ds, keuze, n, municipality = _setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None
-    _emit_report(estimate_report(estimate(ds, n, pakket, keuze), shown(ds.root), municipality, ds=ds, uitleg=uitleg), opties)
+    result = estimate(ds, n, pakket, keuze, herkomst=_herkomst(municipality))
+    _emit_report(estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg), opties)
 
 
 @shared(TARIEF_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
@@ -70,7 +71,8 @@ def compare_cmd(
     ds, keuze, n, municipality = _setup(opties, inwoners, gemeente, jaar, required=False)
     referentie = n is None
     n = ds.models.referentiegemeente.inwoners if n is None else n
-    results = [compare(ds, n, p, tarief, schaalvoordeel, keuze) for p in ([pakket] if pakket else ["basis", "volledig"])]
+    results = [compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality))
+               for p in ([pakket] if pakket else ["basis", "volledig"])]
     _emit_report(compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg), opties)
 
 
@@ -170,6 +172,16 @@ def municipalities_cmd(
 
 
 # --------------------------------------------------------------------------- shared by the commands above
+
+
+def _herkomst(municipality: Any) -> Any:
+    """The CBS row behind --gemeente, as the source of the number of inhabitants."""
+    from burgernet_cost.domain.estimate import Herkomst
+
+    if not municipality:
+        return None
+    g = municipality[0]
+    return Herkomst(f"CBS {g.peildatum}", "gepubliceerd", g.plaats, g.naam)
 
 
 def _emit_report(report: Any, opties: Gedeeld) -> None:

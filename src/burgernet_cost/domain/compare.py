@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.domain.estimate import INWONERS, Regel, Schatting, estimate, step_id
+from burgernet_cost.domain.estimate import INWONERS, Herkomst, Regel, Schatting, estimate, step_id
 from burgernet_cost.domain.figures import take, user_input
 from burgernet_cost.domain.rate import TariefKeuze
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
@@ -115,12 +115,13 @@ def compare(
     trace: Trace | None = None,
     modellen: tuple[str, ...] | None = None,
     rekeneenheid: bool = False,
+    herkomst: Herkomst | None = None,
 ) -> Vergelijking:
     """The organisation models (all, or ``modellen``) for one municipality of ``inwoners``."""
     if tarief not in TARIEVEN:
         raise ValueError(tarief)
     trace = trace if trace is not None else Trace()
-    schatting = estimate(ds, inwoners, pakket, keuze, trace, rekeneenheid)
+    schatting = estimate(ds, inwoners, pakket, keuze, trace, rekeneenheid, herkomst)
     sv_data = ds.models.schaalvoordeel_landelijk
     sv = sv_data.procent if schaalvoordeel is None else schaalvoordeel
     notes: list[Notitie] = []

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.domain.figures import figure, take, user_input
+from burgernet_cost.domain.figures import figure, take
 from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
 from burgernet_cost.domain.trace import WEAK_STATUSES, Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import DataError
@@ -24,7 +24,17 @@ from burgernet_cost.errors import DataError
 PAKKETTEN = ("basis", "aanvullend", "volledig")
 I = "interviews.yaml"
 U = "salary_scales.yaml"
-INWONERS = "invoer.inwoners"
+INWONERS = "inwoners"  # the figure of the number of inhabitants, whoever gave it
+
+
+@dataclass(frozen=True)
+class Herkomst:
+    """Where the number of inhabitants comes from when the user did not type it (the CBS table)."""
+
+    bron: str
+    status: str
+    plaats: str | None
+    gemeente: str
 TOTAAL = "totaal"
 
 
@@ -148,7 +158,7 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
 
 
 def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None = None,
-             trace: Trace | None = None, rekeneenheid: bool = False) -> Schatting:
+             trace: Trace | None = None, rekeneenheid: bool = False, herkomst: Herkomst | None = None) -> Schatting:
     """What the municipal tasks cost a municipality of ``inwoners`` for ``pakket``. With
     ``rekeneenheid`` the inhabitants are a unit of account (a region scales the result), not input."""
     if inwoners <= 0:
@@ -156,10 +166,13 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
     if pakket not in PAKKETTEN:
         raise ValueError(f"unknown pakket {pakket!r}")
     trace = trace if trace is not None else Trace()
-    if rekeneenheid:
-        user_input(trace, "inwoners", inwoners, "inwoners", bron="rekeneenheid", rekeneenheid=True)
+    if herkomst is not None:
+        trace.read(Figuur(INWONERS, "gemeente.inwoners", inwoners, "inwoners", herkomst.bron, herkomst.status, herkomst.plaats,
+                          (("gemeente", herkomst.gemeente),)))
+    elif rekeneenheid:
+        trace.read(Figuur(INWONERS, "invoer.inwoners", inwoners, "inwoners", "rekeneenheid", "invoer", None, (("rekeneenheid", True),)))
     else:
-        user_input(trace, "inwoners", inwoners, "inwoners")
+        trace.read(Figuur(INWONERS, "invoer.inwoners", inwoners, "inwoners", "opgegeven", "invoer"))
     tarief = uurtarief(ds, keuze, trace)
     regels = [line_for(ds, area.id, pakket, inwoners, tarief, trace) for area in ds.tasks.taakgebieden]
     quantified = [r for r in regels if r.gekwantificeerd]

@@ -127,10 +127,10 @@ def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None
     periodiek = keuze.periodiek if keuze.periodiek is not None else prof.periodiek
     custom = keuze.schaal is not None or keuze.periodiek is not None or keuze.toeslagen is not None
     b.read(ds, ("tariefprofielen", pn, "naam"), "tariefprofiel", "", profiel=prof.id, aangepast=custom)
+    if keuze.kostenbasis == "integraal":  # the profile's salary reasoning does not apply; its scale does
+        return _integral(ds, schaal, b, before, prof.id if keuze.schaal is None else None)
     if prof.status == "aanname" and not custom:
         b.aannames.append(notitie("aanname_tariefprofiel", profiel=prof.id, toelichting=prof.toelichting or prof.naam))
-    if keuze.kostenbasis == "integraal":
-        return _integral(ds, schaal, b, before)
     maand, at, table = _monthly_salary(ds, keuze, prof, schaal, periodiek, b)
     factor, allowances = _allowances(ds, keuze, prof, at, b)
     uren = b.read(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
@@ -222,7 +222,9 @@ def _index(ds: Dataset, table: s.Salaristabel, maand: Decimal, peildatum: str, b
     return maand, peildatum if peildatum <= last else max(at, table.ingangsdatum)
 
 
-def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str]) -> Uurtarief:
+def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: str | None) -> Uurtarief:
+    """Labour cost plus overhead per fte per year over the productive hours; ``profiel``: the
+    tariff profile the scale came from (None when the user chose the scale)."""
     ik = ds.salary.integrale_kosten
     if ik is None:
         raise UsageProblem("de data bevat geen integrale kosten (salary_scales.yaml: integrale_kosten)")
@@ -234,7 +236,7 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str]) -> Uurtarie
     overhead = b.read(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar")
     uren = b.read(ds, ("integrale_kosten", "productieve_uren_per_jaar"), "integraal.productieve_uren", "uur/jaar",
                   bron=ik.productieve_uren_bron, status=ik.productieve_uren_status)
-    b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status))
+    b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
     bedrag = (loon + overhead) / uren
     params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
     b.trace.step(RATE_STEP, "uurtarief.integraal", bedrag, "€/uur", b.inputs, **dict(params))

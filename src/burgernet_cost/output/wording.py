@@ -85,6 +85,7 @@ def figure_label(f: Figuur) -> str:
         "adviesbedrag": lambda: f"adviesbedrag {p['pakket']} per inwoner per jaar",
         "schaalvoordeel": lambda: "schaalvoordeel landelijke voorziening",
         "lid.inwoners": lambda: f"inwoners {p['gemeente']}",
+        "gemeente.inwoners": lambda: f"inwoners {p['gemeente']}",
     }
     return labels[f.soort]()
 
@@ -218,7 +219,9 @@ NOTES: dict[str, Callable[[dict[str, Any]], str]] = {
     "tabel_afgeleid": lambda p: f"{p['tabel']} is niet gepubliceerd maar afgeleid; aanname: {_reason(p['reden'])}.",
     "cao_stap_aanname": lambda p: f"Cao-stap {date_nl(p['datum'])}: {p['toelichting'] or 'datum of hoogte aangenomen'}",
     "integrale_kosten": lambda p: (f"Integrale kosten: {p['naam']} ({STATUS_LABELS[p['status']]}); de schalen zijn die van "
-                                   "het Rijk, niet die van gemeenten."),
+                                   "het Rijk, niet die van gemeenten."
+                                   + (f" Schaal {p['schaal']} komt uit tariefprofiel {p['profiel']} (een aanname; kies met --schaal)."
+                                      if p.get("profiel") else "")),
     "toeslag_onbekend": lambda p: f"{p['toeslag']}: geen percentage bekend op {date_nl(p['datum'])}; niet meegeteld.",
     "peildatum_na_laatste_cao_stap": lambda p: (f"Peildatum {date_nl(p['peildatum'])} ligt na de laatste bekende cao-stap: "
                                                 f"de bedragen staan op het niveau van {date_nl(p['niveau'])}. {p['toelichting']}"),
