@@ -17,7 +17,7 @@ import typer
 
 from burgernet_cost import __version__
 from burgernet_cost.cli.help import DutchCommand, DutchGroup
-from burgernet_cost.cli.output import OutputError, ReaderGone, output_problem, say_error, silence_stdout, write_text
+from burgernet_cost.cli.output import OutputError, ReaderGone, output_problem, say_error, say_note, silence_stdout, write_text
 from burgernet_cost.cli.registry import COMMANDS
 from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
 
@@ -161,6 +161,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str]) -> int:
+    from burgernet_cost.cli.local_data import note
+
+    remark = note(args, _invoked(args))
+    if remark:
+        say_note(remark)
     try:
         command = typer.main.get_command(build(_invoked(args)))
         result: Any = command.main(args, prog_name="bncost", standalone_mode=False)

@@ -28,32 +28,42 @@ def validate_cmd(
 
 
 def diff_cmd(
-    base_dir: Annotated[str, typer.Argument(metavar="BASIS_MAP", show_default=False,
-                                             help="De datamap vóór de wijziging (bijv. van de hoofdtak).")],
-    head_dir: Annotated[str | None, typer.Argument(metavar="[NIEUWE_MAP]", show_default=False,
-                                                    help="De datamap na de wijziging (standaard: de huidige data).")] = None,
+    base_dir: Annotated[str, typer.Argument(metavar="BASIS", show_default=False,
+                                             help="De data vóór de wijziging: een map, of een git-versie (main, HEAD~1, "
+                                                  "main:pad/naar/data) in deze repository.")],
+    head_dir: Annotated[str | None, typer.Argument(metavar="[NIEUW]", show_default=False,
+                                                    help="De data na de wijziging, ook een map of git-versie (standaard: "
+                                                         "de huidige data).")] = None,
     only_changed: Annotated[bool, Opt("--alleen-wijzigingen", help="Toon alleen gewijzigde kengetallen.")] = False,
     fmt: Formaat = "table",
     data_dir: DataDir = None,
 ) -> None:
+    from burgernet_cost.cli.git_data import data_folder
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.diff import diff
+    from burgernet_cost.domain.validation import validate
     from burgernet_cost.output.views.checks import diff_report
 
-    for name, value in (("BASIS_MAP", base_dir), ("NIEUWE_MAP", head_dir)):
+    for name, value in (("BASIS", base_dir), ("NIEUW", head_dir)):
         if value is not None and not value.strip():
             raise UsageProblem(f"{name}: lege waarde; geef een datamap of een git-versie")
-    datasets = []
-    for label, where in (("basis", base_dir), ("nieuw", head_dir if head_dir is not None else data_dir)):
-        try:
-            datasets.append(load_dataset(where))
-        except DataErrors as exc:
-            raise DataErrors([DataError(f"[{label}] {e}") for e in exc.errors]) from None
-        except DataError as exc:
-            raise DataError(f"[{label}] {exc}") from None
-    base, head = datasets
-    figures, ref = diff(base, head)
-    emit(diff_report(figures, ref, shown(base.root), shown(head.root), only_changed), fmt)
+    with data_folder(base_dir, "basis") as base_root, data_folder(head_dir, "nieuw", data_dir) as head_root:
+        datasets, validity = [], []
+        for label, where, shown_as in (("basis", base_root, base_dir), ("nieuw", head_root, head_dir)):
+            try:
+                ds = load_dataset(where)
+            except DataErrors as exc:
+                raise DataErrors([DataError(f"[{label}] {e}") for e in exc.errors]) from None
+            except DataError as exc:
+                raise DataError(f"[{label}] {exc}") from None
+            datasets.append(ds)
+            validity.append((label, shown_as or shown(ds.root), validate(ds.root)))
+        base, head = datasets
+        figures, ref = diff(base, head)
+        emit(diff_report(figures, ref, validity[0][1] if base_dir else shown(base.root),
+                         head_dir or shown(head.root), only_changed, validity), fmt)
+    if not all(v.valid() for _, _, v in validity):
+        raise typer.Exit(1)
 
 
 def schema_cmd(

@@ -111,6 +111,12 @@ def say_error(lines: list[str]) -> None:
         _write(sys.stderr, text)
 
 
+def say_note(line: str) -> None:
+    """A remark on standard error that is not an error (the run goes on)."""
+    with contextlib.suppress(BncostError):
+        _write(sys.stderr, printable(line, 1000, one_line=True) + "\n")
+
+
 def silence_stdout() -> None:
     """After a failed write: point standard output at nothing, so that Python's own flush at exit
     does not print an English complaint."""

@@ -26,7 +26,21 @@ def _label(f: Kengetal) -> str:
     return f"{f.onderwerp}, {f.pakket}"
 
 
-def diff_report(figures: list[Kengetal], ref: int, base_dir: str, head_dir: str, only_changed: bool) -> Report:
+def _validity(validity: list[tuple[str, str, Validation]]) -> tuple[list[Part], list[str]]:
+    """Per side: valid or not (calibration included), and the first problems of an invalid side."""
+    parts: list[Part] = []
+    notes: list[str] = []
+    for label, _, result in validity:
+        valid = result.valid()
+        text = "geldig" if valid else f"ONGELDIG ({count(len(result.errors), 'fout', 'fouten')}; zie bncost validate)"
+        parts.append(Field(None, f"Geldigheid {label}", text))
+        notes += [f"{label}: [{f.check}] {finding_text(f)}" for f in result.errors[:5]]
+    parts.append(Field("geldig", None, [Field(label, None, result.valid(), "bool") for label, _, result in validity], "object"))
+    return parts, notes
+
+
+def diff_report(figures: list[Kengetal], ref: int, base_dir: str, head_dir: str, only_changed: bool,
+                validity: list[tuple[str, str, Validation]] | None = None) -> Report:
     changed = [f for f in figures if f.gewijzigd]
     shown = changed if only_changed else figures
     groups = {k: v.format(ref=money.nl_number(ref)) for k, v in GROUP_LABELS.items()}
@@ -53,9 +67,10 @@ def diff_report(figures: list[Kengetal], ref: int, base_dir: str, head_dir: str,
                  "gewijzigd": f.gewijzigd} for f in shown]
     summary = (f"{len(changed)} van {len(figures)} kengetallen gewijzigd" if changed
                else f"geen van de {len(figures)} kengetallen gewijzigd")
-    notes = ["● = gewijzigd. Verschil = nieuw min basis; kengetallen die aan één kant ontbreken staan als –."]
+    valid_parts, problems = _validity(validity or [])
+    notes = ["● = gewijzigd. Verschil = nieuw min basis; kengetallen die aan één kant ontbreken staan als –.", *problems]
     parts: list[Part] = [
-        Field("basis", "Basis", base_dir), Field("nieuw", "Nieuw", head_dir), Field(None, "Samenvatting", summary),
+        Field("basis", "Basis", base_dir), Field("nieuw", "Nieuw", head_dir), Field(None, "Samenvatting", summary), *valid_parts,
         Field("gewijzigd", None, len(changed), "int"), Field("totaal", None, len(figures), "int"),
         Table(None, columns, rows, formats=frozenset({DISPLAY})),
         Field("kengetallen", None, machine, "objects"),
