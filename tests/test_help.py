@@ -35,4 +35,4 @@ def test_defaults_and_required_in_dutch(bncost):
     out = bncost("estimate", "--help").out.replace("\n", " ")
     assert "[standaard: basis]" in re.sub(r"\s+", " ", out)
     diff = bncost("diff", "--help").out
-    assert "BASIS_MAP" in diff and "Argumenten:" in diff
+    assert "BASIS" in diff and "Argumenten:" in diff

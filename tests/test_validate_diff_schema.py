@@ -46,7 +46,8 @@ def test_calibration_fails_when_report_hours_change(bncost, data_copy):
     assert "400,00 uur/maand voor 3.100.000 inwoners" in line and "€ 24,7308" in line
 
     r = bncost("diff", DATA, data_copy, "--format", "markdown")
-    assert r.code == 0, r.err
+    assert r.code == 1, r.err  # the new data fails calibration: the diff is shown, and it says so
+    assert "Geldigheid nieuw:** ONGELDIG" in r.out
     rows = [ln for ln in r.out.splitlines() if ln.startswith("| ")]
     norm = next(ln for ln in rows if "Normen" in ln and "Relatiebeheer & communicatie, basis" in ln)
     assert "● " in norm and "11,03" in norm and "12,9" in norm
