@@ -310,3 +310,19 @@ def test_diff_reports_validity_and_takes_git_versions(bncost, data_copy):
         r = bncost("diff", "HEAD", DATA)
         assert r.code == 0 and "Geldigheid basis: geldig" in r.out
         check(bncost("diff", "geen-tak-zo"), 2, "geen map en geen git-versie")
+
+
+def test_second_round_of_probing(bncost, tmp_path):
+    """New inputs per class, after the fixes: each gives a Dutch line, never an internal error."""
+    big = tmp_path / "groot.csv"
+    big.write_text("gemeente,inwoners\nUtrecht," + "9" * 5000 + "\n", encoding="utf-8")
+    check(bncost("regio", "--bestand", big), 1, "groot.csv:2:", "geen positief geheel aantal")
+    check(bncost("estimate", "-n", 5, "--toeslagen", ",,,"), 2, "--toeslagen")
+    weird = tmp_path / "x\x1b[2Jy.csv"
+    weird.write_text("gemeente,inwoners\nUtrecht,1000\n", encoding="utf-8")
+    for fmt in ("table", "markdown"):
+        out = bncost("regio", "--bestand", weird, "-f", fmt).out
+        assert "\x1b" not in out and "\\x1b" in out
+    scenario = tmp_path / "s.yaml"
+    scenario.write_bytes(b"naam: \"\x1b[31mrood\"\nwijzigingen: {}\n")
+    check(bncost("estimate", "-n", 5, "--scenario", scenario), 1, "stuurteken U+001B")

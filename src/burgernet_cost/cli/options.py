@@ -119,7 +119,9 @@ class Gedeeld:
         parsed: tuple[str, ...] | None = None
         if self.toeslagen is not None:
             text = self.toeslagen.strip().lower()
-            parsed = () if text in ("geen", "") else tuple(x.strip() for x in text.split(",") if x.strip())
+            parsed = () if text == "geen" else tuple(x.strip() for x in text.split(",") if x.strip())
+            if text != "geen" and not parsed:
+                raise UsageProblem("geef 'geen', 'alle' of namen van toeslagen gescheiden door komma's", field="toeslagen")
         return TariefKeuze(schaal=self.schaal.strip().upper() if self.schaal else None, periodiek=self.periodiek,
                            toeslagen=parsed, peildatum=self.peildatum, uurtarief=self.uurtarief, kostenbasis=self.kostenbasis)
 

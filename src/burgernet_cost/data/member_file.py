@@ -17,7 +17,7 @@ from typing import Any
 
 from burgernet_cost.data.municipalities import Gemeente, Gemeenten
 from burgernet_cost.data.reading import display_path, load_yaml_text, read_text
-from burgernet_cost.errors import DataError, DataErrors, UsageProblem
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
 MAX_MEMBERS = 5000
 MAX_INWONERS = 100_000_000
@@ -67,7 +67,7 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[Lidinv
             continue
         number = _count(count)
         if number is None:
-            errors.append(DataError(f"'{count}' is geen positief geheel aantal inwoners", file=shown, line=line, path="inwoners"))
+            errors.append(DataError(f"{quote(count)} is geen positief geheel aantal inwoners", file=shown, line=line, path="inwoners"))
             continue
         members.append(Lidinvoer(g.naam, g.code, number, shown, f"{shown}:{line}", "invoer", g.politie_eenheid))
     if errors:
@@ -123,6 +123,8 @@ def _count(value: object) -> int | None:
     if isinstance(value, int):
         return value if 0 < value <= MAX_INWONERS else None
     text = str(value).strip()
+    if len(text) > 15:
+        return None
     if re.fullmatch(r"[1-9][0-9]{0,2}(\.[0-9]{3})+", text):
         text = text.replace(".", "")
     if not re.fullmatch(r"[0-9]+", text):

@@ -38,11 +38,12 @@ _nodes: Any = None  # yaml.nodes, imported when a file is read
 
 
 def display_path(path: Path) -> str:
-    """A file name as the user should read it: relative to the working directory when inside it."""
+    """A file name as the user should read it: relative to the working directory when inside it,
+    control characters visible, at most 200 characters."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return printable_path(str(path.resolve().relative_to(Path.cwd().resolve())))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
-        return str(path)
+        return printable_path(str(path))
 
 
 _PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

@@ -67,8 +67,16 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 
 def md(text: str) -> str:
-    """Text that Markdown shows as written: its punctuation escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text that Markdown shows as written: its punctuation escaped, control characters visible."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(text: str) -> str:
+    """Text for a terminal: control characters (from a file name, a member file, …) made visible."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def header_text(f: Field) -> str:

@@ -12,7 +12,7 @@ import shutil
 import textwrap
 from typing import Any
 
-from burgernet_cost.output.cells import display, header_text, md
+from burgernet_cost.output.cells import clean, display, header_text, md
 from burgernet_cost.output.document import DISPLAY, Column, Report, Table, Text
 
 GAP = 2  # spaces between two columns
@@ -27,7 +27,7 @@ def _is_numeric(c: Column) -> bool:
 def _cell(row: dict[str, Any], c: Column, fmt: str) -> str:
     if c.kind == "check":
         return "☐" if fmt == "markdown" else "[ ]"
-    return display(row.get(c.key), c.kind, c.empty)
+    return clean(display(row.get(c.key), c.kind, c.empty))
 
 
 def width() -> int:
@@ -41,7 +41,7 @@ def width() -> int:
 def wrap(text: str, size: int, indent: str = "", first: str = "") -> list[str]:
     """Word-wrap without splitting an amount ("€ 1.780,62") from its sign; only a word longer than
     the line (a long URL) is broken."""
-    protected = text.replace("€ ", "€" + NBSP)
+    protected = clean(text).replace("€ ", "€" + NBSP)
     lines = textwrap.wrap(protected, width=size, initial_indent=first, subsequent_indent=indent, break_long_words=True,
                           break_on_hyphens=False, drop_whitespace=True) or [first.rstrip()]
     return [line.replace(NBSP, " ") for line in lines]
