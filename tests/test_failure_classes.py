@@ -326,3 +326,10 @@ def test_second_round_of_probing(bncost, tmp_path):
     scenario = tmp_path / "s.yaml"
     scenario.write_bytes(b"naam: \"\x1b[31mrood\"\nwijzigingen: {}\n")
     check(bncost("estimate", "-n", 5, "--scenario", scenario), 1, "stuurteken U+001B")
+
+
+def test_a_file_of_many_values_is_refused_quickly(bncost, data_copy):
+    path = data_copy / "tasks.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "".join(f"o{i}: 1\n" for i in range(300000)), encoding="utf-8")
+    r, elapsed = timed(bncost, "estimate", "-n", 5, "--data-dir", data_copy)
+    check(r, 1, "te veel waarden in één bestand", elapsed=elapsed)

@@ -24,6 +24,7 @@ DATA_DIR_ENV = "BNCOST_DATA_DIR"
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_NODES = 100_000  # the shipped files have about 3.000; more is an accident or an attack
+LARGE_TEXT = 256 * 1024  # above this, values are counted while parsing, before a node tree is built
 MAX_DEPTH = 50
 MAX_NUMBER_CHARS = 40  # a number in the data is never longer (and Python refuses ints over 4.300 digits)
 MAX_EXPONENT = 15  # 10^-15 .. 10^15: far beyond any real figure, far inside Decimal's range
@@ -218,6 +219,8 @@ def load_yaml_text(text: str, shown: str) -> tuple[Any, LineMap]:
     _control_character(text, shown)
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        if len(text) > LARGE_TEXT:
+            _count_values(text, loader_cls, shown)
         node = yaml.compose(text, Loader=loader_cls)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -264,6 +267,20 @@ YAML_PROBLEMS = {  # what PyYAML (pure Python and the C parser) says, in Dutch; 
     "found unexpected end of": "onverwacht einde van het bestand",
 }
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def _count_values(text: str, loader_cls: Any, shown: str) -> None:
+    """For a large text: count the values while the parser streams, and stop at MAX_NODES before a
+    node tree of millions is built (composing first would take seconds)."""
+    import yaml
+
+    values = 0
+    for event in yaml.parse(text, Loader=loader_cls):
+        if isinstance(event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            values += 1
+            if values > MAX_NODES:
+                raise DataError(f"te veel waarden in één bestand (maximaal {MAX_NODES:,})".replace(",", "."), file=shown,
+                                line=event.start_mark.line + 1)
 
 
 def _dutch_yaml_problem(problem: str) -> str:
