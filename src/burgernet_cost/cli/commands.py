@@ -138,7 +138,7 @@ def region_cmd(
                                     "bestand": bestand, "alle": "ja" if alle else None}
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
-    keuze = opties.keuze()
+    keuze = opties.keuze(jaar)
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     gm = ds.gemeenten()
     year = gm.kies_jaar(jaar if jaar is not None or opties.peildatum is None else gm.jaar_voor_peildatum(opties.peildatum))
@@ -181,7 +181,7 @@ def _herkomst(municipality: Any) -> Any:
     if not municipality:
         return None
     g = municipality[0]
-    return Herkomst(f"CBS {g.peildatum}", "gepubliceerd", g.plaats, g.naam)
+    return Herkomst(f"CBS {g.peildatum}", "gepubliceerd", g.plaats, g.naam, g.peildatum)
 
 
 def _emit_report(report: Any, opties: Gedeeld) -> None:
@@ -196,7 +196,7 @@ def _setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: in
 
     not_empty(gemeente=gemeente)
     one_of_inhabitants(inwoners, gemeente, jaar, required=required)
-    keuze = opties.keuze()
+    keuze = opties.keuze(jaar)
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     if gemeente is None:
         return ds, keuze, inwoners, None

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 COMMANDS_WITH_DATA = {"estimate", "compare-models", "huidig", "taken", "validate", "diff", "schema", "regio", "gemeenten"}
-DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "gemeenten.yaml")
+DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "tijdlijn.yaml", "gemeenten.yaml")
 
 
 def note(args: list[str], command: str) -> str | None:

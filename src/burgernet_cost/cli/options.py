@@ -104,8 +104,11 @@ class Gedeeld:
     fmt: str = "table"
     data_dir: str | None = None
 
-    def keuze(self) -> Any:
-        """The rate choice; the combination rules of the rate options are checked here."""
+    def keuze(self, jaar: int | None = None) -> Any:
+        """The rate choice; the combination rules of the rate options are checked here.
+
+        One notion of time: a year given with --jaar sets the price level too (1 January of that
+        year), unless the rate is pinned (--peildatum, --uurtarief or --kostenbasis integraal)."""
         from burgernet_cost.domain.rate import TariefKeuze
 
         not_empty(schaal=self.schaal, toeslagen=self.toeslagen, scenario=self.scenario)
@@ -122,8 +125,11 @@ class Gedeeld:
             parsed = () if text == "geen" else tuple(x.strip() for x in text.split(",") if x.strip())
             if text != "geen" and not parsed:
                 raise UsageProblem("geef 'geen', 'alle' of namen van toeslagen gescheiden door komma's", field="toeslagen")
+        peildatum = self.peildatum
+        if peildatum is None and jaar is not None and self.uurtarief is None and self.kostenbasis == "salaris":
+            peildatum = f"{jaar}-01-01"
         return TariefKeuze(schaal=self.schaal.strip().upper() if self.schaal else None, periodiek=self.periodiek,
-                           toeslagen=parsed, peildatum=self.peildatum, uurtarief=self.uurtarief, kostenbasis=self.kostenbasis)
+                           toeslagen=parsed, peildatum=peildatum, uurtarief=self.uurtarief, kostenbasis=self.kostenbasis)
 
 
 def shared(*groups: dict[str, tuple[Any, Any]]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

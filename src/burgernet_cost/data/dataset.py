@@ -24,6 +24,7 @@ class Dataset:
     interviews: s.InterviewsFile
     salary: s.SalaryFile
     models: s.ModelsFile
+    tijdlijn: s.TijdlijnFile
     lines: dict[str, LineMap] = field(default_factory=dict, compare=False, repr=False)
     scenario: Any = None  # the applied Scenario, if any
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

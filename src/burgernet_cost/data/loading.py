@@ -14,8 +14,8 @@ from burgernet_cost.data import cache
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.reading import LineMap, display_path, resolve_data_dir
 
-DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml")
-ATTRIBUTES = ("tasks", "interviews", "salary", "models")
+DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "tijdlijn.yaml")
+ATTRIBUTES = ("tasks", "interviews", "salary", "models", "tijdlijn")
 
 
 def load_dataset(data_dir: str | Path | None = None, scenario: str | None = None, sets: typing.Sequence[str] = (),
@@ -57,4 +57,4 @@ def _from_payload(root: Path, payload: dict[str, Any]) -> Dataset:
         lines[name] = linemap
     files = payload["files"]
     return Dataset(root=root, tasks=files["tasks"], interviews=files["interviews"], salary=files["salary"],
-                   models=files["models"], lines=lines)
+                   models=files["models"], tijdlijn=files["tijdlijn"], lines=lines)

@@ -355,3 +355,22 @@ class ModelsFile(Model):
     adviesbedragen: list[Adviesbedrag] = []
     adviesbedragen_toelichting: Tekst | None = None
     situatie_2014: list[Situatie2014] = []
+
+
+# --------------------------------------------------------------------------- tijdlijn.yaml
+
+
+class Gebeurtenis(Bronvermelding):
+    """A dated event after the report that changes what a result means."""
+
+    id: Id
+    datum: Datum
+    datum_toelichting: Tekst | None = None
+    gebeurtenis: Tekst
+    gevolg: Tekst | None = None  # what it means for a bncost result; None: context only
+
+
+class TijdlijnFile(Model):
+    bron: DocumentBron
+    toelichting: Tekst
+    gebeurtenissen: list[Gebeurtenis] = Field(min_length=1)

@@ -25,6 +25,7 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "interviews.yaml": s.InterviewsFile,
     "salary_scales.yaml": s.SalaryFile,
     "inrichtingsmodellen.yaml": s.ModelsFile,
+    "tijdlijn.yaml": s.TijdlijnFile,
 }
 
 
@@ -72,6 +73,7 @@ def validated_dataset(root: Path, scenario: str | None = None, sets: typing.Sequ
         interviews=to_record(parsed["interviews.yaml"]),
         salary=to_record(parsed["salary_scales.yaml"]),
         models=to_record(parsed["inrichtingsmodellen.yaml"]),
+        tijdlijn=to_record(parsed["tijdlijn.yaml"]),
         lines=lines,
         scenario=applied,
     )

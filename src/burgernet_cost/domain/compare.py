@@ -169,7 +169,7 @@ def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[s
     assumption = False
     for r in out:
         rate_id = rates[r.taakgebied]
-        if m.uitvoering[r.taakgebied] == "landelijk":
+        if m.uitvoering[r.taakgebied] == "landelijk" and tarief == "berekend":  # §6's amounts are national already
             sv_id, sv = _scale_advantage(ds, schaalvoordeel, trace)
             value = trace.value(rate_id)
             landelijk = f"{ident}.{r.taakgebied}.tarief"
@@ -225,6 +225,8 @@ def _notes(ds: Dataset, schatting: Schatting, gem: ModelUitkomst, tarief: str, s
         notes.append(notitie("berekend_gelijk"))
     else:
         notes.append(notitie("tarief_advies", toelichting=ds.models.adviesbedragen_toelichting))
+        notes.append(notitie("advies_landelijk"))
+        return notes
     sv_data = ds.models.schaalvoordeel_landelijk
     if schaalvoordeel is None:
         notes.append(notitie("schaalvoordeel_aanname", procent=sv, bron=sv_data.bron.kort(), toelichting=sv_data.toelichting))

@@ -35,6 +35,7 @@ class Herkomst:
     status: str
     plaats: str | None
     gemeente: str
+    datum: str | None = None  # the date the number is at (CBS: 1 January of the year)
 TOTAAL = "totaal"
 
 
@@ -194,7 +195,7 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
         regels=tuple(regels),
         totaal=totaal,
         spoor=trace.finish(roots),
-        notities=tuple(common_notes(ds, tarief, pakket)),
+        notities=tuple(common_notes(ds, tarief, pakket, [d for d in (tarief.peildatum, herkomst and herkomst.datum) if d])),
     )
 
 
@@ -205,8 +206,25 @@ def _total(trace: Trace, quantified: list[Regel], grootheid: str, eenheid: str) 
     return value
 
 
-def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str) -> list[Notitie]:
+def timeline_note(ds: Dataset, dates: list[str]) -> Notitie | None:
+    """The events after the report that a result at these dates lies after: one note, led by the
+    latest event, with its source."""
+    if not dates:
+        return None
+    at = max(dates)
+    events = [e for e in ds.tijdlijn.gebeurtenissen if e.gevolg and e.datum <= at]
+    if not events:
+        return None
+    last = max(events, key=lambda e: e.datum)
+    earlier = tuple((e.datum, e.gevolg) for e in events if e is not last)
+    return notitie("tijdlijn", datum=last.datum, gevolg=last.gevolg, bron=last.bron.kort(), peildatum=at, eerder=earlier)
+
+
+def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] | None = None) -> list[Notitie]:
     notes = []
+    later = timeline_note(ds, dates or [])
+    if later is not None:
+        notes.append(later)
     for area in ds.tasks.taakgebieden:
         if not area.gekwantificeerd:
             notes.append(notitie("niet_gekwantificeerd", taakgebied=area.naam, bron=area.bron.kort()))

@@ -14,7 +14,7 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.trace import Figuur, Trace
 
 DATA_ATTRIBUTES = {"tasks.yaml": "tasks", "interviews.yaml": "interviews", "salary_scales.yaml": "salary",
-                   "inrichtingsmodellen.yaml": "models"}
+                   "inrichtingsmodellen.yaml": "models", "tijdlijn.yaml": "tijdlijn"}
 
 
 def _short_source(value: Any) -> str:

@@ -152,7 +152,7 @@ def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
 
     limit = f"{int(today[:4]) - STALE_YEARS}{today[4:]}"
     files = {"tasks.yaml": ds.tasks, "interviews.yaml": ds.interviews, "salary_scales.yaml": ds.salary,
-             "inrichtingsmodellen.yaml": ds.models}
+             "inrichtingsmodellen.yaml": ds.models, "tijdlijn.yaml": ds.tijdlijn}
 
     def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
         if isinstance(value, Record) and value.record_type == "Bron":

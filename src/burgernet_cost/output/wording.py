@@ -211,7 +211,15 @@ def _reason(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _timeline(p: dict[str, Any]) -> str:
+    earlier = "; ".join(f"sinds {date_nl(d)} {what}" for d, what in p["eerder"])
+    return (f"Na het rapport: sinds {date_nl(p['datum'])} {p['gevolg']} ({p['bron']}). Deze berekening (op "
+            f"{date_nl(p['peildatum'])}) is een wat-als: het takenpakket van 2014 met latere cijfers."
+            + (f" Eerder al: {earlier}." if earlier else ""))
+
+
 NOTES: dict[str, Callable[[dict[str, Any]], str]] = {
+    "tijdlijn": _timeline,
     "niet_gekwantificeerd": lambda p: (f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport heeft hiervoor "
                                        "geen uren gemeten)."),
     "niet_inbegrepen": lambda p: f"Niet inbegrepen: {p['omschrijving']} ({p['bron']}).",
@@ -239,6 +247,9 @@ NOTES: dict[str, Callable[[dict[str, Any]], str]] = {
                                 f"communicatie. {p['toelichting'] or ''}").strip(),
     "schaalvoordeel_aanname": lambda p: (f"Aanname: schaalvoordeel landelijk {nl.pct(p['procent'])} ({p['bron']}: het rapport "
                                          f"zegt alleen \"iets lager\"). {p['toelichting']} Pas aan met --schaalvoordeel."),
+    "advies_landelijk": lambda p: ("Met tarief 'advies' betalen regionaal en landelijk hetzelfde bedrag: §6 beveelt één "
+                                   "landelijk bedrag aan. Het schaalvoordeel van een landelijke voorziening (een aanname) "
+                                   "geldt alleen voor het berekende tarief."),
     "schaalvoordeel_opgegeven": lambda p: (f"Schaalvoordeel landelijk: {nl.pct(p['procent'])} (opgegeven met --schaalvoordeel; "
                                            "§5.1 zegt alleen \"iets lager\")."),
 }

@@ -7,13 +7,25 @@ from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.rate import Uurtarief
+from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Spoor
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import Field, Part
+from burgernet_cost.output.document import Cell, Field, Part
 from burgernet_cost.output.explain import Knoop, tree
 from burgernet_cost.output.wording import figure_label, rate_description
 
 REPORT = "rapport Gemeentelijke taken Burgernet (2014)"
+
+
+def price_level_field(tarief: Uurtarief) -> Field:
+    """json "prijspeil" and the header line: the date the amounts are at, and why."""
+    from burgernet_cost.output.wording import date_nl
+
+    if tarief.soort == "opgegeven" or tarief.peildatum is None:
+        return Field("prijspeil", "Prijspeil", None, text="het opgegeven uurtarief")
+    why = {"salaris": "salaristabel en cao-stappen", "integraal": "integrale kosten van dat jaar"}[tarief.soort]
+    report = " (het prijspeil van het rapport; kies een ander met --jaar of --peildatum)" if tarief.peildatum <= "2012-12-31" else ""
+    return Field("prijspeil", "Prijspeil", tarief.peildatum, text=f"{date_nl(tarief.peildatum)}, {why}{report}")
 
 
 def rate_field(tarief: Uurtarief) -> Field:
@@ -61,6 +73,27 @@ def scenario_header(ds: Any) -> list[Part]:
     if ds is None or ds.scenario is None:
         return []
     return [Field(None, "Scenario", ds.scenario.summary())]
+
+
+def rounding_notes(parts: list[dict[str, Any]], total: dict[str, Any], kinds: dict[str, str]) -> list[str]:
+    """A note when the parts as shown do not add up to the total as shown (totals are sums of the
+    unrounded parts, so a cent or a hundredth can differ)."""
+    from burgernet_cost.output.cells import display
+
+    off = []
+    for key, kind in kinds.items():
+        raw = [p[key].value if isinstance(p.get(key), Cell) else p.get(key) for p in parts]
+        values: list[Decimal] = [v for v in raw if v is not None]
+        shown_total: Decimal | None = total[key].value if isinstance(total.get(key), Cell) else total.get(key)
+        if not values or shown_total is None:
+            continue
+        places = {"money": 2, "hours": 2, "fte": 2, "per_inwoner": 4}[kind]
+        if sum((quantize(v, places) for v in values), Decimal(0)) != quantize(shown_total, places):
+            off.append(f"{display(shown_total, kind)}")
+    if not off:
+        return []
+    return [f"Afronding: de getoonde delen tellen niet precies op tot het getoonde totaal ({', '.join(off)}); een totaal is "
+            "de som van de onafgeronde delen."]
 
 
 def data_field(data_dir: str) -> Field:

@@ -16,7 +16,9 @@ from burgernet_cost.output.views.common import (
     municipality_field,
     municipality_text,
     notes_field,
+    price_level_field,
     rate_field,
+    rounding_notes,
     scenario_header,
     situation_2014_for,
 )
@@ -114,11 +116,17 @@ def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, r
     sv_data = ds.models.schaalvoordeel_landelijk
     sv_text = (f"{money.pct(sv)} (aanname; {sv_data.bron.kort()} zegt alleen \"iets lager\")" if first.schaalvoordeel_standaard
                else f"{money.pct(sv)} (opgegeven met --schaalvoordeel)")
+    if first.tarief == "advies":
+        sv_text = "niet van toepassing bij tarief advies (§6 noemt één landelijk bedrag)"
     notes = []
     if any(u.rust_op_aanname for v in vergelijkingen for u in v.uitkomsten):
         notes.append("* Dit model rust op de aanname over het schaalvoordeel van een landelijke voorziening (zie hieronder).")
     for v in vergelijkingen:
         notes += [n for n in notes_text(v.notities) if n not in notes]
+    for v in vergelijkingen:
+        for u in v.uitkomsten:
+            notes += [n for n in rounding_notes([{"x": u.eigen_kosten}, {"x": u.bijdrage}], {"x": u.totaal}, {"x": "money"})
+                      if n not in notes]
     steps = None
     if uitleg:
         steps = (tree(first.spoor) if len(vergelijkingen) == 1
@@ -136,6 +144,7 @@ def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, r
             Field("procent", None, sv, "pct"),
             Field("status", None, sv_data.status if first.schaalvoordeel_standaard else "invoer"),
             Field("bron", None, sv_data.bron.kort())], "object", text=sv_text),
+        price_level_field(first.schatting.uurtarief),
         rate_field(first.schatting.uurtarief),
         *scenario_header(ds),
         data_field(data_dir),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from burgernet_cost.domain.estimate import TOTAAL, Schatting
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Report, Table
+from burgernet_cost.output import numbers as money
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Report, Table
 from burgernet_cost.output.views.common import (
     data_field,
     explanation,
@@ -13,7 +14,9 @@ from burgernet_cost.output.views.common import (
     municipality_field,
     municipality_text,
     notes_field,
+    price_level_field,
     rate_field,
+    rounding_notes,
     scenario_header,
     sources_field,
     trace_tree,
@@ -29,25 +32,40 @@ COLUMNS = [
     Column("uren_per_maand", "Uren/maand", "hours", "niet gekwantificeerd"),
     Column("fte", "FTE", "fte"),
     Column("kosten_per_jaar", "Kosten/jaar", "money"),
-    Column("per_inwoner_per_jaar", "Per inwoner/jaar", "per_inwoner_cent"),
+    Column("per_inwoner_per_jaar", "Per inwoner/jaar", "per_inwoner"),
     Column("bron", "Bron"),
 ]
 
 
+def reported_scopes(ds: Any) -> set[tuple[str, str]]:
+    """(taakgebied, pakket) for which the report itself names an amount per inhabitant (€ 0,03 and
+    € 0,07 for relatiebeheer & communicatie): only there a row shows the amount in cents beside it."""
+    return {(u.taakgebied, u.pakket) for u in ds.interviews.gerapporteerde_uitkomsten} if ds is not None else set()
+
+
 def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False) -> Report:
+    scopes = reported_scopes(ds)
     rows = [
         {"taakgebied": r.taakgebied, "naam": r.naam if r.taakgebied != TOTAAL else "Totaal", "gekwantificeerd": r.gekwantificeerd,
          "uren_per_maand": r.uren_per_maand, "fte": r.fte, "kosten_per_jaar": r.kosten_per_jaar,
-         "per_inwoner_per_jaar": r.per_inwoner, "bron": r.bron}
+         "per_inwoner_per_jaar": Cell(r.per_inwoner, "per_inwoner_cent" if (r.taakgebied, result.pakket) in scopes else "per_inwoner"),
+         "bron": r.bron}
         for r in (*result.regels, result.totaal)
     ]
     notes = notes_text(result.notities)
+    if scopes & {(r.taakgebied, result.pakket) for r in result.regels}:
+        named = "; ".join(f"{ds.taakgebied(u.taakgebied).naam.lower()}, {PAKKET_LABELS[u.pakket]}: {money.euro(u.euro_per_inwoner_per_jaar)} "
+                          f"({u.bron.kort()})" for u in ds.interviews.gerapporteerde_uitkomsten)
+        notes.append(f"Tussen haakjes (≈ …): het bedrag in centen, alleen waar het rapport zelf een bedrag per inwoner noemt ({named}).")
+    notes += rounding_notes(rows[:-1], rows[-1], {"uren_per_maand": "hours", "fte": "fte", "kosten_per_jaar": "money",
+                                                   "per_inwoner_per_jaar": "per_inwoner"})
     tree = trace_tree(result.spoor, uitleg)
     parts = [
         *([Field(None, "Gemeente", municipality_text(*municipality))] if municipality else []),
         municipality_field(municipality),
         Field("inwoners", "Inwoners", result.inwoners, "int"),
         Field("pakket", "Pakket", result.pakket, text=f"{result.pakket} ({PAKKET_LABELS[result.pakket]})"),
+        price_level_field(result.uurtarief),
         rate_field(result.uurtarief),
         sources_field(result.figuren),
         *scenario_header(ds),

@@ -9,7 +9,15 @@ from burgernet_cost.domain.region import Regio, group_by_unit
 from burgernet_cost.errors import count
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
-from burgernet_cost.output.views.common import data_field, explanation, notes_field, rate_field, scenario_header, trace_tree
+from burgernet_cost.output.views.common import (
+    data_field,
+    explanation,
+    notes_field,
+    price_level_field,
+    rate_field,
+    scenario_header,
+    trace_tree,
+)
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 
 #: notes of the models that do not apply to a region
@@ -54,6 +62,7 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
         ], "object", text=f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
                           f"budget {money.euro(regio.budget)} per jaar"),
         *([Field(None, "Budget en uren", budget_balance(regio))] if regio.model == "regionaal" else []),
+        price_level_field(regio.vergelijking.schatting.uurtarief),
         rate_field(regio.vergelijking.schatting.uurtarief),
         *scenario_header(ds),
     ]
@@ -97,7 +106,8 @@ def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatu
     tables, after = _member_tables(regio, per_unit)
     tree = trace_tree(regio.spoor, uitleg)
     parts = [*_header(regio, ds, peildatum), data_field(data_dir), *tables, notes_field(notes), *after, *explanation(ds, tree)]
-    return Report("regio", f"Regionale uitvoering: {regio.titel}", parts, notes, tree)
+    title = "Landelijke uitvoering" if regio.model == "landelijk" else "Regionale uitvoering"
+    return Report("regio", f"{title}: {regio.titel}", parts, notes, tree)
 
 
 # --------------------------------------------------------------------------- gemeenten
