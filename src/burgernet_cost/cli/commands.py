@@ -79,7 +79,7 @@ def compare_cmd(
 def current_cmd(fmt: Formaat = "table", data_dir: DataDir = None) -> None:
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.compare import report_tariffs
-    from burgernet_cost.output.views.compare import current_report
+    from burgernet_cost.output.views.current import current_report
 
     ds = load_dataset(data_dir)
     computed, advised = report_tariffs(ds)

@@ -346,6 +346,14 @@ class Situatie2014(Bronvermelding):
     toelichting: Tekst | None = None
 
 
+class Bandbreedte2014(Bronvermelding):
+    """§2.1 for the areas it does not name one by one: a range of contributions, not a point."""
+
+    van_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
+    tot_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
+    omschrijving: Tekst
+
+
 class ModelsFile(Model):
     bron: DocumentBron
     referentiegemeente: Referentiegemeente
@@ -355,6 +363,7 @@ class ModelsFile(Model):
     adviesbedragen: list[Adviesbedrag] = []
     adviesbedragen_toelichting: Tekst | None = None
     situatie_2014: list[Situatie2014] = []
+    situatie_2014_overig: Bandbreedte2014 | None = None
 
 
 # --------------------------------------------------------------------------- tijdlijn.yaml

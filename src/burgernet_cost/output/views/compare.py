@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
+from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Part, Report, Table
 from burgernet_cost.output.explain import group, tree
 from burgernet_cost.output.views.common import (
     data_field,
@@ -97,15 +96,26 @@ def _who(ds: Any, first: Vergelijking, referentie: bool, municipality: Any) -> s
 
 def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
     situation = situation_2014_for(ds, municipality[0]) if municipality else None
+    other = ds.models.situatie_2014_overig
+    if situation is None and municipality and municipality[0].jaar == 2014 and other is not None:
+        low, high = other.van_per_inwoner, other.tot_per_inwoner
+        text = (f"In 2014 (overige gebieden, {other.bron.kort()}): {other.omschrijving}; bijdrage gemeenten tussen "
+                f"{money.euro(low)} en {money.euro(high)} per inwoner = {money.euro(low * first.inwoners)} tot "
+                f"{money.euro(high * first.inwoners)} per jaar (een bandbreedte, geen bedrag voor dit gebied).")
+        return [Field(None, "Situatie 2014", text), Field("situatie_2014", None, [
+            Field("gebied", None, "overige gebieden"), Field("bijdrage_gemeenten_per_inwoner_van", None, low, "per_inwoner"),
+            Field("bijdrage_gemeenten_per_inwoner_tot", None, high, "per_inwoner"), Field("status", None, other.status)], "object")]
     if situation is None:
         return [Field("situatie_2014", None, None, "object")]
     paid = situation.bijdrage_gemeenten_per_inwoner
     text = (f"In 2014 ({situation.gebied}, {situation.bron.kort()}): {situation.omschrijving}; bijdrage gemeenten "
             + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(paid * first.inwoners)} per jaar")
-            + " (inclusief werving).")
+            + " (inclusief werving)."
+            + (f" Status {situation.status}: {situation.methode.strip()}" if situation.status != "gepubliceerd" else ""))
     return [Field(None, "Situatie 2014", text), Field("situatie_2014", None, [
         Field("gebied", None, situation.gebied), Field("uitvoerder", None, situation.uitvoerder),
         Field("bijdrage_gemeenten_per_inwoner", None, paid, "per_inwoner"), Field("omschrijving", None, situation.omschrijving),
+        Field("status", None, situation.status),
     ], "object")]
 
 
@@ -154,65 +164,3 @@ def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, r
         *explanation(ds, steps),
     ]
     return Report("compare-models", "Inrichtingsmodellen vergeleken: wat betaalt de gemeente?", parts, notes, steps)
-
-
-# --------------------------------------------------------------------------- huidig (2014)
-
-UITVOERDER_LABELS = {
-    "politie": "politie",
-    "gemeenten": "gemeenten zelf",
-    "politie_en_gemeenten": "politie en gemeenten",
-    "ingehuurd": "ingehuurde medewerker",
-}
-SOORT_LABELS = {"veiligheidsregio": "veiligheidsregio", "politie_eenheid": "politie-eenheid"}
-MACHINE = frozenset({JSON, CSV})
-
-
-def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: dict[str, Decimal]) -> Report:
-    """The 2014 arrangements (§2.1) next to the report's tariffs."""
-    columns = [
-        Column("gebied", "Gebied"),
-        Column("soort_naam", "Soort", formats=frozenset({DISPLAY})),
-        Column("soort", "", formats=MACHINE),
-        Column("code", "", formats=MACHINE),
-        Column("uitvoerder_naam", "Uitvoering 2014", formats=frozenset({DISPLAY})),
-        Column("uitvoerder", "", formats=MACHINE),
-        Column("bijdrage_gemeenten_per_inwoner", "Bijdrage 2014", "money", "niet genoemd", formats=frozenset({DISPLAY})),
-        Column("bijdrage_gemeenten_per_inwoner", "", "per_inwoner", formats=MACHINE),
-        Column("bijdrage_totaal_per_inwoner", "", "per_inwoner", formats=MACHINE),
-        Column("verschil_met_volledig", "Verschil", "per_inwoner", "–"),
-        Column("omschrijving", "Afspraak (§2.1)", formats=frozenset({DISPLAY, JSON})),
-    ]
-    rows = []
-    for sit in ds.models.situatie_2014:
-        bijdrage = sit.bijdrage_gemeenten_per_inwoner
-        rows.append({
-            "gebied": sit.gebied, "soort_naam": SOORT_LABELS[sit.soort], "soort": sit.soort, "code": sit.code,
-            "uitvoerder_naam": UITVOERDER_LABELS[sit.uitvoerder], "uitvoerder": sit.uitvoerder,
-            "bijdrage_gemeenten_per_inwoner": bijdrage, "bijdrage_totaal_per_inwoner": sit.bijdrage_totaal_per_inwoner,
-            "verschil_met_volledig": None if bijdrage is None else bijdrage - rates["volledig"],
-            "omschrijving": sit.omschrijving + (f" ({sit.toelichting})" if sit.toelichting else ""),
-        })
-    notes = [
-        "De bijdragen van 2014 omvatten de wervingskosten (§2.1); de bedragen van het rapport niet (§4.1.2 N.B.). "
-        "Een hogere bijdrage in 2014 is dus niet zonder meer te duur.",
-        "Bijdrage 2014 = wat gemeenten per inwoner per jaar betaalden. Verschil = die bijdrage min het berekende "
-        "tarief van het rapport voor relatiebeheer en communicatie, basis en aanvullend samen.",
-    ]
-    for sit in ds.models.situatie_2014:
-        if sit.bijdrage_totaal_per_inwoner is not None and sit.bijdrage_gemeenten_per_inwoner is not None:
-            notes.append(
-                f"{sit.gebied}: de totale verrekening was {money.euro(sit.bijdrage_totaal_per_inwoner)} per inwoner, "
-                f"waarvan gemeenten {money.euro(sit.bijdrage_gemeenten_per_inwoner)} betaalden ({sit.bron.kort()})."
-            )
-    parts: list[Part] = [
-        Field("rapport_tarief_berekend", "Rapport, berekend (§4.1.2)",
-              [Field(p, None, v, "per_inwoner") for p, v in rates.items()], "object",
-              text=f"basis {money.euro(rates['basis'], 4)}, volledig {money.euro(rates['volledig'], 4)} per inwoner per jaar"),
-        Field("rapport_tarief_advies", "Rapport, advies (§6)", [Field(p, None, v, "per_inwoner") for p, v in advies.items()],
-              "object", text=", ".join(f"{p} {money.euro(v)}" for p, v in advies.items()) + " per inwoner per jaar"),
-        data_field(data_dir),
-        Table("gebieden", columns, rows),
-        notes_field(notes),
-    ]
-    return Report("huidig", "Situatie 2014: wie voerde de gemeentelijke taken uit en wat betaalden gemeenten?", parts, notes)
