@@ -60,3 +60,18 @@ def test_rounding_note_when_parts_do_not_add_up(bncost):
         assert any(n.startswith("Afronding:") for n in data["notities"])
     else:
         assert not any(n.startswith("Afronding:") and "€ 6" in n for n in data["notities"])
+
+
+def test_policy_hours_scaling_is_an_assumption_with_an_alternative(bncost, dataset):
+    beleid = next(w for w in dataset.interviews.waarnemingen if w.id == "rapport-2014-beleid-basis")
+    linear = json.loads(bncost("estimate", "-n", 5000, "-f", "json").out, parse_float=Decimal)
+    fixed = json.loads(bncost("estimate", "-n", 5000, "--schaling-beleid", "per_gemeente", "-f", "json").out, parse_float=Decimal)
+    row = {r["taakgebied"]: r for r in fixed["taakgebieden"]}
+    assert row["beleid"]["uren_per_maand"] == beleid.uren_per_maand  # as observed, whatever the size
+    assert {r["taakgebied"]: r for r in linear["taakgebieden"]}["beleid"]["uren_per_maand"] < beleid.uren_per_maand
+    out = bncost("estimate", "-n", 5000, "--uitleg").out
+    assert "schaling van de uren, beleid (alternatief: per_gemeente): per_inwoner  (§4.1.1; AANNAME;" in out
+    assert "Aanname: de uren voor beleid schalen per inwoner" in out.replace("\n  ", " ")
+    region = json.loads(bncost("regio", "--gemeenten", "Utrecht,Renswoude", "--schaling-beleid", "per_gemeente", "-f", "json").out,
+                        parse_float=Decimal)
+    assert {m["eigen_uren_per_maand"] for m in region["leden"]} == {beleid.uren_per_maand}

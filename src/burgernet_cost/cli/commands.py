@@ -11,6 +11,7 @@ import typer
 
 from burgernet_cost.cli.options import (
     DATA_OPTIES,
+    REKEN_OPTIES,
     TARIEF_OPTIES,
     UITVOER_OPTIES,
     DataDir,
@@ -34,7 +35,7 @@ from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
 Opt = typer.Option
 
 
-@shared(TARIEF_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
+@shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
 def estimate_cmd(
     opties: Gedeeld,
     inwoners: Inwoners = None,
@@ -48,11 +49,11 @@ def estimate_cmd(
 
     ds, keuze, n, municipality = _setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None
-    result = estimate(ds, n, pakket, keuze, herkomst=_herkomst(municipality))
+    result = estimate(ds, n, pakket, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
     _emit_report(estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg), opties)
 
 
-@shared(TARIEF_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
+@shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
 def compare_cmd(
     opties: Gedeeld,
     inwoners: Annotated[int | None, Opt("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL",
@@ -71,7 +72,7 @@ def compare_cmd(
     ds, keuze, n, municipality = _setup(opties, inwoners, gemeente, jaar, required=False)
     referentie = n is None
     n = ds.models.referentiegemeente.inwoners if n is None else n
-    results = [compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality))
+    results = [compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
                for p in ([pakket] if pakket else ["basis", "volledig"])]
     _emit_report(compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg), opties)
 
@@ -106,7 +107,7 @@ def tasks_cmd(
     emit(tasks_report(ds, tasks, filters), fmt)
 
 
-@shared(TARIEF_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
+@shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
 def region_cmd(
     opties: Gedeeld,
     eenheid: Annotated[str | None, Opt("--eenheid", metavar="NAAM", show_default=False,
@@ -146,7 +147,8 @@ def region_cmd(
     titles = {"eenheid": f"politie-eenheid {name}", "veiligheidsregio": f"veiligheidsregio {name}", "gemeenten": name,
               "bestand": f"gemeenten uit {name}", "alle": "Nederland (alle gemeenten)"}
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
-    result = region(ds, titles[soort], members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort)
+    result = region(ds, titles[soort], members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort,
+                    schalingen=opties.schalingen())
     _emit_report(region_report(result, ds, shown(ds.root), per_unit, gm.jaartabel(year).peildatum, uitleg=uitleg), opties)
 
 

@@ -55,6 +55,13 @@ TARIEF_OPTIES: dict[str, tuple[Any, Any]] = {
     "peildatum": (Annotated[str | None, _option("--peildatum", parser=parse_date, metavar="JJJJ-MM-DD",
                                                 help="Salarisniveau op deze datum (tabel + cao-verhogingen); kiest bij --gemeente ook het jaar.")], None),
 }
+REKEN_OPTIES: dict[str, tuple[Any, Any]] = {
+    "schaling_beleid": (Annotated[str | None, _option("--schaling-beleid", parser=parse_choice(("per_inwoner", "per_gemeente"), "schaling"),
+                                                      metavar="per_inwoner|per_gemeente",
+                                                      help="Hoe de beleidsuren meegaan met de grootte van de gemeente: naar het "
+                                                           "aantal inwoners (standaard uit de data, een aanname) of per gemeente "
+                                                           "zoals waargenomen (§4.1.1).")], None),
+}
 DATA_OPTIES: dict[str, tuple[Any, Any]] = {
     "scenario": (Annotated[str | None, _option("--scenario", metavar="BESTAND",
                                                help="Scenario (YAML) met wijzigingen op de data; de data zelf blijft ongewijzigd.")], None),
@@ -99,10 +106,15 @@ class Gedeeld:
     uurtarief: Decimal | None = None
     kostenbasis: str = "salaris"
     peildatum: str | None = None
+    schaling_beleid: str | None = None
     scenario: str | None = None
     set_: list[str] | None = None
     fmt: str = "table"
     data_dir: str | None = None
+
+    def schalingen(self) -> dict[str, str] | None:
+        """The scaling choices the user made (None: the data's)."""
+        return {"beleid": self.schaling_beleid} if self.schaling_beleid else None
 
     def keuze(self, jaar: int | None = None) -> Any:
         """The rate choice; the combination rules of the rate options are checked here.

@@ -199,6 +199,15 @@ class Uitsluiting(Bronvermelding):
     omschrijving: Tekst
 
 
+class Schaling(Bronvermelding):
+    """How the hours of a taakgebied follow a municipality's size: per inhabitant (linear) or per
+    municipality (the hours as observed, whatever its size)."""
+
+    taakgebied: Id
+    standaard: Literal["per_inwoner", "per_gemeente"]
+    toelichting: Tekst
+
+
 class InterviewsFile(Model):
     bron: DocumentBron
     geinterviewd: Geinterviewd
@@ -207,6 +216,7 @@ class InterviewsFile(Model):
     gerapporteerde_uitkomsten: list[GerapporteerdeUitkomst] = []
     salarisbasis: Salarisbasis
     uitsluitingen: list[Uitsluiting] = []
+    schalingen: list[Schaling] = []
 
 
 # --------------------------------------------------------------------------- salary_scales.yaml

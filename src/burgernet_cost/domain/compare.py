@@ -116,12 +116,13 @@ def compare(
     modellen: tuple[str, ...] | None = None,
     rekeneenheid: bool = False,
     herkomst: Herkomst | None = None,
+    schalingen: dict[str, str] | None = None,
 ) -> Vergelijking:
     """The organisation models (all, or ``modellen``) for one municipality of ``inwoners``."""
     if tarief not in TARIEVEN:
         raise ValueError(tarief)
     trace = trace if trace is not None else Trace()
-    schatting = estimate(ds, inwoners, pakket, keuze, trace, rekeneenheid, herkomst)
+    schatting = estimate(ds, inwoners, pakket, keuze, trace, rekeneenheid, herkomst, schalingen)
     sv_data = ds.models.schaalvoordeel_landelijk
     sv = sv_data.procent if schaalvoordeel is None else schaalvoordeel
     notes: list[Notitie] = []

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.domain.figures import figure, take
+from burgernet_cost.domain.figures import figure, take, user_input
 from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
 from burgernet_cost.domain.trace import WEAK_STATUSES, Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import DataError
@@ -90,6 +91,7 @@ class Regel:
     kosten_per_jaar: Decimal | None
     per_inwoner: Decimal | None
     bron: str
+    per_gemeente: bool = False  # the hours are the same for every municipality (not scaled to inhabitants)
 
     @property
     def gekwantificeerd(self) -> bool:
@@ -125,7 +127,26 @@ def step_id(taakgebied: str, grootheid: str) -> str:
     return f"{taakgebied}.{grootheid}"
 
 
-def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: Uurtarief, trace: Trace) -> Regel:
+SCHALINGEN = ("per_inwoner", "per_gemeente")
+
+
+def scaling(ds: Dataset, area: Any, trace: Trace, chosen: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """How the hours of a taakgebied follow a municipality's size, and the figure that says so
+    (the data's choice, with its status, or the user's)."""
+    if chosen and area.id in chosen:
+        other = next(s for s in SCHALINGEN if s != chosen[area.id])
+        return chosen[area.id], [user_input(trace, f"schaling_{area.id}", chosen[area.id], "", taakgebied=area.naam,
+                                            alternatief=other)]
+    for n, s in enumerate(ds.interviews.schalingen):
+        if s.taakgebied == area.id:
+            other = next(x for x in SCHALINGEN if x != s.standaard)
+            fig = take(trace, ds, I, ("schalingen", n, "standaard"), "schaling", "", taakgebied=area.naam, alternatief=other)
+            return str(fig.waarde), [fig.id]
+    return "per_inwoner", []
+
+
+def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: Uurtarief, trace: Trace,
+             schalingen: dict[str, str] | None = None) -> Regel:
     """Hours, FTE and cost of one taakgebied, recorded in the trace."""
     an, area = next((n, a) for n, a in enumerate(ds.tasks.taakgebieden) if a.id == taakgebied)
     if not area.gekwantificeerd:
@@ -135,11 +156,17 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
         trace.step(step_id(area.id, "niet_gekwantificeerd"), "niet_gekwantificeerd", None, "", [flag.id], taakgebied=area.naam)
         return Regel(area.id, area.naam, None, None, None, None, flag.bron)
     parts = []
+    how, how_ids = scaling(ds, area, trace, schalingen)
     for p in components(pakket):
         n = norm(ds, taakgebied, p, trace)
         ident = step_id(area.id, f"uren_per_maand.{p}")
-        trace.step(ident, "uren_per_maand.pakket", n.uren * inwoners / n.inwoners, "uur/maand", [*n.figuren, INWONERS],
-                   pakket=p, som_uren=n.uren, som_inwoners=n.inwoners, inwoners=inwoners)
+        if how == "per_gemeente":  # the hours per observed municipality, whatever its size
+            count = len(n.figuren) // 2
+            trace.step(ident, "uren_per_maand.per_gemeente", n.uren / count, "uur/maand", [*n.figuren, *how_ids],
+                       pakket=p, som_uren=n.uren, gemeenten=count)
+        else:
+            trace.step(ident, "uren_per_maand.pakket", n.uren * inwoners / n.inwoners, "uur/maand",
+                       [*n.figuren, INWONERS, *how_ids], pakket=p, som_uren=n.uren, som_inwoners=n.inwoners, inwoners=inwoners)
         parts.append(ident)
     uren = sum((trace.value(i) for i in parts), Decimal(0))
     u_ident = step_id(area.id, "uren_per_maand")
@@ -154,12 +181,13 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
                maanden=months.getal, uren=uren, uurtarief=tarief.bedrag)
     trace.step(step_id(area.id, "per_inwoner"), "per_inwoner", kosten / inwoners, "€/inwoner/jaar", [k_ident, INWONERS],
                inwoners=inwoners, taakgebied=area.naam)
-    bronnen = sorted({trace.figuren[i].bron for p in parts for i in trace.stappen[p].invoer if i in trace.figuren and i != INWONERS})
-    return Regel(area.id, area.naam, uren, fte, kosten, kosten / inwoners, ", ".join(bronnen))
+    bronnen = sorted({trace.figuren[i].bron for p in parts for i in trace.stappen[p].invoer if i.startswith("interviews.waarnemingen")})
+    return Regel(area.id, area.naam, uren, fte, kosten, kosten / inwoners, ", ".join(bronnen), how == "per_gemeente")
 
 
 def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None = None,
-             trace: Trace | None = None, rekeneenheid: bool = False, herkomst: Herkomst | None = None) -> Schatting:
+             trace: Trace | None = None, rekeneenheid: bool = False, herkomst: Herkomst | None = None,
+             schalingen: dict[str, str] | None = None) -> Schatting:
     """What the municipal tasks cost a municipality of ``inwoners`` for ``pakket``. With
     ``rekeneenheid`` the inhabitants are a unit of account (a region scales the result), not input."""
     if inwoners <= 0:
@@ -175,7 +203,7 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
     else:
         trace.read(Figuur(INWONERS, "invoer.inwoners", inwoners, "inwoners", "opgegeven", "invoer"))
     tarief = uurtarief(ds, keuze, trace)
-    regels = [line_for(ds, area.id, pakket, inwoners, tarief, trace) for area in ds.tasks.taakgebieden]
+    regels = [line_for(ds, area.id, pakket, inwoners, tarief, trace, schalingen) for area in ds.tasks.taakgebieden]
     quantified = [r for r in regels if r.gekwantificeerd]
     totaal = Regel(
         taakgebied=TOTAAL,
@@ -195,7 +223,8 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
         regels=tuple(regels),
         totaal=totaal,
         spoor=trace.finish(roots),
-        notities=tuple(common_notes(ds, tarief, pakket, [d for d in (tarief.peildatum, herkomst and herkomst.datum) if d])),
+        notities=tuple(common_notes(ds, tarief, pakket, [d for d in (tarief.peildatum, herkomst and herkomst.datum) if d],
+                                    schalingen)),
     )
 
 
@@ -220,7 +249,8 @@ def timeline_note(ds: Dataset, dates: list[str]) -> Notitie | None:
     return notitie("tijdlijn", datum=last.datum, gevolg=last.gevolg, bron=last.bron.kort(), peildatum=at, eerder=earlier)
 
 
-def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] | None = None) -> list[Notitie]:
+def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] | None = None,
+                 schalingen: dict[str, str] | None = None) -> list[Notitie]:
     notes = []
     later = timeline_note(ds, dates or [])
     if later is not None:
@@ -231,6 +261,12 @@ def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] |
     for u in ds.interviews.uitsluitingen:
         notes.append(notitie("niet_inbegrepen", omschrijving=u.omschrijving, bron=u.bron.kort()))
     notes.extend(tarief.aannames)
+    for s in ds.interviews.schalingen:
+        if s.taakgebied in (schalingen or {}):
+            notes.append(notitie("schaling_gekozen", taakgebied=ds.taakgebied(s.taakgebied).naam, keuze=(schalingen or {})[s.taakgebied]))
+        elif s.status in WEAK_STATUSES and any(a.id == s.taakgebied and a.gekwantificeerd for a in ds.tasks.taakgebieden):
+            notes.append(notitie("schaling_aanname", taakgebied=ds.taakgebied(s.taakgebied).naam, standaard=s.standaard,
+                                 toelichting=s.toelichting, bron=s.bron.kort()))
     for w in ds.interviews.waarnemingen:
         if w.meegewogen and w.pakket in components(pakket) and w.status in WEAK_STATUSES:
             notes.append(notitie("waarneming_zwak", waarneming=w.id, status=w.status, toelichting=w.toelichting))

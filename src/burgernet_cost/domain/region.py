@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.member_file import Lidinvoer, from_municipality, read_member_file
@@ -120,35 +121,28 @@ def region(
     schaalvoordeel: Decimal | None = None,
     keuze: TariefKeuze | None = None,
     soort: str = "gemeenten",
+    schalingen: dict[str, str] | None = None,
 ) -> Regio:
     """Contributions per member, and the executor's hours, FTE and budget, recorded in the trace."""
     if model not in MODELS:
         raise ValueError(model)
     trace = Trace()
-    unit = compare(ds, REKENEENHEID, pakket, tarief, schaalvoordeel, keuze, trace=trace, modellen=(model,), rekeneenheid=True)
+    unit = compare(ds, REKENEENHEID, pakket, tarief, schaalvoordeel, keuze, trace=trace, modellen=(model,), rekeneenheid=True,
+                   schalingen=schalingen)
     m = unit.model(model)
     rate = m.tarief_per_inwoner or Decimal(0)
-    own_hours, own_cost, out_hours = (x / REKENEENHEID for x in (m.eigen_uren, m.eigen_kosten, m.uitbesteed_uren))
-    inhabitants = []
-    contributions = []
-    leden = []
-    for lid in members:
-        fig = Figuur(f"leden[{lid.code or lid.naam}].inwoners", "lid.inwoners", lid.inwoners, "inwoners", lid.bron,
-                     lid.status, lid.plaats, (("gemeente", lid.naam),))
-        trace.read(fig)
-        inhabitants.append(fig.id)
-        bijdrage = quantize(rate * lid.inwoners, 2)
-        ident = f"leden[{lid.code or lid.naam}].bijdrage"
-        trace.step(ident, "lid.bijdrage", bijdrage, "€/jaar", [f"{model}.tarief", fig.id], gemeente=lid.naam)
-        contributions.append(ident)
-        leden.append(Lid(lid.naam, lid.code, lid.inwoners, own_hours * lid.inwoners, own_cost * lid.inwoners,
-                         bijdrage, lid.bron, lid.politie_eenheid))
+    own_regels = [r for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] == "gemeente"]
+    fixed_hours = sum((r.uren_per_maand for r in own_regels if r.per_gemeente and r.uren_per_maand), Decimal(0))
+    own_hours = (m.eigen_uren - fixed_hours) / REKENEENHEID  # per inhabitant: the areas that scale
+    out_hours = m.uitbesteed_uren / REKENEENHEID
+    leden = _members(members, own_regels, m, trace)
     total = sum(lid.inwoners for lid in leden)
-    trace.step("regio.inwoners", "regio.inwoners", Decimal(total), "inwoners", inhabitants)
-    trace.step("regio.budget", "regio.budget", sum((c.bijdrage for c in leden), Decimal(0)), "€/jaar", contributions)
+    trace.step("regio.inwoners", "regio.inwoners", Decimal(total), "inwoners", [_ident(lid, "inwoners") for lid in members])
+    trace.step("regio.budget", "regio.budget", sum((c.bijdrage for c in leden), Decimal(0)), "€/jaar",
+               [_ident(lid, "bijdrage") for lid in members])
     own = [r.taakgebied for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] == "gemeente"]
     out = [r.taakgebied for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] != "gemeente"]
-    trace.step("regio.eigen_uren", "regio.eigen_uren", own_hours * total, "uur/maand",
+    trace.step("regio.eigen_uren", "regio.eigen_uren", fixed_hours * len(leden) + own_hours * total, "uur/maand",
                [*(step_id(a, "uren_per_maand") for a in own), "regio.inwoners"], rekeneenheid=REKENEENHEID)
     hours = out_hours * total
     trace.step("regio.uitvoerder_uren", "regio.uitvoerder_uren", hours, "uur/maand",
@@ -165,6 +159,31 @@ def region(
     roots = ["regio.budget", "regio.uitvoerder_uren", "regio.uitvoerder_fte", "regio.uitvoerder_kosten", "regio.eigen_uren",
              unit.schatting.uurtarief.stap]
     return Regio(titel, soort, model, pakket, tarief, tuple(leden), rate, hours, fte, cost, unit, trace.finish(roots))
+
+
+def _ident(lid: Lidinvoer, what: str) -> str:
+    return f"leden[{lid.code or lid.naam}].{what}"
+
+
+def _members(members: list[Lidinvoer], own_regels: list[Any], m: Any, trace: Trace) -> list[Lid]:
+    """Each member's inhabitants (a figure with its source), contribution (rounded to the cent, a
+    step) and own hours and cost: fixed per municipality where the hours do not scale, else in
+    proportion to its inhabitants."""
+    fixed_hours = sum((r.uren_per_maand for r in own_regels if r.per_gemeente and r.uren_per_maand), Decimal(0))
+    fixed_cost = sum((r.kosten_per_jaar for r in own_regels if r.per_gemeente and r.kosten_per_jaar), Decimal(0))
+    own_hours = (m.eigen_uren - fixed_hours) / REKENEENHEID
+    own_cost = (m.eigen_kosten - fixed_cost) / REKENEENHEID
+    rate = m.tarief_per_inwoner or Decimal(0)
+    leden = []
+    for lid in members:
+        fig = Figuur(_ident(lid, "inwoners"), "lid.inwoners", lid.inwoners, "inwoners", lid.bron, lid.status, lid.plaats,
+                     (("gemeente", lid.naam),))
+        trace.read(fig)
+        bijdrage = quantize(rate * lid.inwoners, 2)
+        trace.step(_ident(lid, "bijdrage"), "lid.bijdrage", bijdrage, "€/jaar", [f"{m.id}.tarief", fig.id], gemeente=lid.naam)
+        leden.append(Lid(lid.naam, lid.code, lid.inwoners, fixed_hours + own_hours * lid.inwoners, fixed_cost + own_cost * lid.inwoners,
+                         bijdrage, lid.bron, lid.politie_eenheid))
+    return leden
 
 
 def split_names(text: str) -> list[str]:

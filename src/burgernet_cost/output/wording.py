@@ -85,6 +85,9 @@ def figure_label(f: Figuur) -> str:
         "adviesbedrag": lambda: f"adviesbedrag {p['pakket']} per inwoner per jaar",
         "schaalvoordeel": lambda: "schaalvoordeel landelijke voorziening",
         "lid.inwoners": lambda: f"inwoners {p['gemeente']}",
+        "schaling": lambda: f"schaling van de uren, {p['taakgebied'].lower()} (alternatief: {p['alternatief']})",
+        "invoer.schaling_beleid": lambda: (f"schaling van de uren, {p['taakgebied'].lower()} (opgegeven met --schaling-beleid; "
+                                           f"alternatief: {p['alternatief']})"),
         "gemeente.inwoners": lambda: f"inwoners {p['gemeente']}",
     }
     return labels[f.soort]()
@@ -97,6 +100,7 @@ def step_label(s: Stap) -> str:
     p = s.p
     labels = {
         "uren_per_maand.pakket": f"uren per maand, {p.get('pakket')}",
+        "uren_per_maand.per_gemeente": f"uren per maand, {p.get('pakket')}",
         "uren_per_maand": f"{p.get('taakgebied')}: uren per maand",
         "fte": f"{p.get('taakgebied')}: fte",
         "kosten_per_jaar": ("uitvoerder: kosten van de uren per jaar" if p.get("taakgebied") == "uitvoerder"
@@ -134,6 +138,10 @@ def step_formula(s: Stap, values: list[str]) -> str | None:
         som = p["som_uren"]
         return (f"som uren / som inwoners x inwoners = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
                 f"{nl.nl_number(p['som_inwoners'])} x {nl.nl_number(p['inwoners'])}")
+    if s.soort == "uren_per_maand.per_gemeente":
+        som = p["som_uren"]
+        return (f"uren per gemeente zoals waargenomen = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
+                f"{p['gemeenten']} gemeente(n), ongeacht het aantal inwoners")
     if s.soort in ("uren_per_maand", "model.tarief"):
         return " + ".join(values) if n > 1 else None
     if s.soort == "fte":
@@ -240,6 +248,10 @@ NOTES: dict[str, Callable[[dict[str, Any]], str]] = {
     "advies_aanvullend_afgeleid": lambda p: ("Adviesbedrag voor alleen het aanvullend pakket: het verschil volledig - basis = "
                                              f"{nl.euro(p['bedrag'])} per inwoner (afgeleid)."),
     "fte_fragment": _fte_fragment,
+    "schaling_gekozen": lambda p: (f"De uren voor {p['taakgebied'].lower()} schalen {p['keuze'].replace('_', ' ')} "
+                                   "(gekozen met --schaling-beleid; het rapport geeft hiervoor geen regel, §4.1.1)."),
+    "schaling_aanname": lambda p: (f"Aanname: de uren voor {p['taakgebied'].lower()} schalen {p['standaard'].replace('_', ' ')} "
+                                   f"({p['bron']}). {p['toelichting']}"),
     "berekend_gelijk": lambda p: ("Met het berekende tarief kosten gemeentelijk en regionaal in totaal hetzelfde: de uren "
                                   "schalen lineair met het aantal inwoners. De modellen verschillen in wie het werk doet en "
                                   "wie wie betaalt."),
