@@ -15,6 +15,7 @@ from burgernet_cost.data.reading import LineMap, display_path
 if TYPE_CHECKING:
     from burgernet_cost.data import models as s
     from burgernet_cost.data.municipalities import Gemeenten
+    from burgernet_cost.data.timeline_models import TijdlijnFile
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Dataset:
     interviews: s.InterviewsFile
     salary: s.SalaryFile
     models: s.ModelsFile
-    tijdlijn: s.TijdlijnFile
+    tijdlijn: TijdlijnFile
     lines: dict[str, LineMap] = field(default_factory=dict, compare=False, repr=False)
     scenario: Any = None  # the applied Scenario, if any
     cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)

@@ -364,6 +364,15 @@ class Bandbreedte2014(Bronvermelding):
     omschrijving: Tekst
 
 
+class Tekstpunt(Bronvermelding):
+    """A recommendation (§6) or a starting point (§2.3) of the report, word for word, and the
+    commands whose result it bears on."""
+
+    id: Id
+    tekst: Tekst
+    toon_bij: list[Literal["compare-models", "regio", "taken", "huidig"]] = []
+
+
 class ModelsFile(Model):
     bron: DocumentBron
     referentiegemeente: Referentiegemeente
@@ -374,22 +383,5 @@ class ModelsFile(Model):
     adviesbedragen_toelichting: Tekst | None = None
     situatie_2014: list[Situatie2014] = []
     situatie_2014_overig: Bandbreedte2014 | None = None
-
-
-# --------------------------------------------------------------------------- tijdlijn.yaml
-
-
-class Gebeurtenis(Bronvermelding):
-    """A dated event after the report that changes what a result means."""
-
-    id: Id
-    datum: Datum
-    datum_toelichting: Tekst | None = None
-    gebeurtenis: Tekst
-    gevolg: Tekst | None = None  # what it means for a bncost result; None: context only
-
-
-class TijdlijnFile(Model):
-    bron: DocumentBron
-    toelichting: Tekst
-    gebeurtenissen: list[Gebeurtenis] = Field(min_length=1)
+    aanbevelingen: list[Tekstpunt] = []
+    uitgangspunten: list[Tekstpunt] = []

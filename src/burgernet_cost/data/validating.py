@@ -18,6 +18,7 @@ from burgernet_cost.data.messages import validate_file
 from burgernet_cost.data.reading import LineMap, load_yaml_file
 from burgernet_cost.data.records import to_record
 from burgernet_cost.data.references import reference_errors
+from burgernet_cost.data.timeline_models import TijdlijnFile
 from burgernet_cost.errors import DataError, DataErrors
 
 FILE_MODELS: dict[str, type[BaseModel]] = {
@@ -25,7 +26,7 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "interviews.yaml": s.InterviewsFile,
     "salary_scales.yaml": s.SalaryFile,
     "inrichtingsmodellen.yaml": s.ModelsFile,
-    "tijdlijn.yaml": s.TijdlijnFile,
+    "tijdlijn.yaml": TijdlijnFile,
 }
 
 

@@ -96,6 +96,14 @@ def rounding_notes(parts: list[dict[str, Any]], total: dict[str, Any], kinds: di
             "de som van de onafgeronde delen."]
 
 
+def report_points(ds: Any, command: str) -> list[str]:
+    """The report's recommendations (§6) and starting points (§2.3) that bear on this command's
+    result, word for word from the data."""
+    out = [f"Aanbeveling ({p.bron.kort()}): {p.tekst}" for p in ds.models.aanbevelingen if command in p.toon_bij]
+    out += [f"Uitgangspunt ({p.bron.kort()}): {p.tekst.rstrip(';')}" for p in ds.models.uitgangspunten if command in p.toon_bij]
+    return out
+
+
 def data_field(data_dir: str) -> Field:
     return Field(None, "Data", data_dir)
 

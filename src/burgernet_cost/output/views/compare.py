@@ -17,6 +17,7 @@ from burgernet_cost.output.views.common import (
     notes_field,
     price_level_field,
     rate_field,
+    report_points,
     rounding_notes,
     scenario_header,
     situation_2014_for,
@@ -133,6 +134,7 @@ def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, r
         notes.append("* Dit model rust op de aanname over het schaalvoordeel van een landelijke voorziening (zie hieronder).")
     for v in vergelijkingen:
         notes += [n for n in notes_text(v.notities) if n not in notes]
+    notes += report_points(ds, "compare-models")
     for v in vergelijkingen:
         for u in v.uitkomsten:
             notes += [n for n in rounding_notes([{"x": u.eigen_kosten}, {"x": u.bijdrage}], {"x": u.totaal}, {"x": "money"})

@@ -69,6 +69,8 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
 
 
 def _notes(ds: Any) -> list[str]:
+    from burgernet_cost.output.views.common import report_points
+
     notes = [
         "De bijdragen van 2014 omvatten de wervingskosten (§2.1); de bedragen van het rapport niet (§4.1.2 N.B.). "
         "Een hogere bijdrage in 2014 is dus niet zonder meer te duur.",
@@ -85,4 +87,4 @@ def _notes(ds: Any) -> list[str]:
                 f"{sit.gebied}: de totale verrekening was {money.euro(sit.bijdrage_totaal_per_inwoner)} per inwoner, "
                 f"waarvan gemeenten {money.euro(sit.bijdrage_gemeenten_per_inwoner)} betaalden ({sit.bron.kort()})."
             )
-    return notes
+    return notes + report_points(ds, "huidig")

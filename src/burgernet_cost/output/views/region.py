@@ -15,6 +15,7 @@ from burgernet_cost.output.views.common import (
     notes_field,
     price_level_field,
     rate_field,
+    report_points,
     scenario_header,
     trace_tree,
 )
@@ -103,6 +104,7 @@ def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatu
     ]
     skip = SKIP_NOTES | (SCALE_NOTES if regio.model != "landelijk" else set())
     notes += [n for n in notes_text([n for n in regio.vergelijking.notities if n.code not in skip]) if n not in notes]
+    notes += report_points(ds, "regio")
     tables, after = _member_tables(regio, per_unit)
     tree = trace_tree(regio.spoor, uitleg)
     parts = [*_header(regio, ds, peildatum), data_field(data_dir), *tables, notes_field(notes), *after, *explanation(ds, tree)]

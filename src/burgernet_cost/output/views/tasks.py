@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
+from burgernet_cost.output.views.common import report_points
 
 PAKKET_TITLES = {"basis": "basispakket", "aanvullend": "aanvullend pakket", None: "geen pakketindeling (Bijlage 1)"}
 MACHINE_KEYS = ("id", "organisatie", "rol", "pakket", "onderwerp", "sectie", "deel_van", "tekst")
@@ -35,7 +36,7 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str]) -> Report:
     ]
     parts.append(Table("taken", [Column(k, "") for k in MACHINE_KEYS], machine_rows, formats=frozenset({JSON, CSV})))
     notes = [
-        "Aanbeveling §6: leg vast dat minimaal het basispakket voor relatiebeheer en communicatie wordt uitgevoerd.",
+        *report_points(ds, "taken"),
         "Het basispakket bevat wat noodzakelijk is om Burgernet kwalitatief voldoende in te zetten; het aanvullend "
         "pakket is niet noodzakelijk maar wel zeer gewenst (§2.4).",
     ]
