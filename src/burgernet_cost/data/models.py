@@ -354,6 +354,7 @@ class Situatie2014(Bronvermelding):
     bijdrage_totaal_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
     omschrijving: Tekst
     toelichting: Tekst | None = None
+    omvat_meer: Tekst | None = None  # what the contribution pays for beyond relatiebeheer & communicatie (not like for like)
 
 
 class Bandbreedte2014(Bronvermelding):
@@ -373,6 +374,15 @@ class Tekstpunt(Bronvermelding):
     toon_bij: list[Literal["compare-models", "regio", "taken", "huidig"]] = []
 
 
+class Tegenstrijdigheid(Model):
+    """Two places where the report says different things; both are recorded, neither is chosen."""
+
+    id: Id
+    omschrijving: Tekst
+    plaatsen: list[Bron] = Field(min_length=2)
+    toon_bij: list[Literal["compare-models", "regio", "taken", "huidig"]] = []
+
+
 class ModelsFile(Model):
     bron: DocumentBron
     referentiegemeente: Referentiegemeente
@@ -385,3 +395,4 @@ class ModelsFile(Model):
     situatie_2014_overig: Bandbreedte2014 | None = None
     aanbevelingen: list[Tekstpunt] = []
     uitgangspunten: list[Tekstpunt] = []
+    tegenstrijdigheden: list[Tegenstrijdigheid] = []

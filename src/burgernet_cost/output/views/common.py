@@ -101,6 +101,8 @@ def report_points(ds: Any, command: str) -> list[str]:
     result, word for word from the data."""
     out = [f"Aanbeveling ({p.bron.kort()}): {p.tekst}" for p in ds.models.aanbevelingen if command in p.toon_bij]
     out += [f"Uitgangspunt ({p.bron.kort()}): {p.tekst.rstrip(';')}" for p in ds.models.uitgangspunten if command in p.toon_bij]
+    out += [f"Het rapport spreekt zichzelf tegen ({', '.join(b.kort() for b in c.plaatsen)}): {c.omschrijving}."
+            for c in ds.models.tegenstrijdigheden if command in c.toon_bij]
     return out
 
 

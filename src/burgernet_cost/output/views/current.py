@@ -42,7 +42,7 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
             "gebied": sit.gebied, "soort_naam": SOORT_LABELS[sit.soort], "soort": sit.soort, "code": sit.code,
             "uitvoerder_naam": UITVOERDER_LABELS[sit.uitvoerder], "uitvoerder": sit.uitvoerder,
             "bijdrage_gemeenten_per_inwoner": bijdrage, "bijdrage_totaal_per_inwoner": sit.bijdrage_totaal_per_inwoner,
-            "verschil_met_volledig": None if bijdrage is None else bijdrage - rates["volledig"],
+            "verschil_met_volledig": None if bijdrage is None or sit.omvat_meer else bijdrage - rates["volledig"],
             "omschrijving": sit.omschrijving + (f" ({sit.toelichting})" if sit.toelichting else ""),
             "status": sit.status,
         })
@@ -77,6 +77,10 @@ def _notes(ds: Any) -> list[str]:
         "Bijdrage 2014 = wat gemeenten per inwoner per jaar betaalden. Verschil = die bijdrage min het berekende "
         "tarief van het rapport voor relatiebeheer en communicatie, basis en aanvullend samen.",
     ]
+    for sit in ds.models.situatie_2014:
+        if sit.omvat_meer:
+            notes.append(f"{sit.gebied}: de bijdrage van 2014 betaalt ook {sit.omvat_meer}; dat is meer dan relatiebeheer en "
+                         "communicatie, dus geen verschil berekend (–).")
     derived = [sit for sit in ds.models.situatie_2014 if sit.status != "gepubliceerd"]
     if derived:
         notes.append(f"Status afgeleid ({', '.join(s.gebied for s in derived)}): §2.1 noemt alleen het gebied; bncost "
