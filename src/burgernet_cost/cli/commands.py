@@ -94,6 +94,8 @@ def tasks_cmd(
     organisatie: Annotated[str, Opt("--organisatie", parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
                                     metavar="gemeente|politie|alle",
                                     help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.")] = "gemeente",
+    bijlage2: Annotated[bool, Opt("--bijlage2", help="Toon ook elke regel van Bijlage 2 met de taak uit hoofdstuk 3 "
+                                                     "waarmee hij overeenkomt.")] = False,
     fmt: Formaat = "table",
     data_dir: DataDir = None,
 ) -> None:
@@ -104,7 +106,7 @@ def tasks_cmd(
     not_empty(rol=rol)
     ds = load_dataset(data_dir)
     tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie)
-    emit(tasks_report(ds, tasks, filters), fmt)
+    emit(tasks_report(ds, tasks, filters, bijlage2=bijlage2), fmt)
 
 
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)

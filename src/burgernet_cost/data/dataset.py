@@ -14,6 +14,7 @@ from burgernet_cost.data.reading import LineMap, display_path
 
 if TYPE_CHECKING:
     from burgernet_cost.data import models as s
+    from burgernet_cost.data import task_models as tm
     from burgernet_cost.data.municipalities import Gemeenten
     from burgernet_cost.data.timeline_models import TijdlijnFile
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Dataset:
     root: Path
-    tasks: s.TasksFile
+    tasks: tm.TasksFile
     interviews: s.InterviewsFile
     salary: s.SalaryFile
     models: s.ModelsFile
@@ -46,13 +47,13 @@ class Dataset:
         """The file name as shown to the user (relative to the working directory)."""
         return self.lines[name].file if name in self.lines else display_path(self.root / name)
 
-    def taakgebied(self, ident: str) -> s.Taakgebied:
+    def taakgebied(self, ident: str) -> tm.Taakgebied:
         for t in self.tasks.taakgebieden:
             if t.id == ident:
                 return t
         raise KeyError(ident)
 
-    def quantified_areas(self) -> list[s.Taakgebied]:
+    def quantified_areas(self) -> list[tm.Taakgebied]:
         return [t for t in self.tasks.taakgebieden if t.gekwantificeerd]
 
     def gemeenten(self) -> Gemeenten:

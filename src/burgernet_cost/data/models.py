@@ -97,58 +97,6 @@ class DocumentBron(Model):
     status: Status
 
 
-# --------------------------------------------------------------------------- tasks.yaml
-
-
-class Taakgebied(Model):
-    id: Id
-    naam: Tekst
-    omschrijving: Tekst
-    gekwantificeerd: bool
-    bron: Bron
-
-
-class Onderwerp(Model):
-    id: Id
-    naam: Tekst
-
-
-class Rol(Model):
-    id: Id
-    naam: Tekst
-    organisatie: Literal["gemeente", "politie"]
-    taakgebied: Id | None = None
-    bron: Bron
-    toelichting: Tekst | None = None
-
-    @model_validator(mode="after")
-    def _municipal_roles_have_area(self) -> Rol:
-        if self.organisatie == "gemeente" and not self.taakgebied:
-            raise ValueError("een gemeentelijke rol hoort bij een taakgebied")
-        if self.organisatie == "politie" and self.taakgebied:
-            raise ValueError("een politierol heeft geen (gemeentelijk) taakgebied")
-        return self
-
-
-class Taak(Model):
-    id: Id
-    rol: Id
-    pakket: Pakket | None = None
-    onderwerp: Id
-    sectie: Tekst
-    tekst: Tekst
-    deel_van: Id | None = None
-
-
-class TasksFile(Model):
-    bron: DocumentBron
-    onderwerp_methode: Tekst
-    taakgebieden: list[Taakgebied] = Field(min_length=1)
-    onderwerpen: list[Onderwerp] = Field(min_length=1)
-    rollen: list[Rol] = Field(min_length=1)
-    taken: list[Taak] = Field(min_length=1)
-
-
 # --------------------------------------------------------------------------- interviews.yaml
 
 

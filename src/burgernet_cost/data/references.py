@@ -15,13 +15,13 @@ if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
 
 
-def _unique(ds: Dataset, file: str, key: str, items: Iterable[Any]) -> list[DataError]:
+def _unique(ds: Dataset, file: str, key: str, items: Iterable[Any], prefix: tuple[str, ...] = ()) -> list[DataError]:
     errors = []
     first: dict[str, int] = {}
     for i, item in enumerate(items):
         if item.id in first:
             errors.append(
-                ds.lines[file].error((key, i, "id"), f"id '{item.id}' komt twee keer voor (ook {key}[{first[item.id]}])")
+                ds.lines[file].error((*prefix, key, i, "id"), f"id '{item.id}' komt twee keer voor (ook {key}[{first[item.id]}])")
             )
         else:
             first[item.id] = i
@@ -79,6 +79,31 @@ def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
             parent = tasks.get(taak.deel_van)
             if parent is not None and parent.rol != taak.rol:
                 errors.append(ds.lines[T].error(("taken", n, "deel_van"), f"hoofdtaak '{parent.id}' hoort bij een andere rol"))
+    if t.bijlage2 is not None:
+        errors += _bijlage2_errors(ds, roles, tasks, subjects)
+    return errors
+
+
+def _bijlage2_errors(ds: Dataset, roles: dict[str, Any], tasks: dict[str, Any], subjects: list[str]) -> list[DataError]:
+    """Bijlage 2's lines name municipal roles, and match chapter-3 tasks of that role and subject."""
+    T = "tasks.yaml"
+    assert ds.tasks.bijlage2 is not None
+    lines = ds.tasks.bijlage2.regels
+    errors = _unique(ds, T, "regels", lines, prefix=("bijlage2",))
+    for n, regel in enumerate(lines):
+        at = ("bijlage2", "regels", n)
+        errors += _ref(ds, T, (*at, "rol"), regel.rol, roles, "rol")
+        errors += _ref(ds, T, (*at, "onderwerp"), regel.onderwerp, subjects, "onderwerp")
+        role = roles.get(regel.rol)
+        if role is not None and role.organisatie != "gemeente":
+            errors.append(ds.lines[T].error((*at, "rol"), f"Bijlage 2 beschrijft gemeentelijke rollen; '{regel.rol}' is een politierol"))
+        for k, ident in enumerate(regel.komt_overeen_met):
+            errors += _ref(ds, T, (*at, "komt_overeen_met", k), ident, tasks, "taak")
+            task = tasks.get(ident)
+            if task is not None and task.rol != regel.rol:
+                errors.append(ds.lines[T].error((*at, "komt_overeen_met", k), f"taak '{ident}' hoort bij rol '{task.rol}', niet bij '{regel.rol}'"))
+            elif task is not None and task.onderwerp != regel.onderwerp:
+                errors.append(ds.lines[T].error((*at, "komt_overeen_met", k), f"taak '{ident}' staat onder onderwerp '{task.onderwerp}', de regel onder '{regel.onderwerp}'"))
     return errors
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from burgernet_cost.data import models as s
+from burgernet_cost.data import task_models as tm
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.messages import validate_file
 from burgernet_cost.data.reading import LineMap, load_yaml_file
@@ -22,7 +23,7 @@ from burgernet_cost.data.timeline_models import TijdlijnFile
 from burgernet_cost.errors import DataError, DataErrors
 
 FILE_MODELS: dict[str, type[BaseModel]] = {
-    "tasks.yaml": s.TasksFile,
+    "tasks.yaml": tm.TasksFile,
     "interviews.yaml": s.InterviewsFile,
     "salary_scales.yaml": s.SalaryFile,
     "inrichtingsmodellen.yaml": s.ModelsFile,

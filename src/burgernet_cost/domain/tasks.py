@@ -10,7 +10,7 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.errors import UsageProblem, quote
 
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
-    from burgernet_cost.data import models as s
+    from burgernet_cost.data import task_models as s
 
 
 def _fold(text: str) -> str:
@@ -61,3 +61,17 @@ def select_tasks(
     ]
     chosen.sort(key=lambda t: (order[t.rol], {"basis": 0, "aanvullend": 1, None: 2}[t.pakket]))
     return chosen, filters
+
+
+def bijlage2_mapping(ds: Dataset, tasks: list[s.Taak]) -> tuple[list[s.Bijlage2Regel], list[s.Bijlage2Regel], list[s.Taak]]:
+    """Bijlage 2 next to chapter 3 for the roles of ``tasks``: all lines of those roles, the lines
+    (not headings) that match no chapter-3 task, and the chosen chapter-3 tasks no line matches."""
+    if ds.tasks.bijlage2 is None:
+        return [], [], []
+    roles = {t.rol for t in tasks}
+    lines = [r for r in ds.tasks.bijlage2.regels if r.rol in roles]
+    matched = {ident for r in ds.tasks.bijlage2.regels for ident in r.komt_overeen_met}
+    lines_alone = [r for r in lines if not r.komt_overeen_met and not r.kop]
+    roles_in_b2 = {r.rol for r in ds.tasks.bijlage2.regels}
+    tasks_alone = [t for t in tasks if t.rol in roles_in_b2 and t.id not in matched]
+    return lines, lines_alone, tasks_alone

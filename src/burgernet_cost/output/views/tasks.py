@@ -11,7 +11,7 @@ PAKKET_TITLES = {"basis": "basispakket", "aanvullend": "aanvullend pakket", None
 MACHINE_KEYS = ("id", "organisatie", "rol", "pakket", "onderwerp", "sectie", "deel_van", "tekst")
 
 
-def tasks_report(ds: Any, tasks: list[Any], filters: list[str]) -> Report:
+def tasks_report(ds: Any, tasks: list[Any], filters: list[str], bijlage2: bool = False) -> Report:
     roles = {r.id: r for r in ds.tasks.rollen}
     subjects = {o.id: o.naam for o in ds.tasks.onderwerpen}
     groups: dict[tuple[str, str | None], list[Any]] = {}
@@ -35,11 +35,54 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str]) -> Report:
         for t in tasks
     ]
     parts.append(Table("taken", [Column(k, "") for k in MACHINE_KEYS], machine_rows, formats=frozenset({JSON, CSV})))
+    b2_notes = _bijlage2_parts(ds, tasks, parts, bijlage2)
     notes = [
         *report_points(ds, "taken"),
+        *b2_notes,
         "Het basispakket bevat wat noodzakelijk is om Burgernet kwalitatief voldoende in te zetten; het aanvullend "
         "pakket is niet noodzakelijk maar wel zeer gewenst (§2.4).",
     ]
     if any(roles[t.rol].organisatie == "politie" for t in tasks):
         notes.append("Politietaken (Bijlage 1) zijn voor rekening van de politie (§2.3) en hebben geen pakketindeling.")
     return Report("taken", "Taken Burgernet" + (f" ({', '.join(filters)})" if filters else ""), parts, notes)
+
+
+def _bijlage2_parts(ds: Any, tasks: list[Any], parts: list[Part], full: bool) -> list[str]:
+    """Bijlage 2 next to chapter 3: what is unmatched on either side (always), every line (``full``)."""
+    from burgernet_cost.domain.tasks import bijlage2_mapping
+
+    lines, lines_alone, tasks_alone = bijlage2_mapping(ds, tasks)
+    if not lines:
+        return []
+    roles = {r.id: r.naam for r in ds.tasks.rollen}
+    subjects = {o.id: o.naam for o in ds.tasks.onderwerpen}
+    shown = frozenset({DISPLAY, JSON})
+    if full:
+        rows = [{"id": r.id, "rol": r.rol, "onderwerp": subjects[r.onderwerp], "kop": r.kop,
+                 "tekst": r.tekst if r.kop else "  - " + r.tekst, "komt_overeen_met": ", ".join(r.komt_overeen_met) or "–"}
+                for r in lines]
+        parts.append(Table(None, [Column("id", "Id"), Column("tekst", "Regel in Bijlage 2"), Column("komt_overeen_met", "Taak in §3")],
+                           rows, formats=frozenset({DISPLAY}), title=f"Bijlage 2 naast hoofdstuk 3: {len(lines)} regels"))
+    parts.append(Table("bijlage2", [Column(k, "") for k in ("id", "rol", "onderwerp", "kop", "tekst", "komt_overeen_met")],
+                       [{"id": r.id, "rol": r.rol, "onderwerp": r.onderwerp, "kop": r.kop, "tekst": r.tekst,
+                         "komt_overeen_met": list(r.komt_overeen_met)} for r in lines], formats=frozenset({JSON})))
+    parts.append(Table("bijlage2_zonder_taak", [Column("id", "Id"), Column("rol", "Rol"), Column("tekst", "Regel")],
+                       [{"id": r.id, "rol": roles[r.rol], "tekst": _in_context(lines, r)} for r in lines_alone], formats=shown,
+                       title=f"Regels in Bijlage 2 zonder taak in hoofdstuk 3: {len(lines_alone)}"))
+    parts.append(Table("taken_zonder_bijlage2", [Column("id", "Id"), Column("rol", "Rol"), Column("tekst", "Taak")],
+                       [{"id": t.id, "rol": roles[t.rol], "tekst": t.tekst} for t in tasks_alone], formats=shown,
+                       title=f"Taken in hoofdstuk 3 zonder regel in Bijlage 2: {len(tasks_alone)}"))
+    b2 = ds.tasks.bijlage2
+    return [f"Bijlage 2 beschrijft dezelfde rollen opnieuw, met eigen woorden; de koppeling aan hoofdstuk 3 is {b2.status} "
+            f"({b2.bron.kort()}): {b2.methode.strip()}"
+            + ("" if full else " Alle regels met hun koppeling: bncost taken --bijlage2.")]
+
+
+def _in_context(lines: list[Any], line: Any) -> str:
+    """A line that starts in lower case continues the heading above it (Bijlage 2's check-mark list,
+    "Items aandragen voor: nieuwsbrieven"); shown alone it would not read."""
+    if not line.tekst[:1].islower():
+        return str(line.tekst)
+    before = lines[: lines.index(line)]
+    heading = next((r for r in reversed(before) if r.kop), None)
+    return f"{heading.tekst} {line.tekst}" if heading is not None else str(line.tekst)

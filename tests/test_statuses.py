@@ -1,0 +1,89 @@
+"""Every figure in data/ by status, as a list a reviewer can check against the report.
+
+The list is written to ``tests/golden/statussen.txt`` (``python tests/test_statuses.py``); the test
+fails when the data's statuses change without the list, so a status change shows in review. Each
+line: status, file:line, key, source and — for derived figures and assumptions — the method.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from burgernet_cost.data.records import Record
+
+LISTING = Path(__file__).resolve().parent / "golden" / "statussen.txt"
+FILES = {"tasks": "tasks.yaml", "interviews": "interviews.yaml", "salary": "salary_scales.yaml",
+         "models": "inrichtingsmodellen.yaml", "tijdlijn": "tijdlijn.yaml"}
+STATUSES = ("gepubliceerd", "afgeleid", "aanname", "secundair")
+
+
+def _walk(value: Any, path: tuple[Any, ...]) -> Any:
+    if isinstance(value, Record):
+        if "status" in value.field_names:
+            yield path, value
+        for name in value.field_names:
+            yield from _walk(getattr(value, name), (*path, name))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, (*path, i))
+
+
+def figures(ds: Any) -> list[tuple[str, str, str, str, str]]:
+    out = []
+    for attr, file in FILES.items():
+        for path, record in _walk(getattr(ds, attr), ()):
+            where = ds.where(file, path) or file
+            where = "data/" + where.split("data/")[-1]
+            key = ".".join(str(p) for p in path) or "(bestand)"
+            label = getattr(record, "id", None) or getattr(record, "gebied", None) or ""
+            bron = record.bron.kort() if hasattr(getattr(record, "bron", None), "kort") else str(getattr(record, "bron", "") or "")
+            reason = next((getattr(record, k) for k in ("methode", "toelichting") if k in record.field_names and getattr(record, k)), "")
+            methode = " ".join(str(reason).split())
+            out.append((record.status, where, f"{key} {label}".strip(), bron, methode))
+    return out
+
+
+def listing(ds: Any) -> str:
+    rows = figures(ds)
+    lines = ["# Alle cijfers en teksten in data/ met een status, per status (gemaakt door tests/test_statuses.py)", ""]
+    for status in STATUSES:
+        chosen = [r for r in rows if r[0] == status]
+        lines.append(f"## {status} ({len(chosen)})")
+        for _, where, key, bron, methode in chosen:
+            lines.append(f"- {where}  {key}  [{bron}]" + (f"\n    waarom: {methode}" if methode and status != "gepubliceerd" else ""))
+        lines.append("")
+    return "\n".join(lines)
+
+
+def test_every_status_is_known_and_every_inference_has_a_method(dataset):
+    rows = figures(dataset)
+    assert rows and {r[0] for r in rows} <= set(STATUSES)
+    for status, where, key, _bron, methode in rows:
+        if status == "afgeleid":
+            assert methode, f"{where} {key}: afgeleid zonder methode"
+
+
+def test_the_reviewed_listing_is_current(dataset):
+    assert LISTING.exists(), "python tests/test_statuses.py writes the listing"
+    assert LISTING.read_text(encoding="utf-8") == listing(dataset), (
+        "the statuses in data/ changed: run python tests/test_statuses.py and review the difference")
+
+
+def test_known_inferences_are_not_marked_published(dataset):
+    """The audit's findings (issue "Fidelity and time"): these read more into the report than it says."""
+    by_key = {key: status for status, _w, key, _b, _m in figures(dataset)}
+    assert by_key["schaalvoordeel_landelijk"] == "aanname"
+    police_units = [k for k in by_key if k.startswith("situatie_2014.") and k.endswith(("Rotterdam", "Amsterdam", "Midden-Nederland"))]
+    assert len(police_units) == 3 and {by_key[k] for k in police_units} == {"afgeleid"}
+    assert {s.status for s in dataset.interviews.schalingen if s.taakgebied == "beleid"} == {"aanname"}
+    assert dataset.tasks.bijlage2 is not None and dataset.tasks.bijlage2.status == "afgeleid"
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+    from burgernet_cost.data.loading import load_dataset
+
+    LISTING.write_text(listing(load_dataset(Path(__file__).resolve().parents[1] / "data")), encoding="utf-8")
+    print(f"written: {LISTING}")
