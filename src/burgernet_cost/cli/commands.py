@@ -23,6 +23,7 @@ from burgernet_cost.cli.options import (
     Schaalvoordeel,
     Tarief,
     Uitleg,
+    Uitvoer,
     not_empty,
     one_of_inhabitants,
     one_selection,
@@ -77,14 +78,14 @@ def compare_cmd(
     _emit_report(compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg), opties)
 
 
-def current_cmd(fmt: Formaat = "table", data_dir: DataDir = None) -> None:
+def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, data_dir: DataDir = None) -> None:
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.compare import report_tariffs
     from burgernet_cost.output.views.current import current_report
 
     ds = load_dataset(data_dir)
     computed, advised = report_tariffs(ds)
-    emit(current_report(ds, shown(ds.root), computed, advised), fmt)
+    emit(current_report(ds, shown(ds.root), computed, advised), fmt, uitvoer)
 
 
 def tasks_cmd(
@@ -96,7 +97,8 @@ def tasks_cmd(
                                     help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.")] = "gemeente",
     bijlage2: Annotated[bool, Opt("--bijlage2", help="Toon ook elke regel van Bijlage 2 met de taak uit hoofdstuk 3 "
                                                      "waarmee hij overeenkomt.")] = False,
-    fmt: Formaat = "table",
+    fmt: Formaat = None,
+    uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.data.loading import load_dataset
@@ -106,7 +108,7 @@ def tasks_cmd(
     not_empty(rol=rol)
     ds = load_dataset(data_dir)
     tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie)
-    emit(tasks_report(ds, tasks, filters, bijlage2=bijlage2), fmt)
+    emit(tasks_report(ds, tasks, filters, bijlage2=bijlage2), fmt, uitvoer)
 
 
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
@@ -161,7 +163,8 @@ def municipalities_cmd(
     zoek: Annotated[str | None, Opt("--zoek", metavar="TEKST", show_default=False,
                                     help="Gemeenten waarvan naam of code deze tekst bevat.")] = None,
     jaar: Jaar = None,
-    fmt: Formaat = "table",
+    fmt: Formaat = None,
+    uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.data.municipalities import load_municipalities
@@ -172,7 +175,7 @@ def municipalities_cmd(
     gm = load_municipalities(data_dir)
     year = gm.kies_jaar(jaar)
     rows, filters = filter_municipalities(gm, year, eenheid=eenheid, veiligheidsregio=veiligheidsregio, zoek=zoek)
-    emit(municipalities_report(rows, gm, year, filters), fmt)
+    emit(municipalities_report(rows, gm, year, filters), fmt, uitvoer)
 
 
 # --------------------------------------------------------------------------- shared by the commands above
@@ -189,7 +192,7 @@ def _herkomst(municipality: Any) -> Any:
 
 
 def _emit_report(report: Any, opties: Gedeeld) -> None:
-    emit(report, opties.fmt)
+    emit(report, opties.fmt, opties.uitvoer)
 
 
 def _setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> tuple[Any, Any, int | None, Any]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from burgernet_cost.cli.options import DataDir, Formaat
+from burgernet_cost.cli.options import DataDir, Formaat, Uitvoer
 from burgernet_cost.cli.output import emit, shown
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
@@ -15,14 +15,15 @@ Opt = typer.Option
 
 def validate_cmd(
     strict: Annotated[bool, Opt("--strict", help="Waarschuwingen tellen als fouten.")] = False,
-    fmt: Formaat = "table",
+    fmt: Formaat = None,
+    uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.domain.validation import validate
     from burgernet_cost.output.views.checks import validate_report
 
     result = validate(data_dir)
-    emit(validate_report(result, strict), fmt)
+    emit(validate_report(result, strict), fmt, uitvoer)
     if not result.valid(strict):
         raise typer.Exit(1)
 
@@ -35,7 +36,8 @@ def diff_cmd(
                                                     help="De data na de wijziging, ook een map of git-versie (standaard: "
                                                          "de huidige data).")] = None,
     only_changed: Annotated[bool, Opt("--alleen-wijzigingen", help="Toon alleen gewijzigde kengetallen.")] = False,
-    fmt: Formaat = "table",
+    fmt: Formaat = None,
+    uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.cli.git_data import data_folder
@@ -61,7 +63,7 @@ def diff_cmd(
         base, head = datasets
         figures, ref = diff(base, head)
         emit(diff_report(figures, ref, validity[0][1] if base_dir else shown(base.root),
-                         head_dir or shown(head.root), only_changed, validity), fmt)
+                         head_dir or shown(head.root), only_changed, validity), fmt, uitvoer)
     if not all(v.valid() for _, _, v in validity):
         raise typer.Exit(1)
 
@@ -71,7 +73,8 @@ def schema_cmd(
     check: Annotated[bool, Opt("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
     directory: Annotated[str | None, Opt("--map", metavar="MAP", show_default=False,
                                          help="Map voor de schema's (standaard: schemas/ naast de datamap).")] = None,
-    fmt: Formaat = "table",
+    fmt: Formaat = None,
+    uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
 ) -> None:
     from pathlib import Path
@@ -88,4 +91,4 @@ def schema_cmd(
     stale = [name for name, _, state in states if state in ("verouderd", "ontbreekt")]
     if check and stale:
         raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=shown(target))
-    emit(schema_report(shown(target), states), fmt)
+    emit(schema_report(shown(target), states), fmt, uitvoer)

@@ -69,8 +69,13 @@ DATA_OPTIES: dict[str, tuple[Any, Any]] = {
                                                  help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).")], None),
 }
 UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
-    "fmt": (Annotated[str, _option("--format", "-f", parser=parse_format, metavar=FORMAT_METAVAR, show_default=True,
-                                   help="Uitvoer: table (standaard), json, csv of markdown.")], "table"),
+    "fmt": (Annotated[str | None, _option("--format", "-f", parser=parse_format, metavar=FORMAT_METAVAR, show_default=False,
+                                          help="Uitvoer: table (standaard), json, csv (machines), csv-nl (Nederlandse "
+                                               "spreadsheet: ; en decimale komma) of markdown.")], None),
+    "uitvoer": (Annotated[str | None, _option("--uitvoer", "-o", metavar="BESTAND", show_default=False,
+                                              help="Schrijf naar dit bestand in plaats van naar het scherm, in één keer (bij een "
+                                                   "fout blijft een bestaand bestand zoals het was); zonder --format volgt het "
+                                                   "formaat uit de extensie (.txt, .json, .csv, .md).")], None),
     "data_dir": (Annotated[str | None, _option("--data-dir", envvar="BNCOST_DATA_DIR", metavar="MAP",
                                                help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).")], None),
 }
@@ -90,6 +95,7 @@ Schaalvoordeel = Annotated[Decimal | None, _option("--schaalvoordeel", parser=pa
                                                    "regionale (standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager').")]
 DataDir = UITVOER_OPTIES["data_dir"][0]
 Formaat = UITVOER_OPTIES["fmt"][0]
+Uitvoer = UITVOER_OPTIES["uitvoer"][0]
 
 
 def pakket_option(help: str, default_shown: bool = True) -> Any:
@@ -109,7 +115,8 @@ class Gedeeld:
     schaling_beleid: str | None = None
     scenario: str | None = None
     set_: list[str] | None = None
-    fmt: str = "table"
+    fmt: str | None = None
+    uitvoer: str | None = None
     data_dir: str | None = None
 
     def schalingen(self) -> dict[str, str] | None:

@@ -1,10 +1,14 @@
-"""The one writer of the command line: every result goes to standard output through ``emit`` and
-every message to standard error through ``say_error``.
+"""The one writer of the command line: every result goes to standard output (or, with
+``--uitvoer``, to a file) through ``emit`` and every message to standard error through ``say_error``.
 
 Every write and flush is checked. A closed or failing standard output (a full disk, an I/O error)
 ends the run with a Dutch one-line message and exit code 74; a reader that went away (``| head``)
-ends it quietly with exit code 141, as for any Unix tool. Characters that the output's encoding
-cannot carry (a Windows console or redirect in cp1252 has no '─') are replaced by plain ones
+ends it quietly with exit code 141, as for any Unix tool. A file is written all or nothing: the bytes go to a temporary file next to the target, are flushed
+to disk and renamed over the target in one step, so a full disk, a read-only folder or Ctrl-C leaves
+the old file as it was (or none), never a half-written one; the new file gets the mode a new file
+gets here (0644 under the usual umask) or keeps the mode of the file it replaces. Targets that are
+not regular files (a folder, a FIFO, a device) are refused before anything is written. Characters
+that the output's encoding cannot carry (a Windows console or redirect in cp1252 has no '─') are replaced by plain ones
 ('-'), never by a crash. Control characters in text that came from outside are made visible.
 """
 
@@ -15,11 +19,12 @@ import contextlib
 import errno
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from burgernet_cost.errors import BncostError, count
+from burgernet_cost.errors import BncostError, UsageProblem, count
 
 FALLBACK = {"─": "-", "│": "|", "├": "|", "└": "`", "≈": "~", "☐": "[ ]", "●": "*", "→": "->", "…": "...", "€": "EUR",
             "§": "par. ", "ë": "e", "é": "e", "è": "e", "ï": "i", "ö": "o", "ü": "u", "á": "a", "â": "a", "’": "'", "‘": "'",
@@ -88,11 +93,20 @@ def output_problem(exc: BaseException) -> str:
     return f"de uitvoer kon niet (volledig) worden geschreven: {reason}"
 
 
-def emit(report: Any, fmt: str) -> None:
+def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
+    """The report in its format, to standard output or (``--uitvoer``) to a file in one step."""
+    from burgernet_cost.cli.parsers import FORMATS
     from burgernet_cost.output.renderers import render
 
-    text = render(report, fmt)
-    _write(sys.stdout, text if text.endswith("\n") else text + "\n")
+    if uitvoer is not None and uitvoer != "-":
+        check_target(uitvoer)
+    chosen = format_for(uitvoer, fmt, FORMATS)
+    text = render(report, chosen)
+    text = text if text.endswith("\n") else text + "\n"
+    if uitvoer is None or uitvoer == "-":
+        _write(sys.stdout, text)
+    else:
+        write_file(uitvoer, text.encode("utf-8"))
 
 
 def write_text(text: str) -> None:
@@ -133,3 +147,87 @@ def shown(path: Path) -> str:
     from burgernet_cost.data.reading import display_path
 
     return printable(display_path(path), 300)
+
+
+# --------------------------------------------------------------------------- --uitvoer
+
+#: the format a file extension stands for, when --format is not given
+EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".txt": "table",
+              ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+
+
+def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
+    """The output format: --format when given, else the target's extension, else 'table'."""
+    if fmt is not None:
+        return fmt
+    if target is None or target == "-":
+        return allowed[0]
+    suffix = Path(target).suffix.lower()
+    chosen = EXTENSIONS.get(suffix)
+    if chosen is None or chosen not in allowed:
+        hint = ", ".join(sorted(s for s, f in EXTENSIONS.items() if f in allowed))
+        raise UsageProblem(f"uit de extensie {printable(suffix or '(geen)', 20, one_line=True)} volgt geen formaat; "
+                           f"gebruik {hint} of geef --format", field="uitvoer")
+    return chosen
+
+
+def check_target(target: str) -> Path:
+    """The path to write to, after the checks that can be made before any work is done."""
+    if not target.strip():
+        raise UsageProblem("lege waarde", field="uitvoer")
+    shown = printable(target, 200, one_line=True)
+    path = Path(os.path.expanduser(target)) if target.startswith("~") else Path(target)
+    try:
+        real = Path(os.path.realpath(path))
+        st = os.stat(real) if os.path.lexists(real) else None
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            what = "een map" if stat.S_ISDIR(st.st_mode) else "geen gewoon bestand"
+            raise UsageProblem(f"{shown} is {what}; geef een bestandsnaam", field="uitvoer")
+        parent = real.parent
+        if not parent.is_dir():
+            raise UsageProblem(f"de map van {shown} bestaat niet; maak die eerst aan", field="uitvoer")
+    except (OSError, RuntimeError, ValueError) as exc:
+        from burgernet_cost.data.reading import os_reason
+
+        reason = os_reason(exc) if isinstance(exc, OSError) else "ongeldig pad"
+        raise UsageProblem(f"{shown} kan niet worden gebruikt ({reason})", field="uitvoer") from None
+    return real
+
+
+def write_file(target: str, data: bytes) -> Path:
+    """Write ``data`` to ``target`` in one step (see the module text). Returns the path written."""
+    real = check_target(target)
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        mode = stat.S_IMODE(os.stat(real).st_mode) if real.exists() else 0o666 & ~mask
+    except OSError:
+        mode = 0o666 & ~mask
+    tmp = real.parent / f".{real.name}.{os.getpid()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.chmod(tmp, mode)
+        os.replace(tmp, real)
+    except OSError as exc:
+        _remove(tmp)
+        from burgernet_cost.data.reading import os_reason
+
+        raise OutputError(f"{printable(target, 200, one_line=True)} kon niet worden geschreven ({os_reason(exc)}); "
+                          "er is niets gewijzigd") from None
+    except BaseException:
+        _remove(tmp)
+        raise
+    return real
+
+
+def _remove(tmp: Path) -> None:
+    with contextlib.suppress(OSError):
+        tmp.unlink(missing_ok=True)

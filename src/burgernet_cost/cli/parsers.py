@@ -14,7 +14,7 @@ import typer
 
 MAX_INWONERS = 100_000_000
 PAKKETTEN = ("basis", "aanvullend", "volledig")
-FORMATS = ("table", "json", "csv", "markdown")
+FORMATS = ("table", "json", "csv", "csv-nl", "markdown")
 TARIEVEN = ("berekend", "advies")
 PAKKET_METAVAR = "|".join(PAKKETTEN)
 FORMAT_METAVAR = "|".join(FORMATS)

@@ -1,9 +1,11 @@
 """Region members (``bncost regio``): from the municipality tables or from a user's file, CSV
 ``gemeente,inwoners`` or YAML ``gemeenten: [{gemeente, inwoners}]``.
 
-``inwoners`` may be left empty in a file: then the CBS figure of the chosen year is used. Every row
-is checked (known municipality, positive whole number, no duplicates); any problem rejects the
-whole file with file, line and reason.
+A CSV file may use ``;`` (what a Dutch Excel writes) or ``,``: the header line decides. Headers are
+read without regard to case and may carry a byte-order mark; ``inwoners`` may be left out or left
+empty (then the CBS figure of the chosen year is used). Other columns (a contact, a budget line) are
+kept as they are and come back in the regio output. Every row is checked (known municipality,
+positive whole number, no duplicates); any problem rejects the whole file with file, line and reason.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Lidinvoer:
     plaats: str | None  # file:line of the number
     status: str  # "gepubliceerd" (CBS) or "invoer" (the user's file)
     politie_eenheid: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # the member file's other columns, as written
 
 
 def from_municipality(g: Gemeente) -> Lidinvoer:
@@ -52,7 +55,7 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[Lidinv
     errors: list[DataError] = []
     members = []
     seen: dict[str, int] = {}
-    for line, name, count in entries:
+    for line, name, count, extra in entries:
         try:
             g = gemeenten.zoek(name, jaar, suggest=len(errors) < SUGGEST_UP_TO)
         except UsageProblem as exc:
@@ -63,37 +66,50 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[Lidinv
             continue
         seen[g.code] = line
         if count is None:
-            members.append(from_municipality(g))
+            cbs = from_municipality(g)
+            members.append(Lidinvoer(cbs.naam, cbs.code, cbs.inwoners, cbs.bron, cbs.plaats, cbs.status, cbs.politie_eenheid, extra))
             continue
         number = _count(count)
         if number is None:
             errors.append(DataError(f"{quote(count)} is geen positief geheel aantal inwoners", file=shown, line=line, path="inwoners"))
             continue
-        members.append(Lidinvoer(g.naam, g.code, number, shown, f"{shown}:{line}", "invoer", g.politie_eenheid))
+        members.append(Lidinvoer(g.naam, g.code, number, shown, f"{shown}:{line}", "invoer", g.politie_eenheid, extra))
     if errors:
         raise DataErrors(errors)
     return members
 
 
-def _entries(path: Path, shown: str) -> list[tuple[int, str, object]]:
-    """(line, name, inwoners-or-None) per row of the file."""
-    text = read_text(path, shown)
-    entries: list[tuple[int, str, object]] = []
+Entry = tuple[int, str, object, tuple[tuple[str, str], ...]]
+
+
+def _entries(path: Path, shown: str) -> list[Entry]:
+    """(line, name, inwoners-or-None, other columns) per row of the file."""
+    text = read_text(path, shown).removeprefix("\ufeff")
+    entries: list[Entry] = []
     if path.suffix.lower() in (".yaml", ".yml"):
         value, lines = load_yaml_text(text, shown)
         if not isinstance(value, dict) or set(value) != {"gemeenten"} or not isinstance(value["gemeenten"], list):
             raise DataError("verwacht een YAML-bestand met alleen de sleutel 'gemeenten' (een lijst)", file=shown, line=1)
         for i, item in enumerate(value["gemeenten"]):
             line = lines.line_of(("gemeenten", i)) or 0
-            if not isinstance(item, dict) or "gemeente" not in item or set(item) - {"gemeente", "inwoners"}:
+            if not isinstance(item, dict) or "gemeente" not in item:
                 raise DataError("elk element heeft 'gemeente' en eventueel 'inwoners'", file=shown, line=line, path=f"gemeenten[{i}]")
             if not isinstance(item["gemeente"], str) or not item["gemeente"].strip():
                 raise DataError("'gemeente' moet een naam of CBS-code zijn", file=shown, line=line, path=f"gemeenten[{i}].gemeente")
-            entries.append((line, item["gemeente"], item.get("inwoners")))
+            extra = []
+            for key, value in item.items():
+                if key in ("gemeente", "inwoners"):
+                    continue
+                if not isinstance(key, str) or isinstance(value, (dict, list)):
+                    raise DataError("extra velden zijn tekst of getal", file=shown, line=line, path=f"gemeenten[{i}].{key}")
+                extra.append((_plain(key), "" if value is None else _plain(str(value))))
+            entries.append((line, item["gemeente"], item.get("inwoners"), tuple(extra)))
         return entries
     if not text.strip():
         raise DataError("bestand is leeg", file=shown)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return _csv_entries(reader, shown)
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, …
@@ -101,19 +117,47 @@ def _entries(path: Path, shown: str) -> list[tuple[int, str, object]]:
                         file=shown, line=reader.line_num) from None
 
 
-def _csv_entries(reader: Any, shown: str) -> list[tuple[int, str, object]]:
-    entries: list[tuple[int, str, object]] = []
-    header = [h.strip().lower() for h in next(reader, [])]
-    if header not in (["gemeente", "inwoners"], ["gemeente"]):
-        raise DataError("kopregel moet 'gemeente,inwoners' zijn", file=shown, line=1)
+MAX_COLUMNS = 50
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def _plain(text: str) -> str:
+    """A cell of the user's file as one line of text: control characters (a line break in a
+    spreadsheet cell, an escape sequence) become one space; at most 200 characters."""
+    text = _CONTROL.sub(" ", text).strip()
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _csv_entries(reader: Any, shown: str) -> list[Entry]:
+    entries: list[Entry] = []
+    raw = next(reader, [])
+    while raw is not None and not any(c.strip() for c in raw):
+        raw = next(reader, None)
+    names = [_plain(h) for h in raw or []]
+    header = [h.lower() for h in names]
+    line = reader.line_num
+    if "gemeente" not in header:
+        raise DataError("de kopregel mist de kolom 'gemeente' (verwacht: gemeente;inwoners of gemeente,inwoners)", file=shown, line=line)
+    if len(header) > MAX_COLUMNS:
+        raise DataError(f"te veel kolommen (maximaal {MAX_COLUMNS})", file=shown, line=line)
+    if "" in header:
+        raise DataError(f"kolom {header.index('') + 1} van de kopregel heeft geen naam", file=shown, line=line)
+    twice = next((h for h in header if header.count(h) > 1), None)
+    if twice is not None:
+        raise DataError(f"kolom '{names[header.index(twice)]}' staat twee keer in de kopregel", file=shown, line=line)
+    at_name, at_count = header.index("gemeente"), (header.index("inwoners") if "inwoners" in header else None)
+    others = [i for i in range(len(header)) if i not in (at_name, at_count)]
     for record in reader:
         if not any(c.strip() for c in record):
             continue
         if len(record) > len(header):
-            raise DataError(f"{len(record)} kolommen, verwacht {len(header)} (namen met een komma tussen aanhalingstekens)",
+            sep = reader.dialect.delimiter
+            raise DataError(f"{len(record)} kolommen, verwacht {len(header)} (namen met een '{sep}' tussen aanhalingstekens)",
                             file=shown, line=reader.line_num)
-        count = record[1].strip() if len(record) > 1 else ""
-        entries.append((reader.line_num, record[0].strip(), count or None))
+        record = record + [""] * (len(header) - len(record))
+        count = record[at_count].strip() if at_count is not None else ""
+        extra = tuple((names[i], _plain(record[i])) for i in others)
+        entries.append((reader.line_num, record[at_name].strip(), count or None, extra))
     return entries
 
 

@@ -44,6 +44,7 @@ class Lid:
     bijdrage: Decimal  # contribution per year, rounded to the cent
     bron_inwoners: str  # "CBS 2024-01-01", or the member file
     politie_eenheid: str | None = None
+    extra: tuple[tuple[str, str], ...] = ()  # the member file's other columns
 
 
 @dataclass(frozen=True)
@@ -182,7 +183,7 @@ def _members(members: list[Lidinvoer], own_regels: list[Any], m: Any, trace: Tra
         bijdrage = quantize(rate * lid.inwoners, 2)
         trace.step(_ident(lid, "bijdrage"), "lid.bijdrage", bijdrage, "€/jaar", [f"{m.id}.tarief", fig.id], gemeente=lid.naam)
         leden.append(Lid(lid.naam, lid.code, lid.inwoners, fixed_hours + own_hours * lid.inwoners, fixed_cost + own_cost * lid.inwoners,
-                         bijdrage, lid.bron, lid.politie_eenheid))
+                         bijdrage, lid.bron, lid.politie_eenheid, lid.extra))
     return leden
 
 

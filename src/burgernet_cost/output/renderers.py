@@ -6,6 +6,9 @@
   rounded to the places in ``numbers.MACHINE_PLACES``; ``null`` where not quantified.
 * ``csv``: the report's csv table, one header row of stable column keys, dot decimals, same
   rounding as json, empty cell where not quantified.
+* ``csv-nl``: the same table for a Dutch spreadsheet (Excel, LibreOffice in Dutch): ``;`` between
+  fields, decimal comma, no thousands separator (so a cell is a number, not text), CRLF line ends and
+  a UTF-8 byte-order mark (without it Excel reads the file as ANSI and garbles 'é' and '€').
 
 ``RENDERERS`` maps the ``--format`` choices to them; nothing else in the package writes output.
 """
@@ -51,14 +54,16 @@ def csv_safe(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def render_csv(report: Report) -> str:
+def render_csv(report: Report, nl: bool = False) -> str:
     tables = report.tables_for(CSV)
     if not tables:
-        return ""
+        return "\ufeff" if nl else ""
     table = tables[0]
     columns = table.columns_for(CSV)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    if nl:
+        out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";" if nl else ",", lineterminator="\r\n" if nl else "\n")
     writer.writerow([c.key for c in columns])
     for row in table.rows:
         cells = []
@@ -67,11 +72,12 @@ def render_csv(report: Report) -> str:
             if isinstance(v, Cell):
                 v, kind = v.value, v.kind
             if kind == "bool":
-                cells.append("" if v is None else ("true" if v else "false"))
+                cells.append("" if v is None else (("ja" if v else "nee") if nl else ("true" if v else "false")))
             elif kind == "text":
                 cells.append("" if v is None else csv_safe(str(v)))
             else:
-                cells.append(money.machine_text(v, machine_kind(kind)))
+                number = money.machine_text(v, machine_kind(kind))
+                cells.append(number.replace(".", ",") if nl else number)
         writer.writerow(cells)
     return out.getvalue()
 
@@ -93,6 +99,7 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
     "markdown": _markdown,
     "json": render_json,
     "csv": render_csv,
+    "csv-nl": lambda report: render_csv(report, nl=True),
 }
 
 

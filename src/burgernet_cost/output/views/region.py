@@ -74,9 +74,18 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
     display_only, csv_only = frozenset({DISPLAY}), frozenset({CSV})
     units = [{"politie_eenheid": u, "gemeenten": n, "inwoners": inh, "eigen_uren_per_maand": h, "bijdrage_per_jaar": b}
              for u, n, inh, h, b in group_by_unit(regio)]
+    extra_names = list(dict.fromkeys(name for lid in regio.leden for name, _ in lid.extra))
+    taken = {"gemeente", "code", "inwoners", "bron_inwoners", "politie_eenheid", "eigen_uren_per_maand", "bijdrage_per_jaar", "extra"}
+    extra_keys = {name: (name if name.lower() not in taken else f"{name} (bestand)") for name in extra_names}
     members = [{"gemeente": lid.naam, "code": lid.code, "inwoners": lid.inwoners, "bron_inwoners": lid.bron_inwoners,
-                "politie_eenheid": lid.politie_eenheid, "eigen_uren_per_maand": lid.eigen_uren, "bijdrage_per_jaar": lid.bijdrage}
+                "politie_eenheid": lid.politie_eenheid, "eigen_uren_per_maand": lid.eigen_uren, "bijdrage_per_jaar": lid.bijdrage,
+                "extra": dict(lid.extra) or None, **{extra_keys[k]: v for k, v in lid.extra}}
                for lid in regio.leden]
+    extra_columns = [Column(key, key) for key in extra_keys.values()]
+    for row in members:  # which counts came from the user's file: said in every format
+        row["inwoners_uit"] = "CBS" if str(row["bron_inwoners"]).startswith("CBS") else "bestand"
+    from_file = any(row["inwoners_uit"] == "bestand" for row in members)
+    source_column = [Column("inwoners_uit", "Inwoners uit")] if from_file else []
     total = {"gemeenten": len(regio.leden), "inwoners": regio.inwoners, "eigen_uren_per_maand": regio.eigen_uren,
              "bijdrage_per_jaar": regio.budget}
     numbers = [Column("inwoners", "Inwoners", "int"), Column("eigen_uren_per_maand", "Eigen beleid uren/maand", "hours"),
@@ -84,14 +93,17 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
     unit_columns = [Column("politie_eenheid", "Politie-eenheid"), Column("gemeenten", "Gemeenten", "int"), *numbers]
     if per_unit:
         shown = Table(None, unit_columns, [*units, {**total, "politie_eenheid": "Totaal"}], total_rows=1, formats=display_only)
-        machine = Table(None, unit_columns, units, formats=csv_only)
+        machine = Table(None, unit_columns, [*units, {**total, "politie_eenheid": "Totaal"}], formats=csv_only)
     else:
-        shown = Table(None, [Column("gemeente", "Gemeente"), Column("code", "Code"), *numbers],
+        shown = Table(None, [Column("gemeente", "Gemeente"), Column("code", "Code"), numbers[0], *source_column, *numbers[1:],
+                             *extra_columns],
                       [*members, {**total, "gemeente": "Totaal", "code": ""}], total_rows=1, formats=display_only)
-        machine = Table(None, [Column("gemeente", ""), Column("code", ""), *numbers, Column("politie_eenheid", "")], members,
-                        formats=csv_only)
+        machine = Table(None, [Column("gemeente", ""), Column("code", ""), *numbers, Column("bron_inwoners", ""),
+                               Column("politie_eenheid", ""), *extra_columns],
+                        [*members, {**total, "gemeente": "Totaal", "code": "", "bron_inwoners": ""}], formats=csv_only)
     leden = Table("leden", [Column("gemeente", ""), Column("code", ""), Column("inwoners", "", "int"), Column("bron_inwoners", ""),
-                            Column("politie_eenheid", ""), numbers[1], numbers[2]], members, formats=frozenset({JSON}))
+                            Column("politie_eenheid", ""), numbers[1], numbers[2],
+                            *([Column("extra", "", "raw")] if extra_names else [])], members, formats=frozenset({JSON}))
     after: list[Part] = [Table("eenheden", unit_columns, units, formats=frozenset({JSON}))] if per_unit else []
     return [shown, machine, leden], after
 
