@@ -130,7 +130,7 @@ def _plain(text: str) -> str:
 
 def _csv_entries(reader: Any, shown: str) -> list[Entry]:
     entries: list[Entry] = []
-    raw = next(reader, [])
+    raw: list[str] | None = next(reader, [])
     while raw is not None and not any(c.strip() for c in raw):
         raw = next(reader, None)
     names = [_plain(h) for h in raw or []]
