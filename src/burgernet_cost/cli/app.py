@@ -160,9 +160,14 @@ def main(argv: list[str] | None = None) -> int:
         return OutputError.exit_code
 
 
+#: the arguments of this run (``rapport`` writes them into its colophon: the command that reproduces it)
+INVOCATION: list[str] = []
+
+
 def _run(args: list[str]) -> int:
     from burgernet_cost.cli.local_data import note
 
+    INVOCATION[:] = args
     remark = note(args, _invoked(args))
     if remark:
         say_note(remark)

@@ -48,7 +48,7 @@ def estimate_cmd(
     from burgernet_cost.domain.estimate import estimate
     from burgernet_cost.output.views.estimate import estimate_report
 
-    ds, keuze, n, municipality = _setup(opties, inwoners, gemeente, jaar, required=True)
+    ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None
     result = estimate(ds, n, pakket, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
     _emit_report(estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg), opties)
@@ -70,7 +70,7 @@ def compare_cmd(
     from burgernet_cost.domain.compare import compare
     from burgernet_cost.output.views.compare import compare_report
 
-    ds, keuze, n, municipality = _setup(opties, inwoners, gemeente, jaar, required=False)
+    ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=False)
     referentie = n is None
     n = ds.models.referentiegemeente.inwoners if n is None else n
     results = [compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
@@ -135,8 +135,7 @@ def region_cmd(
     jaar: Jaar = None,
     uitleg: Uitleg = False,
 ) -> None:
-    from burgernet_cost.data.loading import load_dataset
-    from burgernet_cost.domain.region import region, select_members
+    from burgernet_cost.domain.region import region
     from burgernet_cost.output.views.region import region_report
 
     given: dict[str, str | None] = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten,
@@ -144,16 +143,26 @@ def region_cmd(
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
     keuze = opties.keuze(jaar)
+    ds, members, title, peildatum = select_region(opties, given, soort, jaar)
+    per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
+    result = region(ds, title, members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort,
+                    schalingen=opties.schalingen())
+    _emit_report(region_report(result, ds, shown(ds.root), per_unit, peildatum, uitleg=uitleg), opties)
+
+
+def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaar: int | None) -> tuple[Any, Any, str, str]:
+    """regio and rapport: load the data and choose the members. Returns (dataset, members, title,
+    the population's peildatum)."""
+    from burgernet_cost.data.loading import load_dataset
+    from burgernet_cost.domain.region import select_members
+
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     gm = ds.gemeenten()
     year = gm.kies_jaar(jaar if jaar is not None or opties.peildatum is None else gm.jaar_voor_peildatum(opties.peildatum))
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
     titles = {"eenheid": f"politie-eenheid {name}", "veiligheidsregio": f"veiligheidsregio {name}", "gemeenten": name,
               "bestand": f"gemeenten uit {name}", "alle": "Nederland (alle gemeenten)"}
-    per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
-    result = region(ds, titles[soort], members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort,
-                    schalingen=opties.schalingen())
-    _emit_report(region_report(result, ds, shown(ds.root), per_unit, gm.jaartabel(year).peildatum, uitleg=uitleg), opties)
+    return ds, members, titles[soort], gm.jaartabel(year).peildatum
 
 
 def municipalities_cmd(
@@ -195,7 +204,7 @@ def _emit_report(report: Any, opties: Gedeeld) -> None:
     emit(report, opties.fmt, opties.uitvoer)
 
 
-def _setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> tuple[Any, Any, int | None, Any]:
+def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> tuple[Any, Any, int | None, Any]:
     """estimate and compare-models: check the options, load the data (with a scenario), determine
     the rate choice and the inhabitants. Returns (dataset, rate choice, inhabitants or None,
     (municipality, municipalities) or None)."""

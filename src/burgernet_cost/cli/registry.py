@@ -37,6 +37,9 @@ COMMANDS: dict[str, Spec] = {
     "regio": Spec("commands", "region_cmd",
                   "Een regio in het regionale (of landelijke) model: per gemeente de bijdrage, en de fte en het budget "
                   "van de uitvoerder."),
+    "rapport": Spec("report_command", "report_cmd",
+                    "Een document voor de raad: een HTML-pagina met grafieken of een Excel-werkmap met formules, voor "
+                    "één gemeente of een regio."),
     "gemeenten": Spec("commands", "municipalities_cmd",
                       "Gemeenten opzoeken of opsommen: inwoners (CBS), provincie, veiligheidsregio, politie-eenheid."),
 }

@@ -1,0 +1,142 @@
+"""``bncost rapport``: the documents a policy officer hands to a council, an HTML page or an Excel
+workbook, for one municipality or one region (the selections of ``regio``).
+
+The charts need matplotlib and the workbook XlsxWriter (the extra ``rapport``); both are imported
+only here, after the options are checked, and a missing one gives one Dutch line with the command
+that installs it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shlex
+from decimal import Decimal
+from typing import Annotated, Any
+
+import typer
+
+from burgernet_cost.cli.options import (
+    DATA_OPTIES,
+    REKEN_OPTIES,
+    TARIEF_OPTIES,
+    DataDir,
+    Gedeeld,
+    Gemeente,
+    Inwoners,
+    Jaar,
+    Schaalvoordeel,
+    Tarief,
+    not_empty,
+    one_of_inhabitants,
+    pakket_option,
+    shared,
+)
+from burgernet_cost.cli.parsers import parse_choice
+from burgernet_cost.errors import UsageProblem
+
+Opt = typer.Option
+REPORT_FORMATS = ("html", "xlsx")
+INSTALL = "pip install 'matplotlib>=3.7' 'XlsxWriter>=3.1'  (of vanuit de repository: pip install '.[rapport]')"
+
+
+class MissingExtra(UsageProblem):
+    exit_code = 1
+
+
+@shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES)
+def report_cmd(
+    opties: Gedeeld,
+    uitvoer: Annotated[str | None, Opt("--uitvoer", "-o", metavar="BESTAND.html|BESTAND.xlsx", show_default=False,
+                                       help="Het bestand dat bncost maakt: een HTML-pagina (.html) of een Excel-werkmap "
+                                            "(.xlsx); het formaat volgt uit de extensie.")] = None,
+    fmt: Annotated[str | None, Opt("--format", "-f", parser=parse_choice(REPORT_FORMATS, "formaat"), metavar="html|xlsx",
+                                   show_default=False, help="Het formaat, als de extensie het niet zegt.")] = None,
+    gemeente: Gemeente = None,
+    inwoners: Inwoners = None,
+    jaar: Jaar = None,
+    eenheid: Annotated[str | None, Opt("--eenheid", metavar="NAAM", show_default=False,
+                                       help="Een regio: alle gemeenten van een politie-eenheid.")] = None,
+    veiligheidsregio: Annotated[str | None, Opt("--veiligheidsregio", metavar="NAAM", show_default=False,
+                                                help="Een regio: alle gemeenten van een veiligheidsregio.")] = None,
+    gemeenten: Annotated[str | None, Opt("--gemeenten", metavar="A,B,C", show_default=False,
+                                         help="Een regio: gemeenten gescheiden door komma's.")] = None,
+    bestand: Annotated[str | None, Opt("--bestand", metavar="BESTAND", show_default=False,
+                                       help="Een regio: een ledenlijst (CSV of YAML, zoals bij regio).")] = None,
+    pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
+    tarief: Tarief = "berekend",
+    schaalvoordeel: Schaalvoordeel = None,
+    data_dir: DataDir = None,
+) -> None:
+    from burgernet_cost.cli.output import check_target, format_for, write_file
+
+    if uitvoer is None:
+        raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
+    chosen = format_for(uitvoer, fmt, REPORT_FORMATS)
+    if uitvoer != "-":
+        check_target(uitvoer)
+    elif chosen == "xlsx":
+        raise UsageProblem("een werkmap gaat naar een bestand, niet naar het scherm", field="uitvoer")
+    given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand}
+    not_empty(**given)
+    regio = [k for k, v in given.items() if v is not None]
+    if len(regio) > 1 or (regio and (gemeente is not None or inwoners is not None)):
+        raise UsageProblem("kies één gemeente (--gemeente of --inwoners) of één regio (--eenheid, --veiligheidsregio, "
+                           "--gemeenten of --bestand)")
+    if not regio:
+        one_of_inhabitants(inwoners, gemeente, jaar, required=True)
+    _require(chosen)
+    opties = Gedeeld(**{**opties.__dict__, "data_dir": data_dir})
+    d, ds = _dossier(opties, regio[0] if regio else None, given, gemeente, inwoners, jaar, pakket, tarief, schaalvoordeel)
+    data = _render(chosen, d, ds)
+    if uitvoer == "-":
+        from burgernet_cost.cli.output import write_text
+
+        write_text(data.decode("utf-8"))
+    else:
+        write_file(uitvoer, data)
+
+
+def _require(fmt: str) -> None:
+    import importlib.util
+
+    needed = {"html": "matplotlib", "xlsx": "xlsxwriter"}[fmt]
+    if importlib.util.find_spec(needed) is None:
+        raise MissingExtra(f"voor --format {fmt} is {needed} nodig; installeer het met: {INSTALL}")
+
+
+def _dossier(opties: Gedeeld, soort: str | None, given: dict[str, str | None], gemeente: str | None, inwoners: int | None,
+             jaar: int | None, pakket: str | None, tarief: str, schaalvoordeel: Decimal | None) -> tuple[Any, Any]:
+    from burgernet_cost.cli.commands import select_region, setup
+    from burgernet_cost.domain.dossier import dossier
+
+    pakketten = (pakket,) if pakket else ("basis", "volledig")
+    if soort is not None:
+        keuze = opties.keuze(jaar)
+        ds, members, title, _peildatum = select_region(opties, given, soort, jaar)
+        return dossier(ds, title, soort, pakketten, leden=members, tarief=tarief, schaalvoordeel=schaalvoordeel, keuze=keuze,
+                       schalingen=opties.schalingen()), ds
+    ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
+    assert n is not None
+    g = municipality[0] if municipality else None
+    from burgernet_cost.output.numbers import nl_number
+
+    title = g.naam if g is not None else f"een gemeente van {nl_number(n)} inwoners"
+    return dossier(ds, title, "gemeente" if g is not None else "inwoners", pakketten, inwoners=n, gemeente=g, tarief=tarief,
+                   schaalvoordeel=schaalvoordeel, keuze=keuze, schalingen=opties.schalingen()), ds
+
+
+def _render(fmt: str, d: Any, ds: Any) -> bytes:
+    from burgernet_cost import __version__
+    from burgernet_cost.cli.app import INVOCATION
+    from burgernet_cost.cli.output import shown
+
+    colofon_args = dict(version=__version__, command="bncost " + shlex.join(INVOCATION), date=dt.date.today().isoformat(),
+                        data=shown(ds.root))
+    if fmt == "html":
+        from burgernet_cost.output.rapport_html import Colofon, render_html
+
+        return render_html(d, ds, Colofon(**colofon_args)).encode("utf-8")
+    from burgernet_cost.output.rapport_html import Colofon
+    from burgernet_cost.output.workbook import render_workbook
+
+    return render_workbook(d, ds, Colofon(**colofon_args))

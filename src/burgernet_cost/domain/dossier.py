@@ -1,0 +1,90 @@
+"""What ``bncost rapport`` puts in a document: the results of estimate, compare-models and regio
+for one municipality or one region, computed once, with the figures they rest on.
+
+Nothing here formats; the HTML page and the workbook (``output/rapport_html.py``,
+``output/workbook.py``) render the same ``Dossier``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from burgernet_cost.domain.compare import Vergelijking, compare
+from burgernet_cost.domain.estimate import Herkomst, Schatting
+from burgernet_cost.domain.region import Regio, region
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.data.member_file import Lidinvoer
+    from burgernet_cost.domain.rate import TariefKeuze
+
+#: municipality sizes of the cost-against-size chart (the municipality itself is added)
+SIZES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000)
+
+
+@dataclass(frozen=True)
+class Dossier:
+    onderwerp: str  # "Amersfoort", "politie-eenheid Oost-Brabant", "54.600 inwoners"
+    soort: str  # "gemeente", "inwoners" or how a region was chosen (eenheid, veiligheidsregio, …)
+    inwoners: int
+    gemeente: Any  # the CBS row of a municipality, or None
+    pakketten: tuple[str, ...]
+    tarief: str  # "berekend" or "advies"
+    vergelijkingen: dict[str, Vergelijking]  # per package: the three models (for a region: at its total inhabitants)
+    regio: dict[str, Regio]  # per package, for a region: the regional model per member
+    grootte: tuple[tuple[int, dict[str, Decimal]], ...]  # (inhabitants, total cost per package) for the size chart
+    vingerafdruk: str  # of the data files the results were computed from
+
+    @property
+    def schattingen(self) -> dict[str, Schatting]:
+        return {p: v.schatting for p, v in self.vergelijkingen.items()}
+
+    @property
+    def is_regio(self) -> bool:
+        return bool(self.regio)
+
+
+def data_fingerprint(ds: Dataset) -> str:
+    """A short digest of every data file (name and bytes) and the scenario applied, if any."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in ds.root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ".csv")):
+        digest.update(str(path.relative_to(ds.root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    if ds.scenario is not None:
+        digest.update(repr(ds.scenario).encode())
+    return digest.hexdigest()[:12]
+
+
+def dossier(
+    ds: Dataset,
+    onderwerp: str,
+    soort: str,
+    pakketten: tuple[str, ...] = ("basis", "volledig"),
+    inwoners: int | None = None,
+    gemeente: Any = None,
+    leden: list[Lidinvoer] | None = None,
+    tarief: str = "berekend",
+    schaalvoordeel: Decimal | None = None,
+    keuze: TariefKeuze | None = None,
+    schalingen: dict[str, str] | None = None,
+) -> Dossier:
+    """The results for one municipality (``inwoners``, ``gemeente`` when it is a CBS municipality)
+    or one region (``leden``)."""
+    herkomst = None
+    if gemeente is not None:
+        herkomst = Herkomst(f"CBS {gemeente.peildatum}", "gepubliceerd", gemeente.plaats, gemeente.naam, gemeente.peildatum)
+    regios: dict[str, Regio] = {}
+    if leden:
+        for p in pakketten:
+            regios[p] = region(ds, onderwerp, leden, "regionaal", p, tarief, schaalvoordeel, keuze, soort=soort, schalingen=schalingen)
+        inwoners = sum(lid.inwoners for lid in leden)
+    if inwoners is None:
+        raise ValueError("inwoners or leden")
+    vergelijkingen = {p: compare(ds, inwoners, p, tarief, schaalvoordeel, keuze, herkomst=herkomst, schalingen=schalingen)
+                      for p in pakketten}
+    points = sorted({*SIZES, inwoners} if not leden else {*(lid.inwoners for lid in leden)})
+    grootte = tuple((n, {p: compare(ds, n, p, tarief, schaalvoordeel, keuze, schalingen=schalingen).model("gemeentelijk").totaal
+                         for p in pakketten}) for n in points)
+    return Dossier(onderwerp, soort, inwoners, gemeente, pakketten, tarief, vergelijkingen, regios, grootte, data_fingerprint(ds))

@@ -1,0 +1,128 @@
+"""The charts of ``bncost rapport``, drawn by matplotlib as inline SVG.
+
+matplotlib is imported here only, inside the functions (``bncost --help`` and every other command
+never load it). The object API (``Figure``) is used, not pyplot: no global state, no GUI backend.
+Text stays text in the SVG (selectable, readable by a screen reader), numbers are Dutch
+(``€ 1.234``, ``10.000``), and every chart gets a ``<title>`` and a ``<desc>`` with its text
+alternative; the page puts the same numbers in a table next to it.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from html import escape
+from typing import Any
+
+from burgernet_cost.output import numbers as money
+
+COLORS = ("#1f5f8b", "#e0922f", "#5a9e4b", "#9b4f96")  # own cost, contribution; also basis / volledig
+
+
+class ChartsUnavailable(Exception):
+    """matplotlib is not installed."""
+
+
+def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Any, Any]:
+    try:
+        import matplotlib
+        from matplotlib.figure import Figure
+    except ImportError as exc:  # the optional extra is missing
+        raise ChartsUnavailable(str(exc)) from None
+    matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "bncost", "font.family": "sans-serif",
+                                "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+    fig = Figure(figsize=(width, height))
+    return fig, fig.add_subplot()
+
+
+def _euro_axis(axis: Any) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: money.euro(Decimal(str(round(v))), 0)))
+
+
+def _count_axis(axis: Any) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: money.nl_number(int(round(v)), 0)))
+
+
+def _null() -> Any:
+    from matplotlib.ticker import NullFormatter
+
+    return NullFormatter()
+
+
+def _svg(fig: Any, ident: str, title: str, description: str) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    text = buffer.getvalue()
+    text = text[text.index("<svg"):]
+    text = re.sub(r"<svg ", f'<svg role="img" aria-labelledby="{ident}-t {ident}-d" ', text, count=1)
+    head = f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(description)}</desc>'
+    return re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + head, text, count=1)
+
+
+def models_chart(ident: str, title: str, groups: Sequence[tuple[str, Sequence[tuple[str, Decimal, Decimal]]]]) -> str:
+    """Stacked bars per model (own cost, contribution), one group per package."""
+    fig, ax = _figure()
+    labels, own, contribution = [], [], []
+    for package, models in groups:
+        for name, eigen, bijdrage in models:
+            labels.append(f"{name}\n({package})")
+            own.append(float(eigen))
+            contribution.append(float(bijdrage))
+    positions = list(range(len(labels)))
+    ax.bar(positions, own, color=COLORS[0], label="eigen kosten")
+    ax.bar(positions, contribution, bottom=own, color=COLORS[1], label="bijdrage aan de uitvoerder")
+    ax.set_xticks(positions, labels)
+    ax.set_ylabel("kosten per jaar")
+    _euro_axis(ax.yaxis)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    ax.set_title(title, loc="left")
+    described = "; ".join(f"{name} {package}: eigen kosten {money.euro(e)}, bijdrage {money.euro(b)}, totaal {money.euro(e + b)}"
+                          for package, models in groups for name, e, b in models)
+    return _svg(fig, ident, title, described)
+
+
+def size_chart(ident: str, title: str, series: Sequence[tuple[str, Sequence[tuple[int, Decimal]]]],
+               marked: Sequence[tuple[str, int]]) -> str:
+    """Cost per year against inhabitants (log axis), one line per package, marked points."""
+    fig, ax = _figure()
+    for n, (label, points) in enumerate(series):
+        ax.plot([p[0] for p in points], [float(p[1]) for p in points], marker="o", markersize=3,
+                color=COLORS[(n + 2) % len(COLORS)], label=label)
+    for name, inhabitants in marked:
+        ax.axvline(inhabitants, color="#888", linewidth=0.8, linestyle="--")
+        ax.annotate(name, (inhabitants, 0), xytext=(3, 3), textcoords="offset points", fontsize=8,
+                    xycoords=("data", "axes fraction"))
+    ax.set_xscale("log")
+    ax.set_yscale("log")  # cost is proportional to inhabitants: a straight line
+    _count_axis(ax.xaxis)
+    _euro_axis(ax.yaxis)
+    ax.yaxis.set_minor_formatter(_null())
+    ax.xaxis.set_minor_formatter(_null())
+    ax.set_xlabel("inwoners (logaritmische schaal)")
+    ax.set_ylabel("kosten per jaar (gemeentelijk model)")
+    ax.legend(frameon=False)
+    ax.set_title(title, loc="left")
+    described = "; ".join(f"{label}: " + ", ".join(f"{money.nl_number(n, 0)} inwoners {money.euro(v)}" for n, v in points)
+                          for label, points in series)
+    return _svg(fig, ident, title, described)
+
+
+def members_chart(ident: str, title: str, rows: Sequence[tuple[str, Decimal]]) -> str:
+    """Horizontal bars: the contribution per member (or per unit)."""
+    height = max(2.4, 0.22 * len(rows) + 1.0)
+    fig, ax = _figure(7.0, height)
+    names = [r[0] for r in rows][::-1]
+    values = [float(r[1]) for r in rows][::-1]
+    ax.barh(range(len(rows)), values, color=COLORS[1])
+    ax.set_yticks(range(len(rows)), names)
+    _euro_axis(ax.xaxis)
+    ax.set_xlabel("bijdrage per jaar")
+    ax.set_title(title, loc="left")
+    described = "; ".join(f"{name}: {money.euro(v)}" for name, v in rows)
+    return _svg(fig, ident, title, described)

@@ -1,0 +1,159 @@
+"""``bncost rapport``: the HTML page and the workbook, read back (issue "Documents for the council").
+
+The real programs (Chromium, LibreOffice) are in ``test_real_programs.py``; here the files are
+parsed: the page's structure, its numbers against ``estimate``/``compare-models``, that it loads
+nothing; the workbook's formulas, names, input cells and sheets.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from burgernet_cost.output import numbers as money
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+class _Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _page(path: Path) -> _Page:
+    parser = _Page()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="module")
+def amersfoort(tmp_path_factory):
+    from burgernet_cost.cli import main
+
+    folder = tmp_path_factory.mktemp("rapport")
+    for suffix in ("html", "xlsx"):
+        assert main(["rapport", "--gemeente", "Amersfoort", "--uitvoer", str(folder / f"amersfoort.{suffix}")]) == 0
+    return folder
+
+
+def test_the_page_is_self_contained_and_loads_nothing(amersfoort):
+    page = _page(amersfoort / "amersfoort.html")
+    csp = [a for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"]
+    assert csp and "default-src 'none'" in (csp[0]["content"] or "")
+    for tag, attrs in page.tags:
+        for key in ("src", "href", "xlink:href", "data", "action"):
+            value = attrs.get(key) or ""
+            assert not value or value.startswith("#"), (tag, key, value)  # only links within the page
+        assert tag not in ("script", "link", "iframe", "img", "object")
+    svgs = [a for t, a in page.tags if t == "svg"]
+    assert len(svgs) >= 2 and all(a.get("role") == "img" and a.get("aria-labelledby") for a in svgs)
+    assert sum(1 for t, _ in page.tags if t == "title") == 1 + len(svgs)  # the page's and one per chart
+    assert ('html', {'lang': 'nl'}) in page.tags
+
+
+def test_the_page_says_what_estimate_and_compare_models_say(bncost, amersfoort):
+    text = " ".join(_page(amersfoort / "amersfoort.html").text)
+    for pakket in ("basis", "volledig"):
+        est = json.loads(bncost("estimate", "--gemeente", "Amersfoort", "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        assert money.euro(est["totaal"]["kosten_per_jaar"]) in text
+        cmp = json.loads(bncost("compare-models", "--gemeente", "Amersfoort", "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        for model in cmp["vergelijkingen"][0]["modellen"]:
+            assert money.euro(model["totaal_per_jaar"]) in text, model["model"]
+    for heading in ("Samenvatting", "Kosten per taakgebied", "De drie inrichtingsmodellen", "Kosten naar gemeentegrootte",
+                    "Aannames en bronnen", "Uitleg van de berekening"):
+        assert heading in text
+    assert "bncost rapport --gemeente Amersfoort --uitvoer" in text and "vingerafdruk" in text
+    assert "AANNAME" in text  # the tree marks the assumptions
+
+
+def test_the_workbook_computes_with_formulas_from_its_inputs(amersfoort):
+    wb = openpyxl.load_workbook(amersfoort / "amersfoort.xlsx")
+    assert wb.sheetnames == ["Invoer", "Berekening", "Modellen", "Bronnen"]
+    names = set(wb.defined_names.keys())
+    assert {"Inwoners", "Uurtarief", "Maandsalaris", "UrenPerMaand", "MaandenPerJaar", "Schaalvoordeel", "Totaal_kosten_basis",
+            "Totaal_landelijk_volledig", "W_Uren"} <= names
+    calc = wb["Berekening"]
+    formulas = [c.value for row in calc.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert any("Inwoners" in f and "SUMIFS(W_Uren" in f for f in formulas)
+    assert any("MaandenPerJaar*" in f and "*Uurtarief" in f for f in formulas)
+    inv = wb["Invoer"]
+    sheet, ref = next(iter(wb.defined_names["Inwoners"].destinations))
+    cell = wb[sheet][ref.replace("$", "")]
+    assert cell.protection.locked is False and cell.fill.fgColor.rgb.endswith("FFF2CC")  # an input: yellow, not locked
+    assert inv.protection.sheet and inv.freeze_panes == "A5"
+    rate_sheet, rate_ref = next(iter(wb.defined_names["Uurtarief"].destinations))
+    assert wb[rate_sheet][rate_ref.replace("$", "")].value == "=Maandsalaris*Toeslagfactor/UrenPerMaand"
+    models = wb["Modellen"]
+    assert any(isinstance(c.value, str) and "(1-Schaalvoordeel/100)" in c.value for row in models.iter_rows() for c in row)
+
+
+def test_a_region_gets_a_members_sheet_and_chart(bncost, tmp_path):
+    r = bncost("rapport", "--eenheid", "Oost-Brabant", "--uitvoer", tmp_path / "ob.xlsx")
+    assert r.code == 0, r.err
+    wb = openpyxl.load_workbook(tmp_path / "ob.xlsx")
+    assert wb.sheetnames == ["Invoer", "Berekening", "Modellen", "Leden", "Bronnen"]
+    leden = wb["Leden"]
+    values = [row for row in leden.iter_rows(min_row=4, values_only=True) if row[0]]
+    assert values[-1][0] == "Totaal" and str(values[-1][4]).startswith("=SUM(")
+    assert all(str(row[4]).startswith("=ROUND(") for row in values[:-1])
+    regio = json.loads(bncost("regio", "--eenheid", "Oost-Brabant", "-f", "json").out)
+    assert len(values) - 1 == len(regio["leden"])
+    assert bncost("rapport", "--eenheid", "Oost-Brabant", "--uitvoer", tmp_path / "ob.html").code == 0
+    text = (tmp_path / "ob.html").read_text(encoding="utf-8")
+    assert "Bijdrage per gemeente en de regionale uitvoerder" in text and 'aria-labelledby="leden-basis-t' in text
+    assert money.euro(Decimal(str(regio["uitvoerder"]["budget_per_jaar"]))) in text
+
+
+@pytest.mark.parametrize(("args", "code", "message"), [
+    (["--gemeente", "Amersfoort"], 2, "de optie --uitvoer ontbreekt"),
+    (["--gemeente", "Amersfoort", "-o", "x.pdf"], 2, "uit de extensie .pdf volgt geen formaat"),
+    (["--gemeente", "Amersfoort", "--eenheid", "Limburg", "-o", "x.html"], 2, "kies één gemeente"),
+    (["--eenheid", "Limburg", "--veiligheidsregio", "Utrecht", "-o", "x.html"], 2, "kies één gemeente"),
+    (["-o", "x.html"], 2, "de optie --inwoners ontbreekt"),
+    (["--gemeente", "Amersfoort", "-o", "-", "-f", "xlsx"], 2, "een werkmap gaat naar een bestand"),
+    (["--gemeente", "Atlantis", "-o", "x.html"], 2, "onbekende gemeente"),
+    (["--gemeente", "Amersfoort", "-o", "nergens/x.html"], 2, "de map van nergens/x.html bestaat niet"),
+])
+def test_mistakes_get_one_dutch_line(bncost, tmp_path, monkeypatch, args, code, message):
+    monkeypatch.chdir(tmp_path)
+    r = bncost("rapport", *args)
+    assert r.code == code and message in r.err and len(r.err.splitlines()) == 1, r.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_the_chart_library_the_message_gives_the_install_command(bncost, tmp_path, monkeypatch):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("matplotlib", "xlsxwriter") else real(name, *a))
+    for suffix, needed in (("html", "matplotlib"), ("xlsx", "xlsxwriter")):
+        r = bncost("rapport", "-n", 5000, "-o", tmp_path / f"x.{suffix}")
+        assert r.code == 1 and needed in r.err and "pip install 'matplotlib>=3.7' 'XlsxWriter>=3.1'" in r.err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_html_to_standard_output_and_the_format_option(bncost, tmp_path):
+    r = bncost("rapport", "-n", 54600, "-o", "-", "-f", "html", "-p", "basis")
+    assert r.code == 0 and r.out.startswith("<!DOCTYPE html>")
+    assert re.search(r"€ 3\.568,24", r.out)  # the report's reference municipality, basis: the worked number of DOMAIN.md
+    assert bncost("rapport", "-n", 54600, "-o", tmp_path / "rapport", "-f", "xlsx").code == 0
+    assert (tmp_path / "rapport").read_bytes()[:2] == b"PK"
+
+
+def test_matplotlib_is_not_imported_by_other_commands(bncost):
+    import sys
+
+    bncost("estimate", "-n", 5000)
+    assert "matplotlib" not in sys.modules or "burgernet_cost.output.charts" in sys.modules
