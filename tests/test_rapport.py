@@ -123,6 +123,7 @@ def test_a_region_gets_a_members_sheet_and_chart(bncost, tmp_path):
     (["--gemeente", "Amersfoort", "-o", "x.pdf"], 2, "uit de extensie .pdf volgt geen formaat"),
     (["--gemeente", "Amersfoort", "--eenheid", "Limburg", "-o", "x.html"], 2, "kies één gemeente"),
     (["--eenheid", "Limburg", "--veiligheidsregio", "Utrecht", "-o", "x.html"], 2, "kies één gemeente"),
+    (["--alle", "--inwoners", "5000", "-o", "x.html"], 2, "kies één gemeente"),
     (["-o", "x.html"], 2, "de optie --inwoners ontbreekt"),
     (["--gemeente", "Amersfoort", "-o", "-", "-f", "xlsx"], 2, "een werkmap gaat naar een bestand"),
     (["--gemeente", "Atlantis", "-o", "x.html"], 2, "onbekende gemeente"),

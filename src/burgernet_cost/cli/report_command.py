@@ -62,6 +62,7 @@ def report_cmd(
                                          help="Een regio: gemeenten gescheiden door komma's.")] = None,
     bestand: Annotated[str | None, Opt("--bestand", metavar="BESTAND", show_default=False,
                                        help="Een regio: een ledenlijst (CSV of YAML, zoals bij regio).")] = None,
+    alle: Annotated[bool, Opt("--alle", help="Heel Nederland als één regio.")] = False,
     pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
@@ -78,10 +79,11 @@ def report_cmd(
         raise UsageProblem("een werkmap gaat naar een bestand, niet naar het scherm", field="uitvoer")
     given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand}
     not_empty(**given)
+    given["alle"] = "ja" if alle else None
     regio = [k for k, v in given.items() if v is not None]
     if len(regio) > 1 or (regio and (gemeente is not None or inwoners is not None)):
         raise UsageProblem("kies één gemeente (--gemeente of --inwoners) of één regio (--eenheid, --veiligheidsregio, "
-                           "--gemeenten of --bestand)")
+                           "--gemeenten, --bestand of --alle)")
     if not regio:
         one_of_inhabitants(inwoners, gemeente, jaar, required=True)
     _require(chosen)
