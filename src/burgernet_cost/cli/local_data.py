@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-COMMANDS_WITH_DATA = {"estimate", "compare-models", "huidig", "taken", "validate", "diff", "schema", "regio", "gemeenten", "rapport"}
+COMMANDS_WITH_DATA = {"estimate", "compare-models", "huidig", "taken", "validate", "diff", "schema", "regio", "gemeenten", "rapport", "reeks", "gevoeligheid"}
 DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "tijdlijn.yaml", "gemeenten.yaml")
 
 

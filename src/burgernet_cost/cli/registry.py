@@ -40,6 +40,8 @@ COMMANDS: dict[str, Spec] = {
     "rapport": Spec("report_command", "report_cmd",
                     "Een document voor de raad: een HTML-pagina met grafieken of een Excel-werkmap met formules, voor "
                     "één gemeente of een regio."),
+    "reeks": Spec("range_commands", "series_cmd",
+                  "Kosten per jaar: de inwoners en het prijspeil van elk jaar, met wat er in dat jaar veranderde."),
     "gemeenten": Spec("commands", "municipalities_cmd",
                       "Gemeenten opzoeken of opsommen: inwoners (CBS), provincie, veiligheidsregio, politie-eenheid."),
 }

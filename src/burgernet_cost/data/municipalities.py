@@ -62,6 +62,17 @@ class Gemeenten:
     per_jaar: dict[int, tuple[Gemeente, ...]]
     bestand: str
     indexes: dict[int, _Index] = field(default_factory=dict, compare=False, repr=False)
+    root: Path | None = None
+    series: list[Any] = field(default_factory=list, compare=False, repr=False)
+
+    def bevolkingsreeks(self) -> Any:
+        """Inhabitants per municipality per year (read on first use; see ``population_series``)."""
+        if not self.series:
+            from burgernet_cost.data.population_series import load_series
+
+            assert self.root is not None
+            self.series.append(load_series(self.root, self.meta, self.bestand))
+        return self.series[0]
 
     def index(self, jaar: int) -> _Index:
         if jaar not in self.indexes:
@@ -196,7 +207,7 @@ def _from_payload(root: Path, payload: dict[str, Any]) -> Gemeenten:
     meta = payload["meta"]
     files = {str(j.jaar): display_path(root / j.bestand) for j in meta.jaren}
     per_jaar = {int(j): tuple(_row(row, f"{files[j]}:{row[-1]}") for row in rows) for j, rows in payload["per_jaar"].items()}
-    return Gemeenten(meta, per_jaar, display_path(root / FILE))
+    return Gemeenten(meta, per_jaar, display_path(root / FILE), root=root)
 
 
 def _load(root: Path) -> Gemeenten:
@@ -228,7 +239,7 @@ def _load(root: Path) -> Gemeenten:
             problems.append(lines.error(("aliassen", n, "gemeente"), f"alias '{alias.alias}' verwijst naar onbekende gemeente '{alias.gemeente}'"))
     if problems:
         raise DataErrors(problems)
-    return Gemeenten(meta, per_jaar, lines.file)
+    return Gemeenten(meta, per_jaar, lines.file, root=root)
 
 
 def _read_year(root: Path, jaar: mm.Jaartabel, lines: LineMap, n: int) -> tuple[list[Gemeente], list[DataError]]:

@@ -39,7 +39,15 @@ class Alias(Model):
     toelichting: Tekst | None = None
 
 
+class Bevolkingsreeks(Bronvermelding):
+    """Inhabitants per municipality per year (long format), for ``bncost reeks``."""
+
+    bestand: Tekst
+    toelichting: Tekst | None = None
+
+
 class GemeentenFile(Model):
     bron: GemeentenBron
     jaren: list[Jaartabel] = Field(min_length=1)
+    bevolkingsreeks: Bevolkingsreeks | None = None
     aliassen: list[Alias] = []

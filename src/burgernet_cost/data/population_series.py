@@ -1,0 +1,110 @@
+"""Inhabitants per municipality per year (``bevolkingsreeks`` in ``gemeenten.yaml``), for ``bncost reeks``.
+
+The table is long (code, naam, peildatum, inwoners; about 4.900 rows) and only ``reeks`` needs it,
+so it is read on first use, not with the municipality tables. Checked on reading: the header, a
+plain date per row, a positive whole number, one row per code and year, the file inside the data
+folder, and for every year that ``gemeenten.yaml`` also describes, the same national total.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from burgernet_cost.data.reading import display_path, is_plain_date, read_text
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
+
+COLUMNS = ["code", "naam", "peildatum", "inwoners"]
+
+
+@dataclass(frozen=True)
+class Telling:
+    code: str
+    naam: str
+    jaar: int
+    peildatum: str
+    inwoners: int
+    plaats: str  # file:line
+
+
+@dataclass(frozen=True)
+class Bevolkingsreeks:
+    per_code: dict[str, dict[int, Telling]]
+    jaren: tuple[int, ...]
+    bron: str
+    status: str
+
+    def van(self, code: str, jaar: int) -> Telling | None:
+        return self.per_code.get(code, {}).get(jaar)
+
+    def kies(self, van: int, tot: int) -> list[int]:
+        first, last = self.jaren[0], self.jaren[-1]
+        if van > tot:
+            raise UsageProblem(f"--van ({van}) ligt na --tot ({tot})", field="van")
+        if van < first or tot > last:
+            raise UsageProblem(f"inwonertallen zijn er voor {first} tot en met {last}", field="van" if van < first else "tot")
+        return [j for j in self.jaren if van <= j <= tot]
+
+
+def load_series(root: Path, meta: Any, file_shown: str) -> Bevolkingsreeks:
+    spec = meta.bevolkingsreeks
+    if spec is None:
+        raise UsageProblem(f"{file_shown} noemt geen bevolkingsreeks; 'reeks' heeft inwonertallen per jaar nodig")
+    path = root / spec.bestand
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        inside = False
+    if not inside:
+        raise DataError(f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown,
+                        path="bevolkingsreeks.bestand")
+    shown = display_path(path)
+    reader = csv.reader(io.StringIO(read_text(path, shown), newline=""))
+    try:
+        per_code, errors = _rows(reader, shown)
+    except csv.Error:
+        raise DataError("onleesbare CSV-regel", file=shown, line=reader.line_num) from None
+    totals: dict[int, int] = {}
+    for years in per_code.values():
+        for jaar, t in years.items():
+            totals[jaar] = totals.get(jaar, 0) + t.inwoners
+    for jt in meta.jaren:
+        if jt.jaar in totals and totals[jt.jaar] != jt.inwoners_totaal:
+            errors.append(DataError(f"{jt.jaar}: totaal {totals[jt.jaar]} inwoners, {file_shown} noemt {jt.inwoners_totaal}", file=shown))
+    if errors:
+        raise DataErrors(errors[:50])
+    if not totals:
+        raise DataError("bevat geen gemeenten", file=shown)
+    return Bevolkingsreeks(per_code, tuple(sorted(totals)), spec.bron.document or "CBS", spec.status)
+
+
+def _rows(reader: Any, shown: str) -> tuple[dict[str, dict[int, Telling]], list[DataError]]:
+    if next(reader, None) != COLUMNS:
+        return {}, [DataError(f"kopregel moet zijn: {','.join(COLUMNS)}", file=shown, line=1)]
+    per_code: dict[str, dict[int, Telling]] = {}
+    errors: list[DataError] = []
+    for record in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in record):
+            continue
+        if len(record) != len(COLUMNS):
+            errors.append(DataError(f"{len(record)} kolommen, verwacht {len(COLUMNS)}", file=shown, line=line))
+            continue
+        code, naam, peildatum, inwoners = (c.strip() for c in record)
+        if not is_plain_date(peildatum):
+            errors.append(DataError(f"{quote(peildatum)} is geen datum JJJJ-MM-DD", file=shown, line=line, path="peildatum"))
+            continue
+        if not inwoners.isascii() or not inwoners.isdigit() or int(inwoners) <= 0 or len(inwoners) > 9:
+            errors.append(DataError(f"{quote(inwoners)} is geen positief geheel aantal inwoners", file=shown, line=line, path="inwoners"))
+            continue
+        jaar = int(peildatum[:4])
+        years = per_code.setdefault(code, {})
+        if jaar in years:
+            errors.append(DataError(f"{code} staat twee keer in {jaar} (ook regel {years[jaar].plaats.rsplit(':', 1)[1]})",
+                                    file=shown, line=line, path="code"))
+            continue
+        years[jaar] = Telling(code, naam, jaar, peildatum, int(inwoners), f"{shown}:{line}")
+    return per_code, errors

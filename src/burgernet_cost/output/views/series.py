@@ -1,0 +1,86 @@
+"""``bncost reeks``: one row per year."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from burgernet_cost.domain.series import Reeks
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
+from burgernet_cost.output.views.common import data_field, notes_field
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, notes_text
+
+COLUMNS = [
+    Column("jaar", "Jaar"),
+    Column("inwoners", "Inwoners", "int"),
+    Column("prijspeil", "Prijspeil"),
+    Column("uurtarief", "Uurtarief", "rate"),
+    Column("uren_per_maand", "Uren/maand", "hours"),
+    Column("fte", "FTE", "fte"),
+    Column("kosten_per_jaar", "Kosten/jaar", "money"),
+    Column("per_inwoner_per_jaar", "Per inwoner/jaar", "per_inwoner"),
+    Column("opmerking", "Opmerking"),
+]
+
+
+def _remark(p: Any, short: bool = False) -> str:
+    parts = [date_nl(e.datum) + ("" if short else f": {e.gebeurtenis.strip()}") for e in p.gebeurtenissen]
+    if short and parts:
+        parts = [f"{', '.join(parts)} (zie toelichting)"]
+    level = p.schatting.uurtarief.peildatum
+    if level and level > f"{p.jaar}-01-01":
+        parts.append(f"prijspeil {date_nl(level)}: er is geen oudere salaristabel")
+    if p.na_laatste_cao_stap:
+        parts.append("prijspeil na de laatste bekende cao-stap")
+    if p.ontbrekend:
+        parts.append(f"zonder {len(p.ontbrekend)} gemeente(n) (zie toelichting)" if short
+                     else f"zonder {', '.join(p.ontbrekend)} (bestond toen niet in deze vorm)")
+    return "; ".join(parts)
+
+
+def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
+    rows = []
+    for p in reeks.punten:
+        s = p.schatting
+        rows.append({"jaar": str(p.jaar), "jaartal": p.jaar, "inwoners": p.inwoners, "bron_inwoners": p.bron_inwoners,
+                     "prijspeil": date_nl(s.uurtarief.peildatum) if s.uurtarief.peildatum else "vast (opgegeven)",
+                     "prijspeil_datum": s.uurtarief.peildatum, "uurtarief": s.uurtarief.bedrag,
+                     "uren_per_maand": s.totaal.uren_per_maand, "fte": s.totaal.fte, "kosten_per_jaar": s.totaal.kosten_per_jaar,
+                     "per_inwoner_per_jaar": s.totaal.per_inwoner, "opmerking": _remark(p, short=True), "opmerking_volledig": _remark(p),
+                     "gebeurtenissen": ", ".join(e.id for e in p.gebeurtenissen), "na_laatste_cao_stap": p.na_laatste_cao_stap,
+                     "ontbrekend": ", ".join(p.ontbrekend)})
+    machine = [Column("jaartal", "", "int"), COLUMNS[1], Column("bron_inwoners", ""), Column("prijspeil_datum", ""), *COLUMNS[3:8],
+               Column("gebeurtenissen", ""), Column("na_laatste_cao_stap", "", "bool"), Column("ontbrekend", ""),
+               Column("opmerking_volledig", "")]
+    notes = _notes(reeks, ds)
+    parts: list[Part] = [
+        Field("onderwerp", "Voor", reeks.onderwerp),
+        Field("pakket", "Pakket", reeks.pakket, text=f"{reeks.pakket} ({PAKKET_LABELS[reeks.pakket]})"),
+        Field(None, "Jaren", f"{reeks.punten[0].jaar} tot en met {reeks.punten[-1].jaar}" if reeks.punten else "geen"),
+        data_field(data_dir),
+        Table(None, COLUMNS, rows, formats=frozenset({DISPLAY})),
+        Table("jaren", machine, rows, formats=frozenset({JSON, CSV})),
+        notes_field(notes),
+    ]
+    return Report("reeks", f"Kosten per jaar: {reeks.onderwerp}", parts, notes)
+
+
+def _notes(reeks: Reeks, ds: Any) -> list[str]:
+    notes = ["Per jaar: de inwoners op 1 januari van dat jaar (CBS) en het uurtarief op prijspeil 1 januari van dat jaar "
+             "(salaristabel en cao-stappen), tenzij het tarief is vastgezet (--uurtarief, --peildatum, --kostenbasis integraal)."]
+    if reeks.vast_inwoners:
+        notes.append("Met --inwoners is het aantal inwoners elk jaar hetzelfde; alleen het prijspeil verandert.")
+    seen = {e.id for p in reeks.punten for e in p.gebeurtenissen}
+    for e in ds.tijdlijn.gebeurtenissen:
+        if e.id in seen:
+            notes.append(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()} ({e.bron.kort()}).")
+    short = [p for p in reeks.punten if p.ontbrekend]
+    if short:
+        names = sorted({n for p in short for n in p.ontbrekend})
+        notes.append(f"Let op: in {short[0].jaar}–{short[-1].jaar} ontbreken de inwoners van {', '.join(names)}: die gemeenten "
+                     "bestonden toen nog niet in deze vorm (later samengevoegd) en de reeks kent hun voorgangers niet; het "
+                     "totaal is in die jaren te laag.")
+    if any(p.na_laatste_cao_stap for p in reeks.punten):
+        notes.append("Na de laatste bekende cao-stap blijft het prijspeil staan op die stap: latere verhogingen zijn niet bekend.")
+    for p in reeks.punten[-1:]:
+        notes += [n for n in notes_text(p.schatting.notities) if n not in notes and "Na het rapport" not in n]
+    return notes
