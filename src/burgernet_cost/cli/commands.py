@@ -14,6 +14,7 @@ from burgernet_cost.cli.options import (
     REKEN_OPTIES,
     TARIEF_OPTIES,
     UITVOER_OPTIES,
+    Bandbreedte,
     DataDir,
     Formaat,
     Gedeeld,
@@ -44,14 +45,21 @@ def estimate_cmd(
     gemeente: Gemeente = None,
     jaar: Jaar = None,
     uitleg: Uitleg = False,
+    bandbreedte: Bandbreedte = False,
 ) -> None:
     from burgernet_cost.domain.estimate import estimate
     from burgernet_cost.output.views.estimate import estimate_report
 
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None
-    result = estimate(ds, n, pakket, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
-    _emit_report(estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg), opties)
+    herkomst = _herkomst(municipality)
+    result = estimate(ds, n, pakket, keuze, herkomst=herkomst, schalingen=opties.schalingen())
+    report = estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg)
+    if bandbreedte:
+        from burgernet_cost.cli.bands import estimate_band
+
+        estimate_band(report, ds, result, keuze, herkomst, opties)
+    _emit_report(report, opties)
 
 
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
@@ -66,6 +74,7 @@ def compare_cmd(
     gemeente: Gemeente = None,
     jaar: Jaar = None,
     uitleg: Uitleg = False,
+    bandbreedte: Bandbreedte = False,
 ) -> None:
     from burgernet_cost.domain.compare import compare
     from burgernet_cost.output.views.compare import compare_report
@@ -75,7 +84,12 @@ def compare_cmd(
     n = ds.models.referentiegemeente.inwoners if n is None else n
     results = [compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
                for p in ([pakket] if pakket else ["basis", "volledig"])]
-    _emit_report(compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg), opties)
+    report = compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg)
+    if bandbreedte:
+        from burgernet_cost.cli.bands import compare_band
+
+        compare_band(report, ds, results, keuze, tarief, schaalvoordeel, _herkomst(municipality), opties)
+    _emit_report(report, opties)
 
 
 def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, data_dir: DataDir = None) -> None:
@@ -134,6 +148,7 @@ def region_cmd(
     schaalvoordeel: Schaalvoordeel = None,
     jaar: Jaar = None,
     uitleg: Uitleg = False,
+    bandbreedte: Bandbreedte = False,
 ) -> None:
     from burgernet_cost.domain.region import region
     from burgernet_cost.output.views.region import region_report
@@ -147,7 +162,12 @@ def region_cmd(
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
     result = region(ds, title, members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort,
                     schalingen=opties.schalingen())
-    _emit_report(region_report(result, ds, shown(ds.root), per_unit, peildatum, uitleg=uitleg), opties)
+    report = region_report(result, ds, shown(ds.root), per_unit, peildatum, uitleg=uitleg)
+    if bandbreedte:
+        from burgernet_cost.cli.bands import region_band
+
+        region_band(report, ds, result, members, keuze, schaalvoordeel, opties, per_unit)
+    _emit_report(report, opties)
 
 
 def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaar: int | None) -> tuple[Any, Any, str, str]:

@@ -88,3 +88,35 @@ def _members(gm: Any, soort: str, given: dict[str, str | None]) -> tuple[list[tu
     members, name = select_members(gm, gm.nieuwste, soort, given[soort])
     titles = {"eenheid": f"politie-eenheid {name}", "veiligheidsregio": f"veiligheidsregio {name}", "gemeenten": name}
     return [(m.code, m.naam) for m in members if m.code], titles[soort]
+
+
+@shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
+def sensitivity_cmd(
+    opties: Gedeeld,
+    inwoners: Inwoners = None,
+    gemeente: Gemeente = None,
+    jaar: Annotated[int | None, Opt("--jaar", parser=parse_year, metavar="JAAR", show_default=False,
+                                    help="Jaar van de CBS-inwonertallen (en het prijspeil).")] = None,
+    pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
+) -> None:
+    from burgernet_cost.cli.commands import setup
+    from burgernet_cost.domain.assumptions import assumptions, default_variant, sensitivity
+    from burgernet_cost.domain.compare import compare
+    from burgernet_cost.output.document import Field
+    from burgernet_cost.output.numbers import nl_number
+    from burgernet_cost.output.views.ranges import sensitivity_report
+
+    ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
+    assert n is not None
+    g = municipality[0] if municipality else None
+
+    def evaluate(v: Any) -> dict[str, Any]:
+        c = compare(ds, n, pakket, "berekend", v.schaalvoordeel, v.keuze, schalingen=v.schalingen)
+        gem, land = c.model("gemeentelijk"), c.model("landelijk")
+        return {"totaal": gem.totaal, "per_inwoner": gem.totaal / n, "landelijk": land.totaal}
+
+    aannames = assumptions(ds, keuze, None, opties.schalingen())
+    central, swings = sensitivity(default_variant(keuze, None, opties.schalingen()), aannames, evaluate, "totaal", ("landelijk",))
+    onderwerp = g.naam if g is not None else f"een gemeente van {nl_number(n)} inwoners"
+    extra: list[Any] = [Field("landelijk_per_jaar", "Landelijk model per jaar", central["landelijk"], "money")]
+    emit(sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra), opties.fmt, opties.uitvoer)

@@ -40,6 +40,8 @@ COMMANDS: dict[str, Spec] = {
     "rapport": Spec("report_command", "report_cmd",
                     "Een document voor de raad: een HTML-pagina met grafieken of een Excel-werkmap met formules, voor "
                     "één gemeente of een regio."),
+    "gevoeligheid": Spec("range_commands", "sensitivity_cmd",
+                         "Hoeveel elke aanname uitmaakt: één aanname tegelijk van laag naar hoog, gesorteerd op uitslag."),
     "reeks": Spec("range_commands", "series_cmd",
                   "Kosten per jaar: de inwoners en het prijspeil van elk jaar, met wat er in dat jaar veranderde."),
     "gemeenten": Spec("commands", "municipalities_cmd",

@@ -240,6 +240,23 @@ class Tariefprofiel(Bronvermelding):
     toelichting: Tekst | None = None
 
 
+class UurtariefBandbreedte(Bronvermelding):
+    """The hourly rates (at the report's price level) at which the report's published results still
+    round as published: the calibration window. ``alternatieven``: rate profiles that claim to
+    reproduce the report too (``validate`` checks each)."""
+
+    laag: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=0)]
+    hoog: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=0)]
+    alternatieven: list[Id] = []
+    toelichting: Tekst
+
+    @model_validator(mode="after")
+    def _ordered(self) -> UurtariefBandbreedte:
+        if self.laag >= self.hoog:
+            raise ValueError("laag moet kleiner zijn dan hoog")
+        return self
+
+
 class SalaryFile(Model):
     uurloon: Uurloon
     tabellen: list[Salaristabel] = Field(min_length=1)
@@ -250,6 +267,7 @@ class SalaryFile(Model):
     integrale_kosten: IntegraleKosten | None = None
     standaard_tariefprofiel: Id
     tariefprofielen: list[Tariefprofiel] = Field(min_length=1)
+    uurtarief_bandbreedte: UurtariefBandbreedte | None = None
 
 
 # --------------------------------------------------------------------------- inrichtingsmodellen.yaml
@@ -282,9 +300,24 @@ class Inrichtingsmodel(Bronvermelding):
     voorbeelden: list[Voorbeeld] = []
 
 
+class Interval(Model):
+    """The range an assumption may take, with the reason for its ends."""
+
+    laag: Annotated[Decimal, BeforeValidator(_int_to_decimal)]
+    hoog: Annotated[Decimal, BeforeValidator(_int_to_decimal)]
+    reden: Tekst
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Interval:
+        if self.laag >= self.hoog:
+            raise ValueError("laag moet kleiner zijn dan hoog")
+        return self
+
+
 class Schaalvoordeel(Bronvermelding):
     procent: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0, lt=100)]
     toelichting: Tekst
+    bandbreedte: Interval | None = None
 
 
 class Adviesbedrag(Bronvermelding):

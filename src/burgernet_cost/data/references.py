@@ -149,6 +149,9 @@ def _salary_errors(ds: Dataset) -> list[DataError]:
                 errors.append(ds.lines[S].error(("tariefprofielen", n, "periodiek"), f"periodiek {p.periodiek} bestaat niet in schaal {p.schaal} van '{table.id}' (0 t/m {len(table.schalen[p.schaal]) - 1})"))
         for k, toeslag in enumerate(p.toeslagen):
             errors += _ref(ds, S, ("tariefprofielen", n, "toeslagen", k), toeslag, allowances, "toeslag")
+    if sal.uurtarief_bandbreedte is not None:
+        for k, ident in enumerate(sal.uurtarief_bandbreedte.alternatieven):
+            errors += _ref(ds, S, ("uurtarief_bandbreedte", "alternatieven", k), ident, profiles, "tariefprofiel")
     for n in range(1, len(sal.cao_verhogingen)):
         if sal.cao_verhogingen[n].datum < sal.cao_verhogingen[n - 1].datum:
             errors.append(ds.lines[S].error(("cao_verhogingen", n, "datum"), f"cao-stappen staan niet op datum: {sal.cao_verhogingen[n].datum} na {sal.cao_verhogingen[n - 1].datum}"))

@@ -73,21 +73,67 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
     except DataError as exc:
         result.findings.append(_finding("fout", "gemeenten", exc))
     result.findings += calibration(ds)
+    result.findings += range_checks(ds)
     result.findings += data_warnings(ds, today or dt.date.today().isoformat())
     return result
 
 
 def calibration(ds: Dataset) -> list[Finding]:
     """The report's own observations and rate profile must reproduce its reported results."""
+    from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+
+    profile = ds.interviews.salarisbasis.tariefprofiel
+    return _calibrate(ds, uurtarief(ds, TariefKeuze(profiel=profile)).bedrag, profile)
+
+
+def range_checks(ds: Dataset) -> list[Finding]:
+    """Every declared range holds its default, and every alternative that claims to reproduce the
+    report (the ends of the rate window, the alternative profiles) still calibrates."""
+    from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+
+    findings: list[Finding] = []
+    S, M = "salary_scales.yaml", "inrichtingsmodellen.yaml"
+    sv = ds.models.schaalvoordeel_landelijk
+    if sv.bandbreedte is not None and not sv.bandbreedte.laag <= sv.procent <= sv.bandbreedte.hoog:
+        findings.append(Finding("fout", "bandbreedte", f"het schaalvoordeel {sv.procent}% ligt buiten zijn eigen bandbreedte "
+                                f"({sv.bandbreedte.laag}-{sv.bandbreedte.hoog}%)", ds.file(M),
+                                ds.lines[M].line_of(("schaalvoordeel_landelijk", "bandbreedte")), "schaalvoordeel_landelijk.bandbreedte"))
+    band = ds.salary.uurtarief_bandbreedte
+    if band is None:
+        return findings
+    profile = ds.interviews.salarisbasis.tariefprofiel
+    rate = uurtarief(ds, TariefKeuze(profiel=profile)).bedrag
+    where = (ds.file(S), ds.lines[S].line_of(("uurtarief_bandbreedte",)), "uurtarief_bandbreedte")
+    if not band.laag <= rate <= band.hoog:
+        findings.append(Finding("fout", "bandbreedte", f"het standaarduurtarief {rate:.4f} ligt buiten het venster "
+                                f"{band.laag} tot {band.hoog}", *where))
+    claims: list[tuple[Any, str, tuple[Any, ...]]] = [(band.laag, "laag", ("uurtarief_bandbreedte", "laag")),
+                                                      (band.hoog, "hoog", ("uurtarief_bandbreedte", "hoog"))]
+    claims += [(uurtarief(ds, TariefKeuze(profiel=ident)).bedrag, f"tariefprofiel {ident}", ("uurtarief_bandbreedte", "alternatieven", k))
+               for k, ident in enumerate(band.alternatieven)]
+    for amount, label, path in claims:
+        failed = [f for f in _calibrate(ds, amount, label) if f.level == "fout"]
+        if failed:
+            p = failed[0].params or {}
+            findings.append(Finding("fout", "bandbreedte", f"{label} ({amount:.4f} per uur) reproduceert het rapport niet: "
+                                    f"{p['taakgebied']}, {p['pakket']} geeft {p['afgerond']} in plaats van {p['gerapporteerd']}",
+                                    ds.file(S), ds.lines[S].line_of(path), ".".join(str(x) for x in path)))
+    if not findings:
+        from burgernet_cost.domain.assumptions import euro_text
+
+        findings.append(Finding("ok", "bandbreedte", f"uurtarief {euro_text(band.laag)} en {euro_text(band.hoog)} (de uitersten van "
+                                f"het venster) en {len(band.alternatieven)} alternatieve profielen reproduceren het rapport; elke "
+                                "standaard ligt binnen zijn bandbreedte"))
+    return findings
+
+
+def _calibrate(ds: Dataset, rate: Any, profile: str) -> list[Finding]:
     from decimal import Decimal
 
     from burgernet_cost.domain.estimate import components
-    from burgernet_cost.domain.rate import TariefKeuze, uurtarief
     from burgernet_cost.domain.rounding import quantize
 
     findings = []
-    profile = ds.interviews.salarisbasis.tariefprofiel
-    rate = uurtarief(ds, TariefKeuze(profiel=profile)).bedrag
     months = ds.salary.uurloon.maanden_per_jaar
     I = "interviews.yaml"
     observations = {w.id: w for w in ds.interviews.waarnemingen}

@@ -1,0 +1,89 @@
+"""The range of a result over its assumptions (``--bandbreedte``) and ``bncost gevoeligheid``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from burgernet_cost.domain.assumptions import Aanname, Bandbreedte, Uitslag
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
+from burgernet_cost.output.views.common import data_field, notes_field
+
+
+def _by(names: tuple[str, ...]) -> str:
+    return "; ".join(names) if names else "standaard"
+
+
+def assumption_rows(aannames: tuple[Aanname, ...] | list[Aanname]) -> list[dict[str, Any]]:
+    return [{"id": a.id, "naam": a.naam, "status": a.status, "bron": a.bron, "standaard": a.standaard,
+             "alternatieven": "; ".join(o.waarde for o in a.opties), "reden": a.reden} for a in aannames]
+
+
+ASSUMPTION_COLUMNS = [Column("naam", "Aanname"), Column("standaard", "Standaard"), Column("alternatieven", "Alternatieven"),
+                      Column("status", "Status"), Column("bron", "Bron"), Column("id", "", formats=frozenset({JSON})),
+                      Column("reden", "", formats=frozenset({JSON}))]
+
+
+def range_parts(band: Bandbreedte, figures: list[tuple[str, str, str]]) -> tuple[list[Part], list[str]]:
+    """A table of low / central / high per figure (key, label, kind), the assumptions behind the
+    bounds, and the notes that say how the range was made."""
+    rows = []
+    for key, label, kind in figures:
+        b = band.bereik.get(key)
+        if b is None:
+            continue
+        rows.append({"figuur": key, "naam": label, "laag": Cell(b.laag.waarde, kind), "midden": Cell(b.midden, kind),
+                     "hoog": Cell(b.hoog.waarde, kind), "laag_door": _by(b.laag.door), "hoog_door": _by(b.hoog.door)})
+    columns = [Column("figuur", "", formats=frozenset({JSON})), Column("naam", "Bedrag"), Column("laag", "Laag", "money"),
+               Column("midden", "Midden", "money"), Column("hoog", "Hoog", "money"), Column("laag_door", "Laag door"),
+               Column("hoog_door", "Hoog door")]
+    parts: list[Part] = [
+        Table("bandbreedte", columns, rows, formats=frozenset({DISPLAY, JSON}),
+              title=f"Bandbreedte over de aannames ({band.varianten} combinaties doorgerekend)"),
+        Table("bandbreedte_aannames", ASSUMPTION_COLUMNS, assumption_rows(band.aannames), formats=frozenset({DISPLAY, JSON}),
+              title="De aannames en hun alternatieven"),
+    ]
+    notes = ["Bandbreedte: elke combinatie van de alternatieven van elke aanname is doorgerekend (geen steekproef); "
+             "Midden is de uitkomst zonder --bandbreedte. 'Laag door' en 'Hoog door' noemen de keuzes die die grens geven."]
+    if not band.aannames:
+        notes.append("Bandbreedte: er rust geen aanname met alternatieven op deze uitkomst (het tarief of de aannames zijn "
+                     "vastgezet met opties).")
+    return parts, notes
+
+
+def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onderwerp: str, inwoners: int, pakket: str,
+                       data_dir: str, extra: list[Part]) -> Report:
+    rows = []
+    for u in swings:
+        rows.append({"aanname": u.aanname.naam, "id": u.aanname.id, "status": u.aanname.status, "standaard": u.aanname.standaard,
+                     "laag_keuze": u.laag[0], "hoog_keuze": u.hoog[0],
+                     "laag_per_jaar": u.laag[1]["totaal"], "hoog_per_jaar": u.hoog[1]["totaal"], "uitslag_per_jaar": u.swing("totaal"),
+                     "laag_per_inwoner": u.laag[1]["per_inwoner"], "hoog_per_inwoner": u.hoog[1]["per_inwoner"],
+                     "uitslag_per_inwoner": u.swing("per_inwoner"), "uitslag_landelijk": u.swing("landelijk")})
+    machine = frozenset({JSON, CSV})
+    columns = [Column("label", "Aanname", formats=frozenset({DISPLAY})), Column("aanname", "", formats=machine),
+               Column("id", "", formats=machine), Column("status", "", formats=machine), Column("standaard", "", formats=machine),
+               Column("laag_keuze", "Laag bij"), Column("laag_per_jaar", "", "money", formats=machine),
+               Column("hoog_keuze", "Hoog bij"), Column("hoog_per_jaar", "", "money", formats=machine),
+               Column("uitslag_per_jaar", "Uitslag/jaar", "money"), Column("uitslag_landelijk", "Uitslag landelijk", "money"),
+               Column("uitslag_per_inwoner", "", "per_inwoner", formats=machine),
+               Column("laag_per_inwoner", "", "per_inwoner", formats=machine), Column("hoog_per_inwoner", "", "per_inwoner", formats=machine)]
+    for row in rows:
+        row["label"] = f"{row['aanname']} ({row['status']})"
+    notes = ["Eén aanname tegelijk van haar laagste naar haar hoogste alternatief, de andere op hun standaard; gesorteerd op "
+             "uitslag (grootste eerst). Laag en Hoog: de kosten per jaar als de gemeente alles zelf doet (gemeentelijk model); "
+             "Uitslag landelijk: hetzelfde voor het landelijke model, waar het schaalvoordeel meetelt. Samen kunnen de "
+             "aannames meer uitmaken: zie --bandbreedte bij estimate en compare-models."]
+    parts: list[Part] = [
+        Field("onderwerp", "Voor", onderwerp),
+        Field("inwoners", None, inwoners, "int"),
+        Field("pakket", "Pakket", pakket),
+        Field("kosten_per_jaar", "Kosten per jaar", central["totaal"], "money"),
+        Field("per_inwoner_per_jaar", "Per inwoner per jaar", central["per_inwoner"], "per_inwoner"),
+        *extra,
+        data_field(data_dir),
+        Table("aannames", columns, rows, formats=frozenset({DISPLAY, JSON, CSV})),
+        notes_field(notes),
+    ]
+    return Report("gevoeligheid", f"Gevoeligheid: {onderwerp}", parts, notes)
+

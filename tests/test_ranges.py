@@ -1,0 +1,107 @@
+"""How sure, and how much each assumption matters (issue "How sure, and how it moves")."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+
+from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+from burgernet_cost.domain.validation import range_checks
+
+
+def _band(data: dict) -> dict[str, dict]:
+    return {row["figuur"]: row for row in data["bandbreedte"]}
+
+
+def test_estimate_range_around_the_worked_number(bncost, dataset):
+    data = json.loads(bncost("estimate", "--inwoners", 54600, "--pakket", "basis", "--bandbreedte", "-f", "json").out,
+                      parse_float=Decimal)
+    total = _band(data)["totaal.kosten"]
+    assert total["midden"] == data["totaal"]["kosten_per_jaar"]  # central = today's figure
+    assert total["laag"] < total["midden"] < total["hoog"]
+    band = dataset.salary.uurtarief_bandbreedte
+    assert str(band.laag).replace(".", ",") in total["laag_door"] and str(band.hoog).replace(".", ",") in total["hoog_door"]
+    assert {a["id"] for a in data["bandbreedte_aannames"]} >= {"uurtarief", "schaling_beleid"}
+    out = bncost("estimate", "--inwoners", 54600, "--pakket", "basis", "--bandbreedte").out
+    assert "Bandbreedte over de aannames" in out and re.search(r"Totaal, per jaar\s+€ [\d.,]+\s+€ 3\.568,24\s+€ [\d.,]+", out)
+
+
+def test_the_range_comes_from_the_data(bncost, data_copy):
+    path = data_copy / "salary_scales.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  laag: 22.07\n", "  laag: 23.00\n"), encoding="utf-8")
+    data = json.loads(bncost("estimate", "-n", 54600, "--bandbreedte", "-f", "json", "--data-dir", data_copy).out, parse_float=Decimal)
+    assert "23,00" in _band(data)["totaal.kosten"]["laag_door"]
+
+
+def test_both_ends_of_the_rate_window_reproduce_the_report(dataset):
+    """At both ends the published € 0,03 and € 0,07 still come out (the calibration, from data)."""
+    assert all(f.level == "ok" for f in range_checks(dataset))
+    from burgernet_cost.domain.validation import _calibrate
+
+    band = dataset.salary.uurtarief_bandbreedte
+    for amount in (band.laag, band.hoog):
+        findings = _calibrate(dataset, amount, "venster")
+        assert findings and all(f.level == "ok" for f in findings)
+        assert {f.params["gerapporteerd"] for f in findings} == {u.euro_per_inwoner_per_jaar for u in dataset.interviews.gerapporteerde_uitkomsten}
+    assert band.laag <= uurtarief(dataset, TariefKeuze()).bedrag <= band.hoog
+
+
+def test_an_alternative_that_does_not_reproduce_the_report_is_rejected(bncost, data_copy):
+    path = data_copy / "salary_scales.yaml"
+    text = path.read_text(encoding="utf-8")
+    line = text[: text.index("  hoog: 25.45")].count("\n") + 1
+    path.write_text(text.replace("  hoog: 25.45", "  hoog: 25.46"), encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1
+    assert f"salary_scales.yaml:{line}: uurtarief_bandbreedte.hoog: hoog (25.4600 per uur) reproduceert het rapport niet" in r.out
+    path.write_text(text.replace("alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]",
+                                 "alternatieven: [rapport-2014-b, car-uwo-2019-schaal-10]"), encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and "tariefprofiel car-uwo-2019-schaal-10" in r.out and "reproduceert het rapport niet" in r.out
+
+
+def test_a_default_outside_its_range_is_rejected(bncost, data_copy):
+    path = data_copy / "inrichtingsmodellen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  procent: 10\n", "  procent: 25\n"), encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and "het schaalvoordeel 25% ligt buiten zijn eigen bandbreedte (0-20%)" in r.out
+
+
+def test_compare_and_regio_ranges(bncost):
+    data = json.loads(bncost("compare-models", "--bandbreedte", "-f", "json").out, parse_float=Decimal)
+    band = _band(data)
+    land = band["basis.landelijk.totaal"]
+    assert land["laag"] < land["midden"] < land["hoog"] and "schaalvoordeel 20%" in land["laag_door"]
+    pinned = json.loads(bncost("compare-models", "--bandbreedte", "--schaalvoordeel", 10, "-f", "json").out)
+    assert "schaalvoordeel" not in {a["id"] for a in pinned["bandbreedte_aannames"]}  # the user pinned it
+    data = json.loads(bncost("regio", "--eenheid", "Zeeland-West-Brabant", "--bandbreedte", "-f", "json").out, parse_float=Decimal)
+    band = _band(data)
+    assert band["budget"]["midden"] == Decimal(str(data["uitvoerder"]["budget_per_jaar"]))
+    assert band["budget"]["laag"] < band["budget"]["hoog"]
+    assert sum(1 for k in band if k.startswith("lid.")) == len(data["leden"])
+
+
+def test_a_pinned_rate_leaves_no_rate_assumption(bncost):
+    data = json.loads(bncost("estimate", "-n", 54600, "--uurtarief", 30, "--bandbreedte", "-f", "json").out)
+    assert "uurtarief" not in {a["id"] for a in data["bandbreedte_aannames"]}
+
+
+def test_sensitivity_lists_every_assumption_largest_first(bncost, dataset):
+    data = json.loads(bncost("gevoeligheid", "--gemeente", "Amersfoort", "-f", "json").out, parse_float=Decimal)
+    rows = data["aannames"]
+    assert {r["id"] for r in rows} == {"uurtarief", "schaalvoordeel", "schaling_beleid"}
+    swings = [max(abs(r["uitslag_per_jaar"]), abs(r["uitslag_landelijk"])) for r in rows]
+    assert swings == sorted(swings, reverse=True)
+    assert data["kosten_per_jaar"] == json.loads(bncost("estimate", "--gemeente", "Amersfoort", "-f", "json").out,
+                                                 parse_float=Decimal)["totaal"]["kosten_per_jaar"]
+
+
+def test_sensitivity_follows_the_declared_range(bncost, data_copy):
+    before = json.loads(bncost("gevoeligheid", "--gemeente", "Amersfoort", "-f", "json", "--data-dir", data_copy).out)
+    path = data_copy / "inrichtingsmodellen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    hoog: 20\n", "    hoog: 40\n"), encoding="utf-8")
+    after = json.loads(bncost("gevoeligheid", "--gemeente", "Amersfoort", "-f", "json", "--data-dir", data_copy).out)
+    sv = {r["id"]: r for r in before["aannames"]}["schaalvoordeel"]
+    sv2 = {r["id"]: r for r in after["aannames"]}["schaalvoordeel"]
+    assert sv2["uitslag_landelijk"] > sv["uitslag_landelijk"]
