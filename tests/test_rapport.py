@@ -74,7 +74,7 @@ def test_the_page_says_what_estimate_and_compare_models_say(bncost, amersfoort):
         for model in cmp["vergelijkingen"][0]["modellen"]:
             assert money.euro(model["totaal_per_jaar"]) in text, model["model"]
     for heading in ("Samenvatting", "Kosten per taakgebied", "De drie inrichtingsmodellen", "Kosten naar gemeentegrootte",
-                    "Aannames en bronnen", "Uitleg van de berekening"):
+                    "Hoe zeker: de aannames", "Over de jaren", "Aannames en bronnen", "Uitleg van de berekening"):
         assert heading in text
     assert "bncost rapport --gemeente Amersfoort --uitvoer" in text and "vingerafdruk" in text
     assert "AANNAME" in text  # the tree marks the assumptions
@@ -82,7 +82,7 @@ def test_the_page_says_what_estimate_and_compare_models_say(bncost, amersfoort):
 
 def test_the_workbook_computes_with_formulas_from_its_inputs(amersfoort):
     wb = openpyxl.load_workbook(amersfoort / "amersfoort.xlsx")
-    assert wb.sheetnames == ["Invoer", "Berekening", "Modellen", "Bronnen"]
+    assert wb.sheetnames == ["Invoer", "Berekening", "Modellen", "Reeks", "Bronnen"]
     names = set(wb.defined_names.keys())
     assert {"Inwoners", "Uurtarief", "Maandsalaris", "UrenPerMaand", "MaandenPerJaar", "Schaalvoordeel", "Totaal_kosten_basis",
             "Totaal_landelijk_volledig", "W_Uren"} <= names
@@ -105,7 +105,7 @@ def test_a_region_gets_a_members_sheet_and_chart(bncost, tmp_path):
     r = bncost("rapport", "--eenheid", "Oost-Brabant", "--uitvoer", tmp_path / "ob.xlsx")
     assert r.code == 0, r.err
     wb = openpyxl.load_workbook(tmp_path / "ob.xlsx")
-    assert wb.sheetnames == ["Invoer", "Berekening", "Modellen", "Leden", "Bronnen"]
+    assert wb.sheetnames == ["Invoer", "Berekening", "Modellen", "Leden", "Reeks", "Bronnen"]
     leden = wb["Leden"]
     values = [row for row in leden.iter_rows(min_row=4, values_only=True) if row[0]]
     assert values[-1][0] == "Totaal" and str(values[-1][4]).startswith("=SUM(")
@@ -158,3 +158,18 @@ def test_matplotlib_is_not_imported_by_other_commands(bncost):
 
     bncost("estimate", "-n", 5000)
     assert "matplotlib" not in sys.modules or "burgernet_cost.output.charts" in sys.modules
+
+
+def test_the_documents_carry_the_sensitivity_and_the_series(bncost, amersfoort):
+    page = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
+    assert 'aria-labelledby="gevoeligheid-t' in page and 'aria-labelledby="reeks-t' in page
+    series = json.loads(bncost("reeks", "--gemeente", "Amersfoort", "-f", "json").out, parse_float=Decimal)["jaren"]
+    for row in series:
+        assert money.euro(row["kosten_per_jaar"]) in page
+    sens = json.loads(bncost("gevoeligheid", "--gemeente", "Amersfoort", "-f", "json").out, parse_float=Decimal)["aannames"]
+    for row in sens:
+        assert money.euro(row["uitslag_per_jaar"]) in page
+    wb = openpyxl.load_workbook(amersfoort / "amersfoort.xlsx")
+    years = [r[0] for r in wb["Reeks"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert years == [r["jaartal"] for r in series]
+    assert str(wb["Reeks"]["G4"].value).startswith("=MaandenPerJaar*")

@@ -145,7 +145,13 @@ def test_libreoffice_recalculates_the_workbook(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     workbook = _make(tmp_path, "--gemeente", "Amersfoort", "amersfoort.xlsx")
     recalculated = _recalculate(soffice, workbook, tmp_path / "herberekend")
-    _check(openpyxl.load_workbook(recalculated, data_only=True), ["--gemeente", "Amersfoort"])
+    values = openpyxl.load_workbook(recalculated, data_only=True)
+    _check(values, ["--gemeente", "Amersfoort"])
+    series = _json("reeks", "--gemeente", "Amersfoort")["jaren"]
+    cells = [r for r in values["Reeks"].iter_rows(min_row=4, values_only=True) if r[0]]
+    assert [int(r[0]) for r in cells] == [r["jaartal"] for r in series]
+    for row, expected in zip(cells, series):
+        assert _close(row[6], expected["kosten_per_jaar"], 2), row
     # a user changes the inhabitants; the workbook must follow, as bncost would
     wb = openpyxl.load_workbook(workbook)
     sheet, ref = next(iter(wb.defined_names["Inwoners"].destinations))

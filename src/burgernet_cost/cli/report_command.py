@@ -112,11 +112,12 @@ def _dossier(opties: Gedeeld, soort: str | None, given: dict[str, str | None], g
     from burgernet_cost.domain.dossier import dossier
 
     pakketten = (pakket,) if pakket else ("basis", "volledig")
+    extra = _series_args(opties)
     if soort is not None:
         keuze = opties.keuze(jaar)
         ds, members, title, _peildatum = select_region(opties, given, soort, jaar)
         return dossier(ds, title, soort, pakketten, leden=members, tarief=tarief, schaalvoordeel=schaalvoordeel, keuze=keuze,
-                       schalingen=opties.schalingen()), ds
+                       schalingen=opties.schalingen(), **extra(ds)), ds
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None
     g = municipality[0] if municipality else None
@@ -124,7 +125,19 @@ def _dossier(opties: Gedeeld, soort: str | None, given: dict[str, str | None], g
 
     title = g.naam if g is not None else f"een gemeente van {nl_number(n)} inwoners"
     return dossier(ds, title, "gemeente" if g is not None else "inwoners", pakketten, inwoners=n, gemeente=g, tarief=tarief,
-                   schaalvoordeel=schaalvoordeel, keuze=keuze, schalingen=opties.schalingen()), ds
+                   schaalvoordeel=schaalvoordeel, keuze=keuze, schalingen=opties.schalingen(), **extra(ds)), ds
+
+
+def _series_args(opties: Gedeeld) -> Any:
+    """The years of the series in the document (2014 to the newest count) and the rate choice per year."""
+
+    def make(ds: Any) -> dict[str, Any]:
+        reeks = ds.gemeenten().bevolkingsreeks()
+        oldest = min(t.ingangsdatum for t in ds.salary.tabellen)
+        return {"jaren": reeks.kies(2014, reeks.jaren[-1]),
+                "keuze_voor": lambda jaar: opties.keuze(jaar if f"{jaar}-01-01" >= oldest else None)}
+
+    return make
 
 
 def _render(fmt: str, d: Any, ds: Any) -> bytes:

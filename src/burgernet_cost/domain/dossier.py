@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from burgernet_cost.domain.assumptions import Uitslag, assumptions, default_variant, sensitivity
 from burgernet_cost.domain.compare import Vergelijking, compare
 from burgernet_cost.domain.estimate import Herkomst, Schatting
 from burgernet_cost.domain.region import Regio, region
+from burgernet_cost.domain.series import Reeks, series
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
@@ -37,6 +39,8 @@ class Dossier:
     regio: dict[str, Regio]  # per package, for a region: the regional model per member
     grootte: tuple[tuple[int, dict[str, Decimal]], ...]  # (inhabitants, total cost per package) for the size chart
     vingerafdruk: str  # of the data files the results were computed from
+    gevoeligheid: tuple[Uitslag, ...] = ()  # one assumption at a time, first package, largest swing first
+    reeks: Reeks | None = None  # the first package year by year
 
     @property
     def schattingen(self) -> dict[str, Schatting]:
@@ -69,6 +73,8 @@ def dossier(
     schaalvoordeel: Decimal | None = None,
     keuze: TariefKeuze | None = None,
     schalingen: dict[str, str] | None = None,
+    keuze_voor: Any = None,
+    jaren: list[int] | None = None,
 ) -> Dossier:
     """The results for one municipality (``inwoners``, ``gemeente`` when it is a CBS municipality)
     or one region (``leden``)."""
@@ -87,4 +93,19 @@ def dossier(
     points = sorted({*SIZES, inwoners} if not leden else {*(lid.inwoners for lid in leden)})
     grootte = tuple((n, {p: compare(ds, n, p, tarief, schaalvoordeel, keuze, schalingen=schalingen).model("gemeentelijk").totaal
                          for p in pakketten}) for n in points)
-    return Dossier(onderwerp, soort, inwoners, gemeente, pakketten, tarief, vergelijkingen, regios, grootte, data_fingerprint(ds))
+    n = inwoners
+
+    def evaluate(v: Any) -> dict[str, Decimal]:
+        c = compare(ds, n, pakketten[0], "berekend", v.schaalvoordeel, v.keuze, schalingen=v.schalingen)
+        return {"totaal": c.model("gemeentelijk").totaal, "per_inwoner": c.model("gemeentelijk").totaal / n,
+                "landelijk": c.model("landelijk").totaal}
+
+    base = default_variant(keuze, schaalvoordeel, schalingen)
+    _central, swings = sensitivity(base, assumptions(ds, base.keuze, schaalvoordeel, schalingen), evaluate, "totaal", ("landelijk",))
+    reeks = None
+    if keuze_voor is not None and jaren:
+        codes = [(lid.code, lid.naam) for lid in leden if lid.code] if leden else ([(gemeente.code, gemeente.naam)] if gemeente else None)
+        reeks = series(ds, onderwerp, jaren, pakketten[0], keuze_voor, leden=codes, inwoners=None if codes else inwoners,
+                       schalingen=schalingen)
+    return Dossier(onderwerp, soort, inwoners, gemeente, pakketten, tarief, vergelijkingen, regios, grootte, data_fingerprint(ds),
+                   tuple(swings), reeks)

@@ -126,3 +126,35 @@ def members_chart(ident: str, title: str, rows: Sequence[tuple[str, Decimal]]) -
     ax.set_title(title, loc="left")
     described = "; ".join(f"{name}: {money.euro(v)}" for name, v in rows)
     return _svg(fig, ident, title, described)
+
+
+def tornado_chart(ident: str, title: str, central: Decimal, rows: Sequence[tuple[str, Decimal, Decimal]]) -> str:
+    """One bar per assumption from its low to its high result, around the central value."""
+    fig, ax = _figure(7.0, max(2.0, 0.5 * len(rows) + 1.0))
+    names = [r[0] for r in rows][::-1]
+    lows = [float(r[1]) for r in rows][::-1]
+    highs = [float(r[2]) for r in rows][::-1]
+    ax.barh(range(len(rows)), [h - lo for lo, h in zip(lows, highs)], left=lows, color=COLORS[0])
+    ax.axvline(float(central), color=COLORS[1], linewidth=1.5)
+    ax.set_yticks(range(len(rows)), names)
+    _euro_axis(ax.xaxis)
+    ax.set_xlabel("kosten per jaar (gemeentelijk model); de lijn is de uitkomst met de standaardaannames")
+    ax.set_title(title, loc="left")
+    described = f"standaard {money.euro(central)}; " + "; ".join(f"{name}: {money.euro(lo)} tot {money.euro(hi)}" for name, lo, hi in rows)
+    return _svg(fig, ident, title, described)
+
+
+def series_chart(ident: str, title: str, points: Sequence[tuple[int, Decimal]], events: Sequence[tuple[float, str]]) -> str:
+    """Cost per year over the years, with the timeline's events marked."""
+    fig, ax = _figure()
+    ax.plot([p[0] for p in points], [float(p[1]) for p in points], marker="o", markersize=3, color=COLORS[0])
+    for year, label in events:
+        ax.axvline(year, color="#888", linewidth=0.8, linestyle="--")
+        ax.annotate(label, (year, 0), xytext=(3, 3), textcoords="offset points", fontsize=7, rotation=90,
+                    xycoords=("data", "axes fraction"), va="bottom")
+    ax.set_xticks([p[0] for p in points], [str(p[0]) for p in points])
+    _euro_axis(ax.yaxis)
+    ax.set_ylabel("kosten per jaar (gemeentelijk model)")
+    ax.set_title(title, loc="left")
+    described = "; ".join(f"{year}: {money.euro(value)}" for year, value in points)
+    return _svg(fig, ident, title, described)

@@ -43,6 +43,8 @@ def render_html(d: Dossier, ds: Any, colofon: Colofon) -> str:
         _models(d, ds, colofon),
         _sizes(d),
         *([_region(d, ds, colofon)] if d.is_regio else []),
+        *([_sensitivity(d)] if d.gevoeligheid else []),
+        *([_series(d)] if d.reeks is not None and d.reeks.punten else []),
         _assumptions(d),
         _explanation(d),
         _colophon(d, colofon),
@@ -142,6 +144,52 @@ def _region(d: Dossier, ds: Any, c: Colofon) -> str:
         out.append(f"<h3>{escape(PAKKET_LABELS[p].capitalize())}</h3>{chart}{report_html(report)}")
     out.append("</section>")
     return "\n".join(out)
+
+
+def _sensitivity(d: Dossier) -> str:
+    central = d.vergelijkingen[d.pakketten[0]].model("gemeentelijk").totaal
+    rows = [(u.aanname.naam, u.laag[1]["totaal"], u.hoog[1]["totaal"]) for u in d.gevoeligheid]
+    chart = _chart(lambda: charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})",
+                                                central, rows))
+    body = "".join(
+        f"<tr><td>{escape(u.aanname.naam)} <span class='status-{escape(u.aanname.status)}'>({escape(u.aanname.status)})</span></td>"
+        f"<td>{escape(u.laag[0])}</td><td class=num>{escape(money.euro(u.laag[1]['totaal']))}</td><td>{escape(u.hoog[0])}</td>"
+        f"<td class=num>{escape(money.euro(u.hoog[1]['totaal']))}</td><td class=num>{escape(money.euro(u.swing('totaal')))}</td>"
+        f"<td class=num>{escape(money.euro(u.swing('landelijk')))}</td></tr>" for u in d.gevoeligheid)
+    table = ("<table><thead><tr><th>Aanname</th><th>Laag bij</th><th class=num>Laag</th><th>Hoog bij</th><th class=num>Hoog</th>"
+             f"<th class=num>Uitslag</th><th class=num>Uitslag landelijk</th></tr></thead><tbody>{body}</tbody></table>")
+    return ('<section><h2 id="gevoeligheid">Hoe zeker: de aannames</h2><p>Eén aanname tegelijk van haar laagste naar haar '
+            "hoogste alternatief (uit de data), de andere op hun standaard: de kosten per jaar als de gemeente alles zelf doet. "
+            f"Grootste uitslag bovenaan.</p>{chart}{table}</section>")
+
+
+def _series(d: Dossier) -> str:
+    assert d.reeks is not None
+    points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
+    events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
+    chart = _chart(lambda: charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events))
+    body = "".join(
+        f"<tr><td>{p.jaar}</td><td class=num>{money.nl_number(p.inwoners)}</td>"
+        f"<td>{escape(date_nl(p.schatting.uurtarief.peildatum) if p.schatting.uurtarief.peildatum else 'vast')}</td>"
+        f"<td class=num>{escape(money.euro(p.schatting.uurtarief.bedrag, 4))}</td>"
+        f"<td class=num>{escape(money.euro(p.schatting.totaal.kosten_per_jaar or Decimal(0)))}</td>"
+        f"<td>{escape('; '.join(e.gebeurtenis.strip() for e in p.gebeurtenissen))}</td></tr>" for p in d.reeks.punten)
+    table = ("<table><thead><tr><th>Jaar</th><th class=num>Inwoners</th><th>Prijspeil</th><th class=num>Uurtarief</th>"
+             f"<th class=num>Kosten per jaar</th><th>Gebeurtenis</th></tr></thead><tbody>{body}</tbody></table>")
+    missing = any(p.ontbrekend for p in d.reeks.punten)
+    warn = ("<p>Let op: in de eerste jaren ontbreken gemeenten die later zijn samengevoegd; het totaal is daar te laag.</p>"
+            if missing else "")
+    return ('<section class="page"><h2 id="reeks">Over de jaren</h2><p>Per jaar de inwoners op 1 januari (CBS) en het prijspeil '
+            "van dat jaar. Na 2019 veranderde Burgernet (zie de gebeurtenissen); latere jaren zijn een wat-als met het "
+            f"takenpakket van 2014.</p>{warn}{chart}<details><summary>De cijfers</summary>{table}</details></section>")
+
+
+def _year_fraction(iso: str) -> float:
+    """2023-06-05 -> 2023.42: an event between the yearly points (each at 1 January)."""
+    import datetime as dt
+
+    day = dt.date.fromisoformat(iso)
+    return day.year + (day.timetuple().tm_yday - 1) / 365
 
 
 def _assumptions(d: Dossier) -> str:

@@ -78,6 +78,8 @@ def render_workbook(d: Dossier, ds: Any, colofon: Any) -> bytes:
     models = _modellen(book, d, ds, names, cells)
     if d.is_regio:
         _leden(book, d, models)
+    if d.reeks is not None and d.reeks.punten:
+        _reeks(book, d)
     _bronnen(book, d, colofon)
     book.wb.close()
     return book.buffer.getvalue()
@@ -310,6 +312,34 @@ def _leden(book: _Book, d: Dossier, models: dict[tuple[str, str], str]) -> None:
         ws.write_formula(row, 4 + k, f"=SUM({_cell(3, 4 + k)}:{_cell(row - 1, 4 + k)})", book.num(EURO, bold=True),
                          float(d.regio[p].budget))
         book.name(f"Budget_{p}", "Leden", row, 4 + k)
+    ws.freeze_panes(3, 1)
+
+
+def _reeks(book: _Book, d: Dossier) -> None:
+    """The series: per year its inhabitants, price level and rate (values: each year has its own),
+    hours; cost and cost per inhabitant as formulas on them."""
+    assert d.reeks is not None
+    ws = book.wb.add_worksheet("Reeks")
+    heads = ("Jaar", "Inwoners", "Prijspeil", "Uurtarief", "Uren per maand", "FTE", "Kosten per jaar", "Per inwoner per jaar",
+             "Gebeurtenis")
+    ws.set_column(0, 0, 8)
+    ws.set_column(1, 7, 15)
+    ws.set_column(8, 8, 70)
+    ws.write(0, 0, f"Reeks — {PAKKET_LABELS[d.reeks.pakket]}: inwoners en prijspeil van elk jaar", book.title)
+    for col, label in enumerate(heads):
+        ws.write(2, col, label, book.head)
+    for n, p in enumerate(d.reeks.punten):
+        row = 3 + n
+        t = p.schatting.totaal
+        ws.write_number(row, 0, p.jaar)
+        ws.write_number(row, 1, p.inwoners, book.num(INT))
+        ws.write_string(row, 2, p.schatting.uurtarief.peildatum or "vast", book.text)
+        ws.write_number(row, 3, float(p.schatting.uurtarief.bedrag), book.num(EURO4))
+        ws.write_number(row, 4, _f(t.uren_per_maand), book.num(HOURS))
+        ws.write_formula(row, 5, f"={_cell(row, 4)}/UrenPerMaand", book.num(FTE), _f(t.fte))
+        ws.write_formula(row, 6, f"=MaandenPerJaar*{_cell(row, 4)}*{_cell(row, 3)}", book.num(EURO), _f(t.kosten_per_jaar))
+        ws.write_formula(row, 7, f"={_cell(row, 6)}/{_cell(row, 1)}", book.num("€ 0.000000"), _f(t.per_inwoner))
+        ws.write_string(row, 8, "; ".join(f"{e.datum}: {e.gebeurtenis.strip()}" for e in p.gebeurtenissen), book.text)
     ws.freeze_panes(3, 1)
 
 
