@@ -105,3 +105,17 @@ def test_sensitivity_follows_the_declared_range(bncost, data_copy):
     sv = {r["id"]: r for r in before["aannames"]}["schaalvoordeel"]
     sv2 = {r["id"]: r for r in after["aannames"]}["schaalvoordeel"]
     assert sv2["uitslag_landelijk"] > sv["uitslag_landelijk"]
+
+
+def test_the_range_in_csv_too(bncost):
+    import csv
+    import io
+
+    rows = {r["taakgebied"]: r for r in csv.DictReader(io.StringIO(bncost("estimate", "-n", 54600, "--bandbreedte", "-f", "csv").out))}
+    total = rows["totaal"]
+    assert Decimal(total["kosten_per_jaar_laag"]) < Decimal(total["kosten_per_jaar"]) < Decimal(total["kosten_per_jaar_hoog"])
+    data = json.loads(bncost("estimate", "-n", 54600, "--bandbreedte", "-f", "json").out, parse_float=Decimal)
+    assert Decimal(total["kosten_per_jaar_hoog"]) == _band(data)["totaal.kosten"]["hoog"]
+    assert rows["sturend_orgaan"]["kosten_per_jaar_laag"] == ""  # not quantified: no range
+    members = list(csv.DictReader(io.StringIO(bncost("regio", "--eenheid", "Limburg", "--bandbreedte", "-f", "csv").out)))
+    assert all(r["bijdrage_per_jaar_laag"] and r["bijdrage_per_jaar_hoog"] for r in members)

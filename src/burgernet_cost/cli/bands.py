@@ -11,6 +11,24 @@ from burgernet_cost.domain.assumptions import Variant, assumptions, default_vari
 from burgernet_cost.domain.estimate import TOTAAL
 
 
+def _csv(report: Any, band: Any, key_of: Any, columns: list[tuple[str, str, str]]) -> None:
+    """The range in the csv too: for each (suffix, column, kind) the columns <column>_laag and
+    <column>_hoog on the rows of the csv table (``key_of(row)`` gives the row's figure key)."""
+    from burgernet_cost.output.document import CSV, Column
+
+    table = next((t for t in report.tables_for(CSV)), None)
+    if table is None:
+        return
+    for suffix, column, kind in columns:
+        for end in ("laag", "hoog"):
+            table.columns.append(Column(f"{column}_{end}", "", kind, formats=frozenset({CSV})))
+        for row in table.rows:
+            key = key_of(row)
+            b = band.bereik.get(f"{key}{suffix}") if key else None
+            row[f"{column}_laag"] = None if b is None else b.laag.waarde
+            row[f"{column}_hoog"] = None if b is None else b.hoog.waarde
+
+
 def _add(report: Any, parts: list[Any], notes: list[str]) -> None:
     report.parts.extend(parts)
     report.notes.extend(notes)
@@ -41,6 +59,8 @@ def estimate_band(report: Any, ds: Any, result: Any, keuze: Any, herkomst: Any, 
             figures += [(f"{r.taakgebied}.kosten", f"{name}, per jaar", "money"),
                         (f"{r.taakgebied}.per_inwoner", f"{name}, per inwoner", "per_inwoner")]
     _add(report, *range_parts(band, figures))
+    _csv(report, band, lambda row: row.get("taakgebied"),
+         [(".kosten", "kosten_per_jaar", "money"), (".per_inwoner", "per_inwoner_per_jaar", "per_inwoner")])
 
 
 def compare_band(report: Any, ds: Any, results: list[Any], keuze: Any, tarief: str, schaalvoordeel: Decimal | None,
@@ -63,6 +83,8 @@ def compare_band(report: Any, ds: Any, results: list[Any], keuze: Any, tarief: s
                for r in results for u in r.uitkomsten for what, label in (("totaal", "totaal per jaar"), ("bijdrage", "bijdrage"))
                if what == "totaal" or u.tarief_per_inwoner is not None]
     _add(report, *range_parts(band, figures))
+    _csv(report, band, lambda row: f"{row.get('pakket')}.{row.get('model')}",
+         [(".totaal", "totaal_per_jaar", "money"), (".bijdrage", "bijdrage_per_jaar", "money")])
 
 
 def region_band(report: Any, ds: Any, result: Any, members: list[Any], keuze: Any, schaalvoordeel: Decimal | None, opties: Any,
@@ -86,3 +108,6 @@ def region_band(report: Any, ds: Any, result: Any, members: list[Any], keuze: An
     if not per_unit:
         figures += [(f"lid.{lid.code or lid.naam}", f"Bijdrage {lid.naam}", "money") for lid in result.leden]
     _add(report, *range_parts(band, figures))
+    if not per_unit:
+        _csv(report, band, lambda row: f"lid.{row.get('code')}" if row.get("code") else ("budget" if row.get("gemeente") == "Totaal" else None),
+             [("", "bijdrage_per_jaar", "money")])
