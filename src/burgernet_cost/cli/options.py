@@ -95,6 +95,16 @@ Tarief = Annotated[str, _option("--tarief", parser=parse_choice(TARIEVEN, "tarie
 Schaalvoordeel = Annotated[Decimal | None, _option("--schaalvoordeel", parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),
                                                    metavar="PCT", help="Hoeveel procent een landelijke voorziening goedkoper is dan een "
                                                    "regionale (standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager').")]
+# How a region is chosen (regio, rapport, reeks): one of these
+Eenheid = Annotated[str | None, _option("--eenheid", metavar="NAAM", show_default=False,
+                                        help="Een regio: alle gemeenten van een politie-eenheid (bijv. Midden-Nederland).")]
+Veiligheidsregio = Annotated[str | None, _option("--veiligheidsregio", metavar="NAAM", show_default=False,
+                                                 help="Een regio: alle gemeenten van een veiligheidsregio (bijv. Utrecht).")]
+GemeentenLijst = Annotated[str | None, _option("--gemeenten", metavar="A,B,C", show_default=False,
+                                               help="Een regio: gemeenten gescheiden door komma's (namen of CBS-codes).")]
+Ledenbestand = Annotated[str | None, _option("--bestand", metavar="BESTAND", show_default=False,
+                                             help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners) "
+                                                  "of YAML (gemeenten: [{gemeente, inwoners}]); zie README.")]
 DataDir = UITVOER_OPTIES["data_dir"][0]
 Formaat = UITVOER_OPTIES["fmt"][0]
 Uitvoer = UITVOER_OPTIES["uitvoer"][0]
