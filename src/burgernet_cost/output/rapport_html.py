@@ -75,7 +75,12 @@ def _summary(d: Dossier, ds: Any) -> str:
         star = " (rust op de aanname over het schaalvoordeel)" if u.rust_op_aanname else ""
         lines.append(f"<li><b>{escape(u.naam)}</b>: {escape(money.euro(u.totaal))} per jaar — {escape(rest)}{escape(star)}</li>")
     lines.append("</ul>")
-    fragment = [n for n in notes_text([n for n in v.notities if n.code == "fte_fragment"])]
+    fragment = [n for n in notes_text([n for n in v.notities if n.code == "fte_fragment"])] if not d.is_regio else []
+    if d.is_regio:
+        r = d.regio[first]
+        fragment = [f"In het regionale model ({PAKKET_LABELS[first]}) heeft de uitvoerder {money.hours(r.uitvoerder_uren)} uur per "
+                    f"maand nodig, {money.fte(r.uitvoerder_fte)} fte; de gemeenten betalen samen {money.euro(r.budget)} per jaar "
+                    f"({money.euro(r.tarief_per_inwoner, 4)} per inwoner) en doen hun beleid zelf."]
     timeline = [n for n in notes_text([n for n in s.notities if n.code == "tijdlijn"])]
     lines += [f"<p>{escape(n)}</p>" for n in (*fragment, *timeline)]
     if s.rust_op_aanname:
