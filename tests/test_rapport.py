@@ -175,3 +175,11 @@ def test_the_documents_carry_the_sensitivity_and_the_series(bncost, amersfoort):
     years = [r[0] for r in wb["Reeks"].iter_rows(min_row=4, values_only=True) if r[0]]
     assert years == [r["jaartal"] for r in series]
     assert str(wb["Reeks"]["G4"].value).startswith("=MaandenPerJaar*")
+
+
+def test_the_summary_says_how_sure_with_the_range_of_estimate(bncost, amersfoort):
+    page = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
+    band = {r["figuur"]: r for r in json.loads(bncost("estimate", "--gemeente", "Amersfoort", "--bandbreedte", "-f", "json").out,
+                                                parse_float=Decimal)["bandbreedte"]}["totaal.kosten"]
+    summary = page[page.index('<section class="summary"'):page.index("</section>")]
+    assert f"tussen {money.euro(band['laag'])} en {money.euro(band['hoog'])} per jaar" in summary

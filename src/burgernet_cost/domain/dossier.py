@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from burgernet_cost.domain.assumptions import Uitslag, assumptions, default_variant, sensitivity
+from burgernet_cost.domain.assumptions import Bereik, Uitslag, assumptions, default_variant, ranges, sensitivity
 from burgernet_cost.domain.compare import Vergelijking, compare
 from burgernet_cost.domain.estimate import Herkomst, Schatting
 from burgernet_cost.domain.region import Regio, region
@@ -41,6 +41,7 @@ class Dossier:
     vingerafdruk: str  # of the data files the results were computed from
     gevoeligheid: tuple[Uitslag, ...] = ()  # one assumption at a time, first package, largest swing first
     reeks: Reeks | None = None  # the first package year by year
+    bereik: Bereik | None = None  # the first package's gemeentelijk total over all the assumptions' combinations
 
     @property
     def schattingen(self) -> dict[str, Schatting]:
@@ -101,11 +102,13 @@ def dossier(
                 "landelijk": c.model("landelijk").totaal}
 
     base = default_variant(keuze, schaalvoordeel, schalingen)
-    _central, swings = sensitivity(base, assumptions(ds, base.keuze, schaalvoordeel, schalingen), evaluate, "totaal", ("landelijk",))
+    applicable = assumptions(ds, base.keuze, schaalvoordeel, schalingen)
+    _central, swings = sensitivity(base, applicable, evaluate, "totaal", ("landelijk",))
+    bereik = ranges(base, [a for a in applicable if a.id != "schaalvoordeel"], evaluate).bereik["totaal"]
     reeks = None
     if keuze_voor is not None and jaren:
         codes = [(lid.code, lid.naam) for lid in leden if lid.code] if leden else ([(gemeente.code, gemeente.naam)] if gemeente else None)
         reeks = series(ds, onderwerp, jaren, pakketten[0], keuze_voor, leden=codes, inwoners=None if codes else inwoners,
                        schalingen=schalingen)
     return Dossier(onderwerp, soort, inwoners, gemeente, pakketten, tarief, vergelijkingen, regios, grootte, data_fingerprint(ds),
-                   tuple(swings), reeks)
+                   tuple(swings), reeks, bereik)

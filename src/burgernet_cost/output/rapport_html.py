@@ -83,6 +83,12 @@ def _summary(d: Dossier, ds: Any) -> str:
                     f"({money.euro(r.tarief_per_inwoner, 4)} per inwoner) en doen hun beleid zelf."]
     timeline = [n for n in notes_text([n for n in s.notities if n.code == "tijdlijn"])]
     lines += [f"<p>{escape(n)}</p>" for n in (*fragment, *timeline)]
+    if d.bereik is not None and d.bereik.laag.waarde < d.bereik.hoog.waarde:
+        b = d.bereik
+        lines.append(f"<p><b>Hoe zeker:</b> met de alternatieven die de data bij elke aanname noemt, ligt het bedrag voor het "
+                     f"{escape(PAKKET_LABELS[first])} tussen {escape(money.euro(b.laag.waarde))} en {escape(money.euro(b.hoog.waarde))} "
+                     f"per jaar (laag bij: {escape('; '.join(b.laag.door) or 'standaard')}; hoog bij: "
+                     f"{escape('; '.join(b.hoog.door) or 'standaard')}). Zie <a href='#gevoeligheid'>Hoe zeker</a>.</p>")
     if s.rust_op_aanname:
         lines.append("<p>Deze bedragen rusten op aannames die het rapport niet zelf doet; zie <a href='#aannames'>Aannames en bronnen</a>.</p>")
     return '<section class="summary" aria-label="Samenvatting"><h2 id="samenvatting">Samenvatting</h2>' + "".join(lines) + "</section>"
