@@ -23,6 +23,7 @@ def test_estimate_range_around_the_worked_number(bncost, dataset):
     band = dataset.salary.uurtarief_bandbreedte
     assert str(band.laag).replace(".", ",") in total["laag_door"] and str(band.hoog).replace(".", ",") in total["hoog_door"]
     assert {a["id"] for a in data["bandbreedte_aannames"]} >= {"uurtarief", "schaling_beleid"}
+    assert sum(n.startswith("Bandbreedte: elke combinatie") for n in data["notities"]) == 1
     out = bncost("estimate", "--inwoners", 54600, "--pakket", "basis", "--bandbreedte").out
     assert "Bandbreedte over de aannames" in out and re.search(r"Totaal, per jaar\s+€ [\d.,]+\s+€ 3\.568,24\s+€ [\d.,]+", out)
 
@@ -54,18 +55,21 @@ def test_an_alternative_that_does_not_reproduce_the_report_is_rejected(bncost, d
     path.write_text(text.replace("  hoog: 25.45", "  hoog: 25.46"), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 1
-    assert f"salary_scales.yaml:{line}: uurtarief_bandbreedte.hoog: hoog (25.4600 per uur) reproduceert het rapport niet" in r.out
+    assert (f"salary_scales.yaml:{line}: uurtarief_bandbreedte.hoog: de bovengrens van het venster (€ 25,4600 per uur) reproduceert "
+            "het rapport niet: relatiebeheer_communicatie, volledig geeft € 0,08 in plaats van € 0,07") in " ".join(r.out.split())
     path.write_text(text.replace("alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]",
                                  "alternatieven: [rapport-2014-b, car-uwo-2019-schaal-10]"), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
-    assert r.code == 1 and "tariefprofiel car-uwo-2019-schaal-10" in r.out and "reproduceert het rapport niet" in r.out
+    text = " ".join(r.out.split())
+    assert r.code == 1 and "uurtarief_bandbreedte.alternatieven[1]: tariefprofiel car-uwo-2019-schaal-10 (€ " in text
+    assert "per uur) reproduceert het rapport niet" in text
 
 
 def test_a_default_outside_its_range_is_rejected(bncost, data_copy):
     path = data_copy / "inrichtingsmodellen.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  procent: 10\n", "  procent: 25\n"), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
-    assert r.code == 1 and "het schaalvoordeel 25% ligt buiten zijn eigen bandbreedte (0-20%)" in r.out
+    assert r.code == 1 and "het schaalvoordeel 25% ligt buiten zijn eigen bandbreedte (0% tot 20%)" in r.out
 
 
 def test_compare_and_regio_ranges(bncost):

@@ -30,11 +30,10 @@ def _csv(report: Any, band: Any, key_of: Any, columns: list[tuple[str, str, str]
 
 
 def _add(report: Any, parts: list[Any], notes: list[str]) -> None:
+    """The range's parts after the report's own; its notes join the report's (the views hand the
+    same list to the json "notities" field)."""
     report.parts.extend(parts)
     report.notes.extend(notes)
-    for part in report.parts:  # the json "notities" field follows the notes
-        if getattr(part, "key", None) == "notities":
-            part.value.extend(n for n in notes if n not in part.value)
 
 
 def estimate_band(report: Any, ds: Any, result: Any, keuze: Any, herkomst: Any, opties: Any) -> None:

@@ -180,9 +180,14 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
     gm = ds.gemeenten()
     year = gm.kies_jaar(jaar if jaar is not None or opties.peildatum is None else gm.jaar_voor_peildatum(opties.peildatum))
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
+    return ds, members, region_title(soort, name), gm.jaartabel(year).peildatum
+
+
+def region_title(soort: str, name: str) -> str:
+    """What a region is called in the output, by how it was chosen."""
     titles = {"eenheid": f"politie-eenheid {name}", "veiligheidsregio": f"veiligheidsregio {name}", "gemeenten": name,
               "bestand": f"gemeenten uit {name}", "alle": "Nederland (alle gemeenten)"}
-    return ds, members, titles[soort], gm.jaartabel(year).peildatum
+    return titles[soort]
 
 
 def municipalities_cmd(
@@ -214,10 +219,7 @@ def _herkomst(municipality: Any) -> Any:
     """The CBS row behind --gemeente, as the source of the number of inhabitants."""
     from burgernet_cost.domain.estimate import Herkomst
 
-    if not municipality:
-        return None
-    g = municipality[0]
-    return Herkomst(f"CBS {g.peildatum}", "gepubliceerd", g.plaats, g.naam, g.peildatum)
+    return Herkomst.cbs(municipality[0]) if municipality else None
 
 
 def _emit_report(report: Any, opties: Gedeeld) -> None:

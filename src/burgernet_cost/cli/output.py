@@ -3,13 +3,14 @@
 
 Every write and flush is checked. A closed or failing standard output (a full disk, an I/O error)
 ends the run with a Dutch one-line message and exit code 74; a reader that went away (``| head``)
-ends it quietly with exit code 141, as for any Unix tool. A file is written all or nothing: the bytes go to a temporary file next to the target, are flushed
-to disk and renamed over the target in one step, so a full disk, a read-only folder or Ctrl-C leaves
-the old file as it was (or none), never a half-written one; the new file gets the mode a new file
-gets here (0644 under the usual umask) or keeps the mode of the file it replaces. Targets that are
-not regular files (a folder, a FIFO, a device) are refused before anything is written. Characters
-that the output's encoding cannot carry (a Windows console or redirect in cp1252 has no '─') are replaced by plain ones
-('-'), never by a crash. Control characters in text that came from outside are made visible.
+ends it quietly with exit code 141, as for any Unix tool. A file is written all or nothing: the
+bytes go to a temporary file next to the target, are flushed to disk and renamed over the target in
+one step, so a full disk, a read-only folder or Ctrl-C leaves the old file as it was (or none), never
+a half-written one; the new file gets the mode a new file gets here (0644 under the usual umask) or
+keeps the mode of the file it replaces. Targets that are not regular files (a folder, a FIFO, a
+device) are refused before anything is written. Characters that the output's encoding cannot carry
+(a Windows console or redirect in cp1252 has no '─') are replaced by plain ones ('-'), never by a
+crash. Control characters in text that came from outside are made visible.
 """
 
 from __future__ import annotations
@@ -98,15 +99,14 @@ def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
     from burgernet_cost.cli.parsers import FORMATS
     from burgernet_cost.output.renderers import render
 
-    if uitvoer is not None and uitvoer != "-":
-        check_target(uitvoer)
+    real = None if uitvoer is None or uitvoer == "-" else check_target(uitvoer)  # what the target is, before its extension
     chosen = format_for(uitvoer, fmt, FORMATS)
     text = render(report, chosen)
     text = text if text.endswith("\n") else text + "\n"
-    if uitvoer is None or uitvoer == "-":
+    if uitvoer is None or real is None:
         _write(sys.stdout, text)
     else:
-        write_file(uitvoer, text.encode("utf-8"))
+        write_file(uitvoer, text.encode("utf-8"), real)
 
 
 def write_text(text: str) -> None:
@@ -194,9 +194,10 @@ def check_target(target: str) -> Path:
     return real
 
 
-def write_file(target: str, data: bytes) -> Path:
-    """Write ``data`` to ``target`` in one step (see the module text). Returns the path written."""
-    real = check_target(target)
+def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
+    """Write ``data`` to ``target`` in one step (see the module text); ``real``: the path
+    ``check_target`` already gave. Returns the path written."""
+    real = real if real is not None else check_target(target)
     mask = os.umask(0)
     os.umask(mask)
     try:

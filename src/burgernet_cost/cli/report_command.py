@@ -8,6 +8,7 @@ that installs it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shlex
 from decimal import Decimal
@@ -73,9 +74,8 @@ def report_cmd(
     if uitvoer is None:
         raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
     chosen = format_for(uitvoer, fmt, REPORT_FORMATS)
-    if uitvoer != "-":
-        check_target(uitvoer)
-    elif chosen == "xlsx":
+    real = check_target(uitvoer) if uitvoer != "-" else None
+    if real is None and chosen == "xlsx":
         raise UsageProblem("een werkmap gaat naar een bestand, niet naar het scherm", field="uitvoer")
     given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand}
     not_empty(**given)
@@ -87,15 +87,15 @@ def report_cmd(
     if not regio:
         one_of_inhabitants(inwoners, gemeente, jaar, required=True)
     _require(chosen)
-    opties = Gedeeld(**{**opties.__dict__, "data_dir": data_dir})
+    opties = dataclasses.replace(opties, data_dir=data_dir)
     d, ds = _dossier(opties, regio[0] if regio else None, given, gemeente, inwoners, jaar, pakket, tarief, schaalvoordeel)
     data = _render(chosen, d, ds)
-    if uitvoer == "-":
+    if real is None:
         from burgernet_cost.cli.output import write_text
 
         write_text(data.decode("utf-8"))
     else:
-        write_file(uitvoer, data)
+        write_file(uitvoer, data, real)
 
 
 def _require(fmt: str) -> None:
@@ -121,21 +121,20 @@ def _dossier(opties: Gedeeld, soort: str | None, given: dict[str, str | None], g
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None
     g = municipality[0] if municipality else None
-    from burgernet_cost.output.numbers import nl_number
+    from burgernet_cost.output.wording import inhabitants_title
 
-    title = g.naam if g is not None else f"een gemeente van {nl_number(n)} inwoners"
+    title = g.naam if g is not None else inhabitants_title(n)
     return dossier(ds, title, "gemeente" if g is not None else "inwoners", pakketten, inwoners=n, gemeente=g, tarief=tarief,
                    schaalvoordeel=schaalvoordeel, keuze=keuze, schalingen=opties.schalingen(), **extra(ds)), ds
 
 
 def _series_args(opties: Gedeeld) -> Any:
-    """The years of the series in the document (2014 to the newest count) and the rate choice per year."""
+    """The years of the series in the document (as ``reeks`` without --van/--tot) and the rate choice per year."""
+    from burgernet_cost.domain.series import FIRST_YEAR, rate_per_year
 
     def make(ds: Any) -> dict[str, Any]:
         reeks = ds.gemeenten().bevolkingsreeks()
-        oldest = min(t.ingangsdatum for t in ds.salary.tabellen)
-        return {"jaren": reeks.kies(2014, reeks.jaren[-1]),
-                "keuze_voor": lambda jaar: opties.keuze(jaar if f"{jaar}-01-01" >= oldest else None)}
+        return {"jaren": reeks.kies(FIRST_YEAR, reeks.jaren[-1]), "keuze_voor": rate_per_year(ds, opties.keuze)}
 
     return make
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data import cache
-from burgernet_cost.data.reading import LineMap, display_path, read_text, resolve_data_dir
+from burgernet_cost.data.reading import LineMap, display_path, inside, read_text, resolve_data_dir
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
 if TYPE_CHECKING:  # the meta data are records with the models' fields; the models serve as their types
@@ -244,11 +244,7 @@ def _load(root: Path) -> Gemeenten:
 
 def _read_year(root: Path, jaar: mm.Jaartabel, lines: LineMap, n: int) -> tuple[list[Gemeente], list[DataError]]:
     path = root / jaar.bestand
-    try:  # a table named by the data stays inside the data folder
-        inside = path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
-        inside = False
-    if not inside:
+    if not inside(root, path):  # a table named by the data stays inside the data folder
         return [], [lines.error(("jaren", n, "bestand"), f"{quote(jaar.bestand)} ligt buiten de datamap; noem een bestand in de datamap")]
     shown = display_path(path)
     text = read_text(path, shown)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.data.reading import display_path, is_plain_date, read_text
+from burgernet_cost.data.reading import display_path, inside, is_plain_date, read_text
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
 COLUMNS = ["code", "naam", "peildatum", "inwoners"]
@@ -54,11 +54,7 @@ def load_series(root: Path, meta: Any, file_shown: str) -> Bevolkingsreeks:
     if spec is None:
         raise UsageProblem(f"{file_shown} noemt geen bevolkingsreeks; 'reeks' heeft inwonertallen per jaar nodig")
     path = root / spec.bestand
-    try:
-        inside = path.resolve().is_relative_to(root.resolve())
-    except (OSError, RuntimeError):
-        inside = False
-    if not inside:
+    if not inside(root, path):
         raise DataError(f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown,
                         path="bevolkingsreeks.bestand")
     shown = display_path(path)

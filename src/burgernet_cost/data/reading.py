@@ -112,6 +112,14 @@ def resolve_data_dir(option: str | Path | None = None) -> Path:
     return path
 
 
+def inside(root: Path, path: Path) -> bool:
+    """Whether ``path`` (a file the data names) lies inside the data folder ``root``, links resolved."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
 def printable_path(text: str) -> str:
     """A path from outside, safe to show: control characters visible, at most 200 characters."""
     text = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)

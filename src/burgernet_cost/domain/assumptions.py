@@ -19,7 +19,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.domain.estimate import SCHALINGEN
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
@@ -29,37 +29,48 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Optie:
+    """One alternative of an assumption, as data (``output/`` words it): ``soort`` is
+    "uurtarief_venster" (rand, bedrag), "tariefprofiel" (profiel, naam, bedrag), "schaalvoordeel"
+    (procent) or "schaling" (taakgebied, regel)."""
+
+    soort: str
+    params: tuple[tuple[str, Any], ...]
+    toepassen: Callable[[Variant], Variant] = field(compare=False, repr=False)
+
+    @property
+    def p(self) -> dict[str, Any]:
+        return dict(self.params)
+
+
+@dataclass(frozen=True)
 class Variant:
     """One way to compute: a rate choice, a scale advantage, scaling choices."""
 
     keuze: TariefKeuze
     schaalvoordeel: Decimal | None
     schalingen: dict[str, str] | None
-    gekozen: tuple[str, ...] = ()  # the non-default options taken, in words
-
-
-@dataclass(frozen=True)
-class Optie:
-    naam: str  # "€ 22,07 per uur (ondergrens kalibratie)"
-    waarde: str  # the value in words, for the table
-    toepassen: Callable[[Variant], Variant]
+    gekozen: tuple[Optie, ...] = ()  # the non-default options taken
 
 
 @dataclass(frozen=True)
 class Aanname:
+    """An assumption a result rests on: ``id`` "uurtarief", "schaalvoordeel" or "schaling_<taakgebied>";
+    ``standaard`` its default value (a rate, a percentage, a scaling rule)."""
+
     id: str
-    naam: str
     status: str
     bron: str
-    standaard: str  # the default in words
+    standaard: Any
     opties: tuple[Optie, ...]  # the alternatives (the default is not among them)
     reden: str = ""
+    taakgebied: str | None = None  # the name of the taakgebied, for a scaling
 
 
 @dataclass(frozen=True)
 class Grens:
     waarde: Decimal
-    door: tuple[str, ...]  # the options that set this bound ("standaard" when none)
+    door: tuple[Optie, ...]  # the options that set this bound (none: the defaults)
 
 
 @dataclass(frozen=True)
@@ -76,12 +87,6 @@ class Bandbreedte:
     varianten: int = 0
 
 
-def euro_text(value: Decimal, places: int = 2) -> str:
-    """Dutch amount for option names (the domain does not import the output layer)."""
-    text = f"{value:,.{places}f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {text}"
-
-
 def assumptions(ds: Dataset, keuze: TariefKeuze, schaalvoordeel: Decimal | None, schalingen: dict[str, str] | None,
                 model_landelijk: bool = True) -> list[Aanname]:
     """The assumptions that apply to a result computed with these choices, with their options."""
@@ -96,21 +101,20 @@ def assumptions(ds: Dataset, keuze: TariefKeuze, schaalvoordeel: Decimal | None,
         def set_sv(value: Decimal) -> Callable[[Variant], Variant]:
             return lambda v: replace(v, schaalvoordeel=value)
 
-        out.append(Aanname("schaalvoordeel", "Schaalvoordeel landelijk", sv.status, sv.bron.kort(), f"{sv.procent}%",
-                           tuple(Optie(f"schaalvoordeel {x}%", f"{x}%", set_sv(x)) for x in (b.laag, b.hoog) if x != sv.procent),
+        out.append(Aanname("schaalvoordeel", sv.status, sv.bron.kort(), sv.procent,
+                           tuple(Optie("schaalvoordeel", (("procent", x),), set_sv(x)) for x in (b.laag, b.hoog) if x != sv.procent),
                            b.reden.strip()))
     for s in ds.interviews.schalingen:
         if s.status == "gepubliceerd" or (schalingen and s.taakgebied in schalingen):
             continue
         other = next(x for x in SCHALINGEN if x != s.standaard)
-        area = ds.taakgebied(s.taakgebied).naam.lower()
+        area = ds.taakgebied(s.taakgebied).naam
 
         def set_scaling(area_id: str, rule: str) -> Callable[[Variant], Variant]:
             return lambda v: replace(v, schalingen={**(v.schalingen or {}), area_id: rule})
 
-        out.append(Aanname(f"schaling_{s.taakgebied}", f"Schaling {area}", s.status, s.bron.kort(), s.standaard.replace("_", " "),
-                           (Optie(f"{area} {other.replace('_', ' ')}", other.replace("_", " "), set_scaling(s.taakgebied, other)),),
-                           s.toelichting.strip()))
+        option = Optie("schaling", (("taakgebied", area), ("regel", other)), set_scaling(s.taakgebied, other))
+        out.append(Aanname(f"schaling_{s.taakgebied}", s.status, s.bron.kort(), s.standaard, (option,), s.toelichting.strip(), area))
     return out
 
 
@@ -121,7 +125,7 @@ def _rate_assumption(ds: Dataset, keuze: TariefKeuze) -> Aanname | None:
     if band is None or pinned:
         return None
     central = uurtarief(ds, keuze).bedrag
-    report = uurtarief(ds, TariefKeuze()).bedrag  # the window is at the report's price level
+    report = uurtarief(ds, TariefKeuze()).bedrag  # the window is at the report's price level; it moves with the rate
 
     def fixed(amount: Decimal) -> Callable[[Variant], Variant]:
         return lambda v: replace(v, keuze=TariefKeuze(uurtarief=amount))
@@ -129,16 +133,13 @@ def _rate_assumption(ds: Dataset, keuze: TariefKeuze) -> Aanname | None:
     def profile(ident: str) -> Callable[[Variant], Variant]:
         return lambda v: replace(v, keuze=replace(v.keuze, profiel=ident))
 
-    options = [Optie(f"uurtarief {euro_text(central * edge / report)} ({what} kalibratie)",
-                     euro_text(central * edge / report, 4), fixed(central * edge / report))
-               for edge, what in ((band.laag, "ondergrens"), (band.hoog, "bovengrens"))]
-    names = {p.id: p for p in ds.salary.tariefprofielen}
+    options = [Optie("uurtarief_venster", (("rand", end), ("bedrag", central * edge / report)), fixed(central * edge / report))
+               for edge, end in ((band.laag, "laag"), (band.hoog, "hoog"))]
+    names = {p.id: p.naam for p in ds.salary.tariefprofielen}
     for ident in band.alternatieven:
         amount = uurtarief(ds, replace(keuze, profiel=ident)).bedrag
-        options.append(Optie(f"profiel {ident} ({euro_text(amount)})", f"{names[ident].naam}: {euro_text(amount, 4)}",
-                             profile(ident)))
-    return Aanname("uurtarief", "Uurtarief (schaal, periodiek, tabel)", band.status, band.bron.kort(), euro_text(central, 4),
-                   tuple(options), band.toelichting.strip())
+        options.append(Optie("tariefprofiel", (("profiel", ident), ("naam", names[ident]), ("bedrag", amount)), profile(ident)))
+    return Aanname("uurtarief", band.status, band.bron.kort(), central, tuple(options), band.toelichting.strip())
 
 
 def variants(base: Variant, aannames: Sequence[Aanname]) -> list[Variant]:
@@ -147,11 +148,11 @@ def variants(base: Variant, aannames: Sequence[Aanname]) -> list[Variant]:
     out = []
     for combo in itertools.product(*choices):
         v = base
-        taken = []
+        taken: list[Optie] = []
         for option in combo:
             if option is not None:
                 v = option.toepassen(v)
-                taken.append(option.naam)
+                taken.append(option)
         out.append(replace(v, gekozen=tuple(taken)))
     return out
 
@@ -177,8 +178,8 @@ def ranges(base: Variant, aannames: Sequence[Aanname], evaluate: Callable[[Varia
 @dataclass(frozen=True)
 class Uitslag:
     aanname: Aanname
-    laag: tuple[str, dict[str, Decimal]]  # the option and the figures at the low end
-    hoog: tuple[str, dict[str, Decimal]]
+    laag: tuple[Optie | None, dict[str, Decimal]]  # the option (None: the default) and the figures at the low end
+    hoog: tuple[Optie | None, dict[str, Decimal]]
 
     def swing(self, key: str) -> Decimal:
         return self.hoog[1][key] - self.laag[1][key]
@@ -192,8 +193,8 @@ def sensitivity(base: Variant, aannames: Sequence[Aanname], evaluate: Callable[[
     central = evaluate(base)
     out = []
     for a in aannames:
-        points: list[tuple[str, dict[str, Decimal]]] = [(f"standaard ({a.standaard})", central)]
-        points += [(o.naam, evaluate(replace(o.toepassen(base), gekozen=(o.naam,)))) for o in a.opties]
+        points: list[tuple[Optie | None, dict[str, Decimal]]] = [(None, central)]
+        points += [(o, evaluate(replace(o.toepassen(base), gekozen=(o,)))) for o in a.opties]
         moving = next((k for k in (key, *also) if len({p[1][k] for p in points}) > 1), key)
         lo = min(points, key=lambda p: p[1][moving])
         hi = max(points, key=lambda p: p[1][moving])
@@ -205,3 +206,33 @@ def sensitivity(base: Variant, aannames: Sequence[Aanname], evaluate: Callable[[
 def default_variant(keuze: TariefKeuze | None, schaalvoordeel: Decimal | None, schalingen: dict[str, str] | None) -> Variant:
     return Variant(keuze or TariefKeuze(), schaalvoordeel, schalingen)
 
+
+
+def model_figures(ds: Dataset, inwoners: int, pakket: str) -> Callable[[Variant], dict[str, Decimal]]:
+    """The figures ``gevoeligheid`` and the report follow: the year's total when the municipality
+    does everything itself (gemeentelijk), the same per inhabitant, and the landelijk total (where the
+    scale advantage counts)."""
+    from burgernet_cost.domain.compare import compare
+
+    def evaluate(v: Variant) -> dict[str, Decimal]:
+        c = compare(ds, inwoners, pakket, "berekend", v.schaalvoordeel, v.keuze, schalingen=v.schalingen)
+        gemeentelijk = c.model("gemeentelijk").totaal
+        return {"totaal": gemeentelijk, "per_inwoner": gemeentelijk / inwoners, "landelijk": c.model("landelijk").totaal}
+
+    return evaluate
+
+
+def model_sensitivity(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None, schalingen: dict[str, str] | None,
+                      schaalvoordeel: Decimal | None = None) -> tuple[dict[str, Decimal], list[Uitslag]]:
+    """One assumption at a time over ``model_figures``, largest swing (gemeentelijk or landelijk) first."""
+    base = default_variant(keuze, schaalvoordeel, schalingen)
+    return sensitivity(base, assumptions(ds, base.keuze, schaalvoordeel, schalingen), model_figures(ds, inwoners, pakket),
+                       "totaal", ("landelijk",))
+
+
+def model_range(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None, schalingen: dict[str, str] | None) -> Bereik:
+    """The range of the gemeentelijk total (``model_figures``) over every combination of the
+    assumptions that bear on it (the scale advantage does not)."""
+    base = default_variant(keuze, None, schalingen)
+    return ranges(base, assumptions(ds, base.keuze, None, schalingen, model_landelijk=False),
+                  model_figures(ds, inwoners, pakket)).bereik["totaal"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from burgernet_cost.domain.assumptions import Bereik, Uitslag, assumptions, default_variant, ranges, sensitivity
+from burgernet_cost.domain.assumptions import Bereik, Uitslag, model_range, model_sensitivity
 from burgernet_cost.domain.compare import Vergelijking, compare
 from burgernet_cost.domain.estimate import Herkomst, Schatting
 from burgernet_cost.domain.region import Regio, region
@@ -79,9 +79,7 @@ def dossier(
 ) -> Dossier:
     """The results for one municipality (``inwoners``, ``gemeente`` when it is a CBS municipality)
     or one region (``leden``)."""
-    herkomst = None
-    if gemeente is not None:
-        herkomst = Herkomst(f"CBS {gemeente.peildatum}", "gepubliceerd", gemeente.plaats, gemeente.naam, gemeente.peildatum)
+    herkomst = None if gemeente is None else Herkomst.cbs(gemeente)
     regios: dict[str, Regio] = {}
     if leden:
         for p in pakketten:
@@ -94,17 +92,8 @@ def dossier(
     points = sorted({*SIZES, inwoners} if not leden else {*(lid.inwoners for lid in leden)})
     grootte = tuple((n, {p: compare(ds, n, p, tarief, schaalvoordeel, keuze, schalingen=schalingen).model("gemeentelijk").totaal
                          for p in pakketten}) for n in points)
-    n = inwoners
-
-    def evaluate(v: Any) -> dict[str, Decimal]:
-        c = compare(ds, n, pakketten[0], "berekend", v.schaalvoordeel, v.keuze, schalingen=v.schalingen)
-        return {"totaal": c.model("gemeentelijk").totaal, "per_inwoner": c.model("gemeentelijk").totaal / n,
-                "landelijk": c.model("landelijk").totaal}
-
-    base = default_variant(keuze, schaalvoordeel, schalingen)
-    applicable = assumptions(ds, base.keuze, schaalvoordeel, schalingen)
-    _central, swings = sensitivity(base, applicable, evaluate, "totaal", ("landelijk",))
-    bereik = ranges(base, [a for a in applicable if a.id != "schaalvoordeel"], evaluate).bereik["totaal"]
+    _central, swings = model_sensitivity(ds, inwoners, pakketten[0], keuze, schalingen, schaalvoordeel)
+    bereik = model_range(ds, inwoners, pakketten[0], keuze, schalingen)
     reeks = None
     if keuze_voor is not None and jaren:
         codes = [(lid.code, lid.naam) for lid in leden if lid.code] if leden else ([(gemeente.code, gemeente.naam)] if gemeente else None)

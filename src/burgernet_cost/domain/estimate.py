@@ -37,6 +37,11 @@ class Herkomst:
     plaats: str | None
     gemeente: str
     datum: str | None = None  # the date the number is at (CBS: 1 January of the year)
+
+    @classmethod
+    def cbs(cls, g: Any) -> Herkomst:
+        """The CBS row of a municipality (``data.municipalities.Gemeente``) as the source."""
+        return cls(f"CBS {g.peildatum}", "gepubliceerd", g.plaats, g.naam, g.peildatum)
 TOTAAL = "totaal"
 
 

@@ -20,6 +20,17 @@ if TYPE_CHECKING:
     from burgernet_cost.domain.rate import TariefKeuze
 
 
+#: where a series starts unless asked otherwise: the year of the report (15 May 2014); not a figure of a result
+FIRST_YEAR = 2014
+
+
+def rate_per_year(ds: Dataset, keuze: Callable[[int | None], TariefKeuze]) -> Callable[[int], TariefKeuze]:
+    """The rate choice of each year (``keuze(jaar)``: the price level of 1 January, unless pinned);
+    before the oldest salary table, the oldest price level (the row says so)."""
+    oldest = min(t.ingangsdatum for t in ds.salary.tabellen)
+    return lambda jaar: keuze(jaar if f"{jaar}-01-01" >= oldest else None)
+
+
 @dataclass(frozen=True)
 class Jaarpunt:
     jaar: int

@@ -89,15 +89,17 @@ def calibration(ds: Dataset) -> list[Finding]:
 def range_checks(ds: Dataset) -> list[Finding]:
     """Every declared range holds its default, and every alternative that claims to reproduce the
     report (the ends of the rate window, the alternative profiles) still calibrates."""
+    from burgernet_cost.data.reading import format_key_path
     from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 
     findings: list[Finding] = []
     S, M = "salary_scales.yaml", "inrichtingsmodellen.yaml"
     sv = ds.models.schaalvoordeel_landelijk
     if sv.bandbreedte is not None and not sv.bandbreedte.laag <= sv.procent <= sv.bandbreedte.hoog:
-        findings.append(Finding("fout", "bandbreedte", f"het schaalvoordeel {sv.procent}% ligt buiten zijn eigen bandbreedte "
-                                f"({sv.bandbreedte.laag}-{sv.bandbreedte.hoog}%)", ds.file(M),
-                                ds.lines[M].line_of(("schaalvoordeel_landelijk", "bandbreedte")), "schaalvoordeel_landelijk.bandbreedte"))
+        findings.append(Finding("fout", "bandbreedte", "", ds.file(M), ds.lines[M].line_of(("schaalvoordeel_landelijk", "bandbreedte")),
+                                "schaalvoordeel_landelijk.bandbreedte",
+                                {"bandbreedte": "buiten", "wat": "schaalvoordeel", "waarde": sv.procent,
+                                 "laag": sv.bandbreedte.laag, "hoog": sv.bandbreedte.hoog}))
     band = ds.salary.uurtarief_bandbreedte
     if band is None:
         return findings
@@ -105,25 +107,21 @@ def range_checks(ds: Dataset) -> list[Finding]:
     rate = uurtarief(ds, TariefKeuze(profiel=profile)).bedrag
     where = (ds.file(S), ds.lines[S].line_of(("uurtarief_bandbreedte",)), "uurtarief_bandbreedte")
     if not band.laag <= rate <= band.hoog:
-        findings.append(Finding("fout", "bandbreedte", f"het standaarduurtarief {rate:.4f} ligt buiten het venster "
-                                f"{band.laag} tot {band.hoog}", *where))
-    claims: list[tuple[Any, str, tuple[Any, ...]]] = [(band.laag, "laag", ("uurtarief_bandbreedte", "laag")),
-                                                      (band.hoog, "hoog", ("uurtarief_bandbreedte", "hoog"))]
-    claims += [(uurtarief(ds, TariefKeuze(profiel=ident)).bedrag, f"tariefprofiel {ident}", ("uurtarief_bandbreedte", "alternatieven", k))
+        findings.append(Finding("fout", "bandbreedte", "", *where,
+                                {"bandbreedte": "buiten", "wat": "uurtarief", "waarde": rate, "laag": band.laag, "hoog": band.hoog}))
+    claims: list[tuple[Any, str | None, tuple[Any, ...]]] = [(band.laag, None, ("uurtarief_bandbreedte", "laag")),
+                                                             (band.hoog, None, ("uurtarief_bandbreedte", "hoog"))]
+    claims += [(uurtarief(ds, TariefKeuze(profiel=ident)).bedrag, ident, ("uurtarief_bandbreedte", "alternatieven", k))
                for k, ident in enumerate(band.alternatieven)]
-    for amount, label, path in claims:
-        failed = [f for f in _calibrate(ds, amount, label) if f.level == "fout"]
+    for amount, ident, path in claims:
+        failed = [f for f in _calibrate(ds, amount, ident or path[-1]) if f.level == "fout"]
         if failed:
-            p = failed[0].params or {}
-            findings.append(Finding("fout", "bandbreedte", f"{label} ({amount:.4f} per uur) reproduceert het rapport niet: "
-                                    f"{p['taakgebied']}, {p['pakket']} geeft {p['afgerond']} in plaats van {p['gerapporteerd']}",
-                                    ds.file(S), ds.lines[S].line_of(path), ".".join(str(x) for x in path)))
+            findings.append(Finding("fout", "bandbreedte", "", ds.file(S), ds.lines[S].line_of(path), format_key_path(path),
+                                    {"bandbreedte": "reproduceert_niet", "uurtarief": amount, "profiel": ident,
+                                     "rand": None if ident else path[-1], "kalibratie": failed[0].params}))
     if not findings:
-        from burgernet_cost.domain.assumptions import euro_text
-
-        findings.append(Finding("ok", "bandbreedte", f"uurtarief {euro_text(band.laag)} en {euro_text(band.hoog)} (de uitersten van "
-                                f"het venster) en {len(band.alternatieven)} alternatieve profielen reproduceren het rapport; elke "
-                                "standaard ligt binnen zijn bandbreedte"))
+        findings.append(Finding("ok", "bandbreedte", "", params={"bandbreedte": "ok", "laag": band.laag, "hoog": band.hoog,
+                                                                  "alternatieven": len(band.alternatieven)}))
     return findings
 
 

@@ -18,6 +18,7 @@ from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.output import charts
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.html import notes_html, page, report_html, tree_html
+from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, notes_text
 
 
@@ -87,8 +88,8 @@ def _summary(d: Dossier, ds: Any) -> str:
         b = d.bereik
         lines.append(f"<p><b>Hoe zeker:</b> met de alternatieven die de data bij elke aanname noemt, ligt het bedrag voor het "
                      f"{escape(PAKKET_LABELS[first])} tussen {escape(money.euro(b.laag.waarde))} en {escape(money.euro(b.hoog.waarde))} "
-                     f"per jaar (laag bij: {escape('; '.join(b.laag.door) or 'standaard')}; hoog bij: "
-                     f"{escape('; '.join(b.hoog.door) or 'standaard')}). Zie <a href='#gevoeligheid'>Hoe zeker</a>.</p>")
+                     f"per jaar (laag bij: {escape(bounds_text(b.laag.door))}; hoog bij: "
+                     f"{escape(bounds_text(b.hoog.door))}). Zie <a href='#gevoeligheid'>Hoe zeker</a>.</p>")
     if s.rust_op_aanname:
         lines.append("<p>Deze bedragen rusten op aannames die het rapport niet zelf doet; zie <a href='#aannames'>Aannames en bronnen</a>.</p>")
     return '<section class="summary" aria-label="Samenvatting"><h2 id="samenvatting">Samenvatting</h2>' + "".join(lines) + "</section>"
@@ -159,12 +160,13 @@ def _region(d: Dossier, ds: Any, c: Colofon) -> str:
 
 def _sensitivity(d: Dossier) -> str:
     central = d.vergelijkingen[d.pakketten[0]].model("gemeentelijk").totaal
-    rows = [(u.aanname.naam, u.laag[1]["totaal"], u.hoog[1]["totaal"]) for u in d.gevoeligheid]
+    rows = [(assumption_name(u.aanname), u.laag[1]["totaal"], u.hoog[1]["totaal"]) for u in d.gevoeligheid]
     chart = _chart(lambda: charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})",
                                                 central, rows))
     body = "".join(
-        f"<tr><td>{escape(u.aanname.naam)} <span class='status-{escape(u.aanname.status)}'>({escape(u.aanname.status)})</span></td>"
-        f"<td>{escape(u.laag[0])}</td><td class=num>{escape(money.euro(u.laag[1]['totaal']))}</td><td>{escape(u.hoog[0])}</td>"
+        f"<tr><td>{escape(assumption_name(u.aanname))} <span class='status-{escape(u.aanname.status)}'>({escape(u.aanname.status)})</span></td>"
+        f"<td>{escape(option_text(u.laag[0], u.aanname))}</td><td class=num>{escape(money.euro(u.laag[1]['totaal']))}</td>"
+        f"<td>{escape(option_text(u.hoog[0], u.aanname))}</td>"
         f"<td class=num>{escape(money.euro(u.hoog[1]['totaal']))}</td><td class=num>{escape(money.euro(u.swing('totaal')))}</td>"
         f"<td class=num>{escape(money.euro(u.swing('landelijk')))}</td></tr>" for u in d.gevoeligheid)
     table = ("<table><thead><tr><th>Aanname</th><th>Laag bij</th><th class=num>Laag</th><th>Hoog bij</th><th class=num>Hoog</th>"

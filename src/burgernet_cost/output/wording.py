@@ -34,6 +34,13 @@ def date_nl(iso: str) -> str:
     return f"{int(d)}-{int(m)}-{y}"
 
 
+def inhabitants_title(inwoners: int) -> str:
+    """What a result is for when the user gave a number of inhabitants, not a municipality."""
+    from burgernet_cost.output.numbers import nl_number
+
+    return f"een gemeente van {nl_number(inwoners)} inwoners"
+
+
 def show(value: Decimal | int | str | None, unit: str, written: bool = False) -> str:
     """A value with its unit, as the explanation shows it: a computed value by the rule of its kind
     (hours and fte 2 decimals, euros 2, per inhabitant 4), a figure from the data as written."""

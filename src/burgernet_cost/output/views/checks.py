@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from burgernet_cost.domain.diff import Kengetal
 from burgernet_cost.domain.validation import Finding, Validation
 from burgernet_cost.errors import count, located
@@ -90,6 +92,8 @@ def finding_message(f: Finding) -> str:
     if f.params is None:
         return f.message
     p = f.params
+    if "bandbreedte" in p:
+        return _range_message(p)
     places = p["decimalen"]
     computed = f"{money.euro(p['berekend'], 4)} → {money.euro(p['afgerond'], places)}"
     hours = " + ".join(f"{money.hours(u)} uur/maand voor {money.nl_number(n)} inwoners" for u, n in p["waarnemingen"])
@@ -99,6 +103,23 @@ def finding_message(f: Finding) -> str:
     if f.level == "ok":
         return f"{label}: berekend {computed}, gerapporteerd {reported} ({inputs})"
     return f"{label}: berekend {computed}, maar het rapport meldt {reported} ({p['bron']}); invoer: {inputs}"
+
+
+def _range_message(p: dict[str, Any]) -> str:
+    """A check of a declared range (``validation.range_checks``) in words."""
+    if p["bandbreedte"] == "ok":
+        return (f"uurtarief {money.euro(p['laag'])} en {money.euro(p['hoog'])} (de uitersten van het venster) en {p['alternatieven']} "
+                "alternatieve profielen reproduceren het rapport; elke standaard ligt binnen zijn bandbreedte")
+    if p["bandbreedte"] == "buiten":
+        if p["wat"] == "schaalvoordeel":
+            return (f"het schaalvoordeel {money.pct(p['waarde'])} ligt buiten zijn eigen bandbreedte "
+                    f"({money.pct(p['laag'])} tot {money.pct(p['hoog'])})")
+        return (f"het standaarduurtarief {money.euro(p['waarde'], 4)} ligt buiten het venster {money.euro(p['laag'])} tot "
+                f"{money.euro(p['hoog'])}")
+    c = p["kalibratie"]
+    what = f"tariefprofiel {p['profiel']}" if p["profiel"] else f"de {'onder' if p['rand'] == 'laag' else 'boven'}grens van het venster"
+    return (f"{what} ({money.euro(p['uurtarief'], 4)} per uur) reproduceert het rapport niet: {c['taakgebied']}, {c['pakket']} geeft "
+            f"{money.euro(c['afgerond'], c['decimalen'])} in plaats van {money.euro(c['gerapporteerd'], c['decimalen'])}")
 
 
 def finding_text(f: Finding) -> str:

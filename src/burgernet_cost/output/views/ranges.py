@@ -5,18 +5,68 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from burgernet_cost.domain.assumptions import Aanname, Bandbreedte, Uitslag
+from burgernet_cost.domain.assumptions import Aanname, Bandbreedte, Optie, Uitslag
+from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
 
+EDGES = {"laag": "ondergrens", "hoog": "bovengrens"}
 
-def _by(names: tuple[str, ...]) -> str:
-    return "; ".join(names) if names else "standaard"
+
+def assumption_name(a: Aanname) -> str:
+    if a.id == "uurtarief":
+        return "Uurtarief (schaal, periodiek, tabel)"
+    if a.id == "schaalvoordeel":
+        return "Schaalvoordeel landelijk"
+    return f"Schaling {(a.taakgebied or a.id).lower()}"
+
+
+def _rule(rule: str) -> str:
+    return rule.replace("_", " ")
+
+
+def default_text(a: Aanname) -> str:
+    if a.id == "uurtarief":
+        return money.euro(a.standaard, 4)
+    if a.id == "schaalvoordeel":
+        return money.pct(a.standaard)
+    return _rule(a.standaard)
+
+
+def option_text(o: Optie | None, a: Aanname | None = None) -> str:
+    """An option as the bounds and the sensitivity name it ("uurtarief € 22,07 (ondergrens kalibratie)")."""
+    if o is None:
+        return f"standaard ({default_text(a)})" if a is not None else "standaard"
+    p = o.p
+    if o.soort == "uurtarief_venster":
+        return f"uurtarief {money.euro(p['bedrag'])} ({EDGES[p['rand']]} kalibratie)"
+    if o.soort == "tariefprofiel":
+        return f"profiel {p['profiel']} ({money.euro(p['bedrag'])})"
+    if o.soort == "schaalvoordeel":
+        return f"schaalvoordeel {money.pct(p['procent'])}"
+    return f"{p['taakgebied'].lower()} {_rule(p['regel'])}"
+
+
+def option_value(o: Optie) -> str:
+    """An option as the list of alternatives shows it."""
+    p = o.p
+    if o.soort == "uurtarief_venster":
+        return money.euro(p["bedrag"], 4)
+    if o.soort == "tariefprofiel":
+        return f"{p['naam']}: {money.euro(p['bedrag'], 4)}"
+    if o.soort == "schaalvoordeel":
+        return money.pct(p["procent"])
+    return _rule(p["regel"])
+
+
+def bounds_text(options: tuple[Optie, ...]) -> str:
+    """The options that set a bound, in words ("standaard" when none)."""
+    return "; ".join(option_text(o) for o in options) if options else "standaard"
 
 
 def assumption_rows(aannames: tuple[Aanname, ...] | list[Aanname]) -> list[dict[str, Any]]:
-    return [{"id": a.id, "naam": a.naam, "status": a.status, "bron": a.bron, "standaard": a.standaard,
-             "alternatieven": "; ".join(o.waarde for o in a.opties), "reden": a.reden} for a in aannames]
+    return [{"id": a.id, "naam": assumption_name(a), "status": a.status, "bron": a.bron, "standaard": default_text(a),
+             "alternatieven": "; ".join(option_value(o) for o in a.opties), "reden": a.reden} for a in aannames]
 
 
 ASSUMPTION_COLUMNS = [Column("naam", "Aanname"), Column("standaard", "Standaard"), Column("alternatieven", "Alternatieven"),
@@ -33,7 +83,7 @@ def range_parts(band: Bandbreedte, figures: list[tuple[str, str, str]]) -> tuple
         if b is None:
             continue
         rows.append({"figuur": key, "naam": label, "laag": Cell(b.laag.waarde, kind), "midden": Cell(b.midden, kind),
-                     "hoog": Cell(b.hoog.waarde, kind), "laag_door": _by(b.laag.door), "hoog_door": _by(b.hoog.door)})
+                     "hoog": Cell(b.hoog.waarde, kind), "laag_door": bounds_text(b.laag.door), "hoog_door": bounds_text(b.hoog.door)})
     columns = [Column("figuur", "", formats=frozenset({JSON})), Column("naam", "Bedrag"), Column("laag", "Laag", "money"),
                Column("midden", "Midden", "money"), Column("hoog", "Hoog", "money"), Column("laag_door", "Laag door"),
                Column("hoog_door", "Hoog door")]
@@ -55,8 +105,9 @@ def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onder
                        data_dir: str, extra: list[Part]) -> Report:
     rows = []
     for u in swings:
-        rows.append({"aanname": u.aanname.naam, "id": u.aanname.id, "status": u.aanname.status, "standaard": u.aanname.standaard,
-                     "laag_keuze": u.laag[0], "hoog_keuze": u.hoog[0],
+        rows.append({"aanname": assumption_name(u.aanname), "id": u.aanname.id, "status": u.aanname.status,
+                     "standaard": default_text(u.aanname), "laag_keuze": option_text(u.laag[0], u.aanname),
+                     "hoog_keuze": option_text(u.hoog[0], u.aanname),
                      "laag_per_jaar": u.laag[1]["totaal"], "hoog_per_jaar": u.hoog[1]["totaal"], "uitslag_per_jaar": u.swing("totaal"),
                      "laag_per_inwoner": u.laag[1]["per_inwoner"], "hoog_per_inwoner": u.hoog[1]["per_inwoner"],
                      "uitslag_per_inwoner": u.swing("per_inwoner"), "uitslag_landelijk": u.swing("landelijk")})
