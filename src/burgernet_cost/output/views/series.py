@@ -9,13 +9,14 @@ from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Pa
 from burgernet_cost.output.views.common import data_field, notes_field
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, notes_text
 
+MACHINE = frozenset({JSON, CSV})
 COLUMNS = [
     Column("jaar", "Jaar"),
     Column("inwoners", "Inwoners", "int"),
     Column("prijspeil", "Prijspeil"),
-    Column("uurtarief", "Uurtarief", "rate"),
+    Column("uurtarief", "Uurtarief", "rate", formats=MACHINE),  # the terminal keeps to what fits 80 columns
     Column("uren_per_maand", "Uren/maand", "hours"),
-    Column("fte", "FTE", "fte"),
+    Column("fte", "FTE", "fte", formats=MACHINE),
     Column("kosten_per_jaar", "Kosten/jaar", "money"),
     Column("per_inwoner_per_jaar", "Per inwoner/jaar", "per_inwoner"),
     Column("opmerking", "Opmerking"),
