@@ -19,7 +19,7 @@ def test_a_year_sets_population_and_price_level(bncost, dataset):
     pinned = json.loads(bncost("estimate", "--gemeente", "Amersfoort", "--jaar", "2024", "--uurtarief", "40", "-f", "json").out)
     assert pinned["prijspeil"] is None
     out = bncost("estimate", "--gemeente", "Amersfoort", "--jaar", "2024").out
-    assert "Prijspeil: 1-1-2024" in out
+    assert "Datum: inwoners 1-1-2024 (CBS), prijspeil 1-1-2024" in out
 
 
 def test_results_after_the_events_say_so(bncost, dataset):
@@ -27,7 +27,9 @@ def test_results_after_the_events_say_so(bncost, dataset):
     out = bncost("estimate", "-n", 5000, "--peildatum", "2024-06-01").out.replace("\n  ", " ")
     assert "Na het rapport: sinds" in out and last.bron.kort() in out
     assert "Na het rapport" not in bncost("estimate", "-n", 5000).out  # the report's own time: no note
-    assert "Na het rapport" in bncost("estimate", "--gemeente", "Utrecht").out  # 2024 inhabitants
+    assert "Na het rapport" not in bncost("estimate", "--gemeente", "Utrecht").out  # the report's situation: 2014
+    assert "Na het rapport" in bncost("estimate", "--gemeente", "Utrecht", "--jaar", "2024").out
+    assert "Na het rapport" in bncost("regio", "--eenheid", "Limburg", "--jaar", "2024").out
 
 
 def test_cents_only_where_the_report_names_them(bncost, dataset, data_copy):

@@ -64,7 +64,7 @@ CLI_CASES = [
     (["estimate", "--inwoners", "5", "--uurtarief", "NaN"], "geen eindig getal"),
     (["estimate", "--inwoners", "5", "--uurtarief", "1e9999"], "te groot"),
     (["estimate", "--inwoners", "5", "--peildatum", "gisteren"], "geen geldige datum"),
-    (["estimate", "--inwoners", "5", "--jaar", "2014"], "--jaar hoort bij --gemeente"),
+    (["estimate", "--gemeente", "Amersfoort", "--jaar", "2030"], "geen gemeentecijfers voor 2030"),
     (["estimate", "--inwoners", "5", "--bogus"], "onbekende optie --bogus"),
     (["estimate", "--inwoners", "5", "--inwoners"], "verwacht een waarde"),
     (["compare-models", "--schaalvoordeel", "inf"], "geen eindig getal"),

@@ -19,7 +19,7 @@ def test_estimate_and_compare_as_library(bncost, dataset):
 
 def test_region_as_library(bncost, dataset):
     gm = dataset.gemeenten()
-    leden, naam = bn.select_members(gm, gm.nieuwste, "eenheid", "limburg")
+    leden, naam = bn.select_members(gm, gm.rapportjaar, "eenheid", "limburg")
     r = bn.region(dataset, naam, leden)
     cli = json.loads(bncost("regio", "--eenheid", "Limburg", "-f", "json").out, parse_float=Decimal)
     assert r.budget == cli["uitvoerder"]["budget_per_jaar"] and len(r.leden) == cli["aantal_gemeenten"]

@@ -26,15 +26,19 @@ def cbs(gm, name, year):
     return next(g for g in gm.per_jaar[year] if g.naam == name)
 
 
+def table(gm, year):
+    return next(j for j in gm.meta.jaren if j.jaar == year)
+
+
 def test_estimate_by_municipality(bncost, gm):
-    r = bncost("estimate", "--gemeente", "amersfoort", "--pakket", "basis", "-f", "json")
+    r = bncost("estimate", "--gemeente", "amersfoort", "--pakket", "basis", "--jaar", "2024", "-f", "json")
     assert r.code == 0, r.err
     data = json.loads(r.out)
     assert data["inwoners"] == cbs(gm, "Amersfoort", 2024).inwoners == 161852
     assert data["gemeente"]["code"] == "GM0307" and data["gemeente"]["peildatum"] == "2024-01-01"
-    r = bncost("estimate", "--gemeente", "Amersfoort", "--jaar", "2014", "-f", "json")
+    r = bncost("estimate", "--gemeente", "Amersfoort", "-f", "json")  # the report's situation: 1 January 2014
     assert json.loads(r.out)["inwoners"] == cbs(gm, "Amersfoort", 2014).inwoners == 150897
-    r = bncost("estimate", "--gemeente", "GM0307")
+    r = bncost("estimate", "--gemeente", "GM0307", "--jaar", "2024")
     assert "Gemeente: Amersfoort (GM0307), 161.852 inwoners op 2024-01-01 (Bron: CBS)" in r.out
 
 
@@ -68,40 +72,40 @@ def test_compare_models_with_2014_arrangement(bncost, gm):
     n = cbs(gm, "Groningen", 2014).inwoners
     assert "Situatie 2014: In 2014 (Noord-Nederland, §2.1)" in r.out
     assert f"€ 0,16 per inwoner = {money.euro(Decimal('0.16') * n)} per jaar" in r.out
-    r = bncost("compare-models", "--gemeente", "Groningen", "-p", "basis")
+    r = bncost("compare-models", "--gemeente", "Groningen", "-p", "basis", "--jaar", "2024")
     assert "Situatie 2014" not in r.out
 
 
 def test_region_midden_nederland(bncost, dataset, gm):
-    r = bncost("regio", "--eenheid", "Midden-Nederland", "--pakket", "volledig", "-f", "json")
+    r = bncost("regio", "--eenheid", "Midden-Nederland", "--pakket", "volledig", "--jaar", "2024", "-f", "json")
     assert r.code == 0, r.err
     data = json.loads(r.out, parse_float=Decimal)
     members = [g for g in gm.per_jaar[2024] if g.politie_eenheid == "Midden-Nederland"]
-    expected = gm.jaartabel(2024).totalen_per_eenheid["Midden-Nederland"]
+    expected = table(gm, 2024).totalen_per_eenheid["Midden-Nederland"]
     assert data["aantal_gemeenten"] == len(members) == expected.gemeenten == 38
     assert data["inwoners"] == expected.inwoners == 2095649
     assert money.quantize(Decimal(str(data["uitvoerder"]["uren_per_maand"])), 2) == Decimal("514.45")
     assert money.quantize(Decimal(str(data["uitvoerder"]["fte"])), 2) == Decimal("3.30")
     assert sum(m["bijdrage_per_jaar"] for m in data["leden"]) == data["uitvoerder"]["budget_per_jaar"]
-    r = bncost("regio", "--eenheid", "midden-nederland", "--pakket", "volledig")
+    r = bncost("regio", "--eenheid", "midden-nederland", "--pakket", "volledig", "--jaar", "2024")
     assert "514,45 uur per maand = 3,30 fte" in r.out
 
 
 def test_region_all_per_unit(bncost, gm):
-    r = bncost("regio", "--alle", "-f", "json")
+    r = bncost("regio", "--alle", "--jaar", "2024", "-f", "json")
     data = json.loads(r.out, parse_float=Decimal)
-    assert data["inwoners"] == gm.jaartabel(2024).inwoners_totaal
+    assert data["inwoners"] == table(gm, 2024).inwoners_totaal
     assert len(data["eenheden"]) == 10
     assert sum(e["bijdrage_per_jaar"] for e in data["eenheden"]) == data["uitvoerder"]["budget_per_jaar"]
-    rows = list(csv.DictReader(io.StringIO(bncost("regio", "--alle", "-f", "csv").out)))
+    rows = list(csv.DictReader(io.StringIO(bncost("regio", "--alle", "--jaar", "2024", "-f", "csv").out)))
     assert len(rows) == 11 and "politie_eenheid" in rows[0] and rows[-1]["politie_eenheid"] == "Totaal"  # with a totals row
     assert Decimal(rows[-1]["bijdrage_per_jaar"]) == sum(Decimal(r["bijdrage_per_jaar"]) for r in rows[:-1])
-    rows = list(csv.DictReader(io.StringIO(bncost("regio", "--alle", "--per", "gemeente", "-f", "csv").out)))
+    rows = list(csv.DictReader(io.StringIO(bncost("regio", "--alle", "--per", "gemeente", "--jaar", "2024", "-f", "csv").out)))
     assert len(rows) == 343 and rows[-1]["gemeente"] == "Totaal" and int(rows[-1]["inwoners"]) == data["inwoners"]
 
 
 def test_region_other_selections(bncost):
-    r = bncost("regio", "--veiligheidsregio", "utrecht", "-f", "json")
+    r = bncost("regio", "--veiligheidsregio", "utrecht", "--jaar", "2024", "-f", "json")
     assert json.loads(r.out)["aantal_gemeenten"] == 26
     r = bncost("regio", "--gemeenten", "Amersfoort,Leusden,GM0308", "-f", "json")
     assert [m["gemeente"] for m in json.loads(r.out)["leden"]] == ["Amersfoort", "Leusden", "Baarn"]
@@ -118,7 +122,7 @@ def test_member_file_valid(bncost, tmp_path, gm):
     r = bncost("regio", "--bestand", path, "-f", "json")
     assert r.code == 0, r.err
     leden = json.loads(r.out)["leden"]
-    assert leden[0]["inwoners"] == cbs(gm, "Amersfoort", 2024).inwoners and leden[1]["inwoners"] == 30000
+    assert leden[0]["inwoners"] == cbs(gm, "Amersfoort", 2014).inwoners and leden[1]["inwoners"] == 30000
     yml = tmp_path / "leden.yaml"
     yml.write_text("gemeenten:\n  - gemeente: Amersfoort\n  - {gemeente: Leusden, inwoners: 30000}\n", encoding="utf-8")
     from_yaml = json.loads(bncost("regio", "--bestand", yml, "-f", "json").out)["leden"]
@@ -153,9 +157,9 @@ def test_member_yaml_rejected(bncost, tmp_path):
 
 
 def test_gemeenten_list(bncost, gm):
-    r = bncost("gemeenten", "--eenheid", "Amsterdam", "-f", "csv")
+    r = bncost("gemeenten", "--eenheid", "Amsterdam", "--jaar", "2024", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(r.out)))
-    assert len(rows) == gm.jaartabel(2024).totalen_per_eenheid["Amsterdam"].gemeenten
+    assert len(rows) == table(gm, 2024).totalen_per_eenheid["Amsterdam"].gemeenten
     r = bncost("gemeenten", "--zoek", "bergen")
     assert "Bergen (NH.)" in r.out and "Bergen (L.)" in r.out and "Bergen op Zoom" in r.out
 

@@ -35,11 +35,30 @@ def test_years_before_the_oldest_salary_table_say_so(bncost):
     assert "er is geen oudere salaristabel" in out
 
 
-def test_a_region_names_the_members_that_did_not_exist_yet(bncost):
-    r = bncost("reeks", "--eenheid", "Oost-Brabant", "--van", 2014, "--tot", 2015, "-f", "csv")
-    rows = list(csv.DictReader(io.StringIO(r.out)))
-    assert rows and "Meierijstad" in rows[0]["ontbrekend"]
-    assert "het totaal is in die jaren te laag" in bncost("reeks", "--eenheid", "Oost-Brabant", "--tot", 2015).out
+def test_a_region_counts_the_members_of_each_year(bncost, dataset):
+    """Each year its own members: the series' row of a year equals regio --jaar of that year."""
+    r = bncost("reeks", "--eenheid", "Noord-Nederland", "--van", 2014, "--tot", 2024, "-f", "json")
+    rows = {row["jaartal"]: row for row in json.loads(r.out, parse_float=Decimal)["jaren"]}
+    for year in (2014, 2019, 2024):
+        regio = json.loads(bncost("regio", "--eenheid", "Noord-Nederland", "--jaar", year, "-f", "json").out)
+        assert rows[year]["inwoners"] == regio["inwoners"]
+        totals = next(j for j in dataset.gemeenten().meta.jaren if j.jaar == year) if year in (2014, 2024) else None
+        if totals is not None:
+            assert regio["inwoners"] == totals.totalen_per_eenheid["Noord-Nederland"].inwoners
+    assert not any(row["ontbrekend"] for row in rows.values())
+
+
+def test_a_merged_municipality_shows_its_predecessors(bncost, dataset):
+    series = dataset.gemeenten().bevolkingsreeks()
+    r = bncost("reeks", "--gemeente", "Land van Cuijk", "--van", 2020, "--tot", 2023, "-f", "json")
+    assert r.code == 0, r.err
+    rows = {row["jaartal"]: row for row in json.loads(r.out)["jaren"]}
+    predecessors = ("GM0756", "GM1684", "GM0786", "GM0815", "GM1702")  # Boxmeer, Cuijk, Grave, Mill en Sint Hubert, Sint Anthonis
+    assert rows[2021]["inwoners"] == sum(series.van(code, 2021).inwoners for code in predecessors)
+    assert rows[2022]["inwoners"] == series.van("GM1982", 2022).inwoners
+    assert "Boxmeer" in rows[2021]["opmerking_volledig"] and "voorgangers" in bncost("reeks", "--gemeente", "Land van Cuijk").out
+    r = bncost("reeks", "--gemeente", "Boxmeer", "--tot", 2021, "-f", "json")
+    assert r.code == 0 and json.loads(r.out)["jaren"][-1]["inwoners"] == series.van("GM0756", 2021).inwoners
 
 
 def test_fixed_inhabitants_move_only_with_the_price_level(bncost):
@@ -61,7 +80,7 @@ def test_mistakes(bncost):
 
 def test_a_wrong_series_file_is_refused(bncost, data_copy, dataset):
     path = data_copy / "gemeenten" / "gemeenten_bevolking_2012_2024.csv"
-    total_2014 = dataset.gemeenten().jaartabel(2014).inwoners_totaal
+    total_2014 = next(j for j in dataset.gemeenten().meta.jaren if j.jaar == 2014).inwoners_totaal
     text = path.read_text(encoding="utf-8").replace("GM0307,Amersfoort,2014-01-01,150897", "GM0307,Amersfoort,2014-01-01,150898")
     path.write_text(text, encoding="utf-8")
     r = bncost("reeks", "--gemeente", "Amersfoort", "--data-dir", data_copy)

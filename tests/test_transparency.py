@@ -173,7 +173,7 @@ def test_scenario_invalid_value_names_scenario(bncost, tmp_path):
 
 
 def test_peildatum_picks_population_year(bncost):
-    r = json.loads(bncost("estimate", "-g", "Amersfoort", "--peildatum", "2016-01-01", "-f", "json").out)
-    assert r["gemeente"]["peildatum"] == "2014-01-01"
+    r = json.loads(bncost("estimate", "-g", "Amersfoort", "--peildatum", "2016-06-01", "-f", "json").out)
+    assert r["gemeente"]["peildatum"] == "2016-01-01" and r["inwoners_per"] == "2016-01-01"  # CBS 1 January of the date's year
     r = json.loads(bncost("estimate", "-g", "Amersfoort", "--peildatum", "2025-01-01", "-f", "json").out)
     assert r["gemeente"]["peildatum"] == "2024-01-01"

@@ -161,7 +161,7 @@ def region_cmd(
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
     result = region(ds, title, members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort,
-                    schalingen=opties.schalingen())
+                    schalingen=opties.schalingen(), inwoners_datum=peildatum)
     report = region_report(result, ds, shown(ds.root), per_unit, peildatum, uitleg=uitleg)
     if bandbreedte:
         from burgernet_cost.cli.bands import region_band
@@ -178,9 +178,9 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
 
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     gm = ds.gemeenten()
-    year = gm.kies_jaar(jaar if jaar is not None or opties.peildatum is None else gm.jaar_voor_peildatum(opties.peildatum))
+    year = opties.tijdstip(jaar).cbs_jaar(gm)
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
-    return ds, members, region_title(soort, name), gm.jaartabel(year).peildatum
+    return ds, members, region_title(soort, name), gm.peildatum(year)
 
 
 def region_title(soort: str, name: str) -> str:
@@ -239,7 +239,52 @@ def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int
     if gemeente is None:
         return ds, keuze, inwoners, None
     gm = ds.gemeenten()
-    if jaar is None and opties.peildatum is not None:
-        jaar = gm.jaar_voor_peildatum(opties.peildatum)
-    g = gm.zoek(gemeente, jaar)
+    g = gm.zoek(gemeente, opties.tijdstip(jaar).cbs_jaar(gm))
     return ds, keuze, g.inwoners, (g, gm)
+
+
+def series_counts(gm: Any, soort: str, given: dict[str, str | None], jaar: int) -> tuple[Any, str]:
+    """reeks and the rapport's series: the subject's inhabitants per year (each year its own
+    members and counts) and its title. ``jaar``: the year in which names are looked up first."""
+    from burgernet_cost.domain.region import select_members
+    from burgernet_cost.domain.series import members_counts, municipality_counts
+
+    if soort == "gemeente":
+        g = find_any_year(gm, given["gemeente"] or "", jaar)
+        return municipality_counts(gm, g.code, g.naam), g.naam
+    if soort in ("gemeenten", "bestand"):  # a fixed list: each member by its own lineage
+        members, name = select_members(gm, jaar, soort, given[soort])
+        counts = [(m, municipality_counts(gm, m.code, m.naam)) for m in members if m.code]
+
+        def of_list(year: int) -> list[Any]:
+            from burgernet_cost.data.member_file import Lidinvoer
+
+            out = []
+            for m, count in counts:
+                t = count(year)
+                out.append(Lidinvoer(m.naam, m.code, t.inwoners if t else 0, t.herkomst.bron if t else "", t.herkomst.plaats if t else None,
+                                     "gepubliceerd"))
+            return out
+
+        return members_counts(gm, of_list, region_title(soort, name)), region_title(soort, name)
+    value = None if soort == "alle" else given[soort]
+    _members, name = select_members(gm, jaar, soort, value)
+    title = region_title(soort, name)
+    return members_counts(gm, lambda year: select_members(gm, year, soort, name if value else None)[0], title), title
+
+
+def find_any_year(gm: Any, naam: str, jaar: int) -> Any:
+    """A municipality by name or code: in ``jaar``, else in the newest year in which it existed."""
+    from burgernet_cost.errors import UsageProblem
+
+    try:
+        return gm.zoek(naam, jaar)
+    except UsageProblem as first:
+        for year in gm.jaren:
+            if year == jaar:
+                continue
+            try:
+                return gm.zoek(naam, year, suggest=False)
+            except UsageProblem:
+                continue
+        raise first from None

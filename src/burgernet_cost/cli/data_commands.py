@@ -8,6 +8,7 @@ import typer
 
 from burgernet_cost.cli.options import DataDir, Formaat, Uitvoer
 from burgernet_cost.cli.output import emit, shown
+from burgernet_cost.cli.parsers import parse_year
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
 Opt = typer.Option
@@ -36,13 +37,16 @@ def diff_cmd(
                                                     help="De data na de wijziging, ook een map of git-versie (standaard: "
                                                          "de huidige data).")] = None,
     only_changed: Annotated[bool, Opt("--alleen-wijzigingen", help="Toon alleen gewijzigde kengetallen.")] = False,
+    jaar: Annotated[list[int] | None, Opt("--jaar", parser=parse_year, metavar="JAAR", show_default=False,
+                                          help="Kengetallen ook op prijspeil 1 januari van dit jaar (herhaalbaar; standaard "
+                                               "het nieuwste jaar van de data).")] = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.cli.git_data import data_folder
     from burgernet_cost.data.loading import load_dataset
-    from burgernet_cost.domain.diff import diff
+    from burgernet_cost.domain.diff import changed_inputs, diff, latest_year
     from burgernet_cost.domain.validation import validate
     from burgernet_cost.output.views.checks import diff_report
 
@@ -61,9 +65,10 @@ def diff_cmd(
             datasets.append(ds)
             validity.append((label, shown_as or shown(ds.root), validate(ds.root)))
         base, head = datasets
-        figures, ref = diff(base, head)
+        years = sorted({latest_year(head), *(jaar or [])})
+        figures, ref = diff(base, head, years)
         emit(diff_report(figures, ref, validity[0][1] if base_dir else shown(base.root),
-                         head_dir or shown(head.root), only_changed, validity), fmt, uitvoer)
+                         head_dir or shown(head.root), only_changed, validity, changed_inputs(base, head)), fmt, uitvoer)
     if not all(v.valid() for _, _, v in validity):
         raise typer.Exit(1)
 

@@ -53,7 +53,9 @@ TARIEF_OPTIES: dict[str, tuple[Any, Any]] = {
                                            metavar="salaris|integraal", show_default=True,
                                            help="salaris (CAR-UWO) of integraal (loonkosten + overhead, Handleiding Overheidstarieven).")], "salaris"),
     "peildatum": (Annotated[str | None, _option("--peildatum", parser=parse_date, metavar="JJJJ-MM-DD",
-                                                help="Salarisniveau op deze datum (tabel + cao-verhogingen); kiest bij --gemeente ook het jaar.")], None),
+                                                help="Reken op deze datum: salarisniveau (tabel + cao-verhogingen), en bij --gemeente "
+                                                     "of een regio de inwoners en gemeenten van dat jaar (CBS, 1 januari). "
+                                                     "Standaard: de situatie van het rapport.")], None),
 }
 REKEN_OPTIES: dict[str, tuple[Any, Any]] = {
     "schaling_beleid": (Annotated[str | None, _option("--schaling-beleid", parser=parse_choice(("per_inwoner", "per_gemeente"), "schaling"),
@@ -86,7 +88,9 @@ Inwoners = Annotated[int | None, _option("--inwoners", "-n", parser=parse_inwone
 Gemeente = Annotated[str | None, _option("--gemeente", "-g", metavar="NAAM|GMxxxx",
                                          help="Gemeente (naam of CBS-code) in plaats van --inwoners; inwoners volgens het CBS.")]
 Jaar = Annotated[int | None, _option("--jaar", parser=parse_year, metavar="JAAR",
-                                     help="Jaar van de CBS-inwonertallen: 2024 of 2014 (standaard: het nieuwste).")]
+                                     help="Reken met de situatie van 1 januari van dit jaar: de inwoners en gemeenten "
+                                          "(CBS, 2012-2024) en het prijspeil. Standaard: de situatie van het rapport "
+                                          "(inwoners 1-1-2014, prijspeil 1-4-2012).")]
 Uitleg = Annotated[bool, Opt("--uitleg", help="Toon de berekening als boom: elk cijfer, de formule, de bron en de status.")]
 Bandbreedte = Annotated[bool, Opt("--bandbreedte", help="Toon elk bedrag ook als bandbreedte (laag – hoog) over de aannames en "
                                                        "hun alternatieven uit de data, met de keuzes die elke grens geven.")]
@@ -157,10 +161,18 @@ class Gedeeld:
             if text != "geen" and not parsed:
                 raise UsageProblem("geef 'geen', 'alle' of namen van toeslagen gescheiden door komma's", field="toeslagen")
         peildatum = self.peildatum
-        if peildatum is None and jaar is not None and self.uurtarief is None and self.kostenbasis == "salaris":
+        from_year = peildatum is None and jaar is not None and self.uurtarief is None and self.kostenbasis == "salaris"
+        if from_year:
             peildatum = f"{jaar}-01-01"
         return TariefKeuze(schaal=self.schaal.strip().upper() if self.schaal else None, periodiek=self.periodiek,
-                           toeslagen=parsed, peildatum=peildatum, uurtarief=self.uurtarief, kostenbasis=self.kostenbasis)
+                           toeslagen=parsed, peildatum=peildatum, uurtarief=self.uurtarief, kostenbasis=self.kostenbasis,
+                           peildatum_uit_jaar=from_year)
+
+    def tijdstip(self, jaar: int | None = None) -> Any:
+        """The date the result is asked for (data/instant.py: one rule for every command)."""
+        from burgernet_cost.data.instant import Tijdstip
+
+        return Tijdstip(jaar, self.peildatum)
 
 
 def shared(*groups: dict[str, tuple[Any, Any]]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -198,8 +210,6 @@ def not_empty(**options: str | None) -> None:
 def one_of_inhabitants(inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> None:
     if inwoners is not None and gemeente is not None:
         raise UsageProblem("kies --inwoners of --gemeente, niet beide")
-    if jaar is not None and gemeente is None:
-        raise UsageProblem("--jaar hoort bij --gemeente")
     if required and inwoners is None and gemeente is None:
         raise UsageProblem("de optie --inwoners ontbreekt (of gebruik --gemeente NAAM)")
 

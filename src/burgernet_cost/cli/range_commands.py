@@ -17,6 +17,7 @@ from burgernet_cost.cli.options import (
     Gemeente,
     GemeentenLijst,
     Inwoners,
+    Jaar,
     Veiligheidsregio,
     not_empty,
     one_selection,
@@ -44,9 +45,11 @@ def series_cmd(
                                    help="Laatste jaar (standaard het nieuwste met inwonertallen).")] = None,
     pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
+    from burgernet_cost.cli.commands import series_counts
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.series import FIRST_YEAR, rate_per_year, series
     from burgernet_cost.output.views.series import series_report
+    from burgernet_cost.output.wording import inhabitants_title
 
     given: dict[str, str | None] = {"gemeente": gemeente, "eenheid": eenheid, "veiligheidsregio": veiligheidsregio,
                                     "gemeenten": gemeenten, "inwoners": None if inwoners is None else str(inwoners)}
@@ -57,8 +60,10 @@ def series_cmd(
     gm = ds.gemeenten()
     reeks = gm.bevolkingsreeks()
     jaren = reeks.kies(FIRST_YEAR if van is None else van, reeks.jaren[-1] if tot is None else tot)
-    leden, onderwerp = _members(gm, soort, given)
-    result = series(ds, onderwerp, jaren, pakket, rate_per_year(ds, opties.keuze), leden=leden, inwoners=inwoners, schalingen=opties.schalingen())
+    tellingen, onderwerp = (None, inhabitants_title(inwoners or 0)) if soort == "inwoners" else \
+        series_counts(gm, soort, given, jaren[-1])
+    result = series(ds, onderwerp, jaren, pakket, rate_per_year(ds, opties.keuze), tellingen=tellingen, inwoners=inwoners,
+                    schalingen=opties.schalingen())
     if not result.punten:
         raise UsageProblem(f"{onderwerp} heeft geen inwonertallen in {jaren[0]}–{jaren[-1]}")
     emit(series_report(result, ds, shown(ds.root)), opties.fmt, opties.uitvoer)
@@ -71,27 +76,12 @@ def _one(given: dict[str, str | None]) -> str:
         raise UsageProblem("kies precies één van --gemeente, --inwoners, --eenheid, --veiligheidsregio of --gemeenten") from None
 
 
-def _members(gm: Any, soort: str, given: dict[str, str | None]) -> tuple[list[tuple[str, str]] | None, str]:
-    from burgernet_cost.cli.commands import region_title
-    from burgernet_cost.domain.region import select_members
-    from burgernet_cost.output.wording import inhabitants_title
-
-    if soort == "inwoners":
-        return None, inhabitants_title(int(given["inwoners"] or 0))
-    if soort == "gemeente":
-        g = gm.zoek(given["gemeente"] or "")
-        return [(g.code, g.naam)], g.naam
-    members, name = select_members(gm, gm.nieuwste, soort, given[soort])
-    return [(m.code, m.naam) for m in members if m.code], region_title(soort, name)
-
-
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
 def sensitivity_cmd(
     opties: Gedeeld,
     inwoners: Inwoners = None,
     gemeente: Gemeente = None,
-    jaar: Annotated[int | None, Opt("--jaar", parser=parse_year, metavar="JAAR", show_default=False,
-                                    help="Jaar van de CBS-inwonertallen (en het prijspeil).")] = None,
+    jaar: Jaar = None,
     pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
     from burgernet_cost.cli.commands import setup

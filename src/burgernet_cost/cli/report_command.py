@@ -112,12 +112,12 @@ def _dossier(opties: Gedeeld, soort: str | None, given: dict[str, str | None], g
     from burgernet_cost.domain.dossier import dossier
 
     pakketten = (pakket,) if pakket else ("basis", "volledig")
-    extra = _series_args(opties)
+    extra = _series_args(opties, soort or ("gemeente" if gemeente else "inwoners"), given | {"gemeente": gemeente})
     if soort is not None:
         keuze = opties.keuze(jaar)
-        ds, members, title, _peildatum = select_region(opties, given, soort, jaar)
+        ds, members, title, peildatum = select_region(opties, given, soort, jaar)
         return dossier(ds, title, soort, pakketten, leden=members, tarief=tarief, schaalvoordeel=schaalvoordeel, keuze=keuze,
-                       schalingen=opties.schalingen(), **extra(ds)), ds
+                       schalingen=opties.schalingen(), inwoners_datum=peildatum, **extra(ds)), ds
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None
     g = municipality[0] if municipality else None
@@ -128,13 +128,18 @@ def _dossier(opties: Gedeeld, soort: str | None, given: dict[str, str | None], g
                    schaalvoordeel=schaalvoordeel, keuze=keuze, schalingen=opties.schalingen(), **extra(ds)), ds
 
 
-def _series_args(opties: Gedeeld) -> Any:
-    """The years of the series in the document (as ``reeks`` without --van/--tot) and the rate choice per year."""
+def _series_args(opties: Gedeeld, soort: str, given: dict[str, str | None]) -> Any:
+    """The years of the series in the document (as ``reeks`` without --van/--tot), the rate choice
+    per year and the subject's inhabitants per year (each year its own members)."""
+    from burgernet_cost.cli.commands import series_counts
     from burgernet_cost.domain.series import FIRST_YEAR, rate_per_year
 
     def make(ds: Any) -> dict[str, Any]:
-        reeks = ds.gemeenten().bevolkingsreeks()
-        return {"jaren": reeks.kies(FIRST_YEAR, reeks.jaren[-1]), "keuze_voor": rate_per_year(ds, opties.keuze)}
+        gm = ds.gemeenten()
+        reeks = gm.bevolkingsreeks()
+        jaren = reeks.kies(FIRST_YEAR, reeks.jaren[-1])
+        tellingen = None if soort == "inwoners" else series_counts(gm, soort, given, jaren[-1])[0]
+        return {"jaren": jaren, "keuze_voor": rate_per_year(ds, opties.keuze), "tellingen": tellingen}
 
     return make
 

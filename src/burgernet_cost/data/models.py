@@ -205,6 +205,12 @@ class Toeslag(Model):
     waarden: list[ToeslagWaarde] = Field(min_length=1)
 
 
+class Prijspeil(Bronvermelding):
+    """The price date of nominal amounts."""
+
+    datum: Datum
+
+
 class CaoStap(Bronvermelding):
     datum: Datum
     procent: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=-100, le=100)] | None = None
@@ -372,6 +378,7 @@ class ModelsFile(Model):
     schaalvoordeel_landelijk: Schaalvoordeel
     adviesbedragen: list[Adviesbedrag] = []
     adviesbedragen_toelichting: Tekst | None = None
+    adviesbedragen_prijspeil: Prijspeil | None = None  # absent (older data): not indexed, refused against other dates
     situatie_2014: list[Situatie2014] = []
     situatie_2014_overig: Bandbreedte2014 | None = None
     aanbevelingen: list[Tekstpunt] = []

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data import cache
+from burgernet_cost.data.municipal_years import fold
 from burgernet_cost.data.reading import LineMap, display_path, inside, read_text, resolve_data_dir
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
@@ -64,6 +65,7 @@ class Gemeenten:
     indexes: dict[int, _Index] = field(default_factory=dict, compare=False, repr=False)
     root: Path | None = None
     series: list[Any] = field(default_factory=list, compare=False, repr=False)
+    derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # years built from the series
 
     def bevolkingsreeks(self) -> Any:
         """Inhabitants per municipality per year (read on first use; see ``population_series``)."""
@@ -74,9 +76,18 @@ class Gemeenten:
             self.series.append(load_series(self.root, self.meta, self.bestand))
         return self.series[0]
 
+    def herindelingen(self) -> Any:
+        """The reorganisations (read on first use, with the series; see ``municipal_years``)."""
+        if "herindelingen" not in self.derived:
+            from burgernet_cost.data.municipal_years import load_reorganisations
+
+            assert self.root is not None
+            self.derived["herindelingen"] = load_reorganisations(self.root, self.meta, self.bestand, self.bevolkingsreeks())
+        return self.derived["herindelingen"]
+
     def index(self, jaar: int) -> _Index:
         if jaar not in self.indexes:
-            rows = self.per_jaar[jaar]
+            rows = self.lijst(jaar)
             by_name: dict[str, Gemeente] = {}
             for g in rows:
                 by_name.setdefault(fold(g.naam), g)
@@ -90,29 +101,58 @@ class Gemeenten:
 
     @property
     def jaren(self) -> list[int]:
-        return sorted(self.per_jaar, reverse=True)
+        """Every year with municipalities: the tables' years and, when the data has one, the series' years (newest first)."""
+        years = set(self.per_jaar)
+        if self.meta.bevolkingsreeks is not None:
+            years |= set(self.bevolkingsreeks().jaren)
+        return sorted(years, reverse=True)
 
     @property
     def nieuwste(self) -> int:
-        return self.jaren[0]
+        return max(self.per_jaar) if self.meta.bevolkingsreeks is None else self.jaren[0]
 
-    def jaartabel(self, jaar: int) -> mm.Jaartabel:
-        return next(j for j in self.meta.jaren if j.jaar == jaar)
+    @property
+    def rapportjaar(self) -> int:
+        """The CBS year of the report's situation (the default without --jaar or --peildatum)."""
+        situation = self.meta.rapportsituatie
+        return int(situation.inwoners_jaar) if situation is not None else min(self.per_jaar)
+
+    def peildatum(self, jaar: int) -> str:
+        """The date of a year's inhabitants (CBS: 1 January)."""
+        table = next((j for j in self.meta.jaren if j.jaar == jaar), None)
+        return table.peildatum if table is not None else f"{jaar}-01-01"
+
+    def eenheid_status(self, jaar: int) -> str:
+        """gepubliceerd when the year's table gives the politie-eenheid as published, else afgeleid."""
+        table = next((j for j in self.meta.jaren if j.jaar == jaar), None)
+        return str(table.politie_eenheid_status) if table is not None else "afgeleid"
 
     def lijst(self, jaar: int | None = None) -> tuple[Gemeente, ...]:
-        return self.per_jaar[self.kies_jaar(jaar)]
+        year = self.kies_jaar(jaar)
+        if year in self.per_jaar:
+            return self.per_jaar[year]
+        if year not in self.derived:
+            from burgernet_cost.data.municipal_years import year_rows
+
+            self.derived[year] = year_rows(self, year)
+        return self.derived[year]  # type: ignore[no-any-return]
 
     def kies_jaar(self, jaar: int | None) -> int:
+        """A year with municipalities; None: the report's year."""
         if jaar is None:
-            return self.nieuwste
-        if jaar not in self.per_jaar:
-            raise UsageProblem(f"geen gemeentecijfers voor {jaar} (beschikbaar: {', '.join(map(str, self.jaren))})", field="jaar")
+            jaar = self.rapportjaar
+        if jaar in self.per_jaar:
+            return jaar
+        if jaar not in self.jaren:
+            years = self.jaren
+            span = f"{years[-1]} tot en met {years[0]}" if len(years) > 2 else ", ".join(map(str, years))
+            raise UsageProblem(f"geen gemeentecijfers voor {jaar} (beschikbaar: {span})", field="jaar")
         return jaar
 
     def jaar_voor_peildatum(self, peildatum: str) -> int:
-        """The newest population year on or before the peildatum (else the oldest)."""
-        candidates = [j.jaar for j in self.meta.jaren if j.peildatum <= peildatum]
-        return max(candidates) if candidates else min(self.per_jaar)
+        """The CBS year of a date: its own year (1 January), else the newest before it, else the oldest."""
+        candidates = [j for j in self.jaren if f"{j}-01-01" <= peildatum]
+        return max(candidates) if candidates else min(self.jaren)
 
     # ------------------------------------------------------------------ look-up
 
@@ -127,6 +167,12 @@ class Gemeenten:
         if re.fullmatch(r"(?i)gm\d{4}", text):
             if text.upper() in index.code:
                 return index.code[text.upper()]
+            if self.meta.bevolkingsreeks is not None:
+                from burgernet_cost.data.municipal_years import not_in_year
+
+                other_year = not_in_year(self, text, jaar)
+                if other_year is not None:
+                    raise other_year
             raise UsageProblem(f"code {text.upper()} bestaat niet in {jaar}", field="gemeente")
         key = fold(text)
         found = index.naam.get(key) or index.alias.get(key)
@@ -138,6 +184,12 @@ class Gemeenten:
         if len(base) > 1:
             options = " of ".join(f"'{g.naam}' ({g.code})" for g in base)
             raise UsageProblem(f"{quote(text)} is niet eenduidig; bedoelde u {options}?", field="gemeente")
+        if self.meta.bevolkingsreeks is not None and len(key) <= 60:
+            from burgernet_cost.data.municipal_years import not_in_year
+
+            other_year = not_in_year(self, text, jaar)
+            if other_year is not None:
+                raise other_year
         hints = difflib.get_close_matches(key, list(index.namen), n=3, cutoff=0.75) if suggest and len(key) <= 60 else []
         if hints:
             raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar}; bedoelde u {' of '.join(index.namen[h] for h in hints)}?",
@@ -145,10 +197,10 @@ class Gemeenten:
         raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar} (zoek met 'bncost gemeenten --zoek …')", field="gemeente")
 
     def eenheden(self, jaar: int) -> list[str]:
-        return list(dict.fromkeys(g.politie_eenheid for g in self.per_jaar[jaar]))
+        return list(dict.fromkeys(g.politie_eenheid for g in self.lijst(jaar)))
 
     def veiligheidsregios(self, jaar: int) -> list[str]:
-        return list(dict.fromkeys(g.veiligheidsregio for g in self.per_jaar[jaar]))
+        return list(dict.fromkeys(g.veiligheidsregio for g in self.lijst(jaar)))
 
     def kies_gebied(self, wanted: str, options: list[str], what: str, field: str) -> str:
         key = fold(wanted)
@@ -162,14 +214,6 @@ class Gemeenten:
         by_fold = {fold(o): o for o in options}
         extra = f"; bedoelde u {' of '.join(by_fold[h] for h in hints)}?" if hints else f" (kies uit: {', '.join(options)})"
         raise UsageProblem(f"onbekende {what} {quote(wanted)}{extra}", field=field)
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: "Súdwest-Fryslân" -> "sudwest fryslan"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = re.sub(r"[^a-z0-9()'.]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def base_name(naam: str) -> str:

@@ -46,8 +46,26 @@ class Bevolkingsreeks(Bronvermelding):
     toelichting: Tekst | None = None
 
 
+class Herindelingen(Bronvermelding):
+    """Municipal reorganisations: which code ended on which date and went into which municipality
+    (``geheel``: whole, or ``deels``: a part, one row per receiving municipality)."""
+
+    bestand: Tekst
+    toelichting: Tekst | None = None
+
+
+class Rapportsituatie(Bronvermelding):
+    """The situation the report describes: the CBS year of the inhabitants that were current when
+    it appeared (the default of every command without --jaar or --peildatum)."""
+
+    inwoners_jaar: Annotated[int, Field(ge=1900, le=2100)]
+    toelichting: Tekst | None = None
+
+
 class GemeentenFile(Model):
     bron: GemeentenBron
     jaren: list[Jaartabel] = Field(min_length=1)
+    rapportsituatie: Rapportsituatie | None = None  # absent (older data): the oldest table's year
     bevolkingsreeks: Bevolkingsreeks | None = None
+    herindelingen: Herindelingen | None = None
     aliassen: list[Alias] = []

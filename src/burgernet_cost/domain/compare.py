@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.estimate import INWONERS, Herkomst, Regel, Schatting, estimate, step_id
-from burgernet_cost.domain.figures import take, user_input
-from burgernet_cost.domain.rate import TariefKeuze
+from burgernet_cost.domain.figures import figure, take, user_input
+from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import UsageProblem
 
@@ -98,6 +98,46 @@ def advice_tariff(ds: Dataset, taakgebied: str, pakket: str, trace: Trace) -> tu
     )
 
 
+def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze | None, trace: Trace,
+             notes: list[Notitie]) -> str:
+    """A §6 amount (euros of its own price date) set against a rate of another date: indexed with the
+    same wage index as the rate (the rate at the result's date over the rate at the amount's date, same
+    scale, step and allowances), a derived figure with its method; refused when the rate has no index
+    (given directly, or integral costs)."""
+    tarief = schatting.uurtarief
+    ident = "adviesbedragen_prijspeil"
+    if ds.models.adviesbedragen_prijspeil is None:  # older data without the amounts' price date: as before
+        return rate_id
+    fig = figure(ds, M, (ident, "datum"), "adviesbedragen.prijspeil", "")
+    price_date = str(fig.waarde)
+    if tarief.peildatum == price_date:
+        return rate_id
+    trace.read(fig)
+    if tarief.soort != "salaris":
+        how = "--uurtarief" if tarief.soort == "opgegeven" else "--kostenbasis integraal"
+        raise UsageProblem(f"--tarief advies: de adviesbedragen van §6 zijn euro's van {price_date}; met {how} is er geen "
+                           "loonindex om ze mee te indexeren (kies --tarief berekend)", field="tarief")
+    then = uurtarief(ds, replace_keuze(keuze, price_date), Trace())
+    base = Figuur("adviesbedragen.uurtarief_op_prijspeil", "uurtarief_op_prijspeil", then.bedrag, "€/uur",
+                  then.figuren[-1].bron if then.figuren else "", "afgeleid", None, (("datum", price_date),), datum=price_date)
+    trace.read(base)
+    factor = tarief.bedrag / then.bedrag
+    index_id = "advies.loonindex"
+    trace.step(index_id, "advies.loonindex", factor, "", [tarief.stap, base.id, fig.id], van=price_date, naar=tarief.peildatum)
+    out = f"{rate_id}.geindexeerd"
+    trace.step(out, "advies_geindexeerd", trace.value(rate_id) * factor, "€/inwoner/jaar", [rate_id, index_id],
+               van=price_date, naar=tarief.peildatum, factor=factor)
+    if not any(n.code == "advies_geindexeerd" for n in notes):
+        notes.append(notitie("advies_geindexeerd", van=price_date, naar=tarief.peildatum, factor=factor,
+                             methode=fig.waarde))
+    return out
+
+
+def replace_keuze(keuze: TariefKeuze | None, peildatum: str) -> TariefKeuze:
+    """The same rate choice at another price date."""
+    return replace(keuze or TariefKeuze(), peildatum=peildatum, peildatum_uit_jaar=False)
+
+
 def _scale_advantage(ds: Dataset, schaalvoordeel: Decimal | None, trace: Trace) -> tuple[str, Decimal]:
     if schaalvoordeel is not None:
         return user_input(trace, "schaalvoordeel", schaalvoordeel, "%"), schaalvoordeel
@@ -135,6 +175,7 @@ def compare(
             rates[regel.taakgebied], amount, derived = advice_tariff(ds, regel.taakgebied, pakket, trace)
             if derived:
                 notes.append(notitie("advies_aanvullend_afgeleid", bedrag=amount))
+            rates[regel.taakgebied] = _indexed(ds, rates[regel.taakgebied], schatting, keuze, trace, notes)
         else:
             rates[regel.taakgebied] = step_id(regel.taakgebied, "per_inwoner")
     uitkomsten = [_model(ds, model, schatting, rates, tarief, schaalvoordeel, trace)

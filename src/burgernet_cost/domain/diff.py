@@ -13,14 +13,16 @@ from decimal import Decimal
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.compare import compare
 from burgernet_cost.domain.estimate import estimate, norm
-from burgernet_cost.domain.rate import uurtarief
+from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+from burgernet_cost.data.records import Record
+from burgernet_cost.domain.figures import DATA_ATTRIBUTES
 
 REFERENCE_SIZES = (10_000, 100_000, 1_000_000)
 NORM_BASIS = 100_000  # norms are shown as hours per month per 100.000 inhabitants
 
 
 #: the groups of key figures; output/ words them
-GROEPEN = ("normen", "uurtarief", "tarieven", "estimate", "compare")
+GROEPEN = ("normen", "uurtarief", "tarieven", "estimate", "compare", "uurtarief_jaar", "estimate_jaar")
 
 
 @dataclass(frozen=True)
@@ -52,8 +54,9 @@ class Kengetal:
 Key = tuple[str, str, str | None]  # (groep, onderwerp, pakket)
 
 
-def key_figures(ds: Dataset) -> dict[Key, tuple[str, Decimal]]:
-    """(groep, onderwerp, pakket) -> (soort, value) for one data set."""
+def key_figures(ds: Dataset, jaren: list[int] | tuple[int, ...] = ()) -> dict[Key, tuple[str, Decimal]]:
+    """(groep, onderwerp, pakket) -> (soort, value) for one data set, at the report's date and at the
+    price level of 1 January of each of ``jaren``."""
     out: dict[Key, tuple[str, Decimal]] = {}
     for area in ds.quantified_areas():
         for pakket in ("basis", "aanvullend"):
@@ -73,12 +76,70 @@ def key_figures(ds: Dataset) -> dict[Key, tuple[str, Decimal]]:
     for pakket in ("basis", "volledig"):
         for u in compare(ds, ref, pakket).uitkomsten:
             out[("compare", u.naam, pakket)] = ("money", u.totaal)
+    for jaar in jaren:  # the same at the price level of 1 January of a later year: a dated table's change shows
+        keuze = TariefKeuze(peildatum=f"{jaar}-01-01", peildatum_uit_jaar=True)
+        out[("uurtarief_jaar", str(jaar), None)] = ("rate", uurtarief(ds, keuze).bedrag)
+        for size in sorted({*REFERENCE_SIZES, ref}):
+            total = estimate(ds, size, "basis", keuze).totaal.kosten_per_jaar
+            assert total is not None
+            out[("estimate_jaar", f"{size}@{jaar}", "basis")] = ("money", total)
     return out
 
 
-def diff(base: Dataset, head: Dataset) -> tuple[list[Kengetal], int]:
-    """The key figures side by side, and the reference municipality's inhabitants (for the labels)."""
-    a, b = key_figures(base), key_figures(head)
+@dataclass(frozen=True)
+class Invoerwijziging:
+    """One changed input figure: its id, old and new value, and where it stands (file:line)."""
+
+    id: str
+    oud: str | None
+    nieuw: str | None
+    plaats: str | None
+
+
+def _flatten(ds: Dataset) -> dict[str, tuple[str, str | None]]:
+    """Every leaf value of the data files and the municipality tables: id -> (value as text, file:line)."""
+    out: dict[str, tuple[str, str | None]] = {}
+
+    def walk(file: str, ident: str, value: object, path: tuple[object, ...]) -> None:
+        if isinstance(value, list):
+            for n, item in enumerate(value):
+                walk(file, f"{ident}[{getattr(item, 'id', n)}]", item, (*path, n))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(file, f"{ident}[{key}]", item, (*path, key))
+        elif isinstance(value, Record):
+            for key in value.field_names:
+                walk(file, f"{ident}.{key}", getattr(value, key), (*path, key))
+        else:
+            out[ident] = (str(value), ds.where(file, path))
+
+    for file, attribute in DATA_ATTRIBUTES.items():
+        walk(file, file.removesuffix(".yaml"), getattr(ds, attribute), ())
+    gm = ds.gemeenten()
+    for jaar, rows in gm.per_jaar.items():
+        for g in rows:
+            out[f"gemeenten[{jaar}][{g.code}].inwoners"] = (str(g.inwoners), g.plaats)
+    return out
+
+
+def changed_inputs(base: Dataset, head: Dataset) -> list[Invoerwijziging]:
+    """The input figures that differ between two data sets, in the order of the new data."""
+    a, b = _flatten(base), _flatten(head)
+    keys = list(b) + [k for k in a if k not in b]
+    return [Invoerwijziging(k, a[k][0] if k in a else None, b[k][0] if k in b else None, (b.get(k) or a[k])[1])
+            for k in keys if a.get(k, (None,))[0] != b.get(k, (None,))[0]]
+
+
+def latest_year(ds: Dataset) -> int:
+    """The newest year the data has inhabitants for (the second date of ``diff``)."""
+    return ds.gemeenten().nieuwste
+
+
+def diff(base: Dataset, head: Dataset, jaren: list[int] | None = None) -> tuple[list[Kengetal], int]:
+    """The key figures side by side at the report's date and at ``jaren`` (default: the newest year
+    of the new data), and the reference municipality's inhabitants (for the labels)."""
+    years = jaren if jaren is not None else [latest_year(head)]
+    a, b = key_figures(base, years), key_figures(head, years)
     keys = list(a) + [k for k in b if k not in a]
     figures = [
         Kengetal(*key, (a.get(key) or b[key])[0], a[key][1] if key in a else None, b[key][1] if key in b else None)

@@ -76,6 +76,8 @@ def dossier(
     schalingen: dict[str, str] | None = None,
     keuze_voor: Any = None,
     jaren: list[int] | None = None,
+    tellingen: Any = None,
+    inwoners_datum: str | None = None,
 ) -> Dossier:
     """The results for one municipality (``inwoners``, ``gemeente`` when it is a CBS municipality)
     or one region (``leden``)."""
@@ -83,7 +85,8 @@ def dossier(
     regios: dict[str, Regio] = {}
     if leden:
         for p in pakketten:
-            regios[p] = region(ds, onderwerp, leden, "regionaal", p, tarief, schaalvoordeel, keuze, soort=soort, schalingen=schalingen)
+            regios[p] = region(ds, onderwerp, leden, "regionaal", p, tarief, schaalvoordeel, keuze, soort=soort, schalingen=schalingen,
+                               inwoners_datum=inwoners_datum)
         inwoners = sum(lid.inwoners for lid in leden)
     if inwoners is None:
         raise ValueError("inwoners or leden")
@@ -96,8 +99,7 @@ def dossier(
     bereik = model_range(ds, inwoners, pakketten[0], keuze, schalingen)
     reeks = None
     if keuze_voor is not None and jaren:
-        codes = [(lid.code, lid.naam) for lid in leden if lid.code] if leden else ([(gemeente.code, gemeente.naam)] if gemeente else None)
-        reeks = series(ds, onderwerp, jaren, pakketten[0], keuze_voor, leden=codes, inwoners=None if codes else inwoners,
-                       schalingen=schalingen)
+        reeks = series(ds, onderwerp, jaren, pakketten[0], keuze_voor, tellingen=tellingen,
+                       inwoners=None if tellingen else inwoners, schalingen=schalingen)
     return Dossier(onderwerp, soort, inwoners, gemeente, pakketten, tarief, vergelijkingen, regios, grootte, data_fingerprint(ds),
                    tuple(swings), reeks, bereik)

@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.instant import events_until
 from burgernet_cost.domain.figures import figure, take, user_input
 from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
 from burgernet_cost.domain.trace import WEAK_STATUSES, Figuur, Notitie, Spoor, Trace, notitie
@@ -112,6 +113,7 @@ class Schatting:
     totaal: Regel
     spoor: Spoor
     notities: tuple[Notitie, ...] = ()
+    inwoners_datum: str | None = None  # the date of the inhabitants (CBS 1 January); None: given by the user
 
     @property
     def figuren(self) -> tuple[Figuur, ...]:
@@ -202,7 +204,7 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
     trace = trace if trace is not None else Trace()
     if herkomst is not None:
         trace.read(Figuur(INWONERS, "gemeente.inwoners", inwoners, "inwoners", herkomst.bron, herkomst.status, herkomst.plaats,
-                          (("gemeente", herkomst.gemeente),)))
+                          (("gemeente", herkomst.gemeente),), datum=herkomst.datum))
     elif rekeneenheid:
         trace.read(Figuur(INWONERS, "invoer.inwoners", inwoners, "inwoners", "rekeneenheid", "invoer", None, (("rekeneenheid", True),)))
     else:
@@ -230,6 +232,7 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
         spoor=trace.finish(roots),
         notities=tuple(common_notes(ds, tarief, pakket, [d for d in (tarief.peildatum, herkomst and herkomst.datum) if d],
                                     schalingen)),
+        inwoners_datum=herkomst.datum if herkomst is not None else None,
     )
 
 
@@ -246,7 +249,7 @@ def timeline_note(ds: Dataset, dates: list[str]) -> Notitie | None:
     if not dates:
         return None
     at = max(dates)
-    events = [e for e in ds.tijdlijn.gebeurtenissen if e.gevolg and e.datum <= at]
+    events = [e for e in events_until(ds, at) if e.gevolg]
     if not events:
         return None
     last = max(events, key=lambda e: e.datum)

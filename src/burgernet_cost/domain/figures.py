@@ -23,8 +23,9 @@ def _short_source(value: Any) -> str:
 
 
 def figure(ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: str, *, bron: Any = None,
-           status: str | None = None, **params: Any) -> Figuur:
-    """The figure at ``path`` in ``file``; ``bron``/``status`` override the nearest record's."""
+           status: str | None = None, datum: str | None = None, **params: Any) -> Figuur:
+    """The figure at ``path`` in ``file``; ``bron``/``status`` override the nearest record's;
+    ``datum``: the date it holds for (None: a figure without a date, such as 156 hours a month)."""
     current: Any = getattr(ds, DATA_ATTRIBUTES[file])
     ident = file.removesuffix(".yaml")
     found_bron, found_status = getattr(current, "bron", None), getattr(current, "status", None)
@@ -52,6 +53,7 @@ def figure(ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: s
         status=status or found_status or "gepubliceerd",
         plaats=ds.where(file, path),
         params=tuple(params.items()),
+        datum=datum,
     )
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
 from burgernet_cost.domain.figures import take, user_input
 from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
 from burgernet_cost.errors import UsageProblem, quote
@@ -38,6 +39,7 @@ class TariefKeuze:
     peildatum: str | None = None
     uurtarief: Decimal | None = None
     kostenbasis: str = "salaris"
+    peildatum_uit_jaar: bool = False  # the price date is 1 January of --jaar: before the oldest table, take the oldest
 
 
 @dataclass(frozen=True)
@@ -94,22 +96,6 @@ def _table(ds: Dataset, ident: str) -> tuple[int, s.Salaristabel]:
     raise UsageProblem(f"onbekende salaristabel '{ident}'")
 
 
-def _pick_table(ds: Dataset, peildatum: str, schaal: str, periodiek: int, preferred: str) -> tuple[int, s.Salaristabel]:
-    """The newest table on or before the peildatum that has this scale and step."""
-    candidates = [
-        (n, t)
-        for n, t in enumerate(ds.salary.tabellen)
-        if t.ingangsdatum <= peildatum and schaal in t.schalen and periodiek < len(t.schalen[schaal])
-    ]
-    if not candidates:
-        first = min(t.ingangsdatum for t in ds.salary.tabellen)
-        raise UsageProblem(
-            f"geen salaristabel met schaal {schaal}, periodiek {periodiek} op of vóór peildatum "
-            f"{peildatum} (de oudste tabel is van {first})"
-        )
-    return max(candidates, key=lambda nt: (nt[1].ingangsdatum, nt[1].status == "gepubliceerd", nt[1].id == preferred))
-
-
 def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None = None) -> Uurtarief:
     """The hourly rate for ``keuze``, recorded as step ``uurtarief`` in ``trace``."""
     keuze = keuze or TariefKeuze()
@@ -135,9 +121,10 @@ def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None
     factor, allowances = _allowances(ds, keuze, prof, at, b)
     uren = b.read(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
     bedrag = maand * factor / uren
+    steps = tuple(f.datum for f in _read_since(trace, before) if f.soort == "cao_stap")
     params = (("schaal", schaal), ("periodiek", periodiek), ("tabel_datum", table.ingangsdatum),
               ("tabel_status", table.status), ("bedragen_per", at), ("toeslagen", tuple(allowances)),
-              ("maandsalaris", maand), ("factor", factor), ("uren_per_maand", uren))
+              ("maandsalaris", maand), ("factor", factor), ("uren_per_maand", uren), ("cao_stappen", steps))
     trace.step(RATE_STEP, "uurtarief.salaris", bedrag, "€/uur", b.inputs, **dict(params))
     return Uurtarief(bedrag, "salaris", params, _read_since(trace, before), tuple(b.aannames),
                      tuple(b.waarschuwingen), prof.id, at)
@@ -150,8 +137,12 @@ def _read_since(trace: Trace, before: set[str]) -> tuple[Figuur, ...]:
 def _monthly_salary(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, schaal: str, periodiek: int,
                     b: _Build) -> tuple[Decimal, str, s.Salaristabel]:
     """The monthly salary from the table, indexed to the peildatum: (amount, date it is at, table)."""
-    if keuze.peildatum:
-        tn, table = _pick_table(ds, keuze.peildatum, schaal, periodiek, prof.tabel)
+    peildatum = keuze.peildatum
+    if peildatum and keuze.peildatum_uit_jaar and peildatum < oldest_price_date(ds):
+        b.waarschuwingen.append(notitie("prijspeil_oudste_tabel", gevraagd=peildatum, oudste=oldest_price_date(ds)))
+        peildatum = oldest_price_date(ds)
+    if peildatum:
+        tn, table = table_at(ds, peildatum, schaal, periodiek, prof.tabel)
     else:
         tn, table = _table(ds, prof.tabel)
         if schaal not in table.schalen:
@@ -164,13 +155,13 @@ def _monthly_salary(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, scha
             )
     start = len(b.inputs)
     maand = b.read(ds, ("tabellen", tn, "schalen", schaal, periodiek), "salaris.maand", "€/maand",
-                   schaal=schaal, periodiek=periodiek, tabel=table.naam)
+                   schaal=schaal, periodiek=periodiek, tabel=table.naam, datum=table.ingangsdatum)
     if table.status == "afgeleid":
         reason = (table.aanname or table.methode or "").rstrip(".")
         b.aannames.append(notitie("tabel_afgeleid", tabel=table.naam, reden=reason))
     at = table.ingangsdatum
-    if keuze.peildatum and keuze.peildatum > table.ingangsdatum:
-        maand, at = _index(ds, table, maand, keuze.peildatum, b, start)
+    if peildatum and peildatum > table.ingangsdatum:
+        maand, at = _index(ds, table, maand, peildatum, b, start)
     return maand, at, table
 
 
@@ -192,7 +183,8 @@ def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str,
             b.waarschuwingen.append(notitie("toeslag_onbekend", toeslag=toeslag.naam, datum=at))
             continue
         k, w = valid[-1]
-        factor += b.read(ds, ("toeslagen", an, "waarden", k, "procent"), "toeslag", "%", toeslag=toeslag.naam, vanaf=w.vanaf) / 100
+        factor += b.read(ds, ("toeslagen", an, "waarden", k, "procent"), "toeslag", "%", toeslag=toeslag.naam, vanaf=w.vanaf,
+                         datum=w.vanaf) / 100
         names.append((toeslag.naam, w.procent))
     return factor, names
 
@@ -201,11 +193,7 @@ def _index(ds: Dataset, table: s.Salaristabel, maand: Decimal, peildatum: str, b
     """Apply the dated CAO steps after the table's date up to the peildatum; the inputs from ``start``
     on (the table's salary and the steps) become one step, the indexed monthly salary."""
     at = table.ingangsdatum
-    for n, step in enumerate(ds.salary.cao_verhogingen):
-        if not (table.ingangsdatum < step.datum <= peildatum):
-            continue
-        if step.alleen_voor_tabellen and table.id not in step.alleen_voor_tabellen:
-            continue
+    for n, step in steps_until(ds, table, peildatum):
         if step.procent is not None:
             maand = maand * (1 + b.read(ds, ("cao_verhogingen", n, "procent"), "cao_stap", "%", datum=step.datum) / 100)
         else:
@@ -232,8 +220,8 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         raise UsageProblem(f"geen integrale loonkosten voor schaal {quote(schaal)} (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})",
                            field="schaal")
     loon = b.read(ds, ("integrale_kosten", "loonkosten_per_fte_per_jaar", schaal), "integraal.loonkosten", "€/jaar",
-                  schaal=schaal, naam=ik.naam)
-    overhead = b.read(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar")
+                  schaal=schaal, naam=ik.naam, datum=f"{ik.jaar}-01-01")
+    overhead = b.read(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar", datum=f"{ik.jaar}-01-01")
     uren = b.read(ds, ("integrale_kosten", "productieve_uren_per_jaar"), "integraal.productieve_uren", "uur/jaar",
                   bron=ik.productieve_uren_bron, status=ik.productieve_uren_status)
     b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))

@@ -13,7 +13,7 @@ the sum of the members' contributions to the cent). Hours and FTE are not rounde
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.member_file import Lidinvoer, from_municipality, read_member_file
 from burgernet_cost.data.municipalities import Gemeenten
 from burgernet_cost.domain.compare import Vergelijking, compare
-from burgernet_cost.domain.estimate import step_id
+from burgernet_cost.domain.estimate import step_id, timeline_note
 from burgernet_cost.domain.figures import take
 from burgernet_cost.domain.rate import TariefKeuze
 from burgernet_cost.domain.rounding import quantize
@@ -123,13 +123,20 @@ def region(
     keuze: TariefKeuze | None = None,
     soort: str = "gemeenten",
     schalingen: dict[str, str] | None = None,
+    inwoners_datum: str | None = None,
 ) -> Regio:
-    """Contributions per member, and the executor's hours, FTE and budget, recorded in the trace."""
+    """Contributions per member, and the executor's hours, FTE and budget, recorded in the trace.
+    ``inwoners_datum``: the date of the members' inhabitants (CBS), for the result's date and notes."""
     if model not in MODELS:
         raise ValueError(model)
     trace = Trace()
     unit = compare(ds, REKENEENHEID, pakket, tarief, schaalvoordeel, keuze, trace=trace, modellen=(model,), rekeneenheid=True,
                    schalingen=schalingen)
+    if inwoners_datum:  # the events after the report up to the later of the two dates, once
+        later = timeline_note(ds, [d for d in (unit.schatting.uurtarief.peildatum, inwoners_datum) if d])
+        notes = tuple(n for n in unit.notities if n.code != "tijdlijn")
+        unit = replace(unit, notities=((later,) if later else ()) + notes,
+                       schatting=replace(unit.schatting, inwoners_datum=inwoners_datum))
     m = unit.model(model)
     rate = m.tarief_per_inwoner or Decimal(0)
     own_regels = [r for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] == "gemeente"]

@@ -5,6 +5,10 @@ price level of 1 January of that year (the salary table and CAO steps, unless th
 rate), hours, fte and cost, the events of the timeline in that year, and whether the price level
 lies after the last known CAO step. A region is summed over its members; a member that did not
 exist in that form in a year (a later merger) is named, its inhabitants are then missing.
+
+Every year is its own date: the inhabitants of 1 January, the price level of 1 January, and for a
+region the members of that year (``data/municipal_years.py``: mergers included); a municipality
+formed by a merger shows the sum of its predecessors before it existed, and says so.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from burgernet_cost.domain.estimate import Herkomst, Schatting, estimate
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.data.municipalities import Gemeenten
     from burgernet_cost.domain.rate import TariefKeuze
 
 
@@ -25,10 +30,20 @@ FIRST_YEAR = 2014
 
 
 def rate_per_year(ds: Dataset, keuze: Callable[[int | None], TariefKeuze]) -> Callable[[int], TariefKeuze]:
-    """The rate choice of each year (``keuze(jaar)``: the price level of 1 January, unless pinned);
-    before the oldest salary table, the oldest price level (the row says so)."""
-    oldest = min(t.ingangsdatum for t in ds.salary.tabellen)
-    return lambda jaar: keuze(jaar if f"{jaar}-01-01" >= oldest else None)
+    """The rate choice of each year: the price level of 1 January, unless pinned (before the oldest
+    salary table the rate takes the oldest and says so, ``domain/rate.py``)."""
+    return lambda jaar: keuze(jaar)
+
+
+@dataclass(frozen=True)
+class Telling:
+    """The inhabitants of a series' subject in one year, where they come from, and what to say."""
+
+    inwoners: int
+    herkomst: Herkomst
+    voorgangers: tuple[str, ...] = ()  # summed in place of a municipality that did not exist yet
+    deels: tuple[str, ...] = ()  # predecessors that went only in part (not counted)
+    ontbrekend: tuple[str, ...] = ()  # members without a count this year
 
 
 @dataclass(frozen=True)
@@ -40,6 +55,9 @@ class Jaarpunt:
     gebeurtenissen: tuple[Any, ...]  # timeline events dated in this year
     na_laatste_cao_stap: bool
     ontbrekend: tuple[str, ...] = ()  # members without a count this year
+    voorgangers: tuple[str, ...] = ()
+    deels: tuple[str, ...] = ()
+    leden: int = 1  # municipalities in the subject that year
 
 
 @dataclass(frozen=True)
@@ -50,38 +68,68 @@ class Reeks:
     vast_inwoners: bool  # --inwoners: the same number every year
 
 
+def municipality_counts(gm: Gemeenten, code: str, naam: str) -> Callable[[int], Telling | None]:
+    """A municipality's inhabitants per year; before it existed, the sum of the municipalities that
+    went wholly into it (named)."""
+    from burgernet_cost.data.municipal_years import lineage_count
+
+    def count(jaar: int) -> Telling | None:
+        found = lineage_count(gm, code, jaar)
+        if found is None:
+            return None
+        n, used, partial = found
+        own = len(used) == 1 and used[0].code == code
+        where = used[0].plaats if own else f"som van {len(used)} voorgangers (CBS, herindelingen)"
+        herkomst = Herkomst(f"CBS {used[0].peildatum}", "gepubliceerd" if own else "afgeleid", where, naam, used[0].peildatum)
+        return Telling(n, herkomst, () if own else tuple(t.naam for t in used), tuple(partial))
+
+    return count
+
+
+def members_counts(gm: Gemeenten, members_of: Callable[[int], list[Any]], onderwerp: str) -> Callable[[int], Telling | None]:
+    """A region's inhabitants per year: the members of that year (``members_of(jaar)``: the
+    municipalities of the region on 1 January), summed."""
+
+    def count(jaar: int) -> Telling | None:
+        members = members_of(jaar)
+        counted = [m for m in members if m.inwoners]
+        if not counted:
+            return None
+        n = sum(m.inwoners for m in counted)
+        date = gm.peildatum(jaar)
+        where = counted[0].plaats if len(counted) == 1 else f"som van {len(counted)} gemeenten (CBS {date})"
+        missing = tuple(m.naam for m in members if not m.inwoners)
+        return Telling(n, Herkomst(f"CBS {date}", "gepubliceerd", where, onderwerp, date), ontbrekend=missing)
+
+    return count
+
+
 def series(
     ds: Dataset,
     onderwerp: str,
     jaren: list[int],
     pakket: str,
     keuze_voor: Callable[[int], TariefKeuze],
-    leden: list[tuple[str, str]] | None = None,
+    tellingen: Callable[[int], Telling | None] | None = None,
     inwoners: int | None = None,
     schalingen: dict[str, str] | None = None,
 ) -> Reeks:
-    """The estimate for each of ``jaren``: for members (code, name) with their CBS counts of that
-    year, or for a fixed number of ``inwoners``."""
-    reeks = ds.gemeenten().bevolkingsreeks() if leden else None
+    """The estimate for each of ``jaren``: with the subject's inhabitants of that year
+    (``tellingen``), or a fixed number of ``inwoners``."""
     punten = []
     for jaar in jaren:
-        missing: list[str] = []
-        herkomst = None
-        if reeks is not None and leden is not None:
-            counts = [(naam, reeks.van(code, jaar)) for code, naam in leden]
-            missing = [naam for naam, t in counts if t is None]
-            found = [t for _naam, t in counts if t is not None]
-            if not found:
-                continue
-            n = sum(t.inwoners for t in found)
-            where = found[0].plaats if len(found) == 1 else f"som van {len(found)} gemeenten (CBS)"
-            herkomst = Herkomst(f"CBS {found[0].peildatum}", reeks.status, where, onderwerp, found[0].peildatum)
-            bron = f"CBS {found[0].peildatum}"
+        telling = tellingen(jaar) if tellingen is not None else None
+        if tellingen is not None and telling is None:
+            continue
+        if telling is not None:
+            n, herkomst, bron = telling.inwoners, telling.herkomst, telling.herkomst.bron
         else:
             assert inwoners is not None
-            n, bron = inwoners, "opgegeven"
+            n, herkomst, bron = inwoners, None, "opgegeven"
         result = estimate(ds, n, pakket, keuze_voor(jaar), herkomst=herkomst, schalingen=schalingen)
         events = tuple(e for e in ds.tijdlijn.gebeurtenissen if e.datum[:4] == str(jaar))
         late = any(w.code == "peildatum_na_laatste_cao_stap" for w in result.uurtarief.waarschuwingen)
-        punten.append(Jaarpunt(jaar, n, bron, result, events, late, tuple(missing)))
-    return Reeks(onderwerp, pakket, tuple(punten), leden is None)
+        extra = {} if telling is None else {"ontbrekend": telling.ontbrekend, "voorgangers": telling.voorgangers,
+                                            "deels": telling.deels}
+        punten.append(Jaarpunt(jaar, n, bron, result, events, late, **extra))
+    return Reeks(onderwerp, pakket, tuple(punten), tellingen is None)

@@ -39,6 +39,7 @@ class Figuur:
     status: str
     plaats: str | None = None  # file:line in data/, or the scenario line that set it
     params: tuple[tuple[str, Any], ...] = ()
+    datum: str | None = None  # the date the figure holds for (CBS 1 January, a table's or step's date); None: timeless
 
     @property
     def p(self) -> dict[str, Any]:

@@ -66,8 +66,15 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
 
     try:
         gm = load_municipalities(root)
-        counts = ", ".join(f"{len(gm.per_jaar[j])} in {j}" for j in gm.jaren)
+        counts = ", ".join(f"{len(gm.per_jaar[j])} in {j}" for j in sorted(gm.per_jaar, reverse=True))
         result.findings.append(Finding("ok", "gemeenten", f"gemeenten: {counts}; codes, inwoners en totalen kloppen"))
+        if gm.meta.bevolkingsreeks is not None:  # every year's municipalities and regions, from the series and the mergers
+            years = gm.jaren
+            for year in years:
+                gm.lijst(year)
+            merged = gm.herindelingen()
+            extra = f"; {len(merged.regels)} herindelingsregels kloppen met de reeks" if merged is not None else ""
+            result.findings.append(Finding("ok", "gemeenten", f"bevolkingsreeks {years[-1]}-{years[0]}: elk jaar met regio's{extra}"))
     except DataErrors as exc:
         result.findings += [_finding("fout", "gemeenten", e) for e in exc.errors]
     except DataError as exc:

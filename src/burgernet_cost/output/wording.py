@@ -84,7 +84,7 @@ def figure_label(f: Figuur) -> str:
         "tariefprofiel": lambda: f"tariefprofiel {p['profiel']}" + (" (aangepast)" if p.get("aangepast") else ""),
         "salaris.maand": lambda: f"maandsalaris schaal {p['schaal']}, periodiek {p['periodiek']} ({p['tabel']})",
         "toeslag": lambda: f"{p['toeslag'].lower()} (vanaf {date_nl(p['vanaf'])})",
-        "cao_stap": lambda: f"cao-verhoging {date_nl(p['datum'])}",
+        "cao_stap": lambda: f"cao-verhoging {date_nl(f.datum or '')}",
         "integraal.loonkosten": lambda: f"loonkosten per fte per jaar, schaal {p['schaal']} ({p['naam']})",
         "integraal.overhead": lambda: "overhead per fte per jaar",
         "integraal.productieve_uren": lambda: "productieve uren per fte per jaar",
@@ -96,6 +96,8 @@ def figure_label(f: Figuur) -> str:
         "invoer.schaling_beleid": lambda: (f"schaling van de uren, {p['taakgebied'].lower()} (opgegeven met --schaling-beleid; "
                                            f"alternatief: {p['alternatief']})"),
         "gemeente.inwoners": lambda: f"inwoners {p['gemeente']}",
+        "adviesbedragen.prijspeil": lambda: "prijspeil van de adviesbedragen (§6)",
+        "uurtarief_op_prijspeil": lambda: f"uurtarief op {date_nl(p['datum'])} (dezelfde schaal, periodiek en toeslagen)",
     }
     return labels[f.soort]()
 
@@ -123,6 +125,8 @@ def step_label(s: Stap) -> str:
         "uurtarief.integraal": "uurtarief",
         "maandsalaris_geindexeerd": "maandsalaris op de peildatum",
         "advies_aanvullend": "adviesbedrag aanvullend (volledig - basis)",
+        "advies.loonindex": "loonindex adviesbedragen",
+        "advies_geindexeerd": "adviesbedrag, geïndexeerd",
         "tarief_na_schaalvoordeel": "tarief na schaalvoordeel",
         "model.eigen_kosten": "eigen kosten",
         "model.tarief": "tarief per inwoner per jaar",
@@ -167,6 +171,10 @@ def step_formula(s: Stap, values: list[str]) -> str | None:
         return f"tabel + cao-verhogingen tot {date_nl(p['peildatum'])}"
     if s.soort == "advies_aanvullend":
         return " - ".join(values)
+    if s.soort == "advies.loonindex":
+        return f"uurtarief {date_nl(p['naar'])} / uurtarief {date_nl(p['van'])}"
+    if s.soort == "advies_geindexeerd":
+        return f"adviesbedrag x {nl.nl_number(p['factor'], 4)}"
     if s.soort == "tarief_na_schaalvoordeel":
         return f"x (1 - {nl.pct(p['schaalvoordeel'])})"
     if s.soort == "model.eigen_kosten":
@@ -199,10 +207,11 @@ def rate_formula(soort: str, p: dict[str, Any]) -> str:
                  if p["toeslagen"] else "zonder toeslagen")
     maand, factor = p["maandsalaris"], p["factor"]
     factor_text = f" x {nl.nl_number(factor, 4).rstrip('0').rstrip(',')}" if factor != 1 else ""
-    at = p["bedragen_per"]
+    at, steps = p["bedragen_per"], p.get("cao_stappen") or ()
+    indexed = (f" + {len(steps)} cao-{'stap' if len(steps) == 1 else 'stappen'} tot {date_nl(steps[-1])} "
+               f"(berekend, bedragen per {date_nl(at)})") if steps else (f" (bedragen per {date_nl(at)})" if at != p["tabel_datum"] else "")
     return (f"schaal {p['schaal']}, periodiek {p['periodiek']}, "
-            f"{'bedragen per ' + date_nl(at) + ', ' if at != p['tabel_datum'] else ''}"
-            f"tabel {date_nl(p['tabel_datum'])}{status}, {toeslagen}; "
+            f"tabel {date_nl(p['tabel_datum'])}{status}{indexed}, {toeslagen}; "
             f"{nl.euro(maand, 2 if maand != maand.to_integral() else 0)}{factor_text} / {nl.nl_number(p['uren_per_maand'])} uur")
 
 
@@ -245,6 +254,11 @@ NOTES: dict[str, Callable[[dict[str, Any]], str]] = {
                                    "het Rijk, niet die van gemeenten."
                                    + (f" Schaal {p['schaal']} komt uit tariefprofiel {p['profiel']} (een aanname; kies met --schaal)."
                                       if p.get("profiel") else "")),
+    "advies_geindexeerd": lambda p: (f"De adviesbedragen van §6 zijn euro's van {date_nl(p['van'])}; tegen het uurtarief van "
+                                     f"{date_nl(p['naar'])} zijn ze geïndexeerd met dezelfde loonindex (× {nl.nl_number(p['factor'], 4)}, "
+                                     "het uurtarief op die datum gedeeld door dat op het prijspeil van de bedragen; afgeleid)."),
+    "prijspeil_oudste_tabel": lambda p: (f"Prijspeil {date_nl(p['gevraagd'])} ligt vóór de oudste salaristabel; gerekend met "
+                                         f"het prijspeil van die tabel, {date_nl(p['oudste'])}."),
     "toeslag_onbekend": lambda p: f"{p['toeslag']}: geen percentage bekend op {date_nl(p['datum'])}; niet meegeteld.",
     "peildatum_na_laatste_cao_stap": lambda p: (f"Peildatum {date_nl(p['peildatum'])} ligt na de laatste bekende cao-stap: "
                                                 f"de bedragen staan op het niveau van {date_nl(p['niveau'])}. {p['toelichting']}"),

@@ -17,6 +17,8 @@ GROUP_LABELS = {
     "tarieven": "Tarieven per inwoner per jaar",
     "estimate": "estimate: totale kosten per jaar",
     "compare": "compare-models: totaal per jaar ({ref} inwoners)",
+    "uurtarief_jaar": "Uurtarief op 1 januari van een later jaar",
+    "estimate_jaar": "estimate --jaar: totale kosten per jaar, basis, prijspeil 1 januari",
 }
 
 
@@ -25,6 +27,11 @@ def _label(f: Kengetal) -> str:
         return f"standaardprofiel {f.onderwerp}"
     if f.groep == "estimate":
         return f"{money.nl_number(int(f.onderwerp))} inwoners, {f.pakket}"
+    if f.groep == "uurtarief_jaar":
+        return f"standaardprofiel, 1-1-{f.onderwerp}"
+    if f.groep == "estimate_jaar":
+        size, jaar = f.onderwerp.split("@")
+        return f"{money.nl_number(int(size))} inwoners, 1-1-{jaar}"
     return f"{f.onderwerp}, {f.pakket}"
 
 
@@ -41,8 +48,19 @@ def _validity(validity: list[tuple[str, str, Validation]]) -> tuple[list[Part], 
     return parts, notes
 
 
+def inputs_parts(inputs: list[Any]) -> list[Part]:
+    """The changed input figures, before their effects (like a cost diff lists resources before costs)."""
+    rows = [{"id": i.id, "oud": "–" if i.oud is None else i.oud, "nieuw": "–" if i.nieuw is None else i.nieuw,
+             "plaats": i.plaats or ""} for i in inputs]
+    columns = [Column("id", "Gewijzigd cijfer"), Column("oud", "Oud", align="right"), Column("nieuw", "Nieuw", align="right"),
+               Column("plaats", "Plaats")]
+    text = (f"{count(len(inputs), 'cijfer', 'cijfers')} in de data gewijzigd" if inputs else "geen cijfer in de data gewijzigd")
+    return [Field(None, "Invoer", text), Table("invoer", columns, rows, formats=frozenset({DISPLAY, JSON})),
+            Field("invoer_gewijzigd", None, len(inputs), "int")]
+
+
 def diff_report(figures: list[Kengetal], ref: int, base_dir: str, head_dir: str, only_changed: bool,
-                validity: list[tuple[str, str, Validation]] | None = None) -> Report:
+                validity: list[tuple[str, str, Validation]] | None = None, inputs: list[Any] | None = None) -> Report:
     changed = [f for f in figures if f.gewijzigd]
     shown = changed if only_changed else figures
     groups = {k: v.format(ref=money.nl_number(ref)) for k, v in GROUP_LABELS.items()}
@@ -72,7 +90,8 @@ def diff_report(figures: list[Kengetal], ref: int, base_dir: str, head_dir: str,
     valid_parts, problems = _validity(validity or [])
     notes = ["● = gewijzigd. Verschil = nieuw min basis; kengetallen die aan één kant ontbreken staan als –.", *problems]
     parts: list[Part] = [
-        Field("basis", "Basis", base_dir), Field("nieuw", "Nieuw", head_dir), Field(None, "Samenvatting", summary), *valid_parts,
+        Field("basis", "Basis", base_dir), Field("nieuw", "Nieuw", head_dir), *inputs_parts(inputs or []),
+        Field(None, "Samenvatting", summary), *valid_parts,
         Field("gewijzigd", None, len(changed), "int"), Field("totaal", None, len(figures), "int"),
         Table(None, columns, rows, formats=frozenset({DISPLAY})),
         Field("kengetallen", None, machine, "objects"),

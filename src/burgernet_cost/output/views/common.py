@@ -17,15 +17,39 @@ from burgernet_cost.output.wording import figure_label, rate_description
 REPORT = "rapport Gemeentelijke taken Burgernet (2014)"
 
 
-def price_level_field(tarief: Uurtarief) -> Field:
-    """json "prijspeil" and the header line: the date the amounts are at, and why."""
+def report_dates(ds: Any) -> tuple[str | None, str | None]:
+    """The report's situation: (date of the inhabitants, price date), from the data."""
+    if ds is None:
+        return None, None
+    table = next((t for p in ds.salary.tariefprofielen if p.id == ds.salary.standaard_tariefprofiel
+                  for t in ds.salary.tabellen if t.id == p.tabel), None)
+    try:
+        year = ds.gemeenten().rapportjaar
+    except Exception:  # noqa: BLE001 - no municipality data: the inhabitants' date is then not the question
+        year = None
+    return (f"{year}-01-01" if year else None), (table.ingangsdatum if table else None)
+
+
+def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any) -> list[Field]:
+    """The one line that names a result's date: of the inhabitants and of the price level (json
+    "prijspeil" and "inwoners_per"); says when it is the report's situation, and when the two differ."""
     from burgernet_cost.output.wording import date_nl
 
+    inh = f"inwoners {date_nl(inwoners_datum)} (CBS)" if inwoners_datum else "inwoners opgegeven"
     if tarief.soort == "opgegeven" or tarief.peildatum is None:
-        return Field("prijspeil", "Prijspeil", None, text="het opgegeven uurtarief")
-    why = {"salaris": "salaristabel en cao-stappen", "integraal": "integrale kosten van dat jaar"}[tarief.soort]
-    report = " (het prijspeil van het rapport; kies een ander met --jaar of --peildatum)" if tarief.peildatum <= "2012-12-31" else ""
-    return Field("prijspeil", "Prijspeil", tarief.peildatum, text=f"{date_nl(tarief.peildatum)}, {why}{report}")
+        price = "prijspeil: het opgegeven uurtarief"
+    else:
+        why = {"salaris": "salaristabel en cao-stappen", "integraal": "integrale kosten van dat jaar"}[tarief.soort]
+        price = f"prijspeil {date_nl(tarief.peildatum)} ({why})"
+    report_inh, report_price = report_dates(ds)
+    if tarief.peildatum == report_price and inwoners_datum in (None, report_inh) and tarief.soort == "salaris":
+        tail = "; de situatie van het rapport (kies een andere datum met --jaar of --peildatum)"
+    elif inwoners_datum and tarief.peildatum and inwoners_datum[:4] != tarief.peildatum[:4]:
+        tail = "; let op: inwoners en prijspeil hebben elk hun eigen datum"
+    else:
+        tail = ""
+    return [Field("prijspeil", "Datum", tarief.peildatum, text=f"{inh}, {price}{tail}"),
+            Field("inwoners_per", None, inwoners_datum)]
 
 
 def rate_field(tarief: Uurtarief) -> Field:
@@ -132,10 +156,9 @@ def trace_tree(spoor: Spoor, uitleg: bool) -> list[Knoop] | None:
 
 
 def municipality_text(g: Any, gemeenten: Any) -> str:
-    jaar = gemeenten.jaartabel(g.jaar)
     return (f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {g.peildatum} "
             f"({gemeenten.meta.bron.attributie}); {g.provincie}, veiligheidsregio {g.veiligheidsregio}, "
-            f"politie-eenheid {g.politie_eenheid}" + ("" if jaar.politie_eenheid_status == "gepubliceerd" else " (afgeleid)"))
+            f"politie-eenheid {g.politie_eenheid}" + ("" if gemeenten.eenheid_status(g.jaar) == "gepubliceerd" else " (afgeleid)"))
 
 
 def municipality_field(municipality: Any) -> Field:

@@ -13,7 +13,7 @@ from burgernet_cost.output.views.common import (
     data_field,
     explanation,
     notes_field,
-    price_level_field,
+    date_field,
     rate_field,
     report_points,
     scenario_header,
@@ -63,7 +63,7 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
         ], "object", text=f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
                           f"budget {money.euro(regio.budget)} per jaar"),
         *([Field(None, "Budget en uren", budget_balance(regio))] if regio.model == "regionaal" else []),
-        price_level_field(regio.vergelijking.schatting.uurtarief),
+        *date_field(regio.vergelijking.schatting.uurtarief, peildatum, ds),
         rate_field(regio.vergelijking.schatting.uurtarief),
         *scenario_header(ds),
     ]
@@ -130,6 +130,17 @@ def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatu
 FILTER_LABELS = {"eenheid": "politie-eenheid {}", "veiligheidsregio": "veiligheidsregio {}", "zoek": "zoek '{}'"}
 
 
+def region_method(gemeenten: Any, jaar: int) -> str:
+    """How the politie-eenheid of a year was found: the table's method, or for a year between the
+    tables, the rule of ``data/municipal_years.py`` with the reorganisations' source."""
+    table = next((j for j in gemeenten.meta.jaren if j.jaar == jaar), None)
+    if table is not None:
+        return str(table.politie_eenheid_methode).strip()
+    return (f"de inwoners van {jaar} uit de bevolkingsreeks; provincie, veiligheidsregio en politie-eenheid uit de CBS-tabel van "
+            f"{' of '.join(str(j) for j in sorted(gemeenten.per_jaar))} (de oudste waarin de gemeente staat), voor een gemeente "
+            "die eerder opging die van haar opvolger (herindelingen, afgeleid).")
+
+
 def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, applied: dict[str, str]) -> Report:
     filters = [FILTER_LABELS[k].format(v) for k, v in applied.items()]
     machine = frozenset({JSON, CSV})
@@ -140,11 +151,10 @@ def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, applied: d
     ]
     data_rows = [dict(g.__dict__) for g in rows]
     total = sum(g.inwoners for g in rows)
-    jt = gemeenten.jaartabel(jaar)
-    notes = [] if jt.politie_eenheid_status == "gepubliceerd" else [f"Politie-eenheid {jaar}: {jt.politie_eenheid_methode.strip()}"]
+    notes = [] if gemeenten.eenheid_status(jaar) == "gepubliceerd" else [f"Politie-eenheid {jaar}: {region_method(gemeenten, jaar)}"]
     parts: list[Part] = [
         Field("jaar", None, jaar, "int"),
-        Field("peildatum", "Peildatum", jt.peildatum),
+        Field("peildatum", "Peildatum", gemeenten.peildatum(jaar)),
         Field("bron", "Bron", gemeenten.meta.bron.attributie,
               text=f"{gemeenten.meta.bron.attributie.removeprefix('Bron: ')}, {gemeenten.meta.bron.document}"),
         Table(None, columns, [*data_rows, {"code": "", "naam": f"Totaal ({count(len(rows), 'gemeente', 'gemeenten')})", "inwoners": total}],

@@ -35,6 +35,11 @@ def _remark(p: Any, short: bool = False) -> str:
     if p.ontbrekend:
         parts.append(f"zonder {len(p.ontbrekend)} gemeente(n) (zie toelichting)" if short
                      else f"zonder {', '.join(p.ontbrekend)} (bestond toen niet in deze vorm)")
+    if p.voorgangers:
+        parts.append("som van de voorgangers" + ("" if short else f" {', '.join(p.voorgangers)}")
+                     + (f", zonder het deel van {', '.join(p.deels)}" if p.deels and not short else ""))
+    if p.schatting.uurtarief.aannames and any(n.code in ("tabel_afgeleid", "cao_stap_aanname") for n in p.schatting.uurtarief.aannames):
+        parts.append("prijspeil rust op een aanname" if short else "prijspeil rust op een afgeleide tabel of aangenomen cao-stap")
     return "; ".join(parts)
 
 
@@ -74,14 +79,22 @@ def _notes(reeks: Reeks, ds: Any) -> list[str]:
     for e in ds.tijdlijn.gebeurtenissen:
         if e.id in seen:
             notes.append(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()} ({e.bron.kort()}).")
+    if not reeks.vast_inwoners:
+        notes.append("Een regio telt elk jaar de gemeenten van dat jaar (na herindelingen; data/gemeenten/herindelingen.csv, "
+                     "afgeleid).")
     short = [p for p in reeks.punten if p.ontbrekend]
     if short:
         names = sorted({n for p in short for n in p.ontbrekend})
         notes.append(f"Let op: in {short[0].jaar}–{short[-1].jaar} ontbreken de inwoners van {', '.join(names)}: die gemeenten "
-                     "bestonden toen nog niet in deze vorm (later samengevoegd) en de reeks kent hun voorgangers niet; het "
-                     "totaal is in die jaren te laag.")
+                     "bestonden toen nog niet en hebben geen voorgangers die geheel in hen opgingen; het totaal is in die jaren te laag.")
+    merged = [p for p in reeks.punten if p.voorgangers]
+    if merged:
+        partial = sorted({n for p in merged for n in p.deels})
+        notes.append(f"In {merged[0].jaar}–{merged[-1].jaar} bestond {reeks.onderwerp} nog niet: de inwoners zijn de som van "
+                     f"de gemeenten die er geheel in opgingen ({', '.join(merged[0].voorgangers)}; herindelingen, afgeleid)"
+                     + (f"; het deel van {', '.join(partial)} dat overging is niet meegeteld." if partial else "."))
     if any(p.na_laatste_cao_stap for p in reeks.punten):
         notes.append("Na de laatste bekende cao-stap blijft het prijspeil staan op die stap: latere verhogingen zijn niet bekend.")
-    for p in reeks.punten[-1:]:
+    for p in reeks.punten:  # what any year's result rests on, once
         notes += [n for n in notes_text(p.schatting.notities) if n not in notes and "Na het rapport" not in n]
     return notes

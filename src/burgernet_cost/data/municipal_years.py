@@ -1,0 +1,239 @@
+"""The municipalities of any year: the population series, the reorganisations, and the regions.
+
+The CBS tables with regions (``gemeenten_2014.csv``, ``gemeenten_2024.csv``) describe two years; the
+population series has every year 2012-2024 but only code, name and inhabitants. The municipalities
+of another year take their province, veiligheidsregio and politie-eenheid from a table: the 2014
+table when the code existed then, else the 2024 table (every municipality that exists in both has
+the same regions in both, BRONNEN.md), else, for a code that ended before 2014, the table row of the
+municipality it went into (``herindelingen.csv``). The reorganisations also give the predecessors of
+a merged municipality, for ``bncost reeks``.
+
+Checked on reading ``herindelingen.csv``: the header, dates, codes and names as in the series, every
+code that ends in the series has a row, and per reorganisation the inhabitants of all municipalities
+involved differ by less than ``MAX_JUMP`` between 1 January of the year before and of the year itself.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from burgernet_cost.data.reading import display_path, inside, is_plain_date, read_text
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.population_series import Bevolkingsreeks
+
+Gemeente = Any  # data/municipalities.py's Gemeente (not imported: that module imports this one)
+Gemeenten = Any
+
+COLUMNS = ["datum", "code", "naam", "opgegaan_in_code", "opgegaan_in_naam", "geheel"]
+MAX_JUMP = Decimal("0.03")  # a reorganisation moves people, it does not create them
+
+
+@dataclass(frozen=True)
+class Herindeling:
+    datum: str
+    code: str
+    naam: str
+    opgegaan_in_code: str
+    opgegaan_in_naam: str
+    geheel: bool
+    plaats: str
+
+    @property
+    def jaar(self) -> int:
+        return int(self.datum[:4])
+
+
+@dataclass(frozen=True)
+class Herindelingen:
+    regels: tuple[Herindeling, ...]
+    bestand: str
+    status: str
+
+    def van(self, code: str) -> list[Herindeling]:
+        """Where a code went (one row, or one per receiving municipality when split)."""
+        return [h for h in self.regels if h.code == code]
+
+    def voorgangers(self, code: str) -> list[Herindeling]:
+        """The municipalities that went into ``code`` (wholly or in part)."""
+        return [h for h in self.regels if h.opgegaan_in_code == code]
+
+
+def load_reorganisations(root: Path, meta: Any, file_shown: str, series: Bevolkingsreeks) -> Herindelingen | None:
+    spec = meta.herindelingen
+    if spec is None:
+        return None
+    path = root / spec.bestand
+    if not inside(root, path):
+        raise DataError(f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown,
+                        path="herindelingen.bestand")
+    shown = display_path(path)
+    reader = csv.reader(io.StringIO(read_text(path, shown), newline=""))
+    try:
+        rows, errors = _rows(reader, shown, series)
+    except csv.Error:
+        raise DataError("onleesbare CSV-regel", file=shown, line=reader.line_num) from None
+    if not errors:
+        errors = _check(rows, series, shown)
+    if errors:
+        raise DataErrors(errors[:50])
+    return Herindelingen(tuple(rows), shown, spec.status)
+
+
+def _rows(reader: Any, shown: str, series: Bevolkingsreeks) -> tuple[list[Herindeling], list[DataError]]:
+    if next(reader, None) != COLUMNS:
+        return [], [DataError(f"kopregel moet zijn: {','.join(COLUMNS)}", file=shown, line=1)]
+    rows: list[Herindeling] = []
+    errors: list[DataError] = []
+    for record in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in record):
+            continue
+        if len(record) != len(COLUMNS):
+            errors.append(DataError(f"{len(record)} kolommen, verwacht {len(COLUMNS)}", file=shown, line=line))
+            continue
+        datum, code, naam, in_code, in_naam, geheel = (c.strip() for c in record)
+        if not is_plain_date(datum) or not datum.endswith("-01-01"):
+            errors.append(DataError(f"{quote(datum)} is geen 1 januari JJJJ-01-01", file=shown, line=line, path="datum"))
+            continue
+        if geheel not in ("ja", "deels"):
+            errors.append(DataError(f"geheel moet 'ja' of 'deels' zijn, niet {quote(geheel)}", file=shown, line=line, path="geheel"))
+            continue
+        jaar = int(datum[:4])
+        for key, c, n, year in (("code", code, naam, jaar - 1), ("opgegaan_in_code", in_code, in_naam, jaar)):
+            t = series.van(c, year)
+            if t is None or t.naam != n:
+                errors.append(DataError(f"{c} {quote(n)} staat niet in de bevolkingsreeks van {year}", file=shown, line=line, path=key))
+        rows.append(Herindeling(datum, code, naam, in_code, in_naam, geheel == "ja", f"{shown}:{line}"))
+    return rows, errors
+
+
+def _check(rows: list[Herindeling], series: Bevolkingsreeks, shown: str) -> list[DataError]:
+    errors: list[DataError] = []
+    known = {(h.code, h.jaar) for h in rows}
+    for code, years in series.per_code.items():
+        for jaar in years:
+            if jaar + 1 in series.jaren and jaar + 1 not in years and (code, jaar + 1) not in known:
+                errors.append(DataError(f"{code} ({years[jaar].naam}) ontbreekt na {jaar}: geen herindeling op {jaar + 1}-01-01", file=shown))
+    for group in _groups(rows):
+        jaar = group[0].jaar
+        codes = {h.code for h in group} | {h.opgegaan_in_code for h in group}
+        before = sum(t.inwoners for c in codes if (t := series.van(c, jaar - 1)) is not None)
+        after = sum(t.inwoners for c in codes if (t := series.van(c, jaar)) is not None)
+        if before and abs(Decimal(after - before) / before) >= MAX_JUMP:
+            names = ", ".join(sorted({h.naam for h in group}))
+            errors.append(DataError(f"herindeling {jaar} ({names}): {before} inwoners ervoor, {after} erna; meer dan "
+                                    f"{MAX_JUMP * 100:.0f}% verschil", file=shown, line=int(group[0].plaats.rsplit(":", 1)[1])))
+    return errors
+
+
+def _groups(rows: list[Herindeling]) -> list[list[Herindeling]]:
+    """The reorganisations of one date that share a municipality, as groups."""
+    groups: list[list[Herindeling]] = []
+    for h in rows:
+        linked = [g for g in groups if g[0].datum == h.datum and any({h.code, h.opgegaan_in_code} & {x.code, x.opgegaan_in_code} for x in g)]
+        merged = [x for g in linked for x in g] + [h]
+        groups = [g for g in groups if g not in linked] + [merged]
+    return groups
+
+
+# --------------------------------------------------------------------------- a year's municipalities
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "Súdwest-Fryslân" -> "sudwest fryslan"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = re.sub(r"[^a-z0-9()'.]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def year_rows(gm: Gemeenten, jaar: int) -> tuple[Gemeente, ...]:
+    """The municipalities on 1 January of ``jaar`` with that year's inhabitants and regions."""
+    series = gm.bevolkingsreeks()
+    tables = {j: {g.code: g for g in rows} for j, rows in sorted(gm.per_jaar.items())}
+    reorganisations = gm.herindelingen()
+    out = []
+    for code, years in series.per_code.items():
+        t = years.get(jaar)
+        if t is None:
+            continue
+        row = _region_row(code, tables, reorganisations)
+        if row is None:
+            raise DataError(f"{code} ({t.naam}): geen regio bekend in {jaar} (staat in geen jaartabel en heeft geen opvolger)",
+                            file=gm.bestand)
+        out.append(replace(row, code=code, naam=t.naam, inwoners=t.inwoners, peildatum=t.peildatum, plaats=t.plaats))
+    return tuple(sorted(out, key=lambda g: g.naam.casefold()))
+
+
+def _region_row(code: str, tables: dict[int, dict[str, Gemeente]], reorganisations: Herindelingen | None,
+                depth: int = 0) -> Gemeente | None:
+    for rows in tables.values():  # oldest table first: the regions as they were
+        if code in rows:
+            return rows[code]
+    if reorganisations is None or depth > 10:
+        return None
+    for h in reorganisations.van(code):
+        found = _region_row(h.opgegaan_in_code, tables, reorganisations, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def not_in_year(gm: Gemeenten, naam: str, jaar: int) -> UsageProblem | None:
+    """A helpful refusal when ``naam`` is a municipality of another year: when it ended, or when it
+    began (and from which municipalities)."""
+    series = gm.bevolkingsreeks()
+    if "namen" not in gm.derived:  # every name a code ever had, folded: one pass over the series
+        gm.derived["namen"] = {fold(t.naam): code for code, years in series.per_code.items() for t in years.values()}
+    wanted = naam.strip().upper()
+    code = wanted if wanted in series.per_code else gm.derived["namen"].get(fold(naam))
+    if code is not None:
+        years = series.per_code[code]
+        first, last = min(years), max(years)
+        name = years[last].naam
+        reorganisations = gm.herindelingen()
+        if jaar > last:
+            into = reorganisations.van(code) if reorganisations else []
+            where = f": opgegaan in {' en '.join(h.opgegaan_in_naam for h in into)} op 1-1-{last + 1}" if into else ""
+            return UsageProblem(f"{name} bestond op 1-1-{jaar} niet meer{where}; kies --jaar {last} of eerder", field="gemeente")
+        if jaar < first:
+            parts = reorganisations.voorgangers(code) if reorganisations else []
+            origin = f" (gevormd op 1-1-{first} uit {', '.join(sorted({h.naam for h in parts}))})" if parts else ""
+            return UsageProblem(f"{name} bestond op 1-1-{jaar} nog niet{origin}; kies --jaar {first} of later", field="gemeente")
+    return None
+
+
+def lineage_count(gm: Gemeenten, code: str, jaar: int, depth: int = 0) -> tuple[int, list[Any], list[str]] | None:
+    """Inhabitants of ``code`` in ``jaar``: its own count, or before it existed the sum of the
+    municipalities that went wholly into it (recursively). Returns (inhabitants, counts used, names
+    of predecessors that went only in part and are not counted), or None."""
+    series = gm.bevolkingsreeks()
+    own = series.van(code, jaar)
+    if own is not None:
+        return own.inwoners, [own], []
+    first = min(series.per_code.get(code, {jaar + 1: None}))
+    reorganisations = gm.herindelingen()
+    if jaar > first or reorganisations is None or depth > 10:
+        return None
+    total, used, partial = 0, [], []
+    for h in reorganisations.voorgangers(code):
+        if h.jaar != first:
+            continue
+        if not h.geheel:
+            partial.append(h.naam)
+            continue
+        found = lineage_count(gm, h.code, jaar, depth + 1)
+        if found is not None:
+            total += found[0]
+            used += found[1]
+            partial += found[2]
+    return (total, used, partial) if used else None
