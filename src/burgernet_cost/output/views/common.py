@@ -75,7 +75,7 @@ def figures_field(figuren: tuple[Figuur, ...]) -> Field:
     return Field("figuren", None, [[
         Field("id", None, f.id), Field("naam", None, figure_label(f)), Field("waarde", None, _figure_value(f.waarde), "raw"),
         Field("eenheid", None, f.eenheid), Field("bron", None, f.bron), Field("status", None, f.status),
-        Field("plaats", None, f.plaats),
+        Field("plaats", None, f.plaats), Field("datum", None, f.datum),
     ] for f in figuren], "objects")
 
 
