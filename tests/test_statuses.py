@@ -81,6 +81,37 @@ def test_known_inferences_are_not_marked_published(dataset):
     assert dataset.tasks.bijlage2 is not None and dataset.tasks.bijlage2.status == "afgeleid"
 
 
+
+def test_the_key_salary_cell_cites_the_table_it_comes_from(dataset):
+    """Issue "Fidelity, round 2" (1): € 3.858 (schaal 10, periodiek 11, derived 1-4-2012 table) comes from
+    the 2019 table (gmb-2019-306633); the 2017 table (gmb-2018-26721) stops at periodiek 10."""
+    from burgernet_cost.domain.rate import TariefKeuze, cell_source, uurtarief
+
+    rate = uurtarief(dataset, TariefKeuze())
+    cell = next(f for f in rate.figuren if f.soort == "salaris.maand")
+    assert cell.bron == "https://zoek.officielebekendmakingen.nl/gmb-2019-306633.html" and cell.status == "afgeleid"
+    table_2017 = next(t for t in dataset.salary.tabellen if t.id == "car-uwo-2017-08-01")
+    for table in dataset.salary.tabellen:
+        for schaal, amounts in table.schalen.items():
+            for periodiek in range(len(amounts)):
+                source = cell_source(table, schaal, periodiek)
+                if source is not None and "gmb-2018-26721" in source.bron.kort():
+                    assert periodiek < len(table_2017.schalen.get(schaal, [])), (table.id, schaal, periodiek)
+
+
+def test_timeline_says_what_the_sources_say(dataset):
+    """Issue "Fidelity, round 2" (2): the end date of the contribution is inferred; the 2023 event ends
+    "die gemeentelijke taak" (werving and administration of sms/voice participants), with both sources."""
+    events = {e.id: e for e in dataset.tijdlijn.gebeurtenissen}
+    ended = events["bijdrage-vervalt-2020"]
+    assert ended.status == "afgeleid" and "overgangsjaar" in ended.methode
+    sms = events["sms-spraak-stopt-2023"]
+    assert "vervalt die gemeentelijke taak" in sms.bron.citaat and "31 augustus" in sms.bron.citaat
+    assert "werving en ledenadministratie van sms- en spraakdeelnemers" in sms.gevolg
+    assert "geen gemeentelijke Burgernet-taak meer" not in sms.gevolg
+    assert [u.split("/")[2] for u in sms.bron.urls] == ["veiligheidscoalitie.nl", "www.rtvdrenthe.nl"]
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from burgernet_cost.data.loading import load_dataset

@@ -177,12 +177,21 @@ class Uurloon(Bronvermelding):
     omschrijving: Tekst
 
 
+class CelHerkomst(Bronvermelding):
+    """Where some cells of a table come from (a derived table mixes sources): the cells of these
+    scales and steps; without ``schalen``/``periodieken``: every cell no earlier entry names."""
+
+    schalen: list[Tekst] | None = None
+    periodieken: list[Annotated[int, Field(ge=0)]] | None = None
+
+
 class Salaristabel(Bronvermelding):
     id: Id
     naam: Tekst
     ingangsdatum: Datum
     aanname: Tekst | None = None
     toelichting: Tekst | None = None
+    herkomst: list[CelHerkomst] = []  # per cell range, when the cells have different sources
     schalen: dict[str, list[PositiefGetal]] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -190,6 +199,12 @@ class Salaristabel(Bronvermelding):
         for schaal, bedragen in self.schalen.items():
             if not bedragen:
                 raise ValueError(f"schaal {schaal} heeft geen bedragen")
+        if self.herkomst and (self.herkomst[-1].schalen is not None or self.herkomst[-1].periodieken is not None):
+            raise ValueError("de laatste 'herkomst' noemt geen schalen of periodieken: hij geldt voor de overige cellen")
+        for h in self.herkomst:
+            unknown = [x for x in h.schalen or [] if x not in self.schalen]
+            if unknown:
+                raise ValueError(f"herkomst noemt schaal {unknown[0]}, die niet in de tabel staat")
         return self
 
 

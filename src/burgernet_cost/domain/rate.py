@@ -94,6 +94,14 @@ def _table(ds: Dataset, ident: str) -> tuple[int, s.Salaristabel]:
     raise UsageProblem(f"onbekende salaristabel '{ident}'")
 
 
+def cell_source(table: s.Salaristabel, schaal: str, periodiek: int) -> s.CelHerkomst | None:
+    """The ``herkomst`` entry of one cell of a table (None: the table's own source holds for every cell)."""
+    for h in table.herkomst:
+        if (h.schalen is None or schaal in h.schalen) and (h.periodieken is None or periodiek in h.periodieken):
+            return h
+    return None
+
+
 def _pick_table(ds: Dataset, peildatum: str, schaal: str, periodiek: int, preferred: str) -> tuple[int, s.Salaristabel]:
     """The newest table on or before the peildatum that has this scale and step."""
     candidates = [
@@ -163,7 +171,9 @@ def _monthly_salary(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, scha
                 f"(0 t/m {len(table.schalen[schaal]) - 1})"
             )
     start = len(b.inputs)
+    source = cell_source(table, schaal, periodiek)
     maand = b.read(ds, ("tabellen", tn, "schalen", schaal, periodiek), "salaris.maand", "€/maand",
+                   bron=source.bron if source else None, status=source.status if source else None,
                    schaal=schaal, periodiek=periodiek, tabel=table.naam)
     if table.status == "afgeleid":
         reason = (table.aanname or table.methode or "").rstrip(".")
