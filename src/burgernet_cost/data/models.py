@@ -264,6 +264,8 @@ class UurtariefBandbreedte(Bronvermelding):
     hoog: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=0)]
     alternatieven: list[Id] = []
     toelichting: Tekst
+    aanname: Tekst | None = None  # how the report rounded (the window rests on it)
+    bij_afkappen: Interval | None = None  # the window if the report truncated instead
 
     @model_validator(mode="after")
     def _ordered(self) -> UurtariefBandbreedte:
@@ -341,16 +343,21 @@ class Adviesbedrag(Bronvermelding):
     euro_per_inwoner_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
 
 
+# What a 2014 contribution paid for (§2.1); the report's tariff (§4.1.2) is relatiebeheer_communicatie alone.
+BijdrageOnderdeel = Literal["relatiebeheer_communicatie", "beleid", "werving", "manager_burgernet", "communicatieadviseur"]
+
+
 class Situatie2014(Bronvermelding):
     gebied: Tekst
-    soort: Literal["veiligheidsregio", "politie_eenheid"]
+    soort: Literal["politieregio", "politie_eenheid"]  # politieregio: an old police region (its code: the same area's veiligheidsregio)
     code: Tekst | None = None
     uitvoerder: Literal["politie", "gemeenten", "politie_en_gemeenten", "ingehuurd"]
     bijdrage_gemeenten_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
     bijdrage_totaal_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
     omschrijving: Tekst
     toelichting: Tekst | None = None
-    omvat_meer: Tekst | None = None  # what the contribution pays for beyond relatiebeheer & communicatie (not like for like)
+    bijdrage_betaalt: list[BijdrageOnderdeel]  # what the municipalities' contribution paid for
+    bijdrage_betaalt_toelichting: Tekst
 
 
 class Bandbreedte2014(Bronvermelding):
