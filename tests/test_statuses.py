@@ -112,6 +112,25 @@ def test_timeline_says_what_the_sources_say(dataset):
     assert [u.split("/")[2] for u in sms.bron.urls] == ["veiligheidscoalitie.nl", "www.rtvdrenthe.nl"]
 
 
+
+def test_old_police_regions_and_their_codes_are_derived(dataset):
+    """Issue "Fidelity, round 2" (3): §2.1 names old police regions; the safety-region codes are bncost's."""
+    regions = [s for s in dataset.models.situatie_2014 if s.soort == "politieregio"]
+    assert len(regions) == 5 and all(s.code and s.status == "afgeleid" and "veiligheidsregio" in s.methode for s in regions)
+
+
+def test_the_six_contradictions_are_recorded_with_both_places(dataset):
+    """Issue "Fidelity, round 2" (4): where the report says two things, both places are in the data and
+    each is shown by a command whose result depends on it."""
+    found = {c.id: c for c in dataset.models.tegenstrijdigheden}
+    assert set(found) == {"midden-nederland-verrekening", "aantal-politie-interviews", "advies-cent-of-euro",
+                          "vergoeding-of-kosteloos", "sturend-of-besturend-orgaan", "aannemen-of-en-verwerken"}
+    for c in found.values():
+        assert len(c.plaatsen) >= 2 and all(p.citaat for p in c.plaatsen) and c.toon_bij
+    assert "ct" in found["advies-cent-of-euro"].plaatsen[0].citaat and "huidig" in found["advies-cent-of-euro"].toon_bij
+    assert {p.sectie for p in found["sturend-of-besturend-orgaan"].plaatsen} == {"3.1", "Bijlage 1", "Bijlage 2"}
+
+
 if __name__ == "__main__":
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
     from burgernet_cost.data.loading import load_dataset

@@ -79,9 +79,16 @@ def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
             parent = tasks.get(taak.deel_van)
             if parent is not None and parent.rol != taak.rol:
                 errors.append(ds.lines[T].error(("taken", n, "deel_van"), f"hoofdtaak '{parent.id}' hoort bij een andere rol"))
+    errors += _elsewhere_errors(ds, roles)
     if t.bijlage2 is not None:
         errors += _bijlage2_errors(ds, roles, tasks, subjects)
     return errors
+
+
+def _elsewhere_errors(ds: Dataset, roles: dict[str, Any]) -> list[DataError]:
+    """A gap outside chapter 3 names the role whose section the report names it in."""
+    return [e for n, g in enumerate(ds.tasks.elders_genoemd)
+            for e in _ref(ds, "tasks.yaml", ("elders_genoemd", n, "rol_in_rapport"), g.rol_in_rapport, roles, "rol")]
 
 
 def _bijlage2_errors(ds: Dataset, roles: dict[str, Any], tasks: dict[str, Any], subjects: list[str]) -> list[DataError]:
