@@ -178,8 +178,7 @@ class Uurloon(Bronvermelding):
 
 
 class CelHerkomst(Bronvermelding):
-    """Where some cells of a table come from (a derived table mixes sources): the cells of these
-    scales and steps; without ``schalen``/``periodieken``: every cell no earlier entry names."""
+    """The source of the cells of these scales and steps (without them: every cell not named before)."""
 
     schalen: list[Tekst] | None = None
     periodieken: list[Annotated[int, Field(ge=0)]] | None = None
@@ -199,12 +198,6 @@ class Salaristabel(Bronvermelding):
         for schaal, bedragen in self.schalen.items():
             if not bedragen:
                 raise ValueError(f"schaal {schaal} heeft geen bedragen")
-        if self.herkomst and (self.herkomst[-1].schalen is not None or self.herkomst[-1].periodieken is not None):
-            raise ValueError("de laatste 'herkomst' noemt geen schalen of periodieken: hij geldt voor de overige cellen")
-        for h in self.herkomst:
-            unknown = [x for x in h.schalen or [] if x not in self.schalen]
-            if unknown:
-                raise ValueError(f"herkomst noemt schaal {unknown[0]}, die niet in de tabel staat")
         return self
 
 
@@ -343,10 +336,6 @@ class Adviesbedrag(Bronvermelding):
     euro_per_inwoner_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
 
 
-# What a 2014 contribution paid for (§2.1); the report's tariff (§4.1.2) is relatiebeheer_communicatie alone.
-BijdrageOnderdeel = Literal["relatiebeheer_communicatie", "beleid", "werving", "manager_burgernet", "communicatieadviseur"]
-
-
 class Situatie2014(Bronvermelding):
     gebied: Tekst
     soort: Literal["politieregio", "politie_eenheid"]  # politieregio: an old police region (its code: the same area's veiligheidsregio)
@@ -356,7 +345,7 @@ class Situatie2014(Bronvermelding):
     bijdrage_totaal_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
     omschrijving: Tekst
     toelichting: Tekst | None = None
-    bijdrage_betaalt: list[BijdrageOnderdeel]  # what the municipalities' contribution paid for
+    bijdrage_betaalt: list[Literal["relatiebeheer_communicatie", "beleid", "werving", "manager_burgernet", "communicatieadviseur"]]
     bijdrage_betaalt_toelichting: Tekst
 
 
@@ -399,3 +388,4 @@ class ModelsFile(Model):
     aanbevelingen: list[Tekstpunt] = []
     uitgangspunten: list[Tekstpunt] = []
     tegenstrijdigheden: list[Tegenstrijdigheid] = []
+

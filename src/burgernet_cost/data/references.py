@@ -169,6 +169,19 @@ def _salary_errors(ds: Dataset) -> list[DataError]:
     for n, step in enumerate(sal.cao_verhogingen):
         for k, table_id in enumerate(step.alleen_voor_tabellen):
             errors += _ref(ds, S, ("cao_verhogingen", n, "alleen_voor_tabellen", k), table_id, tables, "salaristabel")
+    return errors + _origin_errors(ds)
+
+
+def _origin_errors(ds: Dataset) -> list[DataError]:
+    """A table's ``herkomst`` names its scales, and ends with the entry for every other cell."""
+    S, errors = "salary_scales.yaml", []
+    for n, table in enumerate(ds.salary.tabellen):
+        if table.herkomst and (table.herkomst[-1].schalen, table.herkomst[-1].periodieken) != (None, None):
+            errors.append(ds.lines[S].error(("tabellen", n, "herkomst", len(table.herkomst) - 1),
+                                            "de laatste herkomst noemt geen schalen of periodieken: hij geldt voor de overige cellen"))
+        for h, origin in enumerate(table.herkomst):
+            for k, schaal in enumerate(origin.schalen or []):
+                errors += _ref(ds, S, ("tabellen", n, "herkomst", h, "schalen", k), schaal, table.schalen, f"schaal in tabel '{table.id}':")
     return errors
 
 

@@ -25,6 +25,25 @@ ONDERDEEL_LABELS = {  # what a 2014 contribution paid for (inrichtingsmodellen.y
 }
 MACHINE = frozenset({JSON, CSV})
 
+COLUMNS = [
+    Column("gebied", "Gebied"),
+    Column("soort_naam", "Soort", formats=frozenset({DISPLAY})),
+    Column("soort", "", formats=MACHINE),
+    Column("code", "", formats=MACHINE),
+    Column("uitvoerder_naam", "Uitvoering 2014", formats=frozenset({DISPLAY})),
+    Column("uitvoerder", "", formats=MACHINE),
+    Column("bijdrage_gemeenten_per_inwoner", "Bijdrage 2014", "money", "niet genoemd", formats=frozenset({DISPLAY})),
+    Column("bijdrage_gemeenten_per_inwoner", "", "per_inwoner", formats=MACHINE),
+    Column("bijdrage_totaal_per_inwoner", "", "per_inwoner", formats=MACHINE),
+    Column("bijdrage_betaalt", "Bijdrage betaalde (§2.1)"),
+    Column("bijdrage_betaalt_onderdelen", "", formats=MACHINE),
+    Column("vergelijkbaar_met_tarief", "", "bool", formats=MACHINE),
+    Column("vergelijking", "Te vergelijken met het tarief?"),
+    Column("verschil_met_volledig", "Verschil", "per_inwoner", "–"),
+    Column("omschrijving", "Afspraak (§2.1)", formats=frozenset({DISPLAY, JSON})),
+    Column("status", "Status"),
+]
+
 
 def _alike_text(c: Any) -> str:
     """Whether a 2014 contribution compares with the report's tariff, in words."""
@@ -41,24 +60,6 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
     """The 2014 arrangements (§2.1) next to the report's tariffs, like with like."""
     from burgernet_cost.domain.compare import contributions_2014
 
-    columns = [
-        Column("gebied", "Gebied"),
-        Column("soort_naam", "Soort", formats=frozenset({DISPLAY})),
-        Column("soort", "", formats=MACHINE),
-        Column("code", "", formats=MACHINE),
-        Column("uitvoerder_naam", "Uitvoering 2014", formats=frozenset({DISPLAY})),
-        Column("uitvoerder", "", formats=MACHINE),
-        Column("bijdrage_gemeenten_per_inwoner", "Bijdrage 2014", "money", "niet genoemd", formats=frozenset({DISPLAY})),
-        Column("bijdrage_gemeenten_per_inwoner", "", "per_inwoner", formats=MACHINE),
-        Column("bijdrage_totaal_per_inwoner", "", "per_inwoner", formats=MACHINE),
-        Column("bijdrage_betaalt", "Bijdrage betaalde (§2.1)"),
-        Column("bijdrage_betaalt_onderdelen", "", formats=MACHINE),
-        Column("vergelijkbaar_met_tarief", "", "bool", formats=MACHINE),
-        Column("vergelijking", "Te vergelijken met het tarief?"),
-        Column("verschil_met_volledig", "Verschil", "per_inwoner", "–"),
-        Column("omschrijving", "Afspraak (§2.1)", formats=frozenset({DISPLAY, JSON})),
-        Column("status", "Status"),
-    ]
     compared = {c.gebied: c for c in contributions_2014(ds, rates["volledig"])}
     rows = []
     for sit in ds.models.situatie_2014:
@@ -96,7 +97,7 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
         Field("rapport_tarief_advies", "Rapport, advies (§6)", [Field(p, None, v, "per_inwoner") for p, v in advies.items()],
               "object", text=", ".join(f"{p} {money.euro(v)}" for p, v in advies.items()) + " per inwoner per jaar"),
         data_field(data_dir),
-        Table("gebieden", columns, rows),
+        Table("gebieden", COLUMNS, rows),
         notes_field(notes),
     ]
     return Report("huidig", "Situatie 2014: wie voerde de gemeentelijke taken uit en wat betaalden gemeenten?", parts, notes)

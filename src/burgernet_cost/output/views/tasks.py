@@ -116,9 +116,9 @@ def _footnotes(ds: Any, tasks: list[Any], parts: list[Part]) -> list[str]:
         parts.append(Table("voetnoten", [Column(k, "") for k in ("nummer", "rol", "taak", "bij", "tekst")],
                            [{"nummer": n.nummer, "rol": rol, "taak": taak, "bij": n.bij, "tekst": n.tekst} for n, rol, taak in found],
                            formats=frozenset({JSON})))
-    return [f"Voetnoot {n.nummer} ({roles_bron(ds, rol)}, {rol}{f', {taak}' if taak else ''}, bij \"{n.bij}\"): {n.tekst}"
+    return [f"Voetnoot {n.nummer} ({_role_source(ds, rol)}, {rol}{f', {taak}' if taak else ''}, bij \"{n.bij}\"): {n.tekst}"
             for n, rol, taak in found]
 
 
-def roles_bron(ds: Any, naam: str) -> str:
-    return next(r.bron.kort() for r in ds.tasks.rollen if r.naam == naam)
+def _role_source(ds: Any, naam: str) -> str:
+    return str(next(r.bron.kort() for r in ds.tasks.rollen if r.naam == naam))
