@@ -38,8 +38,13 @@ def figures(ds: Any) -> list[tuple[str, str, str, str, str]]:
             where = "data/" + where.split("data/")[-1]
             key = ".".join(str(p) for p in path) or "(bestand)"
             label = getattr(record, "id", None) or getattr(record, "gebied", None) or ""
-            bron = record.bron.kort() if hasattr(getattr(record, "bron", None), "kort") else str(getattr(record, "bron", "") or "")
+            source = getattr(record, "bron", None)
+            bron = (" + ".join([source.kort(), *source.urls[1:]]) if hasattr(source, "kort") else str(source or ""))
             reason = next((getattr(record, k) for k in ("methode", "toelichting") if k in record.field_names and getattr(record, k)), "")
+            if "aanname" in record.field_names and record.aanname:
+                reason = f"{reason} Aanname: {record.aanname}"
+            if "bij_afkappen" in record.field_names and record.bij_afkappen:
+                reason = f"{reason} Bij afkappen: {record.bij_afkappen.laag} tot {record.bij_afkappen.hoog}."
             methode = " ".join(str(reason).split())
             out.append((record.status, where, f"{key} {label}".strip(), bron, methode))
     return out
@@ -54,6 +59,11 @@ def listing(ds: Any) -> str:
         for _, where, key, bron, methode in chosen:
             lines.append(f"- {where}  {key}  [{bron}]" + (f"\n    waarom: {methode}" if methode and status != "gepubliceerd" else ""))
         lines.append("")
+    contradictions = ds.models.tegenstrijdigheden
+    lines.append(f"## tegenstrijdigheden in het rapport ({len(contradictions)}; beide plaatsen, getoond bij)")
+    for c in contradictions:
+        lines.append(f"- {c.id}  [{', '.join(b.kort() for b in c.plaatsen)}]  bij: {', '.join(c.toon_bij)}")
+    lines.append("")
     return "\n".join(lines)
 
 
