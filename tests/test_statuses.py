@@ -123,6 +123,16 @@ def test_timeline_says_what_the_sources_say(dataset):
 
 
 
+def test_a_late_result_says_which_timeline_consequence_is_inferred(bncost):
+    import json
+
+    notes = " ".join(json.loads(bncost("estimate", "--gemeente", "Amersfoort", "-f", "json").out)["notities"])
+    assert "sinds 31-8-2023 vervalt de gemeentelijke taak van werving en ledenadministratie" in notes
+    assert "sinds 1-1-2020 wordt de bijdrage per inwoner afgebouwd" in notes and "(afgeleid: datum en gevolg" in notes
+    assert "geen gemeentelijke Burgernet-taak meer" not in notes
+
+
+
 def test_old_police_regions_and_their_codes_are_derived(dataset):
     """Issue "Fidelity, round 2" (3): §2.1 names old police regions; the safety-region codes are bncost's."""
     regions = [s for s in dataset.models.situatie_2014 if s.soort == "politieregio"]
