@@ -18,12 +18,21 @@ def test_estimate_range_around_the_worked_number(bncost, dataset):
     data = json.loads(bncost("estimate", "--inwoners", 54600, "--pakket", "basis", "--bandbreedte", "-f", "json").out,
                       parse_float=Decimal)
     total = _band(data)["totaal.kosten"]
-    assert total["midden"] == data["totaal"]["kosten_per_jaar"]  # central = today's figure
-    assert total["laag"] < total["midden"] < total["hoog"]
+    assert total["standaard"] == data["totaal"]["kosten_per_jaar"]  # central = today's figure
+    assert total["laag"] < total["standaard"] < total["hoog"]
     band = dataset.salary.uurtarief_bandbreedte
     assert str(band.laag).replace(".", ",") in total["laag_door"] and str(band.hoog).replace(".", ",") in total["hoog_door"]
     assert {a["id"] for a in data["bandbreedte_aannames"]} >= {"uurtarief", "schaling_beleid"}
     assert sum(n.startswith("Bandbreedte: elke combinatie") for n in data["notities"]) == 1
+    # what the band spans and leaves out (issue "Fidelity, round 2", 6); Standaard is the default, not the middle
+    assert data["bandbreedte_omvat"] == [a["naam"] for a in data["bandbreedte_aannames"]]
+    assert "--toeslagen alle" in data["bandbreedte_niet_inbegrepen"] and "--kostenbasis integraal" in data["bandbreedte_niet_inbegrepen"]
+    assert any("niet het midden" in n for n in data["notities"])
+    rate = next(a for a in data["bandbreedte_aannames"] if a["id"] == "uurtarief")
+    default = next(p for p in dataset.salary.tariefprofielen if p.id == dataset.salary.standaard_tariefprofiel)
+    assert rate["status"] == default.status == "aanname"  # the window is derived; the rate used is an assumption
+    afkappen = dataset.salary.uurtarief_bandbreedte.bij_afkappen
+    assert str(afkappen.laag).replace(".", ",") in rate["reden"] and "half naar boven" in rate["reden"]
     out = bncost("estimate", "--inwoners", 54600, "--pakket", "basis", "--bandbreedte").out
     assert "Bandbreedte over de aannames" in out and re.search(r"Totaal, per jaar\s+€ [\d.,]+\s+€ 3\.568,24\s+€ [\d.,]+", out)
 
@@ -46,6 +55,13 @@ def test_both_ends_of_the_rate_window_reproduce_the_report(dataset):
         assert findings and all(f.level == "ok" for f in findings)
         assert {f.params["gerapporteerd"] for f in findings} == {u.euro_per_inwoner_per_jaar for u in dataset.interviews.gerapporteerde_uitkomsten}
     assert band.laag <= uurtarief(dataset, TariefKeuze()).bedrag <= band.hoog
+    # the window assumes the report rounded half up; had it truncated, this is the window (validate checks it too)
+    cut = band.bij_afkappen
+    for amount in (cut.laag, cut.hoog):
+        assert all(f.level == "ok" for f in _calibrate(dataset, amount, "afkappen", truncate=True))
+    for amount in (cut.laag - Decimal("0.01"), cut.hoog + Decimal("0.01")):
+        assert any(f.level == "fout" for f in _calibrate(dataset, amount, "afkappen", truncate=True))
+    assert cut.laag <= uurtarief(dataset, TariefKeuze()).bedrag <= cut.hoog
 
 
 def test_an_alternative_that_does_not_reproduce_the_report_is_rejected(bncost, data_copy):
@@ -76,12 +92,12 @@ def test_compare_and_regio_ranges(bncost):
     data = json.loads(bncost("compare-models", "--bandbreedte", "-f", "json").out, parse_float=Decimal)
     band = _band(data)
     land = band["basis.landelijk.totaal"]
-    assert land["laag"] < land["midden"] < land["hoog"] and "schaalvoordeel 20%" in land["laag_door"]
+    assert land["laag"] < land["standaard"] < land["hoog"] and "schaalvoordeel 20%" in land["laag_door"]
     pinned = json.loads(bncost("compare-models", "--bandbreedte", "--schaalvoordeel", 10, "-f", "json").out)
     assert "schaalvoordeel" not in {a["id"] for a in pinned["bandbreedte_aannames"]}  # the user pinned it
     data = json.loads(bncost("regio", "--eenheid", "Zeeland-West-Brabant", "--bandbreedte", "-f", "json").out, parse_float=Decimal)
     band = _band(data)
-    assert band["budget"]["midden"] == Decimal(str(data["uitvoerder"]["budget_per_jaar"]))
+    assert band["budget"]["standaard"] == Decimal(str(data["uitvoerder"]["budget_per_jaar"]))
     assert band["budget"]["laag"] < band["budget"]["hoog"]
     assert sum(1 for k in band if k.startswith("lid.")) == len(data["leden"])
 
@@ -99,6 +115,9 @@ def test_sensitivity_lists_every_assumption_largest_first(bncost, dataset):
     assert swings == sorted(swings, reverse=True)
     assert data["kosten_per_jaar"] == json.loads(bncost("estimate", "--gemeente", "Amersfoort", "-f", "json").out,
                                                  parse_float=Decimal)["totaal"]["kosten_per_jaar"]
+    assert {r["id"]: r["status"] for r in rows}["uurtarief"] == "aanname"
+    assert "--kostenbasis integraal" in data["niet_inbegrepen"]
+    assert any(n.startswith("Wat deze gevoeligheid omvat") for n in data["notities"])
 
 
 def test_sensitivity_follows_the_declared_range(bncost, data_copy):

@@ -92,8 +92,9 @@ Jaar = Annotated[int | None, _option("--jaar", parser=parse_year, metavar="JAAR"
                                           "(CBS, 2012-2024) en het prijspeil. Standaard: de situatie van het rapport "
                                           "(inwoners 1-1-2014, prijspeil 1-4-2012).")]
 Uitleg = Annotated[bool, Opt("--uitleg", help="Toon de berekening als boom: elk cijfer, de formule, de bron en de status.")]
-Bandbreedte = Annotated[bool, Opt("--bandbreedte", help="Toon elk bedrag ook als bandbreedte (laag – hoog) over de aannames en "
-                                                       "hun alternatieven uit de data, met de keuzes die elke grens geven.")]
+Bandbreedte = Annotated[bool, Opt("--bandbreedte", help="Toon elk bedrag ook als bandbreedte (laagste – hoogste) over de aannames "
+                                                       "en hun alternatieven uit de data, met de keuzes die elke grens geven; "
+                                                       "toeslagen en integrale kosten vallen erbuiten.")]
 Tarief = Annotated[str, _option("--tarief", parser=parse_choice(TARIEVEN, "tarief"), metavar="berekend|advies", show_default=True,
                                 help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6 (€ 0,03 / € 0,07).")]
 Schaalvoordeel = Annotated[Decimal | None, _option("--schaalvoordeel", parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),

@@ -21,7 +21,8 @@ COMMANDS: dict[str, Spec] = {
     "compare-models": Spec("commands", "compare_cmd",
                            "Vergelijk de drie inrichtingsmodellen (gemeentelijk, regionaal, landelijk) voor één gemeente."),
     "huidig": Spec("commands", "current_cmd",
-                   "De situatie in 2014 (§2.1): wie voerde de taken uit en wat betaalden gemeenten, naast het rapport."),
+                   "De situatie in 2014 (§2.1): wie voerde de taken uit, wat betaalden gemeenten en waarvoor, naast het "
+                   "rapport (een verschil alleen waar de bijdrage hetzelfde betaalde als het tarief)."),
     "taken": Spec("commands", "tasks_cmd",
                   "De takenlijst als checklist per rol en pakket (minimaal uit te voeren: het basispakket, §6)."),
     "validate": Spec("data_commands", "validate_cmd",

@@ -177,12 +177,20 @@ class Uurloon(Bronvermelding):
     omschrijving: Tekst
 
 
+class CelHerkomst(Bronvermelding):
+    """The source of the cells of these scales and steps (without them: every cell not named before)."""
+
+    schalen: list[Tekst] | None = None
+    periodieken: list[Annotated[int, Field(ge=0)]] | None = None
+
+
 class Salaristabel(Bronvermelding):
     id: Id
     naam: Tekst
     ingangsdatum: Datum
     aanname: Tekst | None = None
     toelichting: Tekst | None = None
+    herkomst: list[CelHerkomst] = []  # per cell range, when the cells have different sources
     schalen: dict[str, list[PositiefGetal]] = Field(min_length=1)
 
     @model_validator(mode="after")
@@ -255,6 +263,8 @@ class UurtariefBandbreedte(Bronvermelding):
     hoog: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=0)]
     alternatieven: list[Id] = []
     toelichting: Tekst
+    aanname: Tekst | None = None  # how the report rounded (the window rests on it)
+    bij_afkappen: Interval | None = None  # the window if the report truncated instead
 
     @model_validator(mode="after")
     def _ordered(self) -> UurtariefBandbreedte:
@@ -334,14 +344,15 @@ class Adviesbedrag(Bronvermelding):
 
 class Situatie2014(Bronvermelding):
     gebied: Tekst
-    soort: Literal["veiligheidsregio", "politie_eenheid"]
+    soort: Literal["politieregio", "politie_eenheid"]  # politieregio: an old police region (its code: the same area's veiligheidsregio)
     code: Tekst | None = None
     uitvoerder: Literal["politie", "gemeenten", "politie_en_gemeenten", "ingehuurd"]
     bijdrage_gemeenten_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
     bijdrage_totaal_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
     omschrijving: Tekst
     toelichting: Tekst | None = None
-    omvat_meer: Tekst | None = None  # what the contribution pays for beyond relatiebeheer & communicatie (not like for like)
+    bijdrage_betaalt: list[Literal["relatiebeheer_communicatie", "beleid", "werving", "manager_burgernet", "communicatieadviseur"]]
+    bijdrage_betaalt_toelichting: Tekst
 
 
 class Bandbreedte2014(Bronvermelding):
@@ -384,3 +395,4 @@ class ModelsFile(Model):
     aanbevelingen: list[Tekstpunt] = []
     uitgangspunten: list[Tekstpunt] = []
     tegenstrijdigheden: list[Tegenstrijdigheid] = []
+

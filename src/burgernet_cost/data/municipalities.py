@@ -12,13 +12,12 @@ import csv
 import difflib
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data import cache
-from burgernet_cost.data.municipal_years import fold
+from burgernet_cost.data.municipal_years import fold as fold
 from burgernet_cost.data.reading import LineMap, display_path, inside, read_text, resolve_data_dir
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 

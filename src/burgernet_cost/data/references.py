@@ -79,9 +79,16 @@ def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
             parent = tasks.get(taak.deel_van)
             if parent is not None and parent.rol != taak.rol:
                 errors.append(ds.lines[T].error(("taken", n, "deel_van"), f"hoofdtaak '{parent.id}' hoort bij een andere rol"))
+    errors += _elsewhere_errors(ds, roles)
     if t.bijlage2 is not None:
         errors += _bijlage2_errors(ds, roles, tasks, subjects)
     return errors
+
+
+def _elsewhere_errors(ds: Dataset, roles: dict[str, Any]) -> list[DataError]:
+    """A gap outside chapter 3 names the role whose section the report names it in."""
+    return [e for n, g in enumerate(ds.tasks.elders_genoemd)
+            for e in _ref(ds, "tasks.yaml", ("elders_genoemd", n, "rol_in_rapport"), g.rol_in_rapport, roles, "rol")]
 
 
 def _bijlage2_errors(ds: Dataset, roles: dict[str, Any], tasks: dict[str, Any], subjects: list[str]) -> list[DataError]:
@@ -162,6 +169,19 @@ def _salary_errors(ds: Dataset) -> list[DataError]:
     for n, step in enumerate(sal.cao_verhogingen):
         for k, table_id in enumerate(step.alleen_voor_tabellen):
             errors += _ref(ds, S, ("cao_verhogingen", n, "alleen_voor_tabellen", k), table_id, tables, "salaristabel")
+    return errors + _origin_errors(ds)
+
+
+def _origin_errors(ds: Dataset) -> list[DataError]:
+    """A table's ``herkomst`` names its scales, and ends with the entry for every other cell."""
+    S, errors = "salary_scales.yaml", []
+    for n, table in enumerate(ds.salary.tabellen):
+        if table.herkomst and (table.herkomst[-1].schalen, table.herkomst[-1].periodieken) != (None, None):
+            errors.append(ds.lines[S].error(("tabellen", n, "herkomst", len(table.herkomst) - 1),
+                                            "de laatste herkomst noemt geen schalen of periodieken: hij geldt voor de overige cellen"))
+        for h, origin in enumerate(table.herkomst):
+            for k, schaal in enumerate(origin.schalen or []):
+                errors += _ref(ds, S, ("tabellen", n, "herkomst", h, "schalen", k), schaal, table.schalen, f"schaal in tabel '{table.id}':")
     return errors
 
 

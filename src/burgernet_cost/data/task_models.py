@@ -3,7 +3,7 @@ Bijlage 1, and the lines of Bijlage 2 with their mapping to chapter 3."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -23,6 +23,14 @@ class Onderwerp(Model):
     naam: Tekst
 
 
+class Voetnoot(Model):
+    """A footnote of the report, word for word, and the words it is attached to."""
+
+    nummer: Annotated[int, Field(ge=1)]
+    bij: Tekst
+    tekst: Tekst
+
+
 class Rol(Model):
     id: Id
     naam: Tekst
@@ -30,6 +38,7 @@ class Rol(Model):
     taakgebied: Id | None = None
     bron: Bron
     toelichting: Tekst | None = None
+    voetnoten: list[Voetnoot] = []
 
     @model_validator(mode="after")
     def _municipal_roles_have_area(self) -> Rol:
@@ -48,6 +57,7 @@ class Taak(Model):
     sectie: Tekst
     tekst: Tekst
     deel_van: Id | None = None
+    voetnoten: list[Voetnoot] = []
 
 
 class Bijlage2Regel(Model):
@@ -58,7 +68,22 @@ class Bijlage2Regel(Model):
     onderwerp: Id
     tekst: Tekst
     kop: bool = False  # groups the lines below it; needs no task of its own
+    eigen_werk: bool = False  # a heading that names work the lines below it do not cover: unmatched, it is a gap
     komt_overeen_met: list[Id] = []
+
+    @model_validator(mode="after")
+    def _own_work_is_a_heading(self) -> Bijlage2Regel:
+        if self.eigen_werk and not self.kop:
+            raise ValueError("'eigen_werk' geldt alleen voor een kop (kop: true)")
+        return self
+
+
+class EldersGenoemd(Bronvermelding):
+    """Work the report gives the municipality outside chapter 3 (no task, not in the hours): a recorded gap."""
+
+    id: Id
+    tekst: Tekst
+    rol_in_rapport: Id  # the role whose section names it
 
 
 class Bijlage2(Bronvermelding):
@@ -74,4 +99,5 @@ class TasksFile(Model):
     onderwerpen: list[Onderwerp] = Field(min_length=1)
     rollen: list[Rol] = Field(min_length=1)
     taken: list[Taak] = Field(min_length=1)
+    elders_genoemd: list[EldersGenoemd] = []
     bijlage2: Bijlage2 | None = None

@@ -139,7 +139,12 @@ def _rate_assumption(ds: Dataset, keuze: TariefKeuze) -> Aanname | None:
     for ident in band.alternatieven:
         amount = uurtarief(ds, replace(keuze, profiel=ident)).bedrag
         options.append(Optie("tariefprofiel", (("profiel", ident), ("naam", names[ident]), ("bedrag", amount)), profile(ident)))
-    return Aanname("uurtarief", band.status, band.bron.kort(), central, tuple(options), band.toelichting.strip())
+    # The window is derived from the report's results, but the rate a result uses is the default profile,
+    # an assumption: the assumption carries the profile's status; its reason says what the window rests on.
+    default = next(p for p in ds.salary.tariefprofielen if p.id == ds.salary.standaard_tariefprofiel)
+    reason = " ".join(t.strip() for t in (band.toelichting, band.aanname or "",
+                                           band.bij_afkappen.reden if band.bij_afkappen else "") if t)
+    return Aanname("uurtarief", default.status, band.bron.kort(), central, tuple(options), reason)
 
 
 def variants(base: Variant, aannames: Sequence[Aanname]) -> list[Variant]:

@@ -286,3 +286,32 @@ def report_tariffs(ds: Dataset, keuze: TariefKeuze | None = None) -> tuple[dict[
         computed[pakket] = compare(ds, n, pakket, "berekend", keuze=keuze).model("regionaal").tarief_per_inwoner or Decimal(0)
         advised[pakket] = compare(ds, n, pakket, "advies", keuze=keuze).model("regionaal").tarief_per_inwoner or Decimal(0)
     return computed, advised
+
+
+# What the report's tariff (§4.1.2) pays for: the staff time of relatiebeheer and communicatie, without
+# werving (§4.1.2 N.B.). A 2014 contribution (§2.1) compares with it only when it paid for exactly that.
+TARIEF_BETAALT = ("relatiebeheer_communicatie",)
+
+
+@dataclass(frozen=True)
+class Bijdrage2014:
+    """One area of §2.1 next to the report's tariff: what its contribution paid for beyond the tariff
+    (``ook``) and what of the tariff it did not pay for (``niet``); a difference only when both are empty."""
+
+    gebied: str
+    bijdrage: Decimal | None
+    ook: tuple[str, ...]
+    niet: tuple[str, ...]
+    verschil: Decimal | None
+
+
+def contributions_2014(ds: Dataset, tarief: Decimal) -> list[Bijdrage2014]:
+    """Every area of §2.1, the same rule for each: like with like, or no difference."""
+    out = []
+    for sit in ds.models.situatie_2014:
+        ook = tuple(x for x in sit.bijdrage_betaalt if x not in TARIEF_BETAALT)
+        niet = tuple(x for x in TARIEF_BETAALT if x not in sit.bijdrage_betaalt)
+        paid = sit.bijdrage_gemeenten_per_inwoner
+        alike = paid is not None and not ook and not niet
+        out.append(Bijdrage2014(sit.gebied, paid, ook, niet, paid - tarief if alike and paid is not None else None))
+    return out

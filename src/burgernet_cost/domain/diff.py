@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.records import Record
 from burgernet_cost.domain.compare import compare
 from burgernet_cost.domain.estimate import estimate, norm
-from burgernet_cost.domain.rate import TariefKeuze, uurtarief
-from burgernet_cost.data.records import Record
 from burgernet_cost.domain.figures import DATA_ATTRIBUTES
+from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 
 REFERENCE_SIZES = (10_000, 100_000, 1_000_000)
 NORM_BASIS = 100_000  # norms are shown as hours per month per 100.000 inhabitants

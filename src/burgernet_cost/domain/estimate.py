@@ -253,8 +253,9 @@ def timeline_note(ds: Dataset, dates: list[str]) -> Notitie | None:
     if not events:
         return None
     last = max(events, key=lambda e: e.datum)
-    earlier = tuple((e.datum, e.gevolg) for e in events if e is not last)
-    return notitie("tijdlijn", datum=last.datum, gevolg=last.gevolg, bron=last.bron.kort(), peildatum=at, eerder=earlier)
+    earlier = tuple((e.datum, e.gevolg, e.status) for e in events if e is not last)
+    return notitie("tijdlijn", datum=last.datum, gevolg=last.gevolg, bron=last.bron.kort(), peildatum=at, eerder=earlier,
+                   status=last.status)
 
 
 def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] | None = None,

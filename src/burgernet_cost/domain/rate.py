@@ -96,6 +96,14 @@ def _table(ds: Dataset, ident: str) -> tuple[int, s.Salaristabel]:
     raise UsageProblem(f"onbekende salaristabel '{ident}'")
 
 
+def cell_source(table: s.Salaristabel, schaal: str, periodiek: int) -> s.CelHerkomst | None:
+    """The ``herkomst`` entry of one cell of a table (None: the table's own source holds for every cell)."""
+    for h in table.herkomst:
+        if (h.schalen is None or schaal in h.schalen) and (h.periodieken is None or periodiek in h.periodieken):
+            return h
+    return None
+
+
 def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None = None) -> Uurtarief:
     """The hourly rate for ``keuze``, recorded as step ``uurtarief`` in ``trace``."""
     keuze = keuze or TariefKeuze()
@@ -154,7 +162,9 @@ def _monthly_salary(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, scha
                 f"(0 t/m {len(table.schalen[schaal]) - 1})"
             )
     start = len(b.inputs)
+    source = cell_source(table, schaal, periodiek)
     maand = b.read(ds, ("tabellen", tn, "schalen", schaal, periodiek), "salaris.maand", "€/maand",
+                   bron=source.bron if source else None, status=source.status if source else None,
                    schaal=schaal, periodiek=periodiek, tabel=table.naam, datum=table.ingangsdatum)
     if table.status == "afgeleid":
         reason = (table.aanname or table.methode or "").rstrip(".")

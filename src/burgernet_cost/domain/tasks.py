@@ -65,13 +65,14 @@ def select_tasks(
 
 def bijlage2_mapping(ds: Dataset, tasks: list[s.Taak]) -> tuple[list[s.Bijlage2Regel], list[s.Bijlage2Regel], list[s.Taak]]:
     """Bijlage 2 next to chapter 3 for the roles of ``tasks``: all lines of those roles, the lines
-    (not headings) that match no chapter-3 task, and the chosen chapter-3 tasks no line matches."""
+    that match no chapter-3 task (headings only when they name work of their own), and the chosen
+    chapter-3 tasks no line matches."""
     if ds.tasks.bijlage2 is None:
         return [], [], []
     roles = {t.rol for t in tasks}
     lines = [r for r in ds.tasks.bijlage2.regels if r.rol in roles]
     matched = {ident for r in ds.tasks.bijlage2.regels for ident in r.komt_overeen_met}
-    lines_alone = [r for r in lines if not r.komt_overeen_met and not r.kop]
+    lines_alone = [r for r in lines if not r.komt_overeen_met and (not r.kop or r.eigen_werk)]
     roles_in_b2 = {r.rol for r in ds.tasks.bijlage2.regels}
     tasks_alone = [t for t in tasks if t.rol in roles_in_b2 and t.id not in matched]
     return lines, lines_alone, tasks_alone

@@ -120,20 +120,25 @@ def range_checks(ds: Dataset) -> list[Finding]:
                                                              (band.hoog, None, ("uurtarief_bandbreedte", "hoog"))]
     claims += [(uurtarief(ds, TariefKeuze(profiel=ident)).bedrag, ident, ("uurtarief_bandbreedte", "alternatieven", k))
                for k, ident in enumerate(band.alternatieven)]
-    for amount, ident, path in claims:
-        failed = [f for f in _calibrate(ds, amount, ident or path[-1]) if f.level == "fout"]
+    truncated: list[tuple[Any, str | None, tuple[Any, ...]]] = []
+    if band.bij_afkappen is not None:
+        truncated = [(band.bij_afkappen.laag, None, ("uurtarief_bandbreedte", "bij_afkappen", "laag")),
+                     (band.bij_afkappen.hoog, None, ("uurtarief_bandbreedte", "bij_afkappen", "hoog"))]
+    for amount, ident, path in [*claims, *truncated]:
+        down = path[1] == "bij_afkappen"  # the alternative window: the report truncated instead of rounding half up
+        failed = [f for f in _calibrate(ds, amount, ident or path[-1], truncate=down) if f.level == "fout"]
         if failed:
             findings.append(Finding("fout", "bandbreedte", "", ds.file(S), ds.lines[S].line_of(path), format_key_path(path),
                                     {"bandbreedte": "reproduceert_niet", "uurtarief": amount, "profiel": ident,
-                                     "rand": None if ident else path[-1], "kalibratie": failed[0].params}))
+                                     "rand": None if ident else path[-1], "afkappen": down, "kalibratie": failed[0].params}))
     if not findings:
         findings.append(Finding("ok", "bandbreedte", "", params={"bandbreedte": "ok", "laag": band.laag, "hoog": band.hoog,
                                                                   "alternatieven": len(band.alternatieven)}))
     return findings
 
 
-def _calibrate(ds: Dataset, rate: Any, profile: str) -> list[Finding]:
-    from decimal import Decimal
+def _calibrate(ds: Dataset, rate: Any, profile: str, truncate: bool = False) -> list[Finding]:
+    from decimal import ROUND_DOWN, Decimal
 
     from burgernet_cost.domain.estimate import components
     from burgernet_cost.domain.rounding import quantize
@@ -151,7 +156,8 @@ def _calibrate(ds: Dataset, rate: Any, profile: str) -> list[Finding]:
                 intensity += sum((w.uren_per_maand for w in part), Decimal(0)) / sum(w.inwoners for w in part)
         per_inwoner = months * intensity * rate
         places = max(0, -u.afgerond_op.as_tuple().exponent)  # type: ignore[operator]
-        rounded = quantize(per_inwoner, places)
+        rounded = (per_inwoner.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN) if truncate
+                   else quantize(per_inwoner, places))
         params = {"taakgebied": u.taakgebied, "pakket": u.pakket, "berekend": per_inwoner, "afgerond": rounded,
                   "decimalen": places, "gerapporteerd": u.euro_per_inwoner_per_jaar, "bron": u.bron.kort(),
                   "waarnemingen": [(w.uren_per_maand, w.inwoners) for w in used], "uurtarief": rate, "profiel": profile}

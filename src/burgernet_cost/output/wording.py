@@ -235,9 +235,15 @@ def _reason(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def inferred(status: str) -> str:
+    """A timeline event whose date or consequence the source does not state: say so."""
+    return "" if status == "gepubliceerd" else f" ({STATUS_LABELS.get(status, status)}: datum en gevolg staan niet zo in de bron)"
+
+
 def _timeline(p: dict[str, Any]) -> str:
-    earlier = "; ".join(f"sinds {date_nl(d)} {what}" for d, what in p["eerder"])
-    return (f"Na het rapport: sinds {date_nl(p['datum'])} {p['gevolg']} ({p['bron']}). Deze berekening (op "
+    earlier = "; ".join(f"sinds {date_nl(d)} {what}{inferred(status)}" for d, what, status in p["eerder"])
+    return (f"Na het rapport: sinds {date_nl(p['datum'])} {p['gevolg']}{inferred(p.get('status', 'gepubliceerd'))} "
+            f"({p['bron']}). Deze berekening (op "
             f"{date_nl(p['peildatum'])}) is een wat-als: het takenpakket van 2014 met latere cijfers."
             + (f" Eerder al: {earlier}." if earlier else ""))
 

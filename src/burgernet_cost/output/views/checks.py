@@ -137,6 +137,8 @@ def _range_message(p: dict[str, Any]) -> str:
                 f"{money.euro(p['hoog'])}")
     c = p["kalibratie"]
     what = f"tariefprofiel {p['profiel']}" if p["profiel"] else f"de {'onder' if p['rand'] == 'laag' else 'boven'}grens van het venster"
+    if p.get("afkappen"):
+        what += " bij afkappen"
     return (f"{what} ({money.euro(p['uurtarief'], 4)} per uur) reproduceert het rapport niet: {c['taakgebied']}, {c['pakket']} geeft "
             f"{money.euro(c['afgerond'], c['decimalen'])} in plaats van {money.euro(c['gerapporteerd'], c['decimalen'])}")
 

@@ -179,7 +179,7 @@ def situation_2014_for(ds: Any, g: Any) -> Any:
     if g.jaar != 2014:
         return None
     for sit in ds.models.situatie_2014:
-        if sit.soort == "veiligheidsregio" and sit.code == g.veiligheidsregio_code:
+        if sit.soort == "politieregio" and sit.code == g.veiligheidsregio_code:
             return sit
     for sit in ds.models.situatie_2014:
         if sit.soort == "politie_eenheid" and sit.gebied == g.politie_eenheid:

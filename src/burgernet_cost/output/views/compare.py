@@ -10,12 +10,12 @@ from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Pa
 from burgernet_cost.output.explain import group, tree
 from burgernet_cost.output.views.common import (
     data_field,
+    date_field,
     explanation,
     figures_field,
     municipality_field,
     municipality_text,
     notes_field,
-    date_field,
     rate_field,
     report_points,
     rounding_notes,
@@ -111,11 +111,12 @@ def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
     paid = situation.bijdrage_gemeenten_per_inwoner
     text = (f"In 2014 ({situation.gebied}, {situation.bron.kort()}): {situation.omschrijving}; bijdrage gemeenten "
             + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(paid * first.inwoners)} per jaar")
-            + " (inclusief werving)."
+            + f"; die betaalde: {situation.bijdrage_betaalt_toelichting}."
             + (f" Status {situation.status}: {situation.methode.strip()}" if situation.status != "gepubliceerd" else ""))
     return [Field(None, "Situatie 2014", text), Field("situatie_2014", None, [
         Field("gebied", None, situation.gebied), Field("uitvoerder", None, situation.uitvoerder),
         Field("bijdrage_gemeenten_per_inwoner", None, paid, "per_inwoner"), Field("omschrijving", None, situation.omschrijving),
+        Field("bijdrage_betaalt", None, list(situation.bijdrage_betaalt), "texts"),
         Field("status", None, situation.status),
     ], "object")]
 

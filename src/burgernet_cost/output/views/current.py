@@ -15,38 +15,66 @@ UITVOERDER_LABELS = {
     "politie_en_gemeenten": "politie en gemeenten",
     "ingehuurd": "ingehuurde medewerker",
 }
-SOORT_LABELS = {"veiligheidsregio": "veiligheidsregio", "politie_eenheid": "politie-eenheid"}
+SOORT_LABELS = {"politieregio": "oude politieregio", "politie_eenheid": "politie-eenheid"}
+ONDERDEEL_LABELS = {  # what a 2014 contribution paid for (inrichtingsmodellen.yaml: bijdrage_betaalt)
+    "relatiebeheer_communicatie": "personeel voor relatiebeheer en communicatie",
+    "beleid": "beleid",
+    "werving": "werving",
+    "manager_burgernet": "de manager Burgernet (een politierol)",
+    "communicatieadviseur": "een communicatieadviseur",
+}
 MACHINE = frozenset({JSON, CSV})
+
+COLUMNS = [
+    Column("gebied", "Gebied"),
+    Column("soort_naam", "Soort", formats=frozenset({DISPLAY})),
+    Column("soort", "", formats=MACHINE),
+    Column("code", "", formats=MACHINE),
+    Column("uitvoerder_naam", "Uitvoering 2014", formats=frozenset({DISPLAY})),
+    Column("uitvoerder", "", formats=MACHINE),
+    Column("bijdrage_gemeenten_per_inwoner", "Bijdrage 2014", "money", "niet genoemd", formats=frozenset({DISPLAY})),
+    Column("bijdrage_gemeenten_per_inwoner", "", "per_inwoner", formats=MACHINE),
+    Column("bijdrage_totaal_per_inwoner", "", "per_inwoner", formats=MACHINE),
+    Column("bijdrage_betaalt", "Bijdrage betaalde (§2.1)"),
+    Column("bijdrage_betaalt_onderdelen", "", formats=MACHINE),
+    Column("vergelijkbaar_met_tarief", "", "bool", formats=MACHINE),
+    Column("vergelijking", "Te vergelijken met het tarief?"),
+    Column("verschil_met_volledig", "Verschil", "per_inwoner", "–"),
+    Column("omschrijving", "Afspraak (§2.1)", formats=frozenset({DISPLAY, JSON})),
+    Column("status", "Status"),
+]
+
+
+def _alike_text(c: Any) -> str:
+    """Whether a 2014 contribution compares with the report's tariff, in words."""
+    if c.bijdrage is None:
+        return "nee: geen bedrag genoemd"
+    if c.verschil is not None:
+        return "ja: dezelfde inhoud"
+    parts = [f"betaalde ook {', '.join(ONDERDEEL_LABELS[x] for x in c.ook)}"] if c.ook else []
+    parts += [f"betaalde geen {', '.join(ONDERDEEL_LABELS[x].removeprefix('de ') for x in c.niet)}"] if c.niet else []
+    return "nee: " + "; ".join(parts)
 
 
 def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: dict[str, Decimal]) -> Report:
-    """The 2014 arrangements (§2.1) next to the report's tariffs."""
-    columns = [
-        Column("gebied", "Gebied"),
-        Column("soort_naam", "Soort", formats=frozenset({DISPLAY})),
-        Column("soort", "", formats=MACHINE),
-        Column("code", "", formats=MACHINE),
-        Column("uitvoerder_naam", "Uitvoering 2014", formats=frozenset({DISPLAY})),
-        Column("uitvoerder", "", formats=MACHINE),
-        Column("bijdrage_gemeenten_per_inwoner", "Bijdrage 2014", "money", "niet genoemd", formats=frozenset({DISPLAY})),
-        Column("bijdrage_gemeenten_per_inwoner", "", "per_inwoner", formats=MACHINE),
-        Column("bijdrage_totaal_per_inwoner", "", "per_inwoner", formats=MACHINE),
-        Column("verschil_met_volledig", "Verschil", "per_inwoner", "–"),
-        Column("omschrijving", "Afspraak (§2.1)", formats=frozenset({DISPLAY, JSON})),
-        Column("status", "Status"),
-    ]
+    """The 2014 arrangements (§2.1) next to the report's tariffs, like with like."""
+    from burgernet_cost.domain.compare import contributions_2014
+
+    compared = {c.gebied: c for c in contributions_2014(ds, rates["volledig"])}
     rows = []
     for sit in ds.models.situatie_2014:
-        bijdrage = sit.bijdrage_gemeenten_per_inwoner
+        c = compared[sit.gebied]
         rows.append({
             "gebied": sit.gebied, "soort_naam": SOORT_LABELS[sit.soort], "soort": sit.soort, "code": sit.code,
             "uitvoerder_naam": UITVOERDER_LABELS[sit.uitvoerder], "uitvoerder": sit.uitvoerder,
-            "bijdrage_gemeenten_per_inwoner": bijdrage, "bijdrage_totaal_per_inwoner": sit.bijdrage_totaal_per_inwoner,
-            "verschil_met_volledig": None if bijdrage is None or sit.omvat_meer else bijdrage - rates["volledig"],
+            "bijdrage_gemeenten_per_inwoner": sit.bijdrage_gemeenten_per_inwoner, "bijdrage_totaal_per_inwoner": sit.bijdrage_totaal_per_inwoner,
+            "bijdrage_betaalt": sit.bijdrage_betaalt_toelichting, "bijdrage_betaalt_onderdelen": " ".join(sit.bijdrage_betaalt),
+            "vergelijkbaar_met_tarief": c.verschil is not None, "vergelijking": _alike_text(c),
+            "verschil_met_volledig": c.verschil,
             "omschrijving": sit.omschrijving + (f" ({sit.toelichting})" if sit.toelichting else ""),
             "status": sit.status,
         })
-    notes = _notes(ds)
+    notes = _notes(ds, rates)
     other = ds.models.situatie_2014_overig
     range_parts: list[Part] = [] if other is None else [Field(
         "overige_gebieden", f"Overige gebieden ({other.bron.kort()})",
@@ -54,37 +82,44 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
          Field("tot_per_inwoner", None, other.tot_per_inwoner, "per_inwoner")], "object",
         text=f"{money.euro(other.van_per_inwoner)} tot {money.euro(other.tot_per_inwoner)} per inwoner per jaar, inclusief werving "
              "(een bandbreedte; §2.1 noemt geen bedrag per gebied)")]
+    published = {u.pakket: u for u in ds.interviews.gerapporteerde_uitkomsten if u.taakgebied == "relatiebeheer_communicatie"}
+    sources = sorted({u.bron.kort() for u in published.values()})
     parts: list[Part] = [
         *range_parts,
-        Field("rapport_tarief_berekend", "Rapport, berekend (§4.1.2)",
+        Field("rapport_tarief", f"Rapport ({', '.join(sources)})",
+              [Field(p, None, u.euro_per_inwoner_per_jaar, "per_inwoner") for p, u in published.items()], "object",
+              text=", ".join(f"{p} {money.euro(u.euro_per_inwoner_per_jaar)}" for p, u in published.items())
+              + " per inwoner per jaar (gepubliceerd; relatiebeheer en communicatie, zonder werving)"),
+        Field("bncost_tarief_berekend", "bncost, berekend",
               [Field(p, None, v, "per_inwoner") for p, v in rates.items()], "object",
-              text=f"basis {money.euro(rates['basis'], 4)}, volledig {money.euro(rates['volledig'], 4)} per inwoner per jaar"),
+              text=f"basis {money.euro(rates['basis'], 4)}, volledig {money.euro(rates['volledig'], 4)} per inwoner per jaar "
+                   "(de uren van §4.1.2 maal het standaarduurtarief, een aanname; niet door het rapport gepubliceerd)"),
         Field("rapport_tarief_advies", "Rapport, advies (§6)", [Field(p, None, v, "per_inwoner") for p, v in advies.items()],
               "object", text=", ".join(f"{p} {money.euro(v)}" for p, v in advies.items()) + " per inwoner per jaar"),
         data_field(data_dir),
-        Table("gebieden", columns, rows),
+        Table("gebieden", COLUMNS, rows),
         notes_field(notes),
     ]
     return Report("huidig", "Situatie 2014: wie voerde de gemeentelijke taken uit en wat betaalden gemeenten?", parts, notes)
 
 
-def _notes(ds: Any) -> list[str]:
+def _notes(ds: Any, rates: dict[str, Decimal]) -> list[str]:
     from burgernet_cost.output.views.common import report_points
 
+    published = [u for u in ds.interviews.gerapporteerde_uitkomsten if u.taakgebied == "relatiebeheer_communicatie"]
     notes = [
-        "De bijdragen van 2014 omvatten de wervingskosten (§2.1); de bedragen van het rapport niet (§4.1.2 N.B.). "
-        "Een hogere bijdrage in 2014 is dus niet zonder meer te duur.",
-        "Bijdrage 2014 = wat gemeenten per inwoner per jaar betaalden. Verschil = die bijdrage min het berekende "
-        "tarief van het rapport voor relatiebeheer en communicatie, basis en aanvullend samen.",
+        "Bijdrage 2014 = wat gemeenten per inwoner per jaar betaalden (§2.1); 'Bijdrage betaalde' zegt waarvoor. Het tarief "
+        "van het rapport betaalt het personeel voor relatiebeheer en communicatie, zonder werving (§4.1.2 N.B.); waar een "
+        "bijdrage werd betaald, omvatte die de werving (§2.1). Een verschil staat er alleen waar de bijdrage precies "
+        "hetzelfde betaalde als het tarief (dezelfde regel voor elk gebied); anders –, met de reden.",
+        f"Verschil = bijdrage 2014 min het berekende tarief van bncost voor relatiebeheer en communicatie, basis en aanvullend "
+        f"samen ({money.euro(rates['volledig'], 4)}). De bedragen met vier decimalen zijn van bncost, met een aangenomen "
+        f"uurtarief; het rapport publiceert {' en '.join(money.euro(u.euro_per_inwoner_per_jaar) for u in published)}.",
     ]
-    for sit in ds.models.situatie_2014:
-        if sit.omvat_meer:
-            notes.append(f"{sit.gebied}: de bijdrage van 2014 betaalt ook {sit.omvat_meer}; dat is meer dan relatiebeheer en "
-                         "communicatie, dus geen verschil berekend (–).")
     derived = [sit for sit in ds.models.situatie_2014 if sit.status != "gepubliceerd"]
-    if derived:
-        notes.append(f"Status afgeleid ({', '.join(s.gebied for s in derived)}): §2.1 noemt alleen het gebied; bncost "
-                     "leest het als de hele politie-eenheid.")
+    for methode in dict.fromkeys(" ".join(sit.methode.split()) for sit in derived if sit.methode):
+        areas = [sit.gebied for sit in derived if sit.methode and " ".join(sit.methode.split()) == methode]
+        notes.append(f"Status afgeleid ({', '.join(areas)}): {methode}")
     for sit in ds.models.situatie_2014:
         if sit.bijdrage_totaal_per_inwoner is not None and sit.bijdrage_gemeenten_per_inwoner is not None:
             notes.append(

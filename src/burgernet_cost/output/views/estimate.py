@@ -9,12 +9,12 @@ from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Report, Table
 from burgernet_cost.output.views.common import (
     data_field,
+    date_field,
     explanation,
     figures_field,
     municipality_field,
     municipality_text,
     notes_field,
-    date_field,
     rate_field,
     rounding_notes,
     scenario_header,

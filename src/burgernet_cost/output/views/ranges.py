@@ -74,27 +74,55 @@ ASSUMPTION_COLUMNS = [Column("naam", "Aanname"), Column("standaard", "Standaard"
                       Column("reden", "", formats=frozenset({JSON}))]
 
 
+# What the band (and gevoeligheid) leaves out: choices a user can make that the data gives no
+# alternative for, so no combination includes them. Shown wherever the band is.
+OUTSIDE_BAND = ("toeslagen bovenop het standaardtarief (--toeslagen alle), integrale kosten in plaats van salaris "
+                "(--kostenbasis integraal), andere schalen of periodieken dan de genoemde alternatieven, onzekerheid in de "
+                "uren uit de interviews zelf en wat er na 2014 veranderde (de tijdlijn)")
+
+
+def scope_notes(aannames: tuple[Aanname, ...] | list[Aanname]) -> list[str]:
+    """What a band or a sensitivity spans (the data's assumptions with their alternatives) and what it
+    leaves out; for the hourly rate also what its window rests on."""
+    names = ", ".join(assumption_name(a).lower() for a in aannames) or "geen"
+    notes = [f"Wat de bandbreedte omvat: alleen de aannames in de data met de alternatieven die de data noemt ({names}). "
+             f"Niet inbegrepen: {OUTSIDE_BAND}. De bandbreedte is dus niet de hele onzekerheid: met toeslagen of "
+             "integrale kosten kan het bedrag er ver boven liggen (zie estimate --toeslagen alle en --kostenbasis integraal)."]
+    for a in aannames:
+        if a.id == "uurtarief" and a.reden:
+            ends = [money.euro(o.p["bedrag"]) for o in a.opties if o.soort == "uurtarief_venster"]
+            window = f"het kalibratievenster (afgeleid uit de uitkomsten van het rapport) loopt hier van {' tot '.join(ends)}. "
+            notes.append(f"Uurtarief ({a.status}; het standaardtarief is een keuze binnen het venster): "
+                         + (window if len(ends) == 2 else "") + a.reden)
+    return notes
+
+
 def range_parts(band: Bandbreedte, figures: list[tuple[str, str, str]]) -> tuple[list[Part], list[str]]:
-    """A table of low / central / high per figure (key, label, kind), the assumptions behind the
-    bounds, and the notes that say how the range was made."""
+    """A table of lowest / default / highest per figure (key, label, kind), the assumptions behind the
+    bounds, and the notes that say how the range was made and what it leaves out."""
     rows = []
     for key, label, kind in figures:
         b = band.bereik.get(key)
         if b is None:
             continue
-        rows.append({"figuur": key, "naam": label, "laag": Cell(b.laag.waarde, kind), "midden": Cell(b.midden, kind),
+        rows.append({"figuur": key, "naam": label, "laag": Cell(b.laag.waarde, kind), "standaard": Cell(b.midden, kind),
                      "hoog": Cell(b.hoog.waarde, kind), "laag_door": bounds_text(b.laag.door), "hoog_door": bounds_text(b.hoog.door)})
-    columns = [Column("figuur", "", formats=frozenset({JSON})), Column("naam", "Bedrag"), Column("laag", "Laag", "money"),
-               Column("midden", "Midden", "money"), Column("hoog", "Hoog", "money"), Column("laag_door", "Laag door"),
-               Column("hoog_door", "Hoog door")]
+    columns = [Column("figuur", "", formats=frozenset({JSON})), Column("naam", "Bedrag"), Column("laag", "Laagste", "money"),
+               Column("standaard", "Standaard", "money"), Column("hoog", "Hoogste", "money"), Column("laag_door", "Laagste door"),
+               Column("hoog_door", "Hoogste door")]
     parts: list[Part] = [
         Table("bandbreedte", columns, rows, formats=frozenset({DISPLAY, JSON}),
-              title=f"Bandbreedte over de aannames ({band.varianten} combinaties doorgerekend)"),
+              title=f"Bandbreedte over de aannames en hun alternatieven ({band.varianten} combinaties; zonder toeslagen en "
+                    "integrale kosten)"),
         Table("bandbreedte_aannames", ASSUMPTION_COLUMNS, assumption_rows(band.aannames), formats=frozenset({DISPLAY, JSON}),
               title="De aannames en hun alternatieven"),
+        Field("bandbreedte_omvat", None, [assumption_name(a) for a in band.aannames], "texts"),
+        Field("bandbreedte_niet_inbegrepen", None, OUTSIDE_BAND),
     ]
-    notes = ["Bandbreedte: elke combinatie van de alternatieven van elke aanname is doorgerekend (geen steekproef); "
-             "Midden is de uitkomst zonder --bandbreedte. 'Laag door' en 'Hoog door' noemen de keuzes die die grens geven."]
+    notes = ["Bandbreedte: elke combinatie van de alternatieven van elke aanname is doorgerekend (geen steekproef). "
+             "Laagste en Hoogste: de laagste en hoogste uitkomst over die combinaties; Standaard: de uitkomst met de "
+             "standaardkeuzes (zonder --bandbreedte), niet het midden ertussen. 'Laagste door' en 'Hoogste door' noemen de "
+             "keuzes die die grens geven.", *scope_notes(band.aannames)]
     if not band.aannames:
         notes.append("Bandbreedte: er rust geen aanname met alternatieven op deze uitkomst (het tarief of de aannames zijn "
                      "vastgezet met opties).")
@@ -122,9 +150,12 @@ def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onder
     for row in rows:
         row["label"] = f"{row['aanname']} ({row['status']})"
     notes = ["Eén aanname tegelijk van haar laagste naar haar hoogste alternatief, de andere op hun standaard; gesorteerd op "
-             "uitslag (grootste eerst). Laag en Hoog: de kosten per jaar als de gemeente alles zelf doet (gemeentelijk model); "
-             "Uitslag landelijk: hetzelfde voor het landelijke model, waar het schaalvoordeel meetelt. Samen kunnen de "
-             "aannames meer uitmaken: zie --bandbreedte bij estimate en compare-models."]
+             "uitslag (grootste eerst). 'Laag bij' en 'Hoog bij': de keuze die de laagste en de hoogste kosten per jaar geeft "
+             "als de gemeente alles zelf doet (gemeentelijk model); Uitslag/jaar: het verschil daartussen; Uitslag landelijk: "
+             "hetzelfde voor het landelijke model, waar het schaalvoordeel meetelt. Samen kunnen de aannames meer uitmaken: "
+             "zie --bandbreedte bij estimate en compare-models.",
+             *[n.replace("Wat de bandbreedte omvat", "Wat deze gevoeligheid omvat").replace(
+                 "De bandbreedte is dus", "Dit is dus") for n in scope_notes([u.aanname for u in swings])]]
     parts: list[Part] = [
         Field("onderwerp", "Voor", onderwerp),
         Field("inwoners", None, inwoners, "int"),
@@ -134,6 +165,7 @@ def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onder
         *extra,
         data_field(data_dir),
         Table("aannames", columns, rows, formats=frozenset({DISPLAY, JSON, CSV})),
+        Field("niet_inbegrepen", None, OUTSIDE_BAND),
         notes_field(notes),
     ]
     return Report("gevoeligheid", f"Gevoeligheid: {onderwerp}", parts, notes)

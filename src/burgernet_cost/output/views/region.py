@@ -11,9 +11,9 @@ from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import (
     data_field,
+    date_field,
     explanation,
     notes_field,
-    date_field,
     rate_field,
     report_points,
     scenario_header,

@@ -36,9 +36,11 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str], bijlage2: bool =
     ]
     parts.append(Table("taken", [Column(k, "") for k in MACHINE_KEYS], machine_rows, formats=frozenset({JSON, CSV})))
     b2_notes = _bijlage2_parts(ds, tasks, parts, bijlage2)
+    _elsewhere_parts(ds, tasks, parts)
     notes = [
         *report_points(ds, "taken"),
         *b2_notes,
+        *_footnotes(ds, tasks, parts),
         "Het basispakket bevat wat noodzakelijk is om Burgernet kwalitatief voldoende in te zetten; het aanvullend "
         "pakket is niet noodzakelijk maar wel zeer gewenst (§2.4).",
     ]
@@ -86,3 +88,37 @@ def _in_context(lines: list[Any], line: Any) -> str:
     before = lines[: lines.index(line)]
     heading = next((r for r in reversed(before) if r.kop), None)
     return f"{heading.tekst} {line.tekst}" if heading is not None else str(line.tekst)
+
+
+def _elsewhere_parts(ds: Any, tasks: list[Any], parts: list[Part]) -> None:
+    """Municipal work the report names outside chapter 3 (a recorded gap), next to a list with municipal tasks."""
+    roles = {r.id: r for r in ds.tasks.rollen}
+    shown = {t.rol for t in tasks}
+    if not ds.tasks.elders_genoemd or not any(roles[r].organisatie == "gemeente" or r in
+                                              {g.rol_in_rapport for g in ds.tasks.elders_genoemd} for r in shown):
+        return
+    rows = [{"id": g.id, "sectie": g.bron.kort(), "rol_in_rapport": roles[g.rol_in_rapport].naam, "tekst": g.tekst,
+             "status": g.status, "methode": " ".join(g.methode.split()) if g.methode else None} for g in ds.tasks.elders_genoemd]
+    parts.append(Table("elders_genoemd", [Column("id", "Id"), Column("sectie", "Bron"), Column("tekst", "Werk van de gemeente"),
+                                          Column("status", "Status"), Column("rol_in_rapport", "", formats=frozenset({JSON})),
+                                          Column("methode", "", formats=frozenset({JSON}))],
+                       rows, formats=frozenset({DISPLAY, JSON}),
+                       title=f"Gemeentelijk werk dat het rapport buiten hoofdstuk 3 noemt (geen taak, niet in de uren): {len(rows)}"))
+
+
+def _footnotes(ds: Any, tasks: list[Any], parts: list[Part]) -> list[str]:
+    """The report's footnotes on the chosen tasks and on their roles' introductions, word for word."""
+    roles = {r.id: r for r in ds.tasks.rollen}
+    found = [(n, roles[rol].naam, None) for rol in dict.fromkeys(t.rol for t in tasks) for n in roles[rol].voetnoten]
+    found += [(n, roles[t.rol].naam, t.id) for t in tasks for n in t.voetnoten]
+    found.sort(key=lambda f: f[0].nummer)
+    if found:
+        parts.append(Table("voetnoten", [Column(k, "") for k in ("nummer", "rol", "taak", "bij", "tekst")],
+                           [{"nummer": n.nummer, "rol": rol, "taak": taak, "bij": n.bij, "tekst": n.tekst} for n, rol, taak in found],
+                           formats=frozenset({JSON})))
+    return [f"Voetnoot {n.nummer} ({_role_source(ds, rol)}, {rol}{f', {taak}' if taak else ''}, bij \"{n.bij}\"): {n.tekst}"
+            for n, rol, taak in found]
+
+
+def _role_source(ds: Any, naam: str) -> str:
+    return str(next(r.bron.kort() for r in ds.tasks.rollen if r.naam == naam))
