@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.estimate import INWONERS, Herkomst, Regel, Schatting, estimate, step_id
 from burgernet_cost.domain.figures import figure, take, user_input
+from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import UsageProblem
@@ -121,12 +122,12 @@ def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze
     base = Figuur("adviesbedragen.uurtarief_op_prijspeil", "uurtarief_op_prijspeil", then.bedrag, "€/uur",
                   then.figuren[-1].bron if then.figuren else "", "afgeleid", None, (("datum", price_date),), datum=price_date)
     trace.read(base)
-    factor = tarief.bedrag / then.bedrag
     index_id = "advies.loonindex"
-    trace.step(index_id, "advies.loonindex", factor, "", [tarief.stap, base.id, fig.id], van=price_date, naar=tarief.peildatum)
+    factor = compute(trace, index_id, "advies.loonindex", {"uurtarief": tarief.stap, "uurtarief_prijspeil": base.id}, keuze=[fig.id],
+                     van=price_date, naar=tarief.peildatum)
     out = f"{rate_id}.geindexeerd"
-    trace.step(out, "advies_geindexeerd", trace.value(rate_id) * factor, "€/inwoner/jaar", [rate_id, index_id],
-               van=price_date, naar=tarief.peildatum, factor=factor)
+    compute(trace, out, "advies_geindexeerd", {"bedrag": rate_id, "factor": index_id}, van=price_date, naar=tarief.peildatum,
+            factor=factor)
     if not any(n.code == "advies_geindexeerd" for n in notes):
         notes.append(notitie("advies_geindexeerd", van=price_date, naar=tarief.peildatum, factor=factor,
                              methode=fig.waarde))
@@ -213,10 +214,8 @@ def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[s
         rate_id = rates[r.taakgebied]
         if m.uitvoering[r.taakgebied] == "landelijk" and tarief == "berekend":  # §6's amounts are national already
             sv_id, sv = _scale_advantage(ds, schaalvoordeel, trace)
-            value = trace.value(rate_id)
             landelijk = f"{ident}.{r.taakgebied}.tarief"
-            trace.step(landelijk, "tarief_na_schaalvoordeel", value * (1 - sv / 100), "€/inwoner/jaar",
-                       [rate_id, sv_id], schaalvoordeel=sv)
+            compute(trace, landelijk, "tarief_na_schaalvoordeel", {"tarief": rate_id, "schaalvoordeel": sv_id}, schaalvoordeel=sv)
             rate_id, assumption = landelijk, True
         rate_ids.append(rate_id)
     inputs = rate_ids
@@ -225,13 +224,12 @@ def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[s
     contribution = Decimal(0)
     terms = [f"{ident}.eigen_kosten"]
     if rate_total is not None:
-        trace.step(f"{ident}.tarief", "model.tarief", rate_total, "€/inwoner/jaar", inputs)
-        contribution = rate_total * schatting.inwoners
-        trace.step(f"{ident}.bijdrage", "model.bijdrage", contribution, "€/jaar", [f"{ident}.tarief", INWONERS],
-                   tarief=rate_total, inwoners=schatting.inwoners)
+        compute(trace, f"{ident}.tarief", "totaal", {"delen": inputs}, soort="model.tarief", eenheid="€/inwoner/jaar")
+        contribution = compute(trace, f"{ident}.bijdrage", "model.bijdrage", {"tarief": f"{ident}.tarief", "inwoners": INWONERS},
+                               tarief=rate_total, inwoners=schatting.inwoners)
         terms.append(f"{ident}.bijdrage")
-    trace.step(f"{ident}.totaal", "model.totaal", own_cost + contribution, "€/jaar", terms,
-               model=m.naam, nummer=m.nummer)
+    compute(trace, f"{ident}.totaal", "model.totaal", {"eigen_kosten": terms[0], "bijdrage": terms[1] if len(terms) > 1 else 0},
+            model=m.naam, nummer=m.nummer)
     return ModelUitkomst(
         id=ident,
         nummer=m.nummer,

@@ -19,6 +19,7 @@ from typing import Any
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import events_until
 from burgernet_cost.domain.figures import figure, take, user_input
+from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
 from burgernet_cost.domain.trace import WEAK_STATUSES, Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import DataError
@@ -167,29 +168,29 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
     for p in components(pakket):
         n = norm(ds, taakgebied, p, trace)
         ident = step_id(area.id, f"uren_per_maand.{p}")
+        hours, people = n.figuren[0::2], n.figuren[1::2]
         if how == "per_gemeente":  # the hours per observed municipality, whatever its size
-            count = len(n.figuren) // 2
-            trace.step(ident, "uren_per_maand.per_gemeente", n.uren / count, "uur/maand", [*n.figuren, *how_ids],
-                       pakket=p, som_uren=n.uren, gemeenten=count)
+            compute(trace, ident, "uren_per_maand.per_gemeente", {"som_uren": hours, "gemeenten": len(hours)}, keuze=how_ids,
+                    volgorde=[*n.figuren, *how_ids], pakket=p, som_uren=n.uren, gemeenten=len(hours))
         else:
-            trace.step(ident, "uren_per_maand.pakket", n.uren * inwoners / n.inwoners, "uur/maand",
-                       [*n.figuren, INWONERS, *how_ids], pakket=p, som_uren=n.uren, som_inwoners=n.inwoners, inwoners=inwoners)
+            compute(trace, ident, "uren_per_maand.pakket", {"som_uren": hours, "som_inwoners": people, "inwoners": INWONERS},
+                    keuze=how_ids, volgorde=[*n.figuren, INWONERS, *how_ids], pakket=p, som_uren=n.uren, som_inwoners=n.inwoners,
+                    inwoners=inwoners)
         parts.append(ident)
-    uren = sum((trace.value(i) for i in parts), Decimal(0))
     u_ident = step_id(area.id, "uren_per_maand")
-    trace.step(u_ident, "uren_per_maand", uren, "uur/maand", parts, taakgebied=area.naam)
+    uren = compute(trace, u_ident, "uren_per_maand", {"delen": parts}, taakgebied=area.naam)
     per_fte = take(trace, ds, U, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
-    fte = uren / per_fte.getal
-    trace.step(step_id(area.id, "fte"), "fte", fte, "fte", [u_ident, per_fte.id], uren_per_fte=per_fte.getal, taakgebied=area.naam)
+    fte = compute(trace, step_id(area.id, "fte"), "fte", {"uren": u_ident, "uren_per_fte": per_fte.id}, uren_per_fte=per_fte.getal,
+                  taakgebied=area.naam)
     months = take(trace, ds, U, ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
-    kosten = months.getal * uren * tarief.bedrag
     k_ident = step_id(area.id, "kosten_per_jaar")
-    trace.step(k_ident, "kosten_per_jaar", kosten, "€/jaar", [u_ident, months.id, tarief.stap], taakgebied=area.naam,
-               maanden=months.getal, uren=uren, uurtarief=tarief.bedrag)
-    trace.step(step_id(area.id, "per_inwoner"), "per_inwoner", kosten / inwoners, "€/inwoner/jaar", [k_ident, INWONERS],
-               inwoners=inwoners, taakgebied=area.naam)
+    kosten = compute(trace, k_ident, "kosten_per_jaar", {"maanden": months.id, "uren": u_ident, "uurtarief": tarief.stap},
+                     volgorde=[u_ident, months.id, tarief.stap], taakgebied=area.naam, maanden=months.getal, uren=uren,
+                     uurtarief=tarief.bedrag)
+    per_inwoner = compute(trace, step_id(area.id, "per_inwoner"), "per_inwoner", {"kosten": k_ident, "inwoners": INWONERS},
+                          inwoners=inwoners, taakgebied=area.naam)
     bronnen = sorted({trace.figuren[i].bron for p in parts for i in trace.stappen[p].invoer if i.startswith("interviews.waarnemingen")})
-    return Regel(area.id, area.naam, uren, fte, kosten, kosten / inwoners, ", ".join(bronnen), how == "per_gemeente")
+    return Regel(area.id, area.naam, uren, fte, kosten, per_inwoner, ", ".join(bronnen), how == "per_gemeente")
 
 
 def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None = None,
@@ -238,9 +239,7 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
 
 def _total(trace: Trace, quantified: list[Regel], grootheid: str, eenheid: str) -> Decimal:
     parts = [step_id(r.taakgebied, grootheid) for r in quantified]
-    value = sum((trace.value(p) for p in parts), Decimal(0))
-    trace.step(step_id(TOTAAL, grootheid), f"totaal.{grootheid}", value, eenheid, parts)
-    return value
+    return compute(trace, step_id(TOTAAL, grootheid), "totaal", {"delen": parts}, soort=f"totaal.{grootheid}", eenheid=eenheid)
 
 
 def timeline_note(ds: Dataset, dates: list[str]) -> Notitie | None:

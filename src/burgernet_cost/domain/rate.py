@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
 from burgernet_cost.domain.figures import take, user_input
+from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
 from burgernet_cost.errors import UsageProblem, quote
 
@@ -128,7 +129,7 @@ def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None
     maand, at, table = _monthly_salary(ds, keuze, prof, schaal, periodiek, b)
     factor, allowances = _allowances(ds, keuze, prof, at, b)
     uren = b.read(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
-    bedrag = maand * factor / uren
+    bedrag = FORMULES["uurtarief.salaris"].evaluate({"maandsalaris": maand, "factor": factor, "uren_per_maand": uren})
     steps = tuple(f.datum for f in _read_since(trace, before) if f.soort == "cao_stap")
     params = (("schaal", schaal), ("periodiek", periodiek), ("tabel_datum", table.ingangsdatum),
               ("tabel_status", table.status), ("bedragen_per", at), ("toeslagen", tuple(allowances)),
@@ -235,7 +236,7 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
     uren = b.read(ds, ("integrale_kosten", "productieve_uren_per_jaar"), "integraal.productieve_uren", "uur/jaar",
                   bron=ik.productieve_uren_bron, status=ik.productieve_uren_status)
     b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
-    bedrag = (loon + overhead) / uren
+    bedrag = FORMULES["uurtarief.integraal"].evaluate({"loonkosten": loon, "overhead": overhead, "productieve_uren": uren})
     params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
     b.trace.step(RATE_STEP, "uurtarief.integraal", bedrag, "€/uur", b.inputs, **dict(params))
     return Uurtarief(bedrag, "integraal", params, _read_since(b.trace, before), tuple(b.aannames), tuple(b.waarschuwingen),

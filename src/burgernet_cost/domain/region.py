@@ -24,8 +24,8 @@ from burgernet_cost.data.municipalities import Gemeenten
 from burgernet_cost.domain.compare import Vergelijking, compare
 from burgernet_cost.domain.estimate import step_id, timeline_note
 from burgernet_cost.domain.figures import take
+from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze
-from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Spoor, Trace
 from burgernet_cost.errors import UsageProblem
 
@@ -156,14 +156,14 @@ def region(
     trace.step("regio.uitvoerder_uren", "regio.uitvoerder_uren", hours, "uur/maand",
                [*(step_id(a, "uren_per_maand") for a in out), "regio.inwoners"], rekeneenheid=REKENEENHEID)
     per_fte = take(trace, ds, "salary_scales.yaml", ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
-    fte = hours / per_fte.getal
-    trace.step("regio.uitvoerder_fte", "fte", fte, "fte", ["regio.uitvoerder_uren", per_fte.id], uren_per_fte=per_fte.getal,
-               taakgebied="uitvoerder")
+    fte = compute(trace, "regio.uitvoerder_fte", "fte", {"uren": "regio.uitvoerder_uren", "uren_per_fte": per_fte.id},
+                  uren_per_fte=per_fte.getal, taakgebied="uitvoerder")
     months = take(trace, ds, "salary_scales.yaml", ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
-    cost = months.getal * hours * unit.schatting.uurtarief.bedrag
-    trace.step("regio.uitvoerder_kosten", "kosten_per_jaar", cost, "€/jaar",
-               ["regio.uitvoerder_uren", months.id, unit.schatting.uurtarief.stap], taakgebied="uitvoerder",
-               maanden=months.getal, uren=hours, uurtarief=unit.schatting.uurtarief.bedrag)
+    rate_step = unit.schatting.uurtarief.stap
+    cost = compute(trace, "regio.uitvoerder_kosten", "kosten_per_jaar",
+                   {"maanden": months.id, "uren": "regio.uitvoerder_uren", "uurtarief": rate_step},
+                   volgorde=["regio.uitvoerder_uren", months.id, rate_step], taakgebied="uitvoerder",
+                   maanden=months.getal, uren=hours, uurtarief=unit.schatting.uurtarief.bedrag)
     roots = ["regio.budget", "regio.uitvoerder_uren", "regio.uitvoerder_fte", "regio.uitvoerder_kosten", "regio.eigen_uren",
              unit.schatting.uurtarief.stap]
     return Regio(titel, soort, model, pakket, tarief, tuple(leden), rate, hours, fte, cost, unit, trace.finish(roots))
@@ -181,14 +181,13 @@ def _members(members: list[Lidinvoer], own_regels: list[Any], m: Any, trace: Tra
     fixed_cost = sum((r.kosten_per_jaar for r in own_regels if r.per_gemeente and r.kosten_per_jaar), Decimal(0))
     own_hours = (m.eigen_uren - fixed_hours) / REKENEENHEID
     own_cost = (m.eigen_kosten - fixed_cost) / REKENEENHEID
-    rate = m.tarief_per_inwoner or Decimal(0)
     leden = []
     for lid in members:
         fig = Figuur(_ident(lid, "inwoners"), "lid.inwoners", lid.inwoners, "inwoners", lid.bron, lid.status, lid.plaats,
                      (("gemeente", lid.naam),))
         trace.read(fig)
-        bijdrage = quantize(rate * lid.inwoners, 2)
-        trace.step(_ident(lid, "bijdrage"), "lid.bijdrage", bijdrage, "€/jaar", [f"{m.id}.tarief", fig.id], gemeente=lid.naam)
+        bijdrage = compute(trace, _ident(lid, "bijdrage"), "lid.bijdrage", {"tarief": f"{m.id}.tarief", "inwoners": fig.id},
+                           gemeente=lid.naam)
         leden.append(Lid(lid.naam, lid.code, lid.inwoners, fixed_hours + own_hours * lid.inwoners, fixed_cost + own_cost * lid.inwoners,
                          bijdrage, lid.bron, lid.politie_eenheid, lid.extra))
     return leden

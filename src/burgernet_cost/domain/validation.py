@@ -141,6 +141,7 @@ def _calibrate(ds: Dataset, rate: Any, profile: str, truncate: bool = False) -> 
     from decimal import ROUND_DOWN, Decimal
 
     from burgernet_cost.domain.estimate import components
+    from burgernet_cost.domain.formulas import FORMULES as F
     from burgernet_cost.domain.rounding import quantize
 
     findings = []
@@ -149,12 +150,15 @@ def _calibrate(ds: Dataset, rate: Any, profile: str, truncate: bool = False) -> 
     observations = {w.id: w for w in ds.interviews.waarnemingen}
     for n, u in enumerate(ds.interviews.gerapporteerde_uitkomsten):
         used = [observations[i] for i in u.waarnemingen]
-        intensity = Decimal(0)
-        for pakket in components(u.pakket):
+        hours, size = Decimal(0), 0
+        for pakket in components(u.pakket):  # the formulas of estimate, over the observations the report used
             part = [w for w in used if w.pakket == pakket]
             if part:
-                intensity += sum((w.uren_per_maand for w in part), Decimal(0)) / sum(w.inwoners for w in part)
-        per_inwoner = months * intensity * rate
+                size = size or sum(w.inwoners for w in part)
+                hours += F["uren_per_maand.pakket"].evaluate({"som_uren": sum((w.uren_per_maand for w in part), Decimal(0)),
+                                                               "som_inwoners": sum(w.inwoners for w in part), "inwoners": size})
+        kosten = F["kosten_per_jaar"].evaluate({"maanden": months, "uren": hours, "uurtarief": rate})
+        per_inwoner = F["per_inwoner"].evaluate({"kosten": kosten, "inwoners": size or 1})
         places = max(0, -u.afgerond_op.as_tuple().exponent)  # type: ignore[operator]
         rounded = (per_inwoner.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN) if truncate
                    else quantize(per_inwoner, places))

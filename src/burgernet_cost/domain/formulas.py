@@ -1,0 +1,180 @@
+"""Every formula of bncost, declared once, as a small expression tree (DOMAIN.md §5, §5.1, §6).
+
+A ``Formule`` is a named expression over named inputs. It has three readers:
+
+* ``compute`` evaluates it with ``Decimal`` over figures and steps already in a trace: it reads each
+  input through the trace (the tracing accessor) and records the step with exactly the inputs it
+  read, so the trace cannot differ from the arithmetic;
+* ``Formule.evaluate`` evaluates it over plain values (calibration in ``validate``, ranges);
+* ``Formule.excel`` writes it as a spreadsheet formula over the workbook's cells or named ranges,
+  so the workbook computes what the command line computes.
+
+An input may name one figure or step, or a list of them: then the formula uses their sum (``Som``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from burgernet_cost.domain.trace import Trace
+
+
+class Expr:
+    """A node of a formula."""
+
+    def __add__(self, other: Expr) -> Expr:
+        return Op("+", (self, other))
+
+    def __sub__(self, other: Expr) -> Expr:
+        return Op("-", (self, other))
+
+    def __mul__(self, other: Expr) -> Expr:
+        return Op("*", (self, other))
+
+    def __truediv__(self, other: Expr) -> Expr:
+        return Op("/", (self, other))
+
+
+@dataclass(frozen=True)
+class In(Expr):
+    """An input by name (one value, or the sum of a list of values)."""
+
+    naam: str
+
+
+@dataclass(frozen=True)
+class Const(Expr):
+    waarde: Decimal
+
+
+@dataclass(frozen=True)
+class Op(Expr):
+    op: str
+    args: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class Afgerond(Expr):
+    """Rounded half up to ``plaatsen`` decimals (an amount that is invoiced)."""
+
+    arg: Expr
+    plaatsen: int
+
+
+def _eval(e: Expr, values: Mapping[str, Decimal]) -> Decimal:
+    if isinstance(e, In):
+        return values[e.naam]
+    if isinstance(e, Const):
+        return e.waarde
+    if isinstance(e, Afgerond):
+        return _eval(e.arg, values).quantize(Decimal(1).scaleb(-e.plaatsen), rounding=ROUND_HALF_UP)
+    assert isinstance(e, Op)
+    a, b = (_eval(x, values) for x in e.args)
+    if e.op == "+":
+        return a + b
+    if e.op == "-":
+        return a - b
+    return a * b if e.op == "*" else a / b
+
+
+def _excel(e: Expr, cells: Mapping[str, str], outer: str = "") -> str:
+    if isinstance(e, In):
+        return cells[e.naam]
+    if isinstance(e, Const):
+        return format(e.waarde, "f")
+    if isinstance(e, Afgerond):
+        return f"ROUND({_excel(e.arg, cells)},{e.plaatsen})"
+    assert isinstance(e, Op)
+    text = e.op.join(_excel(x, cells, e.op) for x in e.args)
+    needs = outer in ("*", "/") and e.op in ("+", "-") or outer == "/" and e.op in ("*", "/") or outer == "-" and e.op in "+-"
+    return f"({text})" if needs else text
+
+
+def _names(e: Expr) -> list[str]:
+    if isinstance(e, In):
+        return [e.naam]
+    if isinstance(e, Afgerond):
+        return _names(e.arg)
+    if isinstance(e, Op):
+        return [n for x in e.args for n in _names(x)]
+    return []
+
+
+@dataclass(frozen=True)
+class Formule:
+    naam: str
+    expr: Expr
+    eenheid: str
+
+    @property
+    def invoer(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(_names(self.expr)))
+
+    def evaluate(self, values: Mapping[str, Decimal | int]) -> Decimal:
+        return _eval(self.expr, {k: Decimal(v) for k, v in values.items()})
+
+    def excel(self, cells: Mapping[str, str]) -> str:
+        """'=MaandenPerJaar*C5*Uurtarief' over the cells (or named ranges) of the inputs."""
+        return "=" + _excel(self.expr, cells)
+
+
+def _f(naam: str, expr: Expr, eenheid: str) -> Formule:
+    return Formule(naam, expr, eenheid)
+
+
+U, N, M, T = In("uren"), In("inwoners"), In("maanden"), In("uurtarief")
+
+#: the formulas, by the kind of step they compute
+FORMULES: dict[str, Formule] = {f.naam: f for f in (
+    _f("uren_per_maand.pakket", In("som_uren") * N / In("som_inwoners"), "uur/maand"),
+    _f("uren_per_maand.per_gemeente", In("som_uren") / In("gemeenten"), "uur/maand"),
+    _f("uren_per_maand", In("delen"), "uur/maand"),
+    _f("fte", U / In("uren_per_fte"), "fte"),
+    _f("kosten_per_jaar", M * U * T, "€/jaar"),
+    _f("per_inwoner", In("kosten") / N, "€/inwoner/jaar"),
+    _f("totaal", In("delen"), ""),
+    _f("uurtarief.salaris", In("maandsalaris") * In("factor") / In("uren_per_maand"), "€/uur"),
+    _f("uurtarief.integraal", (In("loonkosten") + In("overhead")) / In("productieve_uren"), "€/uur"),
+    _f("tarief_na_schaalvoordeel", In("tarief") * (Const(Decimal(1)) - In("schaalvoordeel") / Const(Decimal(100))),
+       "€/inwoner/jaar"),
+    _f("model.bijdrage", In("tarief") * N, "€/jaar"),
+    _f("model.totaal", In("eigen_kosten") + In("bijdrage"), "€/jaar"),
+    _f("lid.bijdrage", Afgerond(In("tarief") * N, 2), "€/jaar"),
+    _f("advies_geindexeerd", In("bedrag") * In("factor"), "€/inwoner/jaar"),
+    _f("advies.loonindex", In("uurtarief") / In("uurtarief_prijspeil"), ""),
+)}
+
+
+Invoer = str | Sequence[str] | Decimal | int
+
+
+def compute(trace: Trace, ident: str, naam: str, invoer: Mapping[str, Invoer], *, soort: str | None = None,
+            eenheid: str | None = None, keuze: Sequence[str] = (), volgorde: Sequence[str] | None = None,
+            **params: Any) -> Decimal:
+    """Evaluate formula ``naam`` over recorded figures and steps and record the result as step
+    ``ident`` with exactly the inputs it read. ``invoer``: input name -> an id, a list of ids (their
+    sum), or a number that is no figure (a count). ``keuze``: figures that chose this formula (a
+    scaling), recorded as inputs too; ``volgorde``: the order in which the inputs are shown."""
+    formule = FORMULES[naam]
+    values: dict[str, Decimal] = {}
+    ids: list[str] = []
+    for name in formule.invoer:
+        given = invoer[name]
+        if isinstance(given, (Decimal, int)):
+            values[name] = Decimal(given)
+            continue
+        refs = [given] if isinstance(given, str) else list(given)
+        values[name] = sum((trace.value(r) for r in refs), Decimal(0))
+        ids += refs
+    ids += keuze
+    if volgorde is not None:
+        if set(volgorde) != set(ids):
+            raise ValueError(f"step {ident}: the order names other inputs than the formula reads")
+        ids = list(volgorde)
+    value = formule.evaluate(values)
+    trace.step(ident, soort or naam, value, formule.eenheid if eenheid is None else eenheid, ids, **params)
+    return value
