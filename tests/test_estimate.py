@@ -132,13 +132,21 @@ def test_json_round_trip(bncost, dataset):
     assert all(f["bron"] and f["status"] for f in data["figuren"])
 
 
+def expected_price_date(dataset):
+    """The report's price date: the default rate profile's table."""
+    profile = next(p for p in dataset.salary.tariefprofielen if p.id == dataset.salary.standaard_tariefprofiel)
+    return next(t.ingangsdatum for t in dataset.salary.tabellen if t.id == profile.tabel)
+
+
 def test_csv_round_trip(bncost, dataset):
     from burgernet_cost.domain.estimate import estimate
 
     r = bncost("estimate", "-n", 3100000, "-p", "basis", "-f", "csv")
     assert r.code == 0
     rows = list(csv.DictReader(io.StringIO(r.out)))
-    assert list(rows[0]) == ["taakgebied", "naam", "uren_per_maand", "fte", "kosten_per_jaar", "per_inwoner_per_jaar", "bron"]
+    assert list(rows[0]) == ["taakgebied", "naam", "uren_per_maand", "fte", "kosten_per_jaar", "per_inwoner_per_jaar", "bron",
+                             "inwoners_per", "prijspeil"]
+    assert {row["prijspeil"] for row in rows} == {expected_price_date(dataset)} and {row["inwoners_per"] for row in rows} == {""}
     by_id = {row["taakgebied"]: row for row in rows}
     expected = estimate(dataset, 3100000, "basis")
     rbc = by_id["relatiebeheer_communicatie"]

@@ -84,8 +84,11 @@ def sensitivity_cmd(
     jaar: Jaar = None,
     pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
-    from burgernet_cost.cli.commands import setup
+    from burgernet_cost.cli.commands import _herkomst, setup
     from burgernet_cost.domain.assumptions import model_sensitivity
+    from burgernet_cost.domain.estimate import estimate
+    from burgernet_cost.output.views.common import date_field
+    from burgernet_cost.output.wording import notes_text
     from burgernet_cost.output.document import Field
     from burgernet_cost.output.views.ranges import sensitivity_report
     from burgernet_cost.output.wording import inhabitants_title
@@ -94,5 +97,8 @@ def sensitivity_cmd(
     assert n is not None
     central, swings = model_sensitivity(ds, n, pakket, keuze, opties.schalingen())
     onderwerp = municipality[0].naam if municipality else inhabitants_title(n)
-    extra: list[Any] = [Field("landelijk_per_jaar", "Landelijk model per jaar", central["landelijk"], "money")]
-    emit(sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra), opties.fmt, opties.uitvoer)
+    result = estimate(ds, n, pakket, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
+    extra: list[Any] = [Field("landelijk_per_jaar", "Landelijk model per jaar", central["landelijk"], "money"),
+                        *date_field(result.uurtarief, result.inwoners_datum, ds)]
+    later = notes_text([n for n in result.notities if n.code == "tijdlijn"])  # the date's events, once
+    emit(sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra, later), opties.fmt, opties.uitvoer)

@@ -171,7 +171,7 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
         hours, people = n.figuren[0::2], n.figuren[1::2]
         if how == "per_gemeente":  # the hours per observed municipality, whatever its size
             compute(trace, ident, "uren_per_maand.per_gemeente", {"som_uren": hours, "gemeenten": len(hours)}, keuze=how_ids,
-                    volgorde=[*n.figuren, *how_ids], pakket=p, som_uren=n.uren, gemeenten=len(hours))
+                    pakket=p, som_uren=n.uren, gemeenten=len(hours))
         else:
             compute(trace, ident, "uren_per_maand.pakket", {"som_uren": hours, "som_inwoners": people, "inwoners": INWONERS},
                     keuze=how_ids, volgorde=[*n.figuren, INWONERS, *how_ids], pakket=p, som_uren=n.uren, som_inwoners=n.inwoners,

@@ -30,6 +30,15 @@ def report_dates(ds: Any) -> tuple[str | None, str | None]:
     return (f"{year}-01-01" if year else None), (table.ingangsdatum if table else None)
 
 
+#: the csv columns that name a result's date on every row
+DATE_COLUMNS = ("inwoners_per", "prijspeil")
+
+
+def date_cells(tarief: Uurtarief, inwoners_datum: str | None) -> dict[str, str]:
+    """csv: the dates of the inhabitants and of the price level, on every row."""
+    return {"inwoners_per": inwoners_datum or "", "prijspeil": tarief.peildatum or ""}
+
+
 def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any) -> list[Field]:
     """The one line that names a result's date: of the inhabitants and of the price level (json
     "prijspeil" and "inwoners_per"); says when it is the report's situation, and when the two differ."""

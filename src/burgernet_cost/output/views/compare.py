@@ -9,6 +9,8 @@ from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Part, Report, Table
 from burgernet_cost.output.explain import group, tree
 from burgernet_cost.output.views.common import (
+    DATE_COLUMNS,
+    date_cells,
     data_field,
     date_field,
     explanation,
@@ -75,9 +77,11 @@ def _tables(vergelijkingen: list[Vergelijking]) -> list[Part]:
         tables.append(Table(None, [Column("wat", "Per jaar"), *models], rows, formats=frozenset({DISPLAY}), total_rows=2,
                             title=f"Kosten per jaar, {PAKKET_LABELS[v.pakket]}"))
     csv_columns = [Column("pakket", ""), Column("model", ""), *[Column(f"{a.taakgebied}_door", "") for a in areas],
-                   *(Column(key, "", kind) for key, _, kind in COST_ROWS), Column("rust_op_aanname", "", "bool")]
+                   *(Column(key, "", kind) for key, _, kind in COST_ROWS), Column("rust_op_aanname", "", "bool"),
+                   *(Column(key, "") for key in DATE_COLUMNS)]
     csv_rows = [{"pakket": v.pakket, "model": u.id, **{f"{a}_door": e for a, e in u.uitvoering.items()}, **_costs(u),
-                 "rust_op_aanname": u.rust_op_aanname} for v in vergelijkingen for u in v.uitkomsten]
+                 "rust_op_aanname": u.rust_op_aanname, **date_cells(v.schatting.uurtarief, v.schatting.inwoners_datum)}
+                for v in vergelijkingen for u in v.uitkomsten]
     tables.append(Table(None, csv_columns, csv_rows, formats=frozenset({CSV})))
     tables.append(Field("vergelijkingen", None, [[Field("pakket", None, v.pakket),
                                                   Field("modellen", None, [_model_fields(u) for u in v.uitkomsten], "objects")]

@@ -8,6 +8,8 @@ from burgernet_cost.domain.estimate import TOTAAL, Schatting
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Report, Table
 from burgernet_cost.output.views.common import (
+    DATE_COLUMNS,
+    date_cells,
     data_field,
     date_field,
     explanation,
@@ -34,6 +36,7 @@ COLUMNS = [
     Column("kosten_per_jaar", "Kosten/jaar", "money"),
     Column("per_inwoner_per_jaar", "Per inwoner/jaar", "per_inwoner"),
     Column("bron", "Bron"),
+    *(Column(key, "", formats=frozenset({CSV})) for key in DATE_COLUMNS),
 ]
 
 
@@ -49,7 +52,7 @@ def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, 
         {"taakgebied": r.taakgebied, "naam": r.naam if r.taakgebied != TOTAAL else "Totaal", "gekwantificeerd": r.gekwantificeerd,
          "uren_per_maand": r.uren_per_maand, "fte": r.fte, "kosten_per_jaar": r.kosten_per_jaar,
          "per_inwoner_per_jaar": Cell(r.per_inwoner, "per_inwoner_cent" if (r.taakgebied, result.pakket) in scopes else "per_inwoner"),
-         "bron": r.bron}
+         "bron": r.bron, **date_cells(result.uurtarief, result.inwoners_datum)}
         for r in (*result.regels, result.totaal)
     ]
     notes = notes_text(result.notities)

@@ -130,7 +130,7 @@ def range_parts(band: Bandbreedte, figures: list[tuple[str, str, str]]) -> tuple
 
 
 def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onderwerp: str, inwoners: int, pakket: str,
-                       data_dir: str, extra: list[Part]) -> Report:
+                       data_dir: str, extra: list[Part], first_notes: list[str] | None = None) -> Report:
     rows = []
     for u in swings:
         rows.append({"aanname": assumption_name(u.aanname), "id": u.aanname.id, "status": u.aanname.status,
@@ -149,7 +149,7 @@ def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onder
                Column("laag_per_inwoner", "", "per_inwoner", formats=machine), Column("hoog_per_inwoner", "", "per_inwoner", formats=machine)]
     for row in rows:
         row["label"] = f"{row['aanname']} ({row['status']})"
-    notes = ["Eén aanname tegelijk van haar laagste naar haar hoogste alternatief, de andere op hun standaard; gesorteerd op "
+    notes = [*(first_notes or []), "Eén aanname tegelijk van haar laagste naar haar hoogste alternatief, de andere op hun standaard; gesorteerd op "
              "uitslag (grootste eerst). 'Laag bij' en 'Hoog bij': de keuze die de laagste en de hoogste kosten per jaar geeft "
              "als de gemeente alles zelf doet (gemeentelijk model); Uitslag/jaar: het verschil daartussen; Uitslag landelijk: "
              "hetzelfde voor het landelijke model, waar het schaalvoordeel meetelt. Samen kunnen de aannames meer uitmaken: "

@@ -82,8 +82,9 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
                 "extra": dict(lid.extra) or None, **{extra_keys[k]: v for k, v in lid.extra}}
                for lid in regio.leden]
     extra_columns = [Column(key, key) for key in extra_keys.values()]
-    for row in members:  # which counts came from the user's file: said in every format
+    for row in members:  # which counts came from the user's file: said in every format; the price date in csv
         row["inwoners_uit"] = "CBS" if str(row["bron_inwoners"]).startswith("CBS") else "bestand"
+        row["prijspeil"] = regio.vergelijking.schatting.uurtarief.peildatum or ""
     from_file = any(row["inwoners_uit"] == "bestand" for row in members)
     source_column = [Column("inwoners_uit", "Inwoners uit")] if from_file else []
     total = {"gemeenten": len(regio.leden), "inwoners": regio.inwoners, "eigen_uren_per_maand": regio.eigen_uren,
@@ -99,7 +100,7 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
                              *extra_columns],
                       [*members, {**total, "gemeente": "Totaal", "code": ""}], total_rows=1, formats=display_only)
         machine = Table(None, [Column("gemeente", ""), Column("code", ""), *numbers, Column("bron_inwoners", ""),
-                               Column("politie_eenheid", ""), *extra_columns],
+                               Column("politie_eenheid", ""), *extra_columns, Column("prijspeil", "")],
                         [*members, {**total, "gemeente": "Totaal", "code": "", "bron_inwoners": ""}], formats=csv_only)
     leden = Table("leden", [Column("gemeente", ""), Column("code", ""), Column("inwoners", "", "int"), Column("bron_inwoners", ""),
                             Column("politie_eenheid", ""), numbers[1], numbers[2],
