@@ -112,6 +112,7 @@ def test_quoting_per_opened_quote(complete):
         assert name in [read_bash(c, opening) for c in candidates]
     assert bash_quote("Bergen (L.)") == "Bergen\\ \\(L.\\)"
     assert bash_quote("'s-Hertogenbosch", '"') == "'s-Hertogenbosch"
+    assert bash_quote("~/data dir/") == "~/data\\ dir/"
 
 
 def test_codes_after_gm(bash):
@@ -326,6 +327,18 @@ def test_install_and_show(bncost, tmp_path, monkeypatch):
     assert r.code == 0 and (tmp_path / ".config" / "fish" / "completions" / "bncost.fish").is_file()
 
 
+def test_an_unknown_shell_is_one_dutch_line(bncost, monkeypatch):
+    from typer import _completion_shared
+
+    monkeypatch.delenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", raising=False)
+    for detected in (None, "tcsh"):
+        monkeypatch.setattr(_completion_shared, "_get_shell_name", lambda detected=detected: detected)
+        for option in ("--show-completion", "--install-completion"):
+            r = bncost(option)
+            assert r.code == 2 and r.out == ""
+            assert r.err.startswith("Fout: bncost ") and "bash, zsh, fish en PowerShell" in r.err and r.err.count("\n") == 1
+
+
 def test_help_in_dutch(bncost):
     out = bncost("--help").out
     assert "--install-completion  Installeer aanvullen met Tab" in out and "--show-completion     Toon het aanvulscript" in out
@@ -356,3 +369,59 @@ def test_completion_reads_the_cache_not_the_yaml():
         assert rc == "0" and int(count) > 0 and result.stderr == ""
         heavy = sorted(m for m in modules.split() if m.startswith(("pydantic", "yaml", "rich", "tabulate")))
         assert heavy == [], (words, heavy)
+
+
+# --------------------------------------------------------------------------- a real bash
+
+
+def typed_in_bash(line: str) -> list[str]:
+    """Type ``line``, press Tab, and return the words bash then runs (Typer's bash script installed)."""
+    import pty
+    import select
+    import time
+
+    from typer._completion_shared import get_completion_script
+
+    script = get_completion_script(prog_name="bncost", complete_var="_BNCOST_COMPLETE", shell="bash")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}", "PS1": "$ ",
+           "INPUTRC": "/dev/null", "TERM": "dumb"}
+    env.pop("BNCOST_DATA_DIR", None)
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child
+        try:
+            os.chdir(REPO)
+            os.execvpe("bash", ["bash", "--norc", "--noprofile", "-i"], env)
+        finally:
+            os._exit(127)
+    keys = f"{script}\n{line}\t\x01printf '<%s>\\n' \x05 END\n"
+    os.write(fd, keys.encode())
+    out, deadline = b"", time.monotonic() + 60
+    try:
+        while b"<END>" not in out and time.monotonic() < deadline:
+            if select.select([fd], [], [], 0.2)[0]:
+                out += os.read(fd, 65536)
+        os.write(fd, b"exit\n")
+    finally:
+        end = time.monotonic() + 5
+        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > end:
+                os.kill(pid, 9)
+                os.waitpid(pid, 0)
+                break
+            time.sleep(0.05)
+        os.close(fd)
+    words = [w[1:-1] for w in out.decode("utf-8", "replace").replace("\r", "").splitlines() if w.startswith("<") and w.endswith(">")]
+    return words[words.index("bncost") + 1: -1] if "bncost" in words else words
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or os.name != "posix", reason="needs bash on a POSIX system")
+def test_a_real_bash_inserts_the_name_quoted():
+    names = {r["naam"] for r in table(max(years()))}
+    apostrophe = next(n for n in sorted(names) if n.startswith("'s-H"))
+    bracket = next(n for n in sorted(names) if n.startswith("Bergen ("))
+    assert typed_in_bash("bncost estimate --gemeente \\'s-H") == ["estimate", "--gemeente", apostrophe]
+    assert typed_in_bash(f"bncost estimate --gemeente \"{apostrophe[:4]}") == ["estimate", "--gemeente", apostrophe]
+    assert typed_in_bash(f"bncost estimate --gemeente {bash_quote(bracket[:-2])}") == ["estimate", "--gemeente", bracket]
+    first = yaml.safe_load((DATA / "interviews.yaml").read_text(encoding="utf-8"))["waarnemingen"][0]["id"]
+    path = f"interviews.waarnemingen[{first}].uren_per_maand"
+    assert typed_in_bash(f"bncost estimate --set {bash_quote(path[:-6])}") == ["estimate", "--set", path]

@@ -59,7 +59,7 @@ def complete(build: Callable[[str | None], Any]) -> int:
             command.main([], prog_name=PROG, complete_var=COMPLETE_VAR, standalone_mode=False)
         except SystemExit as exc:  # Typer ends a completion with sys.exit
             return exc.code if isinstance(exc.code, int) else 0
-        except Exception:  # noqa: BLE001 - a completion never shows an error
+        except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a completion never shows an error
             return 1
     return 0
 
@@ -111,7 +111,7 @@ def _shell_classes(tc: Any) -> dict[str, type]:
     return {"bash": Bash, "zsh": Zsh, "fish": Fish, "powershell": PowerShell, "pwsh": PowerShell}
 
 
-_BASH_PLAIN = re.compile(r"[\w./,:@%+=^-]")
+_BASH_PLAIN = re.compile(r"[\w./,:@%+=^~-]")  # '~' stays: typed at the start, the shell expands it
 
 
 def bash_quote(value: str, opening: str = "") -> str:
