@@ -41,10 +41,6 @@ SHOW_HELP = "Toon het aanvulscript voor de shell die u nu gebruikt, om het zelf 
 Candidates = list[tuple[str, str]]
 
 
-def active() -> bool:
-    return bool(os.environ.get(COMPLETE_VAR))
-
-
 # --------------------------------------------------------------------------- running a completion
 
 
