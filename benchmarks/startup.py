@@ -15,6 +15,8 @@ with an empty cache folder (they validate and write it).
 
 Targets (issue "One pipeline"): estimate warm <= 1,00 x floor, cold <= 2,0 x floor;
 regio --alle <= 1,2 x estimate; --help <= 0,6 x floor; peak memory < 60 MB.
+Tab completion (issue 21): a completion (the bash protocol: _BNCOST_COMPLETE, COMP_WORDS, COMP_CWORD)
+of a municipality name and of a --set path, warm, within the time of a warm estimate.
 """
 
 from __future__ import annotations
@@ -33,6 +35,13 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 FLOOR = "floor: import typer, pydantic, yaml, rich.table"
 ESTIMATE = ["estimate", "--inwoners", "54600", "--pakket", "basis"]
+COMPLETE_GEMEENTE = "bncost Tab: estimate --gemeente Ber (warm)"
+COMPLETE_SET = "bncost Tab: estimate --set interviews.waa (warm)"
+
+
+def completion_env(*words: str) -> dict[str, str]:
+    """The environment of Typer's bash script at a Tab after these words (the last one being typed)."""
+    return {"_BNCOST_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(["bncost", *words]), "COMP_CWORD": str(len(words))}
 
 
 def install(work: Path) -> tuple[str, str]:
@@ -46,22 +55,24 @@ def install(work: Path) -> tuple[str, str]:
     return str(venv / "bin" / "python"), str(venv / "bin" / "bncost")
 
 
-def commands(python: str, bncost: str) -> dict[str, tuple[list[str], bool]]:
-    """name -> (argv, cold cache?)"""
+def commands(python: str, bncost: str) -> dict[str, tuple[list[str], bool, dict[str, str]]]:
+    """name -> (argv, cold cache?, extra environment)"""
     return {
-        FLOOR: ([python, "-c", "import typer, pydantic, yaml, rich.table"], False),
-        "bncost --help": ([bncost, "--help"], False),
-        "bncost estimate (warm)": ([bncost, *ESTIMATE], False),
-        "bncost estimate (cold)": ([bncost, *ESTIMATE], True),
-        "bncost compare-models (warm)": ([bncost, "compare-models"], False),
-        "bncost regio --alle (warm)": ([bncost, "regio", "--alle"], False),
-        "bncost validate": ([bncost, "validate"], False),
+        FLOOR: ([python, "-c", "import typer, pydantic, yaml, rich.table"], False, {}),
+        "bncost --help": ([bncost, "--help"], False, {}),
+        "bncost estimate (warm)": ([bncost, *ESTIMATE], False, {}),
+        "bncost estimate (cold)": ([bncost, *ESTIMATE], True, {}),
+        "bncost compare-models (warm)": ([bncost, "compare-models"], False, {}),
+        "bncost regio --alle (warm)": ([bncost, "regio", "--alle"], False, {}),
+        "bncost validate": ([bncost, "validate"], False, {}),
+        COMPLETE_GEMEENTE: ([bncost], False, completion_env("estimate", "--gemeente", "Ber")),
+        COMPLETE_SET: ([bncost], False, completion_env("estimate", "--set", "interviews.waa")),
     }
 
 
-def run_once(argv: list[str], cache: Path) -> tuple[float, float]:
+def run_once(argv: list[str], cache: Path, extra: dict[str, str] | None = None) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one run; output discarded."""
-    env = {**os.environ, "COLUMNS": "100", "XDG_CACHE_HOME": str(cache)}
+    env = {**os.environ, "COLUMNS": "100", "XDG_CACHE_HOME": str(cache), **(extra or {})}
     env.pop("BNCOST_NO_CACHE", None)
     start = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=tempfile.gettempdir())
@@ -73,20 +84,20 @@ def run_once(argv: list[str], cache: Path) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024  # Linux: KiB -> MiB
 
 
-def measure(cmds: dict[str, tuple[list[str], bool]], runs: int, work: Path) -> tuple[dict[str, float], dict[str, float]]:
+def measure(cmds: dict[str, tuple[list[str], bool, dict[str, str]]], runs: int, work: Path) -> tuple[dict[str, float], dict[str, float]]:
     warm = work / "cache-warm"
     warm.mkdir(mode=0o700)
-    for argv, _ in cmds.values():  # warm-up: bytecode, page cache, the validated-data cache
-        run_once(argv, warm)
+    for argv, _, extra in cmds.values():  # warm-up: bytecode, page cache, the validated-data cache
+        run_once(argv, warm, extra)
     walls: dict[str, list[float]] = {name: [] for name in cmds}
     peaks = dict.fromkeys(cmds, 0.0)
     for n in range(runs):
-        for name, (argv, cold) in cmds.items():
+        for name, (argv, cold, extra) in cmds.items():
             cache = warm
             if cold:
                 cache = work / f"cache-cold-{n}"
                 cache.mkdir(mode=0o700)
-            wall, peak = run_once(argv, cache)
+            wall, peak = run_once(argv, cache, extra)
             walls[name].append(wall)
             peaks[name] = max(peaks[name], peak)
     return {name: statistics.median(v) for name, v in walls.items()}, peaks
@@ -105,6 +116,8 @@ def report(medians: dict[str, float], peaks: dict[str, float], runs: int) -> Non
     print(f"regio --alle / estimate = {medians['bncost regio --alle (warm)'] / warm:.2f}  (target <= 1.20)")
     print(f"--help / floor          = {medians['bncost --help'] / floor:.2f}  (target <= 0.60)")
     print(f"peak memory of bncost   = {bncost_peak:.1f} MB (target < 60)")
+    for name in (COMPLETE_GEMEENTE, COMPLETE_SET):
+        print(f"{name.removeprefix('bncost Tab: ').removesuffix(' (warm)')} / estimate = {medians[name] / warm:.2f}  (target <= 1.00)")
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {runs} runs per command, interleaved medians")
 
 

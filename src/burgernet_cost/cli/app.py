@@ -46,7 +46,7 @@ def _root(
 def build(command: str | None = None) -> typer.Typer:
     """The app with every command registered, or only ``command`` (what a run needs; "" for none:
     the list of commands in the help comes from the registry)."""
-    app = typer.Typer(name="bncost", help=HELP, cls=DutchGroup, rich_markup_mode=None, add_completion=False,
+    app = typer.Typer(name="bncost", help=HELP, cls=DutchGroup, rich_markup_mode=None, add_completion=True,
                       no_args_is_help=True, context_settings=CONTEXT)
     app.callback()(_root)
     for name, spec in COMMANDS.items():
@@ -135,6 +135,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 invalid data, 2 usage, 74 output could not be
     written, 130 interrupted, 141 the reader went away)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if os.environ.get("_BNCOST_COMPLETE"):  # a Tab in the shell: candidates only, never an error
+        from burgernet_cost.cli.completion import complete
+
+        return complete(build)
     if sys.stdout is None:
         say_error(["de uitvoer kan niet worden geschreven: standaarduitvoer is gesloten"])
         return OutputError.exit_code

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from burgernet_cost.cli import completion as tab
 from burgernet_cost.cli.options import (
     DATA_OPTIES,
     REKEN_OPTIES,
@@ -108,11 +109,13 @@ def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, data_dir: DataDir 
 
 def tasks_cmd(
     rol: Annotated[str | None, Opt("--rol", metavar="ROL", show_default=False,
-                                   help="Alleen deze rol (id of naam, bijv. relatiebeheer of 'Lid sturend orgaan').")] = None,
+                                   help="Alleen deze rol (id of naam, bijv. relatiebeheer of 'Lid sturend orgaan').",
+                                   autocompletion=tab.rol)] = None,
     pakket: Annotated[str | None, pakket_option("basis, aanvullend, of volledig (beide; standaard).", False)] = None,
     organisatie: Annotated[str, Opt("--organisatie", parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
                                     metavar="gemeente|politie|alle",
-                                    help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.")] = "gemeente",
+                                    help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.",
+                                    autocompletion=tab.ORGANISATIE)] = "gemeente",
     bijlage2: Annotated[bool, Opt("--bijlage2", help="Toon ook elke regel van Bijlage 2 met de taak uit hoofdstuk 3 "
                                                      "waarmee hij overeenkomt.")] = False,
     fmt: Formaat = None,
@@ -140,9 +143,9 @@ def region_cmd(
     per: Annotated[str | None, Opt("--per", parser=parse_choice(("gemeente", "eenheid"), "indeling"), metavar="gemeente|eenheid",
                                    show_default=False,
                                    help="Eén regel per gemeente of per politie-eenheid (standaard: eenheid bij --alle, "
-                                        "anders gemeente).")] = None,
+                                        "anders gemeente).", autocompletion=tab.PER)] = None,
     model: Annotated[str, Opt("--model", parser=parse_choice(("regionaal", "landelijk"), "model"), metavar="regionaal|landelijk",
-                              help="Wie relatiebeheer en communicatie uitvoert.")] = "regionaal",
+                              help="Wie relatiebeheer en communicatie uitvoert.", autocompletion=tab.MODEL)] = "regionaal",
     pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
@@ -191,9 +194,10 @@ def region_title(soort: str, name: str) -> str:
 
 
 def municipalities_cmd(
-    eenheid: Annotated[str | None, Opt("--eenheid", metavar="NAAM", show_default=False, help="Alleen deze politie-eenheid.")] = None,
+    eenheid: Annotated[str | None, Opt("--eenheid", metavar="NAAM", show_default=False, help="Alleen deze politie-eenheid.",
+                                       autocompletion=tab.eenheid)] = None,
     veiligheidsregio: Annotated[str | None, Opt("--veiligheidsregio", metavar="NAAM", show_default=False,
-                                                help="Alleen deze veiligheidsregio.")] = None,
+                                                help="Alleen deze veiligheidsregio.", autocompletion=tab.veiligheidsregio)] = None,
     zoek: Annotated[str | None, Opt("--zoek", metavar="TEKST", show_default=False,
                                     help="Gemeenten waarvan naam of code deze tekst bevat.")] = None,
     jaar: Jaar = None,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from burgernet_cost.cli.completion_paths import folders, versies
 from burgernet_cost.cli.options import DataDir, Formaat, Uitvoer
 from burgernet_cost.cli.output import emit, shown
 from burgernet_cost.cli.parsers import parse_year
@@ -32,10 +33,11 @@ def validate_cmd(
 def diff_cmd(
     base_dir: Annotated[str, typer.Argument(metavar="BASIS", show_default=False,
                                              help="De data vóór de wijziging: een map, of een git-versie (main, HEAD~1, "
-                                                  "main:pad/naar/data) in deze repository.")],
+                                                  "main:pad/naar/data) in deze repository.",
+                                             autocompletion=versies)],
     head_dir: Annotated[str | None, typer.Argument(metavar="[NIEUW]", show_default=False,
                                                     help="De data na de wijziging, ook een map of git-versie (standaard: "
-                                                         "de huidige data).")] = None,
+                                                         "de huidige data).", autocompletion=versies)] = None,
     only_changed: Annotated[bool, Opt("--alleen-wijzigingen", help="Toon alleen gewijzigde kengetallen.")] = False,
     jaar: Annotated[list[int] | None, Opt("--jaar", parser=parse_year, metavar="JAAR", show_default=False,
                                           help="Kengetallen ook op prijspeil 1 januari van dit jaar (herhaalbaar; standaard "
@@ -77,7 +79,8 @@ def schema_cmd(
     write: Annotated[bool, Opt("--write", help="Schrijf de schema's naar de map.")] = False,
     check: Annotated[bool, Opt("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
     directory: Annotated[str | None, Opt("--map", metavar="MAP", show_default=False,
-                                         help="Map voor de schema's (standaard: schemas/ naast de datamap).")] = None,
+                                         help="Map voor de schema's (standaard: schemas/ naast de datamap).",
+                                         autocompletion=folders)] = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
     data_dir: DataDir = None,

@@ -17,6 +17,8 @@ from typing import Annotated, Any
 
 import typer
 
+from burgernet_cost.cli import completion as tab
+from burgernet_cost.cli import completion_paths as tab_paths
 from burgernet_cost.cli.parsers import (
     FORMAT_METAVAR,
     PAKKET_METAVAR,
@@ -46,12 +48,14 @@ TARIEF_OPTIES: dict[str, tuple[Any, Any]] = {
     "periodiek": (Annotated[int | None, _option("--periodiek", parser=parse_periodiek, metavar="N",
                                                 help="Periodiek (trede) binnen de schaal, 0 = laagste.")], None),
     "toeslagen": (Annotated[str | None, _option("--toeslagen", metavar="geen|alle|LIJST",
-                                                help="Toeslagen op het salaris: geen, alle, of bijv. vakantietoelage,eindejaarsuitkering.")], None),
+                                                help="Toeslagen op het salaris: geen, alle, of bijv. vakantietoelage,eindejaarsuitkering.",
+                                                autocompletion=tab.toeslagen)], None),
     "uurtarief": (Annotated[Decimal | None, _option("--uurtarief", parser=parse_decimal("uurtarief in euro", Decimal("0.01"), Decimal(10000)),
                                                     metavar="EUR", help="Gebruik dit uurtarief direct (bijv. 45,50).")], None),
     "kostenbasis": (Annotated[str, _option("--kostenbasis", parser=parse_choice(("salaris", "integraal"), "kostenbasis"),
                                            metavar="salaris|integraal", show_default=True,
-                                           help="salaris (CAR-UWO) of integraal (loonkosten + overhead, Handleiding Overheidstarieven).")], "salaris"),
+                                           help="salaris (CAR-UWO) of integraal (loonkosten + overhead, Handleiding Overheidstarieven).",
+                                           autocompletion=tab.KOSTENBASIS)], "salaris"),
     "peildatum": (Annotated[str | None, _option("--peildatum", parser=parse_date, metavar="JJJJ-MM-DD",
                                                 help="Reken op deze datum: salarisniveau (tabel + cao-verhogingen), en bij --gemeente "
                                                      "of een regio de inwoners en gemeenten van dat jaar (CBS, 1 januari). "
@@ -62,31 +66,38 @@ REKEN_OPTIES: dict[str, tuple[Any, Any]] = {
                                                       metavar="per_inwoner|per_gemeente",
                                                       help="Hoe de beleidsuren meegaan met de grootte van de gemeente: naar het "
                                                            "aantal inwoners (standaard uit de data, een aanname) of per gemeente "
-                                                           "zoals waargenomen (§4.1.1).")], None),
+                                                           "zoals waargenomen (§4.1.1).",
+                                                      autocompletion=tab.SCHALING)], None),
 }
 DATA_OPTIES: dict[str, tuple[Any, Any]] = {
     "scenario": (Annotated[str | None, _option("--scenario", metavar="BESTAND",
-                                               help="Scenario (YAML) met wijzigingen op de data; de data zelf blijft ongewijzigd.")], None),
+                                               help="Scenario (YAML) met wijzigingen op de data; de data zelf blijft ongewijzigd.",
+                                               autocompletion=tab_paths.files(".yaml", ".yml"))], None),
     "set_": (Annotated[list[str] | None, _option("--set", metavar="PAD=WAARDE",
-                                                 help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).")], None),
+                                                 help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).",
+                                                 autocompletion=tab_paths.set_pad)], None),
 }
 UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
     "fmt": (Annotated[str | None, _option("--format", "-f", parser=parse_format, metavar=FORMAT_METAVAR, show_default=False,
                                           help="Uitvoer: table (standaard), json, csv (machines), csv-nl (Nederlandse "
-                                               "spreadsheet: ; en decimale komma) of markdown.")], None),
+                                               "spreadsheet: ; en decimale komma) of markdown.",
+                                          autocompletion=tab.FORMAAT)], None),
     "uitvoer": (Annotated[str | None, _option("--uitvoer", "-o", metavar="BESTAND", show_default=False,
                                               help="Schrijf naar dit bestand in plaats van naar het scherm, in één keer (bij een "
                                                    "fout blijft een bestaand bestand zoals het was); zonder --format volgt het "
-                                                   "formaat uit de extensie (.txt, .json, .csv, .md).")], None),
+                                                   "formaat uit de extensie (.txt, .json, .csv, .md).",
+                                              autocompletion=tab_paths.files(".txt", ".json", ".csv", ".md"))], None),
     "data_dir": (Annotated[str | None, _option("--data-dir", envvar="BNCOST_DATA_DIR", metavar="MAP",
-                                               help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).")], None),
+                                               help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).",
+                                               autocompletion=tab_paths.folders)], None),
 }
 
 # Options that are shared but read per command (their help differs a little between commands)
 Inwoners = Annotated[int | None, _option("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL",
                                          help="Aantal inwoners van de gemeente (bijv. 54600 of 54.600); of gebruik --gemeente.")]
 Gemeente = Annotated[str | None, _option("--gemeente", "-g", metavar="NAAM|GMxxxx",
-                                         help="Gemeente (naam of CBS-code) in plaats van --inwoners; inwoners volgens het CBS.")]
+                                         help="Gemeente (naam of CBS-code) in plaats van --inwoners; inwoners volgens het CBS.",
+                                         autocompletion=tab.gemeente)]
 Jaar = Annotated[int | None, _option("--jaar", parser=parse_year, metavar="JAAR",
                                      help="Reken met de situatie van 1 januari van dit jaar: de inwoners en gemeenten "
                                           "(CBS, 2012-2024) en het prijspeil. Standaard: de situatie van het rapport "
@@ -96,27 +107,33 @@ Bandbreedte = Annotated[bool, Opt("--bandbreedte", help="Toon elk bedrag ook als
                                                        "en hun alternatieven uit de data, met de keuzes die elke grens geven; "
                                                        "toeslagen en integrale kosten vallen erbuiten.")]
 Tarief = Annotated[str, _option("--tarief", parser=parse_choice(TARIEVEN, "tarief"), metavar="berekend|advies", show_default=True,
-                                help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6 (€ 0,03 / € 0,07).")]
+                                help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6 (€ 0,03 / € 0,07).",
+                                autocompletion=tab.TARIEF)]
 Schaalvoordeel = Annotated[Decimal | None, _option("--schaalvoordeel", parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),
                                                    metavar="PCT", help="Hoeveel procent een landelijke voorziening goedkoper is dan een "
                                                    "regionale (standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager').")]
 # How a region is chosen (regio, rapport, reeks): one of these
 Eenheid = Annotated[str | None, _option("--eenheid", metavar="NAAM", show_default=False,
-                                        help="Een regio: alle gemeenten van een politie-eenheid (bijv. Midden-Nederland).")]
+                                        help="Een regio: alle gemeenten van een politie-eenheid (bijv. Midden-Nederland).",
+                                        autocompletion=tab.eenheid)]
 Veiligheidsregio = Annotated[str | None, _option("--veiligheidsregio", metavar="NAAM", show_default=False,
-                                                 help="Een regio: alle gemeenten van een veiligheidsregio (bijv. Utrecht).")]
+                                                 help="Een regio: alle gemeenten van een veiligheidsregio (bijv. Utrecht).",
+                                                 autocompletion=tab.veiligheidsregio)]
 GemeentenLijst = Annotated[str | None, _option("--gemeenten", metavar="A,B,C", show_default=False,
-                                               help="Een regio: gemeenten gescheiden door komma's (namen of CBS-codes).")]
+                                               help="Een regio: gemeenten gescheiden door komma's (namen of CBS-codes).",
+                                               autocompletion=tab.gemeenten)]
 Ledenbestand = Annotated[str | None, _option("--bestand", metavar="BESTAND", show_default=False,
                                              help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners) "
-                                                  "of YAML (gemeenten: [{gemeente, inwoners}]); zie README.")]
+                                                  "of YAML (gemeenten: [{gemeente, inwoners}]); zie README.",
+                                             autocompletion=tab_paths.files(".csv", ".yaml", ".yml"))]
 DataDir = UITVOER_OPTIES["data_dir"][0]
 Formaat = UITVOER_OPTIES["fmt"][0]
 Uitvoer = UITVOER_OPTIES["uitvoer"][0]
 
 
 def pakket_option(help: str, default_shown: bool = True) -> Any:
-    return _option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=default_shown, help=help)
+    return _option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=default_shown, help=help,
+                   autocompletion=tab.PAKKET)
 
 
 @dataclass(frozen=True)

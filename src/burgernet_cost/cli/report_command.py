@@ -16,6 +16,8 @@ from typing import Annotated, Any
 
 import typer
 
+from burgernet_cost.cli import completion as tab
+from burgernet_cost.cli import completion_paths as tab_paths
 from burgernet_cost.cli.options import (
     DATA_OPTIES,
     REKEN_OPTIES,
@@ -53,9 +55,11 @@ def report_cmd(
     opties: Gedeeld,
     uitvoer: Annotated[str | None, Opt("--uitvoer", "-o", metavar="BESTAND.html|BESTAND.xlsx", show_default=False,
                                        help="Het bestand dat bncost maakt: een HTML-pagina (.html) of een Excel-werkmap "
-                                            "(.xlsx); het formaat volgt uit de extensie.")] = None,
+                                            "(.xlsx); het formaat volgt uit de extensie.",
+                                       autocompletion=tab_paths.files(".html", ".xlsx"))] = None,
     fmt: Annotated[str | None, Opt("--format", "-f", parser=parse_choice(REPORT_FORMATS, "formaat"), metavar="html|xlsx",
-                                   show_default=False, help="Het formaat, als de extensie het niet zegt.")] = None,
+                                   show_default=False, help="Het formaat, als de extensie het niet zegt.",
+                                   autocompletion=tab.RAPPORT_FORMAAT)] = None,
     gemeente: Gemeente = None,
     inwoners: Inwoners = None,
     jaar: Jaar = None,
