@@ -236,26 +236,23 @@ def _dataset(ctx: Any) -> Any:
 
 
 def _year(ctx: Any, gm: Any) -> int:
-    """The year on the line (--jaar, else the year of --peildatum) among the CBS tables, else the newest."""
+    """The year the command on the line will use: the one rule of data/instant.py (--jaar, else the
+    year of --peildatum, else the report's year); a year without figures: the report's year."""
+    from burgernet_cost.data.instant import Tijdstip
+
     params = ctx.params or {}
-    jaar = params.get("jaar")
-    if jaar is None and isinstance(params.get("peildatum"), str):
-        jaar = gm.jaar_voor_peildatum(params["peildatum"])
-    return jaar if isinstance(jaar, int) and jaar in gm.per_jaar else int(gm.nieuwste)
+    jaar, peildatum = params.get("jaar"), params.get("peildatum")
+    try:
+        return int(Tijdstip(jaar if isinstance(jaar, int) else None, peildatum if isinstance(peildatum, str) else None).cbs_jaar(gm))
+    except Exception:  # noqa: BLE001 - a year the data does not have: complete as without it
+        return int(gm.kies_jaar(None))
 
 
 def _names(ctx: Any) -> Candidates:
-    """Every municipality name of the year on the line (with its code and inhabitants), and the
-    aliases. A year without a CBS table but in the population series: the names of that year."""
+    """Every municipality name of the year on the line (with its code and inhabitants), and the aliases."""
     gm = _municipalities(ctx)
-    jaar = (ctx.params or {}).get("jaar")
-    if isinstance(jaar, int) and jaar not in gm.per_jaar:
-        reeks = gm.bevolkingsreeks()
-        counts = [years[jaar] for years in reeks.per_code.values() if jaar in years]
-        if counts:
-            return [(t.naam, f"{t.code}, {_number(t.inwoners)} inwoners ({jaar})") for t in sorted(counts, key=lambda t: t.naam)]
     year = _year(ctx, gm)
-    rows = gm.per_jaar[year]
+    rows = gm.lijst(year)
     found = [(g.naam, f"{g.code}, {_number(g.inwoners)} inwoners ({year})") for g in rows]
     known = {g.naam for g in rows}
     found += [(a.alias, f"= {a.gemeente}") for a in gm.meta.aliassen if a.gemeente in known and a.alias not in known]
@@ -265,7 +262,7 @@ def _names(ctx: Any) -> Candidates:
 def _codes(ctx: Any) -> Candidates:
     gm = _municipalities(ctx)
     year = _year(ctx, gm)
-    return [(g.code, g.naam) for g in sorted(gm.per_jaar[year], key=lambda g: g.code)]
+    return [(g.code, g.naam) for g in sorted(gm.lijst(year), key=lambda g: g.code)]
 
 
 def _number(n: int) -> str:
@@ -307,7 +304,7 @@ def veiligheidsregio(ctx: typer.Context, incomplete: str) -> Candidates:
 
 
 def _members(gm: Any, year: int, field: str, name: str) -> str:
-    return f"{sum(1 for g in gm.per_jaar[year] if getattr(g, field) == name)} gemeenten ({year})"
+    return f"{sum(1 for g in gm.lijst(year) if getattr(g, field) == name)} gemeenten ({year})"
 
 
 @_quiet

@@ -87,11 +87,10 @@ def sensitivity_cmd(
     from burgernet_cost.cli.commands import _herkomst, setup
     from burgernet_cost.domain.assumptions import model_sensitivity
     from burgernet_cost.domain.estimate import estimate
-    from burgernet_cost.output.views.common import date_field
-    from burgernet_cost.output.wording import notes_text
     from burgernet_cost.output.document import Field
+    from burgernet_cost.output.views.common import date_field
     from burgernet_cost.output.views.ranges import sensitivity_report
-    from burgernet_cost.output.wording import inhabitants_title
+    from burgernet_cost.output.wording import inhabitants_title, notes_text
 
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None

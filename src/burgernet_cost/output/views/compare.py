@@ -10,8 +10,8 @@ from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Pa
 from burgernet_cost.output.explain import group, tree
 from burgernet_cost.output.views.common import (
     DATE_COLUMNS,
-    date_cells,
     data_field,
+    date_cells,
     date_field,
     explanation,
     figures_field,

@@ -9,8 +9,8 @@ from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Report, Table
 from burgernet_cost.output.views.common import (
     DATE_COLUMNS,
-    date_cells,
     data_field,
+    date_cells,
     date_field,
     explanation,
     figures_field,
