@@ -6,10 +6,11 @@ bncost option is either a flag, plain text, a list of texts or has a ``parser=``
 does all conversion and checking (``parsers.py``), so no adapter is needed. ``install`` gives each
 parameter of a command a small coercion of its own.
 
-This is a guarded shim: it uses Typer's per-parameter ``_runtime_param`` slot (what
-``get_runtime_param`` returns). If a Typer release drops that slot, ``install`` leaves the
-parameter alone (Typer's own coercion runs, correct but slower) and tests/test_startup.py, which
-checks that a run imports no pydantic, fails loudly. Typer is pinned to the tested minor series.
+Only public names of Typer are used: each parameter's ``get_runtime_param()`` (what Typer's
+``process_value`` asks for the coercion) is answered by our own, and the parameter's
+``type_descriptor.parameter_info.parser`` tells which parser the option declared. If a Typer
+release renames these, ``install`` leaves the parameter alone (Typer's own coercion runs, correct but
+slower) and tests/test_startup.py, which checks that a run imports no pydantic, fails loudly.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ class ParserCoercion:
 
     def __init__(self, parser: Callable[[Any], Any] | None) -> None:
         self.parser = parser
+
+    def runtime(self) -> ParserCoercion:
+        """Answers the parameter's ``get_runtime_param()``: this object, whose ``coerce`` Typer calls."""
+        return self
 
     def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
         multiple = getattr(param, "multiple", False) or getattr(param, "nargs", 1) == -1
@@ -39,15 +44,15 @@ def install(params: list[Any]) -> int:
     for param in params:
         descriptor = getattr(param, "type_descriptor", None)
         info = getattr(descriptor, "parameter_info", None)
-        if info is None or not hasattr(param, "_runtime_param"):
+        if info is None or not callable(getattr(param, "get_runtime_param", None)):
             continue  # not a Typer parameter as we know it: leave it to Typer
-        if isinstance(param._runtime_param, ParserCoercion):
+        if isinstance(getattr(param.get_runtime_param, "__self__", None), ParserCoercion):
             continue
         annotation = getattr(descriptor, "annotation", None)
         parser = getattr(info, "parser", None)
         if parser is None and annotation not in (str, bool) and not _is_text_list(annotation):
             continue  # a type we did not declare with a parser: Typer knows best
-        param._runtime_param = ParserCoercion(parser)
+        param.get_runtime_param = ParserCoercion(parser).runtime
         done += 1
     return done
 
