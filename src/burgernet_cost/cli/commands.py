@@ -59,12 +59,12 @@ def estimate_cmd(
     assert n is not None
     herkomst = _herkomst(municipality)
     result = estimate(ds, n, pakket, keuze, herkomst=herkomst, schalingen=opties.schalingen())
-    report = estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg)
+    band = None
     if bandbreedte:
-        from burgernet_cost.cli.bands import estimate_band
+        from burgernet_cost.domain.bands import estimate_band
 
-        estimate_band(report, ds, result, keuze, herkomst, opties)
-    _emit_report(report, opties)
+        band = estimate_band(ds, result, keuze, herkomst, opties.schalingen())
+    _emit_report(estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg, band=band), opties)
 
 
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
@@ -89,11 +89,12 @@ def compare_cmd(
     n = ds.models.referentiegemeente.inwoners if n is None else n
     results = [compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
                for p in ([pakket] if pakket else ["basis", "volledig"])]
-    report = compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg)
+    band = None
     if bandbreedte:
-        from burgernet_cost.cli.bands import compare_band
+        from burgernet_cost.domain.bands import compare_band
 
-        compare_band(report, ds, results, keuze, tarief, schaalvoordeel, _herkomst(municipality), opties)
+        band = compare_band(ds, results, keuze, tarief, schaalvoordeel, _herkomst(municipality), opties.schalingen())
+    report = compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg, band=band)
     _emit_report(report, opties)
 
 
@@ -165,11 +166,12 @@ def region_cmd(
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
     result = region(ds, title, members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort,
                     schalingen=opties.schalingen(), inwoners_datum=peildatum)
-    report = region_report(result, ds, shown(ds.root), per_unit, peildatum, uitleg=uitleg)
+    band = None
     if bandbreedte:
-        from burgernet_cost.cli.bands import region_band
+        from burgernet_cost.domain.bands import region_band
 
-        region_band(report, ds, result, members, keuze, schaalvoordeel, opties, per_unit)
+        band = region_band(ds, result, members, keuze, schaalvoordeel, opties.schalingen(), per_lid=not per_unit)
+    report = region_report(result, ds, shown(ds.root), per_unit, peildatum, uitleg=uitleg, band=band)
     _emit_report(report, opties)
 
 

@@ -126,7 +126,7 @@ def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
 
 
 def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, referentie: bool, municipality: Any = None,
-                   uitleg: bool = False) -> Report:
+                   uitleg: bool = False, band: Any = None) -> Report:
     first = vergelijkingen[0]
     sv = first.schaalvoordeel
     sv_data = ds.models.schaalvoordeel_landelijk
@@ -170,4 +170,21 @@ def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, r
         figures_field(first.figuren),
         *explanation(ds, steps),
     ]
+    if band is not None:
+        parts += _band(band, vergelijkingen, parts, notes)
     return Report("compare-models", "Inrichtingsmodellen vergeleken: wat betaalt de gemeente?", parts, notes, steps)
+
+
+def _band(band: Any, vergelijkingen: list[Vergelijking], parts: list[Part], notes: list[str]) -> list[Part]:
+    """--bandbreedte: the range of each model's total and contribution (and in csv beside them)."""
+    from burgernet_cost.output.views.ranges import band_csv, range_parts
+
+    figures = [(f"{v.pakket}.{u.id}.{what}", f"{u.naam}, {v.pakket}: {label}", "money")
+               for v in vergelijkingen for u in v.uitkomsten for what, label in (("totaal", "totaal per jaar"), ("bijdrage", "bijdrage"))
+               if what == "totaal" or u.tarief_per_inwoner is not None]
+    table = next(p for p in parts if isinstance(p, Table) and CSV in p.formats)
+    band_csv(table, band, lambda row: f"{row.get('pakket')}.{row.get('model')}",
+             [(".totaal", "totaal_per_jaar", "money"), (".bijdrage", "bijdrage_per_jaar", "money")])
+    extra, more = range_parts(band, figures)
+    notes.extend(more)
+    return extra

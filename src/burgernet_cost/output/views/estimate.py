@@ -46,7 +46,8 @@ def reported_scopes(ds: Any) -> set[tuple[str, str]]:
     return {(u.taakgebied, u.pakket) for u in ds.interviews.gerapporteerde_uitkomsten} if ds is not None else set()
 
 
-def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False) -> Report:
+def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False,
+                    band: Any = None) -> Report:
     scopes = reported_scopes(ds)
     rows = [
         {"taakgebied": r.taakgebied, "naam": r.naam if r.taakgebied != TOTAAL else "Totaal", "gekwantificeerd": r.gekwantificeerd,
@@ -79,7 +80,27 @@ def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, 
         figures_field(result.figuren),
         *explanation(ds, tree),
     ]
+    if band is not None:
+        parts += _band(band, result, parts, notes)
     return Report("estimate", "Kosten gemeentelijke taken Burgernet", parts, notes, tree)
+
+
+def _band(band: Any, result: Schatting, parts: list[Any], notes: list[str]) -> list[Any]:
+    """--bandbreedte: the range of each amount (and in csv beside each amount); its notes join the others."""
+    from burgernet_cost.output.views.ranges import band_csv, range_parts
+
+    figures = []
+    for r in (*result.regels, result.totaal):
+        if r.kosten_per_jaar is not None:
+            name = "Totaal" if r.taakgebied == TOTAAL else r.naam
+            figures += [(f"{r.taakgebied}.kosten", f"{name}, per jaar", "money"),
+                        (f"{r.taakgebied}.per_inwoner", f"{name}, per inwoner", "per_inwoner")]
+    table = next(p for p in parts if isinstance(p, Table) and p.key == "taakgebieden")
+    band_csv(table, band, lambda row: row.get("taakgebied"),
+             [(".kosten", "kosten_per_jaar", "money"), (".per_inwoner", "per_inwoner_per_jaar", "per_inwoner")])
+    extra, more = range_parts(band, figures)
+    notes.extend(more)
+    return extra
 
 
 __all__ = ["estimate_report"]

@@ -170,3 +170,16 @@ def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onder
     ]
     return Report("gevoeligheid", f"Gevoeligheid: {onderwerp}", parts, notes)
 
+
+
+def band_csv(table: Table, band: Bandbreedte, key_of: Any, columns: list[tuple[str, str, str]]) -> None:
+    """The range in a csv table too: for each (suffix, column, kind) the columns <column>_laag and
+    <column>_hoog on its rows (``key_of(row)`` gives the row's figure id, or None)."""
+    for suffix, column, kind in columns:
+        for end in ("laag", "hoog"):
+            table.columns.append(Column(f"{column}_{end}", "", kind, formats=frozenset({CSV})))
+        for row in table.rows:
+            key = key_of(row)
+            b = band.bereik.get(f"{key}{suffix}") if key else None
+            row[f"{column}_laag"] = None if b is None else b.laag.waarde
+            row[f"{column}_hoog"] = None if b is None else b.hoog.waarde

@@ -101,7 +101,7 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
                       [*members, {**total, "gemeente": "Totaal", "code": ""}], total_rows=1, formats=display_only)
         machine = Table(None, [Column("gemeente", ""), Column("code", ""), *numbers, Column("bron_inwoners", ""),
                                Column("politie_eenheid", ""), *extra_columns, Column("prijspeil", "")],
-                        [*members, {**total, "gemeente": "Totaal", "code": "", "bron_inwoners": ""}], formats=csv_only)
+                        [*members, {**total, "gemeente": "Totaal", "code": "", "bron_inwoners": "", "totaal": True}], formats=csv_only)
     leden = Table("leden", [Column("gemeente", ""), Column("code", ""), Column("inwoners", "", "int"), Column("bron_inwoners", ""),
                             Column("politie_eenheid", ""), numbers[1], numbers[2],
                             *([Column("extra", "", "raw")] if extra_names else [])], members, formats=frozenset({JSON}))
@@ -109,7 +109,26 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
     return [shown, machine, leden], after
 
 
-def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False) -> Report:
+def _band(band: Any, regio: Regio, tables: list[Part], notes: list[str], per_unit: bool) -> list[Part]:
+    """--bandbreedte: the range of the budget, the rate, the executor's cost and (per member) each contribution."""
+    from burgernet_cost.domain.bands import member_key
+    from burgernet_cost.output.views.ranges import band_csv, range_parts
+
+    figures = [("budget", "Budget (som van de bijdragen)", "money"), ("tarief", "Tarief per inwoner", "per_inwoner"),
+               ("uitvoerder_kosten", "Kosten van de uren van de uitvoerder", "money")]
+    if not per_unit:
+        figures += [(member_key(lid), f"Bijdrage {lid.naam}", "money") for lid in regio.leden]
+        table = next(t for t in tables if isinstance(t, Table) and CSV in t.formats)
+        keys = {lid.code or lid.naam: member_key(lid) for lid in regio.leden}
+        band_csv(table, band, lambda row: "budget" if row.get("totaal") else keys.get(row.get("code") or row.get("gemeente")),
+                 [("", "bijdrage_per_jaar", "money")])
+    extra, more = range_parts(band, figures)
+    notes.extend(more)
+    return extra
+
+
+def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False,
+                  band: Any = None) -> Report:
     notes = [
         "Bijdrage = tarief x inwoners, per gemeente afgerond op centen (zoals een factuur); het budget van de "
         "uitvoerder is de som van de bijdragen.",
@@ -121,6 +140,8 @@ def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatu
     tables, after = _member_tables(regio, per_unit)
     tree = trace_tree(regio.spoor, uitleg)
     parts = [*_header(regio, ds, peildatum), data_field(data_dir), *tables, notes_field(notes), *after, *explanation(ds, tree)]
+    if band is not None:
+        parts += _band(band, regio, tables, notes, per_unit)
     title = "Landelijke uitvoering" if regio.model == "landelijk" else "Regionale uitvoering"
     return Report("regio", f"{title}: {regio.titel}", parts, notes, tree)
 
