@@ -193,7 +193,8 @@ def not_in_year(gm: Gemeenten, naam: str, jaar: int) -> UsageProblem | None:
     began (and from which municipalities)."""
     series = gm.bevolkingsreeks()
     if "namen" not in gm.derived:  # every name a code ever had, folded: one pass over the series
-        gm.derived["namen"] = {fold(t.naam): code for code, years in series.per_code.items() for t in years.values()}
+        pairs = {(t.naam, code) for code, years in series.per_code.items() for t in years.values()}
+        gm.derived["namen"] = {fold(naam): code for naam, code in sorted(pairs)}
     wanted = naam.strip().upper()
     code = wanted if wanted in series.per_code else gm.derived["namen"].get(fold(naam))
     if code is not None:

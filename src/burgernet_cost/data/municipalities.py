@@ -166,7 +166,7 @@ class Gemeenten:
         if re.fullmatch(r"(?i)gm\d{4}", text):
             if text.upper() in index.code:
                 return index.code[text.upper()]
-            if self.meta.bevolkingsreeks is not None:
+            if suggest and self.meta.bevolkingsreeks is not None:
                 from burgernet_cost.data.municipal_years import not_in_year
 
                 other_year = not_in_year(self, text, jaar)
@@ -183,7 +183,7 @@ class Gemeenten:
         if len(base) > 1:
             options = " of ".join(f"'{g.naam}' ({g.code})" for g in base)
             raise UsageProblem(f"{quote(text)} is niet eenduidig; bedoelde u {options}?", field="gemeente")
-        if self.meta.bevolkingsreeks is not None and len(key) <= 60:
+        if suggest and self.meta.bevolkingsreeks is not None and len(key) <= 60:  # a name of another year: say when
             from burgernet_cost.data.municipal_years import not_in_year
 
             other_year = not_in_year(self, text, jaar)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.estimate import INWONERS, Herkomst, Regel, Schatting, estimate, step_id
-from burgernet_cost.domain.figures import figure, take, user_input
+from burgernet_cost.domain.figures import MODELS_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
@@ -29,7 +29,6 @@ if TYPE_CHECKING:  # the records have the models' fields; the models serve as th
     from burgernet_cost.data.models import Inrichtingsmodel
 
 TARIEVEN = ("berekend", "advies")
-M = "inrichtingsmodellen.yaml"
 
 
 @dataclass(frozen=True)
@@ -81,7 +80,7 @@ def advice_tariff(ds: Dataset, taakgebied: str, pakket: str, trace: Trace) -> tu
     amounts: dict[str, int] = {a.pakket: n for n, a in enumerate(ds.models.adviesbedragen) if a.taakgebied == taakgebied}
 
     def read(p: str) -> Figuur:
-        return take(trace, ds, M, ("adviesbedragen", amounts[p], "euro_per_inwoner_per_jaar"), "adviesbedrag", "€/inwoner/jaar",
+        return take(trace, ds, MODELS_FILE, ("adviesbedragen", amounts[p], "euro_per_inwoner_per_jaar"), "adviesbedrag", "€/inwoner/jaar",
                     pakket=p, taakgebied=taakgebied)
 
     if pakket in amounts:
@@ -109,7 +108,7 @@ def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze
     ident = "adviesbedragen_prijspeil"
     if ds.models.adviesbedragen_prijspeil is None:  # older data without the amounts' price date: as before
         return rate_id
-    fig = figure(ds, M, (ident, "datum"), "adviesbedragen.prijspeil", "")
+    fig = figure(ds, MODELS_FILE, (ident, "datum"), "adviesbedragen.prijspeil", "")
     price_date = str(fig.waarde)
     if tarief.peildatum == price_date:
         return rate_id
@@ -142,7 +141,7 @@ def replace_keuze(keuze: TariefKeuze | None, peildatum: str) -> TariefKeuze:
 def _scale_advantage(ds: Dataset, schaalvoordeel: Decimal | None, trace: Trace) -> tuple[str, Decimal]:
     if schaalvoordeel is not None:
         return user_input(trace, "schaalvoordeel", schaalvoordeel, "%"), schaalvoordeel
-    fig = take(trace, ds, M, ("schaalvoordeel_landelijk", "procent"), "schaalvoordeel", "%")
+    fig = take(trace, ds, MODELS_FILE, ("schaalvoordeel_landelijk", "procent"), "schaalvoordeel", "%")
     return fig.id, fig.getal
 
 

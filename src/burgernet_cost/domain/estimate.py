@@ -18,15 +18,13 @@ from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import events_until
-from burgernet_cost.domain.figures import figure, take, user_input
+from burgernet_cost.domain.figures import INTERVIEWS_FILE, SALARY_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
 from burgernet_cost.domain.trace import WEAK_STATUSES, Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import DataError
 
 PAKKETTEN = ("basis", "aanvullend", "volledig")
-I = "interviews.yaml"
-U = "salary_scales.yaml"
 INWONERS = "inwoners"  # the figure of the number of inhabitants, whoever gave it
 
 
@@ -77,13 +75,13 @@ def norm(ds: Dataset, taakgebied: str, pakket: str, trace: Trace | None = None) 
             continue
         for key, soort, eenheid in (("uren_per_maand", "waarneming.uren_per_maand", "uur/maand"),
                                     ("inwoners", "waarneming.inwoners", "inwoners")):
-            fig = figure(ds, I, ("waarnemingen", n, key), soort, eenheid, waarneming=w.id)
+            fig = figure(ds, INTERVIEWS_FILE, ("waarnemingen", n, key), soort, eenheid, waarneming=w.id)
             trace.read(fig)
             ids.append(fig.id)
         uren += w.uren_per_maand
         inwoners += w.inwoners
     if inwoners == 0:
-        raise DataError(f"geen meegewogen waarneming voor taakgebied '{taakgebied}', pakket '{pakket}'", file=ds.file(I))
+        raise DataError(f"geen meegewogen waarneming voor taakgebied '{taakgebied}', pakket '{pakket}'", file=ds.file(INTERVIEWS_FILE))
     return Norm(taakgebied, pakket, uren, inwoners, tuple(ids))
 
 
@@ -148,7 +146,7 @@ def scaling(ds: Dataset, area: Any, trace: Trace, chosen: dict[str, str] | None 
     for n, s in enumerate(ds.interviews.schalingen):
         if s.taakgebied == area.id:
             other = next(x for x in SCHALINGEN if x != s.standaard)
-            fig = take(trace, ds, I, ("schalingen", n, "standaard"), "schaling", "", taakgebied=area.naam, alternatief=other)
+            fig = take(trace, ds, INTERVIEWS_FILE, ("schalingen", n, "standaard"), "schaling", "", taakgebied=area.naam, alternatief=other)
             return str(fig.waarde), [fig.id]
     return "per_inwoner", []
 
@@ -179,10 +177,10 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
         parts.append(ident)
     u_ident = step_id(area.id, "uren_per_maand")
     uren = compute(trace, u_ident, "uren_per_maand", {"delen": parts}, taakgebied=area.naam)
-    per_fte = take(trace, ds, U, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
+    per_fte = take(trace, ds, SALARY_FILE, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
     fte = compute(trace, step_id(area.id, "fte"), "fte", {"uren": u_ident, "uren_per_fte": per_fte.id}, uren_per_fte=per_fte.getal,
                   taakgebied=area.naam)
-    months = take(trace, ds, U, ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
+    months = take(trace, ds, SALARY_FILE, ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
     k_ident = step_id(area.id, "kosten_per_jaar")
     kosten = compute(trace, k_ident, "kosten_per_jaar", {"maanden": months.id, "uren": u_ident, "uurtarief": tarief.stap},
                      volgorde=[u_ident, months.id, tarief.stap], taakgebied=area.naam, maanden=months.getal, uren=uren,

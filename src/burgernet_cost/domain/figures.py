@@ -13,8 +13,11 @@ from typing import Any
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.trace import Figuur, Trace
 
-DATA_ATTRIBUTES = {"tasks.yaml": "tasks", "interviews.yaml": "interviews", "salary_scales.yaml": "salary",
-                   "inrichtingsmodellen.yaml": "models", "tijdlijn.yaml": "tijdlijn"}
+TASKS_FILE, INTERVIEWS_FILE, SALARY_FILE = "tasks.yaml", "interviews.yaml", "salary_scales.yaml"
+MODELS_FILE, TIMELINE_FILE = "inrichtingsmodellen.yaml", "tijdlijn.yaml"
+#: the data files the domain reads figures from, and the data set's attribute for each
+DATA_ATTRIBUTES = {TASKS_FILE: "tasks", INTERVIEWS_FILE: "interviews", SALARY_FILE: "salary", MODELS_FILE: "models",
+                   TIMELINE_FILE: "tijdlijn"}
 
 
 def _short_source(value: Any) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
-from burgernet_cost.domain.figures import take, user_input
+from burgernet_cost.domain.figures import SALARY_FILE, take, user_input
 from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
 from burgernet_cost.errors import UsageProblem, quote
@@ -25,7 +25,6 @@ from burgernet_cost.errors import UsageProblem, quote
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
     from burgernet_cost.data import models as s
 
-S = "salary_scales.yaml"
 RATE_STEP = "uurtarief"
 
 
@@ -72,7 +71,7 @@ class _Build:
     inputs: list[str] = field(default_factory=list)
 
     def read(self, ds: Dataset, path: tuple[Any, ...], soort: str, eenheid: str, **kwargs: Any) -> Any:
-        fig = take(self.trace, ds, S, path, soort, eenheid, **kwargs)
+        fig = take(self.trace, ds, SALARY_FILE, path, soort, eenheid, **kwargs)
         self.inputs.append(fig.id)
         return fig.waarde
 

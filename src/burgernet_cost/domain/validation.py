@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.domain.figures import INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE
 from burgernet_cost.errors import DataError
 
 
@@ -100,10 +101,10 @@ def range_checks(ds: Dataset) -> list[Finding]:
     from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 
     findings: list[Finding] = []
-    S, M = "salary_scales.yaml", "inrichtingsmodellen.yaml"
+    SALARY_FILE, MODELS_FILE = "salary_scales.yaml", "inrichtingsmodellen.yaml"
     sv = ds.models.schaalvoordeel_landelijk
     if sv.bandbreedte is not None and not sv.bandbreedte.laag <= sv.procent <= sv.bandbreedte.hoog:
-        findings.append(Finding("fout", "bandbreedte", "", ds.file(M), ds.lines[M].line_of(("schaalvoordeel_landelijk", "bandbreedte")),
+        findings.append(Finding("fout", "bandbreedte", "", ds.file(MODELS_FILE), ds.lines[MODELS_FILE].line_of(("schaalvoordeel_landelijk", "bandbreedte")),
                                 "schaalvoordeel_landelijk.bandbreedte",
                                 {"bandbreedte": "buiten", "wat": "schaalvoordeel", "waarde": sv.procent,
                                  "laag": sv.bandbreedte.laag, "hoog": sv.bandbreedte.hoog}))
@@ -112,7 +113,7 @@ def range_checks(ds: Dataset) -> list[Finding]:
         return findings
     profile = ds.interviews.salarisbasis.tariefprofiel
     rate = uurtarief(ds, TariefKeuze(profiel=profile)).bedrag
-    where = (ds.file(S), ds.lines[S].line_of(("uurtarief_bandbreedte",)), "uurtarief_bandbreedte")
+    where = (ds.file(SALARY_FILE), ds.lines[SALARY_FILE].line_of(("uurtarief_bandbreedte",)), "uurtarief_bandbreedte")
     if not band.laag <= rate <= band.hoog:
         findings.append(Finding("fout", "bandbreedte", "", *where,
                                 {"bandbreedte": "buiten", "wat": "uurtarief", "waarde": rate, "laag": band.laag, "hoog": band.hoog}))
@@ -128,7 +129,7 @@ def range_checks(ds: Dataset) -> list[Finding]:
         down = path[1] == "bij_afkappen"  # the alternative window: the report truncated instead of rounding half up
         failed = [f for f in _calibrate(ds, amount, ident or path[-1], truncate=down) if f.level == "fout"]
         if failed:
-            findings.append(Finding("fout", "bandbreedte", "", ds.file(S), ds.lines[S].line_of(path), format_key_path(path),
+            findings.append(Finding("fout", "bandbreedte", "", ds.file(SALARY_FILE), ds.lines[SALARY_FILE].line_of(path), format_key_path(path),
                                     {"bandbreedte": "reproduceert_niet", "uurtarief": amount, "profiel": ident,
                                      "rand": None if ident else path[-1], "afkappen": down, "kalibratie": failed[0].params}))
     if not findings:
@@ -146,7 +147,6 @@ def _calibrate(ds: Dataset, rate: Any, profile: str, truncate: bool = False) -> 
 
     findings = []
     months = ds.salary.uurloon.maanden_per_jaar
-    I = "interviews.yaml"
     observations = {w.id: w for w in ds.interviews.waarnemingen}
     for n, u in enumerate(ds.interviews.gerapporteerde_uitkomsten):
         used = [observations[i] for i in u.waarnemingen]
@@ -168,7 +168,7 @@ def _calibrate(ds: Dataset, rate: Any, profile: str, truncate: bool = False) -> 
         if rounded == u.euro_per_inwoner_per_jaar:
             findings.append(Finding("ok", "kalibratie", "", params=params))
         else:
-            findings.append(Finding("fout", "kalibratie", "", ds.file(I), ds.lines[I].line_of(("gerapporteerde_uitkomsten", n)),
+            findings.append(Finding("fout", "kalibratie", "", ds.file(INTERVIEWS_FILE), ds.lines[INTERVIEWS_FILE].line_of(("gerapporteerde_uitkomsten", n)),
                                     f"gerapporteerde_uitkomsten[{n}]", params=params))
     return findings
 
@@ -179,7 +179,6 @@ STALE_YEARS = 3
 def data_warnings(ds: Dataset, today: str) -> list[Finding]:
     """Things that are allowed but deserve a look; ``--strict`` makes them errors."""
     findings = []
-    S, I, M = "salary_scales.yaml", "interviews.yaml", "inrichtingsmodellen.yaml"
     prof_n, prof = next((n, p) for n, p in enumerate(ds.salary.tariefprofielen) if p.id == ds.salary.standaard_tariefprofiel)
     table_n, table = next((n, t) for n, t in enumerate(ds.salary.tabellen) if t.id == prof.tabel)
 
@@ -189,20 +188,20 @@ def data_warnings(ds: Dataset, today: str) -> list[Finding]:
         findings.append(Finding("waarschuwing", check, message, ds.file(file), ds.lines[file].line_of(path), format_key_path(path)))
 
     if table.status != "gepubliceerd":
-        warn("status", S, ("tabellen", table_n), f"het standaardprofiel '{prof.id}' gebruikt een {table.status}e tabel ({table.naam})")
+        warn("status", SALARY_FILE, ("tabellen", table_n), f"het standaardprofiel '{prof.id}' gebruikt een {table.status}e tabel ({table.naam})")
     if prof.status == "aanname":
-        warn("status", S, ("tariefprofielen", prof_n), f"het standaardprofiel '{prof.id}' is een aanname")
+        warn("status", SALARY_FILE, ("tariefprofielen", prof_n), f"het standaardprofiel '{prof.id}' is een aanname")
     sv = ds.models.schaalvoordeel_landelijk
     if sv.status == "aanname":
-        warn("status", M, ("schaalvoordeel_landelijk",), f"het schaalvoordeel van {sv.procent}% is een aanname (compare-models meldt dit)")
+        warn("status", MODELS_FILE, ("schaalvoordeel_landelijk",), f"het schaalvoordeel van {sv.procent}% is een aanname (compare-models meldt dit)")
     for n, w in enumerate(ds.interviews.waarnemingen):
         if w.meegewogen and w.status != "gepubliceerd":
-            warn("status", I, ("waarnemingen", n), f"waarneming '{w.id}' telt mee met status '{w.status}'")
+            warn("status", INTERVIEWS_FILE, ("waarnemingen", n), f"waarneming '{w.id}' telt mee met status '{w.status}'")
         if not w.meegewogen:
-            warn("status", I, ("waarnemingen", n), f"waarneming '{w.id}' telt niet mee (meegewogen: false)")
+            warn("status", INTERVIEWS_FILE, ("waarnemingen", n), f"waarneming '{w.id}' telt niet mee (meegewogen: false)")
     for n, step in enumerate(ds.salary.cao_verhogingen):
         if step.status == "aanname":
-            warn("status", S, ("cao_verhogingen", n), f"cao-stap van {step.datum} is een aanname")
+            warn("status", SALARY_FILE, ("cao_verhogingen", n), f"cao-stap van {step.datum} is een aanname")
     _stale_sources(ds, today, warn)
     return findings
 

@@ -175,6 +175,7 @@ def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onder
 def band_csv(table: Table, band: Bandbreedte, key_of: Any, columns: list[tuple[str, str, str]]) -> None:
     """The range in a csv table too: for each (suffix, column, kind) the columns <column>_laag and
     <column>_hoog on its rows (``key_of(row)`` gives the row's figure id, or None)."""
+    table.columns = list(table.columns)  # the view's own column list (often a module constant) stays as it is
     for suffix, column, kind in columns:
         for end in ("laag", "hoog"):
             table.columns.append(Column(f"{column}_{end}", "", kind, formats=frozenset({CSV})))
