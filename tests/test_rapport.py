@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -72,11 +73,25 @@ def test_the_page_says_what_estimate_and_compare_models_say(bncost, amersfoort):
         cmp = json.loads(bncost("compare-models", "--gemeente", "Amersfoort", "-p", pakket, "-f", "json").out, parse_float=Decimal)
         for model in cmp["vergelijkingen"][0]["modellen"]:
             assert money.euro(model["totaal_per_jaar"]) in text, model["model"]
-    for heading in ("Samenvatting", "Kosten per taakgebied", "De drie inrichtingsmodellen", "Kosten naar gemeentegrootte",
-                    "Hoe zeker: de aannames", "Over de jaren", "Aannames en bronnen", "Uitleg van de berekening"):
-        assert heading in text
-    assert "bncost rapport --gemeente Amersfoort --uitvoer" in text and "vingerafdruk" in text
-    assert "AANNAME" in text  # the tree marks the assumptions
+    headings = ("Samenvatting", "Hoe zeker", "Wat veranderde na 2014", "Kosten per taakgebied", "De drie inrichtingsmodellen",
+                "Hoe zeker: de aannames één voor één", "Over de jaren", "Kosten naar gemeentegrootte",
+                "Bijlage: toelichting, aannames en bronnen")
+    positions = [text.index(h) for h in headings]
+    assert positions[:3] == sorted(positions[:3]) and positions[-1] == max(positions)  # summary first, the appendix last
+    assert "vingerafdruk" in text and "meegeleverde data (bncost " in text
+
+
+def test_every_note_stands_once_in_the_appendix_and_every_reference_resolves(amersfoort):
+    page = _page(amersfoort / "amersfoort.html")
+    ids = [a["id"] for _t, a in page.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
+    links = {a["href"][1:] for t, a in page.tags if t == "a" and a.get("href")}
+    assert links and links <= set(ids), links - set(ids)
+    notes = [a["id"] for t, a in page.tags if t == "li" and (a.get("id") or "").startswith("noot-")]
+    assert notes == [f"noot-{n}" for n in range(1, len(notes) + 1)] and {f"noot-{n}" for n in range(1, len(notes) + 1)} <= links
+    html = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
+    appendix = html[html.index('id="bijlage"'):]
+    assert appendix.count("aanname</span>") >= 2 and "interviews.yaml:" in appendix  # statuses and places in the data folder
 
 
 def test_the_workbook_computes_with_formulas_from_its_inputs(amersfoort):
@@ -116,7 +131,7 @@ def test_a_region_gets_a_members_sheet_and_chart(bncost, tmp_path):
     assert "Bijdrage per gemeente en de regionale uitvoerder" in text and 'aria-labelledby="leden-basis-t' in text
     assert money.euro(Decimal(str(regio["uitvoerder"]["budget_per_jaar"]))) in text
     summary = text[text.index('<section class="summary"'):text.index("</section>")]
-    assert "In het regionale model (basispakket) heeft de uitvoerder" in summary and "de gemeente bemant zelf" not in summary
+    assert "Basispakket: de uitvoerder heeft" in summary and "de gemeente bemant zelf" not in summary
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
@@ -186,5 +201,10 @@ def test_the_summary_says_how_sure_with_the_range_of_estimate(bncost, amersfoort
     page = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
     band = {r["figuur"]: r for r in json.loads(bncost("estimate", "--gemeente", "Amersfoort", "--bandbreedte", "-f", "json").out,
                                                 parse_float=Decimal)["bandbreedte"]}["totaal.kosten"]
-    summary = page[page.index('<section class="summary"'):page.index("</section>")]
+    summary = re.sub(r"<[^>]+>", "", page[page.index('<section class="summary"'):page.index("</section>")])
     assert f"tussen {money.euro(band['laag'])} en {money.euro(band['hoog'])} per jaar" in summary
+    bases = {k: json.loads(bncost("estimate", "--gemeente", "Amersfoort", *k.split(), "-f", "json").out, parse_float=Decimal)
+             for k in ("--toeslagen alle", "--kostenbasis integraal")}
+    for option, est in bases.items():  # the cost-basis alternatives stand beside the band
+        assert f"({option}): {money.euro(est['totaal']['kosten_per_jaar'])}" in summary, option
+    assert "De band omvat:" in summary and "Niet in de band:" in summary

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import shlex
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -139,13 +140,49 @@ def _series_args(opties: Gedeeld) -> Any:
     return make
 
 
+PATH_OPTIONS = ("--uitvoer", "-o", "--data-dir", "--bestand")
+
+
+def relative(path: Path | str) -> str:
+    """A file or folder as a document names it: relative to where bncost was started, or only its
+    name when it lies elsewhere (a document shows no machine path)."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (OSError, ValueError, RuntimeError):  # elsewhere, the start directory is gone, a symlink loop
+        return Path(path).name
+
+
+def document_data(root: Path, version: str) -> str:
+    """The data as a document names it: the shipped data is "meegeleverde data (bncost X.Y.Z)"; a
+    user's folder is named relative to where bncost was started."""
+    from burgernet_cost.data.reading import default_data_dir
+
+    try:
+        if root.resolve() == default_data_dir().resolve():
+            return f"meegeleverde data (bncost {version})"
+    except OSError:
+        pass
+    return f"de data in {relative(root)}"
+
+
+def _without_paths(args: list[str]) -> list[str]:
+    """The command as typed, each file or folder as ``relative`` names it."""
+    out = list(args)
+    for n, arg in enumerate(args):
+        name, eq, value = arg.partition("=")
+        target = value if eq and name in PATH_OPTIONS else (arg if n and args[n - 1] in PATH_OPTIONS else None)
+        if target is None or target == "-":
+            continue
+        shown = relative(target)
+        out[n] = f"{name}={shown}" if eq and name in PATH_OPTIONS else shown
+    return out
+
+
 def _render(fmt: str, d: Any, ds: Any) -> bytes:
     from burgernet_cost import __version__
     from burgernet_cost.cli.app import INVOCATION
-    from burgernet_cost.cli.output import shown
-
-    colofon_args = dict(version=__version__, command="bncost " + shlex.join(INVOCATION), date=dt.date.today().isoformat(),
-                        data=shown(ds.root))
+    colofon_args = dict(version=__version__, command="bncost " + shlex.join(_without_paths(INVOCATION)),
+                        date=dt.date.today().isoformat(), data=document_data(ds.root, __version__))
     if fmt == "html":
         from burgernet_cost.output.rapport_html import Colofon, render_html
 

@@ -42,6 +42,7 @@ class Dossier:
     gevoeligheid: tuple[Uitslag, ...] = ()  # one assumption at a time, first package, largest swing first
     reeks: Reeks | None = None  # the first package year by year
     bereik: Bereik | None = None  # the first package's gemeentelijk total over all the assumptions' combinations
+    kostenbases: tuple[tuple[str, Schatting], ...] = ()  # the first package on another cost basis ("toeslagen", "integraal")
 
     @property
     def schattingen(self) -> dict[str, Schatting]:
@@ -100,4 +101,28 @@ def dossier(
         reeks = series(ds, onderwerp, jaren, pakketten[0], keuze_voor, leden=codes, inwoners=None if codes else inwoners,
                        schalingen=schalingen)
     return Dossier(onderwerp, soort, inwoners, gemeente, pakketten, tarief, vergelijkingen, regios, grootte, data_fingerprint(ds),
-                   tuple(swings), reeks, bereik)
+                   tuple(swings), reeks, bereik, cost_bases(ds, inwoners, pakketten[0], keuze, schalingen))
+
+
+def cost_bases(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None,
+               schalingen: dict[str, str] | None) -> tuple[tuple[str, Schatting], ...]:
+    """The estimate on the other cost bases the data knows: the salary with every surcharge
+    (``--toeslagen alle``) and the integral cost of a year (``--kostenbasis integraal``). Empty when
+    the rate is given directly or already on such a basis."""
+    from dataclasses import replace
+
+    from burgernet_cost.domain.estimate import estimate
+    from burgernet_cost.domain.rate import TariefKeuze
+    from burgernet_cost.errors import BncostError
+
+    base = keuze or TariefKeuze()
+    if base.uurtarief is not None or base.kostenbasis != "salaris" or base.toeslagen:
+        return ()
+    out = []
+    for label, k in (("toeslagen", replace(base, toeslagen=("alle",))),
+                     ("integraal", TariefKeuze(profiel=base.profiel, schaal=base.schaal, kostenbasis="integraal"))):
+        try:
+            out.append((label, estimate(ds, inwoners, pakket, k, schalingen=schalingen)))
+        except BncostError:  # the data has no such basis for this choice: left out, the page says what it shows
+            continue
+    return tuple(out)

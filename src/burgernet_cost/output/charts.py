@@ -60,6 +60,9 @@ def _svg(fig: Any, ident: str, title: str, description: str) -> str:
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
+    # matplotlib numbers its ids per figure (figure_1, axes_1, …): prefix them, ids are unique on the page
+    text = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{ident}-{m.group(1)}"', text)
+    text = re.sub(r'(url\(#|href="#)([^")]+)', lambda m: f"{m.group(1)}{ident}-{m.group(2)}", text)
     text = re.sub(r"<svg ", f'<svg role="img" aria-labelledby="{ident}-t {ident}-d" ', text, count=1)
     head = f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(description)}</desc>'
     return re.sub(r"(<svg[^>]*>)", lambda m: m.group(1) + head, text, count=1)
@@ -67,7 +70,7 @@ def _svg(fig: Any, ident: str, title: str, description: str) -> str:
 
 def models_chart(ident: str, title: str, groups: Sequence[tuple[str, Sequence[tuple[str, Decimal, Decimal]]]]) -> str:
     """Stacked bars per model (own cost, contribution), one group per package."""
-    fig, ax = _figure()
+    fig, ax = _figure(7.0, 3.0)
     labels, own, contribution = [], [], []
     for package, models in groups:
         for name, eigen, bijdrage in models:
@@ -76,9 +79,10 @@ def models_chart(ident: str, title: str, groups: Sequence[tuple[str, Sequence[tu
             contribution.append(float(bijdrage))
     positions = list(range(len(labels)))
     ax.bar(positions, own, color=COLORS[0], label="eigen kosten")
-    ax.bar(positions, contribution, bottom=own, color=COLORS[1], label="bijdrage aan de uitvoerder")
+    ax.bar(positions, contribution, bottom=own, color=COLORS[1], hatch="//", edgecolor="white", label="bijdrage aan de uitvoerder")
     ax.set_xticks(positions, labels)
-    ax.set_ylabel("kosten per jaar")
+    ax.set_ylim(bottom=0)
+    ax.set_ylabel("kosten per jaar (de as begint bij nul)")
     _euro_axis(ax.yaxis)
     ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
     ax.set_title(title, loc="left")
@@ -90,10 +94,10 @@ def models_chart(ident: str, title: str, groups: Sequence[tuple[str, Sequence[tu
 def size_chart(ident: str, title: str, series: Sequence[tuple[str, Sequence[tuple[int, Decimal]]]],
                marked: Sequence[tuple[str, int]]) -> str:
     """Cost per year against inhabitants (log axis), one line per package, marked points."""
-    fig, ax = _figure()
-    for n, (label, points) in enumerate(series):
-        ax.plot([p[0] for p in points], [float(p[1]) for p in points], marker="o", markersize=3,
-                color=COLORS[(n + 2) % len(COLORS)], label=label)
+    fig, ax = _figure(7.0, 3.0)
+    for n, (label, points) in enumerate(series):  # marker and line style, not only colour, tell the packages apart
+        ax.plot([p[0] for p in points], [float(p[1]) for p in points], marker="os^D"[n % 4], markersize=3,
+                linestyle=("-", "--", ":", "-.")[n % 4], color=COLORS[(n + 2) % len(COLORS)], label=label)
     for name, inhabitants in marked:
         ax.axvline(inhabitants, color="#888", linewidth=0.8, linestyle="--")
         ax.annotate(name, (inhabitants, 0), xytext=(3, 3), textcoords="offset points", fontsize=8,
@@ -105,7 +109,7 @@ def size_chart(ident: str, title: str, series: Sequence[tuple[str, Sequence[tupl
     ax.yaxis.set_minor_formatter(_null())
     ax.xaxis.set_minor_formatter(_null())
     ax.set_xlabel("inwoners (logaritmische schaal)")
-    ax.set_ylabel("kosten per jaar (gemeentelijk model)")
+    ax.set_ylabel("kosten per jaar (logaritmisch, niet vanaf nul)")
     ax.legend(frameon=False)
     ax.set_title(title, loc="left")
     described = "; ".join(f"{label}: " + ", ".join(f"{money.nl_number(n, 0)} inwoners {money.euro(v)}" for n, v in points)
@@ -122,39 +126,43 @@ def members_chart(ident: str, title: str, rows: Sequence[tuple[str, Decimal]]) -
     ax.barh(range(len(rows)), values, color=COLORS[1])
     ax.set_yticks(range(len(rows)), names)
     _euro_axis(ax.xaxis)
-    ax.set_xlabel("bijdrage per jaar")
+    ax.set_xlim(left=0)
+    ax.set_xlabel("bijdrage per jaar (de as begint bij nul)")
     ax.set_title(title, loc="left")
     described = "; ".join(f"{name}: {money.euro(v)}" for name, v in rows)
     return _svg(fig, ident, title, described)
 
 
 def tornado_chart(ident: str, title: str, central: Decimal, rows: Sequence[tuple[str, Decimal, Decimal]]) -> str:
-    """One bar per assumption from its low to its high result, around the central value."""
-    fig, ax = _figure(7.0, max(2.0, 0.5 * len(rows) + 1.0))
+    """One bar per assumption from its low to its high result, around the central value, on an
+    axis from zero (a range drawn on a cut axis looks larger than it is)."""
+    fig, ax = _figure(7.0, max(1.8, 0.45 * len(rows) + 0.9))
     names = [r[0] for r in rows][::-1]
     lows = [float(r[1]) for r in rows][::-1]
     highs = [float(r[2]) for r in rows][::-1]
     ax.barh(range(len(rows)), [h - lo for lo, h in zip(lows, highs)], left=lows, color=COLORS[0])
     ax.axvline(float(central), color=COLORS[1], linewidth=1.5)
     ax.set_yticks(range(len(rows)), names)
+    ax.set_xlim(left=0)
     _euro_axis(ax.xaxis)
-    ax.set_xlabel("kosten per jaar (gemeentelijk model); de lijn is de uitkomst met de standaardaannames")
+    ax.set_xlabel("kosten per jaar (gemeentelijk model, de as begint bij nul); de lijn is de uitkomst met de standaardaannames")
     ax.set_title(title, loc="left")
     described = f"standaard {money.euro(central)}; " + "; ".join(f"{name}: {money.euro(lo)} tot {money.euro(hi)}" for name, lo, hi in rows)
     return _svg(fig, ident, title, described)
 
 
 def series_chart(ident: str, title: str, points: Sequence[tuple[int, Decimal]], events: Sequence[tuple[float, str]]) -> str:
-    """Cost per year over the years, with the timeline's events marked."""
-    fig, ax = _figure()
+    """Cost per year over the years, with the timeline's events marked; the axis starts at zero."""
+    fig, ax = _figure(7.0, 3.0)
     ax.plot([p[0] for p in points], [float(p[1]) for p in points], marker="o", markersize=3, color=COLORS[0])
     for year, label in events:
         ax.axvline(year, color="#888", linewidth=0.8, linestyle="--")
         ax.annotate(label, (year, 0), xytext=(3, 3), textcoords="offset points", fontsize=7, rotation=90,
                     xycoords=("data", "axes fraction"), va="bottom")
     ax.set_xticks([p[0] for p in points], [str(p[0]) for p in points])
+    ax.set_ylim(bottom=0)
     _euro_axis(ax.yaxis)
-    ax.set_ylabel("kosten per jaar (gemeentelijk model)")
+    ax.set_ylabel("kosten per jaar (vanaf nul)")
     ax.set_title(title, loc="left")
     described = "; ".join(f"{year}: {money.euro(value)}" for year, value in points)
     return _svg(fig, ident, title, described)
