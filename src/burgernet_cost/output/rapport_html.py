@@ -73,9 +73,9 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
     s = d.schattingen[first]
     timeline = [note_text(n) for n in s.notities if n.code == "tijdlijn"]
     for text in timeline:
-        noten.inline[text] = "na-2014"
+        noten.inline[text] = ("na-2014", "wat veranderde na 2014")
     parts = [_who(d, colofon), _package_table(d), _models_table(d), *([sections.executor_lines(d)] if d.is_regio else []),
-             _cheapest(d, noten), _how_sure(d, ds, noten)]
+             _cheapest(d, noten), _how_sure(d, noten)]
     if timeline:
         parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{escape(t)}</p>" for t in timeline))
     if s.rust_op_aanname:
@@ -146,7 +146,7 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
     return ('<p><b>Het goedkoopst:</b> ' + escape("; ".join(lines)) + "." + why + same + "</p>")
 
 
-def _how_sure(d: Dossier, ds: Any, noten: Noten) -> str:
+def _how_sure(d: Dossier, noten: Noten) -> str:
     first = d.pakketten[0]
     b = d.bereik
     out = []
@@ -159,8 +159,7 @@ def _how_sure(d: Dossier, ds: Any, noten: Noten) -> str:
                    f"De band omvat: {escape(listed)}.")
     s = d.schattingen[first]
     left_out = [note_text(n) for n in s.notities if n.code in ("niet_gekwantificeerd", "niet_inbegrepen")]
-    observed = len({w.inwoners for w in ds.interviews.waarnemingen})
-    out.append(f"Niet in de band: de uren zelf (in 2014 waargenomen bij {observed} gemeenten, §4), wat niet gekwantificeerd of "
+    out.append("Niet in de band: de uren zelf (de waarnemingen uit de interviews van 2014, §4), wat niet gekwantificeerd of "
                f"niet inbegrepen is{noten.ref(left_out)} en een andere kostenbasis dan het salaris zonder toeslagen.")
     if d.kostenbases:
         labels = {"toeslagen": "met alle toeslagen (--toeslagen alle)", "integraal": "met integrale kosten (--kostenbasis integraal)"}

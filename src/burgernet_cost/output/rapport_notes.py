@@ -22,7 +22,7 @@ class Noten:
 
     def __init__(self) -> None:
         self.numbers: dict[str, int] = {}
-        self.inline: dict[str, str] = {}  # note text -> anchor (without #) where it stands in full
+        self.inline: dict[str, tuple[str, str]] = {}  # note text -> (anchor without #, link text) where it stands in full
 
     def number(self, text: str) -> int:
         if text not in self.numbers:
@@ -34,7 +34,8 @@ class Noten:
         links: list[str] = []
         for text in dict.fromkeys(texts):
             if text in self.inline:
-                link = f'<a href="#{self.inline[text]}">hierboven</a>'
+                anchor, label = self.inline[text]
+                link = f'<a class=inline href="#{anchor}">{escape(label)}</a>'
             else:
                 n = self.number(text)
                 link = f'<a href="#noot-{n}">{n}</a>'
@@ -42,9 +43,9 @@ class Noten:
                 links.append(link)
         if not links:
             return ""
-        numbered = [link for link in links if "hierboven" not in link]
+        numbered = [link for link in links if "class=inline" not in link]
         word = "noot" if len(numbered) == 1 else "noten"
-        parts = ([f"{word} " + ", ".join(numbered)] if numbered else []) + [link for link in links if "hierboven" in link]
+        parts = ([f"{word} " + ", ".join(numbered)] if numbered else []) + [link for link in links if "class=inline" in link]
         return " (" + "; ".join(parts) + ")"
 
     def html(self) -> str:
