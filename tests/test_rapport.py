@@ -208,3 +208,64 @@ def test_the_summary_says_how_sure_with_the_range_of_estimate(bncost, amersfoort
     for option, est in bases.items():  # the cost-basis alternatives stand beside the band
         assert f"({option}): {money.euro(est['totaal']['kosten_per_jaar'])}" in summary, option
     assert "De band omvat:" in summary and "Niet in de band:" in summary
+
+
+def test_every_sheet_is_protected_and_rows_fit_their_wrapped_text(bncost, tmp_path):
+    assert bncost("rapport", "--gemeente", "Amersfoort", "--jaar", "2024", "-o", tmp_path / "a.xlsx").code == 0
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    assert all(ws.protection.sheet for ws in wb), [ws.title for ws in wb if not ws.protection.sheet]
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    assert c.protection.locked, (ws.title, c.coordinate)  # a formula is never an input
+    inv = wb["Invoer"]
+    from openpyxl.utils import get_column_letter
+
+    def width(col: int) -> float:
+        return inv.column_dimensions[get_column_letter(col)].width or 8.43
+
+    spans = {(m.min_row, m.min_col): sum(width(c) for c in range(m.min_col, m.max_col + 1)) for m in inv.merged_cells.ranges}
+    for row in inv.iter_rows(min_row=2, max_row=20):
+        longest = max((len(str(c.value)) / spans.get((c.row, c.column), width(c.column)) for c in row if isinstance(c.value, str)),
+                      default=0)
+        if longest > 1.5:  # text wider than its column wraps: the row must be taller than one line
+            assert (inv.row_dimensions[row[0].row].height or 15) >= 30, (row[0].value, longest)
+
+
+def test_invoer_takes_source_and_status_from_the_data(bncost, tmp_path):
+    """One source of truth: each input with a place in the data has that figure's source and
+    status (a value computed from several figures is afgeleid and names them)."""
+    args = ("--gemeente", "Amersfoort", "--jaar", "2024")
+    assert bncost("rapport", *args, "-o", tmp_path / "a.xlsx").code == 0
+    figures = json.loads(bncost("estimate", *args, "-f", "json").out)["figuren"]
+    figures += json.loads(bncost("compare-models", *args, "-f", "json").out)["figuren"]
+    inv = openpyxl.load_workbook(tmp_path / "a.xlsx")["Invoer"]
+    checked = {}
+    for label, _v, _u, bron, status, _note, place in inv.iter_rows(min_row=5, max_row=20, max_col=7, values_only=True):
+        if label is None:
+            break  # the end of the inputs; the observations follow
+        if not place:
+            continue
+        f = next(f for f in figures if f["plaats"] and f["plaats"].replace("\\", "/").endswith("/" + place))
+        if status == "afgeleid":
+            assert bron.startswith(f["bron"]) and "cao-verhogingen" in bron, label
+        else:
+            assert (bron, status) == (f["bron"], f["status"]), label
+        checked[label] = status
+    assert checked["Maandsalaris (op prijspeil)"] == "afgeleid"  # the 2019 table raised by the cao steps up to 2024
+    assert checked["Schaling relatiebeheer & communicatie"] == next(
+        f["status"] for f in figures if f["id"] == "interviews.schalingen[1].standaard")
+
+
+def test_the_members_own_columns_reach_the_leden_sheet(bncost, tmp_path):
+    members = tmp_path / "leden.csv"
+    members.write_bytes(b"Gemeente;INWONERS;Contactpersoon;Kostenplaats\r\nUtrecht;374.238;J. de Vries;4711\r\nZeist;;A. Bakker;\r\n")
+    assert bncost("rapport", "--bestand", members, "-o", tmp_path / "r.xlsx").code == 0
+    leden = openpyxl.load_workbook(tmp_path / "r.xlsx")["Leden"]
+    rows = list(leden.iter_rows(min_row=3, values_only=True))
+    head = list(rows[0])
+    assert head[-2:] == ["Contactpersoon", "Kostenplaats"]
+    assert rows[1][head.index("Contactpersoon")] == "J. de Vries" and rows[1][head.index("Kostenplaats")] == "4711"
+    assert rows[2][head.index("Contactpersoon")] == "A. Bakker"
+    assert all(not str(c).startswith("/") for r in rows for c in r if c)
