@@ -269,3 +269,36 @@ def test_the_members_own_columns_reach_the_leden_sheet(bncost, tmp_path):
     assert rows[1][head.index("Contactpersoon")] == "J. de Vries" and rows[1][head.index("Kostenplaats")] == "4711"
     assert rows[2][head.index("Contactpersoon")] == "A. Bakker"
     assert all(not str(c).startswith("/") for r in rows for c in r if c)
+
+
+def test_one_document_per_member_and_an_index(bncost, tmp_path):
+    r = bncost("rapport", "--per-gemeente", "--gemeenten", "Utrecht,Zeist", "--uitvoer", tmp_path / "map")
+    assert r.code == 0 and r.err == "", r.err  # no progress line when standard error is not a terminal
+    assert sorted(p.name for p in (tmp_path / "map").iterdir()) == ["index.html", "utrecht.html", "zeist.html"]
+    regio = json.loads(bncost("regio", "--gemeenten", "Utrecht,Zeist", "-f", "json").out, parse_float=Decimal)
+    for lid in regio["leden"]:
+        page = (tmp_path / "map" / f"{lid['gemeente'].lower()}.html").read_text(encoding="utf-8")
+        summary = re.sub(r"<[^>]+>", "", page[page.index('<section class="summary"'):page.index("</section>")])
+        assert f"{lid['gemeente']} betaalt {money.euro(lid['bijdrage_per_jaar'])} per jaar" in summary
+        assert money.euro(regio["uitvoerder"]["budget_per_jaar"]) in summary
+        est = json.loads(bncost("estimate", "--gemeente", lid["gemeente"], "-f", "json").out, parse_float=Decimal)
+        assert money.euro(est["totaal"]["kosten_per_jaar"]) in summary
+    index = _page(tmp_path / "map" / "index.html")
+    assert [a["href"] for t, a in index.tags if t == "a"] == ["utrecht.html", "zeist.html"]
+    r = bncost("rapport", "--per-gemeente", "--gemeenten", "Utrecht,Zeist", "-f", "xlsx", "-o", tmp_path / "werkmappen")
+    assert r.code == 0, r.err
+    wb = openpyxl.load_workbook(tmp_path / "werkmappen" / "zeist.xlsx")
+    assert "Bijdrage_regionaal_basis" in wb.defined_names and wb["Invoer"]["B5"].value == regio["leden"][1]["inwoners"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--per-gemeente", "--gemeente", "Utrecht", "-o", "map"], "--per-gemeente hoort bij één regio"),
+    (["--per-gemeente", "--gemeenten", "Utrecht", "-o", "bestaat.html"], "is geen map"),
+    (["--per-gemeente", "--gemeenten", "Utrecht", "-o", "nergens/map"], "de map boven nergens/map bestaat niet"),
+])
+def test_per_member_mistakes_get_one_dutch_line(bncost, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bestaat.html").write_text("x")
+    r = bncost("rapport", *args)
+    assert r.code == 2 and message in r.err and len(r.err.splitlines()) == 1, r.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bestaat.html"]

@@ -224,3 +224,19 @@ def test_libreoffice_recalculates_the_workbook(tmp_path):
     again = openpyxl.load_workbook(_recalculate(soffice, changed, tmp_path / "opnieuw"), data_only=True)
     assert _named(again, "Inwoners") == 75_000
     _check(again, ["--inwoners", "75000"])
+
+
+def test_libreoffice_recalculates_a_members_workbook_to_regios_figure(tmp_path):
+    """``rapport --per-gemeente --format xlsx``: a member's workbook, recalculated, gives the
+    contribution ``regio`` computes for that member (to the cent) and estimate's total."""
+    soffice = _program("soffice", "libreoffice")
+    openpyxl = pytest.importorskip("openpyxl")
+    from burgernet_cost.cli import main
+
+    assert main(["rapport", "--per-gemeente", "--gemeenten", "Utrecht,Zeist", "-f", "xlsx", "--uitvoer", str(tmp_path / "map")]) == 0
+    values = openpyxl.load_workbook(_recalculate(soffice, tmp_path / "map" / "zeist.xlsx", tmp_path / "herberekend"), data_only=True)
+    for pakket in ("basis", "volledig"):
+        regio = _json("regio", "--gemeenten", "Utrecht,Zeist", "-p", pakket)
+        zeist = next(lid for lid in regio["leden"] if lid["gemeente"] == "Zeist")
+        assert _close(_named(values, f"Bijdrage_regionaal_{pakket}"), zeist["bijdrage_per_jaar"], 2), pakket
+    _check(values, ["--gemeente", "Zeist"])

@@ -52,11 +52,12 @@ class MissingExtra(UsageProblem):
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES)
 def report_cmd(
     opties: Gedeeld,
-    uitvoer: Annotated[str | None, Opt("--uitvoer", "-o", metavar="BESTAND.html|BESTAND.xlsx", show_default=False,
+    uitvoer: Annotated[str | None, Opt("--uitvoer", "-o", metavar="BESTAND.html|BESTAND.xlsx|MAP", show_default=False,
                                        help="Het bestand dat bncost maakt: een HTML-pagina (.html) of een Excel-werkmap "
-                                            "(.xlsx); het formaat volgt uit de extensie.")] = None,
+                                            "(.xlsx); het formaat volgt uit de extensie. Met --per-gemeente een map.")] = None,
     fmt: Annotated[str | None, Opt("--format", "-f", parser=parse_choice(REPORT_FORMATS, "formaat"), metavar="html|xlsx",
-                                   show_default=False, help="Het formaat, als de extensie het niet zegt.")] = None,
+                                   show_default=False, help="Het formaat, als de extensie het niet zegt (--per-gemeente: "
+                                                            "standaard html).")] = None,
     gemeente: Gemeente = None,
     inwoners: Inwoners = None,
     jaar: Jaar = None,
@@ -65,6 +66,8 @@ def report_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland als één regio.")] = False,
+    per_gemeente: Annotated[bool, Opt("--per-gemeente", help="Eén document per gemeente van de regio (met haar bijdrage en het "
+                                                              "budget van de regio) in de map van --uitvoer, plus index.html.")] = False,
     pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
@@ -74,6 +77,10 @@ def report_cmd(
 
     if uitvoer is None:
         raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
+    if per_gemeente:
+        return _per_member(opties, uitvoer, fmt, gemeente, inwoners, jaar, pakket, tarief, schaalvoordeel, data_dir,
+                           {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand,
+                            "alle": "ja" if alle else None})
     chosen = format_for(uitvoer, fmt, REPORT_FORMATS)
     real = check_target(uitvoer) if uitvoer != "-" else None
     if real is None and chosen == "xlsx":
@@ -97,6 +104,23 @@ def report_cmd(
         write_text(data.decode("utf-8"))
     else:
         write_file(uitvoer, data, real)
+
+
+def _per_member(opties: Gedeeld, uitvoer: str, fmt: str | None, gemeente: str | None, inwoners: int | None, jaar: int | None,
+                pakket: str | None, tarief: str, schaalvoordeel: Decimal | None, data_dir: str | None,
+                given: dict[str, str | None]) -> None:
+    from burgernet_cost.cli.report_batch import output_folder, per_member
+
+    regio = [k for k, v in given.items() if v is not None]
+    if len(regio) != 1 or gemeente is not None or inwoners is not None:
+        raise UsageProblem("--per-gemeente hoort bij één regio: kies --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle")
+    not_empty(**{k: v for k, v in given.items() if k != "alle"})
+    folder = output_folder(uitvoer)
+    chosen = fmt or "html"
+    _require(chosen)
+    opties = dataclasses.replace(opties, data_dir=data_dir)
+    per_member(opties, regio[0], given, jaar, (pakket,) if pakket else ("basis", "volledig"), tarief, schaalvoordeel, chosen, folder,
+               _render, _series_args(opties))
 
 
 def _require(fmt: str) -> None:

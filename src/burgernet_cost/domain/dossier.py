@@ -8,7 +8,7 @@ Nothing here formats; the HTML page and the workbook (``output/rapport_html.py``
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -43,6 +43,11 @@ class Dossier:
     reeks: Reeks | None = None  # the first package year by year
     bereik: Bereik | None = None  # the first package's gemeentelijk total over all the assumptions' combinations
     kostenbases: tuple[tuple[str, Schatting], ...] = ()  # the first package on another cost basis ("toeslagen", "integraal")
+    regio_van: dict[str, Regio] = field(default_factory=dict)  # a member's document (--per-gemeente): its region, per package
+
+    def als_lid(self) -> Any:
+        """This municipality's row in its region (``regio_van``), per package."""
+        return {p: next(lid for lid in r.leden if lid.naam == self.onderwerp) for p, r in self.regio_van.items()}
 
     @property
     def schattingen(self) -> dict[str, Schatting]:

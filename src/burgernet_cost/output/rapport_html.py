@@ -75,6 +75,7 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
     for text in timeline:
         noten.inline[text] = ("na-2014", "wat veranderde na 2014")
     parts = [_who(d, colofon), _package_table(d), _models_table(d), *([sections.executor_lines(d)] if d.is_regio else []),
+             *([sections.member_lines(d)] if d.regio_van else []),
              _cheapest(d, noten), _how_sure(d, noten)]
     if timeline:
         parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{escape(t)}</p>" for t in timeline))

@@ -194,3 +194,16 @@ def executor_lines(d: Dossier) -> str:
                      f"jaar ({escape(money.euro(r.tarief_per_inwoner, 4))} per inwoner); {escape(budget_balance(r))}.</li>")
     return ("<p>In het regionale model doet een uitvoerder relatiebeheer en communicatie voor de gemeenten; elke gemeente doet "
             f"haar beleid zelf (zie de <a href=\"#regio\">bijdrage per gemeente</a>):</p><ul>{''.join(lines)}</ul>")
+
+
+def member_lines(d: Dossier) -> str:
+    """A member's document: what it pays in its region's regional model, and the region's budget."""
+    leden = d.als_lid()
+    lines = []
+    for p, r in d.regio_van.items():
+        lid = leden[p]
+        lines.append(f"<li>{escape(PAKKET_LABELS[p].capitalize())}: {escape(d.onderwerp)} betaalt {escape(money.euro(lid.bijdrage))} per "
+                     f"jaar en besteedt zelf {escape(money.hours(lid.eigen_uren))} uur per maand aan beleid; de regio samen "
+                     f"{escape(money.euro(r.budget))} per jaar, voor {escape(money.fte(r.uitvoerder_fte))} fte bij de uitvoerder.</li>")
+    r0 = next(iter(d.regio_van.values()))
+    return (f"<p>Als lid van {escape(r0.titel)} ({len(r0.leden)} gemeenten, regionaal model):</p><ul>{''.join(lines)}</ul>")

@@ -25,6 +25,7 @@ from typing import Any
 
 from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.estimate import components
+from burgernet_cost.output import numbers as money
 from burgernet_cost.output.rapport_notes import figures_of, relative_place
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 from burgernet_cost.output.workbook_book import EURO, EURO4, FTE, HOURS, INT, Book
@@ -135,10 +136,17 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
             for col, key in ((3, "tarief"), (4, "bijdrage"), (5, "totaal")):
                 out[(pakket, f"{u.id}.{key}")] = _cell(row, col, "Modellen")
             book.name(f"Totaal_{u.id}_{pakket}", "Modellen", row, 5)
+            book.name(f"Bijdrage_{u.id}_{pakket}", "Modellen", row, 4)
             row += 1
         row += 2
     book.text(ws, row, 0, "Het schaalvoordeel (Invoer) geldt alleen voor het landelijke model bij het berekende tarief; "
               "§6 noemt één landelijk bedrag.", book.note, span=4)
+    if d.regio_van:  # a member's workbook (--per-gemeente): what its region computed for it
+        for p, lid in d.als_lid().items():
+            r = d.regio_van[p]
+            row += 1
+            book.text(ws, row, 0, f"Als lid van {r.titel}, {PAKKET_LABELS[p]}: bijdrage {money.euro(lid.bijdrage)} per jaar (afgerond op "
+                                  f"centen, zoals bncost regio); budget van de regio {money.euro(r.budget)} per jaar.", book.note, span=6)
     ws.freeze_panes(1, 1)
     book.finish(ws)
     return out
