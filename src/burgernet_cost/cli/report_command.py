@@ -1,9 +1,9 @@
 """``bncost rapport``: the documents a policy officer hands to a council, an HTML page or an Excel
 workbook, for one municipality or one region (the selections of ``regio``).
 
-The charts need matplotlib and the workbook XlsxWriter (the extra ``rapport``); both are imported
-only here, after the options are checked, and a missing one gives one Dutch line with the command
-that installs it.
+The workbook needs XlsxWriter (the extra ``rapport``), imported only here, after the options are
+checked; without it one Dutch line gives the command that installs it. The page's charts are drawn
+by bncost itself (``output/svgplot.py``).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
 REPORT_FORMATS = ("html", "xlsx")
-INSTALL = "pip install 'matplotlib>=3.7' 'XlsxWriter>=3.1'  (of vanuit de repository: pip install '.[rapport]')"
+INSTALL = "pip install 'XlsxWriter>=3.1'  (of vanuit de repository: pip install '.[rapport]')"
 
 
 class MissingExtra(UsageProblem):
@@ -126,8 +126,8 @@ def _per_member(opties: Gedeeld, uitvoer: str, fmt: str | None, gemeente: str | 
 def _require(fmt: str) -> None:
     import importlib.util
 
-    needed = {"html": "matplotlib", "xlsx": "xlsxwriter"}[fmt]
-    if importlib.util.find_spec(needed) is None:
+    needed = {"xlsx": "xlsxwriter"}.get(fmt)
+    if needed is not None and importlib.util.find_spec(needed) is None:
         raise MissingExtra(f"voor --format {fmt} is {needed} nodig; installeer het met: {INSTALL}")
 
 

@@ -19,7 +19,7 @@ from burgernet_cost.output.rapport_notes import Noten
 from burgernet_cost.output.views.ranges import assumption_name, option_text
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl
 
-SHORT = {"basis": "basis", "volledig": "basis + aanvullend", "aanvullend": "aanvullend"}  # under a bar of a chart
+SHORT = {"basis": "basis", "volledig": "volledig", "aanvullend": "aanvullend"}  # under a bar of a chart
 
 
 def _municipality(d: Dossier, ds: Any) -> Any:
@@ -53,7 +53,8 @@ def models(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
 
     groups = [(SHORT[p], [(u.naam, u.eigen_kosten, u.bijdrage) for u in v.uitkomsten]) for p, v in d.vergelijkingen.items()]
     title = "Kosten per jaar per inrichtingsmodel" + (" (de regio als geheel)" if d.is_regio else "")
-    chart = _figure(charts.models_chart("modellen", title, groups), "De staven beginnen bij nul; de cijfers staan in de tabel.")
+    chart = _figure(charts.models_chart("modellen", title, groups),
+                    "Volledig is het basis- en aanvullend pakket samen. De cijfers staan in de tabel eronder.")
     report = compare_report(list(d.vergelijkingen.values()), ds, c.data, False, _municipality(d, ds))
     intro = ("<p>De modellen voor de regio als geheel: de kosten zijn evenredig met het aantal inwoners, dus het "
              "totaal van de gemeenten samen.</p>" if d.is_regio else "")
@@ -65,7 +66,7 @@ def sizes(d: Dossier) -> str:
     marked: list[tuple[str, int]] = [] if d.is_regio else [(d.onderwerp, d.inwoners)]
     text = "Elke punt is een gemeente van de regio." if d.is_regio else f"De stippellijn markeert {d.onderwerp}."
     chart = _figure(charts.size_chart("grootte", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked),
-                    "Beide assen zijn logaritmisch en beginnen dus niet bij nul: gelijke afstanden zijn gelijke verhoudingen.")
+                    "De cijfers staan onder de grafiek.")
     head = "".join(f'<th scope="col" class=num>{escape(PAKKET_LABELS[p])}</th>' for p in d.pakketten)
     rows = "".join(f'<tr><td class=num data-label="Inwoners">{money.nl_number(n)}</td>'
                    + "".join(f'<td class=num data-label="{escape(PAKKET_LABELS[p])}">{escape(money.euro(t[p]))}</td>' for p in d.pakketten)
@@ -88,7 +89,7 @@ def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     rows = ([(u, b) for u, _n, _i, _h, b in group_by_unit(r0)] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden])
     rows.sort(key=lambda item: -item[1])
     chart = _figure(charts.members_chart(f"leden-{first}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows),
-                    "De staven beginnen bij nul; de cijfers staan in de tabel.")
+                    "De cijfers staan in de tabel eronder.")
     refs = noten.ref(notes)
     body = (f"<p>Elke gemeente betaalt de uitvoerder een bijdrage per inwoner{refs}; de uren en het budget van de uitvoerder "
             f'staan in de <a href="#samenvatting">samenvatting</a>.</p>{chart}' + _members_table(d, per_unit))
@@ -128,7 +129,7 @@ def sensitivity(d: Dossier, noten: Noten) -> str:
     central = d.vergelijkingen[d.pakketten[0]].model("gemeentelijk").totaal
     rows = [(assumption_name(u.aanname), u.laag[1]["totaal"], u.hoog[1]["totaal"]) for u in d.gevoeligheid]
     chart = _figure(charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})",
-                                         central, rows), "De as begint bij nul; de cijfers staan in de tabel.")
+                                         central, rows), "De cijfers staan in de tabel eronder.")
     body = "".join(
         f'<tr><td data-label="Aanname">{escape(assumption_name(u.aanname))} <span class="status-{escape(u.aanname.status)}">'
         f'({escape(u.aanname.status)})</span></td><td data-label="Laag bij">{escape(option_text(u.laag[0], u.aanname))}</td>'
@@ -151,7 +152,7 @@ def series(d: Dossier, noten: Noten) -> str:
     points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
     events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
     chart = _figure(charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events),
-                    "De as begint bij nul; de cijfers staan in de tabel.")
+                    "De cijfers staan in de tabel eronder.")
     body = "".join(
         f'<tr><td data-label="Jaar">{p.jaar}</td><td class=num data-label="Inwoners">{money.nl_number(p.inwoners)}</td>'
         f'<td data-label="Prijspeil">{escape(date_nl(p.schatting.uurtarief.peildatum) if p.schatting.uurtarief.peildatum else "vast")}</td>'
