@@ -19,6 +19,7 @@ def _csv(report: Any, band: Any, key_of: Any, columns: list[tuple[str, str, str]
     table = next((t for t in report.tables_for(CSV)), None)
     if table is None:
         return
+    table.columns = list(table.columns)  # a copy: the view's column list is shared by every run in this process
     for suffix, column, kind in columns:
         for end in ("laag", "hoog"):
             table.columns.append(Column(f"{column}_{end}", "", kind, formats=frozenset({CSV})))
