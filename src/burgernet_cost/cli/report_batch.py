@@ -58,7 +58,7 @@ def per_member(opties: Any, soort: str, given: dict[str, str | None], jaar: int 
     regios = {p: region(ds, title, members, "regionaal", p, tarief, schaalvoordeel, keuze, soort=soort, schalingen=opties.schalingen())
               for p in pakketten}
     rows = {g.code: g for g in ds.gemeenten().lijst(ds.gemeenten().kies_jaar(jaar))}
-    shared = extra(ds)
+    shared = {**extra(ds), "grootte_cache": {}}
     folder.mkdir(exist_ok=True)
     taken: set[str] = set()
     written: list[tuple[Any, str]] = []

@@ -82,9 +82,11 @@ def dossier(
     schalingen: dict[str, str] | None = None,
     keuze_voor: Any = None,
     jaren: list[int] | None = None,
+    grootte_cache: dict[tuple[int, str], Decimal] | None = None,
 ) -> Dossier:
     """The results for one municipality (``inwoners``, ``gemeente`` when it is a CBS municipality)
-    or one region (``leden``)."""
+    or one region (``leden``). ``grootte_cache``: the size chart's totals already computed with the
+    same choices (``rapport --per-gemeente`` shares it between the members)."""
     herkomst = None if gemeente is None else Herkomst.cbs(gemeente)
     regios: dict[str, Regio] = {}
     if leden:
@@ -96,8 +98,13 @@ def dossier(
     vergelijkingen = {p: compare(ds, inwoners, p, tarief, schaalvoordeel, keuze, herkomst=herkomst, schalingen=schalingen)
                       for p in pakketten}
     points = sorted({*SIZES, inwoners} if not leden else {*(lid.inwoners for lid in leden)})
-    grootte = tuple((n, {p: compare(ds, n, p, tarief, schaalvoordeel, keuze, schalingen=schalingen).model("gemeentelijk").totaal
-                         for p in pakketten}) for n in points)
+    cache = grootte_cache if grootte_cache is not None else {}
+    for p in pakketten:
+        cache[(inwoners, p)] = vergelijkingen[p].model("gemeentelijk").totaal
+        for n in points:
+            if (n, p) not in cache:
+                cache[(n, p)] = compare(ds, n, p, tarief, schaalvoordeel, keuze, schalingen=schalingen).model("gemeentelijk").totaal
+    grootte = tuple((n, {p: cache[(n, p)] for p in pakketten}) for n in points)
     _central, swings = model_sensitivity(ds, inwoners, pakketten[0], keuze, schalingen, schaalvoordeel)
     bereik = model_range(ds, inwoners, pakketten[0], keuze, schalingen)
     reeks = None
