@@ -302,3 +302,18 @@ def test_per_member_mistakes_get_one_dutch_line(bncost, tmp_path, monkeypatch, a
     r = bncost("rapport", *args)
     assert r.code == 2 and message in r.err and len(r.err.splitlines()) == 1, r.err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bestaat.html"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_per_member_shows_progress_on_a_terminal_only(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    args = [sys.executable, "-m", "burgernet_cost", "rapport", "--per-gemeente", "--gemeenten", "Utrecht,Zeist", "-o", str(tmp_path / "m")]
+    r = subprocess.run(args, stderr=slave, stdout=subprocess.DEVNULL, timeout=300)
+    os.close(slave)
+    shown = os.read(master, 65536).decode("utf-8", "replace")
+    os.close(master)
+    assert r.returncode == 0 and "1/2 Utrecht" in shown and "2/2 Zeist" in shown, shown
