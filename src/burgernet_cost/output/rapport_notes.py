@@ -7,6 +7,7 @@ status and place in the data (relative to the data folder: a document names no m
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from html import escape
@@ -63,6 +64,7 @@ class Noten:
         return f'<ol class="notes">{"".join(items)}</ol>'
 
 
+@functools.lru_cache(maxsize=4096)  # the same places in every document of a --per-gemeente run
 def relative_place(plaats: str | None, root: Path) -> str:
     """'…/data/interviews.yaml:127' -> 'interviews.yaml:127' (a place in the data folder)."""
     if not plaats:
