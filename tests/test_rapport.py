@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
@@ -72,11 +73,25 @@ def test_the_page_says_what_estimate_and_compare_models_say(bncost, amersfoort):
         cmp = json.loads(bncost("compare-models", "--gemeente", "Amersfoort", "-p", pakket, "-f", "json").out, parse_float=Decimal)
         for model in cmp["vergelijkingen"][0]["modellen"]:
             assert money.euro(model["totaal_per_jaar"]) in text, model["model"]
-    for heading in ("Samenvatting", "Kosten per taakgebied", "De drie inrichtingsmodellen", "Kosten naar gemeentegrootte",
-                    "Hoe zeker: de aannames", "Over de jaren", "Aannames en bronnen", "Uitleg van de berekening"):
-        assert heading in text
-    assert "bncost rapport --gemeente Amersfoort --uitvoer" in text and "vingerafdruk" in text
-    assert "AANNAME" in text  # the tree marks the assumptions
+    headings = ("Samenvatting", "Hoe zeker", "Wat veranderde na 2014", "Kosten per taakgebied", "De drie inrichtingsmodellen",
+                "Hoe zeker: de aannames één voor één", "Over de jaren", "Kosten naar gemeentegrootte",
+                "Bijlage: toelichting, aannames en bronnen")
+    positions = [text.index(h) for h in headings]
+    assert positions[:3] == sorted(positions[:3]) and positions[-1] == max(positions)  # summary first, the appendix last
+    assert "vingerafdruk" in text and "meegeleverde data (bncost " in text
+
+
+def test_every_note_stands_once_in_the_appendix_and_every_reference_resolves(amersfoort):
+    page = _page(amersfoort / "amersfoort.html")
+    ids = [a["id"] for _t, a in page.tags if a.get("id")]
+    assert len(ids) == len(set(ids))
+    links = {a["href"][1:] for t, a in page.tags if t == "a" and a.get("href")}
+    assert links and links <= set(ids), links - set(ids)
+    notes = [a["id"] for t, a in page.tags if t == "li" and (a.get("id") or "").startswith("noot-")]
+    assert notes == [f"noot-{n}" for n in range(1, len(notes) + 1)] and {f"noot-{n}" for n in range(1, len(notes) + 1)} <= links
+    html = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
+    appendix = html[html.index('id="bijlage"'):]
+    assert appendix.count("aanname</span>") >= 2 and "interviews.yaml:" in appendix  # statuses and places in the data folder
 
 
 def test_the_workbook_computes_with_formulas_from_its_inputs(amersfoort):
@@ -116,7 +131,7 @@ def test_a_region_gets_a_members_sheet_and_chart(bncost, tmp_path):
     assert "Bijdrage per gemeente en de regionale uitvoerder" in text and 'aria-labelledby="leden-basis-t' in text
     assert money.euro(Decimal(str(regio["uitvoerder"]["budget_per_jaar"]))) in text
     summary = text[text.index('<section class="summary"'):text.index("</section>")]
-    assert "In het regionale model (basispakket) heeft de uitvoerder" in summary and "de gemeente bemant zelf" not in summary
+    assert "Basispakket: de uitvoerder heeft" in summary and "de gemeente bemant zelf" not in summary
 
 
 @pytest.mark.parametrize(("args", "code", "message"), [
@@ -137,13 +152,13 @@ def test_mistakes_get_one_dutch_line(bncost, tmp_path, monkeypatch, args, code, 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_without_the_chart_library_the_message_gives_the_install_command(bncost, tmp_path, monkeypatch):
+def test_without_the_workbook_library_the_message_gives_the_install_command(bncost, tmp_path, monkeypatch):
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name in ("matplotlib", "xlsxwriter") else real(name, *a))
-    for suffix, needed in (("html", "matplotlib"), ("xlsx", "xlsxwriter")):
-        r = bncost("rapport", "-n", 5000, "-o", tmp_path / f"x.{suffix}")
-        assert r.code == 1 and needed in r.err and "pip install 'matplotlib>=3.7' 'XlsxWriter>=3.1'" in r.err
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "xlsxwriter" else real(name, *a))
+    r = bncost("rapport", "-n", 5000, "-o", tmp_path / "x.xlsx")
+    assert r.code == 1 and "xlsxwriter" in r.err and "pip install 'XlsxWriter>=3.1'" in r.err
     assert list(tmp_path.iterdir()) == []
+    assert bncost("rapport", "-n", 5000, "-o", tmp_path / "x.html").code == 0  # the page needs no extra library
 
 
 def test_html_to_standard_output_and_the_format_option(bncost, tmp_path):
@@ -186,5 +201,119 @@ def test_the_summary_says_how_sure_with_the_range_of_estimate(bncost, amersfoort
     page = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
     band = {r["figuur"]: r for r in json.loads(bncost("estimate", "--gemeente", "Amersfoort", "--bandbreedte", "-f", "json").out,
                                                 parse_float=Decimal)["bandbreedte"]}["totaal.kosten"]
-    summary = page[page.index('<section class="summary"'):page.index("</section>")]
+    summary = re.sub(r"<[^>]+>", "", page[page.index('<section class="summary"'):page.index("</section>")])
     assert f"tussen {money.euro(band['laag'])} en {money.euro(band['hoog'])} per jaar" in summary
+    bases = {k: json.loads(bncost("estimate", "--gemeente", "Amersfoort", *k.split(), "-f", "json").out, parse_float=Decimal)
+             for k in ("--toeslagen alle", "--kostenbasis integraal")}
+    for option, est in bases.items():  # the cost-basis alternatives stand beside the band
+        assert f"({option}): {money.euro(est['totaal']['kosten_per_jaar'])}" in summary, option
+    assert "De band omvat:" in summary and "Niet in de band:" in summary
+
+
+def test_every_sheet_is_protected_and_rows_fit_their_wrapped_text(bncost, tmp_path):
+    assert bncost("rapport", "--gemeente", "Amersfoort", "--jaar", "2024", "-o", tmp_path / "a.xlsx").code == 0
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    assert all(ws.protection.sheet for ws in wb), [ws.title for ws in wb if not ws.protection.sheet]
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    assert c.protection.locked, (ws.title, c.coordinate)  # a formula is never an input
+    inv = wb["Invoer"]
+    from openpyxl.utils import get_column_letter
+
+    def width(col: int) -> float:
+        return inv.column_dimensions[get_column_letter(col)].width or 8.43
+
+    spans = {(m.min_row, m.min_col): sum(width(c) for c in range(m.min_col, m.max_col + 1)) for m in inv.merged_cells.ranges}
+    for row in inv.iter_rows(min_row=2, max_row=20):
+        longest = max((len(str(c.value)) / spans.get((c.row, c.column), width(c.column)) for c in row if isinstance(c.value, str)),
+                      default=0)
+        if longest > 1.5:  # text wider than its column wraps: the row must be taller than one line
+            assert (inv.row_dimensions[row[0].row].height or 15) >= 30, (row[0].value, longest)
+
+
+def test_invoer_takes_source_and_status_from_the_data(bncost, tmp_path):
+    """One source of truth: each input with a place in the data has that figure's source and
+    status (a value computed from several figures is afgeleid and names them)."""
+    args = ("--gemeente", "Amersfoort", "--jaar", "2024")
+    assert bncost("rapport", *args, "-o", tmp_path / "a.xlsx").code == 0
+    figures = json.loads(bncost("estimate", *args, "-f", "json").out)["figuren"]
+    figures += json.loads(bncost("compare-models", *args, "-f", "json").out)["figuren"]
+    inv = openpyxl.load_workbook(tmp_path / "a.xlsx")["Invoer"]
+    checked = {}
+    for label, _v, _u, bron, status, _note, place in inv.iter_rows(min_row=5, max_row=20, max_col=7, values_only=True):
+        if label is None:
+            break  # the end of the inputs; the observations follow
+        if not place:
+            continue
+        f = next(f for f in figures if f["plaats"] and f["plaats"].replace("\\", "/").endswith("/" + place))
+        if status == "afgeleid":
+            assert bron.startswith(f["bron"]) and "cao-verhogingen" in bron, label
+        else:
+            assert (bron, status) == (f["bron"], f["status"]), label
+        checked[label] = status
+    assert checked["Maandsalaris (op prijspeil)"] == "afgeleid"  # the 2019 table raised by the cao steps up to 2024
+    assert checked["Schaling relatiebeheer & communicatie"] == next(
+        f["status"] for f in figures if f["id"] == "interviews.schalingen[1].standaard")
+
+
+def test_the_members_own_columns_reach_the_leden_sheet(bncost, tmp_path):
+    members = tmp_path / "leden.csv"
+    members.write_bytes(b"Gemeente;INWONERS;Contactpersoon;Kostenplaats\r\nUtrecht;374.238;J. de Vries;4711\r\nZeist;;A. Bakker;\r\n")
+    assert bncost("rapport", "--bestand", members, "-o", tmp_path / "r.xlsx").code == 0
+    leden = openpyxl.load_workbook(tmp_path / "r.xlsx")["Leden"]
+    rows = list(leden.iter_rows(min_row=3, values_only=True))
+    head = list(rows[0])
+    assert head[-2:] == ["Contactpersoon", "Kostenplaats"]
+    assert rows[1][head.index("Contactpersoon")] == "J. de Vries" and rows[1][head.index("Kostenplaats")] == "4711"
+    assert rows[2][head.index("Contactpersoon")] == "A. Bakker"
+    assert all(not str(c).startswith("/") for r in rows for c in r if c)
+
+
+def test_one_document_per_member_and_an_index(bncost, tmp_path):
+    r = bncost("rapport", "--per-gemeente", "--gemeenten", "Utrecht,Zeist", "--uitvoer", tmp_path / "map")
+    assert r.code == 0 and r.err == "", r.err  # no progress line when standard error is not a terminal
+    assert sorted(p.name for p in (tmp_path / "map").iterdir()) == ["index.html", "utrecht.html", "zeist.html"]
+    regio = json.loads(bncost("regio", "--gemeenten", "Utrecht,Zeist", "-f", "json").out, parse_float=Decimal)
+    for lid in regio["leden"]:
+        page = (tmp_path / "map" / f"{lid['gemeente'].lower()}.html").read_text(encoding="utf-8")
+        summary = re.sub(r"<[^>]+>", "", page[page.index('<section class="summary"'):page.index("</section>")])
+        assert f"{lid['gemeente']} betaalt {money.euro(lid['bijdrage_per_jaar'])} per jaar" in summary
+        assert money.euro(regio["uitvoerder"]["budget_per_jaar"]) in summary
+        est = json.loads(bncost("estimate", "--gemeente", lid["gemeente"], "-f", "json").out, parse_float=Decimal)
+        assert money.euro(est["totaal"]["kosten_per_jaar"]) in summary
+    index = _page(tmp_path / "map" / "index.html")
+    assert [a["href"] for t, a in index.tags if t == "a"] == ["utrecht.html", "zeist.html"]
+    r = bncost("rapport", "--per-gemeente", "--gemeenten", "Utrecht,Zeist", "-f", "xlsx", "-o", tmp_path / "werkmappen")
+    assert r.code == 0, r.err
+    wb = openpyxl.load_workbook(tmp_path / "werkmappen" / "zeist.xlsx")
+    assert "Bijdrage_regionaal_basis" in wb.defined_names and wb["Invoer"]["B5"].value == regio["leden"][1]["inwoners"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--per-gemeente", "--gemeente", "Utrecht", "-o", "map"], "--per-gemeente hoort bij één regio"),
+    (["--per-gemeente", "--gemeenten", "Utrecht", "-o", "bestaat.html"], "is geen map"),
+    (["--per-gemeente", "--gemeenten", "Utrecht", "-o", "nergens/map"], "de map boven nergens/map bestaat niet"),
+])
+def test_per_member_mistakes_get_one_dutch_line(bncost, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bestaat.html").write_text("x")
+    r = bncost("rapport", *args)
+    assert r.code == 2 and message in r.err and len(r.err.splitlines()) == 1, r.err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bestaat.html"]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="needs a pseudo-terminal")
+def test_per_member_shows_progress_on_a_terminal_only(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    args = [sys.executable, "-m", "burgernet_cost", "rapport", "--per-gemeente", "--gemeenten", "Utrecht,Zeist", "-o", str(tmp_path / "m")]
+    r = subprocess.run(args, stderr=slave, stdout=subprocess.DEVNULL, timeout=300)
+    os.close(slave)
+    shown = os.read(master, 65536).decode("utf-8", "replace")
+    os.close(master)
+    assert r.returncode == 0 and "1/2 Utrecht" in shown and "2/2 Zeist" in shown, shown

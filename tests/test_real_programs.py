@@ -1,8 +1,9 @@
 """The documents of ``bncost rapport`` in the programs people open them with.
 
-* Headless Chromium (Debian's, driven by Playwright) opens the HTML page: no console error, no
-  request beyond the page itself, a screenshot, print to PDF on A4, and the total on the page equals
-  ``estimate``'s.
+* Headless Chromium (Debian's, driven by Playwright) opens the HTML page of a municipality and of a
+  region: axe-core (axe-playwright-python bundles its script) finds nothing, no sideways scrolling
+  at 1280 and 375 px, A4 print within its page budget, no long sentence twice, no machine path, no
+  console error, no request beyond the page itself; a screenshot; the total equals ``estimate``'s.
 * LibreOffice (headless) recalculates the workbook: the recalculated cells equal ``estimate`` and
   ``compare-models``; after changing the inhabitants in *Invoer* it recalculates to what
   ``bncost estimate --inwoners NEW`` says.
@@ -71,38 +72,99 @@ def _json(*args: object) -> dict:
     return json.loads(out.getvalue(), parse_float=Decimal)
 
 
-def test_chromium_opens_the_page(tmp_path):
+A4_POINTS = (595.3, 841.9)  # 210 x 297 mm
+PAGES = {"gemeente": 6, "regio": 10}  # the most A4 pages a municipality's and a region's document may take
+ABSOLUTE = re.compile(r"(?<![\w.~-])/(?:home|tmp|usr|var|opt|work|root|Users|private|mnt|srv)/|site-packages|\b[A-Za-z]:\\")
+BLOCKS = re.compile(r"</?(?:p|li|tr|td|th|h[1-6]|caption|figcaption|summary|title|desc|div|section|header|footer|ul|ol|table)\b[^>]*>")
+
+
+def _sentences(html: str) -> list[str]:
+    """The page's sentences of 60 characters or more (the text between block tags, split after . ! ?)."""
+    import html as html_lib
+
+    body = html[html.index("<body"):]
+    body = re.sub(r"<style[^>]*>.*?</style>", " ", body, flags=re.S)
+    text = html_lib.unescape(re.sub(r"<[^>]+>", " ", BLOCKS.sub("\n", body)))
+    out = []
+    for block in text.split("\n"):
+        for sentence in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", block).strip()):
+            if len(sentence) >= 60:
+                out.append(sentence)
+    return out
+
+
+def _chromium() -> tuple[str, object]:
     browser_path = _program("chromium", "chromium-browser", "google-chrome")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _missing("playwright (Python)")
-    page_file = _make(tmp_path, "--gemeente", "Amersfoort", "amersfoort.html")
+    return browser_path, sync_playwright
+
+
+def _axe() -> object:
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        _missing("axe-playwright-python (axe-core)")
+    return Axe()
+
+
+@pytest.mark.parametrize(("soort", "args"), [("gemeente", ("--gemeente", "Amersfoort")), ("regio", ("--eenheid", "Oost-Brabant"))])
+def test_chromium_reads_the_document_as_a_council_member_would(tmp_path, soort, args):
+    """axe-core (every rule, best practice included) finds nothing; no sideways scrolling at 1280
+    and 375 px; A4 with at most 6 (a municipality) or 10 (a region) pages, the summary on page 1; no
+    long sentence twice; no machine path; the page loads nothing and shows estimate's total."""
+    browser_path, sync_playwright = _chromium()
+    axe = _axe()
+    page_file = _make(tmp_path, *args, f"{soort}.html")
+    html = page_file.read_text(encoding="utf-8")
     url = page_file.resolve().as_uri()
     problems: list[str] = []
     requests: list[str] = []
-    with sync_playwright() as p:
+    widths: dict[int, int] = {}
+    with sync_playwright() as p:  # type: ignore[operator]
         browser = p.chromium.launch(executable_path=browser_path, args=CHROMIUM_FLAGS)
-        page = browser.new_page(viewport={"width": 1000, "height": 1400})
-        page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(url, wait_until="load")
-        shot = Path(os.environ.get("BNCOST_SCREENSHOT") or tmp_path / "rapport.png")
-        page.screenshot(path=str(shot))
-        page.pdf(path=str(tmp_path / "rapport.pdf"), format="A4", print_background=True)
-        shown_total = page.locator(".summary .big").first.inner_text()
+        for width in (1280, 375):
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.on("console", lambda m: problems.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+            page.on("pageerror", lambda e: problems.append(f"pageerror: {e}"))
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(url, wait_until="load")
+            widths[width] = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if width == 1280:
+                results = axe.run(page)  # type: ignore[attr-defined]
+                violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+                ran = {r["id"] for kind in ("passes", "inapplicable", "incomplete") for r in results.response[kind]}
+                shown_total = page.locator(".summary .big").first.inner_text()
+                if soort == "gemeente":
+                    shot = Path(os.environ.get("BNCOST_SCREENSHOT") or tmp_path / "rapport.png")
+                    page.set_viewport_size({"width": 1000, "height": 1400})
+                    page.screenshot(path=str(shot))
+                page.emulate_media(media="print")
+                page.set_viewport_size({"width": 720, "height": 1000})  # A4 less the margins, in CSS pixels
+                summary_height = page.locator(".summary").bounding_box()["height"]
+                page.pdf(path=str(tmp_path / "rapport.pdf"), format="A4", print_background=True)
+            page.close()
         browser.close()
-    assert problems == []
-    assert requests == [url], "the page asked for something beyond itself"
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    assert violations == [] and {"landmark-one-main", "region", "color-contrast", "heading-order"} <= ran, violations
+    assert widths == {1280: 0, 375: 0}, widths
+    assert problems == [] and set(requests) == {url}, (problems, requests)
     pdf = (tmp_path / "rapport.pdf").read_bytes()
-    pages = re.findall(rb"/Type\s*/Page[^s]", pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     boxes = {(float(w), float(h)) for w, h in re.findall(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]", pdf)}
-    assert len(pages) >= 1 and boxes
-    assert all(abs(w - 595.3) < 2 and abs(h - 841.9) < 2 for w, h in boxes), boxes  # A4 in points (210 x 297 mm)
-    estimate = _json("estimate", "--gemeente", "Amersfoort")
-    assert shown_total.replace("\u00a0", " ") == money.euro(estimate["totaal"]["kosten_per_jaar"])
+    assert 2 <= pages <= PAGES[soort], pages
+    assert all(abs(w - A4_POINTS[0]) < 2 and abs(h - A4_POINTS[1]) < 2 for w, h in boxes), boxes
+    assert summary_height <= (297 - 24) / 25.4 * 96, summary_height  # one A4 page less the print margins (12 mm each)
+    repeated = [s for s in set(_sentences(html)) if _sentences(html).count(s) > 1]
+    assert repeated == [], repeated
+    assert not ABSOLUTE.search(html) and str(tmp_path) not in html and str(Path.cwd()) not in html, ABSOLUTE.search(html)
+    if soort == "gemeente":
+        estimate = _json("estimate", *args)
+        assert shown_total.replace("\u00a0", " ") == money.euro(estimate["totaal"]["kosten_per_jaar"])
+    else:
+        regio = _json("regio", *args)
+        assert shown_total.replace("\u00a0", " ") == money.euro(_json("estimate", "--inwoners", regio["inwoners"])["totaal"]["kosten_per_jaar"])
 
 
 def _recalculate(soffice: str, workbook: Path, out: Path) -> Path:
@@ -162,3 +224,19 @@ def test_libreoffice_recalculates_the_workbook(tmp_path):
     again = openpyxl.load_workbook(_recalculate(soffice, changed, tmp_path / "opnieuw"), data_only=True)
     assert _named(again, "Inwoners") == 75_000
     _check(again, ["--inwoners", "75000"])
+
+
+def test_libreoffice_recalculates_a_members_workbook_to_regios_figure(tmp_path):
+    """``rapport --per-gemeente --format xlsx``: a member's workbook, recalculated, gives the
+    contribution ``regio`` computes for that member (to the cent) and estimate's total."""
+    soffice = _program("soffice", "libreoffice")
+    openpyxl = pytest.importorskip("openpyxl")
+    from burgernet_cost.cli import main
+
+    assert main(["rapport", "--per-gemeente", "--gemeenten", "Utrecht,Zeist", "-f", "xlsx", "--uitvoer", str(tmp_path / "map")]) == 0
+    values = openpyxl.load_workbook(_recalculate(soffice, tmp_path / "map" / "zeist.xlsx", tmp_path / "herberekend"), data_only=True)
+    for pakket in ("basis", "volledig"):
+        regio = _json("regio", "--gemeenten", "Utrecht,Zeist", "-p", pakket)
+        zeist = next(lid for lid in regio["leden"] if lid["gemeente"] == "Zeist")
+        assert _close(_named(values, f"Bijdrage_regionaal_{pakket}"), zeist["bijdrage_per_jaar"], 2), pakket
+    _check(values, ["--gemeente", "Zeist"])

@@ -1,9 +1,9 @@
 """``bncost rapport``: the documents a policy officer hands to a council, an HTML page or an Excel
 workbook, for one municipality or one region (the selections of ``regio``).
 
-The charts need matplotlib and the workbook XlsxWriter (the extra ``rapport``); both are imported
-only here, after the options are checked, and a missing one gives one Dutch line with the command
-that installs it.
+The workbook needs XlsxWriter (the extra ``rapport``), imported only here, after the options are
+checked; without it one Dutch line gives the command that installs it. The page's charts are drawn
+by bncost itself (``output/svgplot.py``).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import shlex
 from decimal import Decimal
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -43,7 +44,7 @@ from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
 REPORT_FORMATS = ("html", "xlsx")
-INSTALL = "pip install 'matplotlib>=3.7' 'XlsxWriter>=3.1'  (of vanuit de repository: pip install '.[rapport]')"
+INSTALL = "pip install 'XlsxWriter>=3.1'  (of vanuit de repository: pip install '.[rapport]')"
 
 
 class MissingExtra(UsageProblem):
@@ -53,13 +54,13 @@ class MissingExtra(UsageProblem):
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES)
 def report_cmd(
     opties: Gedeeld,
-    uitvoer: Annotated[str | None, Opt("--uitvoer", "-o", metavar="BESTAND.html|BESTAND.xlsx", show_default=False,
+    uitvoer: Annotated[str | None, Opt("--uitvoer", "-o", metavar="BESTAND.html|BESTAND.xlsx|MAP", show_default=False,
                                        help="Het bestand dat bncost maakt: een HTML-pagina (.html) of een Excel-werkmap "
-                                            "(.xlsx); het formaat volgt uit de extensie.",
+                                            "(.xlsx); het formaat volgt uit de extensie. Met --per-gemeente een map.",
                                        autocompletion=tab_paths.files(".html", ".xlsx"))] = None,
     fmt: Annotated[str | None, Opt("--format", "-f", parser=parse_choice(REPORT_FORMATS, "formaat"), metavar="html|xlsx",
-                                   show_default=False, help="Het formaat, als de extensie het niet zegt.",
-                                   autocompletion=tab.RAPPORT_FORMAAT)] = None,
+                                   show_default=False, help="Het formaat, als de extensie het niet zegt (--per-gemeente: "
+                                                            "standaard html).", autocompletion=tab.RAPPORT_FORMAAT)] = None,
     gemeente: Gemeente = None,
     inwoners: Inwoners = None,
     jaar: Jaar = None,
@@ -68,6 +69,8 @@ def report_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland als één regio.")] = False,
+    per_gemeente: Annotated[bool, Opt("--per-gemeente", help="Eén document per gemeente van de regio (met haar bijdrage en het "
+                                                              "budget van de regio) in de map van --uitvoer, plus index.html.")] = False,
     pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
@@ -77,6 +80,10 @@ def report_cmd(
 
     if uitvoer is None:
         raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
+    if per_gemeente:
+        return _per_member(opties, uitvoer, fmt, gemeente, inwoners, jaar, pakket, tarief, schaalvoordeel, data_dir,
+                           {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand,
+                            "alle": "ja" if alle else None})
     chosen = format_for(uitvoer, fmt, REPORT_FORMATS)
     real = check_target(uitvoer) if uitvoer != "-" else None
     if real is None and chosen == "xlsx":
@@ -102,11 +109,28 @@ def report_cmd(
         write_file(uitvoer, data, real)
 
 
+def _per_member(opties: Gedeeld, uitvoer: str, fmt: str | None, gemeente: str | None, inwoners: int | None, jaar: int | None,
+                pakket: str | None, tarief: str, schaalvoordeel: Decimal | None, data_dir: str | None,
+                given: dict[str, str | None]) -> None:
+    from burgernet_cost.cli.report_batch import output_folder, per_member
+
+    regio = [k for k, v in given.items() if v is not None]
+    if len(regio) != 1 or gemeente is not None or inwoners is not None:
+        raise UsageProblem("--per-gemeente hoort bij één regio: kies --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle")
+    not_empty(**{k: v for k, v in given.items() if k != "alle"})
+    folder = output_folder(uitvoer)
+    chosen = fmt or "html"
+    _require(chosen)
+    opties = dataclasses.replace(opties, data_dir=data_dir)
+    per_member(opties, regio[0], given, jaar, (pakket,) if pakket else ("basis", "volledig"), tarief, schaalvoordeel, chosen, folder,
+               _render, _series_args(opties, "inwoners", {}))
+
+
 def _require(fmt: str) -> None:
     import importlib.util
 
-    needed = {"html": "matplotlib", "xlsx": "xlsxwriter"}[fmt]
-    if importlib.util.find_spec(needed) is None:
+    needed = {"xlsx": "xlsxwriter"}.get(fmt)
+    if needed is not None and importlib.util.find_spec(needed) is None:
         raise MissingExtra(f"voor --format {fmt} is {needed} nodig; installeer het met: {INSTALL}")
 
 
@@ -148,13 +172,49 @@ def _series_args(opties: Gedeeld, soort: str, given: dict[str, str | None]) -> A
     return make
 
 
+PATH_OPTIONS = ("--uitvoer", "-o", "--data-dir", "--bestand")
+
+
+def relative(path: Path | str) -> str:
+    """A file or folder as a document names it: relative to where bncost was started, or only its
+    name when it lies elsewhere (a document shows no machine path)."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (OSError, ValueError, RuntimeError):  # elsewhere, the start directory is gone, a symlink loop
+        return Path(path).name
+
+
+def document_data(root: Path, version: str) -> str:
+    """The data as a document names it: the shipped data is "meegeleverde data (bncost X.Y.Z)"; a
+    user's folder is named relative to where bncost was started."""
+    from burgernet_cost.data.reading import default_data_dir
+
+    try:
+        if root.resolve() == default_data_dir().resolve():
+            return f"meegeleverde data (bncost {version})"
+    except OSError:
+        pass
+    return f"de data in {relative(root)}"
+
+
+def _without_paths(args: list[str]) -> list[str]:
+    """The command as typed, each file or folder as ``relative`` names it."""
+    out = list(args)
+    for n, arg in enumerate(args):
+        name, eq, value = arg.partition("=")
+        target = value if eq and name in PATH_OPTIONS else (arg if n and args[n - 1] in PATH_OPTIONS else None)
+        if target is None or target == "-":
+            continue
+        shown = relative(target)
+        out[n] = f"{name}={shown}" if eq and name in PATH_OPTIONS else shown
+    return out
+
+
 def _render(fmt: str, d: Any, ds: Any) -> bytes:
     from burgernet_cost import __version__
     from burgernet_cost.cli.app import INVOCATION
-    from burgernet_cost.cli.output import shown
-
-    colofon_args = dict(version=__version__, command="bncost " + shlex.join(INVOCATION), date=dt.date.today().isoformat(),
-                        data=shown(ds.root))
+    colofon_args = dict(version=__version__, command="bncost " + shlex.join(_without_paths(INVOCATION)),
+                        date=dt.date.today().isoformat(), data=document_data(ds.root, __version__))
     if fmt == "html":
         from burgernet_cost.output.rapport_html import Colofon, render_html
 

@@ -8,7 +8,7 @@ Nothing here formats; the HTML page and the workbook (``output/rapport_html.py``
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +42,12 @@ class Dossier:
     gevoeligheid: tuple[Uitslag, ...] = ()  # one assumption at a time, first package, largest swing first
     reeks: Reeks | None = None  # the first package year by year
     bereik: Bereik | None = None  # the first package's gemeentelijk total over all the assumptions' combinations
+    kostenbases: tuple[tuple[str, Schatting], ...] = ()  # the first package on another cost basis ("toeslagen", "integraal")
+    regio_van: dict[str, Regio] = field(default_factory=dict)  # a member's document (--per-gemeente): its region, per package
+
+    def als_lid(self) -> Any:
+        """This municipality's row in its region (``regio_van``), per package."""
+        return {p: next(lid for lid in r.leden if lid.naam == self.onderwerp) for p, r in self.regio_van.items()}
 
     @property
     def schattingen(self) -> dict[str, Schatting]:
@@ -78,9 +84,11 @@ def dossier(
     jaren: list[int] | None = None,
     tellingen: Any = None,
     inwoners_datum: str | None = None,
+    grootte_cache: dict[tuple[int, str], Decimal] | None = None,
 ) -> Dossier:
     """The results for one municipality (``inwoners``, ``gemeente`` when it is a CBS municipality)
-    or one region (``leden``)."""
+    or one region (``leden``). ``grootte_cache``: the size chart's totals already computed with the
+    same choices (``rapport --per-gemeente`` shares it between the members)."""
     herkomst = None if gemeente is None else Herkomst.cbs(gemeente)
     regios: dict[str, Regio] = {}
     if leden:
@@ -93,8 +101,13 @@ def dossier(
     vergelijkingen = {p: compare(ds, inwoners, p, tarief, schaalvoordeel, keuze, herkomst=herkomst, schalingen=schalingen)
                       for p in pakketten}
     points = sorted({*SIZES, inwoners} if not leden else {*(lid.inwoners for lid in leden)})
-    grootte = tuple((n, {p: compare(ds, n, p, tarief, schaalvoordeel, keuze, schalingen=schalingen).model("gemeentelijk").totaal
-                         for p in pakketten}) for n in points)
+    cache = grootte_cache if grootte_cache is not None else {}
+    for p in pakketten:
+        cache[(inwoners, p)] = vergelijkingen[p].model("gemeentelijk").totaal
+        for n in points:
+            if (n, p) not in cache:
+                cache[(n, p)] = compare(ds, n, p, tarief, schaalvoordeel, keuze, schalingen=schalingen).model("gemeentelijk").totaal
+    grootte = tuple((n, {p: cache[(n, p)] for p in pakketten}) for n in points)
     _central, swings = model_sensitivity(ds, inwoners, pakketten[0], keuze, schalingen, schaalvoordeel)
     bereik = model_range(ds, inwoners, pakketten[0], keuze, schalingen)
     reeks = None
@@ -102,4 +115,28 @@ def dossier(
         reeks = series(ds, onderwerp, jaren, pakketten[0], keuze_voor, tellingen=tellingen,
                        inwoners=None if tellingen else inwoners, schalingen=schalingen)
     return Dossier(onderwerp, soort, inwoners, gemeente, pakketten, tarief, vergelijkingen, regios, grootte, data_fingerprint(ds),
-                   tuple(swings), reeks, bereik)
+                   tuple(swings), reeks, bereik, cost_bases(ds, inwoners, pakketten[0], keuze, schalingen))
+
+
+def cost_bases(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None,
+               schalingen: dict[str, str] | None) -> tuple[tuple[str, Schatting], ...]:
+    """The estimate on the other cost bases the data knows: the salary with every surcharge
+    (``--toeslagen alle``) and the integral cost of a year (``--kostenbasis integraal``). Empty when
+    the rate is given directly or already on such a basis."""
+    from dataclasses import replace
+
+    from burgernet_cost.domain.estimate import estimate
+    from burgernet_cost.domain.rate import TariefKeuze
+    from burgernet_cost.errors import BncostError
+
+    base = keuze or TariefKeuze()
+    if base.uurtarief is not None or base.kostenbasis != "salaris" or base.toeslagen:
+        return ()
+    out = []
+    for label, k in (("toeslagen", replace(base, toeslagen=("alle",))),
+                     ("integraal", TariefKeuze(profiel=base.profiel, schaal=base.schaal, kostenbasis="integraal"))):
+        try:
+            out.append((label, estimate(ds, inwoners, pakket, k, schalingen=schalingen)))
+        except BncostError:  # the data has no such basis for this choice: left out, the page says what it shows
+            continue
+    return tuple(out)

@@ -8,6 +8,7 @@ record that has them, gives the figure a stable id (record ids instead of list p
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
@@ -25,10 +26,30 @@ def _short_source(value: Any) -> str:
     return kort() if callable(kort) else str(value)
 
 
+#: per data set, the figures already read (a data set does not change once validated); a document per
+#: member of a region (rapport --per-gemeente) reads the same figures hundreds of times
+_READ: weakref.WeakKeyDictionary[Dataset, dict[Any, Figuur]] = weakref.WeakKeyDictionary()
+
+
 def figure(ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: str, *, bron: Any = None,
            status: str | None = None, datum: str | None = None, **params: Any) -> Figuur:
     """The figure at ``path`` in ``file``; ``bron``/``status`` override the nearest record's;
     ``datum``: the date it holds for (None: a figure without a date, such as 156 hours a month)."""
+    if bron is not None and not isinstance(bron, str):  # a record as source: read it each time
+        return _figure(ds, file, path, soort, eenheid, bron, status, datum, params)
+    key = (file, path, soort, eenheid, bron, status, datum, tuple(sorted(params.items())))
+    try:
+        read = _READ.setdefault(ds, {})
+        if key in read:
+            return read[key]
+    except TypeError:  # an unhashable parameter, or a data set that cannot be weakly referred to: read it
+        return _figure(ds, file, path, soort, eenheid, bron, status, datum, params)
+    read[key] = _figure(ds, file, path, soort, eenheid, bron, status, datum, params)
+    return read[key]
+
+
+def _figure(ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: str, bron: Any, status: str | None,
+            datum: str | None, params: dict[str, Any]) -> Figuur:
     current: Any = getattr(ds, DATA_ATTRIBUTES[file])
     ident = file.removesuffix(".yaml")
     found_bron, found_status = getattr(current, "bron", None), getattr(current, "status", None)

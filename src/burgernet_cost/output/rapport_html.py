@@ -1,10 +1,10 @@
-"""``bncost rapport --uitvoer X.html``: one self-contained page for a council memo.
+"""``bncost rapport --uitvoer X.html``: one self-contained page for a council.
 
-Sections: a summary in plain words; cost per taakgebied; the three models (chart and table);
-cost against municipality size; for a region the contribution per member and the executor's fte
-and budget; the assumptions and sources with their status; the explanation tree; a colophon that
-says how to reproduce the page. Tables come from the same views as the terminal output
-(``views/``), so the page and ``bncost estimate`` cannot disagree.
+Page 1 is the summary a council member reads: who and which date, the cost per package, the models
+side by side, the cheapest and why, how sure, what changed after 2014. Then the tables and charts
+(``rapport_sections.py``), then one appendix with every note, assumption and source exactly once,
+referred to by number (``rapport_notes.py``). The figures come from the ``Dossier`` (domain) and
+the same views as the terminal output, so the page and ``bncost estimate`` cannot disagree.
 """
 
 from __future__ import annotations
@@ -12,243 +12,166 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from burgernet_cost.domain.dossier import Dossier
-from burgernet_cost.output import charts
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.html import notes_html, page, report_html, tree_html
+from burgernet_cost.output import rapport_sections as sections
+from burgernet_cost.output.html import page
+from burgernet_cost.output.rapport_notes import Noten, appendix_html
 from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, notes_text
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text
+
+SCALE_NOTES = ("schaalvoordeel_aanname", "schaalvoordeel_opgegeven", "advies_landelijk", "tarief_advies")
 
 
 @dataclass(frozen=True)
 class Colofon:
     version: str
-    command: str
+    command: str  # how to make the document again (no machine paths)
     date: str  # the day the page was made (JJJJ-MM-DD)
-    data: str  # the data folder as shown
-
-
-def _municipality(d: Dossier, ds: Any) -> Any:
-    return None if d.gemeente is None else (d.gemeente, ds.gemeenten())
+    data: str  # the data as named in a document: "meegeleverde data (bncost X.Y.Z)" or a relative folder
 
 
 def render_html(d: Dossier, ds: Any, colofon: Colofon) -> str:
     title = f"Burgernet: kosten van de gemeentelijke taken — {d.onderwerp}"
-    sections = [
-        f"<header><h1>{escape(title)}</h1><p class=sub>Berekend met bncost {escape(colofon.version)} uit het rapport "
-        f"<i>Gemeentelijke taken Burgernet</i> (Programmabureau Burgernet, 2014), op {escape(date_nl(colofon.date))}.</p></header>",
-        _summary(d, ds),
-        _areas(d, ds, colofon),
-        _models(d, ds, colofon),
-        _sizes(d),
-        *([_region(d, ds, colofon)] if d.is_regio else []),
-        *([_sensitivity(d)] if d.gevoeligheid else []),
-        *([_series(d)] if d.reeks is not None and d.reeks.punten else []),
-        _assumptions(d),
-        _explanation(d),
-        _colophon(d, colofon),
+    noten = Noten()
+    summary = _summary(d, ds, noten, colofon)
+    body = [
+        sections.areas(d, ds, colofon, noten),
+        sections.models(d, ds, colofon, noten),
+        *([sections.region(d, ds, colofon, noten)] if d.is_regio else []),
+        *([sections.sensitivity(d, noten)] if d.gevoeligheid else []),
+        *([sections.series(d, noten)] if d.reeks is not None and d.reeks.punten else []),
+        sections.sizes(d),
     ]
-    return page(title, "\n".join(sections))
+    appendix = appendix_html(d, Path(ds.root), noten)
+    content = (f'<header><h1>{escape(title)}</h1></header>\n<main>\n{summary}\n' + "\n".join(body)
+               + f"\n{appendix}\n</main>\n{_colophon(d, colofon)}")
+    return page(title, content)
 
 
-def _summary(d: Dossier, ds: Any) -> str:
-    first = d.pakketten[0]
-    v = d.vergelijkingen[first]
-    s = v.schatting
-    who = (f"{escape(d.onderwerp)} heeft {money.nl_number(d.inwoners)} inwoners (CBS, peildatum {escape(d.gemeente.peildatum)})"
-           if d.gemeente is not None else f"Voor {escape(d.onderwerp)} ({money.nl_number(d.inwoners)} inwoners)")
+def _who(d: Dossier, colofon: Colofon) -> str:
+    s = next(iter(d.schattingen.values()))
     if d.is_regio:
-        who = f"De regio {escape(d.onderwerp)} telt {len(d.regio[first].leden)} gemeenten en {money.nl_number(d.inwoners)} inwoners"
-    lines = [f"<p>{who}. Als de gemeente{'n' if d.is_regio else ''} alles zelf doe{'n' if d.is_regio else 't'} "
-             f"(gemeentelijk model), kosten de Burgernet-taken:</p><ul>"]
-    for p in d.pakketten:
-        t = d.vergelijkingen[p].schatting.totaal
-        assert t.kosten_per_jaar is not None and t.per_inwoner is not None and t.uren_per_maand is not None and t.fte is not None
-        lines.append(f"<li><span class=big>{escape(money.euro(t.kosten_per_jaar))}</span> per jaar voor het "
-                     f"{escape(PAKKET_LABELS[p])} ({escape(money.euro(t.per_inwoner, 4))} per inwoner; "
-                     f"{escape(money.hours(t.uren_per_maand))} uur per maand = {escape(money.fte(t.fte))} fte)</li>")
-    lines.append("</ul><p>Per inrichtingsmodel (" + escape(PAKKET_LABELS[first]) + "):</p><ul>")
-    for u in v.uitkomsten:
-        rest = (f"eigen kosten {money.euro(u.eigen_kosten)} plus bijdrage {money.euro(u.bijdrage)} aan de uitvoerder"
-                if u.tarief_per_inwoner is not None else "alles in eigen beheer")
-        star = " (rust op de aanname over het schaalvoordeel)" if u.rust_op_aanname else ""
-        lines.append(f"<li><b>{escape(u.naam)}</b>: {escape(money.euro(u.totaal))} per jaar — {escape(rest)}{escape(star)}</li>")
-    lines.append("</ul>")
-    fragment = [n for n in notes_text([n for n in v.notities if n.code == "fte_fragment"])] if not d.is_regio else []
-    if d.is_regio:
-        r = d.regio[first]
-        fragment = [f"In het regionale model ({PAKKET_LABELS[first]}) heeft de uitvoerder {money.hours(r.uitvoerder_uren)} uur per "
-                    f"maand nodig, {money.fte(r.uitvoerder_fte)} fte; de gemeenten betalen samen {money.euro(r.budget)} per jaar "
-                    f"({money.euro(r.tarief_per_inwoner, 4)} per inwoner) en doen hun beleid zelf."]
-    timeline = [n for n in notes_text([n for n in s.notities if n.code == "tijdlijn"])]
-    lines += [f"<p>{escape(n)}</p>" for n in (*fragment, *timeline)]
-    if d.bereik is not None and d.bereik.laag.waarde < d.bereik.hoog.waarde:
-        b = d.bereik
-        lines.append(f"<p><b>Hoe zeker:</b> met de alternatieven die de data bij elke aanname noemt, ligt het bedrag voor het "
-                     f"{escape(PAKKET_LABELS[first])} tussen {escape(money.euro(b.laag.waarde))} en {escape(money.euro(b.hoog.waarde))} "
-                     f"per jaar (laag bij: {escape(bounds_text(b.laag.door))}; hoog bij: "
-                     f"{escape(bounds_text(b.hoog.door))}). Zie <a href='#gevoeligheid'>Hoe zeker</a>.</p>")
-    if s.rust_op_aanname:
-        lines.append("<p>Deze bedragen rusten op aannames die het rapport niet zelf doet; zie <a href='#aannames'>Aannames en bronnen</a>.</p>")
-    return '<section class="summary" aria-label="Samenvatting"><h2 id="samenvatting">Samenvatting</h2>' + "".join(lines) + "</section>"
-
-
-def _areas(d: Dossier, ds: Any, c: Colofon) -> str:
-    from burgernet_cost.output.views.estimate import estimate_report
-
-    out = ['<section><h2 id="taakgebieden">Kosten per taakgebied</h2>']
-    seen: set[str] = set()
-    for p, s in d.schattingen.items():
-        report = estimate_report(s, c.data, _municipality(d, ds), ds=ds)
-        new = [n for n in report.notes if n not in seen]
-        seen.update(report.notes)
-        out.append(f"<h3>{escape(PAKKET_LABELS[p].capitalize())}</h3>{report_html(report, header=p == d.pakketten[0], notes=False)}"
-                   f"{notes_html(new) if new else ''}")
-    out.append("</section>")
-    return "\n".join(out)
-
-
-def _models(d: Dossier, ds: Any, c: Colofon) -> str:
-    from burgernet_cost.output.views.compare import compare_report
-
-    groups = [(p, [(u.naam, u.eigen_kosten, u.bijdrage) for u in v.uitkomsten]) for p, v in d.vergelijkingen.items()]
-    title = "Kosten per jaar per inrichtingsmodel" + (" (de regio als geheel)" if d.is_regio else "")
-    chart = _chart(lambda: charts.models_chart("modellen", title, groups))
-    report = compare_report(list(d.vergelijkingen.values()), ds, c.data, False, _municipality(d, ds))
-    intro = ("<p>De modellen voor de regio als geheel: de kosten zijn evenredig met het aantal inwoners, dus het "
-             "totaal van de gemeenten samen.</p>" if d.is_regio else "")
-    return (f'<section class="page"><h2 id="modellen">De drie inrichtingsmodellen</h2>{intro}{chart}'
-            f"{report_html(report, header=False)}</section>")
-
-
-def _sizes(d: Dossier) -> str:
-    series = [(PAKKET_LABELS[p], [(n, totals[p]) for n, totals in d.grootte]) for p in d.pakketten]
-    if d.is_regio:
-        marked: list[tuple[str, int]] = []
-        text = "Elke punt is een gemeente van de regio."
+        leden = next(iter(d.regio.values())).leden
+        who = f"{d.onderwerp}: {len(leden)} gemeenten met samen {money.nl_number(d.inwoners)} inwoners"
+    elif d.gemeente is not None:
+        who = f"{d.onderwerp}: {money.nl_number(d.inwoners)} inwoners op {date_nl(d.gemeente.peildatum)} (CBS)"
     else:
-        marked = [(d.onderwerp, d.inwoners)]
-        text = f"De stippellijn markeert {d.onderwerp}."
-    chart = _chart(lambda: charts.size_chart("grootte", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked))
-    head = "".join(f"<th class=num>{escape(PAKKET_LABELS[p])}</th>" for p in d.pakketten)
-    rows = "".join(f"<tr><td class=num>{money.nl_number(n)}</td>" + "".join(f"<td class=num>{escape(money.euro(t[p]))}</td>"
-                                                                           for p in d.pakketten) + "</tr>" for n, t in d.grootte)
-    table = (f"<table><caption>Kosten per jaar (gemeentelijk model) naar aantal inwoners</caption><thead><tr>"
-             f"<th class=num>Inwoners</th>{head}</tr></thead><tbody>{rows}</tbody></table>")
-    return (f'<section><h2 id="grootte">Kosten naar gemeentegrootte</h2><p>{escape(text)} De uren en dus de kosten '
-            f"groeien evenredig met het aantal inwoners (zie de aannames).</p>{chart}<details><summary>De cijfers</summary>"
-            f"{table}</details></section>")
+        who = f"Een gemeente van {money.nl_number(d.inwoners)} inwoners"
+    t = s.uurtarief
+    level = f"prijspeil {date_nl(t.peildatum)}" if t.peildatum else "het opgegeven uurtarief"
+    return (f"<p class=sub>{escape(who)}. Bedragen per jaar op {escape(level)}, uurtarief {escape(money.euro(t.bedrag, 4))}. "
+            f"Berekend op {escape(date_nl(colofon.date))} met bncost {escape(colofon.version)} uit het rapport "
+            "<i>Gemeentelijke taken Burgernet</i> (Programmabureau Burgernet, 2014).</p>")
 
 
-def _region(d: Dossier, ds: Any, c: Colofon) -> str:
-    from burgernet_cost.domain.region import group_by_unit
-    from burgernet_cost.output.views.region import region_report
-
-    out = ['<section class="page"><h2 id="regio">Bijdrage per gemeente en de regionale uitvoerder</h2>']
-    for p, r in d.regio.items():
-        per_unit = len(r.leden) > 60
-        rows = ([(u, b) for u, _n, _i, _h, b in group_by_unit(r)] if per_unit else [(lid.naam, lid.bijdrage) for lid in r.leden])
-        rows.sort(key=lambda item: -item[1])
-        chart = _chart(lambda rows=rows, p=p: charts.members_chart(f"leden-{p}", f"Bijdrage per jaar, {PAKKET_LABELS[p]}", rows))
-        report = region_report(r, ds, c.data, per_unit, None)
-        out.append(f"<h3>{escape(PAKKET_LABELS[p].capitalize())}</h3>{chart}{report_html(report)}")
-    out.append("</section>")
-    return "\n".join(out)
-
-
-def _sensitivity(d: Dossier) -> str:
-    central = d.vergelijkingen[d.pakketten[0]].model("gemeentelijk").totaal
-    rows = [(assumption_name(u.aanname), u.laag[1]["totaal"], u.hoog[1]["totaal"]) for u in d.gevoeligheid]
-    chart = _chart(lambda: charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})",
-                                                central, rows))
-    body = "".join(
-        f"<tr><td>{escape(assumption_name(u.aanname))} <span class='status-{escape(u.aanname.status)}'>({escape(u.aanname.status)})</span></td>"
-        f"<td>{escape(option_text(u.laag[0], u.aanname))}</td><td class=num>{escape(money.euro(u.laag[1]['totaal']))}</td>"
-        f"<td>{escape(option_text(u.hoog[0], u.aanname))}</td>"
-        f"<td class=num>{escape(money.euro(u.hoog[1]['totaal']))}</td><td class=num>{escape(money.euro(u.swing('totaal')))}</td>"
-        f"<td class=num>{escape(money.euro(u.swing('landelijk')))}</td></tr>" for u in d.gevoeligheid)
-    table = ("<table><thead><tr><th>Aanname</th><th>Laag bij</th><th class=num>Laag</th><th>Hoog bij</th><th class=num>Hoog</th>"
-             f"<th class=num>Uitslag</th><th class=num>Uitslag landelijk</th></tr></thead><tbody>{body}</tbody></table>")
-    return ('<section><h2 id="gevoeligheid">Hoe zeker: de aannames</h2><p>Eén aanname tegelijk van haar laagste naar haar '
-            "hoogste alternatief (uit de data), de andere op hun standaard: de kosten per jaar als de gemeente alles zelf doet. "
-            f"Grootste uitslag bovenaan.</p>{chart}{table}</section>")
+def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
+    first = d.pakketten[0]
+    s = d.schattingen[first]
+    timeline = [note_text(n) for n in s.notities if n.code == "tijdlijn"]
+    for text in timeline:
+        noten.inline[text] = ("na-2014", "wat veranderde na 2014")
+    parts = [_who(d, colofon), _package_table(d), _models_table(d), *([sections.executor_lines(d)] if d.is_regio else []),
+             *([sections.member_lines(d)] if d.regio_van else []),
+             _cheapest(d, noten), _how_sure(d, noten)]
+    if timeline:
+        parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{escape(t)}</p>" for t in timeline))
+    if s.rust_op_aanname:
+        rests = [note_text(n) for n in s.notities if n.code.startswith(("aanname", "tabel_afgeleid", "schaling_aanname"))]
+        parts.append(f"<p>Deze bedragen rusten op aannames die het rapport niet zelf doet{noten.ref(rests)}; de bijlage noemt "
+                     "elk cijfer met zijn bron en status.</p>")
+    return ('<section class="summary" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>'
+            + "".join(parts) + "</section>")
 
 
-def _series(d: Dossier) -> str:
-    assert d.reeks is not None
-    points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
-    events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
-    chart = _chart(lambda: charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events))
-    body = "".join(
-        f"<tr><td>{p.jaar}</td><td class=num>{money.nl_number(p.inwoners)}</td>"
-        f"<td>{escape(date_nl(p.schatting.uurtarief.peildatum) if p.schatting.uurtarief.peildatum else 'vast')}</td>"
-        f"<td class=num>{escape(money.euro(p.schatting.uurtarief.bedrag, 4))}</td>"
-        f"<td class=num>{escape(money.euro(p.schatting.totaal.kosten_per_jaar or Decimal(0)))}</td>"
-        f"<td>{escape('; '.join(e.gebeurtenis.strip() for e in p.gebeurtenissen))}</td></tr>" for p in d.reeks.punten)
-    table = ("<table><thead><tr><th>Jaar</th><th class=num>Inwoners</th><th>Prijspeil</th><th class=num>Uurtarief</th>"
-             f"<th class=num>Kosten per jaar</th><th>Gebeurtenis</th></tr></thead><tbody>{body}</tbody></table>")
-    missing = any(p.ontbrekend for p in d.reeks.punten)
-    warn = ("<p>Let op: in de eerste jaren ontbreken gemeenten die later zijn samengevoegd; het totaal is daar te laag.</p>"
-            if missing else "")
-    return ('<section class="page"><h2 id="reeks">Over de jaren</h2><p>Per jaar de inwoners op 1 januari (CBS) en het prijspeil '
-            "van dat jaar. Na 2019 veranderde Burgernet (zie de gebeurtenissen); latere jaren zijn een wat-als met het "
-            f"takenpakket van 2014.</p>{warn}{chart}<details><summary>De cijfers</summary>{table}</details></section>")
+def _package_table(d: Dossier) -> str:
+    rows = []
+    for n, (p, s) in enumerate(d.schattingen.items()):
+        t = s.totaal
+        assert t.kosten_per_jaar is not None and t.per_inwoner is not None and t.uren_per_maand is not None and t.fte is not None
+        big = " big" if n == 0 else ""
+        rows.append(f'<tr><th scope="row" data-label="Pakket">{escape(PAKKET_LABELS[p])}</th>'
+                    f'<td class="num{big}" data-label="Kosten per jaar">{escape(money.euro(t.kosten_per_jaar))}</td>'
+                    f'<td class=num data-label="Per inwoner">{escape(money.euro(t.per_inwoner, 4))}</td>'
+                    f'<td class=num data-label="Uren per maand">{escape(money.hours(t.uren_per_maand))}</td>'
+                    f'<td class=num data-label="FTE">{escape(money.fte(t.fte))}</td></tr>')
+    owner = "de gemeenten alles zelf doen" if d.is_regio else "de gemeente alles zelf doet"
+    return (f'<table class="cards"><caption>Kosten per pakket als {owner} (gemeentelijk model)</caption><thead><tr>'
+            '<th scope="col">Pakket</th><th scope="col" class=num>Kosten per jaar</th><th scope="col" class=num>Per inwoner</th>'
+            '<th scope="col" class=num>Uren per maand</th><th scope="col" class=num>FTE</th></tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table>")
 
 
-def _year_fraction(iso: str) -> float:
-    """2023-06-05 -> 2023.42: an event between the yearly points (each at 1 January)."""
-    import datetime as dt
-
-    day = dt.date.fromisoformat(iso)
-    return day.year + (day.timetuple().tm_yday - 1) / 365
-
-
-def _assumptions(d: Dossier) -> str:
-    figures: dict[str, Any] = {}
-    for v in d.vergelijkingen.values():
-        for f in v.figuren:
-            figures.setdefault(f.id, f)
-    ordered = sorted(figures.values(), key=lambda f: ({"aanname": 0, "afgeleid": 1, "invoer": 2}.get(f.status, 3), f.id))
-    rows = "".join(
-        f"<tr><td>{escape(f.id)}</td><td class=num>{escape(_value(f.waarde))}</td><td>{escape(f.eenheid)}</td>"
-        f"<td>{escape(f.bron)}</td><td class='status-{escape(f.status)}'>{escape(f.status)}</td><td>{escape(f.plaats or '')}</td></tr>"
-        for f in ordered)
-    notes: list[str] = []
-    for v in d.vergelijkingen.values():
-        notes += [n for n in notes_text(v.notities) if n not in notes]
-    return ('<section class="page"><h2 id="aannames">Aannames en bronnen</h2><p>Elk cijfer waarop de bedragen rusten, '
-            "met zijn bron en status: <b>gepubliceerd</b> (staat zo in het rapport of de bron), <b>afgeleid</b> (door bncost "
-            "berekend uit een bron, met methode) of <b>aanname</b> (niet in een bron; een keuze van bncost).</p>"
-            "<table><thead><tr><th>Cijfer</th><th class=num>Waarde</th><th>Eenheid</th><th>Bron</th><th>Status</th>"
-            f"<th>Plaats in data/</th></tr></thead><tbody>{rows}</tbody></table><h3>Toelichting</h3>{notes_html(notes)}</section>")
-
-
-def _value(waarde: Any) -> str:
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, (int, Decimal)):
-        return money.nl_number(waarde, 0 if isinstance(waarde, int) or waarde == waarde.to_integral() else 4)
-    return str(waarde)
-
-
-def _explanation(d: Dossier) -> str:
-    from burgernet_cost.output.explain import tree
-
-    blocks = []
+def _models_table(d: Dossier) -> str:
+    first = next(iter(d.vergelijkingen.values()))
+    names = [u.naam for u in first.uitkomsten]
+    head = "".join(f'<th scope="col" class=num>{escape(n)}</th>' for n in names)
+    rows = []
     for p, v in d.vergelijkingen.items():
-        blocks.append(f"<details><summary>{escape(PAKKET_LABELS[p].capitalize())}</summary><div class=tree>{tree_html(tree(v.spoor))}</div></details>")
-    return ('<section><h2 id="uitleg">Uitleg van de berekening</h2><p>Elk bedrag als boom: de formule, de cijfers '
-            "eronder, hun bron en status (klik om open te klappen).</p>" + "".join(blocks) + "</section>")
+        low = min(u.totaal for u in v.uitkomsten)
+        cells = "".join(f'<td class=num data-label="{escape(u.naam)}">{escape(money.euro(u.totaal))}'
+                        f'{" <b>(laagste)</b>" if u.totaal == low and any(x.totaal != low for x in v.uitkomsten) else ""}</td>'
+                        for u in v.uitkomsten)
+        rows.append(f'<tr><th scope="row" data-label="Pakket">{escape(PAKKET_LABELS[p])}</th>{cells}</tr>')
+    whole = " (de regio als geheel)" if d.is_regio else ""
+    return (f'<table class="cards"><caption>Totale kosten per jaar in de drie inrichtingsmodellen{whole}</caption><thead><tr>'
+            f'<th scope="col">Pakket</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _cheapest(d: Dossier, noten: Noten) -> str:
+    """Which model costs least per package, by how much, and on what that difference rests."""
+    lines = []
+    for p, v in d.vergelijkingen.items():
+        low = min(u.totaal for u in v.uitkomsten)
+        high = max(u.totaal for u in v.uitkomsten)
+        cheapest = [u for u in v.uitkomsten if u.totaal == low]
+        if low == high:
+            lines.append(f"{PAKKET_LABELS[p]}: de drie modellen kosten even veel")
+            continue
+        names = " en ".join(u.naam.lower() for u in cheapest)
+        lines.append(f"{PAKKET_LABELS[p]}: {names}, {money.euro(high - low)} per jaar minder dan het duurste model")
+    v = next(iter(d.vergelijkingen.values()))
+    why_notes = [note_text(n) for n in v.notities if n.code in SCALE_NOTES]
+    equal = [note_text(n) for n in v.notities if n.code == "berekend_gelijk"]
+    why = ""
+    if any(u.rust_op_aanname for u in v.uitkomsten):
+        why = (f" Het verschil komt alleen uit het schaalvoordeel van een landelijke voorziening ({money.nl_number(v.schaalvoordeel, 0)}%), "
+               f"en dat is een aanname: het rapport zegt alleen dat landelijk \"iets lager\" uitkomt{noten.ref(why_notes)}.")
+    elif why_notes:
+        why = f" Het verschil volgt uit het gekozen tarief{noten.ref(why_notes)}."
+    same = (f" Gemeentelijk en regionaal kosten samen even veel; zij verschillen in wie het werk doet en wie betaalt{noten.ref(equal)}."
+            if equal else "")
+    return ('<p><b>Het goedkoopst:</b> ' + escape("; ".join(lines)) + "." + why + same + "</p>")
+
+
+def _how_sure(d: Dossier, noten: Noten) -> str:
+    first = d.pakketten[0]
+    b = d.bereik
+    out = []
+    if b is not None and b.laag.waarde < b.hoog.waarde:
+        spans = [u.aanname for u in d.gevoeligheid if u.aanname.id != "schaalvoordeel"]
+        listed = "; ".join(f"{assumption_name(a)}: " + " of ".join(option_text(o, a) for o in a.opties) for a in spans)
+        out.append(f"Met de alternatieven die de data bij de aannames noemt, ligt het bedrag voor het {escape(PAKKET_LABELS[first])} "
+                   f"(gemeentelijk model) tussen <b>{escape(money.euro(b.laag.waarde))}</b> en <b>{escape(money.euro(b.hoog.waarde))}</b> "
+                   f"per jaar (laag bij {escape(bounds_text(b.laag.door))}; hoog bij {escape(bounds_text(b.hoog.door))}). "
+                   f"De band omvat: {escape(listed)}.")
+    s = d.schattingen[first]
+    left_out = [note_text(n) for n in s.notities if n.code in ("niet_gekwantificeerd", "niet_inbegrepen")]
+    out.append("Niet in de band: de uren zelf (de waarnemingen uit de interviews van 2014, §4), wat niet gekwantificeerd of "
+               f"niet inbegrepen is{noten.ref(left_out)} en een andere kostenbasis dan het salaris zonder toeslagen.")
+    if d.kostenbases:
+        labels = {"toeslagen": "met alle toeslagen (--toeslagen alle)", "integraal": "met integrale kosten (--kostenbasis integraal)"}
+        bases = "; ".join(f"{labels[k]}: {money.euro(e.totaal.kosten_per_jaar or Decimal(0))}"
+                          + (f" (prijspeil {date_nl(e.uurtarief.peildatum)})" if e.uurtarief.peildatum != s.uurtarief.peildatum
+                             and e.uurtarief.peildatum else "") for k, e in d.kostenbases)
+        out.append(f"Op een andere kostenbasis kost het {PAKKET_LABELS[first]} per jaar {escape(bases)}.")
+    return "<h3>Hoe zeker</h3>" + "".join(f"<p>{line}</p>" for line in out)
 
 
 def _colophon(d: Dossier, c: Colofon) -> str:
-    return (f"<footer><p>Gemaakt door bncost {escape(c.version)} op {escape(date_nl(c.date))}, uit de data in "
-            f"<code>{escape(c.data)}</code> (vingerafdruk <code>{escape(d.vingerafdruk)}</code>).</p>"
-            f"<p>Opnieuw maken: <code>{escape(c.command)}</code></p></footer>")
-
-
-def _chart(make: Any) -> str:
-    svg = make()
-    return f"<figure>{svg}</figure>"
+    return (f"<footer><p>Gemaakt door bncost {escape(c.version)} op {escape(date_nl(c.date))} uit {escape(c.data)} "
+            f"(vingerafdruk <code>{escape(d.vingerafdruk)}</code>). Opnieuw maken: <code>{escape(c.command)}</code>. "
+            "Elke stap van de berekening met haar bron: <code>bncost estimate --uitleg</code> met dezelfde keuzes.</p></footer>")

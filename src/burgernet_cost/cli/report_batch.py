@@ -1,0 +1,116 @@
+"""``bncost rapport --per-gemeente``: one document per member of a region, in one process, plus an
+``index.html`` that lists them.
+
+The data is loaded once, the region computed once (each member's contribution and the region's
+budget); then per member its own dossier (as ``rapport --gemeente``) with its place in the region,
+rendered and written. Each file is written in one step (``write_file``); on a terminal a progress
+line on standard error, nothing when it is piped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+import unicodedata
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from burgernet_cost.errors import UsageProblem
+
+
+def output_folder(target: str) -> Path:
+    """The folder the documents go to: it exists, or its parent does (then it is made)."""
+    from burgernet_cost.cli.output import printable
+
+    if not target.strip() or target == "-":
+        raise UsageProblem("--per-gemeente schrijft bestanden: geef een map (bijv. --uitvoer rapporten/)", field="uitvoer")
+    folder = Path(target).expanduser()
+    shown = printable(target, 200, one_line=True)
+    if folder.exists() and not folder.is_dir():
+        raise UsageProblem(f"{shown} is geen map; --per-gemeente schrijft één bestand per gemeente in een map", field="uitvoer")
+    if not folder.exists() and not folder.resolve().parent.is_dir():
+        raise UsageProblem(f"de map boven {shown} bestaat niet", field="uitvoer")
+    return folder
+
+
+def file_name(naam: str, taken: set[str], suffix: str) -> str:
+    """'Súdwest-Fryslân' -> 'sudwest-fryslan.html' (ASCII, lower case; a number when taken)."""
+    plain = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
+    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "gemeente"
+    name, n = f"{base}.{suffix}", 2
+    while name in taken or name == "index.html":
+        name, n = f"{base}-{n}.{suffix}", n + 1
+    taken.add(name)
+    return name
+
+
+def per_member(opties: Any, soort: str, given: dict[str, str | None], jaar: int | None, pakketten: tuple[str, ...], tarief: str,
+               schaalvoordeel: Any, fmt: str, folder: Path, render: Any, extra: Any) -> None:
+    from burgernet_cost.cli.commands import select_region
+    from burgernet_cost.cli.output import write_file
+    from burgernet_cost.domain.dossier import dossier
+    from burgernet_cost.domain.region import region
+    from burgernet_cost.domain.series import municipality_counts
+
+    keuze = opties.keuze(jaar)
+    ds, members, title, peildatum = select_region(opties, given, soort, jaar)
+    regios = {p: region(ds, title, members, "regionaal", p, tarief, schaalvoordeel, keuze, soort=soort, schalingen=opties.schalingen(),
+                        inwoners_datum=peildatum)
+              for p in pakketten}
+    gm = ds.gemeenten()
+    rows = {g.code: g for g in gm.lijst(opties.tijdstip(jaar).cbs_jaar(gm))}
+    shared = {**extra(ds), "grootte_cache": {}}
+    folder.mkdir(exist_ok=True)
+    taken: set[str] = set()
+    written: list[tuple[Any, str]] = []
+    progress = _Progress(len(members))
+    for n, lid in enumerate(members):
+        g = rows.get(lid.code) if lid.code and lid.bron.startswith("CBS") else None
+        tellingen = municipality_counts(gm, g.code, g.naam) if g is not None else None  # its own years
+        d = dossier(ds, lid.naam, "gemeente" if g is not None else "inwoners", pakketten, inwoners=lid.inwoners, gemeente=g,
+                    tarief=tarief, schaalvoordeel=schaalvoordeel, keuze=keuze, schalingen=opties.schalingen(),
+                    **{**shared, "tellingen": tellingen})
+        d = dataclasses.replace(d, regio_van=regios)
+        name = file_name(lid.naam, taken, fmt)
+        write_file(str(folder / name), render(fmt, d, ds))
+        written.append((regios[pakketten[0]].leden[n], name))
+        progress.step(n + 1, lid.naam)
+    progress.done()
+    write_file(str(folder / "index.html"), index_html(title, regios[pakketten[0]], written).encode("utf-8"))
+
+
+class _Progress:
+    """'12/32 Eindhoven' on one line of standard error, only when that is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.on = sys.stderr.isatty()
+
+    def step(self, n: int, naam: str) -> None:
+        if self.on:
+            sys.stderr.write(f"\r\x1b[K{n}/{self.total} {naam}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def index_html(title: str, regio: Any, written: list[tuple[Any, str]]) -> str:
+    from burgernet_cost.output import numbers as money
+    from burgernet_cost.output.html import page
+    from burgernet_cost.output.wording import PAKKET_LABELS
+
+    rows = "".join(f'<tr><td data-label="Gemeente"><a href="{escape(name)}">{escape(lid.naam)}</a></td>'
+                   f'<td class=num data-label="Inwoners">{money.nl_number(lid.inwoners)}</td>'
+                   f'<td class=num data-label="Bijdrage per jaar">{escape(money.euro(lid.bijdrage))}</td></tr>' for lid, name in written)
+    heading = f"Burgernet: een document per gemeente — {title}"
+    body = (f"<header><h1>{escape(heading)}</h1></header><main><p>{len(written)} documenten, één per gemeente. Bijdrage in het "
+            f"regionale model, {escape(PAKKET_LABELS[regio.pakket])}; de regio samen {escape(money.euro(regio.budget))} per jaar.</p>"
+            f'<table class="cards"><caption>De gemeenten van {escape(title)}</caption><thead><tr><th scope="col">Gemeente</th>'
+            f'<th scope="col" class=num>Inwoners</th><th scope="col" class=num>Bijdrage per jaar</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table></main>")
+    return page(heading, body)
