@@ -16,10 +16,11 @@ money = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("100000"), plac
 def test_the_spreadsheet_text_of_each_formula():
     f = FORMULES
     assert f["kosten_per_jaar"].excel({"maanden": "MaandenPerJaar", "uren": "C5", "uurtarief": "Uurtarief"}) == "=MaandenPerJaar*C5*Uurtarief"
-    assert f["uren_per_maand.pakket"].excel({"som_uren": "B2", "inwoners": "Inwoners", "som_inwoners": "B3"}) == "=(B2*Inwoners)/B3"
+    assert f["uren_per_maand.pakket"].excel({"som_uren": "B2", "inwoners": "Inwoners", "som_inwoners": "B3"}) == "=B2*Inwoners/B3"
     assert f["lid.bijdrage"].excel({"tarief": "Tarief", "inwoners": "C7"}) == "=ROUND(Tarief*C7,2)"
     assert f["tarief_na_schaalvoordeel"].excel({"tarief": "T", "schaalvoordeel": "S"}) == "=T*(1-S/100)"
     assert f["uurtarief.integraal"].excel({"loonkosten": "L", "overhead": "O", "productieve_uren": "P"}) == "=(L+O)/P"
+    assert f["model.totaal"].excel({"eigen_kosten": "A", "bijdrage": "B"}) == "=A+B"
 
 
 @given(money, money, money)

@@ -81,7 +81,10 @@ def _eval(e: Expr, values: Mapping[str, Decimal]) -> Decimal:
     return a * b if e.op == "*" else a / b
 
 
-def _excel(e: Expr, cells: Mapping[str, str], outer: str = "") -> str:
+PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
+
+
+def _excel(e: Expr, cells: Mapping[str, str], parent: str = "", right: bool = False) -> str:
     if isinstance(e, In):
         return cells[e.naam]
     if isinstance(e, Const):
@@ -89,8 +92,10 @@ def _excel(e: Expr, cells: Mapping[str, str], outer: str = "") -> str:
     if isinstance(e, Afgerond):
         return f"ROUND({_excel(e.arg, cells)},{e.plaatsen})"
     assert isinstance(e, Op)
-    text = e.op.join(_excel(x, cells, e.op) for x in e.args)
-    needs = outer in ("*", "/") and e.op in ("+", "-") or outer == "/" and e.op in ("*", "/") or outer == "-" and e.op in "+-"
+    left, rest = e.args[0], e.args[1:]
+    text = _excel(left, cells, e.op) + "".join(e.op + _excel(x, cells, e.op, right=True) for x in rest)
+    mine, theirs = PRECEDENCE[e.op], PRECEDENCE.get(parent, 0)
+    needs = mine < theirs or (mine == theirs and right and parent in "-/")
     return f"({text})" if needs else text
 
 

@@ -77,8 +77,12 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
     parts = [_who(d, colofon), _package_table(d), _models_table(d), *([sections.executor_lines(d)] if d.is_regio else []),
              *([sections.member_lines(d)] if d.regio_van else []),
              _cheapest(d, noten), _how_sure(d, noten)]
-    if timeline:
-        parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{escape(t)}</p>" for t in timeline))
+    if not timeline:  # a date before the events: say what came after it, so a council reads the figures for what they are
+        later = [e for e in ds.tijdlijn.gebeurtenissen if e.gevolg]
+        timeline = [f"Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel: "
+                    + "; ".join(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}" for e in later)
+                    + ". Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."] if later else []
+    parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{escape(t)}</p>" for t in timeline))
     if s.rust_op_aanname:
         rests = [note_text(n) for n in s.notities if n.code.startswith(("aanname", "tabel_afgeleid", "schaling_aanname"))]
         parts.append(f"<p>Deze bedragen rusten op aannames die het rapport niet zelf doet{noten.ref(rests)}; de bijlage noemt "

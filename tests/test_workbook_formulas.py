@@ -1,0 +1,78 @@
+"""The workbook computes what the command line computes, by construction (its formulas are generated
+from domain/formulas.py): a matrix of options, each workbook evaluated in Python by the `formulas`
+package (LibreOffice recalculates a sample in test_real_programs.py)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+formulas = pytest.importorskip("formulas")
+pytest.importorskip("xlsxwriter")
+
+MATRIX = [
+    ["--inwoners", "75000", "--toeslagen", "alle"],
+    ["--inwoners", "54600", "--schaal", "8", "--periodiek", "3"],
+    ["--inwoners", "20000", "--uurtarief", "45,50"],
+    ["--inwoners", "20000", "--kostenbasis", "integraal"],
+    ["--inwoners", "120000", "--schaling-beleid", "per_gemeente"],
+    ["--gemeente", "Amersfoort", "--jaar", "2024", "--tarief", "advies"],
+    ["--gemeente", "Dordrecht", "--peildatum", "2019-10-01"],
+]
+
+
+def _names(path) -> dict[str, str]:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    return {n: wb.defined_names[n].attr_text for n in wb.defined_names}
+
+
+def _evaluate(path) -> dict[str, Decimal]:
+    """Every named total of the workbook, as the `formulas` package calculates it."""
+    solution = formulas.ExcelModel().loads(str(path)).finish().calculate()
+    out = {}
+    for name, ref in _names(path).items():
+        if not name.startswith("Totaal_"):
+            continue
+        sheet, cell = ref.lstrip("=").split("!")
+        value = solution.get(f"'[{path.name}]{sheet.strip(chr(39)).upper()}'!{cell.replace('$', '')}")
+        if value is not None:
+            out[name] = Decimal(str(value.value[0][0]))
+    return out
+
+
+@pytest.mark.parametrize("args", MATRIX, ids=lambda a: " ".join(a))
+def test_the_workbook_evaluates_to_the_command_line(bncost, tmp_path, args):
+    path = tmp_path / "werkmap.xlsx"
+    r = bncost("rapport", *args, "-o", path)
+    assert r.code == 0, r.err
+    got = _evaluate(path)
+    rest = [a for a in args if a not in ("--tarief", "advies")]  # estimate has no --tarief
+    for pakket in ("basis", "volledig"):
+        est = json.loads(bncost("estimate", *rest, "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        assert got[f"Totaal_kosten_{pakket}"] == pytest.approx(est["totaal"]["kosten_per_jaar"], abs=Decimal("0.005"))
+        cmp = json.loads(bncost("compare-models", *args, "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        for m in cmp["vergelijkingen"][0]["modellen"]:
+            assert got[f"Totaal_{m['model']}_{pakket}"] == pytest.approx(m["totaal_per_jaar"], abs=Decimal("0.005")), m["model"]
+
+
+def test_a_regions_workbook_evaluates_to_regio(bncost, tmp_path):
+    path = tmp_path / "regio.xlsx"
+    assert bncost("rapport", "--gemeenten", "Utrecht,Zeist,Houten", "-o", path).code == 0
+    import openpyxl
+
+    solution = formulas.ExcelModel().loads(str(path)).finish().calculate()
+    sheet = openpyxl.load_workbook(path)["Leden"]
+    regio = json.loads(bncost("regio", "--gemeenten", "Utrecht,Zeist,Houten", "-f", "json").out, parse_float=Decimal)
+    by_name = {m["gemeente"]: m["bijdrage_per_jaar"] for m in regio["leden"]}
+    found = 0
+    for row in sheet.iter_rows(min_row=1):
+        name = row[0].value
+        if name in by_name:
+            value = solution[f"'[{path.name}]LEDEN'!{row[4].coordinate}"].value[0][0]
+            assert Decimal(str(value)) == pytest.approx(by_name[name], abs=Decimal("0.005"))
+            found += 1
+    assert found == 3
