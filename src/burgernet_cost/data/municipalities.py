@@ -184,7 +184,8 @@ def load_municipalities(data_dir: str | Path | None = None, use_cache: bool = Tr
     if use_cache:
         payload = cache.read("gemeenten", [root / FILE])
         try:
-            if payload is not None and all(cache.key("tabel", [root / name]) == digest for name, digest in payload["tabellen"]):
+            if payload is not None and all(inside(root, root / name) and cache.key("tabel", [root / name]) == digest
+                                           for name, digest in payload["tabellen"]):
                 return _from_payload(root, payload)
         except cache.SHAPE_ERRORS:
             pass  # an entry of another shape: read anew
@@ -193,7 +194,8 @@ def load_municipalities(data_dir: str | Path | None = None, use_cache: bool = Tr
         tables = [(j.bestand, cache.key("tabel", [root / j.bestand])) for j in result.meta.jaren]
         per_jaar = {str(j): [[*list(g.__dict__.values())[:-1], int(g.plaats.rsplit(":", 1)[1])] for g in rows]
                     for j, rows in result.per_jaar.items()}
-        cache.write("gemeenten", [root / FILE], {"meta": result.meta, "tabellen": tables, "per_jaar": per_jaar})
+        cache.write("gemeenten", [root / FILE], {"meta": result.meta, "tabellen": tables, "per_jaar": per_jaar},
+                    conclusies=cache.CHECKS["gemeenten"])  # _load raised otherwise
     return result
 
 
@@ -277,8 +279,8 @@ def _rows(reader: Any, jaar: mm.Jaartabel, shown: str, errors: list[DataError]) 
             errors.append(DataError(f"'{row['code']}' is geen CBS-gemeentecode (GMxxxx)", file=shown, line=line, path="code"))
         if not row["naam"]:
             errors.append(DataError("naam ontbreekt", file=shown, line=line, path="naam"))
-        if not re.fullmatch(r"\d+", row["inwoners"]) or int(row["inwoners"]) <= 0:
-            errors.append(DataError(f"'{row['inwoners']}' is geen positief aantal inwoners", file=shown, line=line, path="inwoners"))
+        if not re.fullmatch(r"[1-9][0-9]{0,8}", row["inwoners"]) or int(row["inwoners"]) > 100_000_000:
+            errors.append(DataError(f"'{row['inwoners'][:20]}' is geen aantal inwoners van 1 tot en met 100.000.000", file=shown, line=line, path="inwoners"))
             continue
         if row["peildatum"] != jaar.peildatum:
             errors.append(DataError(f"peildatum '{row['peildatum']}' wijkt af van {jaar.peildatum}", file=shown, line=line, path="peildatum"))
