@@ -75,7 +75,7 @@ def _write(stream: TextIO | None, text: str) -> None:
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
             stream.flush()
-            buffer.write(text.encode(encoding, errors="bncost-fallback"))
+            _write_all(buffer, text.encode(encoding, errors="bncost-fallback"))
             buffer.flush()
         else:
             stream.write(text.encode(encoding, errors="bncost-fallback").decode(encoding))
@@ -84,6 +84,20 @@ def _write(stream: TextIO | None, text: str) -> None:
         raise ReaderGone("") from None
     except (OSError, ValueError) as exc:
         raise OutputError(output_problem(exc)) from None
+
+
+def _write_all(buffer: Any, data: bytes) -> None:
+    """Write every byte or raise: a buffered writer may accept only part (a file-size limit reached
+    halfway returns a short count, not an error), so the rest is written again until it is all
+    taken or the system says why not; a write that takes nothing is an error of its own."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if written is None:  # a non-blocking stream that could take nothing now
+            raise OSError(errno.EAGAIN, "de uitvoer neemt niets aan")
+        if written <= 0:
+            raise OSError(errno.EIO, "de uitvoer neemt niets meer aan")
+        view = view[written:]
 
 
 def output_problem(exc: BaseException) -> str:
