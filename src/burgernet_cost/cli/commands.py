@@ -15,6 +15,7 @@ from burgernet_cost.cli.options import (
     TARIEF_OPTIES,
     UITVOER_OPTIES,
     Bandbreedte,
+    Blad,
     DataDir,
     Eenheid,
     Formaat,
@@ -37,6 +38,7 @@ from burgernet_cost.cli.options import (
 )
 from burgernet_cost.cli.output import emit, shown
 from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
+from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
 
@@ -136,6 +138,7 @@ def region_cmd(
     veiligheidsregio: Veiligheidsregio = None,
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
+    blad: Blad = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland.")] = False,
     per: Annotated[str | None, Opt("--per", parser=parse_choice(("gemeente", "eenheid"), "indeling"), metavar="gemeente|eenheid",
                                    show_default=False,
@@ -157,6 +160,7 @@ def region_cmd(
                                     "bestand": bestand, "alle": "ja" if alle else None}
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
+    choose_sheet(blad, bestand)
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
@@ -180,7 +184,24 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
     gm = ds.gemeenten()
     year = gm.kies_jaar(jaar if jaar is not None or opties.peildatum is None else gm.jaar_voor_peildatum(opties.peildatum))
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
+    from burgernet_cost.cli.output import say_note
+    from burgernet_cost.data.member_file import NOTES
+
+    for remark in NOTES:  # e.g. a member list read as Windows-1252
+        say_note(f"Let op: {remark}")
+    NOTES.clear()
     return ds, members, region_title(soort, name), gm.jaartabel(year).peildatum
+
+
+def choose_sheet(blad: str | None, bestand: str | None) -> None:
+    """--blad: which sheet of an Excel member list; refused where it would have no effect."""
+    if blad is None:
+        return
+    if not bestand or not bestand.lower().endswith((".xlsx", ".xlsm")):
+        raise UsageProblem("heeft alleen effect met een Excel-ledenlijst (--bestand leden.xlsx)", field="blad")
+    from burgernet_cost.data.member_workbook import SHEET
+
+    SHEET.set(blad)
 
 
 def region_title(soort: str, name: str) -> str:

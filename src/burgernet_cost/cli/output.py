@@ -19,19 +19,16 @@ import codecs
 import contextlib
 import errno
 import os
-import re
 import stat
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from burgernet_cost.errors import BncostError, UsageProblem, count
+from burgernet_cost.errors import BncostError, UsageProblem, count, visible
 
 FALLBACK = {"─": "-", "│": "|", "├": "|", "└": "`", "≈": "~", "☐": "[ ]", "●": "*", "→": "->", "…": "...", "€": "EUR",
             "§": "par. ", "ë": "e", "é": "e", "è": "e", "ï": "i", "ö": "o", "ü": "u", "á": "a", "â": "a", "’": "'", "‘": "'",
             "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # line breaks and tabs kept
-_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_ERROR_LINES = 60
 
 
@@ -61,7 +58,7 @@ def printable(text: str, limit: int | None = None, one_line: bool = False) -> st
     """Text from outside (arguments, file names, data) made safe for a terminal: control
     characters (with ``one_line`` also line breaks and tabs) shown as \\xNN, and cut short with '…'
     beyond ``limit`` characters."""
-    text = (_CONTROL_ONE_LINE if one_line else _CONTROL).sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = visible(text, keep_lines=not one_line)
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text

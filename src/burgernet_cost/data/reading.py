@@ -122,7 +122,9 @@ def inside(root: Path, path: Path) -> bool:
 
 def printable_path(text: str) -> str:
     """A path from outside, safe to show: control characters visible, at most 200 characters."""
-    text = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    from burgernet_cost.errors import visible
+
+    text = visible(text)
     return text if len(text) <= 200 else text[:199] + "…"
 
 
@@ -160,7 +162,15 @@ class LineMap:
 
 
 def read_text(path: Path, shown: str | None = None) -> str:
-    """Read a UTF-8 text file with a size limit, turning every OS problem into a DataError.
+    """Read a UTF-8 text file (see ``encoding.decode``)."""
+    from burgernet_cost.data.encoding import decode
+
+    shown = shown or printable_path(display_path(path))
+    return decode(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path, shown: str | None = None) -> bytes:
+    """Read a file with a size limit, turning every OS problem into a DataError.
 
     Only a regular file is read: a FIFO, a device or a socket in its place is refused at once (it
     is opened without waiting, and checked before a byte is read), never waited on."""
@@ -193,18 +203,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(f"bestand is te groot (maximaal {MAX_FILE_BYTES:,} bytes)".replace(",", "."), file=shown)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise DataError(
-            f"geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8",
-            file=shown,
-            line=line,
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
+    return raw
 
 
 def load_yaml_file(path: Path, shown: str | None = None) -> tuple[Any, LineMap]:
