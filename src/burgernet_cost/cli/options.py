@@ -30,7 +30,7 @@ from burgernet_cost.cli.parsers import (
     parse_periodiek,
     parse_year,
 )
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 
 Opt = typer.Option
 
@@ -158,11 +158,22 @@ class Gedeeld:
             parsed = () if text == "geen" else tuple(x.strip() for x in text.split(",") if x.strip())
             if text != "geen" and not parsed:
                 raise UsageProblem("geef 'geen', 'alle' of namen van toeslagen gescheiden door komma's", field="toeslagen")
+            check_allowances(parsed)
         peildatum = self.peildatum
         if peildatum is None and jaar is not None and self.uurtarief is None and self.kostenbasis == "salaris":
             peildatum = f"{jaar}-01-01"
         return TariefKeuze(schaal=self.schaal.strip().upper() if self.schaal else None, periodiek=self.periodiek,
                            toeslagen=parsed, peildatum=peildatum, uurtarief=self.uurtarief, kostenbasis=self.kostenbasis)
+
+
+def check_allowances(names: tuple[str, ...]) -> None:
+    """--toeslagen says one thing: no name twice, 'geen' and 'alle' alone."""
+    twice = next((n for n in names if names.count(n) > 1), None)
+    if twice is not None:
+        raise UsageProblem(f"toeslag {quote(twice)} staat er twee keer in", field="toeslagen")
+    for word, meaning in (("geen", "geen toeslagen"), ("alle", "alle toeslagen")):
+        if word in names and len(names) > 1:
+            raise UsageProblem(f"'{word}' betekent {meaning}; noem er geen andere toeslagen bij", field="toeslagen")
 
 
 def shared(*groups: dict[str, tuple[Any, Any]]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
