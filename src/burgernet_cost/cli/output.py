@@ -170,6 +170,10 @@ EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "m
 def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
     """The output format: --format when given, else the target's extension, else 'table'."""
     if fmt is not None:
+        implied = EXTENSIONS.get(Path(target).suffix.lower()) if target not in (None, "-") else None
+        if implied not in (None, "table", fmt) and not (implied == "csv" and fmt == "csv-nl"):  # .txt holds any text
+            raise UsageProblem(f"de extensie {printable(Path(str(target)).suffix, 20, one_line=True)} past bij {implied}, "
+                               f"niet bij --format {fmt}; kies één van beide", field="uitvoer")
         return fmt
     if target is None or target == "-":
         return allowed[0]
@@ -197,12 +201,42 @@ def check_target(target: str) -> Path:
         parent = real.parent
         if not parent.is_dir():
             raise UsageProblem(f"de map van {shown} bestaat niet; maak die eerst aan", field="uitvoer")
+        _not_an_input(real, shown)
     except (OSError, RuntimeError, ValueError) as exc:
         from burgernet_cost.data.reading import os_reason
 
         reason = os_reason(exc) if isinstance(exc, OSError) else "ongeldig pad"
         raise UsageProblem(f"{shown} kan niet worden gebruikt ({reason})", field="uitvoer") from None
     return real
+
+
+INPUT_OPTIONS = ("--bestand", "--scenario")
+
+
+def _not_an_input(real: Path, shown: str) -> None:
+    """Output never destroys input: a target that is the member list or scenario of this run, or a
+    file in the data folder it reads, is refused before anything is written."""
+    from burgernet_cost.cli.app import INVOCATION
+
+    args = list(INVOCATION)
+    inputs: list[str] = []
+    data_dir: str | None = os.environ.get("BNCOST_DATA_DIR") or None
+    for n, arg in enumerate(args):
+        name, eq, value = arg.partition("=")
+        value = value if eq else (args[n + 1] if n + 1 < len(args) else "")
+        if name in INPUT_OPTIONS:
+            inputs.append(value)
+        elif name == "--data-dir":
+            data_dir = value
+    same = next((i for i in inputs if i and os.path.realpath(os.path.expanduser(i)) == str(real)), None)
+    if same is not None:
+        raise UsageProblem(f"{shown} is ook de invoer van deze opdracht; kies een ander uitvoerbestand", field="uitvoer")
+    from burgernet_cost.data.reading import default_data_dir
+
+    root = os.path.realpath(os.path.expanduser(data_dir)) if data_dir else str(default_data_dir().resolve())
+    if str(real).startswith(root.rstrip(os.sep) + os.sep) and real.exists():
+        raise UsageProblem(f"{shown} ligt in de datamap en zou een databestand overschrijven; kies een ander uitvoerbestand",
+                           field="uitvoer")
 
 
 def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
@@ -216,6 +250,8 @@ def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
     except OSError:
         mode = 0o666 & ~mask
     tmp = real.parent / f".{real.name}.{os.getpid()}.tmp"
+    if len(os.fsencode(tmp.name)) > 255:  # a target name that fits must not fail on its temporary name
+        tmp = real.parent / f".bncost-{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         try:
