@@ -103,7 +103,7 @@ Veiligheidsregio = Annotated[str | None, _option("--veiligheidsregio", metavar="
 GemeentenLijst = Annotated[str | None, _option("--gemeenten", metavar="A,B,C", show_default=False,
                                                help="Een regio: gemeenten gescheiden door komma's (namen of CBS-codes).")]
 Ledenbestand = Annotated[str | None, _option("--bestand", metavar="BESTAND", show_default=False,
-                                             help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners) "
+                                             help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners)"
                                                   ", YAML (gemeenten: [{gemeente, inwoners}]) of Excel (.xlsx); zie README.")]
 Blad = Annotated[str | None, _option("--blad", metavar="NAAM", show_default=False,
                                      help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het eerste).")]
