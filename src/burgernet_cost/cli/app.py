@@ -17,6 +17,7 @@ import typer
 
 from burgernet_cost import __version__
 from burgernet_cost.cli.help import DutchCommand, DutchGroup
+from burgernet_cost.cli.output import INVOCATION as output_invocation
 from burgernet_cost.cli.output import OutputError, ReaderGone, output_problem, say_error, say_note, silence_stdout, write_text
 from burgernet_cost.cli.registry import COMMANDS
 from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
@@ -160,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
         return OutputError.exit_code
 
 
-#: the arguments of this run (``rapport`` writes them into its colophon: the command that reproduces it)
-INVOCATION: list[str] = []
+#: the arguments of this run (``rapport`` writes them into its colophon: the command that reproduces
+#: it; ``--uitvoer`` compares its target with the run's input files); lives in ``output``
+INVOCATION = output_invocation
 
 
 def _run(args: list[str]) -> int:

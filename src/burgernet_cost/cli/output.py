@@ -211,13 +211,12 @@ def check_target(target: str) -> Path:
 
 
 INPUT_OPTIONS = ("--bestand", "--scenario")
+INVOCATION: list[str] = []  # the arguments of this run (set by app)
 
 
 def _not_an_input(real: Path, shown: str) -> None:
     """Output never destroys input: a target that is the member list or scenario of this run, or a
     file in the data folder it reads, is refused before anything is written."""
-    from burgernet_cost.cli.app import INVOCATION
-
     args = list(INVOCATION)
     inputs: list[str] = []
     data_dir: str | None = os.environ.get("BNCOST_DATA_DIR") or None

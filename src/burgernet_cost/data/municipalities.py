@@ -235,13 +235,31 @@ def _load(root: Path) -> Gemeenten:
         if not errs:
             problems += _check_totals(jaar, rows, lines, n)
         per_jaar[jaar.jaar] = tuple(rows)
-    aliases_known = {g.naam for rows in per_jaar.values() for g in rows}
-    for n, alias in enumerate(meta.aliassen):
-        if alias.gemeente not in aliases_known:
-            problems.append(lines.error(("aliassen", n, "gemeente"), f"alias '{alias.alias}' verwijst naar onbekende gemeente '{alias.gemeente}'"))
+    problems += _alias_problems(meta, per_jaar, lines)
     if problems:
         raise DataErrors(problems)
     return Gemeenten(meta, per_jaar, lines.file, root=root)
+
+
+def _alias_problems(meta: Any, per_jaar: dict[int, tuple[Gemeente, ...]], lines: LineMap) -> list[DataError]:
+    """An alias names one municipality: known, not itself, not twice, not a real municipality's name."""
+    problems = []
+    aliases_known = {g.naam for rows in per_jaar.values() for g in rows}
+    real = {fold(g.naam): g.naam for rows in per_jaar.values() for g in rows}
+    seen: dict[str, int] = {}
+    for n, alias in enumerate(meta.aliassen):
+        key = fold(alias.alias)
+        if alias.gemeente not in aliases_known:
+            problems.append(lines.error(("aliassen", n, "gemeente"), f"alias '{alias.alias}' verwijst naar onbekende gemeente '{alias.gemeente}'"))
+        if key == fold(alias.gemeente):
+            problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' verwijst naar zichzelf"))
+        elif key in real:
+            problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' is de naam van een echte gemeente "
+                                                                  f"('{real[key]}'); die naam kan geen alias zijn"))
+        if key in seen:
+            problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' staat er twee keer (ook aliassen[{seen[key]}])"))
+        seen.setdefault(key, n)
+    return problems
 
 
 def _read_year(root: Path, jaar: mm.Jaartabel, lines: LineMap, n: int) -> tuple[list[Gemeente], list[DataError]]:

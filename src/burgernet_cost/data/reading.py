@@ -368,10 +368,10 @@ class _Builder:
                     f"'{text}' is een dubbelzinnig getal (YAML 1.1 leest het als octaal, hexadecimaal of "
                     "zestigtallig); schrijf een gewoon getal zonder voorloopnullen, of tekst tussen aanhalingstekens",
                 )
-            number = int(text)
-            if abs(number) >= 10 ** (MAX_EXPONENT + 1):
+            whole = int(text)
+            if abs(whole) >= 10 ** (MAX_EXPONENT + 1):
                 raise self.fail(node, path, f"'{text}' is een onrealistisch groot getal (hoogstens {MAX_EXPONENT + 1} cijfers)")
-            return number
+            return whole
         if tag == _TAG + "float":
             if not _DEC_RE.fullmatch(text):
                 raise self.fail(

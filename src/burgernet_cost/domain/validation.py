@@ -68,13 +68,29 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
         gm = load_municipalities(root)
         counts = ", ".join(f"{len(gm.per_jaar[j])} in {j}" for j in gm.jaren)
         result.findings.append(Finding("ok", "gemeenten", f"gemeenten: {counts}; codes, inwoners en totalen kloppen"))
+        if gm.meta.bevolkingsreeks is not None:
+            try:
+                reeks = gm.bevolkingsreeks()
+                from burgernet_cost.domain.consistency import series_against_tables
+
+                result.findings += [Finding("fout", "samenhang", *p) for p in series_against_tables(gm, reeks)] or [
+                    Finding("ok", "gemeenten", f"bevolkingsreeks: {reeks.jaren[0]}–{reeks.jaren[-1]}; totalen en tabellen kloppen")]
+            except DataErrors as exc:
+                result.findings += [_finding("fout", "gemeenten", e) for e in exc.errors]
+            except DataError as exc:
+                result.findings.append(_finding("fout", "gemeenten", exc))
     except DataErrors as exc:
         result.findings += [_finding("fout", "gemeenten", e) for e in exc.errors]
     except DataError as exc:
         result.findings.append(_finding("fout", "gemeenten", exc))
     result.findings += calibration(ds)
     result.findings += range_checks(ds)
-    result.findings += data_warnings(ds, today or dt.date.today().isoformat())
+    from burgernet_cost.domain import consistency
+
+    today = today or dt.date.today().isoformat()
+    problems = [Finding("fout", "samenhang", *p) for p in consistency.problems(ds, today)]
+    result.findings += problems or [Finding("ok", "samenhang", "citaten, uren per week en per maand, data en volgordes kloppen")]
+    result.findings += data_warnings(ds, today)
     return result
 
 
