@@ -25,12 +25,40 @@ class ChartsUnavailable(Exception):
     """matplotlib is not installed."""
 
 
-def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Any, Any]:
+def _matplotlib() -> Any:
+    """matplotlib, kept inside: the user's matplotlib settings (MPLBACKEND, MATPLOTLIBRC, a
+    matplotlibrc in the working folder) do not change or break our charts, and its English
+    remarks (an unwritable MPLCONFIGDIR or home folder, a font cache being built, bad keys, missing
+    glyphs) never reach the user's terminal."""
+    import logging
+    import os
+    import warnings
+
+    for name in ("MPLBACKEND", "MATPLOTLIBRC"):  # only our SVG output is used; no GUI, no rc of the user's
+        os.environ.pop(name, None)
+    log = logging.getLogger("matplotlib")
+    log.setLevel(logging.CRITICAL + 1)
+    log.propagate = False
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+    warnings.filterwarnings("ignore", module=r"matplotlib(\..*)?$")
     try:
-        import matplotlib
-        from matplotlib.figure import Figure
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import matplotlib
+            from matplotlib.figure import Figure  # noqa: F401 - imported here, inside the guard
     except ImportError as exc:  # the optional extra is missing
         raise ChartsUnavailable(str(exc)) from None
+    except Exception as exc:  # noqa: BLE001 - a broken setting of the user's environment
+        raise ChartsUnavailable(f"matplotlib kon niet starten ({type(exc).__name__})") from None
+    matplotlib.rcParams.update(matplotlib.rcParamsDefault)  # a matplotlibrc in the working folder changes nothing
+    return matplotlib
+
+
+def _figure(width: float = 7.0, height: float = 3.6) -> tuple[Any, Any]:
+    matplotlib = _matplotlib()
+    from matplotlib.figure import Figure
+
     matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "bncost", "font.family": "sans-serif",
                                 "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
     fig = Figure(figsize=(width, height))
