@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.errors import DataError, UsageProblem
+from burgernet_cost.errors import DataError, UsageProblem, os_reason
 
 DATA_DIR_ENV = "BNCOST_DATA_DIR"
 
@@ -38,9 +38,16 @@ Path_ = tuple[str | int, ...]
 _nodes: Any = None  # yaml.nodes, imported when a file is read
 
 
+#: folders shown by another name (a git version exported for ``diff``: 'main:data', never a temporary folder)
+SHOWN_AS: dict[str, str] = {}
+
+
 def display_path(path: Path) -> str:
-    """A file name as the user should read it: relative to the working directory when inside it,
-    control characters visible, at most 200 characters."""
+    """A file name as the user should read it: relative to the working directory when inside it
+    (or by the name ``SHOWN_AS`` gives its folder), control characters visible, at most 200 characters."""
+    for folder, name in SHOWN_AS.items():
+        if str(path).startswith(folder):
+            return printable_path(name + str(path)[len(folder):])
     try:
         return printable_path(str(path.resolve().relative_to(Path.cwd().resolve())))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
@@ -126,18 +133,6 @@ def printable_path(text: str) -> str:
 
     text = visible(text)
     return text if len(text) <= 200 else text[:199] + "…"
-
-
-def os_reason(exc: OSError) -> str:
-    """The reason of an OS error in Dutch."""
-    import errno
-
-    reasons = {errno.ENAMETOOLONG: "naam te lang", errno.ELOOP: "kringverwijzing van koppelingen", errno.EACCES: "geen rechten",
-               errno.EPERM: "geen rechten", errno.ENOENT: "bestaat niet", errno.ENOTDIR: "een deel van het pad is geen map",
-               errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
-               errno.EEXIST: "bestaat al", errno.EIO: "invoer/uitvoerfout",
-               errno.EDQUOT: "de schijfruimte (quota) is op", errno.EFBIG: "het bestand wordt te groot"}
-    return reasons.get(exc.errno or -1, "besturingssysteem weigert")
 
 
 class LineMap:
