@@ -18,7 +18,7 @@ import typer
 from burgernet_cost import __version__
 from burgernet_cost.cli.help import DutchCommand, DutchGroup
 from burgernet_cost.cli.output import INVOCATION as output_invocation
-from burgernet_cost.cli.output import OutputError, ReaderGone, output_problem, say_error, say_note, silence_stdout, write_text
+from burgernet_cost.cli.output import UNCALIBRATED, OutputError, ReaderGone, output_problem, say_error, say_note, silence_stdout, write_text
 from burgernet_cost.cli.registry import COMMANDS
 from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
 
@@ -170,6 +170,7 @@ def _run(args: list[str]) -> int:
     from burgernet_cost.cli.local_data import note
 
     INVOCATION[:] = args
+    UNCALIBRATED.clear()  # set again by the command that loads data
     remark = note(args, _invoked(args))
     if remark:
         say_note(remark)

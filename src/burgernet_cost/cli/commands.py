@@ -181,6 +181,7 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
     from burgernet_cost.domain.region import select_members
 
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
+    check_calibration(ds)
     gm = ds.gemeenten()
     year = gm.kies_jaar(jaar if jaar is not None or opties.peildatum is None else gm.jaar_voor_peildatum(opties.peildatum))
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
@@ -243,6 +244,14 @@ def _herkomst(municipality: Any) -> Any:
     return Herkomst.cbs(municipality[0]) if municipality else None
 
 
+def check_calibration(ds: Any) -> None:
+    """Remember whether this data still reproduces the report's results (every result says so when not)."""
+    from burgernet_cost.cli.output import UNCALIBRATED
+    from burgernet_cost.domain.validation import calibration_failures
+
+    UNCALIBRATED[:] = [{**f, "scenario": ds.scenario is not None} for f in calibration_failures(ds)]
+
+
 def _emit_report(report: Any, opties: Gedeeld) -> None:
     emit(report, opties.fmt, opties.uitvoer)
 
@@ -257,6 +266,7 @@ def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int
     one_of_inhabitants(inwoners, gemeente, jaar, required=required)
     keuze = opties.keuze(jaar)
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
+    check_calibration(ds)
     if gemeente is None:
         return ds, keuze, inwoners, None
     gm = ds.gemeenten()

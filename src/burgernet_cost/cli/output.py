@@ -112,12 +112,37 @@ def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
 
     real = None if uitvoer is None or uitvoer == "-" else check_target(uitvoer)  # what the target is, before its extension
     chosen = format_for(uitvoer, fmt, FORMATS)
+    if UNCALIBRATED:
+        warn_uncalibrated(report, UNCALIBRATED)
     text = render(report, chosen)
     text = text if text.endswith("\n") else text + "\n"
     if uitvoer is None or real is None:
         _write(sys.stdout, text)
     else:
         write_file(uitvoer, text.encode("utf-8"), real)
+
+
+#: the reported results that the data of this run no longer reproduces (set where the data is loaded)
+UNCALIBRATED: list[dict[str, Any]] = []
+
+
+def warn_uncalibrated(report: Any, failures: list[dict[str, Any]]) -> None:
+    """A result on data that fails calibration says so first, and no note keeps claiming that the
+    rate profile reproduces the report."""
+    from burgernet_cost.output.document import Field
+    from burgernet_cost.output.numbers import euro
+
+    first = failures[0]
+    detail = (f" ({first['taakgebied'].replace('_', ' & ')}, {first['pakket']}: berekend {euro(first['berekend'], 4)}, "
+              f"gerapporteerd {euro(first['gerapporteerd'])})" if "berekend" in first else "")
+    if first.get("scenario"):
+        text = f"met de wijzigingen van het scenario reproduceert de data de uitkomsten van het rapport niet meer{detail}"
+    else:
+        text = (f"deze data reproduceert de uitkomsten van het rapport niet{detail}; de kalibratie faalt, "
+                "controleer de data met 'bncost validate'")
+    report.parts.insert(0, Field("kalibratie", "Let op", {"reproduceert_rapport": False, "melding": text}, "raw", text=text))
+    report.notes[:] = [n.replace("reproduceert beide gerapporteerde uitkomsten", "reproduceert met de meegeleverde data beide "
+                                 "gerapporteerde uitkomsten (met deze data niet: zie 'Let op')") for n in report.notes]
 
 
 def write_text(text: str) -> None:

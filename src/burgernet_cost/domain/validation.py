@@ -231,3 +231,12 @@ def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
 
     for file, model in files.items():
         walk(model, (), file)
+
+
+def calibration_failures(ds: Dataset) -> list[dict[str, Any]]:
+    """The reported results this data no longer reproduces (empty when it does): what every result
+    on this data must say in its first lines."""
+    try:
+        return [f.params or {} for f in calibration(ds) if f.level == "fout"]
+    except Exception:  # noqa: BLE001 - a profile the data cannot compute: validate says why
+        return [{}]
