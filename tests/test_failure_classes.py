@@ -296,9 +296,31 @@ def test_note_when_data_here_differs(tmp_path):
     path = here / "data" / "interviews.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("uren_per_maand: 342\n", "uren_per_maand: 400\n"), encoding="utf-8")
     r = proc("validate", cwd=here)
-    assert r.returncode == 0 and "Let op: bncost gebruikt de meegeleverde data" in r.stderr.decode()
+    assert r.returncode == 0 and "Let op: bncost rekent met de meegeleverde data" in r.stderr.decode()
+    assert "(anders: interviews.yaml)" in r.stderr.decode()
+    assert all(len(line) <= 80 for line in r.stderr.decode().splitlines())
     r = proc("validate", "--data-dir", "data", cwd=here)
     assert r.returncode == 1 and "Let op" not in r.stderr.decode()
+
+
+@pytest.mark.parametrize("change", ["csv", "new", "many"])
+def test_note_covers_csv_tables_and_fits_80_columns(tmp_path, change):
+    here = tmp_path / "checkout"
+    shutil.copytree(DATA, here / "data")
+    table = here / "data" / "gemeenten" / "gemeenten_2024.csv"
+    if change == "csv":
+        table.write_text(table.read_text(encoding="utf-8").replace(",243768,", ",243769,"), encoding="utf-8")
+        needle = "gemeenten/gemeenten_2024.csv"
+    elif change == "new":
+        (here / "data" / "gemeenten" / "extra_2025.csv").write_text("code\n", encoding="utf-8")
+        needle = "gemeenten/extra_2025.csv"
+    else:
+        for name in ("tasks.yaml", "interviews.yaml", "tijdlijn.yaml"):
+            (here / "data" / name).write_text((here / "data" / name).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        needle = "en 1 meer"
+    err = proc("gemeenten", "--zoek", "Utrecht", cwd=here).stderr.decode()
+    assert needle in err and "--data-dir data" in err, err
+    assert all(len(line) <= 80 for line in err.splitlines()), err
 
 
 def test_diff_reports_validity_and_takes_git_versions(bncost, data_copy):

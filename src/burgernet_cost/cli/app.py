@@ -172,8 +172,8 @@ def _run(args: list[str]) -> int:
     INVOCATION[:] = args
     UNCALIBRATED.clear()  # set again by the command that loads data
     remark = note(args, _invoked(args))
-    if remark:
-        say_note(remark)
+    for line in (remark or "").splitlines():
+        say_note(line)
     try:
         command = typer.main.get_command(build(_invoked(args)))
         result: Any = command.main(args, prog_name="bncost", standalone_mode=False)
