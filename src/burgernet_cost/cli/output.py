@@ -228,7 +228,7 @@ def check_target(target: str) -> Path:
             raise UsageProblem(f"de map van {shown} bestaat niet; maak die eerst aan", field="uitvoer")
         _not_an_input(real, shown)
     except (OSError, RuntimeError, ValueError) as exc:
-        from burgernet_cost.data.reading import os_reason
+        from burgernet_cost.errors import os_reason
 
         reason = os_reason(exc) if isinstance(exc, OSError) else "ongeldig pad"
         raise UsageProblem(f"{shown} kan niet worden gebruikt ({reason})", field="uitvoer") from None
@@ -290,7 +290,7 @@ def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
         os.replace(tmp, real)
     except OSError as exc:
         _remove(tmp)
-        from burgernet_cost.data.reading import os_reason
+        from burgernet_cost.errors import os_reason
 
         raise OutputError(f"{printable(target, 200, one_line=True)} kon niet worden geschreven ({os_reason(exc)}); "
                           "er is niets gewijzigd") from None
