@@ -715,3 +715,162 @@ def test_missing_openpyxl_is_named(bncost, tmp_path, monkeypatch):
     path.write_bytes(b"PK")
     monkeypatch.setattr(builtins, "__import__", no_openpyxl)
     check(bncost("regio", "--bestand", path), 1, "openpyxl", "bncost[excel]")
+
+
+# --------------------------------------------------------------------------- R3.5 validate: everything shipped, and how it fits
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("file", "old", "new", "needle"), [
+    ("interviews.yaml", "uren_per_maand: 6\n", "uren_per_maand: 8\n", "gepubliceerd cijfer 8 staat niet in het eigen citaat"),
+    ("interviews.yaml", "uren_per_maand: 342\n", "uren_per_maand: 324\n", "gepubliceerd cijfer 324 staat niet"),
+    ("salary_scales.yaml", "uren_per_week: 36", "uren_per_week: 40", "past niet bij 40 uur per week"),
+    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Den Haag, gemeente: \"'s-Gravenhage\"}\n  - {alias: Den Bosch,",
+     "alias 'Den Haag' staat er twee keer"),
+    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Utrecht, gemeente: Amersfoort}\n  - {alias: Den Bosch,",
+     "is de naam van een echte gemeente"),
+    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Amersfoort, gemeente: Amersfoort}\n  - {alias: Den Bosch,",
+     "verwijst naar zichzelf"),
+    ("interviews.yaml", '      citaat: "de tijdsinvestering voor de beleidstaken',
+     '      geraadpleegd: 2999-01-01\n      citaat: "de tijdsinvestering voor de beleidstaken', "na vandaag"),
+])
+def test_validate_checks_how_files_fit(bncost, data_copy, file, old, new, needle):
+    _edit(data_copy / file, old, new)
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and needle in " ".join(r.out.split()), r.out
+
+
+def test_validate_reads_the_population_series(bncost, data_copy):
+    series = data_copy / "gemeenten" / "gemeenten_bevolking_2012_2024.csv"
+    lines = series.read_text(encoding="utf-8").splitlines()
+    rows = [i for i, line in enumerate(lines) if ",2014-01-01," in line][:2]
+    for i, delta in zip(rows, (500, -500)):  # the total stays right; the municipalities do not
+        code, naam, peildatum, inwoners = lines[i].split(",")
+        lines[i] = ",".join([code, naam, peildatum, str(int(inwoners) + delta)])
+    series.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and "de bevolkingsreeks zegt" in r.out and "gemeenten_2014.csv:2 zegt" in " ".join(r.out.split())
+    series.write_text("\n".join([*lines, "GM0003,Appingedam,2014-01-01,abc"]) + "\n", encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and "'abc' is geen positief geheel aantal inwoners" in " ".join(r.out.split())
+
+
+def test_quoted_numbers_are_read_in_every_reading():
+    from decimal import Decimal
+
+    from burgernet_cost.domain.consistency import quoted_numbers
+
+    assert {Decimal(54600), Decimal(6)} <= quoted_numbers("6 uur per maand voor ongeveer 54.600 inwoners")
+    assert Decimal(3_100_000) in quoted_numbers("342 uur per maand voor 3.1 miljoen inwoners")
+    assert {Decimal("0.04"), Decimal("0.16")} <= quoted_numbers("variëren van 4 tot 16 cent per inwoner")
+    assert Decimal("0.07") in quoted_numbers("€ 0,07 per inwoner")
+
+
+# --------------------------------------------------------------------------- R3.8 matplotlib stays inside
+
+
+@pytest.mark.parametrize("env", [{"MPLBACKEND": "onzin"}, {"MPLBACKEND": "Qt5Agg"}, {"MATPLOTLIBRC": "/etc/passwd"},
+                                 {"MPLCONFIGDIR": "/proc/1"}, {"MPLCONFIGDIR": "/etc/passwd"}, {"HOME": "/bestaat/niet"},
+                                 {"HOME": ""}, {"rc": "backend: onzin\nfont.size: groot\nfoo: bar\n"}])
+def test_matplotlib_settings_never_reach_the_user(tmp_path, env):
+    pytest.importorskip("matplotlib")
+    if "rc" in env:
+        (tmp_path / "matplotlibrc").write_text(env.pop("rc"), encoding="utf-8")
+    r = proc("rapport", "-n", "5000", "-o", str(tmp_path / "r.html"), env=env, cwd=tmp_path)
+    assert r.returncode == 0 and r.stderr == b"", r.stderr.decode()
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").count("<svg") >= 3
+
+
+# --------------------------------------------------------------------------- R3.9 diff sides
+
+
+@pytest.fixture
+def git_repo(tmp_path, monkeypatch):
+    if not shutil.which("git"):
+        pytest.skip("git ontbreekt")
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    _edit(repo / "data" / "interviews.yaml", "uren_per_maand: 6\n", "uren_per_maand: -6\n")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    for args in (["init", "-q"], ["add", "data"], ["commit", "-qm", "x"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    shutil.copy(DATA / "interviews.yaml", repo / "data" / "interviews.yaml")
+    monkeypatch.chdir(repo)
+    return repo
+
+
+@pytest.mark.parametrize(("side", "code", "needle"), [
+    ("HEAD", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:data", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:data/", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:./data", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:data/gemeenten/../../data", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:data/tasks.yaml", 2, "is een bestand; diff vergelijkt datamappen"),
+    ("HEAD:data/gemeenten", 2, "is geen datamap"),
+    ("HEAD:../buiten", 2, "het pad moet een map in de repository zijn"),
+    ("HEAD:.", 2, "het pad moet een map in de repository zijn"),
+    ("HEAD:geen-map", 2, "staat geen map"),
+])
+def test_every_git_side_form(bncost, git_repo, side, code, needle):
+    r = bncost("diff", side, "--data-dir", "data")
+    assert r.code == code, (r.out, r.err)
+    assert needle in r.err + r.out and "bncost-diff-" not in r.err + r.out and "/tmp" not in r.err
+
+
+# --------------------------------------------------------------------------- R3.13 Ctrl-C
+
+
+def test_nothing_slow_is_imported_before_mains_guard():
+    code = "import sys; before = set(sys.modules); import burgernet_cost.cli; print(sorted(set(sys.modules) - before))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    assert eval(out) == ["__future__", "burgernet_cost", "burgernet_cost.cli"]  # noqa: S307 - our own repr
+
+
+def test_ctrl_c_while_writing_the_message_still_exits_130(monkeypatch, capsys):
+    import builtins
+
+    from burgernet_cost import cli
+
+    real = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "burgernet_cost.cli.app":
+            raise KeyboardInterrupt
+        return real(name, *args, **kwargs)
+
+    class Broken:
+        def write(self, text):
+            raise KeyboardInterrupt
+
+        def flush(self):
+            pass
+
+    monkeypatch.delitem(sys.modules, "burgernet_cost.cli.app", raising=False)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    monkeypatch.setattr(sys, "stderr", Broken())
+    assert cli.main(["estimate", "-n", "5"]) == 130
+
+
+# --------------------------------------------------------------------------- calibration said first
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_uncalibrated_data_says_so_first(bncost, data_copy, fmt):
+    _edit(data_copy / "interviews.yaml", "uren_per_maand: 342\n", "uren_per_maand: 500\n")
+    for command in (["estimate", "-n", "54600"], ["compare-models", "-n", "54600"], ["regio", "--eenheid", "Zeeland"]):
+        r = bncost(*command, "--data-dir", data_copy, "-f", fmt)
+        assert r.code == 0
+        if fmt == "json":
+            import json
+
+            assert json.loads(r.out)["kalibratie"]["reproduceert_rapport"] is False
+        else:
+            assert "reproduceert de uitkomsten van het rapport niet" in " ".join(r.out.splitlines()[:4])
+        assert "reproduceert beide gerapporteerde uitkomsten;" not in " ".join(r.out.split())
+    plain = bncost("estimate", "-n", "54600", "--data-dir", DATA)
+    assert "Let op" not in plain.out.splitlines()[1]
