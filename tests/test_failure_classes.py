@@ -535,12 +535,26 @@ def test_cache_key_holds_the_folder_and_the_code(own_cache, tmp_path, data_copy)
       "--set", "interviews.waarnemingen[2].uren_per_maand=5"], "wordt twee keer gewijzigd"),
     (["regio", "--alle", "--blad", "Leden"], "--blad: heeft alleen effect"),
     (["estimate", "-n", "5000", "-o", "uit.json", "-f", "csv"], "past bij json, niet bij --format csv"),
+    (["estimate", "-n", "5", "-n", "6"], "--inwoners staat er twee keer"),
+    (["estimate", "-n5", "--inwoners=6"], "--inwoners staat er twee keer"),
+    (["estimate", "-n", "5", "-f", "json", "--format", "csv"], "--format staat er twee keer"),
+    (["regio", "--gemeenten", "Utrecht", "--gemeenten", "Zeist"], "--gemeenten staat er twee keer"),
+    (["regio", "--eenheid", "Zeeland", "--schaalvoordeel", "20"], "--schaalvoordeel: heeft geen effect bij --model regionaal"),
+    (["compare-models", "-n", "5000", "--tarief", "advies", "--schaalvoordeel", "20"], "heeft geen effect bij --tarief advies"),
 ])
 def test_contradictions_are_said(bncost, tmp_path, monkeypatch, args, needle):
     monkeypatch.chdir(tmp_path)
     r = bncost(*args)
     check(r, 2, needle)
     assert not (tmp_path / "uit.json").exists()
+
+
+def test_repeatable_options_and_values_that_look_like_options_are_fine(bncost):
+    r = bncost("estimate", "-n", "5000", "--set", "inrichtingsmodellen.schaalvoordeel_landelijk.procent=20",
+               "--set", "interviews.waarnemingen[2].uren_per_maand=300", "--uitleg", "-f", "json")
+    assert r.code == 0, r.err
+    r = bncost("regio", "--gemeenten", "Utrecht", "--model", "landelijk", "--schaalvoordeel", "20", "-f", "json")
+    assert r.code == 0, r.err
 
 
 def test_unknown_allowance_next_to_alle_in_the_library(dataset):

@@ -176,6 +176,9 @@ def _run(args: list[str]) -> int:
         say_note(line)
     try:
         command = typer.main.get_command(build(_invoked(args)))
+        from burgernet_cost.cli.repeats import check_repeats
+
+        check_repeats(command, _invoked(args), args)
         result: Any = command.main(args, prog_name="bncost", standalone_mode=False)
     except (OutputError, ReaderGone):
         raise

@@ -85,6 +85,7 @@ def compare_cmd(
     from burgernet_cost.domain.compare import compare
     from burgernet_cost.output.views.compare import compare_report
 
+    schaalvoordeel_has_effect(schaalvoordeel, tarief)
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=False)
     referentie = n is None
     n = ds.models.referentiegemeente.inwoners if n is None else n
@@ -161,6 +162,7 @@ def region_cmd(
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
     choose_sheet(blad, bestand)
+    schaalvoordeel_has_effect(schaalvoordeel, tarief, model)
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
@@ -192,6 +194,18 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
         say_note(f"Let op: {remark}")
     NOTES.clear()
     return ds, members, region_title(soort, name), gm.jaartabel(year).peildatum
+
+
+def schaalvoordeel_has_effect(schaalvoordeel: Any, tarief: str, model: str | None = None) -> None:
+    """--schaalvoordeel changes only the national model at the computed rate; elsewhere it is refused, not ignored."""
+    if schaalvoordeel is None:
+        return
+    if tarief == "advies":
+        raise UsageProblem("heeft geen effect bij --tarief advies (het schaalvoordeel geldt alleen voor het berekende tarief)",
+                           field="schaalvoordeel")
+    if model == "regionaal":
+        raise UsageProblem("heeft geen effect bij --model regionaal (het schaalvoordeel geldt alleen voor het landelijke model)",
+                           field="schaalvoordeel")
 
 
 def choose_sheet(blad: str | None, bestand: str | None) -> None:
