@@ -20,7 +20,7 @@ from burgernet_cost.cli.help import DutchCommand, DutchGroup
 from burgernet_cost.cli.output import INVOCATION as output_invocation
 from burgernet_cost.cli.output import UNCALIBRATED, OutputError, ReaderGone, output_problem, say_error, say_note, silence_stdout, write_text
 from burgernet_cost.cli.registry import COMMANDS
-from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
+from burgernet_cost.errors import BncostError, DataErrors, UsageProblem, quote
 
 HELP = """\
 bncost rekent uit wat de gemeentelijke Burgernet-taken een gemeente kosten (uren, fte, euro's)
@@ -102,7 +102,7 @@ def _translate_usage(exc: Exception) -> str:
         import difflib
 
         close = difflib.get_close_matches(word, list(COMMANDS), n=1)
-        return f"onbekend commando '{word}'" + (f"; bedoelde u '{close[0]}'?" if close else "; zie 'bncost --help'")
+        return f"onbekend commando {quote(word)}" + (f"; bedoelde u '{close[0]}'?" if close else "; zie 'bncost --help'")
     if message.startswith("Got unexpected extra argument"):
         import re
 

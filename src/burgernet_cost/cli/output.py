@@ -156,9 +156,26 @@ def say_error(lines: list[str]) -> None:
     shown_lines = lines[:MAX_ERROR_LINES]
     if len(lines) > MAX_ERROR_LINES:
         shown_lines.append(f"… en nog {count(len(lines) - MAX_ERROR_LINES, 'melding', 'meldingen')}")
-    text = "".join(f"Fout: {printable(line, 1000, one_line=True)}\n" for line in shown_lines)
+    text = "".join(f"Fout: {message_line(line)}\n" for line in shown_lines)
     with contextlib.suppress(BncostError):
         _write(sys.stderr, text)
+
+
+MAX_WORD = 100  # a word (no spaces) longer than this is outside text that was not cut where it was quoted
+MAX_MESSAGE = 400
+
+
+def message_line(line: str) -> str:
+    """One message as shown: invisible characters escaped, every over-long word cut in the middle
+    to 60 characters (the start and the end stay readable: a path keeps its file name), the line to
+    MAX_MESSAGE characters. The safety net for text from outside that a message did not quote."""
+    import re
+
+    def cut(word: re.Match[str]) -> str:
+        text = word.group()
+        return text[:30] + "…" + text[-29:]
+
+    return printable(re.sub(rf"\S{{{MAX_WORD + 1},}}", cut, printable(line, one_line=True)), MAX_MESSAGE)
 
 
 def say_note(line: str) -> None:

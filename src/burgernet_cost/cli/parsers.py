@@ -34,7 +34,7 @@ def parse_inwoners(value: object) -> int:
         if re.fullmatch(r"-[0-9.]+", text):
             raise typer.BadParameter(f"'{value}' is negatief; het aantal inwoners moet groter zijn dan 0")
         if not re.fullmatch(r"[0-9]+", text):
-            raise typer.BadParameter(f"'{value}' is geen geheel aantal inwoners (bijv. 54600 of 54.600)")
+            raise typer.BadParameter(f"'{_short(value)}' is geen geheel aantal inwoners (bijv. 54600 of 54.600)")
         if len(text.lstrip("0")) > len(str(MAX_INWONERS)):
             raise typer.BadParameter(f"'{_short(value)}' is onrealistisch groot (maximaal {MAX_INWONERS:,} inwoners)".replace(",", "."))
         number = int(text)
