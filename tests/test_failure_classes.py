@@ -599,8 +599,32 @@ def test_a_huge_scenario_is_refused_before_parsing(bncost, tmp_path, n):
     path = tmp_path / "veel.yaml"
     path.write_text("naam: veel\nwijzigingen:\n" + "".join(f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(n)),
                     encoding="utf-8")
-    r, elapsed = timed(bncost, "estimate", "-n", "5000", "--scenario", path)
-    check(r, 1, "te veel regels voor een scenario", elapsed=elapsed)
+    check(bncost("estimate", "-n", "5000", "--scenario", path), 1, "te veel regels voor een scenario")  # before parsing: see benchmarks/limits.py
+
+
+def test_a_huge_member_list_stops_at_the_limit(bncost, tmp_path):
+    path = tmp_path / "leden.csv"
+    path.write_text("gemeente\n" + "Utrecht\n" * 100_000, encoding="utf-8")
+    check(bncost("regio", "--bestand", path), 1, "te veel regels (maximaal 5000)")
+    from burgernet_cost.data.member_file import _csv_entries
+
+    class Counting:
+        """A csv reader that counts the rows taken from it."""
+
+        def __init__(self):
+            self.line_num, self.taken = 0, 0
+            self.dialect = type("d", (), {"delimiter": ","})
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            self.line_num += 1
+            self.taken += 1
+            return ["gemeente"] if self.line_num == 1 else ["Utrecht"]
+
+    reader = Counting()
+    assert len(_csv_entries(reader, "x")) == 5001 and reader.taken == 5002  # an endless file: reading stopped at the limit
 
 
 def test_many_unknown_ids_stop_at_the_message_limit(bncost, tmp_path):
@@ -888,3 +912,12 @@ def test_uncalibrated_data_says_so_first(bncost, data_copy, fmt):
         assert "reproduceert beide gerapporteerde uitkomsten;" not in " ".join(r.out.split())
     plain = bncost("estimate", "-n", "54600", "--data-dir", DATA)
     assert "Let op" not in plain.out.splitlines()[1]
+
+
+@pytest.mark.parametrize("args", [["gemeenten", "--zoek", "x" * 3000], ["estimate", "-n", "x" * 3000], ["x" * 3000],
+                                  ["estimate", "-n", "5", "--set", "interviews.waarnemingen[0].uren_per_maand=" + "x" * 3000],
+                                  ["taken", "--rol", "x" * 3000], ["gemeenten", "--zoek", "ab " * 500]])
+def test_every_message_is_cut(bncost, args):
+    r = bncost(*args)
+    line = one_dutch_line(r.err)
+    assert len(line) <= 6 + 400 and not any(len(word) > 100 for word in line.split()), line

@@ -181,6 +181,8 @@ def _csv_entries(reader: Any, shown: str) -> list[Entry]:
         count = record[at_count].strip() if at_count is not None else ""
         extra = tuple((names[i], _plain(record[i])) for i in others)
         entries.append((reader.line_num, record[at_name].strip(), count or None, extra))
+        if len(entries) > MAX_MEMBERS:  # over the limit: the rest is not read (read_member_file says so)
+            break
     return entries
 
 
