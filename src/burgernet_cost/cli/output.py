@@ -1,7 +1,8 @@
 """The one writer of the command line: every result goes to standard output (or, with
 ``--uitvoer``, to a file) through ``emit`` and every message to standard error through ``say_error``.
 
-Every write and flush is checked. A closed or failing standard output (a full disk, an I/O error)
+Every write and flush is checked, and a write that took only part of its bytes (a file-size limit
+reached halfway) is repeated until it takes the rest or fails. A closed or failing standard output (a full disk, an I/O error)
 ends the run with a Dutch one-line message and exit code 74; a reader that went away (``| head``)
 ends it quietly with exit code 141, as for any Unix tool. A file is written all or nothing: the
 bytes go to a temporary file next to the target, are flushed to disk and renamed over the target in

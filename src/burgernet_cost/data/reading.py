@@ -7,6 +7,7 @@ plain Python values here, so that:
 * duplicate keys, anchors/aliases, merge keys and unknown tags are rejected;
 * YAML 1.1 surprises (``NO`` -> False, ``010`` -> 8, ``1:20`` -> 80) are rejected, not guessed;
 * dates stay strings, non-integer numbers become ``Decimal`` from their written text (never float);
+  a number beyond 10^15 (or below 10^-15) is refused here, each field's own range in the models;
 * file size, node count and nesting depth are bounded (hostile input cannot hang or exhaust us).
 """
 
