@@ -174,6 +174,9 @@ def message_line(line: str) -> str:
 
     def cut(word: re.Match[str]) -> str:
         text = word.group()
+        last = text.rfind("/", 0, len(text) - 1)
+        if last >= 0 and len(text) - last <= 70:  # a path: its file name (and :line:) stays whole
+            return text[:20] + "…" + text[last:]
         return text[:30] + "…" + text[-29:]
 
     return printable(re.sub(rf"\S{{{MAX_WORD + 1},}}", cut, printable(line, one_line=True)), MAX_MESSAGE)

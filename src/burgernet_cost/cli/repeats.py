@@ -24,14 +24,16 @@ def check_repeats(command: Any, invoked: str | None, args: list[str]) -> None:
             single.update(dict.fromkeys(opts, long))
     seen: dict[str, str] = {}
     skip = False
-    for arg in args:
+    for n, arg in enumerate(args):
         if skip:
             skip = False
             continue
         if arg == "--":
             break
         name = arg.split("=", 1)[0] if arg.startswith("--") else arg[:2] if arg.startswith("-") and len(arg) > 1 else arg
-        if name in takes_value and "=" not in arg and (arg == name):
+        if name in takes_value and arg == name:
+            if n + 1 == len(args):
+                break  # no value follows: click says so ("verwacht een waarde")
             skip = True  # the next argument is this option's value
         if name in single:
             long = single[name]
