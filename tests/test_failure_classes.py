@@ -921,3 +921,23 @@ def test_every_message_is_cut(bncost, args):
     r = bncost(*args)
     line = one_dutch_line(r.err)
     assert len(line) <= 6 + 400 and not any(len(word) > 100 for word in line.split()), line
+
+
+def test_a_home_that_cannot_be_determined_means_no_cache(bncost, monkeypatch, tmp_path):
+    from pathlib import Path as P
+
+    good = bncost("estimate", "-n", "5000", "-f", "json").out
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("BNCOST_NO_CACHE", raising=False)
+    monkeypatch.setattr(P, "home", staticmethod(no_home))
+    r = bncost("estimate", "-n", "5000", "-f", "json")
+    assert r.code == 0 and r.out == good and r.err == ""
+    readonly = tmp_path / "home"
+    readonly.mkdir(mode=0o500)
+    monkeypatch.setattr(P, "home", staticmethod(lambda: readonly))
+    r = bncost("estimate", "-n", "5000", "-f", "json")
+    assert r.code == 0 and r.out == good and r.err == ""

@@ -47,8 +47,14 @@ def enabled() -> bool:
 
 
 def folder() -> Path:
+    """The cache folder; a home folder that cannot be determined (no HOME, a user unknown to the
+    system) gives a path that is never ours, so: no cache."""
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base and os.path.isabs(base) else Path.home() / ".cache") / "bncost"
+    try:
+        home = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    except (RuntimeError, KeyError, OSError):
+        return Path("/nonexistent/bncost")
+    return home / "bncost"
 
 
 def code_fingerprint() -> str:
