@@ -168,9 +168,11 @@ class Gedeeld:
 
 def check_allowances(names: tuple[str, ...]) -> None:
     """--toeslagen says one thing: no name twice, 'geen' and 'alle' alone."""
-    twice = next((n for n in names if names.count(n) > 1), None)
-    if twice is not None:
-        raise UsageProblem(f"toeslag {quote(twice)} staat er twee keer in", field="toeslagen")
+    seen: set[str] = set()
+    for name in names:  # one pass: a list of thousands of names is answered at once
+        if name in seen:
+            raise UsageProblem(f"toeslag {quote(name)} staat er twee keer in", field="toeslagen")
+        seen.add(name)
     for word, meaning in (("geen", "geen toeslagen"), ("alle", "alle toeslagen")):
         if word in names and len(names) > 1:
             raise UsageProblem(f"'{word}' betekent {meaning}; noem er geen andere toeslagen bij", field="toeslagen")
