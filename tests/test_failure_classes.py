@@ -941,3 +941,23 @@ def test_a_home_that_cannot_be_determined_means_no_cache(bncost, monkeypatch, tm
     monkeypatch.setattr(P, "home", staticmethod(lambda: readonly))
     r = bncost("estimate", "-n", "5000", "-f", "json")
     assert r.code == 0 and r.out == good and r.err == ""
+
+
+@pytest.mark.parametrize(("old", "new", "needle"), [
+    ('deel_van: pol-mb-01, tekst: "Informeren', 'deel_van: pol-mb-02, tekst: "Informeren', "deel_van gaat rond: pol-mb-02 -> pol-mb-02"),
+    ('  - {id: pol-mb-01, rol: manager_burgernet, onderwerp: relatie_met_deelnemers, sectie: "Bijlage 1",',
+     '  - {id: pol-mb-01, rol: manager_burgernet, onderwerp: relatie_met_deelnemers, sectie: "Bijlage 1", deel_van: pol-mb-02,',
+     "deel_van gaat rond: pol-mb-01 -> pol-mb-02 -> pol-mb-01"),
+])
+def test_references_to_themselves_or_round(bncost, data_copy, old, new, needle):
+    _edit(data_copy / "tasks.yaml", old, new)
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and needle in " ".join(r.out.split()), r.out
+
+
+@pytest.mark.parametrize(("new", "needle"), [("[rapport-2014, rapport-2014-met-toeslagen]", "is het standaardprofiel zelf"),
+                                             ("[rapport-2014-b, rapport-2014-b]", "staat er twee keer")])
+def test_alternatives_that_are_the_standard_or_twice(bncost, data_copy, new, needle):
+    _edit(data_copy / "salary_scales.yaml", "alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]", f"alternatieven: {new}")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and needle in " ".join(r.out.split()), r.out
