@@ -53,12 +53,12 @@ def _poison(folder: Path) -> None:
         path.write_text(path.read_text(encoding="utf-8").replace('{"$d":"342"}', '{"$d":"999"}'), encoding="utf-8")
 
 
-def test_a_cache_folder_others_may_write_is_not_trusted(fresh_cache):
+def test_a_changed_entry_or_a_folder_others_may_write_is_not_trusted(fresh_cache):
     good = run(["estimate", "-n", "3100000", "-f", "json"])
     _poison(fresh_cache)
-    assert run(["estimate", "-n", "3100000", "-f", "json"]) != good  # a poisoned own cache is read (it is ours) …
+    assert run(["estimate", "-n", "3100000", "-f", "json"]) == good  # the payload's digest no longer fits
     fresh_cache.chmod(0o777)
-    assert run(["estimate", "-n", "3100000", "-f", "json"]) == good  # … but not from a folder anyone may write
+    assert run(["estimate", "-n", "3100000", "-f", "json"]) == good  # nor is a folder anyone may write read
 
 
 def test_broken_entries_and_folders_mean_no_cache(fresh_cache, monkeypatch, tmp_path):
@@ -106,7 +106,8 @@ def test_a_warm_run_imports_neither_pydantic_nor_yaml(fresh_cache):
 def test_an_entry_of_another_shape_is_a_miss(fresh_cache):
     good = run(["regio", "--eenheid", "Zeeland", "--uitleg"])
     for path in fresh_cache.glob("*.json"):
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        stored["payload"] = {"files": {}, "lines": [], "per_jaar": {"2024": [["x"]]}, "tabellen": [], "meta": None}
-        path.write_text(json.dumps(stored), encoding="utf-8")
+        header = json.loads(path.read_text(encoding="utf-8").split("\n", 1)[0])
+        body = json.dumps({"files": {}, "lines": [], "per_jaar": {"2024": [["x"]]}, "tabellen": [], "meta": None}).encode()
+        header["sha256"] = __import__("hashlib").sha256(body).hexdigest()  # even with a fitting digest
+        path.write_bytes(json.dumps(header).encode() + b"\n" + body)
     assert run(["regio", "--eenheid", "Zeeland", "--uitleg"]) == good

@@ -296,9 +296,31 @@ def test_note_when_data_here_differs(tmp_path):
     path = here / "data" / "interviews.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("uren_per_maand: 342\n", "uren_per_maand: 400\n"), encoding="utf-8")
     r = proc("validate", cwd=here)
-    assert r.returncode == 0 and "Let op: bncost gebruikt de meegeleverde data" in r.stderr.decode()
+    assert r.returncode == 0 and "Let op: bncost rekent met de meegeleverde data" in r.stderr.decode()
+    assert "(anders: interviews.yaml)" in r.stderr.decode()
+    assert all(len(line) <= 80 for line in r.stderr.decode().splitlines())
     r = proc("validate", "--data-dir", "data", cwd=here)
     assert r.returncode == 1 and "Let op" not in r.stderr.decode()
+
+
+@pytest.mark.parametrize("change", ["csv", "new", "many"])
+def test_note_covers_csv_tables_and_fits_80_columns(tmp_path, change):
+    here = tmp_path / "checkout"
+    shutil.copytree(DATA, here / "data")
+    table = here / "data" / "gemeenten" / "gemeenten_2024.csv"
+    if change == "csv":
+        table.write_text(table.read_text(encoding="utf-8").replace(",243768,", ",243769,"), encoding="utf-8")
+        needle = "gemeenten/gemeenten_2024.csv"
+    elif change == "new":
+        (here / "data" / "gemeenten" / "extra_2025.csv").write_text("code\n", encoding="utf-8")
+        needle = "gemeenten/extra_2025.csv"
+    else:
+        for name in ("tasks.yaml", "interviews.yaml", "tijdlijn.yaml"):
+            (here / "data" / name).write_text((here / "data" / name).read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        needle = "en 1 meer"
+    err = proc("gemeenten", "--zoek", "Utrecht", cwd=here).stderr.decode()
+    assert needle in err and "--data-dir data" in err, err
+    assert all(len(line) <= 80 for line in err.splitlines()), err
 
 
 def test_diff_reports_validity_and_takes_git_versions(bncost, data_copy):
@@ -333,3 +355,609 @@ def test_a_file_of_many_values_is_refused_quickly(bncost, data_copy):
     path.write_text(path.read_text(encoding="utf-8") + "".join(f"o{i}: 1\n" for i in range(300000)), encoding="utf-8")
     r, elapsed = timed(bncost, "estimate", "-n", 5, "--data-dir", data_copy)
     check(r, 1, "te veel waarden in één bestand", elapsed=elapsed)
+
+
+# =========================================================================== round 3 (issue 20)
+# --------------------------------------------------------------------------- R3.1 numbers of any length
+
+
+def _set_first_hours(data: Path, value: str) -> None:
+    path = data / "interviews.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("uren_per_maand: 6\n", f"uren_per_maand: {value}\n", 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["1" + "0" * 35, "123456789012", "99999999999999999999.5", "1.0e26", "0.000000000000000001",
+                                   "100001"])
+def test_absurd_numbers_in_data_are_refused_where_read(bncost, data_copy, value):
+    _set_first_hours(data_copy, value)
+    for args in (["validate"], ["estimate", "-n", "54600"], ["regio", "--alle"]):
+        r = bncost(*args, "--data-dir", data_copy)
+        assert r.code == 1, (args, r.code, r.err)
+        assert "interviews.yaml:40" in r.out + r.err and "interne fout" not in r.out + r.err
+
+
+@pytest.mark.parametrize("setting", ["interviews.waarnemingen[0].uren_per_maand=99999999999999999999",
+                                     "interviews.waarnemingen[0].uren_per_maand=1000000",
+                                     "salary_scales.uurloon.uren_per_maand=0.001",
+                                     "salary_scales.tariefprofielen[0].periodiek=123456789"])
+def test_absurd_numbers_by_set_are_refused(bncost, setting):
+    r = bncost("estimate", "-n", "54600", "--set", setting)
+    assert r.code in (1, 2) and r.out == "" and "interne fout" not in r.err and r.err.startswith("Fout: ")
+
+
+def test_csv_counts_of_any_length(bncost, data_copy):
+    table = data_copy / "gemeenten" / "gemeenten_2024.csv"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    code, naam, _inw, *rest = lines[1].split(",")
+    lines[1] = ",".join([code, naam, "9" * 30, *rest])
+    table.write_text("".join(lines), encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and "geen aantal inwoners van 1 tot en met 100.000.000" in r.out + r.err
+
+
+def test_an_overflow_is_a_dutch_data_error():
+    from decimal import Decimal
+
+    from burgernet_cost.domain.rounding import quantize
+    from burgernet_cost.errors import DataError
+
+    with pytest.raises(DataError, match="onrealistisch groot"):
+        quantize(Decimal("1e40"), 2)
+
+
+# --------------------------------------------------------------------------- R3.2 writes that stop halfway
+
+
+def _limited(limit_bytes: int):
+    import resource
+
+    def set_limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return set_limit
+
+
+@pytest.mark.parametrize("args", [["regio", "--alle", "--per", "gemeente"], ["regio", "--alle", "--per", "gemeente", "-f", "csv"],
+                                  ["taken", "-f", "json"], ["compare-models", "--uitleg"]])
+def test_a_file_size_limit_halfway_is_exit_74(tmp_path, args):
+    target = tmp_path / "uit.txt"
+    with open(target, "wb") as fh:
+        r = proc(*args, stdout=fh, preexec_fn=_limited(1024))
+    assert r.returncode == 74, r.stderr
+    assert "het bestand wordt te groot" in one_dutch_line(r.stderr.decode())
+    assert target.stat().st_size <= 1024
+
+
+def test_a_file_size_limit_with_uitvoer_leaves_nothing(tmp_path):
+    r = proc("regio", "--alle", "--per", "gemeente", "-o", str(tmp_path / "uit.csv"), preexec_fn=_limited(1024))
+    assert r.returncode == 74 and not any(tmp_path.iterdir())
+
+
+def test_short_writes_are_written_again():
+    from burgernet_cost.cli.output import _write_all
+
+    class Stingy:
+        def __init__(self):
+            self.got = b""
+
+        def write(self, data):
+            self.got += bytes(data[:3])
+            return min(3, len(data))
+
+    s = Stingy()
+    _write_all(s, b"0123456789")
+    assert s.got == b"0123456789"
+
+    class Stuck:
+        def write(self, data):
+            return 0
+
+    with pytest.raises(OSError):
+        _write_all(Stuck(), b"x")
+
+
+# --------------------------------------------------------------------------- R3.3 spreadsheet-safe everywhere
+
+
+@pytest.mark.parametrize("header", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", " =1+1", "＝1+1"])
+def test_user_text_in_csv_headers_is_safe(bncost, tmp_path, header):
+    import csv
+    import io
+
+    members = tmp_path / "leden.csv"
+    members.write_text(f'gemeente;"{header}"\nUtrecht;{header}\n', encoding="utf-8")
+    for fmt, sep in (("csv", ","), ("csv-nl", ";")):
+        r = bncost("regio", "--bestand", members, "-f", fmt)
+        assert r.code == 0, r.err
+        rows = list(csv.reader(io.StringIO(r.out.lstrip("\ufeff")), delimiter=sep))
+        for cell in rows[0] + rows[1]:
+            assert not cell.lstrip(" ").startswith(("=", "+", "-", "@", "＝")), cell
+
+
+# --------------------------------------------------------------------------- R3.4 the cache never changes an answer
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    monkeypatch.delenv("BNCOST_NO_CACHE", raising=False)
+    return folder / "bncost"
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.json"))
+
+
+@pytest.mark.parametrize("change", ["number", "truncate", "conclusions", "shape"])
+def test_altered_cache_entries_are_not_used(bncost, own_cache, change):
+    import json
+
+    good = bncost("estimate", "-n", "3100000", "-f", "json").out
+    for path in _entries(own_cache):
+        header_text, body = path.read_text(encoding="utf-8").split("\n", 1)
+        header = json.loads(header_text)
+        if change == "number":
+            body = body.replace('{"$d":"342"}', '{"$d":"343"}')
+        elif change == "truncate":
+            body = body[: len(body) // 2]
+        elif change == "conclusions":
+            header["conclusies"] = {"schema": "ok"}
+        else:
+            body = json.dumps({"files": {}, "lines": {}})
+        path.write_text(json.dumps(header) + "\n" + body, encoding="utf-8")
+    r = bncost("estimate", "-n", "3100000", "-f", "json")
+    assert r.code == 0 and r.out == good and r.err == ""
+
+
+def test_cache_key_holds_the_folder_and_the_code(own_cache, tmp_path, data_copy):
+    from burgernet_cost.data import cache
+
+    files = [data_copy / "tasks.yaml"]
+    other = tmp_path / "ander"
+    shutil.copytree(data_copy, other)
+    assert cache.key("x", files) != cache.key("x", [other / "tasks.yaml"])  # same content, other folder
+    assert len(cache.code_fingerprint()) == 64
+
+
+# --------------------------------------------------------------------------- R3.6 options that contradict, repeat or do nothing
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (["estimate", "-n", "5000", "--toeslagen", "geen,ploegendienst"], "'geen' betekent geen toeslagen"),
+    (["estimate", "-n", "5000", "--toeslagen", "alle,onbekend"], "'alle' betekent alle toeslagen"),
+    (["estimate", "-n", "5000", "--toeslagen", "x,x"], "staat er twee keer in"),
+    (["estimate", "-n", "5000", "--set", "interviews.waarnemingen[2].uren_per_maand=5",
+      "--set", "interviews.waarnemingen[rapport-2014-rbc-basis].uren_per_maand=6"], "wordt twee keer gewijzigd"),
+    (["estimate", "-n", "5000", "--set", "interviews.waarnemingen[2].uren_per_maand=5",
+      "--set", "interviews.waarnemingen[2].uren_per_maand=5"], "wordt twee keer gewijzigd"),
+    (["regio", "--alle", "--blad", "Leden"], "--blad: heeft alleen effect"),
+    (["estimate", "-n", "5000", "-o", "uit.json", "-f", "csv"], "past bij json, niet bij --format csv"),
+    (["estimate", "-n", "5", "-n", "6"], "--inwoners staat er twee keer"),
+    (["estimate", "-n5", "--inwoners=6"], "--inwoners staat er twee keer"),
+    (["estimate", "-n", "5", "-f", "json", "--format", "csv"], "--format staat er twee keer"),
+    (["regio", "--gemeenten", "Utrecht", "--gemeenten", "Zeist"], "--gemeenten staat er twee keer"),
+    (["regio", "--eenheid", "Zeeland", "--schaalvoordeel", "20"], "--schaalvoordeel: heeft geen effect bij --model regionaal"),
+    (["compare-models", "-n", "5000", "--tarief", "advies", "--schaalvoordeel", "20"], "heeft geen effect bij --tarief advies"),
+])
+def test_contradictions_are_said(bncost, tmp_path, monkeypatch, args, needle):
+    monkeypatch.chdir(tmp_path)
+    r = bncost(*args)
+    check(r, 2, needle)
+    assert not (tmp_path / "uit.json").exists()
+
+
+def test_repeatable_options_and_values_that_look_like_options_are_fine(bncost):
+    r = bncost("estimate", "-n", "5000", "--set", "inrichtingsmodellen.schaalvoordeel_landelijk.procent=20",
+               "--set", "interviews.waarnemingen[2].uren_per_maand=300", "--uitleg", "-f", "json")
+    assert r.code == 0, r.err
+    r = bncost("regio", "--gemeenten", "Utrecht", "--model", "landelijk", "--schaalvoordeel", "20", "-f", "json")
+    assert r.code == 0, r.err
+
+
+def test_unknown_allowance_next_to_alle_in_the_library(dataset):
+    from burgernet_cost.domain.estimate import estimate
+    from burgernet_cost.domain.rate import TariefKeuze
+    from burgernet_cost.errors import UsageProblem
+
+    with pytest.raises(UsageProblem, match="onbekende toeslag 'typo'"):
+        estimate(dataset, 5000, "basis", keuze=TariefKeuze(toeslagen=("alle", "typo")))
+
+
+# --------------------------------------------------------------------------- R3.7 output never destroys input
+
+
+def test_output_never_destroys_input(bncost, tmp_path, data_copy, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    members = tmp_path / "leden.csv"
+    members.write_text("gemeente\nUtrecht\n", encoding="utf-8")
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("naam: x\nwijzigingen:\n  inrichtingsmodellen.schaalvoordeel_landelijk.procent: 20\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (members, scenario, data_copy / "tasks.yaml", data_copy / "gemeenten" / "gemeenten_2024.csv")}
+    for args in (["regio", "--bestand", "leden.csv", "-o", "leden.csv"], ["regio", "--bestand", members, f"--uitvoer={members}", "-f", "csv"],
+                 ["estimate", "-n", "5", "--scenario", "s.yaml", "-o", "./s.yaml", "-f", "json"],
+                 ["estimate", "-n", "5", "--data-dir", data_copy, "-o", data_copy / "tasks.yaml", "-f", "json"],
+                 ["estimate", "-n", "5", "--data-dir", data_copy, "-o", data_copy / "gemeenten" / "gemeenten_2024.csv"]):
+        r = bncost(*args)
+        assert r.code == 2 and "--uitvoer:" in r.err, (args, r.err)
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_a_long_valid_name_is_written(bncost, tmp_path):
+    name = tmp_path / ("x" * 250 + ".txt")  # 254 bytes: valid; its temporary name would not be
+    assert bncost("estimate", "-n", "5000", "-o", name).code == 0 and name.read_text(encoding="utf-8").startswith("Kosten")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name.name]
+
+
+# --------------------------------------------------------------------------- R3.10 bounded work before a limit
+
+
+@pytest.mark.parametrize("n", [1062, 45_000])
+def test_a_huge_scenario_is_refused_before_parsing(bncost, tmp_path, n):
+    path = tmp_path / "veel.yaml"
+    path.write_text("naam: veel\nwijzigingen:\n" + "".join(f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(n)),
+                    encoding="utf-8")
+    check(bncost("estimate", "-n", "5000", "--scenario", path), 1, "te veel regels voor een scenario")  # before parsing: see benchmarks/limits.py
+
+
+def test_a_huge_member_list_stops_at_the_limit(bncost, tmp_path):
+    path = tmp_path / "leden.csv"
+    path.write_text("gemeente\n" + "Utrecht\n" * 100_000, encoding="utf-8")
+    check(bncost("regio", "--bestand", path), 1, "te veel regels (maximaal 5000)")
+    from burgernet_cost.data.member_file import _csv_entries
+
+    class Counting:
+        """A csv reader that counts the rows taken from it."""
+
+        def __init__(self):
+            self.line_num, self.taken = 0, 0
+            self.dialect = type("d", (), {"delimiter": ","})
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            self.line_num += 1
+            self.taken += 1
+            return ["gemeente"] if self.line_num == 1 else ["Utrecht"]
+
+    reader = Counting()
+    assert len(_csv_entries(reader, "x")) == 5001 and reader.taken == 5002  # an endless file: reading stopped at the limit
+
+
+def test_many_unknown_ids_stop_at_the_message_limit(bncost, tmp_path):
+    path = tmp_path / "veel.yaml"
+    path.write_text("naam: veel\nwijzigingen:\n" + "".join(f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(900)),
+                    encoding="utf-8")
+    r = bncost("estimate", "-n", "5000", "--scenario", path)
+    assert r.code == 1 and len(r.err.splitlines()) == 61 and "onbekend-899" not in r.err
+
+
+# --------------------------------------------------------------------------- R3.11 text that cannot be shown
+
+
+@pytest.mark.parametrize("name", ["Utr\u202eecht", "Utr\u2028echt", "Utr\u200becht", "Utr\u2066echt\u2069", "Utr\x85echt"])
+def test_invisible_characters_are_escaped_in_messages(bncost, tmp_path, name):
+    members = tmp_path / "leden.csv"
+    members.write_text(f"gemeente\n{name}\n", encoding="utf-8")
+    r = bncost("regio", "--bestand", members)
+    line = one_dutch_line(r.err)
+    assert r.code == 1 and "\\u" in line or "\\x85" in line
+    assert not any(ch in line for ch in "\u202e\u2028\u200b\u2066\u2069\x85")
+
+
+@pytest.mark.parametrize(("data", "needle"), [
+    ("gemeente\nUtrecht\n".encode("utf-16-le"), "in UTF-16 opgeslagen"),
+    ("gemeente\nUtrecht\n".encode("utf-16"), "in UTF-16 opgeslagen"),
+    ("gemeente\nUtrecht\n".encode("utf-32"), "in UTF-32 opgeslagen"),
+    (b"gemeente\nUtr\x00echt\n", "nul-byte"),
+])
+def test_wide_encodings_are_named(bncost, tmp_path, data, needle):
+    for suffix in (".csv", ".yaml"):
+        members = tmp_path / f"leden{suffix}"
+        members.write_bytes(data)
+        check(bncost("regio", "--bestand", members), 1, needle)
+
+
+def test_messages_are_cut_to_the_promised_length(bncost):
+    r = bncost("regio", "--eenheid", "x" * 5000 + "\u202e")
+    line = one_dutch_line(r.err)
+    assert len(line) < 400 and "xxxxx…" in line
+
+
+# --------------------------------------------------------------------------- R3.12 Dutch numbers mean one thing
+
+
+@pytest.mark.parametrize("option", [["--uurtarief"], ["--schaalvoordeel"]])
+def test_ambiguous_thousands_are_refused(bncost, option):
+    command = "compare-models" if option == ["--schaalvoordeel"] else "estimate"
+    check(bncost(command, "-n", "5000", *option, "1.234"), 2, "dubbelzinnig", "1234", "1,234")
+
+
+def test_set_reads_dutch_numbers_like_the_options(bncost):
+    check(bncost("estimate", "-n", "5000", "--set", "interviews.waarnemingen[2].uren_per_maand=1.234"), 2, "dubbelzinnig")
+    a = bncost("estimate", "-n", "5000", "-f", "json", "--set", "interviews.waarnemingen[2].uren_per_maand=1.234,5")
+    b = bncost("estimate", "-n", "5000", "-f", "json", "--set", "interviews.waarnemingen[2].uren_per_maand=1234.5")
+    assert a.code == b.code == 0 and a.out.replace("1.234,5", "1234.5") == b.out.replace("1.234,5", "1234.5")
+    assert bncost("estimate", "-n", "1.234", "-f", "json").out == bncost("estimate", "-n", "1234", "-f", "json").out
+    u1, u2 = bncost("estimate", "-n", "5000", "--uurtarief", "1.234,5"), bncost("estimate", "-n", "5000", "--uurtarief", "1234.5")
+    assert u1.code == 0 and u1.out == u2.out
+
+
+@pytest.mark.parametrize(("text", "value"), [("0,5", "0.5"), ("12.5", "12.5"), ("1.234,5", "1234.5"), ("1.234.567", "1234567"),
+                                             ("-1,25", "-1.25"), ("1234", "1234")])
+def test_dutch_number_readings(text, value):
+    from burgernet_cost.data.dutch_numbers import normalise
+
+    assert normalise(text) == value
+
+
+# --------------------------------------------------------------------------- member lists as Dutch Excel saves them
+
+
+def test_windows_1252_member_list_is_read_with_a_note(bncost, tmp_path):
+    members = tmp_path / "leden.csv"
+    members.write_bytes("gemeente;contact\nSúdwest-Fryslân;José\n".encode("cp1252"))
+    r = bncost("regio", "--bestand", members, "-f", "csv")
+    assert r.code == 0 and "GM1900" in r.out and "José" in r.out
+    assert r.err.startswith("Let op: ") and "Windows-1252" in r.err
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_utf8_member_list_with_or_without_bom(bncost, tmp_path, bom):
+    members = tmp_path / "leden.csv"
+    members.write_bytes(bom + "gemeente;contact\nSúdwest-Fryslân;José\n".encode())
+    r = bncost("regio", "--bestand", members, "-f", "csv")
+    assert r.code == 0 and "José" in r.out and r.err == ""
+
+
+def test_xlsx_member_list(bncost, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Leden"
+    sheet.append(["Gemeente", "Inwoners", "Contact"])
+    sheet.append(["Súdwest-Fryslân", 90000, "José"])
+    second = book.create_sheet("Tweede")
+    second.append(["gemeente"])
+    second.append(["Utrecht"])
+    path = tmp_path / "leden.xlsx"
+    book.save(path)
+    first = bncost("regio", "--bestand", path, "-f", "json")
+    assert first.code == 0 and '"inwoners": 90000' in first.out and "José" in first.out
+    other = bncost("regio", "--bestand", path, "--blad", "tweede", "-f", "json")
+    assert other.code == 0 and "GM0344" in other.out
+    check(bncost("regio", "--bestand", path, "--blad", "Derde"), 2, "'Derde' is geen blad", "'Leden', 'Tweede'")
+
+
+@pytest.mark.parametrize("suffix", [".ods", ".xls", ".pdf"])
+def test_unsupported_member_formats_are_named(bncost, tmp_path, suffix):
+    path = tmp_path / f"leden{suffix}"
+    path.write_bytes(b"PK\x03\x04rommel")
+    check(bncost("regio", "--bestand", path), 1, f"bestandsformaat '{suffix}' wordt niet ondersteund")
+
+
+def test_missing_openpyxl_is_named(bncost, tmp_path, monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_openpyxl(name, *args, **kw):
+        if name == "openpyxl":
+            raise ImportError(name)
+        return real_import(name, *args, **kw)
+
+    path = tmp_path / "leden.xlsx"
+    path.write_bytes(b"PK")
+    monkeypatch.setattr(builtins, "__import__", no_openpyxl)
+    check(bncost("regio", "--bestand", path), 1, "openpyxl", "bncost[excel]")
+
+
+# --------------------------------------------------------------------------- R3.5 validate: everything shipped, and how it fits
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("file", "old", "new", "needle"), [
+    ("interviews.yaml", "uren_per_maand: 6\n", "uren_per_maand: 8\n", "gepubliceerd cijfer 8 staat niet in het eigen citaat"),
+    ("interviews.yaml", "uren_per_maand: 342\n", "uren_per_maand: 324\n", "gepubliceerd cijfer 324 staat niet"),
+    ("salary_scales.yaml", "uren_per_week: 36", "uren_per_week: 40", "past niet bij 40 uur per week"),
+    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Den Haag, gemeente: \"'s-Gravenhage\"}\n  - {alias: Den Bosch,",
+     "alias 'Den Haag' staat er twee keer"),
+    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Utrecht, gemeente: Amersfoort}\n  - {alias: Den Bosch,",
+     "is de naam van een echte gemeente"),
+    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Amersfoort, gemeente: Amersfoort}\n  - {alias: Den Bosch,",
+     "verwijst naar zichzelf"),
+    ("interviews.yaml", '      citaat: "de tijdsinvestering voor de beleidstaken',
+     '      geraadpleegd: 2999-01-01\n      citaat: "de tijdsinvestering voor de beleidstaken', "na vandaag"),
+])
+def test_validate_checks_how_files_fit(bncost, data_copy, file, old, new, needle):
+    _edit(data_copy / file, old, new)
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and needle in " ".join(r.out.split()), r.out
+
+
+def test_validate_reads_the_population_series(bncost, data_copy):
+    series = data_copy / "gemeenten" / "gemeenten_bevolking_2012_2024.csv"
+    lines = series.read_text(encoding="utf-8").splitlines()
+    rows = [i for i, line in enumerate(lines) if ",2014-01-01," in line][:2]
+    for i, delta in zip(rows, (500, -500)):  # the total stays right; the municipalities do not
+        code, naam, peildatum, inwoners = lines[i].split(",")
+        lines[i] = ",".join([code, naam, peildatum, str(int(inwoners) + delta)])
+    series.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and "de bevolkingsreeks zegt" in r.out and "gemeenten_2014.csv:2 zegt" in " ".join(r.out.split())
+    series.write_text("\n".join([*lines, "GM0003,Appingedam,2014-01-01,abc"]) + "\n", encoding="utf-8")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and "'abc' is geen positief geheel aantal inwoners" in " ".join(r.out.split())
+
+
+def test_quoted_numbers_are_read_in_every_reading():
+    from decimal import Decimal
+
+    from burgernet_cost.domain.consistency import quoted_numbers
+
+    assert {Decimal(54600), Decimal(6)} <= quoted_numbers("6 uur per maand voor ongeveer 54.600 inwoners")
+    assert Decimal(3_100_000) in quoted_numbers("342 uur per maand voor 3.1 miljoen inwoners")
+    assert {Decimal("0.04"), Decimal("0.16")} <= quoted_numbers("variëren van 4 tot 16 cent per inwoner")
+    assert Decimal("0.07") in quoted_numbers("€ 0,07 per inwoner")
+
+
+# --------------------------------------------------------------------------- R3.8 matplotlib stays inside
+
+
+@pytest.mark.parametrize("env", [{"MPLBACKEND": "onzin"}, {"MPLBACKEND": "Qt5Agg"}, {"MATPLOTLIBRC": "/etc/passwd"},
+                                 {"MPLCONFIGDIR": "/proc/1"}, {"MPLCONFIGDIR": "/etc/passwd"}, {"HOME": "/bestaat/niet"},
+                                 {"HOME": ""}, {"rc": "backend: onzin\nfont.size: groot\nfoo: bar\n"}])
+def test_matplotlib_settings_never_reach_the_user(tmp_path, env):
+    pytest.importorskip("matplotlib")
+    if "rc" in env:
+        (tmp_path / "matplotlibrc").write_text(env.pop("rc"), encoding="utf-8")
+    r = proc("rapport", "-n", "5000", "-o", str(tmp_path / "r.html"), env=env, cwd=tmp_path)
+    assert r.returncode == 0 and r.stderr == b"", r.stderr.decode()
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").count("<svg") >= 3
+
+
+# --------------------------------------------------------------------------- R3.9 diff sides
+
+
+@pytest.fixture
+def git_repo(tmp_path, monkeypatch):
+    if not shutil.which("git"):
+        pytest.skip("git ontbreekt")
+    repo = tmp_path / "repo"
+    shutil.copytree(DATA, repo / "data")
+    _edit(repo / "data" / "interviews.yaml", "uren_per_maand: 6\n", "uren_per_maand: -6\n")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+    for args in (["init", "-q"], ["add", "data"], ["commit", "-qm", "x"]):
+        subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+    shutil.copy(DATA / "interviews.yaml", repo / "data" / "interviews.yaml")
+    monkeypatch.chdir(repo)
+    return repo
+
+
+@pytest.mark.parametrize(("side", "code", "needle"), [
+    ("HEAD", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:data", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:data/", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:./data", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:data/gemeenten/../../data", 1, "HEAD:data/interviews.yaml:40"),
+    ("HEAD:data/tasks.yaml", 2, "is een bestand; diff vergelijkt datamappen"),
+    ("HEAD:data/gemeenten", 2, "is geen datamap"),
+    ("HEAD:../buiten", 2, "het pad moet een map in de repository zijn"),
+    ("HEAD:.", 2, "het pad moet een map in de repository zijn"),
+    ("HEAD:geen-map", 2, "staat geen map"),
+])
+def test_every_git_side_form(bncost, git_repo, side, code, needle):
+    r = bncost("diff", side, "--data-dir", "data")
+    assert r.code == code, (r.out, r.err)
+    assert needle in r.err + r.out and "bncost-diff-" not in r.err + r.out and "/tmp" not in r.err
+
+
+# --------------------------------------------------------------------------- R3.13 Ctrl-C
+
+
+def test_nothing_slow_is_imported_before_mains_guard():
+    code = "import sys; before = set(sys.modules); import burgernet_cost.cli; print(sorted(set(sys.modules) - before))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    assert eval(out) == ["__future__", "burgernet_cost", "burgernet_cost.cli"]  # noqa: S307 - our own repr
+
+
+def test_ctrl_c_while_writing_the_message_still_exits_130(monkeypatch, capsys):
+    import builtins
+
+    from burgernet_cost import cli
+
+    real = builtins.__import__
+
+    def interrupted(name, *args, **kwargs):
+        if name == "burgernet_cost.cli.app":
+            raise KeyboardInterrupt
+        return real(name, *args, **kwargs)
+
+    class Broken:
+        def write(self, text):
+            raise KeyboardInterrupt
+
+        def flush(self):
+            pass
+
+    monkeypatch.delitem(sys.modules, "burgernet_cost.cli.app", raising=False)
+    monkeypatch.setattr(builtins, "__import__", interrupted)
+    monkeypatch.setattr(sys, "stderr", Broken())
+    assert cli.main(["estimate", "-n", "5"]) == 130
+
+
+# --------------------------------------------------------------------------- calibration said first
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "markdown"])
+def test_uncalibrated_data_says_so_first(bncost, data_copy, fmt):
+    _edit(data_copy / "interviews.yaml", "uren_per_maand: 342\n", "uren_per_maand: 500\n")
+    for command in (["estimate", "-n", "54600"], ["compare-models", "-n", "54600"], ["regio", "--eenheid", "Zeeland"]):
+        r = bncost(*command, "--data-dir", data_copy, "-f", fmt)
+        assert r.code == 0
+        if fmt == "json":
+            import json
+
+            assert json.loads(r.out)["kalibratie"]["reproduceert_rapport"] is False
+        else:
+            assert "reproduceert de uitkomsten van het rapport niet" in " ".join(r.out.splitlines()[:4])
+        assert "reproduceert beide gerapporteerde uitkomsten;" not in " ".join(r.out.split())
+    plain = bncost("estimate", "-n", "54600", "--data-dir", DATA)
+    assert "Let op" not in plain.out.splitlines()[1]
+
+
+@pytest.mark.parametrize("args", [["gemeenten", "--zoek", "x" * 3000], ["estimate", "-n", "x" * 3000], ["x" * 3000],
+                                  ["estimate", "-n", "5", "--set", "interviews.waarnemingen[0].uren_per_maand=" + "x" * 3000],
+                                  ["taken", "--rol", "x" * 3000], ["gemeenten", "--zoek", "ab " * 500]])
+def test_every_message_is_cut(bncost, args):
+    r = bncost(*args)
+    line = one_dutch_line(r.err)
+    assert len(line) <= 6 + 400 and not any(len(word) > 100 for word in line.split()), line
+
+
+def test_a_home_that_cannot_be_determined_means_no_cache(bncost, monkeypatch, tmp_path):
+    from pathlib import Path as P
+
+    good = bncost("estimate", "-n", "5000", "-f", "json").out
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("BNCOST_NO_CACHE", raising=False)
+    monkeypatch.setattr(P, "home", staticmethod(no_home))
+    r = bncost("estimate", "-n", "5000", "-f", "json")
+    assert r.code == 0 and r.out == good and r.err == ""
+    readonly = tmp_path / "home"
+    readonly.mkdir(mode=0o500)
+    monkeypatch.setattr(P, "home", staticmethod(lambda: readonly))
+    r = bncost("estimate", "-n", "5000", "-f", "json")
+    assert r.code == 0 and r.out == good and r.err == ""
+
+
+@pytest.mark.parametrize(("old", "new", "needle"), [
+    ('deel_van: pol-mb-01, tekst: "Informeren', 'deel_van: pol-mb-02, tekst: "Informeren', "deel_van gaat rond: pol-mb-02 -> pol-mb-02"),
+    ('  - {id: pol-mb-01, rol: manager_burgernet, onderwerp: relatie_met_deelnemers, sectie: "Bijlage 1",',
+     '  - {id: pol-mb-01, rol: manager_burgernet, onderwerp: relatie_met_deelnemers, sectie: "Bijlage 1", deel_van: pol-mb-02,',
+     "deel_van gaat rond: pol-mb-01 -> pol-mb-02 -> pol-mb-01"),
+])
+def test_references_to_themselves_or_round(bncost, data_copy, old, new, needle):
+    _edit(data_copy / "tasks.yaml", old, new)
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and needle in " ".join(r.out.split()), r.out
+
+
+@pytest.mark.parametrize(("new", "needle"), [("[rapport-2014, rapport-2014-met-toeslagen]", "is het standaardprofiel zelf"),
+                                             ("[rapport-2014-b, rapport-2014-b]", "staat er twee keer")])
+def test_alternatives_that_are_the_standard_or_twice(bncost, data_copy, new, needle):
+    _edit(data_copy / "salary_scales.yaml", "alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]", f"alternatieven: {new}")
+    r = bncost("validate", "--data-dir", data_copy)
+    assert r.code == 1 and needle in " ".join(r.out.split()), r.out

@@ -186,7 +186,8 @@ def test_data_dir_is_a_file(bncost, tmp_path):
     [
         (".csv", b"", "bestand is leeg"),
         (".csv", b"gemeente,inwoners\n", "bevat geen gemeenten"),
-        (".csv", b"gemeente,inwoners\nAmersfoort,\xff\n", "geen geldige UTF-8-tekst"),
+        (".csv", b"gemeente,inwoners\nAmersfoort,\xff\n", "geen positief geheel aantal inwoners"),  # read as Windows-1252
+        (".csv", b"gemeente,inwoners\nAmersfoort,\x81\n", "geen geldige UTF-8-tekst"),  # not Windows-1252 either
         (".csv", b"gemeente,inwoners\nAmersfoort,1,2,3\n", "4 kolommen"),
         (".csv", b"gemeente,inwoners\nAmersfoort,0\n", "geen positief geheel aantal"),
         (".csv", b"gemeente,inwoners\nAmersfoort,99999999999\n", "geen positief geheel aantal"),

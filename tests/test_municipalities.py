@@ -173,7 +173,7 @@ def test_municipality_data_checks(bncost, data_copy):
     path.write_text("".join(lines), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 1
-    assert "gemeenten_2024.csv:6: inwoners: '0' is geen positief aantal inwoners" in r.out
+    assert "gemeenten_2024.csv:6: inwoners: '0' is geen aantal inwoners van 1 tot en met 100.000.000" in r.out
 
 
 @settings(max_examples=40, deadline=None)

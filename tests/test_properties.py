@@ -147,3 +147,67 @@ def test_mutated_data_never_crashes(bncost, tmp_path_factory, name, mutation, se
         r = bncost(*argv)
         assert r.code in (0, 1, 2), (name, mutation, r.err)
         assert "Traceback" not in r.err and "interne fout" not in r.err, (name, mutation, r.err)
+
+
+# --------------------------------------------------------------------------- numbers of every length
+
+_NUMERIC_LINE = r"^(\s*-?\s*[a-z_]+: )(-?[0-9][0-9.]*)\s*$"
+
+
+def _numbers(length: int) -> st.SearchStrategy[str]:
+    """Numbers written out with ``length`` digits: whole, with a decimal point anywhere, signed,
+    with an exponent (the ways a number of that length can be written in YAML or on a line)."""
+    digits = st.text(alphabet="0123456789", min_size=length, max_size=length).map(lambda d: d.lstrip("0") or "0")
+    return st.one_of(
+        digits,
+        st.tuples(digits, st.integers(0, max(length - 1, 0))).map(lambda t: (t[0][: t[1]] or "0") + "." + (t[0][t[1]:] or "0")),
+        digits.map(lambda d: "-" + d),
+        st.tuples(digits, st.integers(-40, 40)).map(lambda t: f"{t[0]}.0e{t[1]}"),
+    )
+
+
+NUMBER_TEXT = st.integers(1, 60).flatmap(_numbers)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(["interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "gemeenten.yaml"]),
+       which=st.integers(0, 10_000), number=NUMBER_TEXT)
+def test_numbers_of_every_length_in_data(bncost, tmp_path_factory, name, which, number):
+    """Any figure of the data replaced by a number of 1 to 60 digits: a result or a Dutch data
+    error, never an internal error (exit 70)."""
+    import re
+
+    target = tmp_path_factory.mktemp("num") / "data"
+    shutil.copytree(DATA, target)
+    path = target / name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    numeric = [i for i, line in enumerate(lines) if re.match(_NUMERIC_LINE, line)]
+    i = numeric[which % len(numeric)]
+    lines[i] = re.sub(_NUMERIC_LINE, lambda m: m.group(1) + number, lines[i].rstrip("\n")) + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    for argv in (["validate"], ["estimate", "-n", "54600"], ["compare-models", "-g", "Utrecht"], ["regio", "--alle"]):
+        r = bncost(*argv, "--data-dir", target)
+        assert r.code in (0, 1), (name, lines[i], argv, r.code, r.err)
+        assert "interne fout" not in r.err and "Traceback" not in r.err, (lines[i], r.err)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(number=NUMBER_TEXT, path=st.sampled_from(["interviews.waarnemingen[2].uren_per_maand", "interviews.waarnemingen[2].inwoners",
+                                                 "salary_scales.uurloon.uren_per_maand", "salary_scales.uurloon.uren_per_week",
+                                                 "inrichtingsmodellen.schaalvoordeel_landelijk.procent",
+                                                 "salary_scales.tabellen[0].schalen.10[0]"]))
+def test_numbers_of_every_length_by_set(bncost, number, path):
+    r = bncost("estimate", "-n", "54600", "--set", f"{path}={number}")
+    assert r.code in (0, 1, 2), (path, number, r.err)
+    assert "interne fout" not in r.err and "Traceback" not in r.err, (path, number, r.err)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(number=NUMBER_TEXT, option=st.sampled_from(["--inwoners", "--uurtarief", "--schaalvoordeel", "--periodiek", "--jaar"]))
+def test_numbers_of_every_length_as_options(bncost, number, option):
+    argv = ["compare-models", "-n", "5000", option, number] if option != "--inwoners" else ["estimate", option, number]
+    r = bncost(*argv)
+    assert r.code in (0, 1, 2), (argv, r.err)
+    assert "interne fout" not in r.err and "Traceback" not in r.err, (argv, r.err)
+    if r.code:
+        assert r.err.startswith("Fout: ") and len(r.err.splitlines()) == 1

@@ -4,7 +4,24 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# Characters that must never reach a terminal as they are: C0/C1 controls, and the invisible
+# format characters that reorder or hide text (bidirectional overrides and isolates, zero-width
+# characters, line and paragraph separators, the byte-order mark, interlinear annotation).
+INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
+_CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{INVISIBLE}]")
+_CONTROL_KEEP_LINES = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{INVISIBLE}]")
+
+
+def escape_char(ch: str) -> str:
+    """One invisible character as it is shown: \\x1b, \\u202e."""
+    code = ord(ch)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def visible(text: str, keep_lines: bool = False) -> str:
+    """Every control and invisible format character shown escaped (``keep_lines``: line breaks and
+    tabs stay, for multi-line output)."""
+    return (_CONTROL_KEEP_LINES if keep_lines else _CONTROL).sub(lambda m: escape_char(m.group()), text)
 
 
 def count(n: int, one: str, many: str) -> str:
@@ -15,7 +32,7 @@ def count(n: int, one: str, many: str) -> str:
 def quote(value: object, limit: int = 60) -> str:
     """A value from outside, quoted for a message: control characters made visible (\\xNN), and
     cut short with '…' beyond ``limit`` characters (a 100 KB argument is not echoed whole)."""
-    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", str(value))
+    text = visible(str(value))
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return f"'{text}'"
@@ -82,3 +99,15 @@ class DataErrors(BncostError):
         self.errors = errors
         self.stage = stage  # "schema" (reading, syntax, types) or "verwijzingen" (between records/files)
         super().__init__("\n".join(str(e) for e in errors))
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an OS error in Dutch."""
+    import errno
+
+    reasons = {errno.ENAMETOOLONG: "naam te lang", errno.ELOOP: "kringverwijzing van koppelingen", errno.EACCES: "geen rechten",
+               errno.EPERM: "geen rechten", errno.ENOENT: "bestaat niet", errno.ENOTDIR: "een deel van het pad is geen map",
+               errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
+               errno.EEXIST: "bestaat al", errno.EIO: "invoer/uitvoerfout",
+               errno.EDQUOT: "de schijfruimte (quota) is op", errno.EFBIG: "het bestand wordt te groot"}
+    return reasons.get(exc.errno or -1, "besturingssysteem weigert")

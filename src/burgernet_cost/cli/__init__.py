@@ -6,10 +6,9 @@ Python is still importing ends with a Dutch line and exit code 130, never a trac
 
 from __future__ import annotations
 
-import contextlib
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # see burgernet_cost/__init__.py: nothing slow is imported before main's guard
 if TYPE_CHECKING:
     from typing import Any
 
@@ -20,8 +19,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return run(argv)
     except KeyboardInterrupt:
-        with contextlib.suppress(OSError, ValueError, AttributeError):
+        try:
             sys.stderr.write("Fout: afgebroken (Ctrl-C)\n")
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError, KeyboardInterrupt):
+            pass
         return 130
 
 

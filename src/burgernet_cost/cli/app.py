@@ -17,9 +17,10 @@ import typer
 
 from burgernet_cost import __version__
 from burgernet_cost.cli.help import DutchCommand, DutchGroup
-from burgernet_cost.cli.output import OutputError, ReaderGone, output_problem, say_error, say_note, silence_stdout, write_text
+from burgernet_cost.cli.output import INVOCATION as output_invocation
+from burgernet_cost.cli.output import UNCALIBRATED, OutputError, ReaderGone, output_problem, say_error, say_note, silence_stdout, write_text
 from burgernet_cost.cli.registry import COMMANDS
-from burgernet_cost.errors import BncostError, DataErrors, UsageProblem
+from burgernet_cost.errors import BncostError, DataErrors, UsageProblem, quote
 
 HELP = """\
 bncost rekent uit wat de gemeentelijke Burgernet-taken een gemeente kosten (uren, fte, euro's)
@@ -101,7 +102,7 @@ def _translate_usage(exc: Exception) -> str:
         import difflib
 
         close = difflib.get_close_matches(word, list(COMMANDS), n=1)
-        return f"onbekend commando '{word}'" + (f"; bedoelde u '{close[0]}'?" if close else "; zie 'bncost --help'")
+        return f"onbekend commando {quote(word)}" + (f"; bedoelde u '{close[0]}'?" if close else "; zie 'bncost --help'")
     if message.startswith("Got unexpected extra argument"):
         import re
 
@@ -164,19 +165,24 @@ def main(argv: list[str] | None = None) -> int:
         return OutputError.exit_code
 
 
-#: the arguments of this run (``rapport`` writes them into its colophon: the command that reproduces it)
-INVOCATION: list[str] = []
+#: the arguments of this run (``rapport`` writes them into its colophon: the command that reproduces
+#: it; ``--uitvoer`` compares its target with the run's input files); lives in ``output``
+INVOCATION = output_invocation
 
 
 def _run(args: list[str]) -> int:
     from burgernet_cost.cli.local_data import note
 
     INVOCATION[:] = args
+    UNCALIBRATED.clear()  # set again by the command that loads data
     remark = note(args, _invoked(args))
-    if remark:
-        say_note(remark)
+    for line in (remark or "").splitlines():
+        say_note(line)
     try:
         command = typer.main.get_command(build(_invoked(args)))
+        from burgernet_cost.cli.repeats import check_repeats
+
+        check_repeats(command, _invoked(args), args)
         result: Any = command.main(args, prog_name="bncost", standalone_mode=False)
     except (OutputError, ReaderGone):
         raise

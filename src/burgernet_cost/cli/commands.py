@@ -16,6 +16,7 @@ from burgernet_cost.cli.options import (
     TARIEF_OPTIES,
     UITVOER_OPTIES,
     Bandbreedte,
+    Blad,
     DataDir,
     Eenheid,
     Formaat,
@@ -38,6 +39,7 @@ from burgernet_cost.cli.options import (
 )
 from burgernet_cost.cli.output import emit, shown
 from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
+from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
 
@@ -84,6 +86,7 @@ def compare_cmd(
     from burgernet_cost.domain.compare import compare
     from burgernet_cost.output.views.compare import compare_report
 
+    schaalvoordeel_has_effect(schaalvoordeel, tarief)
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=False)
     referentie = n is None
     n = ds.models.referentiegemeente.inwoners if n is None else n
@@ -140,6 +143,7 @@ def region_cmd(
     veiligheidsregio: Veiligheidsregio = None,
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
+    blad: Blad = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland.")] = False,
     per: Annotated[str | None, Opt("--per", parser=parse_choice(("gemeente", "eenheid"), "indeling"), metavar="gemeente|eenheid",
                                    show_default=False,
@@ -161,6 +165,8 @@ def region_cmd(
                                     "bestand": bestand, "alle": "ja" if alle else None}
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
+    choose_sheet(blad, bestand)
+    schaalvoordeel_has_effect(schaalvoordeel, tarief, model)
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
@@ -182,10 +188,40 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
     from burgernet_cost.domain.region import select_members
 
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
+    check_calibration(ds)
     gm = ds.gemeenten()
     year = opties.tijdstip(jaar).cbs_jaar(gm)
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
+    from burgernet_cost.cli.output import say_note
+    from burgernet_cost.data.member_file import NOTES
+
+    for remark in NOTES:  # e.g. a member list read as Windows-1252
+        say_note(f"Let op: {remark}")
+    NOTES.clear()
     return ds, members, region_title(soort, name), gm.peildatum(year)
+
+
+def schaalvoordeel_has_effect(schaalvoordeel: Any, tarief: str, model: str | None = None) -> None:
+    """--schaalvoordeel changes only the national model at the computed rate; elsewhere it is refused, not ignored."""
+    if schaalvoordeel is None:
+        return
+    if tarief == "advies":
+        raise UsageProblem("heeft geen effect bij --tarief advies (het schaalvoordeel geldt alleen voor het berekende tarief)",
+                           field="schaalvoordeel")
+    if model == "regionaal":
+        raise UsageProblem("heeft geen effect bij --model regionaal (het schaalvoordeel geldt alleen voor het landelijke model)",
+                           field="schaalvoordeel")
+
+
+def choose_sheet(blad: str | None, bestand: str | None) -> None:
+    """--blad: which sheet of an Excel member list; refused where it would have no effect."""
+    if blad is None:
+        return
+    if not bestand or not bestand.lower().endswith((".xlsx", ".xlsm")):
+        raise UsageProblem("heeft alleen effect met een Excel-ledenlijst (--bestand leden.xlsx)", field="blad")
+    from burgernet_cost.data.member_workbook import SHEET
+
+    SHEET.set(blad)
 
 
 def region_title(soort: str, name: str) -> str:
@@ -228,6 +264,14 @@ def _herkomst(municipality: Any) -> Any:
     return Herkomst.cbs(municipality[0]) if municipality else None
 
 
+def check_calibration(ds: Any) -> None:
+    """Remember whether this data still reproduces the report's results (every result says so when not)."""
+    from burgernet_cost.cli.output import UNCALIBRATED
+    from burgernet_cost.domain.validation import calibration_failures
+
+    UNCALIBRATED[:] = [{**f, "scenario": ds.scenario is not None} for f in calibration_failures(ds)]
+
+
 def _emit_report(report: Any, opties: Gedeeld) -> None:
     emit(report, opties.fmt, opties.uitvoer)
 
@@ -242,6 +286,7 @@ def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int
     one_of_inhabitants(inwoners, gemeente, jaar, required=required)
     keuze = opties.keuze(jaar)
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
+    check_calibration(ds)
     if gemeente is None:
         return ds, keuze, inwoners, None
     gm = ds.gemeenten()

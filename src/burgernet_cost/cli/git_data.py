@@ -8,6 +8,7 @@ at that version; ``REF:pad`` another folder. The files are exported into a tempo
 from __future__ import annotations
 
 import contextlib
+import posixpath
 import shutil
 import subprocess
 import tempfile
@@ -45,18 +46,29 @@ def data_folder(argument: str | None, label: str, default: str | None = None) ->
     if exists:
         yield argument
         return
-    ref, _, sub = argument.partition(":")
-    sub = sub.strip("/") or "data"
+    ref, _, written = argument.partition(":")
+    sub = posixpath.normpath(written.strip().strip("/") or "data")
+    if sub == "." or sub.startswith("../") or sub == "..":
+        raise UsageProblem(f"{label}: {quote(argument)}: het pad moet een map in de repository zijn (bijv. {ref}:data)")
     try:
         _git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
         names = [n for n in _git("ls-tree", "-r", "-z", "--name-only", ref, "--", sub).decode("utf-8", "replace").split("\0") if n]
     except LookupError:
         raise UsageProblem(f"{label}: {quote(argument)} is geen map en geen git-versie van deze repository") from None
+    if names == [sub]:
+        parent = posixpath.dirname(sub) or "data"
+        raise UsageProblem(f"{label}: {quote(f'{ref}:{sub}')} is een bestand; diff vergelijkt datamappen (bijv. {ref}:{parent})")
+    names = [n for n in names if n.startswith(sub + "/")]
     if not names:
         raise UsageProblem(f"{label}: in git-versie {quote(ref)} staat geen map {quote(sub)}")
+    if not any(posixpath.relpath(n, sub) == "tasks.yaml" for n in names):
+        raise UsageProblem(f"{label}: {quote(f'{ref}:{sub}')} is geen datamap (er staat geen tasks.yaml in)")
     if len(names) > MAX_FILES:
         raise UsageProblem(f"{label}: {quote(sub)} in {quote(ref)} heeft meer dan {MAX_FILES} bestanden")
     folder = Path(tempfile.mkdtemp(prefix="bncost-diff-"))
+    from burgernet_cost.data.reading import SHOWN_AS
+
+    SHOWN_AS[str(folder)] = f"{ref}:{sub}"  # messages and findings name the git version, not the temporary folder
     try:
         total = 0
         for name in names:
@@ -64,11 +76,12 @@ def data_folder(argument: str | None, label: str, default: str | None = None) ->
             total += len(content)
             if total > MAX_BYTES:
                 raise UsageProblem(f"{label}: de data in {quote(ref)} is te groot")
-            target = folder / Path(name).relative_to(sub)
+            target = folder / posixpath.relpath(name, sub)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
         yield str(folder)
     except LookupError as exc:
         raise UsageProblem(f"{label}: {quote(argument)} kan niet uit git worden gelezen ({quote(str(exc), 80)})") from None
     finally:
+        SHOWN_AS.pop(str(folder), None)
         shutil.rmtree(folder, ignore_errors=True)

@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 
 COMMANDS_WITH_DATA = {"estimate", "compare-models", "huidig", "taken", "validate", "diff", "schema", "regio", "gemeenten", "rapport", "reeks", "gevoeligheid"}
-DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "tijdlijn.yaml", "gemeenten.yaml")
 
 
 def note(args: list[str], command: str) -> str | None:
@@ -28,22 +27,50 @@ def note(args: list[str], command: str) -> str | None:
     try:
         if not (here / "tasks.yaml").is_file():
             return None
-        from burgernet_cost.data.reading import default_data_dir, display_path
+        from burgernet_cost.data.reading import default_data_dir
 
         used = default_data_dir()
-        if here.resolve() == used.resolve() or _same(here, used):
+        if here.resolve() == used.resolve():
             return None
+        differ = _differing(here, used)
     except (OSError, RuntimeError):
         return None
-    return (f"Let op: bncost gebruikt de meegeleverde data ({display_path(used)}), niet de map data/ hier, die daarvan "
-            "afwijkt; kies die met --data-dir data")
+    if not differ:
+        return None
+    named = ", ".join(differ[:2]) + (f" en {len(differ) - 2} meer" if len(differ) > 2 else "")
+    second = f"  (anders: {named}); kies die map met --data-dir data"
+    if len(second) > WIDTH:
+        second = f"  anders: {named}\n  kies die map met --data-dir data"
+    if any(len(line) > WIDTH for line in second.splitlines()):
+        second = f"  ({len(differ)} bestanden anders); kies die map met --data-dir data"
+    return "Let op: bncost rekent met de meegeleverde data, niet met de map data/ hier\n" + second
 
 
-def _same(a: Path, b: Path) -> bool:
-    for name in DATA_FILES:
+WIDTH = 80  # the note fits a terminal of 80 columns
+MAX_FILES = 200  # a data folder has about ten files; more is not a data folder and not compared
+
+
+def _data_files(root: Path) -> set[str]:
+    """The data files of a folder (YAML and CSV, also in subfolders), relative, as 'gemeenten/x.csv'."""
+    found: set[str] = set()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "__"))]
+        for name in files:
+            if name.endswith((".yaml", ".yml", ".csv")):
+                found.add(Path(folder, name).relative_to(root).as_posix())
+                if len(found) > MAX_FILES:
+                    return found
+    return found
+
+
+def _differing(a: Path, b: Path) -> list[str]:
+    """The data files (YAML and the CSV tables) that are not the same in both folders."""
+    names = _data_files(a) | _data_files(b)
+    if len(names) > MAX_FILES:
+        return []
+    out = []
+    for name in sorted(names):
         pa, pb = a / name, b / name
-        if pa.is_file() != pb.is_file():
-            return False
-        if pa.is_file() and (pa.stat().st_size != pb.stat().st_size or pa.read_bytes() != pb.read_bytes()):
-            return False
-    return True
+        if pa.is_file() != pb.is_file() or (pa.is_file() and (pa.stat().st_size != pb.stat().st_size or pa.read_bytes() != pb.read_bytes())):
+            out.append(name)
+    return out

@@ -32,7 +32,7 @@ from burgernet_cost.cli.parsers import (
     parse_periodiek,
     parse_year,
 )
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 
 Opt = typer.Option
 
@@ -123,9 +123,11 @@ GemeentenLijst = Annotated[str | None, _option("--gemeenten", metavar="A,B,C", s
                                                help="Een regio: gemeenten gescheiden door komma's (namen of CBS-codes).",
                                                autocompletion=tab.gemeenten)]
 Ledenbestand = Annotated[str | None, _option("--bestand", metavar="BESTAND", show_default=False,
-                                             help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners) "
-                                                  "of YAML (gemeenten: [{gemeente, inwoners}]); zie README.",
-                                             autocompletion=tab_paths.files(".csv", ".yaml", ".yml"))]
+                                             help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners)"
+                                                  ", YAML (gemeenten: [{gemeente, inwoners}]) of Excel (.xlsx); zie README.",
+                                             autocompletion=tab_paths.files(".csv", ".yaml", ".yml", ".xlsx"))]
+Blad = Annotated[str | None, _option("--blad", metavar="NAAM", show_default=False,
+                                     help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het eerste).")]
 DataDir = UITVOER_OPTIES["data_dir"][0]
 Formaat = UITVOER_OPTIES["fmt"][0]
 Uitvoer = UITVOER_OPTIES["uitvoer"][0]
@@ -178,6 +180,7 @@ class Gedeeld:
             parsed = () if text == "geen" else tuple(x.strip() for x in text.split(",") if x.strip())
             if text != "geen" and not parsed:
                 raise UsageProblem("geef 'geen', 'alle' of namen van toeslagen gescheiden door komma's", field="toeslagen")
+            check_allowances(parsed)
         peildatum = self.peildatum
         from_year = peildatum is None and jaar is not None and self.uurtarief is None and self.kostenbasis == "salaris"
         if from_year:
@@ -191,6 +194,18 @@ class Gedeeld:
         from burgernet_cost.data.instant import Tijdstip
 
         return Tijdstip(jaar, self.peildatum)
+
+
+def check_allowances(names: tuple[str, ...]) -> None:
+    """--toeslagen says one thing: no name twice, 'geen' and 'alle' alone."""
+    seen: set[str] = set()
+    for name in names:  # one pass: a list of thousands of names is answered at once
+        if name in seen:
+            raise UsageProblem(f"toeslag {quote(name)} staat er twee keer in", field="toeslagen")
+        seen.add(name)
+    for word, meaning in (("geen", "geen toeslagen"), ("alle", "alle toeslagen")):
+        if word in names and len(names) > 1:
+            raise UsageProblem(f"'{word}' betekent {meaning}; noem er geen andere toeslagen bij", field="toeslagen")
 
 
 def shared(*groups: dict[str, tuple[Any, Any]]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -1,7 +1,8 @@
 """The one writer of the command line: every result goes to standard output (or, with
 ``--uitvoer``, to a file) through ``emit`` and every message to standard error through ``say_error``.
 
-Every write and flush is checked. A closed or failing standard output (a full disk, an I/O error)
+Every write and flush is checked, and a write that took only part of its bytes (a file-size limit
+reached halfway) is repeated until it takes the rest or fails. A closed or failing standard output (a full disk, an I/O error)
 ends the run with a Dutch one-line message and exit code 74; a reader that went away (``| head``)
 ends it quietly with exit code 141, as for any Unix tool. A file is written all or nothing: the
 bytes go to a temporary file next to the target, are flushed to disk and renamed over the target in
@@ -19,19 +20,16 @@ import codecs
 import contextlib
 import errno
 import os
-import re
 import stat
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from burgernet_cost.errors import BncostError, UsageProblem, count
+from burgernet_cost.errors import BncostError, UsageProblem, count, visible
 
 FALLBACK = {"─": "-", "│": "|", "├": "|", "└": "`", "≈": "~", "☐": "[ ]", "●": "*", "→": "->", "…": "...", "€": "EUR",
             "§": "par. ", "ë": "e", "é": "e", "è": "e", "ï": "i", "ö": "o", "ü": "u", "á": "a", "â": "a", "’": "'", "‘": "'",
             "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # line breaks and tabs kept
-_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 MAX_ERROR_LINES = 60
 
 
@@ -61,7 +59,7 @@ def printable(text: str, limit: int | None = None, one_line: bool = False) -> st
     """Text from outside (arguments, file names, data) made safe for a terminal: control
     characters (with ``one_line`` also line breaks and tabs) shown as \\xNN, and cut short with '…'
     beyond ``limit`` characters."""
-    text = (_CONTROL_ONE_LINE if one_line else _CONTROL).sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    text = visible(text, keep_lines=not one_line)
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return text
@@ -75,7 +73,7 @@ def _write(stream: TextIO | None, text: str) -> None:
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
             stream.flush()
-            buffer.write(text.encode(encoding, errors="bncost-fallback"))
+            _write_all(buffer, text.encode(encoding, errors="bncost-fallback"))
             buffer.flush()
         else:
             stream.write(text.encode(encoding, errors="bncost-fallback").decode(encoding))
@@ -84,6 +82,20 @@ def _write(stream: TextIO | None, text: str) -> None:
         raise ReaderGone("") from None
     except (OSError, ValueError) as exc:
         raise OutputError(output_problem(exc)) from None
+
+
+def _write_all(buffer: Any, data: bytes) -> None:
+    """Write every byte or raise: a buffered writer may accept only part (a file-size limit reached
+    halfway returns a short count, not an error), so the rest is written again until it is all
+    taken or the system says why not; a write that takes nothing is an error of its own."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if written is None:  # a non-blocking stream that could take nothing now
+            raise OSError(errno.EAGAIN, "de uitvoer neemt niets aan")
+        if written <= 0:
+            raise OSError(errno.EIO, "de uitvoer neemt niets meer aan")
+        view = view[written:]
 
 
 def output_problem(exc: BaseException) -> str:
@@ -101,12 +113,37 @@ def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
 
     real = None if uitvoer is None or uitvoer == "-" else check_target(uitvoer)  # what the target is, before its extension
     chosen = format_for(uitvoer, fmt, FORMATS)
+    if UNCALIBRATED:
+        warn_uncalibrated(report, UNCALIBRATED)
     text = render(report, chosen)
     text = text if text.endswith("\n") else text + "\n"
     if uitvoer is None or real is None:
         _write(sys.stdout, text)
     else:
         write_file(uitvoer, text.encode("utf-8"), real)
+
+
+#: the reported results that the data of this run no longer reproduces (set where the data is loaded)
+UNCALIBRATED: list[dict[str, Any]] = []
+
+
+def warn_uncalibrated(report: Any, failures: list[dict[str, Any]]) -> None:
+    """A result on data that fails calibration says so first, and no note keeps claiming that the
+    rate profile reproduces the report."""
+    from burgernet_cost.output.document import Field
+    from burgernet_cost.output.numbers import euro
+
+    first = failures[0]
+    detail = (f" ({first['taakgebied'].replace('_', ' & ')}, {first['pakket']}: berekend {euro(first['berekend'], 4)}, "
+              f"gerapporteerd {euro(first['gerapporteerd'])})" if "berekend" in first else "")
+    if first.get("scenario"):
+        text = f"met de wijzigingen van het scenario reproduceert de data de uitkomsten van het rapport niet meer{detail}"
+    else:
+        text = (f"deze data reproduceert de uitkomsten van het rapport niet{detail}; de kalibratie faalt, "
+                "controleer de data met 'bncost validate'")
+    report.parts.insert(0, Field("kalibratie", "Let op", {"reproduceert_rapport": False, "melding": text}, "raw", text=text))
+    report.notes[:] = [n.replace("reproduceert beide gerapporteerde uitkomsten", "reproduceert met de meegeleverde data beide "
+                                 "gerapporteerde uitkomsten (met deze data niet: zie 'Let op')") for n in report.notes]
 
 
 def write_text(text: str) -> None:
@@ -120,9 +157,29 @@ def say_error(lines: list[str]) -> None:
     shown_lines = lines[:MAX_ERROR_LINES]
     if len(lines) > MAX_ERROR_LINES:
         shown_lines.append(f"… en nog {count(len(lines) - MAX_ERROR_LINES, 'melding', 'meldingen')}")
-    text = "".join(f"Fout: {printable(line, 1000, one_line=True)}\n" for line in shown_lines)
+    text = "".join(f"Fout: {message_line(line)}\n" for line in shown_lines)
     with contextlib.suppress(BncostError):
         _write(sys.stderr, text)
+
+
+MAX_WORD = 100  # a word (no spaces) longer than this is outside text that was not cut where it was quoted
+MAX_MESSAGE = 400
+
+
+def message_line(line: str) -> str:
+    """One message as shown: invisible characters escaped, every over-long word cut in the middle
+    to 60 characters (the start and the end stay readable: a path keeps its file name), the line to
+    MAX_MESSAGE characters. The safety net for text from outside that a message did not quote."""
+    import re
+
+    def cut(word: re.Match[str]) -> str:
+        text = word.group()
+        last = text.rfind("/", 0, len(text) - 1)
+        if last >= 0 and len(text) - last <= 70:  # a path: its file name (and :line:) stays whole
+            return text[:20] + "…" + text[last:]
+        return text[:30] + "…" + text[-29:]
+
+    return printable(re.sub(rf"\S{{{MAX_WORD + 1},}}", cut, printable(line, one_line=True)), MAX_MESSAGE)
 
 
 def say_note(line: str) -> None:
@@ -159,6 +216,10 @@ EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "m
 def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
     """The output format: --format when given, else the target's extension, else 'table'."""
     if fmt is not None:
+        implied = EXTENSIONS.get(Path(target).suffix.lower()) if target not in (None, "-") else None
+        if implied not in (None, "table", fmt) and not (implied == "csv" and fmt == "csv-nl"):  # .txt holds any text
+            raise UsageProblem(f"de extensie {printable(Path(str(target)).suffix, 20, one_line=True)} past bij {implied}, "
+                               f"niet bij --format {fmt}; kies één van beide", field="uitvoer")
         return fmt
     if target is None or target == "-":
         return allowed[0]
@@ -186,12 +247,41 @@ def check_target(target: str) -> Path:
         parent = real.parent
         if not parent.is_dir():
             raise UsageProblem(f"de map van {shown} bestaat niet; maak die eerst aan", field="uitvoer")
+        _not_an_input(real, shown)
     except (OSError, RuntimeError, ValueError) as exc:
-        from burgernet_cost.data.reading import os_reason
+        from burgernet_cost.errors import os_reason
 
         reason = os_reason(exc) if isinstance(exc, OSError) else "ongeldig pad"
         raise UsageProblem(f"{shown} kan niet worden gebruikt ({reason})", field="uitvoer") from None
     return real
+
+
+INPUT_OPTIONS = ("--bestand", "--scenario")
+INVOCATION: list[str] = []  # the arguments of this run (set by app)
+
+
+def _not_an_input(real: Path, shown: str) -> None:
+    """Output never destroys input: a target that is the member list or scenario of this run, or a
+    file in the data folder it reads, is refused before anything is written."""
+    args = list(INVOCATION)
+    inputs: list[str] = []
+    data_dir: str | None = os.environ.get("BNCOST_DATA_DIR") or None
+    for n, arg in enumerate(args):
+        name, eq, value = arg.partition("=")
+        value = value if eq else (args[n + 1] if n + 1 < len(args) else "")
+        if name in INPUT_OPTIONS:
+            inputs.append(value)
+        elif name == "--data-dir":
+            data_dir = value
+    same = next((i for i in inputs if i and os.path.realpath(os.path.expanduser(i)) == str(real)), None)
+    if same is not None:
+        raise UsageProblem(f"{shown} is ook de invoer van deze opdracht; kies een ander uitvoerbestand", field="uitvoer")
+    from burgernet_cost.data.reading import default_data_dir
+
+    root = os.path.realpath(os.path.expanduser(data_dir)) if data_dir else str(default_data_dir().resolve())
+    if str(real).startswith(root.rstrip(os.sep) + os.sep) and real.exists():
+        raise UsageProblem(f"{shown} ligt in de datamap en zou een databestand overschrijven; kies een ander uitvoerbestand",
+                           field="uitvoer")
 
 
 def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
@@ -205,6 +295,8 @@ def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
     except OSError:
         mode = 0o666 & ~mask
     tmp = real.parent / f".{real.name}.{os.getpid()}.tmp"
+    if len(os.fsencode(tmp.name)) > 255:  # a target name that fits must not fail on its temporary name
+        tmp = real.parent / f".bncost-{os.getpid()}-{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         try:
@@ -219,7 +311,7 @@ def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
         os.replace(tmp, real)
     except OSError as exc:
         _remove(tmp)
-        from burgernet_cost.data.reading import os_reason
+        from burgernet_cost.errors import os_reason
 
         raise OutputError(f"{printable(target, 200, one_line=True)} kon niet worden geschreven ({os_reason(exc)}); "
                           "er is niets gewijzigd") from None

@@ -34,7 +34,7 @@ def parse_inwoners(value: object) -> int:
         if re.fullmatch(r"-[0-9.]+", text):
             raise typer.BadParameter(f"'{value}' is negatief; het aantal inwoners moet groter zijn dan 0")
         if not re.fullmatch(r"[0-9]+", text):
-            raise typer.BadParameter(f"'{value}' is geen geheel aantal inwoners (bijv. 54600 of 54.600)")
+            raise typer.BadParameter(f"'{_short(value)}' is geen geheel aantal inwoners (bijv. 54600 of 54.600)")
         if len(text.lstrip("0")) > len(str(MAX_INWONERS)):
             raise typer.BadParameter(f"'{_short(value)}' is onrealistisch groot (maximaal {MAX_INWONERS:,} inwoners)".replace(",", "."))
         number = int(text)
@@ -84,13 +84,18 @@ def parse_choice(choices: tuple[str, ...], what: str) -> Callable[[object], str]
 
 
 def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | None = None) -> Callable[[object], Decimal]:
-    """A parser for a decimal number; accepts a Dutch comma ('0,5') as well as a dot."""
+    """A parser for a decimal number, read as ``dutch_numbers`` says ('0,5', '12.5', '1.234,5'; '1.234' refused)."""
 
     def parser(value: object) -> Decimal:
         if isinstance(value, Decimal):
             number = value
         else:
-            text = str(value).strip().replace(",", ".")
+            from burgernet_cost.data.dutch_numbers import Ambiguous, normalise
+
+            try:
+                text = normalise(str(value))
+            except Ambiguous as exc:
+                raise typer.BadParameter(f"{exc} ({what})") from None
             if not re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?(nan|inf|infinity)", text, re.I):
                 raise typer.BadParameter(f"'{_short(value)}' is geen getal ({what}; cijfers 0-9, komma of punt)")
             try:

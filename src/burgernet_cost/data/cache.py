@@ -1,9 +1,16 @@
 """The validated-data cache: what a data directory validated into, stored as plain records.
 
 A warm run reads one JSON file instead of parsing YAML and validating it with pydantic (neither is
-imported). The key is the package version and the content of every file the entry was made from,
-so any change to a data file (or to bncost) is a miss. Only data that passed every check is
-stored; scenarios, ``--set`` and ``validate`` never use it.
+imported). The key is the package version, a fingerprint of bncost's own code (its files' sizes and
+times: a changed check is a miss), the data folder and the content of every file the entry was
+made from, so any change to a data file (or to bncost) is a miss. Only data that passed every
+check is stored; scenarios, ``--set`` and ``validate`` never use it.
+
+An entry is a header line and the payload. The header carries the key, what the checks concluded
+(``CHECKS``: an entry without the conclusions this code requires is not used) and a SHA-256 of
+the payload text: a changed number inside a well-formed entry, a truncated or otherwise altered
+payload is a miss, never an answer. (The digest guards against corruption and edits, not against
+someone who rewrites the whole entry: the folder must be the user's alone, see ``_safe``.)
 
 Where: ``$XDG_CACHE_HOME/bncost`` (else ``~/.cache/bncost``), a folder of the user's own that no
 one else may write to (else there is no cache). Writes go to a temporary file that is renamed.
@@ -25,7 +32,13 @@ from burgernet_cost import __version__
 from burgernet_cost.data.reading import MAX_FILE_BYTES
 from burgernet_cost.data.records import decode_object, encode_object
 
-FORMAT = 2  # raise when the shape of an entry changes
+FORMAT = 3  # raise when the shape of an entry changes
+#: what a cold read concluded before it stored an entry, per kind; an entry must carry all of them
+CHECKS = {
+    "dataset": ("schema", "verwijzingen", "bereik"),
+    "gemeenten": ("schema", "tabellen_binnen_datamap", "totalen", "aliassen", "bereik"),
+}
+_code: str | None = None
 SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
 
@@ -34,18 +47,45 @@ def enabled() -> bool:
 
 
 def folder() -> Path:
+    """The cache folder; a home folder that cannot be determined (no HOME, a user unknown to the
+    system) gives a path that is never ours, so: no cache."""
     base = os.environ.get("XDG_CACHE_HOME", "").strip()
-    return (Path(base) if base and os.path.isabs(base) else Path.home() / ".cache") / "bncost"
+    try:
+        home = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    except (RuntimeError, KeyError, OSError):
+        return Path("/nonexistent/bncost")
+    return home / "bncost"
+
+
+def code_fingerprint() -> str:
+    """Names, sizes and modification times of bncost's own modules (stat only, no reading): an
+    entry made by other code (an edited check, a reinstall) is not used."""
+    global _code
+    if _code is None:
+        package = Path(__file__).resolve().parent.parent
+        parts = []
+        for sub in ("", "data", "domain"):
+            try:
+                with os.scandir(package / sub) as entries:
+                    for entry in entries:
+                        if entry.name.endswith(".py"):
+                            info = entry.stat()
+                            parts.append(f"{sub}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+            except OSError:
+                parts.append(f"{sub}:?")
+        _code = hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
+    return _code
 
 
 def key(kind: str, files: Iterable[Path]) -> str | None:
-    """A digest of the version and the files' names and contents (None when a file cannot be read)."""
-    digest = hashlib.sha256(f"{kind}\0{FORMAT}\0{__version__}".encode())
+    """A digest of the version, the code, the folder and the files' names and contents (None when a
+    file cannot be read)."""
+    digest = hashlib.sha256(f"{kind}\0{FORMAT}\0{__version__}\0{code_fingerprint()}".encode())
     try:
         for path in files:
             if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
                 return None
-            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+            digest.update(os.fsencode(path.resolve()) + b"\0" + path.read_bytes() + b"\0")
     except OSError:
         return None
     return digest.hexdigest()
@@ -75,17 +115,24 @@ def read(kind: str, files: list[Path]) -> Any | None:
     if not (_safe(folder()) and _safe(path)):
         return None
     try:
-        stored = json.loads(path.read_text(encoding="utf-8"), object_hook=decode_object)
+        header_text, _, body = path.read_bytes().partition(b"\n")
+        header = json.loads(header_text)
+        if not isinstance(header, dict) or header.get("key") != digest:
+            return None
+        if header.get("conclusies") != dict.fromkeys(CHECKS.get(kind, ()), "ok"):
+            return None  # made without (or before) the checks this code requires
+        if header.get("sha256") != hashlib.sha256(body).hexdigest():
+            return None  # altered or truncated after it was written
+        return json.loads(body, object_hook=decode_object)
     except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(stored, dict) or stored.get("key") != digest:
-        return None
-    return stored.get("payload")
 
 
-def write(kind: str, files: list[Path], payload: Any) -> None:
-    """Store the payload (records, Decimals, mappings); any problem means: no cache, silently."""
-    if not enabled():
+def write(kind: str, files: list[Path], payload: Any, conclusies: Iterable[str]) -> None:
+    """Store the payload (records, Decimals, mappings) with the checks it passed (``conclusies``);
+    an entry that lacks one of ``CHECKS[kind]`` is never written. Any problem means: no cache."""
+    passed = dict.fromkeys(conclusies, "ok")
+    if not enabled() or passed != dict.fromkeys(CHECKS.get(kind, ()), "ok"):
         return
     digest = key(kind, files)
     if digest is None:
@@ -95,12 +142,13 @@ def write(kind: str, files: list[Path], payload: Any) -> None:
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _safe(where):
             return
-        text = json.dumps({"key": digest, "payload": payload}, ensure_ascii=False, separators=(",", ":"), default=encode_object)
+        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=encode_object).encode()
+        header = {"key": digest, "conclusies": passed, "sha256": hashlib.sha256(body).hexdigest()}
         tmp = where / f".{kind}-{os.getpid()}-{os.urandom(6).hex()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(text)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(json.dumps(header).encode() + b"\n" + body)
             os.replace(tmp, where / f"{kind}-{digest}.json")
         except BaseException:
             with contextlib.suppress(OSError):

@@ -73,7 +73,8 @@ def write(directory: Path) -> list[str]:
     """Write the schemas that changed: all to temporary files first, then each renamed into place
     (never a half-written file, never a half-updated set when a write fails). The files get the
     mode a new file gets here (0644 under the usual umask). Problems become a DataError in Dutch."""
-    from burgernet_cost.data.reading import os_reason, printable_path
+    from burgernet_cost.data.reading import printable_path
+    from burgernet_cost.errors import os_reason
 
     shown = printable_path(str(directory))
     try:

@@ -38,7 +38,7 @@ def load_dataset(data_dir: str | Path | None = None, scenario: str | None = None
 
     ds = validated_dataset(root, scenario, sets)
     if plain:
-        cache.write("dataset", files, _payload(ds))
+        cache.write("dataset", files, _payload(ds), conclusies=cache.CHECKS["dataset"])  # validated_dataset raised otherwise
     return ds
 
 

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from burgernet_cost.data.municipalities import Gemeente, Gemeenten
-from burgernet_cost.data.reading import display_path, load_yaml_text, read_text
+from burgernet_cost.data.reading import display_path, load_yaml_text, read_bytes
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
 MAX_MEMBERS = 5000
+SUPPORTED = (".csv", ".txt", ".tsv", ".yaml", ".yml", "")
 MAX_INWONERS = 100_000_000
 SUGGEST_UP_TO = 20  # near misses are searched for the first unknown names only (each costs a comparison with all)
 
@@ -82,9 +83,31 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[Lidinv
 Entry = tuple[int, str, object, tuple[tuple[str, str], ...]]
 
 
+def member_text(path: Path, shown: str) -> str:
+    """The file's text: UTF-8, else Windows-1252 (a Dutch Excel's CSV) with a note saying so."""
+    from burgernet_cost.data.encoding import decode_windows
+
+    text, windows = decode_windows(read_bytes(path, shown), shown)
+    if windows:
+        NOTES.append(f"{shown} is gelezen als Windows-1252 (geen UTF-8); controleer namen met accenten")
+    return text
+
+
+#: remarks made while reading (the CLI shows them as 'Let op: …' lines)
+NOTES: list[str] = []
+
+
 def _entries(path: Path, shown: str) -> list[Entry]:
     """(line, name, inwoners-or-None, other columns) per row of the file."""
-    text = read_text(path, shown).removeprefix("\ufeff")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from burgernet_cost.data.member_workbook import workbook_rows
+
+        return _csv_entries(workbook_rows(path, shown), shown)
+    if suffix not in SUPPORTED:
+        raise DataError(f"bestandsformaat {quote(suffix or '(geen extensie)', 20)} wordt niet ondersteund; "
+                        "gebruik CSV (.csv, .txt), YAML (.yaml) of Excel (.xlsx)", file=shown)
+    text = member_text(path, shown)
     entries: list[Entry] = []
     if path.suffix.lower() in (".yaml", ".yml"):
         value, lines = load_yaml_text(text, shown)
@@ -158,6 +181,8 @@ def _csv_entries(reader: Any, shown: str) -> list[Entry]:
         count = record[at_count].strip() if at_count is not None else ""
         extra = tuple((names[i], _plain(record[i])) for i in others)
         entries.append((reader.line_num, record[at_name].strip(), count or None, extra))
+        if len(entries) > MAX_MEMBERS:  # over the limit: the rest is not read (read_member_file says so)
+            break
     return entries
 
 

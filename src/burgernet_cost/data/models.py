@@ -39,8 +39,26 @@ def _check_date(value: str) -> str:
     return value
 
 
-Getal = Annotated[Decimal, BeforeValidator(_int_to_decimal)]
-PositiefGetal = Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=0)]
+MAX_BEDRAG = 10_000_000  # euro per month or per year of one fte: far above any salary scale
+MAX_PER_INWONER = 1_000  # euro per inhabitant per year
+MAX_UREN = 100_000  # hours per month for one task area (the report's 342 h serve 3,1 million inhabitants)
+MAX_INWONERS = 100_000_000  # as --inwoners
+MAX_UURTARIEF = 10_000  # as --uurtarief
+
+# Every figure has a plausible range, so that an absurd value (a typo of twenty digits, a
+# scenario's 1e15) is refused where it is read, never an overflow later on.
+_D = BeforeValidator(_int_to_decimal)
+Getal = Annotated[Decimal, _D, Field(ge=-MAX_BEDRAG, le=MAX_BEDRAG)]
+PositiefGetal = Annotated[Decimal, _D, Field(gt=0, le=MAX_BEDRAG)]
+Bedrag = Annotated[Decimal, _D, Field(ge=0, le=MAX_BEDRAG)]
+Uren = Annotated[Decimal, _D, Field(gt=0, le=MAX_UREN)]
+PerInwoner = Annotated[Decimal, _D, Field(ge=0, le=MAX_PER_INWONER)]
+Afronding = Annotated[Decimal, _D, Field(gt=0, le=MAX_PER_INWONER)]
+Uurtarief = Annotated[Decimal, _D, Field(gt=0, le=MAX_UURTARIEF)]
+UrenPerWeek = Annotated[Decimal, _D, Field(ge=1, le=7 * 24)]
+UrenPerMaand = Annotated[Decimal, _D, Field(ge=1, le=31 * 24)]
+UrenPerJaar = Annotated[Decimal, _D, Field(ge=1, le=366 * 24)]
+Inwoners = Annotated[int, Field(gt=0, le=MAX_INWONERS)]
 Datum = Annotated[str, AfterValidator(_check_date)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
 Tekst = Annotated[str, Field(min_length=1)]
@@ -121,8 +139,8 @@ class Waarneming(Bronvermelding):
     id: Id
     taakgebied: Id
     pakket: Pakket
-    uren_per_maand: PositiefGetal
-    inwoners: Annotated[int, Field(gt=0)]
+    uren_per_maand: Uren
+    inwoners: Inwoners
     meegewogen: bool
     toelichting: Tekst | None = None
 
@@ -131,8 +149,8 @@ class GerapporteerdeUitkomst(Bronvermelding):
     id: Id
     taakgebied: Id
     pakket: PakketOfVolledig
-    euro_per_inwoner_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
-    afgerond_op: PositiefGetal
+    euro_per_inwoner_per_jaar: PerInwoner
+    afgerond_op: Afronding
     waarnemingen: list[Id] = Field(min_length=1)
 
 
@@ -171,9 +189,9 @@ class InterviewsFile(Model):
 
 
 class Uurloon(Bronvermelding):
-    uren_per_week: PositiefGetal
-    uren_per_maand: PositiefGetal
-    maanden_per_jaar: Annotated[int, Field(gt=0)]
+    uren_per_week: UrenPerWeek
+    uren_per_maand: UrenPerMaand
+    maanden_per_jaar: Annotated[int, Field(ge=1, le=24)]
     omschrijving: Tekst
 
 
@@ -203,7 +221,7 @@ class Salaristabel(Bronvermelding):
 
 class ToeslagWaarde(Bronvermelding):
     vanaf: Datum
-    procent: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0, le=100)]
+    procent: Annotated[Decimal, _D, Field(ge=0, le=100)]
     toelichting: Tekst | None = None
 
 
@@ -221,7 +239,7 @@ class Prijspeil(Bronvermelding):
 
 class CaoStap(Bronvermelding):
     datum: Datum
-    procent: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=-100, le=100)] | None = None
+    procent: Annotated[Decimal, _D, Field(gt=-100, le=100)] | None = None
     bedrag_per_maand: Getal | None = None
     cao: Tekst
     toelichting: Tekst | None = None
@@ -238,8 +256,8 @@ class IntegraleKosten(Bronvermelding):
     naam: Tekst
     jaar: Annotated[int, Field(ge=1990, le=2100)]
     loonkosten_per_fte_per_jaar: dict[str, PositiefGetal] = Field(min_length=1)
-    overhead_per_fte_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
-    productieve_uren_per_jaar: PositiefGetal
+    overhead_per_fte_per_jaar: Bedrag
+    productieve_uren_per_jaar: UrenPerJaar
     productieve_uren_bron: Bron
     productieve_uren_status: Status
 
@@ -249,7 +267,7 @@ class Tariefprofiel(Bronvermelding):
     naam: Tekst
     tabel: Id
     schaal: Tekst
-    periodiek: Annotated[int, Field(ge=0)]
+    periodiek: Annotated[int, Field(ge=0, le=100)]
     toeslagen: list[Id] = []
     toelichting: Tekst | None = None
 
@@ -259,8 +277,8 @@ class UurtariefBandbreedte(Bronvermelding):
     round as published: the calibration window. ``alternatieven``: rate profiles that claim to
     reproduce the report too (``validate`` checks each)."""
 
-    laag: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=0)]
-    hoog: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(gt=0)]
+    laag: Uurtarief
+    hoog: Uurtarief
     alternatieven: list[Id] = []
     toelichting: Tekst
     aanname: Tekst | None = None  # how the report rounded (the window rests on it)
@@ -290,7 +308,7 @@ class SalaryFile(Model):
 
 
 class Referentiegemeente(Bronvermelding):
-    inwoners: Annotated[int, Field(gt=0)]
+    inwoners: Inwoners
     omschrijving: Tekst
 
 
@@ -307,7 +325,7 @@ class Voorbeeld(Model):
 
 class Inrichtingsmodel(Bronvermelding):
     id: Id
-    nummer: Annotated[int, Field(ge=1)]
+    nummer: Annotated[int, Field(ge=1, le=1000)]
     naam: Tekst
     omschrijving: Tekst
     uitvoering: dict[str, Id] = Field(min_length=1)
@@ -319,8 +337,8 @@ class Inrichtingsmodel(Bronvermelding):
 class Interval(Model):
     """The range an assumption may take, with the reason for its ends."""
 
-    laag: Annotated[Decimal, BeforeValidator(_int_to_decimal)]
-    hoog: Annotated[Decimal, BeforeValidator(_int_to_decimal)]
+    laag: Getal
+    hoog: Getal
     reden: Tekst
 
     @model_validator(mode="after")
@@ -331,7 +349,7 @@ class Interval(Model):
 
 
 class Schaalvoordeel(Bronvermelding):
-    procent: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0, lt=100)]
+    procent: Annotated[Decimal, _D, Field(ge=0, lt=100)]
     toelichting: Tekst
     bandbreedte: Interval | None = None
 
@@ -339,7 +357,7 @@ class Schaalvoordeel(Bronvermelding):
 class Adviesbedrag(Bronvermelding):
     taakgebied: Id
     pakket: PakketOfVolledig
-    euro_per_inwoner_per_jaar: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
+    euro_per_inwoner_per_jaar: PerInwoner
 
 
 class Situatie2014(Bronvermelding):
@@ -347,8 +365,8 @@ class Situatie2014(Bronvermelding):
     soort: Literal["politieregio", "politie_eenheid"]  # politieregio: an old police region (its code: the same area's veiligheidsregio)
     code: Tekst | None = None
     uitvoerder: Literal["politie", "gemeenten", "politie_en_gemeenten", "ingehuurd"]
-    bijdrage_gemeenten_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
-    bijdrage_totaal_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)] | None = None
+    bijdrage_gemeenten_per_inwoner: PerInwoner | None = None
+    bijdrage_totaal_per_inwoner: PerInwoner | None = None
     omschrijving: Tekst
     toelichting: Tekst | None = None
     bijdrage_betaalt: list[Literal["relatiebeheer_communicatie", "beleid", "werving", "manager_burgernet", "communicatieadviseur"]]
@@ -358,8 +376,8 @@ class Situatie2014(Bronvermelding):
 class Bandbreedte2014(Bronvermelding):
     """§2.1 for the areas it does not name one by one: a range of contributions, not a point."""
 
-    van_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
-    tot_per_inwoner: Annotated[Decimal, BeforeValidator(_int_to_decimal), Field(ge=0)]
+    van_per_inwoner: PerInwoner
+    tot_per_inwoner: PerInwoner
     omschrijving: Tekst
 
 

@@ -227,7 +227,8 @@ def load_municipalities(data_dir: str | Path | None = None, use_cache: bool = Tr
     if use_cache:
         payload = cache.read("gemeenten", [root / FILE])
         try:
-            if payload is not None and all(cache.key("tabel", [root / name]) == digest for name, digest in payload["tabellen"]):
+            if payload is not None and all(inside(root, root / name) and cache.key("tabel", [root / name]) == digest
+                                           for name, digest in payload["tabellen"]):
                 return _from_payload(root, payload)
         except cache.SHAPE_ERRORS:
             pass  # an entry of another shape: read anew
@@ -236,7 +237,8 @@ def load_municipalities(data_dir: str | Path | None = None, use_cache: bool = Tr
         tables = [(j.bestand, cache.key("tabel", [root / j.bestand])) for j in result.meta.jaren]
         per_jaar = {str(j): [[*list(g.__dict__.values())[:-1], int(g.plaats.rsplit(":", 1)[1])] for g in rows]
                     for j, rows in result.per_jaar.items()}
-        cache.write("gemeenten", [root / FILE], {"meta": result.meta, "tabellen": tables, "per_jaar": per_jaar})
+        cache.write("gemeenten", [root / FILE], {"meta": result.meta, "tabellen": tables, "per_jaar": per_jaar},
+                    conclusies=cache.CHECKS["gemeenten"])  # _load raised otherwise
     return result
 
 
@@ -276,13 +278,31 @@ def _load(root: Path) -> Gemeenten:
         if not errs:
             problems += _check_totals(jaar, rows, lines, n)
         per_jaar[jaar.jaar] = tuple(rows)
-    aliases_known = {g.naam for rows in per_jaar.values() for g in rows}
-    for n, alias in enumerate(meta.aliassen):
-        if alias.gemeente not in aliases_known:
-            problems.append(lines.error(("aliassen", n, "gemeente"), f"alias '{alias.alias}' verwijst naar onbekende gemeente '{alias.gemeente}'"))
+    problems += _alias_problems(meta, per_jaar, lines)
     if problems:
         raise DataErrors(problems)
     return Gemeenten(meta, per_jaar, lines.file, root=root)
+
+
+def _alias_problems(meta: Any, per_jaar: dict[int, tuple[Gemeente, ...]], lines: LineMap) -> list[DataError]:
+    """An alias names one municipality: known, not itself, not twice, not a real municipality's name."""
+    problems = []
+    aliases_known = {g.naam for rows in per_jaar.values() for g in rows}
+    real = {fold(g.naam): g.naam for rows in per_jaar.values() for g in rows}
+    seen: dict[str, int] = {}
+    for n, alias in enumerate(meta.aliassen):
+        key = fold(alias.alias)
+        if alias.gemeente not in aliases_known:
+            problems.append(lines.error(("aliassen", n, "gemeente"), f"alias '{alias.alias}' verwijst naar onbekende gemeente '{alias.gemeente}'"))
+        if key == fold(alias.gemeente):
+            problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' verwijst naar zichzelf"))
+        elif key in real:
+            problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' is de naam van een echte gemeente "
+                                                                  f"('{real[key]}'); die naam kan geen alias zijn"))
+        if key in seen:
+            problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' staat er twee keer (ook aliassen[{seen[key]}])"))
+        seen.setdefault(key, n)
+    return problems
 
 
 def _read_year(root: Path, jaar: mm.Jaartabel, lines: LineMap, n: int) -> tuple[list[Gemeente], list[DataError]]:
@@ -320,8 +340,8 @@ def _rows(reader: Any, jaar: mm.Jaartabel, shown: str, errors: list[DataError]) 
             errors.append(DataError(f"'{row['code']}' is geen CBS-gemeentecode (GMxxxx)", file=shown, line=line, path="code"))
         if not row["naam"]:
             errors.append(DataError("naam ontbreekt", file=shown, line=line, path="naam"))
-        if not re.fullmatch(r"\d+", row["inwoners"]) or int(row["inwoners"]) <= 0:
-            errors.append(DataError(f"'{row['inwoners']}' is geen positief aantal inwoners", file=shown, line=line, path="inwoners"))
+        if not re.fullmatch(r"[1-9][0-9]{0,8}", row["inwoners"]) or int(row["inwoners"]) > 100_000_000:
+            errors.append(DataError(f"'{row['inwoners'][:20]}' is geen aantal inwoners van 1 tot en met 100.000.000", file=shown, line=line, path="inwoners"))
             continue
         if row["peildatum"] != jaar.peildatum:
             errors.append(DataError(f"peildatum '{row['peildatum']}' wijkt af van {jaar.peildatum}", file=shown, line=line, path="peildatum"))

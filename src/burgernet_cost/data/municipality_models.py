@@ -17,16 +17,16 @@ class GemeentenBron(Model):
 
 
 class EenheidTotaal(Model):
-    gemeenten: Annotated[int, Field(gt=0)]
-    inwoners: Annotated[int, Field(gt=0)]
+    gemeenten: Annotated[int, Field(gt=0, le=10_000)]
+    inwoners: Annotated[int, Field(gt=0, le=100_000_000)]
 
 
 class Jaartabel(Bronvermelding):
     jaar: Annotated[int, Field(ge=1900, le=2100)]
     peildatum: Datum
     bestand: Tekst
-    aantal_gemeenten: Annotated[int, Field(gt=0)]
-    inwoners_totaal: Annotated[int, Field(gt=0)]
+    aantal_gemeenten: Annotated[int, Field(gt=0, le=10_000)]
+    inwoners_totaal: Annotated[int, Field(gt=0, le=100_000_000)]
     toelichting: Tekst | None = None
     politie_eenheid_status: Status
     politie_eenheid_methode: Tekst

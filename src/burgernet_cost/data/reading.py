@@ -7,6 +7,7 @@ plain Python values here, so that:
 * duplicate keys, anchors/aliases, merge keys and unknown tags are rejected;
 * YAML 1.1 surprises (``NO`` -> False, ``010`` -> 8, ``1:20`` -> 80) are rejected, not guessed;
 * dates stay strings, non-integer numbers become ``Decimal`` from their written text (never float);
+  a number beyond 10^15 (or below 10^-15) is refused here, each field's own range in the models;
 * file size, node count and nesting depth are bounded (hostile input cannot hang or exhaust us).
 """
 
@@ -18,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.errors import DataError, UsageProblem
+from burgernet_cost.errors import DataError, UsageProblem, os_reason
 
 DATA_DIR_ENV = "BNCOST_DATA_DIR"
 
@@ -38,9 +39,16 @@ Path_ = tuple[str | int, ...]
 _nodes: Any = None  # yaml.nodes, imported when a file is read
 
 
+#: folders shown by another name (a git version exported for ``diff``: 'main:data', never a temporary folder)
+SHOWN_AS: dict[str, str] = {}
+
+
 def display_path(path: Path) -> str:
-    """A file name as the user should read it: relative to the working directory when inside it,
-    control characters visible, at most 200 characters."""
+    """A file name as the user should read it: relative to the working directory when inside it
+    (or by the name ``SHOWN_AS`` gives its folder), control characters visible, at most 200 characters."""
+    for folder, name in SHOWN_AS.items():
+        if str(path).startswith(folder):
+            return printable_path(name + str(path)[len(folder):])
     try:
         return printable_path(str(path.resolve().relative_to(Path.cwd().resolve())))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
@@ -122,20 +130,10 @@ def inside(root: Path, path: Path) -> bool:
 
 def printable_path(text: str) -> str:
     """A path from outside, safe to show: control characters visible, at most 200 characters."""
-    text = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m.group()):02x}", text)
+    from burgernet_cost.errors import visible
+
+    text = visible(text)
     return text if len(text) <= 200 else text[:199] + "…"
-
-
-def os_reason(exc: OSError) -> str:
-    """The reason of an OS error in Dutch."""
-    import errno
-
-    reasons = {errno.ENAMETOOLONG: "naam te lang", errno.ELOOP: "kringverwijzing van koppelingen", errno.EACCES: "geen rechten",
-               errno.EPERM: "geen rechten", errno.ENOENT: "bestaat niet", errno.ENOTDIR: "een deel van het pad is geen map",
-               errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
-               errno.EEXIST: "bestaat al", errno.EIO: "invoer/uitvoerfout",
-               errno.EDQUOT: "de schijfruimte (quota) is op", errno.EFBIG: "het bestand wordt te groot"}
-    return reasons.get(exc.errno or -1, "besturingssysteem weigert")
 
 
 class LineMap:
@@ -160,7 +158,15 @@ class LineMap:
 
 
 def read_text(path: Path, shown: str | None = None) -> str:
-    """Read a UTF-8 text file with a size limit, turning every OS problem into a DataError.
+    """Read a UTF-8 text file (see ``encoding.decode``)."""
+    from burgernet_cost.data.encoding import decode
+
+    shown = shown or printable_path(display_path(path))
+    return decode(read_bytes(path, shown), shown)
+
+
+def read_bytes(path: Path, shown: str | None = None) -> bytes:
+    """Read a file with a size limit, turning every OS problem into a DataError.
 
     Only a regular file is read: a FIFO, a device or a socket in its place is refused at once (it
     is opened without waiting, and checked before a byte is read), never waited on."""
@@ -193,18 +199,7 @@ def read_text(path: Path, shown: str | None = None) -> str:
         os.close(fd)
     if len(raw) > MAX_FILE_BYTES:
         raise DataError(f"bestand is te groot (maximaal {MAX_FILE_BYTES:,} bytes)".replace(",", "."), file=shown)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise DataError(
-            f"geen geldige UTF-8-tekst (byte 0x{raw[exc.start]:02x}); sla het bestand op als UTF-8",
-            file=shown,
-            line=line,
-        ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text
+    return raw
 
 
 def load_yaml_file(path: Path, shown: str | None = None) -> tuple[Any, LineMap]:
@@ -369,7 +364,10 @@ class _Builder:
                     f"'{text}' is een dubbelzinnig getal (YAML 1.1 leest het als octaal, hexadecimaal of "
                     "zestigtallig); schrijf een gewoon getal zonder voorloopnullen, of tekst tussen aanhalingstekens",
                 )
-            return int(text)
+            whole = int(text)
+            if abs(whole) >= 10 ** (MAX_EXPONENT + 1):
+                raise self.fail(node, path, f"'{text}' is een onrealistisch groot getal (hoogstens {MAX_EXPONENT + 1} cijfers)")
+            return whole
         if tag == _TAG + "float":
             if not _DEC_RE.fullmatch(text):
                 raise self.fail(

@@ -57,6 +57,19 @@ def reference_errors(ds: Dataset) -> list[DataError]:
     return errors
 
 
+def _ring(start: str, tasks: dict[str, Any]) -> list[str]:
+    """The chain of deel_van from ``start`` when it comes back to ``start`` (itself or round), else []."""
+    chain, current = [start], tasks.get(start)
+    while current is not None and current.deel_van is not None and len(chain) <= len(tasks):
+        chain.append(current.deel_van)
+        if current.deel_van == start:
+            return chain
+        if current.deel_van in chain[:-1]:
+            return []  # a ring further on: reported at its own members
+        current = tasks.get(current.deel_van)
+    return []
+
+
 def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
     T, t = "tasks.yaml", ds.tasks
     errors: list[DataError] = []
@@ -79,6 +92,9 @@ def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
             parent = tasks.get(taak.deel_van)
             if parent is not None and parent.rol != taak.rol:
                 errors.append(ds.lines[T].error(("taken", n, "deel_van"), f"hoofdtaak '{parent.id}' hoort bij een andere rol"))
+            ring = _ring(taak.id, tasks)
+            if ring:
+                errors.append(ds.lines[T].error(("taken", n, "deel_van"), "deel_van gaat rond: " + " -> ".join(ring)))
     errors += _elsewhere_errors(ds, roles)
     if t.bijlage2 is not None:
         errors += _bijlage2_errors(ds, roles, tasks, subjects)
@@ -157,8 +173,13 @@ def _salary_errors(ds: Dataset) -> list[DataError]:
         for k, toeslag in enumerate(p.toeslagen):
             errors += _ref(ds, S, ("tariefprofielen", n, "toeslagen", k), toeslag, allowances, "toeslag")
     if sal.uurtarief_bandbreedte is not None:
+        seen_alternatives: set[str] = set()
         for k, ident in enumerate(sal.uurtarief_bandbreedte.alternatieven):
             errors += _ref(ds, S, ("uurtarief_bandbreedte", "alternatieven", k), ident, profiles, "tariefprofiel")
+            if ident == sal.standaard_tariefprofiel or ident in seen_alternatives:
+                what = "is het standaardprofiel zelf" if ident == sal.standaard_tariefprofiel else "staat er twee keer"
+                errors.append(ds.lines[S].error(("uurtarief_bandbreedte", "alternatieven", k), f"alternatief '{ident}' {what}"))
+            seen_alternatives.add(ident)
     for n in range(1, len(sal.cao_verhogingen)):
         if sal.cao_verhogingen[n].datum < sal.cao_verhogingen[n - 1].datum:
             errors.append(ds.lines[S].error(("cao_verhogingen", n, "datum"), f"cao-stappen staan niet op datum: {sal.cao_verhogingen[n].datum} na {sal.cao_verhogingen[n - 1].datum}"))

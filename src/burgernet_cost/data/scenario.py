@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.data.reading import display_path, format_key_path, load_yaml_file, load_yaml_text
-from burgernet_cost.errors import DataError, DataErrors, UsageProblem
+from burgernet_cost.data.reading import display_path, format_key_path, load_yaml_text, read_text
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[([^\]]+)\]")
 
@@ -89,7 +89,41 @@ def parse_path(text: str) -> tuple[str, list[str | tuple[str]]]:
     return parts[0] + ".yaml", parts[1:]
 
 
-def resolve(raw: dict[str, Any], file: str, path_text: str, parts: list[str | tuple[str]]) -> tuple[str | int, ...]:
+MAX_ERRORS = 60  # as many as a message shows
+MAX_CHANGES = 1000  # a scenario changes a few figures; a thousand is far beyond any real one
+SUGGEST_UP_TO = 20  # near misses are searched for the first unknown ids only (each costs a comparison with all)
+
+
+def _not_twice(scenario: Scenario, file: str, keys: tuple[str | int, ...], pad: str, herkomst: str) -> None:
+    """One value changed twice (the same path, or two paths to it: [0] and [id]) is a contradiction;
+    only --set after a scenario file may change the file's value (the --set wins, as documented)."""
+    for w in scenario.wijzigingen:
+        if w.file == file and w.keys == keys and not (herkomst == "--set" and w.herkomst != "--set"):
+            same = "" if w.pad == pad else f" (als '{w.pad}')"
+            raise ValueError(f"'{pad}' wordt twee keer gewijzigd: ook door {w.herkomst}{same}; kies één waarde")
+
+
+def _id_index(raw: dict[str, Any]) -> dict[int, dict[str, int]]:
+    """Per list (by identity): its elements' ids -> position, built once (a scenario of many
+    paths does not rescan a list for each)."""
+    index: dict[int, dict[str, int]] = {}
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            index[id(value)] = {item["id"]: n for n, item in reversed(list(enumerate(value)))
+                                if isinstance(item, dict) and isinstance(item.get("id"), str)}
+            for v in value:
+                walk(v)
+
+    walk(raw)
+    return index
+
+
+def resolve(raw: dict[str, Any], file: str, path_text: str, parts: list[str | tuple[str]],
+            ids_index: dict[int, dict[str, int]] | None = None, suggest: bool = True) -> tuple[str | int, ...]:
     """Check the path against the raw data; returns the key path. ValueError with a suggestion."""
     current: Any = raw.get(file)
     if current is None:
@@ -110,12 +144,15 @@ def resolve(raw: dict[str, Any], file: str, path_text: str, parts: list[str | tu
                 if index >= len(current):
                     raise ValueError(f"'{where}' heeft {len(current)} elementen; [{index}] bestaat niet")
             else:
-                ids = [item.get("id") for item in current if isinstance(item, dict)]
+                ids = (ids_index or {}).get(id(current))
+                if ids is None:
+                    ids = {item["id"]: n for n, item in reversed(list(enumerate(current)))
+                           if isinstance(item, dict) and isinstance(item.get("id"), str)}
                 if wanted not in ids:
-                    hint = difflib.get_close_matches(wanted, [i for i in ids if isinstance(i, str)], n=1)
-                    raise ValueError(f"geen element met id '{wanted}' in '{where}'"
+                    hint = difflib.get_close_matches(wanted, list(ids), n=1) if suggest else []
+                    raise ValueError(f"geen element met id {quote(wanted)} in '{where}'"
                                      + (f"; bedoelde u '{hint[0]}'?" if hint else ""))
-                index = ids.index(wanted)
+                index = ids[wanted]
             keys.append(index)
             current = current[index]
             written += f"[{wanted}]"
@@ -146,7 +183,12 @@ def apply(raw: dict[str, Any], scenario: Scenario) -> None:
 def load_scenario_file(path: Path) -> tuple[str, str | None, list[tuple[str, Any, str]]]:
     """(naam, omschrijving, [(pad, waarde, herkomst)]) from a scenario file."""
     shown = display_path(path)
-    value, lines = load_yaml_file(path, shown)
+    text = read_text(path, shown)
+    # bounded work: a scenario of more lines than any real one is refused before YAML parses it all
+    lines_used = sum(1 for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    if lines_used > MAX_CHANGES + 10:
+        raise DataError(f"te veel regels voor een scenario ({lines_used}; hoogstens {MAX_CHANGES} wijzigingen)", file=shown)
+    value, lines = load_yaml_text(text, shown)
     if not isinstance(value, dict):
         raise DataError("een scenario is een blok met naam, omschrijving en wijzigingen", file=shown, line=1)
     unknown = set(value) - {"naam", "omschrijving", "wijzigingen"}
@@ -176,6 +218,12 @@ def parse_set(text: str) -> tuple[str, Any]:
     path, raw = text.split("=", 1)
     if not path.strip() or not raw.strip():
         raise UsageProblem(f"'{text}' heeft de vorm pad=waarde", field="set")
+    from burgernet_cost.data.dutch_numbers import Ambiguous, normalise
+
+    try:
+        raw = normalise(raw)
+    except Ambiguous as exc:
+        raise UsageProblem(f"{path.strip()}: {exc}", field="set") from None
     try:
         value, _ = load_yaml_text(raw.strip() + "\n", "--set")
     except DataError as exc:
@@ -200,10 +248,15 @@ def build(raw: dict[str, Any], scenario_file: str | None, sets: list[str]) -> Sc
         items.append((pad, waarde, "--set"))
     scenario = Scenario(naam=naam, omschrijving=omschrijving, bron=bron)
     errors: list[DataError] = []
+    ids = _id_index(raw)
     for pad, waarde, herkomst in items:
+        if len(errors) >= MAX_ERRORS:  # enough to act on: the rest is not looked at (bounded work)
+            errors.append(DataError(f"… en meer wijzigingen die niet kloppen (na {MAX_ERRORS} niet verder gecontroleerd)"))
+            break
         try:
             file, parts = parse_path(pad)
-            keys = resolve(raw, file, pad, parts)
+            keys = resolve(raw, file, pad, parts, ids, suggest=len(errors) < SUGGEST_UP_TO)
+            _not_twice(scenario, file, keys, pad, herkomst)
         except ValueError as exc:
             if herkomst == "--set":
                 raise UsageProblem(f"{exc}", field="set") from None

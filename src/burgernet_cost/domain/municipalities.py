@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from burgernet_cost.data.municipalities import Gemeente, Gemeenten, fold
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 
 
 def filter_municipalities(gemeenten: Gemeenten, jaar: int, eenheid: str | None = None, veiligheidsregio: str | None = None,
@@ -26,5 +26,5 @@ def filter_municipalities(gemeenten: Gemeenten, jaar: int, eenheid: str | None =
         rows = [g for g in rows if key in fold(g.naam) or key == fold(g.code)]
         applied["zoek"] = zoek
         if not rows:
-            raise UsageProblem(f"geen gemeente gevonden met '{zoek}' in {jaar}", field="zoek")
+            raise UsageProblem(f"geen gemeente gevonden met {quote(zoek)} in {jaar}", field="zoek")
     return rows, applied

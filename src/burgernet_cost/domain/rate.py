@@ -180,13 +180,14 @@ def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str,
     factor = Decimal(1)
     names: list[tuple[str, Decimal]] = []
     toeslag_ids = keuze.toeslagen if keuze.toeslagen is not None else tuple(prof.toeslagen)
+    known_ids = [a.id for a in ds.salary.toeslagen]
+    unknown = next((tid for tid in toeslag_ids if tid not in known_ids and tid != "alle"), None)
+    if unknown is not None:  # also next to 'alle': a typo is never swallowed
+        raise UsageProblem(f"onbekende toeslag {quote(unknown)} (bekend: {', '.join(known_ids)})", field="toeslagen")
     if "alle" in toeslag_ids:
-        toeslag_ids = tuple(a.id for a in ds.salary.toeslagen)
+        toeslag_ids = tuple(known_ids)
     for tid in toeslag_ids:
-        an = next((n for n, a in enumerate(ds.salary.toeslagen) if a.id == tid), None)
-        if an is None:
-            known = ", ".join(a.id for a in ds.salary.toeslagen)
-            raise UsageProblem(f"onbekende toeslag {quote(tid)} (bekend: {known})", field="toeslagen")
+        an = known_ids.index(tid)
         toeslag = ds.salary.toeslagen[an]
         valid = [(k, w) for k, w in enumerate(toeslag.waarden) if w.vanaf <= at]
         if not valid:

@@ -69,20 +69,35 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
         gm = load_municipalities(root)
         counts = ", ".join(f"{len(gm.per_jaar[j])} in {j}" for j in sorted(gm.per_jaar, reverse=True))
         result.findings.append(Finding("ok", "gemeenten", f"gemeenten: {counts}; codes, inwoners en totalen kloppen"))
-        if gm.meta.bevolkingsreeks is not None:  # every year's municipalities and regions, from the series and the mergers
-            years = gm.jaren
-            for year in years:
-                gm.lijst(year)
-            merged = gm.herindelingen()
-            extra = f"; {len(merged.regels)} herindelingsregels kloppen met de reeks" if merged is not None else ""
-            result.findings.append(Finding("ok", "gemeenten", f"bevolkingsreeks {years[-1]}-{years[0]}: elk jaar met regio's{extra}"))
+        if gm.meta.bevolkingsreeks is not None:
+            try:
+                reeks = gm.bevolkingsreeks()
+                from burgernet_cost.domain.consistency import series_against_tables
+
+                result.findings += [Finding("fout", "samenhang", *p) for p in series_against_tables(gm, reeks)] or [
+                    Finding("ok", "gemeenten", f"bevolkingsreeks: {reeks.jaren[0]}–{reeks.jaren[-1]}; totalen en tabellen kloppen")]
+                for year in gm.jaren:  # every year's municipalities and regions, from the series and the mergers
+                    gm.lijst(year)
+                merged = gm.herindelingen()
+                if merged is not None:
+                    result.findings.append(Finding("ok", "gemeenten", f"{len(merged.regels)} herindelingsregels kloppen met de reeks; "
+                                                   "elk jaar heeft zijn gemeenten met hun regio's"))
+            except DataErrors as exc:
+                result.findings += [_finding("fout", "gemeenten", e) for e in exc.errors]
+            except DataError as exc:
+                result.findings.append(_finding("fout", "gemeenten", exc))
     except DataErrors as exc:
         result.findings += [_finding("fout", "gemeenten", e) for e in exc.errors]
     except DataError as exc:
         result.findings.append(_finding("fout", "gemeenten", exc))
     result.findings += calibration(ds)
     result.findings += range_checks(ds)
-    result.findings += data_warnings(ds, today or dt.date.today().isoformat())
+    from burgernet_cost.domain import consistency
+
+    today = today or dt.date.today().isoformat()
+    problems = [Finding("fout", "samenhang", *p) for p in consistency.problems(ds, today)]
+    result.findings += problems or [Finding("ok", "samenhang", "citaten, uren per week en per maand, data en volgordes kloppen")]
+    result.findings += data_warnings(ds, today)
     return result
 
 
@@ -231,3 +246,12 @@ def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
 
     for file, model in files.items():
         walk(model, (), file)
+
+
+def calibration_failures(ds: Dataset) -> list[dict[str, Any]]:
+    """The reported results this data no longer reproduces (empty when it does): what every result
+    on this data must say in its first lines."""
+    try:
+        return [f.params or {} for f in calibration(ds) if f.level == "fout"]
+    except Exception:  # noqa: BLE001 - a profile the data cannot compute: validate says why
+        return [{}]

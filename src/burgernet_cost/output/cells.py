@@ -71,12 +71,12 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def clean(text: str) -> str:
-    """Text for a terminal: control characters (from a file name, a member file, …) made visible."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Text for a terminal: control and invisible format characters (from a file name, a member
+    file, …) made visible."""
+    from burgernet_cost.errors import visible
+
+    return visible(text, keep_lines=True)
 
 
 def header_text(f: Field) -> str:

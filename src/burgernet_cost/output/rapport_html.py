@@ -79,7 +79,7 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
              _cheapest(d, noten), _how_sure(d, noten)]
     if not timeline:  # a date before the events: say what came after it, so a council reads the figures for what they are
         later = [e for e in ds.tijdlijn.gebeurtenissen if e.gevolg]
-        timeline = [f"Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel: "
+        timeline = ["Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel: "
                     + "; ".join(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}" for e in later)
                     + ". Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."] if later else []
     parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{escape(t)}</p>" for t in timeline))

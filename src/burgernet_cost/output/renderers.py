@@ -45,13 +45,15 @@ def render_json(report: Report) -> str:
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
 def csv_safe(text: str) -> str:
-    """A text cell that a spreadsheet would take for a formula (=, +, -, @, tab, CR at the start)
-    gets a ' in front, as OWASP advises; numbers are numbers and are written as they are."""
-    return "'" + text if text.startswith(FORMULA_START) else text
+    """A text cell that a spreadsheet would take for a formula (=, +, -, @, tab, CR, LF at the
+    start, also after spaces, also in their full-width forms) gets a ' in front, as OWASP advises;
+    numbers are numbers and are written as they are. Used for every text the csv holds: cells,
+    and the header row (whose keys may come from a user's file)."""
+    return "'" + text if text.lstrip(" \u00a0").startswith(FORMULA_START) else text
 
 
 def render_csv(report: Report, nl: bool = False) -> str:
@@ -64,7 +66,7 @@ def render_csv(report: Report, nl: bool = False) -> str:
     if nl:
         out.write("\ufeff")
     writer = csv.writer(out, delimiter=";" if nl else ",", lineterminator="\r\n" if nl else "\n")
-    writer.writerow([c.key for c in columns])
+    writer.writerow([csv_safe(str(c.key)) for c in columns])
     for row in table.rows:
         cells = []
         for c in columns:
@@ -73,8 +75,8 @@ def render_csv(report: Report, nl: bool = False) -> str:
                 v, kind = v.value, v.kind
             if kind == "bool":
                 cells.append("" if v is None else (("ja" if v else "nee") if nl else ("true" if v else "false")))
-            elif kind == "text":
-                cells.append("" if v is None else csv_safe(str(v)))
+            elif kind in ("text", "raw", "texts") or isinstance(v, str):
+                cells.append("" if v is None else csv_safe(v if isinstance(v, str) else "; ".join(map(str, v)) if isinstance(v, list) else str(v)))
             else:
                 number = money.machine_text(v, machine_kind(kind))
                 cells.append(number.replace(".", ",") if nl else number)
