@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -8,6 +9,18 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+#: wall-clock assertions only when asked (CI runs them separately: `BNCOST_TIMING=1 pytest -m timing`);
+#: a busy machine must not fail the suite. Speed itself is measured by benchmarks/.
+TIMING = os.environ.get("BNCOST_TIMING") == "1"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if TIMING:
+        return
+    skip = pytest.mark.skip(reason="wall-clock test: BNCOST_TIMING=1 runs it")
+    for item in items:
+        if "timing" in item.keywords:
+            item.add_marker(skip)
 
 
 @dataclass

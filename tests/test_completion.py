@@ -233,7 +233,7 @@ def test_files_with_their_extensions(bash, tmp_path, monkeypatch):
     (tmp_path / "map" / "ander.yaml").write_text("x", encoding="utf-8")
     (tmp_path / "map" / "sub").mkdir()
     assert bash("estimate", "--scenario", "") == ["map/", "plan.yaml"]
-    assert bash("regio", "--bestand", "") == ["leden.csv", "map/", "plan.yaml"]
+    assert bash("regio", "--bestand", "") == ["leden.csv", "map/", "plan.yaml", "uit.xlsx"]  # member lists: csv, yaml, Excel
     assert bash("rapport", "--uitvoer", "u") == ["uit.html", "uit.xlsx"]
     assert bash("estimate", "--uitvoer", "") == ["leden.csv", "map/", "notities.md", "plan.txt"]
     assert bash("estimate", "--scenario", "ma") == ["map/ander.yaml", "map/sub/"]  # a lone folder opens

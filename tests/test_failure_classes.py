@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, REPO
+from conftest import DATA, REPO, TIMING
 
 BNCOST = [sys.executable, "-m", "burgernet_cost"]
 
@@ -36,7 +36,7 @@ def check(r, code: int, *needles: str, elapsed: float | None = None) -> None:
     line = one_dutch_line(r.err)
     for needle in needles:
         assert needle in line, (needle, line)
-    if elapsed is not None:
+    if elapsed is not None and TIMING:
         assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
@@ -185,6 +185,7 @@ def test_yaml_messages_are_dutch(bncost, data_copy, text, line, needle):
 # --------------------------------------------------------------------------- 5. bounded work
 
 
+@pytest.mark.timing
 def test_many_unknown_names_are_fast_and_capped(bncost, tmp_path):
     names = [line.split(",")[1] for line in (DATA / "gemeenten" / "gemeenten_2024.csv").read_text(encoding="utf-8").splitlines()[1:]]
     rows = ["gemeente,inwoners", *(f"{names[i % len(names)]}," if i % 3 == 0 else f"onbekend{i}xq," for i in range(5000))]
@@ -212,7 +213,7 @@ def test_unknown_keys_are_capped(bncost, data_copy):
     r, elapsed = timed(bncost, "estimate", "-n", 5, "--data-dir", data_copy)
     lines = r.err.strip().splitlines()
     assert r.code == 1 and len(lines) == 51 and "… en nog 19950 fouten in dit bestand" in lines[-1]
-    assert elapsed < 1.5
+    assert elapsed < 1.5 or not TIMING
 
 
 # --------------------------------------------------------------------------- 6. csv safe in a spreadsheet

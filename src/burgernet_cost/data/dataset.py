@@ -14,6 +14,7 @@ from burgernet_cost.data.reading import LineMap, display_path
 
 if TYPE_CHECKING:
     from burgernet_cost.data import models as s
+    from burgernet_cost.data import organisation_models as om
     from burgernet_cost.data import task_models as tm
     from burgernet_cost.data.municipalities import Gemeenten
     from burgernet_cost.data.timeline_models import TijdlijnFile
@@ -25,7 +26,7 @@ class Dataset:
     tasks: tm.TasksFile
     interviews: s.InterviewsFile
     salary: s.SalaryFile
-    models: s.ModelsFile
+    models: om.ModelsFile
     tijdlijn: TijdlijnFile
     lines: dict[str, LineMap] = field(default_factory=dict, compare=False, repr=False)
     scenario: Any = None  # the applied Scenario, if any

@@ -202,6 +202,20 @@ class CelHerkomst(Bronvermelding):
     periodieken: list[Annotated[int, Field(ge=0)]] | None = None
 
 
+class Interval(Model):
+    """The range an assumption may take, with the reason for its ends."""
+
+    laag: Getal
+    hoog: Getal
+    reden: Tekst
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Interval:
+        if self.laag >= self.hoog:
+            raise ValueError("laag moet kleiner zijn dan hoog")
+        return self
+
+
 class Salaristabel(Bronvermelding):
     id: Id
     naam: Tekst
@@ -302,115 +316,3 @@ class SalaryFile(Model):
     standaard_tariefprofiel: Id
     tariefprofielen: list[Tariefprofiel] = Field(min_length=1)
     uurtarief_bandbreedte: UurtariefBandbreedte | None = None
-
-
-# --------------------------------------------------------------------------- inrichtingsmodellen.yaml
-
-
-class Referentiegemeente(Bronvermelding):
-    inwoners: Inwoners
-    omschrijving: Tekst
-
-
-class Uitvoerder(Model):
-    id: Id
-    naam: Tekst
-    omschrijving: Tekst
-
-
-class Voorbeeld(Model):
-    gebied: Tekst
-    toelichting: Tekst | None = None
-
-
-class Inrichtingsmodel(Bronvermelding):
-    id: Id
-    nummer: Annotated[int, Field(ge=1, le=1000)]
-    naam: Tekst
-    omschrijving: Tekst
-    uitvoering: dict[str, Id] = Field(min_length=1)
-    verrekening: Literal["geen", "bijdrage_per_inwoner"]
-    verrekening_omschrijving: Tekst
-    voorbeelden: list[Voorbeeld] = []
-
-
-class Interval(Model):
-    """The range an assumption may take, with the reason for its ends."""
-
-    laag: Getal
-    hoog: Getal
-    reden: Tekst
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Interval:
-        if self.laag >= self.hoog:
-            raise ValueError("laag moet kleiner zijn dan hoog")
-        return self
-
-
-class Schaalvoordeel(Bronvermelding):
-    procent: Annotated[Decimal, _D, Field(ge=0, lt=100)]
-    toelichting: Tekst
-    bandbreedte: Interval | None = None
-
-
-class Adviesbedrag(Bronvermelding):
-    taakgebied: Id
-    pakket: PakketOfVolledig
-    euro_per_inwoner_per_jaar: PerInwoner
-
-
-class Situatie2014(Bronvermelding):
-    gebied: Tekst
-    soort: Literal["politieregio", "politie_eenheid"]  # politieregio: an old police region (its code: the same area's veiligheidsregio)
-    code: Tekst | None = None
-    uitvoerder: Literal["politie", "gemeenten", "politie_en_gemeenten", "ingehuurd"]
-    bijdrage_gemeenten_per_inwoner: PerInwoner | None = None
-    bijdrage_totaal_per_inwoner: PerInwoner | None = None
-    omschrijving: Tekst
-    toelichting: Tekst | None = None
-    bijdrage_betaalt: list[Literal["relatiebeheer_communicatie", "beleid", "werving", "manager_burgernet", "communicatieadviseur"]]
-    bijdrage_betaalt_toelichting: Tekst
-
-
-class Bandbreedte2014(Bronvermelding):
-    """§2.1 for the areas it does not name one by one: a range of contributions, not a point."""
-
-    van_per_inwoner: PerInwoner
-    tot_per_inwoner: PerInwoner
-    omschrijving: Tekst
-
-
-class Tekstpunt(Bronvermelding):
-    """A recommendation (§6) or a starting point (§2.3) of the report, word for word, and the
-    commands whose result it bears on."""
-
-    id: Id
-    tekst: Tekst
-    toon_bij: list[Literal["compare-models", "regio", "taken", "huidig"]] = []
-
-
-class Tegenstrijdigheid(Model):
-    """Two places where the report says different things; both are recorded, neither is chosen."""
-
-    id: Id
-    omschrijving: Tekst
-    plaatsen: list[Bron] = Field(min_length=2)
-    toon_bij: list[Literal["compare-models", "regio", "taken", "huidig"]] = []
-
-
-class ModelsFile(Model):
-    bron: DocumentBron
-    referentiegemeente: Referentiegemeente
-    uitvoerders: list[Uitvoerder] = Field(min_length=1)
-    modellen: list[Inrichtingsmodel] = Field(min_length=1)
-    schaalvoordeel_landelijk: Schaalvoordeel
-    adviesbedragen: list[Adviesbedrag] = []
-    adviesbedragen_toelichting: Tekst | None = None
-    adviesbedragen_prijspeil: Prijspeil | None = None  # absent (older data): not indexed, refused against other dates
-    situatie_2014: list[Situatie2014] = []
-    situatie_2014_overig: Bandbreedte2014 | None = None
-    aanbevelingen: list[Tekstpunt] = []
-    uitgangspunten: list[Tekstpunt] = []
-    tegenstrijdigheden: list[Tegenstrijdigheid] = []
-

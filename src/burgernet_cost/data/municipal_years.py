@@ -16,6 +16,7 @@ involved differ by less than ``MAX_JUMP`` between 1 January of the year before a
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -148,6 +149,7 @@ def _groups(rows: list[Herindeling]) -> list[list[Herindeling]]:
 # --------------------------------------------------------------------------- a year's municipalities
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "Súdwest-Fryslân" -> "sudwest fryslan"."""
     text = unicodedata.normalize("NFKD", text)

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from burgernet_cost.data import models as s
+from burgernet_cost.data import organisation_models as om
 from burgernet_cost.data import task_models as tm
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.messages import validate_file
@@ -26,7 +27,7 @@ FILE_MODELS: dict[str, type[BaseModel]] = {
     "tasks.yaml": tm.TasksFile,
     "interviews.yaml": s.InterviewsFile,
     "salary_scales.yaml": s.SalaryFile,
-    "inrichtingsmodellen.yaml": s.ModelsFile,
+    "inrichtingsmodellen.yaml": om.ModelsFile,
     "tijdlijn.yaml": TijdlijnFile,
 }
 

@@ -26,7 +26,7 @@ from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import UsageProblem
 
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
-    from burgernet_cost.data.models import Inrichtingsmodel
+    from burgernet_cost.data.organisation_models import Inrichtingsmodel
 
 TARIEVEN = ("berekend", "advies")
 
