@@ -22,8 +22,10 @@ from pathlib import Path
 
 def cases(work: Path) -> dict[str, list[str]]:
     scenario = work / "veel.yaml"
-    scenario.write_text("naam: veel\nwijzigingen:\n" + "".join(
-        f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(45_000)), encoding="utf-8")
+    scenario.write_text(
+        "naam: veel\nwijzigingen:\n" + "".join(f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(45_000)),
+        encoding="utf-8",
+    )
     members = work / "leden.csv"
     members.write_text("gemeente\n" + "Utrecht\n" * 400_000, encoding="utf-8")
     unknown = work / "onbekend.csv"

@@ -141,8 +141,7 @@ def main() -> int:
         medians, peaks = measure(commands(python, bncost), args.runs, work)
         report(medians, peaks, args.runs)
         if args.json:
-            args.json.write_text(json.dumps({"medians_s": medians, "peak_mb": peaks, "runs": args.runs}, indent=2) + "\n",
-                                 encoding="utf-8")
+            args.json.write_text(json.dumps({"medians_s": medians, "peak_mb": peaks, "runs": args.runs}, indent=2) + "\n", encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0

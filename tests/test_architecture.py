@@ -55,7 +55,7 @@ def test_no_import_cycles() -> None:
 
     def visit(node: str, path: list[str], done: set[str]) -> None:
         if node in path:
-            raise AssertionError("import cycle: " + " -> ".join([*path[path.index(node):], node]))
+            raise AssertionError("import cycle: " + " -> ".join([*path[path.index(node) :], node]))
         if node in done:
             return
         for dep in sorted(graph[node]):
@@ -72,6 +72,9 @@ def test_sizes(module: str) -> None:
     path = modules()[module]
     text = path.read_text(encoding="utf-8")
     assert text.count("\n") <= MAX_MODULE_LINES, f"{module}: {text.count(chr(10))} lines"
-    long = [f"{n.name} ({n.end_lineno - n.lineno + 1} lines)" for n in ast.walk(ast.parse(text))
-            if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.end_lineno - n.lineno + 1 > MAX_FUNCTION_LINES]
+    long = [
+        f"{n.name} ({n.end_lineno - n.lineno + 1} lines)"
+        for n in ast.walk(ast.parse(text))
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.end_lineno - n.lineno + 1 > MAX_FUNCTION_LINES
+    ]
     assert not long, f"{module}: functions over {MAX_FUNCTION_LINES} lines: {long}"

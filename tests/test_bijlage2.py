@@ -39,8 +39,10 @@ def test_unmatched_on_both_sides_come_from_the_data(bncost, dataset):
 def test_a_changed_mapping_changes_the_listing(bncost, data_copy):
     path = data_copy / "tasks.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace('tekst: "Bellen en verwerken afmeldingen.", komt_overeen_met: [rb-a05]',
-                        'tekst: "Bellen en verwerken afmeldingen.", komt_overeen_met: [rb-a05, rb-b03]')
+    text = text.replace(
+        'tekst: "Bellen en verwerken afmeldingen.", komt_overeen_met: [rb-a05]',
+        'tekst: "Bellen en verwerken afmeldingen.", komt_overeen_met: [rb-a05, rb-b03]',
+    )
     path.write_text(text, encoding="utf-8")
     data = json.loads(bncost("taken", "-f", "json", "--data-dir", data_copy).out)
     assert data["taken_zonder_bijlage2"] == []

@@ -24,9 +24,8 @@ def apply(case: dict, data_dir: Path) -> int:
     index = text.index(case["old"])
     text = text.replace(case["old"], case["new"], 1) + case.get("append", "")
     path.write_text(text, encoding="utf-8")
-    first_diff = next(
-        (i for i, (a, b) in enumerate(zip(case["old"], case["new"])) if a != b), min(len(case["old"]), len(case["new"]))
-    )
+    pairs = enumerate(zip(case["old"], case["new"], strict=False))  # texts of different lengths: the first difference
+    first_diff = next((i for i, (a, b) in pairs if a != b), min(len(case["old"]), len(case["new"])))
     return text[: index + first_diff].count("\n") + 1
 
 

@@ -93,9 +93,11 @@ def test_places_follow_the_working_directory(fresh_cache, tmp_path):
 
 
 def test_a_warm_run_imports_neither_pydantic_nor_yaml(fresh_cache):
-    code = ("import sys, io\nfrom burgernet_cost.cli import main\nout = sys.stdout; sys.stdout = io.StringIO()\n"
-            "rc = main(sys.argv[1:])\nsys.stdout = out\n"
-            "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'yaml', 'pydantic_core'}))\n")
+    code = (
+        "import sys, io\nfrom burgernet_cost.cli import main\nout = sys.stdout; sys.stdout = io.StringIO()\n"
+        "rc = main(sys.argv[1:])\nsys.stdout = out\n"
+        "print(rc, sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'yaml', 'pydantic_core'}))\n"
+    )
     env = {**os.environ, "XDG_CACHE_HOME": str(fresh_cache.parent)}
     for args in (["estimate", "-n", "54600"], ["regio", "--alle"], ["compare-models", "--gemeente", "Utrecht"]):
         subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, check=True)

@@ -18,8 +18,14 @@ from burgernet_cost.cli.completion import bash_quote, powershell_quote
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
-SHELL_VARS = ("COMP_WORDS", "COMP_CWORD", "_TYPER_COMPLETE_ARGS", "_TYPER_COMPLETE_FISH_ACTION",
-              "_TYPER_COMPLETE_WORD_TO_COMPLETE", "_BNCOST_COMPLETE")
+SHELL_VARS = (
+    "COMP_WORDS",
+    "COMP_CWORD",
+    "_TYPER_COMPLETE_ARGS",
+    "_TYPER_COMPLETE_FISH_ACTION",
+    "_TYPER_COMPLETE_WORD_TO_COMPLETE",
+    "_BNCOST_COMPLETE",
+)
 
 
 def table(year: int) -> list[dict[str, str]]:
@@ -212,10 +218,12 @@ def test_the_data_dir_on_the_line(bash, data_copy):
 def test_a_broken_data_folder_gives_nothing(complete, data_copy, tmp_path):
     (data_copy / "gemeenten.yaml").write_text("jaren: [\n", encoding="utf-8")
     (data_copy / "tasks.yaml").write_text("rollen: 3\n", encoding="utf-8")
-    for words in (["estimate", "--data-dir", str(data_copy), "--gemeente", "A"],
-                  ["taken", "--data-dir", str(data_copy), "--rol", ""],
-                  ["estimate", "--data-dir", str(data_copy), "--set", "interviews."],
-                  ["regio", "--data-dir", str(tmp_path / "missing"), "--eenheid", ""]):
+    for words in (
+        ["estimate", "--data-dir", str(data_copy), "--gemeente", "A"],
+        ["taken", "--data-dir", str(data_copy), "--rol", ""],
+        ["estimate", "--data-dir", str(data_copy), "--set", "interviews."],
+        ["regio", "--data-dir", str(tmp_path / "missing"), "--eenheid", ""],
+    ):
         for shell in ("bash", "zsh", "fish", "powershell"):
             code, out, err = complete(shell, words)
             assert err == "", (shell, words)
@@ -288,7 +296,7 @@ def test_zsh(complete):
     assert code == 0 and err == ""
     name = next(r for r in table(max(years())) if r["naam"].startswith("'s-H"))
     # inside Typer's _arguments '…' a quote is doubled; the description names the CBS code
-    assert out.startswith("_arguments '*: :((") and f"\"'{name['naam']}\":\"{name['code']}," in out
+    assert out.startswith("_arguments '*: :((") and f'"\'{name["naam"]}":"{name["code"]},' in out
     code, out, _ = complete("zsh", ["regio", "--eenheid", "Midden"])
     assert '"Midden-Nederland":' in out
     code, out, _ = complete("zsh", ["estimate", "--set", "interviews.waarnemingen["])
@@ -367,8 +375,13 @@ def test_completion_reads_the_cache_not_the_yaml():
         "print(rc, len(got.split()), ' '.join(sorted(sys.modules)))\n"
     )
     for words in (["estimate", "--gemeente", "Ber"], ["estimate", "--set", "interviews.waa"], ["taken", "--rol", ""]):
-        env = {**os.environ, "_BNCOST_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(["bncost", *words]),
-               "COMP_CWORD": str(len(words)), "BNCOST_DATA_DIR": str(DATA)}
+        env = {
+            **os.environ,
+            "_BNCOST_COMPLETE": "complete_bash",
+            "COMP_WORDS": "\n".join(["bncost", *words]),
+            "COMP_CWORD": str(len(words)),
+            "BNCOST_DATA_DIR": str(DATA),
+        }
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
         rc, count, modules = result.stdout.split(" ", 2)
         assert rc == "0" and int(count) > 0 and result.stderr == ""
@@ -388,8 +401,13 @@ def typed_in_bash(line: str) -> list[str]:
     from typer._completion_shared import get_completion_script
 
     script = get_completion_script(prog_name="bncost", complete_var="_BNCOST_COMPLETE", shell="bash")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}", "PS1": "$ ",
-           "INPUTRC": "/dev/null", "TERM": "dumb"}
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PS1": "$ ",
+        "INPUTRC": "/dev/null",
+        "TERM": "dumb",
+    }
     env.pop("BNCOST_DATA_DIR", None)
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
@@ -416,7 +434,7 @@ def typed_in_bash(line: str) -> list[str]:
             time.sleep(0.05)
         os.close(fd)
     words = [w[1:-1] for w in out.decode("utf-8", "replace").replace("\r", "").splitlines() if w.startswith("<") and w.endswith(">")]
-    return words[words.index("bncost") + 1: -1] if "bncost" in words else words
+    return words[words.index("bncost") + 1 : -1] if "bncost" in words else words
 
 
 @pytest.mark.skipif(shutil.which("bash") is None or os.name != "posix", reason="needs bash on a POSIX system")
@@ -425,7 +443,7 @@ def test_a_real_bash_inserts_the_name_quoted():
     apostrophe = next(n for n in sorted(names) if n.startswith("'s-H"))
     bracket = next(n for n in sorted(names) if n.startswith("Bergen ("))
     assert typed_in_bash("bncost estimate --gemeente \\'s-H") == ["estimate", "--gemeente", apostrophe]
-    assert typed_in_bash(f"bncost estimate --gemeente \"{apostrophe[:4]}") == ["estimate", "--gemeente", apostrophe]
+    assert typed_in_bash(f'bncost estimate --gemeente "{apostrophe[:4]}') == ["estimate", "--gemeente", apostrophe]
     assert typed_in_bash(f"bncost estimate --gemeente {bash_quote(bracket[:-2])}") == ["estimate", "--gemeente", bracket]
     first = yaml.safe_load((DATA / "interviews.yaml").read_text(encoding="utf-8"))["waarnemingen"][0]["id"]
     path = f"interviews.waarnemingen[{first}].uren_per_maand"

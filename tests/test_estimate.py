@@ -45,7 +45,7 @@ def test_worked_numbers_in_markdown(bncost, dataset, case):
     assert r.code == 0, r.err
     rows = markdown_rows(r.out)
     header, body = rows[0], rows[1:]
-    row = dict(zip(header, next(b for b in body if b[0] == area_name(dataset, case["taakgebied"]))))
+    row = dict(zip(header, next(b for b in body if b[0] == area_name(dataset, case["taakgebied"])), strict=True))
     assert row["Uren/maand"] == case["uren_per_maand"]
     assert row["Kosten/jaar"] == case["kosten_per_jaar"]
     assert row["Per inwoner/jaar"] == case["per_inwoner"]
@@ -64,8 +64,11 @@ def test_reported_results_reproduced_from_data(dataset):
         places = -uitkomst.afgerond_op.as_tuple().exponent
         assert money.quantize(computed, places) == uitkomst.euro_per_inwoner_per_jaar
         # and the hours are exactly the observed hours at the observed population
-        expected = sum(w.uren_per_maand for w in obs if w.pakket in ("basis", "aanvullend")
-                       and (uitkomst.pakket == "volledig" or w.pakket == uitkomst.pakket))
+        expected = sum(
+            w.uren_per_maand
+            for w in obs
+            if w.pakket in ("basis", "aanvullend") and (uitkomst.pakket == "volledig" or w.pakket == uitkomst.pakket)
+        )
         assert result.regel(uitkomst.taakgebied).uren_per_maand == expected
 
 
@@ -144,8 +147,17 @@ def test_csv_round_trip(bncost, dataset):
     r = bncost("estimate", "-n", 3100000, "-p", "basis", "-f", "csv")
     assert r.code == 0
     rows = list(csv.DictReader(io.StringIO(r.out)))
-    assert list(rows[0]) == ["taakgebied", "naam", "uren_per_maand", "fte", "kosten_per_jaar", "per_inwoner_per_jaar", "bron",
-                             "inwoners_per", "prijspeil"]
+    assert list(rows[0]) == [
+        "taakgebied",
+        "naam",
+        "uren_per_maand",
+        "fte",
+        "kosten_per_jaar",
+        "per_inwoner_per_jaar",
+        "bron",
+        "inwoners_per",
+        "prijspeil",
+    ]
     assert {row["prijspeil"] for row in rows} == {expected_price_date(dataset)} and {row["inwoners_per"] for row in rows} == {""}
     by_id = {row["taakgebied"]: row for row in rows}
     expected = estimate(dataset, 3100000, "basis")
@@ -188,9 +200,18 @@ def test_totals_are_sums_of_unrounded_parts(dataset):
 def test_output_says_when_an_observation_is_an_assumption(bncost, data_copy):
     from conftest import add_observation
 
-    add_observation(data_copy, id="schatting-voorbeeldstad", taakgebied="beleid", pakket="basis", uren_per_maand=10,
-                    inwoners=80000, meegewogen="true", status="aanname", toelichting="geschat door de beleidsmedewerker",
-                    bron="{document: Notitie Voorbeeldstad 2026}")
+    add_observation(
+        data_copy,
+        id="schatting-voorbeeldstad",
+        taakgebied="beleid",
+        pakket="basis",
+        uren_per_maand=10,
+        inwoners=80000,
+        meegewogen="true",
+        status="aanname",
+        toelichting="geschat door de beleidsmedewerker",
+        bron="{document: Notitie Voorbeeldstad 2026}",
+    )
     r = bncost("estimate", "-n", 54600, "--data-dir", data_copy)
     assert r.code == 0, r.err
     assert "Waarneming schatting-voorbeeldstad telt mee met status 'aanname': geschat door de beleidsmedewerker." in r.out

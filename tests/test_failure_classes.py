@@ -59,15 +59,22 @@ def test_full_disk_is_an_error(args):
 
 @pytest.mark.parametrize("args", [["estimate", "-n", "54600"], ["--version"], []])
 def test_closed_stdout_is_an_error(args):
-    r = subprocess.run([sys.executable, "-c", "import os, sys; os.close(1); from burgernet_cost.cli import main; sys.exit(main(sys.argv[1:]))",
-                        *args], stderr=subprocess.PIPE, timeout=30)
+    r = subprocess.run(
+        [sys.executable, "-c", "import os, sys; os.close(1); from burgernet_cost.cli import main; sys.exit(main(sys.argv[1:]))", *args],
+        stderr=subprocess.PIPE,
+        timeout=30,
+    )
     assert r.returncode == 74
     assert "standaarduitvoer is gesloten" in one_dutch_line(r.stderr.decode())
 
 
 def test_reader_that_goes_away_ends_quietly():
-    p = subprocess.Popen([*BNCOST, "regio", "--alle", "--per", "gemeente", "--uitleg", "-f", "json"], stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, cwd=REPO)
+    p = subprocess.Popen(
+        [*BNCOST, "regio", "--alle", "--per", "gemeente", "--uitleg", "-f", "json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO,
+    )
     p.stdout.read(10)
     p.stdout.close()
     err = p.stderr.read().decode()
@@ -104,15 +111,18 @@ def test_ctrl_c_while_importing_is_dutch(monkeypatch):
 # --------------------------------------------------------------------------- 2. internal errors -> Dutch
 
 
-@pytest.mark.parametrize(("args", "code", "needle"), [
-    (["estimate", "-n", "5", "--peildatum", "2024-W01-1"], 2, "geen geldige datum"),
-    (["estimate", "-n", "5", "--peildatum", "2024-02-30"], 2, "geen geldige datum"),
-    (["estimate", "-n", "5", "--set", "interviews.waarnemingen[0].uren_per_maand=" + "9" * 5000], 2, "te veel cijfers"),
-    (["estimate", "-n", "5", "--set", "interviews.waarnemingen[0].uren_per_maand=1.5e+300"], 2, "onrealistisch groot of klein"),
-    (["estimate", "-n", "5", "--data-dir", "~geen_gebruiker_zo/data"], 1, "thuismap"),
-    (["estimate", "-n", "5", "--data-dir", "x" * 5000], 1, "naam te lang"),
-    (["estimate", "-n", "5", "--data-dir", "/etc/passwd/data"], 1, "datamap"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "needle"),
+    [
+        (["estimate", "-n", "5", "--peildatum", "2024-W01-1"], 2, "geen geldige datum"),
+        (["estimate", "-n", "5", "--peildatum", "2024-02-30"], 2, "geen geldige datum"),
+        (["estimate", "-n", "5", "--set", "interviews.waarnemingen[0].uren_per_maand=" + "9" * 5000], 2, "te veel cijfers"),
+        (["estimate", "-n", "5", "--set", "interviews.waarnemingen[0].uren_per_maand=1.5e+300"], 2, "onrealistisch groot of klein"),
+        (["estimate", "-n", "5", "--data-dir", "~geen_gebruiker_zo/data"], 1, "thuismap"),
+        (["estimate", "-n", "5", "--data-dir", "x" * 5000], 1, "naam te lang"),
+        (["estimate", "-n", "5", "--data-dir", "/etc/passwd/data"], 1, "datamap"),
+    ],
+)
 def test_internal_errors_are_dutch(bncost, args, code, needle):
     r, elapsed = timed(bncost, *args)
     check(r, code, needle, elapsed=elapsed)
@@ -167,15 +177,18 @@ def test_fifo_is_refused_at_once(bncost, tmp_path, data_copy, where):
 # --------------------------------------------------------------------------- 4. Dutch from the C YAML parser
 
 
-@pytest.mark.parametrize(("text", "line", "needle"), [
-    (b"a: [1, 2\n", 2, "',' of ']' verwacht"),
-    (b"a: {b: 1\n", 2, "',' of '}' verwacht"),
-    (b"a:\n  - b\n c: 1\n", 3, "inspringing"),
-    (b"a: 'x\n", 2, "onverwacht einde"),
-    (b"x: 1\na: \x01\n", 2, "stuurteken U+0001"),
-    (b"a: \"\\q\"\n", 1, "escapeteken"),
-    (b"a: @x\n", 1, "teken op een plaats waar het niet mag"),
-])
+@pytest.mark.parametrize(
+    ("text", "line", "needle"),
+    [
+        (b"a: [1, 2\n", 2, "',' of ']' verwacht"),
+        (b"a: {b: 1\n", 2, "',' of '}' verwacht"),
+        (b"a:\n  - b\n c: 1\n", 3, "inspringing"),
+        (b"a: 'x\n", 2, "onverwacht einde"),
+        (b"x: 1\na: \x01\n", 2, "stuurteken U+0001"),
+        (b'a: "\\q"\n', 1, "escapeteken"),
+        (b"a: @x\n", 1, "teken op een plaats waar het niet mag"),
+    ],
+)
 def test_yaml_messages_are_dutch(bncost, data_copy, text, line, needle):
     (data_copy / "tasks.yaml").write_bytes(text)
     r, elapsed = timed(bncost, "estimate", "-n", 5, "--data-dir", data_copy)
@@ -220,7 +233,7 @@ def test_unknown_keys_are_capped(bncost, data_copy):
 
 
 def test_csv_cells_are_never_formulas(bncost, tmp_path):
-    r = bncost("estimate", "-n", 5, "-f", "csv", "--set", "tasks.taakgebieden[beleid].naam==HYPERLINK(\"x\")")
+    r = bncost("estimate", "-n", 5, "-f", "csv", "--set", 'tasks.taakgebieden[beleid].naam==HYPERLINK("x")')
     assert "'=HYPERLINK" in r.out
     for start in ("+1", "-1", "@SUM(1)"):
         out = bncost("estimate", "-n", 5, "-f", "csv", "--set", f"tasks.taakgebieden[beleid].naam='{start}'").out
@@ -241,14 +254,17 @@ def test_echoed_text_is_printable_and_short(bncost, value):
 # --------------------------------------------------------------------------- 8. silent acceptance
 
 
-@pytest.mark.parametrize(("args", "needle"), [
-    (["gemeenten", "--zoek", "!!!"], "--zoek"),
-    (["estimate", "-n", "5", "--data-dir", ""], "--data-dir: lege waarde"),
-    (["diff", ""], "BASIS: lege waarde"),
-    (["estimate", "-n", "5", "--uurtarief", "٣٤"], "geen getal"),
-    (["estimate", "-n", "5", "--toeslagen", "vakantietoelage,onzin"], "onbekende toeslag 'onzin'"),
-    (["estimate", "-n", "5", "--kostenbasis", "integraal", "--peildatum", "2020-01-01"], "--peildatum"),
-])
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["gemeenten", "--zoek", "!!!"], "--zoek"),
+        (["estimate", "-n", "5", "--data-dir", ""], "--data-dir: lege waarde"),
+        (["diff", ""], "BASIS: lege waarde"),
+        (["estimate", "-n", "5", "--uurtarief", "٣٤"], "geen getal"),
+        (["estimate", "-n", "5", "--toeslagen", "vakantietoelage,onzin"], "onbekende toeslag 'onzin'"),
+        (["estimate", "-n", "5", "--kostenbasis", "integraal", "--peildatum", "2020-01-01"], "--peildatum"),
+    ],
+)
 def test_no_silent_acceptance(bncost, args, needle):
     r, elapsed = timed(bncost, *args)
     check(r, 2, needle, elapsed=elapsed)
@@ -259,20 +275,24 @@ def test_member_null_and_table_outside_data(bncost, tmp_path, data_copy):
     path.write_text("gemeenten:\n  - gemeente: null\n", encoding="utf-8")
     check(bncost("regio", "--bestand", path), 1, "leden.yaml:2:", "naam of CBS-code")
     meta = data_copy / "gemeenten.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("bestand: gemeenten/gemeenten_2024.csv", "bestand: /etc/passwd"),
-                    encoding="utf-8")
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("bestand: gemeenten/gemeenten_2024.csv", "bestand: /etc/passwd"), encoding="utf-8"
+    )
     check(bncost("gemeenten", "--data-dir", data_copy), 1, "gemeenten.yaml:", "buiten de datamap")
 
 
 # --------------------------------------------------------------------------- 9. messages that mislead
 
 
-@pytest.mark.parametrize(("args", "needle"), [
-    (["estimate", "--gemeente", "Den", "Haag"], "tussen aanhalingstekens"),
-    (["diff"], "het argument BASIS ontbreekt"),
-    (["regio", "--gemeenten", "Atlantis"], "--gemeenten: onbekende gemeente"),
-    (["estimat"], "bedoelde u 'estimate'"),
-])
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["estimate", "--gemeente", "Den", "Haag"], "tussen aanhalingstekens"),
+        (["diff"], "het argument BASIS ontbreekt"),
+        (["regio", "--gemeenten", "Atlantis"], "--gemeenten: onbekende gemeente"),
+        (["estimat"], "bedoelde u 'estimate'"),
+    ],
+)
 def test_messages_that_help(bncost, args, needle):
     check(bncost(*args), 2, needle)
 
@@ -347,7 +367,7 @@ def test_second_round_of_probing(bncost, tmp_path):
         out = bncost("regio", "--bestand", weird, "-f", fmt).out
         assert "\x1b" not in out and "\\x1b" in out
     scenario = tmp_path / "s.yaml"
-    scenario.write_bytes(b"naam: \"\x1b[31mrood\"\nwijzigingen: {}\n")
+    scenario.write_bytes(b'naam: "\x1b[31mrood"\nwijzigingen: {}\n')
     check(bncost("estimate", "-n", 5, "--scenario", scenario), 1, "stuurteken U+001B")
 
 
@@ -368,8 +388,7 @@ def _set_first_hours(data: Path, value: str) -> None:
     path.write_text(text.replace("uren_per_maand: 6\n", f"uren_per_maand: {value}\n", 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize("value", ["1" + "0" * 35, "123456789012", "99999999999999999999.5", "1.0e26", "0.000000000000000001",
-                                   "100001"])
+@pytest.mark.parametrize("value", ["1" + "0" * 35, "123456789012", "99999999999999999999.5", "1.0e26", "0.000000000000000001", "100001"])
 def test_absurd_numbers_in_data_are_refused_where_read(bncost, data_copy, value):
     _set_first_hours(data_copy, value)
     for args in (["validate"], ["estimate", "-n", "54600"], ["regio", "--alle"]):
@@ -378,10 +397,15 @@ def test_absurd_numbers_in_data_are_refused_where_read(bncost, data_copy, value)
         assert "interviews.yaml:40" in r.out + r.err and "interne fout" not in r.out + r.err
 
 
-@pytest.mark.parametrize("setting", ["interviews.waarnemingen[0].uren_per_maand=99999999999999999999",
-                                     "interviews.waarnemingen[0].uren_per_maand=1000000",
-                                     "salary_scales.uurloon.uren_per_maand=0.001",
-                                     "salary_scales.tariefprofielen[0].periodiek=123456789"])
+@pytest.mark.parametrize(
+    "setting",
+    [
+        "interviews.waarnemingen[0].uren_per_maand=99999999999999999999",
+        "interviews.waarnemingen[0].uren_per_maand=1000000",
+        "salary_scales.uurloon.uren_per_maand=0.001",
+        "salary_scales.tariefprofielen[0].periodiek=123456789",
+    ],
+)
 def test_absurd_numbers_by_set_are_refused(bncost, setting):
     r = bncost("estimate", "-n", "54600", "--set", setting)
     assert r.code in (1, 2) and r.out == "" and "interne fout" not in r.err and r.err.startswith("Fout: ")
@@ -419,8 +443,15 @@ def _limited(limit_bytes: int):
     return set_limit
 
 
-@pytest.mark.parametrize("args", [["regio", "--alle", "--per", "gemeente"], ["regio", "--alle", "--per", "gemeente", "-f", "csv"],
-                                  ["taken", "-f", "json"], ["compare-models", "--uitleg"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["regio", "--alle", "--per", "gemeente"],
+        ["regio", "--alle", "--per", "gemeente", "-f", "csv"],
+        ["taken", "-f", "json"],
+        ["compare-models", "--uitleg"],
+    ],
+)
 def test_a_file_size_limit_halfway_is_exit_74(tmp_path, args):
     target = tmp_path / "uit.txt"
     with open(target, "wb") as fh:
@@ -461,7 +492,7 @@ def test_short_writes_are_written_again():
 # --------------------------------------------------------------------------- R3.3 spreadsheet-safe everywhere
 
 
-@pytest.mark.parametrize("header", ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", " =1+1", "＝1+1"])
+@pytest.mark.parametrize("header", ['=HYPERLINK("http://x")', "+1", "-2+3", "@SUM(A1)", " =1+1", "＝1+1"])
 def test_user_text_in_csv_headers_is_safe(bncost, tmp_path, header):
     import csv
     import io
@@ -526,23 +557,46 @@ def test_cache_key_holds_the_folder_and_the_code(own_cache, tmp_path, data_copy)
 # --------------------------------------------------------------------------- R3.6 options that contradict, repeat or do nothing
 
 
-@pytest.mark.parametrize(("args", "needle"), [
-    (["estimate", "-n", "5000", "--toeslagen", "geen,ploegendienst"], "'geen' betekent geen toeslagen"),
-    (["estimate", "-n", "5000", "--toeslagen", "alle,onbekend"], "'alle' betekent alle toeslagen"),
-    (["estimate", "-n", "5000", "--toeslagen", "x,x"], "staat er twee keer in"),
-    (["estimate", "-n", "5000", "--set", "interviews.waarnemingen[2].uren_per_maand=5",
-      "--set", "interviews.waarnemingen[rapport-2014-rbc-basis].uren_per_maand=6"], "wordt twee keer gewijzigd"),
-    (["estimate", "-n", "5000", "--set", "interviews.waarnemingen[2].uren_per_maand=5",
-      "--set", "interviews.waarnemingen[2].uren_per_maand=5"], "wordt twee keer gewijzigd"),
-    (["regio", "--alle", "--blad", "Leden"], "--blad: heeft alleen effect"),
-    (["estimate", "-n", "5000", "-o", "uit.json", "-f", "csv"], "past bij json, niet bij --format csv"),
-    (["estimate", "-n", "5", "-n", "6"], "--inwoners staat er twee keer"),
-    (["estimate", "-n5", "--inwoners=6"], "--inwoners staat er twee keer"),
-    (["estimate", "-n", "5", "-f", "json", "--format", "csv"], "--format staat er twee keer"),
-    (["regio", "--gemeenten", "Utrecht", "--gemeenten", "Zeist"], "--gemeenten staat er twee keer"),
-    (["regio", "--eenheid", "Zeeland", "--schaalvoordeel", "20"], "--schaalvoordeel: heeft geen effect bij --model regionaal"),
-    (["compare-models", "-n", "5000", "--tarief", "advies", "--schaalvoordeel", "20"], "heeft geen effect bij --tarief advies"),
-])
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["estimate", "-n", "5000", "--toeslagen", "geen,ploegendienst"], "'geen' betekent geen toeslagen"),
+        (["estimate", "-n", "5000", "--toeslagen", "alle,onbekend"], "'alle' betekent alle toeslagen"),
+        (["estimate", "-n", "5000", "--toeslagen", "x,x"], "staat er twee keer in"),
+        (
+            [
+                "estimate",
+                "-n",
+                "5000",
+                "--set",
+                "interviews.waarnemingen[2].uren_per_maand=5",
+                "--set",
+                "interviews.waarnemingen[rapport-2014-rbc-basis].uren_per_maand=6",
+            ],
+            "wordt twee keer gewijzigd",
+        ),
+        (
+            [
+                "estimate",
+                "-n",
+                "5000",
+                "--set",
+                "interviews.waarnemingen[2].uren_per_maand=5",
+                "--set",
+                "interviews.waarnemingen[2].uren_per_maand=5",
+            ],
+            "wordt twee keer gewijzigd",
+        ),
+        (["regio", "--alle", "--blad", "Leden"], "--blad: heeft alleen effect"),
+        (["estimate", "-n", "5000", "-o", "uit.json", "-f", "csv"], "past bij json, niet bij --format csv"),
+        (["estimate", "-n", "5", "-n", "6"], "--inwoners staat er twee keer"),
+        (["estimate", "-n5", "--inwoners=6"], "--inwoners staat er twee keer"),
+        (["estimate", "-n", "5", "-f", "json", "--format", "csv"], "--format staat er twee keer"),
+        (["regio", "--gemeenten", "Utrecht", "--gemeenten", "Zeist"], "--gemeenten staat er twee keer"),
+        (["regio", "--eenheid", "Zeeland", "--schaalvoordeel", "20"], "--schaalvoordeel: heeft geen effect bij --model regionaal"),
+        (["compare-models", "-n", "5000", "--tarief", "advies", "--schaalvoordeel", "20"], "heeft geen effect bij --tarief advies"),
+    ],
+)
 def test_contradictions_are_said(bncost, tmp_path, monkeypatch, args, needle):
     monkeypatch.chdir(tmp_path)
     r = bncost(*args)
@@ -551,8 +605,18 @@ def test_contradictions_are_said(bncost, tmp_path, monkeypatch, args, needle):
 
 
 def test_repeatable_options_and_values_that_look_like_options_are_fine(bncost):
-    r = bncost("estimate", "-n", "5000", "--set", "inrichtingsmodellen.schaalvoordeel_landelijk.procent=20",
-               "--set", "interviews.waarnemingen[2].uren_per_maand=300", "--uitleg", "-f", "json")
+    r = bncost(
+        "estimate",
+        "-n",
+        "5000",
+        "--set",
+        "inrichtingsmodellen.schaalvoordeel_landelijk.procent=20",
+        "--set",
+        "interviews.waarnemingen[2].uren_per_maand=300",
+        "--uitleg",
+        "-f",
+        "json",
+    )
     assert r.code == 0, r.err
     r = bncost("regio", "--gemeenten", "Utrecht", "--model", "landelijk", "--schaalvoordeel", "20", "-f", "json")
     assert r.code == 0, r.err
@@ -577,10 +641,13 @@ def test_output_never_destroys_input(bncost, tmp_path, data_copy, monkeypatch):
     scenario = tmp_path / "s.yaml"
     scenario.write_text("naam: x\nwijzigingen:\n  inrichtingsmodellen.schaalvoordeel_landelijk.procent: 20\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in (members, scenario, data_copy / "tasks.yaml", data_copy / "gemeenten" / "gemeenten_2024.csv")}
-    for args in (["regio", "--bestand", "leden.csv", "-o", "leden.csv"], ["regio", "--bestand", members, f"--uitvoer={members}", "-f", "csv"],
-                 ["estimate", "-n", "5", "--scenario", "s.yaml", "-o", "./s.yaml", "-f", "json"],
-                 ["estimate", "-n", "5", "--data-dir", data_copy, "-o", data_copy / "tasks.yaml", "-f", "json"],
-                 ["estimate", "-n", "5", "--data-dir", data_copy, "-o", data_copy / "gemeenten" / "gemeenten_2024.csv"]):
+    for args in (
+        ["regio", "--bestand", "leden.csv", "-o", "leden.csv"],
+        ["regio", "--bestand", members, f"--uitvoer={members}", "-f", "csv"],
+        ["estimate", "-n", "5", "--scenario", "s.yaml", "-o", "./s.yaml", "-f", "json"],
+        ["estimate", "-n", "5", "--data-dir", data_copy, "-o", data_copy / "tasks.yaml", "-f", "json"],
+        ["estimate", "-n", "5", "--data-dir", data_copy, "-o", data_copy / "gemeenten" / "gemeenten_2024.csv"],
+    ):
         r = bncost(*args)
         assert r.code == 2 and "--uitvoer:" in r.err, (args, r.err)
     assert {p: p.read_bytes() for p in before} == before
@@ -598,9 +665,13 @@ def test_a_long_valid_name_is_written(bncost, tmp_path):
 @pytest.mark.parametrize("n", [1062, 45_000])
 def test_a_huge_scenario_is_refused_before_parsing(bncost, tmp_path, n):
     path = tmp_path / "veel.yaml"
-    path.write_text("naam: veel\nwijzigingen:\n" + "".join(f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(n)),
-                    encoding="utf-8")
-    check(bncost("estimate", "-n", "5000", "--scenario", path), 1, "te veel regels voor een scenario")  # before parsing: see benchmarks/limits.py
+    path.write_text(
+        "naam: veel\nwijzigingen:\n" + "".join(f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(n)),
+        encoding="utf-8",
+    )
+    check(
+        bncost("estimate", "-n", "5000", "--scenario", path), 1, "te veel regels voor een scenario"
+    )  # before parsing: see benchmarks/limits.py
 
 
 def test_a_huge_member_list_stops_at_the_limit(bncost, tmp_path):
@@ -630,8 +701,10 @@ def test_a_huge_member_list_stops_at_the_limit(bncost, tmp_path):
 
 def test_many_unknown_ids_stop_at_the_message_limit(bncost, tmp_path):
     path = tmp_path / "veel.yaml"
-    path.write_text("naam: veel\nwijzigingen:\n" + "".join(f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(900)),
-                    encoding="utf-8")
+    path.write_text(
+        "naam: veel\nwijzigingen:\n" + "".join(f"  interviews.waarnemingen[onbekend-{i}].uren_per_maand: 5\n" for i in range(900)),
+        encoding="utf-8",
+    )
     r = bncost("estimate", "-n", "5000", "--scenario", path)
     assert r.code == 1 and len(r.err.splitlines()) == 61 and "onbekend-899" not in r.err
 
@@ -649,12 +722,15 @@ def test_invisible_characters_are_escaped_in_messages(bncost, tmp_path, name):
     assert not any(ch in line for ch in "\u202e\u2028\u200b\u2066\u2069\x85")
 
 
-@pytest.mark.parametrize(("data", "needle"), [
-    ("gemeente\nUtrecht\n".encode("utf-16-le"), "in UTF-16 opgeslagen"),
-    ("gemeente\nUtrecht\n".encode("utf-16"), "in UTF-16 opgeslagen"),
-    ("gemeente\nUtrecht\n".encode("utf-32"), "in UTF-32 opgeslagen"),
-    (b"gemeente\nUtr\x00echt\n", "nul-byte"),
-])
+@pytest.mark.parametrize(
+    ("data", "needle"),
+    [
+        ("gemeente\nUtrecht\n".encode("utf-16-le"), "in UTF-16 opgeslagen"),
+        ("gemeente\nUtrecht\n".encode("utf-16"), "in UTF-16 opgeslagen"),
+        ("gemeente\nUtrecht\n".encode("utf-32"), "in UTF-32 opgeslagen"),
+        (b"gemeente\nUtr\x00echt\n", "nul-byte"),
+    ],
+)
 def test_wide_encodings_are_named(bncost, tmp_path, data, needle):
     for suffix in (".csv", ".yaml"):
         members = tmp_path / f"leden{suffix}"
@@ -687,8 +763,10 @@ def test_set_reads_dutch_numbers_like_the_options(bncost):
     assert u1.code == 0 and u1.out == u2.out
 
 
-@pytest.mark.parametrize(("text", "value"), [("0,5", "0.5"), ("12.5", "12.5"), ("1.234,5", "1234.5"), ("1.234.567", "1234567"),
-                                             ("-1,25", "-1.25"), ("1234", "1234")])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("0,5", "0.5"), ("12.5", "12.5"), ("1.234,5", "1234.5"), ("1.234.567", "1234567"), ("-1,25", "-1.25"), ("1234", "1234")],
+)
 def test_dutch_number_readings(text, value):
     from burgernet_cost.data.dutch_numbers import normalise
 
@@ -765,19 +843,38 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@pytest.mark.parametrize(("file", "old", "new", "needle"), [
-    ("interviews.yaml", "uren_per_maand: 6\n", "uren_per_maand: 8\n", "gepubliceerd cijfer 8 staat niet in het eigen citaat"),
-    ("interviews.yaml", "uren_per_maand: 342\n", "uren_per_maand: 324\n", "gepubliceerd cijfer 324 staat niet"),
-    ("salary_scales.yaml", "uren_per_week: 36", "uren_per_week: 40", "past niet bij 40 uur per week"),
-    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Den Haag, gemeente: \"'s-Gravenhage\"}\n  - {alias: Den Bosch,",
-     "alias 'Den Haag' staat er twee keer"),
-    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Utrecht, gemeente: Amersfoort}\n  - {alias: Den Bosch,",
-     "is de naam van een echte gemeente"),
-    ("gemeenten.yaml", "  - {alias: Den Bosch,", "  - {alias: Amersfoort, gemeente: Amersfoort}\n  - {alias: Den Bosch,",
-     "verwijst naar zichzelf"),
-    ("interviews.yaml", '      citaat: "de tijdsinvestering voor de beleidstaken',
-     '      geraadpleegd: 2999-01-01\n      citaat: "de tijdsinvestering voor de beleidstaken', "na vandaag"),
-])
+@pytest.mark.parametrize(
+    ("file", "old", "new", "needle"),
+    [
+        ("interviews.yaml", "uren_per_maand: 6\n", "uren_per_maand: 8\n", "gepubliceerd cijfer 8 staat niet in het eigen citaat"),
+        ("interviews.yaml", "uren_per_maand: 342\n", "uren_per_maand: 324\n", "gepubliceerd cijfer 324 staat niet"),
+        ("salary_scales.yaml", "uren_per_week: 36", "uren_per_week: 40", "past niet bij 40 uur per week"),
+        (
+            "gemeenten.yaml",
+            "  - {alias: Den Bosch,",
+            '  - {alias: Den Haag, gemeente: "\'s-Gravenhage"}\n  - {alias: Den Bosch,',
+            "alias 'Den Haag' staat er twee keer",
+        ),
+        (
+            "gemeenten.yaml",
+            "  - {alias: Den Bosch,",
+            "  - {alias: Utrecht, gemeente: Amersfoort}\n  - {alias: Den Bosch,",
+            "is de naam van een echte gemeente",
+        ),
+        (
+            "gemeenten.yaml",
+            "  - {alias: Den Bosch,",
+            "  - {alias: Amersfoort, gemeente: Amersfoort}\n  - {alias: Den Bosch,",
+            "verwijst naar zichzelf",
+        ),
+        (
+            "interviews.yaml",
+            '      citaat: "de tijdsinvestering voor de beleidstaken',
+            '      geraadpleegd: 2999-01-01\n      citaat: "de tijdsinvestering voor de beleidstaken',
+            "na vandaag",
+        ),
+    ],
+)
 def test_validate_checks_how_files_fit(bncost, data_copy, file, old, new, needle):
     _edit(data_copy / file, old, new)
     r = bncost("validate", "--data-dir", data_copy)
@@ -788,7 +885,7 @@ def test_validate_reads_the_population_series(bncost, data_copy):
     series = data_copy / "gemeenten" / "gemeenten_bevolking_2012_2024.csv"
     lines = series.read_text(encoding="utf-8").splitlines()
     rows = [i for i, line in enumerate(lines) if ",2014-01-01," in line][:2]
-    for i, delta in zip(rows, (500, -500)):  # the total stays right; the municipalities do not
+    for i, delta in zip(rows, (500, -500), strict=True):  # the total stays right; the municipalities do not
         code, naam, peildatum, inwoners = lines[i].split(",")
         lines[i] = ",".join([code, naam, peildatum, str(int(inwoners) + delta)])
     series.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -813,9 +910,19 @@ def test_quoted_numbers_are_read_in_every_reading():
 # --------------------------------------------------------------------------- R3.8 matplotlib stays inside
 
 
-@pytest.mark.parametrize("env", [{"MPLBACKEND": "onzin"}, {"MPLBACKEND": "Qt5Agg"}, {"MATPLOTLIBRC": "/etc/passwd"},
-                                 {"MPLCONFIGDIR": "/proc/1"}, {"MPLCONFIGDIR": "/etc/passwd"}, {"HOME": "/bestaat/niet"},
-                                 {"HOME": ""}, {"rc": "backend: onzin\nfont.size: groot\nfoo: bar\n"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"MPLBACKEND": "onzin"},
+        {"MPLBACKEND": "Qt5Agg"},
+        {"MATPLOTLIBRC": "/etc/passwd"},
+        {"MPLCONFIGDIR": "/proc/1"},
+        {"MPLCONFIGDIR": "/etc/passwd"},
+        {"HOME": "/bestaat/niet"},
+        {"HOME": ""},
+        {"rc": "backend: onzin\nfont.size: groot\nfoo: bar\n"},
+    ],
+)
 def test_matplotlib_settings_never_reach_the_user(tmp_path, env):
     pytest.importorskip("matplotlib")
     if "rc" in env:
@@ -843,18 +950,21 @@ def git_repo(tmp_path, monkeypatch):
     return repo
 
 
-@pytest.mark.parametrize(("side", "code", "needle"), [
-    ("HEAD", 1, "HEAD:data/interviews.yaml:40"),
-    ("HEAD:data", 1, "HEAD:data/interviews.yaml:40"),
-    ("HEAD:data/", 1, "HEAD:data/interviews.yaml:40"),
-    ("HEAD:./data", 1, "HEAD:data/interviews.yaml:40"),
-    ("HEAD:data/gemeenten/../../data", 1, "HEAD:data/interviews.yaml:40"),
-    ("HEAD:data/tasks.yaml", 2, "is een bestand; diff vergelijkt datamappen"),
-    ("HEAD:data/gemeenten", 2, "is geen datamap"),
-    ("HEAD:../buiten", 2, "het pad moet een map in de repository zijn"),
-    ("HEAD:.", 2, "het pad moet een map in de repository zijn"),
-    ("HEAD:geen-map", 2, "staat geen map"),
-])
+@pytest.mark.parametrize(
+    ("side", "code", "needle"),
+    [
+        ("HEAD", 1, "HEAD:data/interviews.yaml:40"),
+        ("HEAD:data", 1, "HEAD:data/interviews.yaml:40"),
+        ("HEAD:data/", 1, "HEAD:data/interviews.yaml:40"),
+        ("HEAD:./data", 1, "HEAD:data/interviews.yaml:40"),
+        ("HEAD:data/gemeenten/../../data", 1, "HEAD:data/interviews.yaml:40"),
+        ("HEAD:data/tasks.yaml", 2, "is een bestand; diff vergelijkt datamappen"),
+        ("HEAD:data/gemeenten", 2, "is geen datamap"),
+        ("HEAD:../buiten", 2, "het pad moet een map in de repository zijn"),
+        ("HEAD:.", 2, "het pad moet een map in de repository zijn"),
+        ("HEAD:geen-map", 2, "staat geen map"),
+    ],
+)
 def test_every_git_side_form(bncost, git_repo, side, code, needle):
     r = bncost("diff", side, "--data-dir", "data")
     assert r.code == code, (r.out, r.err)
@@ -915,9 +1025,17 @@ def test_uncalibrated_data_says_so_first(bncost, data_copy, fmt):
     assert "Let op" not in plain.out.splitlines()[1]
 
 
-@pytest.mark.parametrize("args", [["gemeenten", "--zoek", "x" * 3000], ["estimate", "-n", "x" * 3000], ["x" * 3000],
-                                  ["estimate", "-n", "5", "--set", "interviews.waarnemingen[0].uren_per_maand=" + "x" * 3000],
-                                  ["taken", "--rol", "x" * 3000], ["gemeenten", "--zoek", "ab " * 500]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["gemeenten", "--zoek", "x" * 3000],
+        ["estimate", "-n", "x" * 3000],
+        ["x" * 3000],
+        ["estimate", "-n", "5", "--set", "interviews.waarnemingen[0].uren_per_maand=" + "x" * 3000],
+        ["taken", "--rol", "x" * 3000],
+        ["gemeenten", "--zoek", "ab " * 500],
+    ],
+)
 def test_every_message_is_cut(bncost, args):
     r = bncost(*args)
     line = one_dutch_line(r.err)
@@ -944,20 +1062,34 @@ def test_a_home_that_cannot_be_determined_means_no_cache(bncost, monkeypatch, tm
     assert r.code == 0 and r.out == good and r.err == ""
 
 
-@pytest.mark.parametrize(("old", "new", "needle"), [
-    ('deel_van: pol-mb-01, tekst: "Informeren', 'deel_van: pol-mb-02, tekst: "Informeren', "deel_van gaat rond: pol-mb-02 -> pol-mb-02"),
-    ('  - {id: pol-mb-01, rol: manager_burgernet, onderwerp: relatie_met_deelnemers, sectie: "Bijlage 1",',
-     '  - {id: pol-mb-01, rol: manager_burgernet, onderwerp: relatie_met_deelnemers, sectie: "Bijlage 1", deel_van: pol-mb-02,',
-     "deel_van gaat rond: pol-mb-01 -> pol-mb-02 -> pol-mb-01"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "needle"),
+    [
+        (
+            'deel_van: pol-mb-01, tekst: "Informeren',
+            'deel_van: pol-mb-02, tekst: "Informeren',
+            "deel_van gaat rond: pol-mb-02 -> pol-mb-02",
+        ),
+        (
+            '  - {id: pol-mb-01, rol: manager_burgernet, onderwerp: relatie_met_deelnemers, sectie: "Bijlage 1",',
+            '  - {id: pol-mb-01, rol: manager_burgernet, onderwerp: relatie_met_deelnemers, sectie: "Bijlage 1", deel_van: pol-mb-02,',
+            "deel_van gaat rond: pol-mb-01 -> pol-mb-02 -> pol-mb-01",
+        ),
+    ],
+)
 def test_references_to_themselves_or_round(bncost, data_copy, old, new, needle):
     _edit(data_copy / "tasks.yaml", old, new)
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 1 and needle in " ".join(r.out.split()), r.out
 
 
-@pytest.mark.parametrize(("new", "needle"), [("[rapport-2014, rapport-2014-met-toeslagen]", "is het standaardprofiel zelf"),
-                                             ("[rapport-2014-b, rapport-2014-b]", "staat er twee keer")])
+@pytest.mark.parametrize(
+    ("new", "needle"),
+    [
+        ("[rapport-2014, rapport-2014-met-toeslagen]", "is het standaardprofiel zelf"),
+        ("[rapport-2014-b, rapport-2014-b]", "staat er twee keer"),
+    ],
+)
 def test_alternatives_that_are_the_standard_or_twice(bncost, data_copy, new, needle):
     _edit(data_copy / "salary_scales.yaml", "alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]", f"alternatieven: {new}")
     r = bncost("validate", "--data-dir", data_copy)

@@ -74,6 +74,7 @@ def test_policy_hours_scaling_is_an_assumption_with_an_alternative(bncost, datas
     out = bncost("estimate", "-n", 5000, "--uitleg").out
     assert "schaling van de uren, beleid (alternatief: per_gemeente): per_inwoner  (§4.1.1; AANNAME;" in out
     assert "Aanname: de uren voor beleid schalen per inwoner" in out.replace("\n  ", " ")
-    region = json.loads(bncost("regio", "--gemeenten", "Utrecht,Renswoude", "--schaling-beleid", "per_gemeente", "-f", "json").out,
-                        parse_float=Decimal)
+    region = json.loads(
+        bncost("regio", "--gemeenten", "Utrecht,Renswoude", "--schaling-beleid", "per_gemeente", "-f", "json").out, parse_float=Decimal
+    )
     assert {m["eigen_uren_per_maand"] for m in region["leden"]} == {beleid.uren_per_maand}

@@ -15,7 +15,9 @@ money = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("100000"), plac
 
 def test_the_spreadsheet_text_of_each_formula():
     f = FORMULES
-    assert f["kosten_per_jaar"].excel({"maanden": "MaandenPerJaar", "uren": "C5", "uurtarief": "Uurtarief"}) == "=MaandenPerJaar*C5*Uurtarief"
+    assert (
+        f["kosten_per_jaar"].excel({"maanden": "MaandenPerJaar", "uren": "C5", "uurtarief": "Uurtarief"}) == "=MaandenPerJaar*C5*Uurtarief"
+    )
     assert f["uren_per_maand.pakket"].excel({"som_uren": "B2", "inwoners": "Inwoners", "som_inwoners": "B3"}) == "=B2*Inwoners/B3"
     assert f["lid.bijdrage"].excel({"tarief": "Tarief", "inwoners": "C7"}) == "=ROUND(Tarief*C7,2)"
     assert f["tarief_na_schaalvoordeel"].excel({"tarief": "T", "schaalvoordeel": "S"}) == "=T*(1-S/100)"
@@ -42,7 +44,9 @@ def test_every_step_of_a_result_is_a_declared_formula_over_its_recorded_inputs(d
     for s in result.spoor.stappen:
         if s.soort == "kosten_per_jaar":
             p = s.p
-            assert s.waarde == FORMULES["kosten_per_jaar"].evaluate({"maanden": p["maanden"], "uren": p["uren"], "uurtarief": p["uurtarief"]})
+            assert s.waarde == FORMULES["kosten_per_jaar"].evaluate(
+                {"maanden": p["maanden"], "uren": p["uren"], "uurtarief": p["uurtarief"]}
+            )
             checked += 1
         if s.soort == "fte":
             assert s.waarde == FORMULES["fte"].evaluate({"uren": steps[s.invoer[0]].waarde, "uren_per_fte": s.p["uren_per_fte"]})

@@ -29,8 +29,11 @@ def test_every_golden_file_has_a_case() -> None:
     assert files == names
 
 
-@pytest.mark.parametrize(("name", "args"), [(n, a) for n, a in corpus() if not {"-f", "--format"} & set(a)],
-                         ids=[n for n, a in corpus() if not {"-f", "--format"} & set(a)])
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [(n, a) for n, a in corpus() if not {"-f", "--format"} & set(a)],
+    ids=[n for n, a in corpus() if not {"-f", "--format"} & set(a)],
+)
 def test_text_fits_80_columns(name: str, args: list[str]) -> None:
     """The golden corpus runs at COLUMNS=80: every line people read (table output, help) fits."""
     stdout = expected_path(name).read_text(encoding="utf-8").split("--- stdout\n", 1)[1].split("--- stderr\n", 1)[0]

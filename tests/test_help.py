@@ -10,8 +10,27 @@ import pytest
 
 from burgernet_cost.cli.registry import COMMANDS
 
-ENGLISH = ["Usage", "Options", "Commands", "Arguments", "Show this message", "default:", "required", "env var",
-           "[OPTIONS]", "COMMAND", "[ARGS]", "<str>", "TEXT", "INTEGER", "FLOAT", "BOOLEAN", "DECIMAL", "Error", "Try "]
+ENGLISH = [
+    "Usage",
+    "Options",
+    "Commands",
+    "Arguments",
+    "Show this message",
+    "default:",
+    "required",
+    "env var",
+    "[OPTIONS]",
+    "COMMAND",
+    "[ARGS]",
+    "<str>",
+    "TEXT",
+    "INTEGER",
+    "FLOAT",
+    "BOOLEAN",
+    "DECIMAL",
+    "Error",
+    "Try ",
+]
 
 
 @pytest.mark.parametrize("args", [[], ["--help"], ["-h"], *([name, "--help"] for name in COMMANDS)])

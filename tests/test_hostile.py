@@ -21,9 +21,19 @@ def _warm_imports():
     """Time the handling of the input, not Python importing the libraries on the first call."""
     import importlib
 
-    for name in ("burgernet_cost.data.dataset", "burgernet_cost.domain.estimate", "burgernet_cost.output.views", "burgernet_cost.output.renderers",
-                 "burgernet_cost.data.municipalities", "burgernet_cost.domain.region", "burgernet_cost.data.scenario", "burgernet_cost.domain.validation",
-                 "rich.console", "rich.table", "typer._adapters"):
+    for name in (
+        "burgernet_cost.data.dataset",
+        "burgernet_cost.domain.estimate",
+        "burgernet_cost.output.views",
+        "burgernet_cost.output.renderers",
+        "burgernet_cost.data.municipalities",
+        "burgernet_cost.domain.region",
+        "burgernet_cost.data.scenario",
+        "burgernet_cost.domain.validation",
+        "rich.console",
+        "rich.table",
+        "typer._adapters",
+    ):
         importlib.import_module(name)
 
 
@@ -96,6 +106,7 @@ def test_cli_hostile(bncost, args, needle):
 
 # --------------------------------------------------------------------------- data files
 
+
 def _bytes(data_copy: Path, name: str, content: bytes) -> None:
     (data_copy / name).write_bytes(content)
 
@@ -120,8 +131,24 @@ def _bytes(data_copy: Path, name: str, content: bytes) -> None:
         ("salary_scales.yaml", b"a: yes\n", ["'yes' is in YAML 1.1 een ja/nee-waarde"]),
         ("interviews.yaml", b"? [a, b]\n: c\n", ["een sleutel moet een eenvoudige tekst zijn"]),
     ],
-    ids=["empty", "only-comments", "non-utf8", "billion-laughs", "deep-flow", "deep-block", "tab", "two-documents",
-         "list-not-mapping", "python-tag", "merge-key", "inf", "sexagesimal", "hex", "yes", "complex-key"],
+    ids=[
+        "empty",
+        "only-comments",
+        "non-utf8",
+        "billion-laughs",
+        "deep-flow",
+        "deep-block",
+        "tab",
+        "two-documents",
+        "list-not-mapping",
+        "python-tag",
+        "merge-key",
+        "inf",
+        "sexagesimal",
+        "hex",
+        "yes",
+        "complex-key",
+    ],
 )
 def test_hostile_data_files(bncost, data_copy, name, content, needles):
     _bytes(data_copy, name, content)

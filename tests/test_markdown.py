@@ -12,8 +12,19 @@ def tokens(text: str) -> list:
     return MD.parse(text)
 
 
-@pytest.mark.parametrize("args", [["compare-models"], ["estimate", "-n", "54600", "--uitleg"], ["regio", "--eenheid", "Zeeland"],
-                                  ["huidig"], ["taken", "--organisatie", "alle"], ["validate"], ["diff", "data"], ["schema"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare-models"],
+        ["estimate", "-n", "54600", "--uitleg"],
+        ["regio", "--eenheid", "Zeeland"],
+        ["huidig"],
+        ["taken", "--organisatie", "alle"],
+        ["validate"],
+        ["diff", "data"],
+        ["schema"],
+    ],
+)
 def test_markdown_renders_as_written(bncost, args):
     out = bncost(*args, "-f", "markdown").out
     toks = tokens(out)

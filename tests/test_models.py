@@ -21,8 +21,15 @@ CASES = yaml.safe_load((Path(__file__).parent / "cases" / "compare.yaml").read_t
 COLUMNS = ["model", "eigen_uren", "eigen_fte", "eigen_kosten", "tarief", "bijdrage", "totaal", "verschil"]
 
 
-ROW_LABELS = {"Eigen uren per maand": "eigen_uren", "Eigen fte": "eigen_fte", "Eigen kosten": "eigen_kosten",
-              "Tarief per inwoner": "tarief", "Bijdrage": "bijdrage", "Totaal": "totaal", "Verschil met gemeentelijk": "verschil"}
+ROW_LABELS = {
+    "Eigen uren per maand": "eigen_uren",
+    "Eigen fte": "eigen_fte",
+    "Eigen kosten": "eigen_kosten",
+    "Tarief per inwoner": "tarief",
+    "Bijdrage": "bijdrage",
+    "Totaal": "totaal",
+    "Verschil met gemeentelijk": "verschil",
+}
 
 
 def cost_rows(out: str) -> dict[str, dict[str, str]]:
@@ -31,7 +38,7 @@ def cost_rows(out: str) -> dict[str, dict[str, str]]:
     for line in out.split("Kosten per jaar, ", 1)[1].split("\n\n", 1)[0].splitlines():
         cells = [c.strip() for c in re.split(r"\s{2,}", line.strip())]
         if cells[0] in ROW_LABELS:
-            for model, cell in zip(rows, cells[1:]):
+            for model, cell in zip(rows, cells[1:], strict=True):
                 rows[model][ROW_LABELS[cells[0]]] = cell
     return rows
 
@@ -167,11 +174,15 @@ def test_huidig(bncost, dataset):
     assert "zonder werving (§4.1.2 N.B.)" in r.out
     data = json.loads(bncost("huidig", "-f", "json").out, parse_float=Decimal)
     # the report's published tariff is the report's; the four-decimal one is bncost's (issue "Fidelity, round 2")
-    published = {u.pakket: u.euro_per_inwoner_per_jaar for u in dataset.interviews.gerapporteerde_uitkomsten
-                 if u.taakgebied == "relatiebeheer_communicatie"}
+    published = {
+        u.pakket: u.euro_per_inwoner_per_jaar
+        for u in dataset.interviews.gerapporteerde_uitkomsten
+        if u.taakgebied == "relatiebeheer_communicatie"
+    }
     assert data["rapport_tarief"] == published
     assert data["bncost_tarief_berekend"]["volledig"] == money.quantize(
-        compare(dataset, 54600, "volledig").model("regionaal").tarief_per_inwoner, 6)
+        compare(dataset, 54600, "volledig").model("regionaal").tarief_per_inwoner, 6
+    )
     assert "rapport_tarief_berekend" not in data
     # like with like, the same rule for every area: a difference only where the contribution paid for
     # exactly what the tariff pays for (staff for relatiebeheer & communicatie, no werving)
@@ -182,8 +193,12 @@ def test_huidig(bncost, dataset):
         alike = sit.bijdrage_gemeenten_per_inwoner is not None and list(sit.bijdrage_betaalt) == ["relatiebeheer_communicatie"]
         assert row["vergelijkbaar_met_tarief"] is alike
         assert (row["verschil_met_volledig"] is None) is not alike
-    for area, why in (("Rotterdam", "betaalde ook werving"), ("Noord-Nederland", "de manager Burgernet"),
-                      ("Midden-Nederland", "de manager Burgernet"), ("Twente", "betaalde geen personeel")):
+    for area, why in (
+        ("Rotterdam", "betaalde ook werving"),
+        ("Noord-Nederland", "de manager Burgernet"),
+        ("Midden-Nederland", "de manager Burgernet"),
+        ("Twente", "betaalde geen personeel"),
+    ):
         assert why in by_area[area]["vergelijking"], area
     # the report's contradictions are shown where they matter
     for c in dataset.models.tegenstrijdigheden:
@@ -210,9 +225,12 @@ def test_taken_counts_per_role_and_package(bncost, dataset):
     # the report's counts (§3): 4 / 9+15 / 7+3 / 16+4
     assert counts == {
         ("lid_sturend_orgaan", "basis"): 4,
-        ("relatiebeheer", "basis"): 9, ("relatiebeheer", "aanvullend"): 15,
-        ("communicatiemedewerker_gemeente", "basis"): 7, ("communicatiemedewerker_gemeente", "aanvullend"): 3,
-        ("beleidstaken_gemeente", "basis"): 16, ("beleidstaken_gemeente", "aanvullend"): 4,
+        ("relatiebeheer", "basis"): 9,
+        ("relatiebeheer", "aanvullend"): 15,
+        ("communicatiemedewerker_gemeente", "basis"): 7,
+        ("communicatiemedewerker_gemeente", "aanvullend"): 3,
+        ("beleidstaken_gemeente", "basis"): 16,
+        ("beleidstaken_gemeente", "aanvullend"): 4,
     }
 
 

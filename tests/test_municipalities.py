@@ -44,8 +44,15 @@ def test_estimate_by_municipality(bncost, gm):
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Den Haag", "'s-Gravenhage"), ("den bosch", "'s-Hertogenbosch"), ("SUDWEST-FRYSLAN", "Súdwest-Fryslân"),
-     ("Hengelo", "Hengelo (O.)"), ("bergen (nh.)", "Bergen (NH.)"), ("Doorn", "Utrechtse Heuvelrug"), ("gm0599", "Rotterdam")],
+    [
+        ("Den Haag", "'s-Gravenhage"),
+        ("den bosch", "'s-Hertogenbosch"),
+        ("SUDWEST-FRYSLAN", "Súdwest-Fryslân"),
+        ("Hengelo", "Hengelo (O.)"),
+        ("bergen (nh.)", "Bergen (NH.)"),
+        ("Doorn", "Utrechtse Heuvelrug"),
+        ("gm0599", "Rotterdam"),
+    ],
 )
 def test_lookup(gm, query, expected):
     assert gm.zoek(query).naam == expected
@@ -184,7 +191,14 @@ def test_contributions_add_up(dataset, sizes):
 
     for model in ("regionaal", "landelijk"):
         for tarief in ("berekend", "advies"):
-            r = region(dataset, "test", [Lidinvoer(f"g{i}", None, n, "test", None, "invoer") for i, n in enumerate(sizes)], model, "volledig", tarief)
+            r = region(
+                dataset,
+                "test",
+                [Lidinvoer(f"g{i}", None, n, "test", None, "invoer") for i, n in enumerate(sizes)],
+                model,
+                "volledig",
+                tarief,
+            )
             assert r.budget == sum(lid.bijdrage for lid in r.leden)
             assert r.inwoners == sum(sizes)
             assert all(lid.bijdrage == money.quantize(r.tarief_per_inwoner * lid.inwoners, 2) for lid in r.leden)

@@ -19,8 +19,11 @@ def _json(bncost, *args):
 
 
 def _newest_table_on(dataset, datum, schaal="10", periodiek=11):
-    return max(t.ingangsdatum for t in dataset.salary.tabellen
-               if t.ingangsdatum <= datum and schaal in t.schalen and periodiek < len(t.schalen[schaal]))
+    return max(
+        t.ingangsdatum
+        for t in dataset.salary.tabellen
+        if t.ingangsdatum <= datum and schaal in t.schalen and periodiek < len(t.schalen[schaal])
+    )
 
 
 @pytest.mark.parametrize("when", DATES, ids=lambda w: " ".join(w) or "rapport")
@@ -44,9 +47,15 @@ def test_every_figure_read_holds_on_the_results_date(bncost, dataset, when):
         if f["datum"] is not None and f["id"] != "inwoners":
             assert table[0]["datum"] <= f["datum"] <= price or f["id"] == table[0]["id"], f
     steps = {f["datum"] for f in figures.values() if f["id"].startswith("salary_scales.cao_verhogingen")}
-    expected = {s.datum for s in dataset.salary.cao_verhogingen if table[0]["datum"] < s.datum <= price
-                and (not s.alleen_voor_tabellen or any(t.ingangsdatum == table[0]["datum"] and t.id in s.alleen_voor_tabellen
-                                                       for t in dataset.salary.tabellen))}
+    expected = {
+        s.datum
+        for s in dataset.salary.cao_verhogingen
+        if table[0]["datum"] < s.datum <= price
+        and (
+            not s.alleen_voor_tabellen
+            or any(t.ingangsdatum == table[0]["datum"] and t.id in s.alleen_voor_tabellen for t in dataset.salary.tabellen)
+        )
+    }
     assert steps == expected
 
 
@@ -103,8 +112,14 @@ def test_diff_names_the_changed_cell_and_shows_the_latest_year(bncost, data_copy
     lines[n] = lines[n].replace("4362]", "4600]")
     path.write_text("".join(lines), encoding="utf-8")
     data = _json(bncost, "diff", str(base), str(data_copy))
-    assert data["invoer"] == [{"id": "salary_scales.tabellen[car-uwo-2019-10-01].schalen[10][11]", "oud": "4362", "nieuw": "4600",
-                               "plaats": data["invoer"][0]["plaats"]}]
+    assert data["invoer"] == [
+        {
+            "id": "salary_scales.tabellen[car-uwo-2019-10-01].schalen[10][11]",
+            "oud": "4362",
+            "nieuw": "4600",
+            "plaats": data["invoer"][0]["plaats"],
+        }
+    ]
     assert data["invoer"][0]["plaats"].endswith(f"salary_scales.yaml:{n + 1}")
     changed = [k for k in data["kengetallen"] if k["gewijzigd"]]
     assert changed and all("1-1-2024" in k["kengetal"] for k in changed)

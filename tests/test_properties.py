@@ -25,7 +25,7 @@ TINY = Decimal("1e-15")
 def test_linear_in_inhabitants(dataset, a, b, pakket):
     ra, rb = estimate(dataset, a, pakket), estimate(dataset, b, pakket)
     rab = estimate(dataset, a + b, pakket) if a + b <= 100_000_000 else None
-    for x, y in zip(ra.regels, rb.regels):
+    for x, y in zip(ra.regels, rb.regels, strict=True):
         if not x.gekwantificeerd:
             assert y.uren_per_maand is None
             continue
@@ -83,16 +83,78 @@ def test_json_round_trip(bncost, dataset, n, pakket):
 # --------------------------------------------------------------------------- robustness
 
 VALUES = st.one_of(
-    st.sampled_from(["54600", "0", "-1", "abc", "", "54.600", "9" * 40, "basis", "volledig", "foo", "json", "csv",
-                     "markdown", "table", "Amersfoort", "Bergen", "GM0307", "2014", "2024", "2019-10-01", "10", "11",
-                     "alle", "geen", "advies", "berekend", "landelijk", "Limburg", "nan", "1e5", "--", "-", "=",
-                     "interviews.waarnemingen[0].uren_per_maand=7"]),
+    st.sampled_from(
+        [
+            "54600",
+            "0",
+            "-1",
+            "abc",
+            "",
+            "54.600",
+            "9" * 40,
+            "basis",
+            "volledig",
+            "foo",
+            "json",
+            "csv",
+            "markdown",
+            "table",
+            "Amersfoort",
+            "Bergen",
+            "GM0307",
+            "2014",
+            "2024",
+            "2019-10-01",
+            "10",
+            "11",
+            "alle",
+            "geen",
+            "advies",
+            "berekend",
+            "landelijk",
+            "Limburg",
+            "nan",
+            "1e5",
+            "--",
+            "-",
+            "=",
+            "interviews.waarnemingen[0].uren_per_maand=7",
+        ]
+    ),
     st.text(max_size=12),
 )
-OPTIONS = st.sampled_from(["--inwoners", "--pakket", "--format", "--gemeente", "--jaar", "--uitleg", "--schaal",
-                           "--periodiek", "--toeslagen", "--uurtarief", "--kostenbasis", "--peildatum", "--tarief",
-                           "--schaalvoordeel", "--set", "--eenheid", "--alle", "--per", "--model", "--rol",
-                           "--organisatie", "--zoek", "--strict", "--onbekend", "-n", "-p", "-f", "-g"])
+OPTIONS = st.sampled_from(
+    [
+        "--inwoners",
+        "--pakket",
+        "--format",
+        "--gemeente",
+        "--jaar",
+        "--uitleg",
+        "--schaal",
+        "--periodiek",
+        "--toeslagen",
+        "--uurtarief",
+        "--kostenbasis",
+        "--peildatum",
+        "--tarief",
+        "--schaalvoordeel",
+        "--set",
+        "--eenheid",
+        "--alle",
+        "--per",
+        "--model",
+        "--rol",
+        "--organisatie",
+        "--zoek",
+        "--strict",
+        "--onbekend",
+        "-n",
+        "-p",
+        "-f",
+        "-g",
+    ]
+)
 COMMANDS = st.sampled_from(["estimate", "compare-models", "regio", "gemeenten", "taken", "validate", "huidig", "diff", "schema", "x"])
 
 
@@ -113,10 +175,21 @@ MUTATIONS = st.sampled_from(["delete", "insert", "duplicate_line", "swap_lines",
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.sampled_from(["tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml",
-                             "gemeenten.yaml", "gemeenten/gemeenten_2024.csv"]),
-       mutation=MUTATIONS, seed=st.integers(0, 2**32 - 1),
-       junk=st.text(alphabet=st.characters(codec="utf-8"), max_size=8))
+@given(
+    name=st.sampled_from(
+        [
+            "tasks.yaml",
+            "interviews.yaml",
+            "salary_scales.yaml",
+            "inrichtingsmodellen.yaml",
+            "gemeenten.yaml",
+            "gemeenten/gemeenten_2024.csv",
+        ]
+    ),
+    mutation=MUTATIONS,
+    seed=st.integers(0, 2**32 - 1),
+    junk=st.text(alphabet=st.characters(codec="utf-8"), max_size=8),
+)
 def test_mutated_data_never_crashes(bncost, tmp_path_factory, name, mutation, seed, junk):
     target = tmp_path_factory.mktemp("mut") / "data"
     shutil.copytree(DATA, target)
@@ -127,7 +200,7 @@ def test_mutated_data_never_crashes(bncost, tmp_path_factory, name, mutation, se
     if mutation == "delete":
         line = lines[i]
         j = rng.randrange(len(line)) if line else 0
-        lines[i] = line[:j] + line[j + 1:]
+        lines[i] = line[:j] + line[j + 1 :]
     elif mutation == "insert":
         line = lines[i]
         j = rng.randrange(len(line) + 1)
@@ -142,8 +215,11 @@ def test_mutated_data_never_crashes(bncost, tmp_path_factory, name, mutation, se
     else:
         lines = lines[:i]
     path.write_text("".join(lines), encoding="utf-8")
-    for argv in (["validate", "--data-dir", target], ["estimate", "-g", "Utrecht", "--data-dir", target],
-                 ["regio", "--eenheid", "Limburg", "--data-dir", target]):
+    for argv in (
+        ["validate", "--data-dir", target],
+        ["estimate", "-g", "Utrecht", "--data-dir", target],
+        ["regio", "--eenheid", "Limburg", "--data-dir", target],
+    ):
         r = bncost(*argv)
         assert r.code in (0, 1, 2), (name, mutation, r.err)
         assert "Traceback" not in r.err and "interne fout" not in r.err, (name, mutation, r.err)
@@ -160,7 +236,7 @@ def _numbers(length: int) -> st.SearchStrategy[str]:
     digits = st.text(alphabet="0123456789", min_size=length, max_size=length).map(lambda d: d.lstrip("0") or "0")
     return st.one_of(
         digits,
-        st.tuples(digits, st.integers(0, max(length - 1, 0))).map(lambda t: (t[0][: t[1]] or "0") + "." + (t[0][t[1]:] or "0")),
+        st.tuples(digits, st.integers(0, max(length - 1, 0))).map(lambda t: (t[0][: t[1]] or "0") + "." + (t[0][t[1] :] or "0")),
         digits.map(lambda d: "-" + d),
         st.tuples(digits, st.integers(-40, 40)).map(lambda t: f"{t[0]}.0e{t[1]}"),
     )
@@ -170,8 +246,11 @@ NUMBER_TEXT = st.integers(1, 60).flatmap(_numbers)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.sampled_from(["interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "gemeenten.yaml"]),
-       which=st.integers(0, 10_000), number=NUMBER_TEXT)
+@given(
+    name=st.sampled_from(["interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "gemeenten.yaml"]),
+    which=st.integers(0, 10_000),
+    number=NUMBER_TEXT,
+)
 def test_numbers_of_every_length_in_data(bncost, tmp_path_factory, name, which, number):
     """Any figure of the data replaced by a number of 1 to 60 digits: a result or a Dutch data
     error, never an internal error (exit 70)."""
@@ -192,10 +271,19 @@ def test_numbers_of_every_length_in_data(bncost, tmp_path_factory, name, which, 
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(number=NUMBER_TEXT, path=st.sampled_from(["interviews.waarnemingen[2].uren_per_maand", "interviews.waarnemingen[2].inwoners",
-                                                 "salary_scales.uurloon.uren_per_maand", "salary_scales.uurloon.uren_per_week",
-                                                 "inrichtingsmodellen.schaalvoordeel_landelijk.procent",
-                                                 "salary_scales.tabellen[0].schalen.10[0]"]))
+@given(
+    number=NUMBER_TEXT,
+    path=st.sampled_from(
+        [
+            "interviews.waarnemingen[2].uren_per_maand",
+            "interviews.waarnemingen[2].inwoners",
+            "salary_scales.uurloon.uren_per_maand",
+            "salary_scales.uurloon.uren_per_week",
+            "inrichtingsmodellen.schaalvoordeel_landelijk.procent",
+            "salary_scales.tabellen[0].schalen.10[0]",
+        ]
+    ),
+)
 def test_numbers_of_every_length_by_set(bncost, number, path):
     r = bncost("estimate", "-n", "54600", "--set", f"{path}={number}")
     assert r.code in (0, 1, 2), (path, number, r.err)

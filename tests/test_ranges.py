@@ -15,8 +15,7 @@ def _band(data: dict) -> dict[str, dict]:
 
 
 def test_estimate_range_around_the_worked_number(bncost, dataset):
-    data = json.loads(bncost("estimate", "--inwoners", 54600, "--pakket", "basis", "--bandbreedte", "-f", "json").out,
-                      parse_float=Decimal)
+    data = json.loads(bncost("estimate", "--inwoners", 54600, "--pakket", "basis", "--bandbreedte", "-f", "json").out, parse_float=Decimal)
     total = _band(data)["totaal.kosten"]
     assert total["standaard"] == data["totaal"]["kosten_per_jaar"]  # central = today's figure
     assert total["laag"] < total["standaard"] < total["hoog"]
@@ -53,7 +52,9 @@ def test_both_ends_of_the_rate_window_reproduce_the_report(dataset):
     for amount in (band.laag, band.hoog):
         findings = _calibrate(dataset, amount, "venster")
         assert findings and all(f.level == "ok" for f in findings)
-        assert {f.params["gerapporteerd"] for f in findings} == {u.euro_per_inwoner_per_jaar for u in dataset.interviews.gerapporteerde_uitkomsten}
+        assert {f.params["gerapporteerd"] for f in findings} == {
+            u.euro_per_inwoner_per_jaar for u in dataset.interviews.gerapporteerde_uitkomsten
+        }
     assert band.laag <= uurtarief(dataset, TariefKeuze()).bedrag <= band.hoog
     # the window assumes the report rounded half up; had it truncated, this is the window (validate checks it too)
     cut = band.bij_afkappen
@@ -71,10 +72,16 @@ def test_an_alternative_that_does_not_reproduce_the_report_is_rejected(bncost, d
     path.write_text(text.replace("  hoog: 25.45", "  hoog: 25.46"), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 1
-    assert (f"salary_scales.yaml:{line}: uurtarief_bandbreedte.hoog: de bovengrens van het venster (€ 25,4600 per uur) reproduceert "
-            "het rapport niet: relatiebeheer_communicatie, volledig geeft € 0,08 in plaats van € 0,07") in " ".join(r.out.split())
-    path.write_text(text.replace("alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]",
-                                 "alternatieven: [rapport-2014-b, car-uwo-2019-schaal-10]"), encoding="utf-8")
+    assert (
+        f"salary_scales.yaml:{line}: uurtarief_bandbreedte.hoog: de bovengrens van het venster (€ 25,4600 per uur) reproduceert "
+        "het rapport niet: relatiebeheer_communicatie, volledig geeft € 0,08 in plaats van € 0,07"
+    ) in " ".join(r.out.split())
+    path.write_text(
+        text.replace(
+            "alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]", "alternatieven: [rapport-2014-b, car-uwo-2019-schaal-10]"
+        ),
+        encoding="utf-8",
+    )
     r = bncost("validate", "--data-dir", data_copy)
     text = " ".join(r.out.split())
     assert r.code == 1 and "uurtarief_bandbreedte.alternatieven[1]: tariefprofiel car-uwo-2019-schaal-10 (€ " in text
@@ -113,8 +120,10 @@ def test_sensitivity_lists_every_assumption_largest_first(bncost, dataset):
     assert {r["id"] for r in rows} == {"uurtarief", "schaalvoordeel", "schaling_beleid"}
     swings = [max(abs(r["uitslag_per_jaar"]), abs(r["uitslag_landelijk"])) for r in rows]
     assert swings == sorted(swings, reverse=True)
-    assert data["kosten_per_jaar"] == json.loads(bncost("estimate", "--gemeente", "Amersfoort", "-f", "json").out,
-                                                 parse_float=Decimal)["totaal"]["kosten_per_jaar"]
+    assert (
+        data["kosten_per_jaar"]
+        == json.loads(bncost("estimate", "--gemeente", "Amersfoort", "-f", "json").out, parse_float=Decimal)["totaal"]["kosten_per_jaar"]
+    )
     assert {r["id"]: r["status"] for r in rows}["uurtarief"] == "aanname"
     assert "--kostenbasis integraal" in data["niet_inbegrepen"]
     assert any(n.startswith("Wat deze gevoeligheid omvat") for n in data["notities"])

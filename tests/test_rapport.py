@@ -62,7 +62,7 @@ def test_the_page_is_self_contained_and_loads_nothing(amersfoort):
     svgs = [a for t, a in page.tags if t == "svg"]
     assert len(svgs) >= 2 and all(a.get("role") == "img" and a.get("aria-labelledby") for a in svgs)
     assert sum(1 for t, _ in page.tags if t == "title") == 1 + len(svgs)  # the page's and one per chart
-    assert ('html', {'lang': 'nl'}) in page.tags
+    assert ("html", {"lang": "nl"}) in page.tags
 
 
 def test_the_page_says_what_estimate_and_compare_models_say(bncost, amersfoort):
@@ -73,9 +73,17 @@ def test_the_page_says_what_estimate_and_compare_models_say(bncost, amersfoort):
         cmp = json.loads(bncost("compare-models", "--gemeente", "Amersfoort", "-p", pakket, "-f", "json").out, parse_float=Decimal)
         for model in cmp["vergelijkingen"][0]["modellen"]:
             assert money.euro(model["totaal_per_jaar"]) in text, model["model"]
-    headings = ("Samenvatting", "Hoe zeker", "Wat veranderde na 2014", "Kosten per taakgebied", "De drie inrichtingsmodellen",
-                "Hoe zeker: de aannames één voor één", "Over de jaren", "Kosten naar gemeentegrootte",
-                "Bijlage: toelichting, aannames en bronnen")
+    headings = (
+        "Samenvatting",
+        "Hoe zeker",
+        "Wat veranderde na 2014",
+        "Kosten per taakgebied",
+        "De drie inrichtingsmodellen",
+        "Hoe zeker: de aannames één voor één",
+        "Over de jaren",
+        "Kosten naar gemeentegrootte",
+        "Bijlage: toelichting, aannames en bronnen",
+    )
     positions = [text.index(h) for h in headings]
     assert positions[:3] == sorted(positions[:3]) and positions[-1] == max(positions)  # summary first, the appendix last
     assert "vingerafdruk" in text and "meegeleverde data (bncost " in text
@@ -90,7 +98,7 @@ def test_every_note_stands_once_in_the_appendix_and_every_reference_resolves(ame
     notes = [a["id"] for t, a in page.tags if t == "li" and (a.get("id") or "").startswith("noot-")]
     assert notes == [f"noot-{n}" for n in range(1, len(notes) + 1)] and {f"noot-{n}" for n in range(1, len(notes) + 1)} <= links
     html = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
-    appendix = html[html.index('id="bijlage"'):]
+    appendix = html[html.index('id="bijlage"') :]
     assert appendix.count("aanname</span>") >= 2 and "interviews.yaml:" in appendix  # statuses and places in the data folder
 
 
@@ -98,8 +106,17 @@ def test_the_workbook_computes_with_formulas_from_its_inputs(amersfoort):
     wb = openpyxl.load_workbook(amersfoort / "amersfoort.xlsx")
     assert wb.sheetnames == ["Invoer", "Berekening", "Modellen", "Reeks", "Bronnen"]
     names = set(wb.defined_names.keys())
-    assert {"Inwoners", "Uurtarief", "Maandsalaris", "UrenPerMaand", "MaandenPerJaar", "Schaalvoordeel", "Totaal_kosten_basis",
-            "Totaal_landelijk_volledig", "W_Uren"} <= names
+    assert {
+        "Inwoners",
+        "Uurtarief",
+        "Maandsalaris",
+        "UrenPerMaand",
+        "MaandenPerJaar",
+        "Schaalvoordeel",
+        "Totaal_kosten_basis",
+        "Totaal_landelijk_volledig",
+        "W_Uren",
+    } <= names
     calc = wb["Berekening"]
     formulas = [c.value for row in calc.iter_rows() for c in row if isinstance(c.value, str) and c.value.startswith("=")]
     assert any("Inwoners" in f and "SUMIFS(W_Uren" in f for f in formulas)
@@ -130,21 +147,24 @@ def test_a_region_gets_a_members_sheet_and_chart(bncost, tmp_path):
     text = (tmp_path / "ob.html").read_text(encoding="utf-8")
     assert "Bijdrage per gemeente en de regionale uitvoerder" in text and 'aria-labelledby="leden-basis-t' in text
     assert money.euro(Decimal(str(regio["uitvoerder"]["budget_per_jaar"]))) in text
-    summary = text[text.index('<section class="summary"'):text.index("</section>")]
+    summary = text[text.index('<section class="summary"') : text.index("</section>")]
     assert "Basispakket: de uitvoerder heeft" in summary and "de gemeente bemant zelf" not in summary
 
 
-@pytest.mark.parametrize(("args", "code", "message"), [
-    (["--gemeente", "Amersfoort"], 2, "de optie --uitvoer ontbreekt"),
-    (["--gemeente", "Amersfoort", "-o", "x.pdf"], 2, "uit de extensie .pdf volgt geen formaat"),
-    (["--gemeente", "Amersfoort", "--eenheid", "Limburg", "-o", "x.html"], 2, "kies één gemeente"),
-    (["--eenheid", "Limburg", "--veiligheidsregio", "Utrecht", "-o", "x.html"], 2, "kies één gemeente"),
-    (["--alle", "--inwoners", "5000", "-o", "x.html"], 2, "kies één gemeente"),
-    (["-o", "x.html"], 2, "de optie --inwoners ontbreekt"),
-    (["--gemeente", "Amersfoort", "-o", "-", "-f", "xlsx"], 2, "een werkmap gaat naar een bestand"),
-    (["--gemeente", "Atlantis", "-o", "x.html"], 2, "onbekende gemeente"),
-    (["--gemeente", "Amersfoort", "-o", "nergens/x.html"], 2, "de map van nergens/x.html bestaat niet"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--gemeente", "Amersfoort"], 2, "de optie --uitvoer ontbreekt"),
+        (["--gemeente", "Amersfoort", "-o", "x.pdf"], 2, "uit de extensie .pdf volgt geen formaat"),
+        (["--gemeente", "Amersfoort", "--eenheid", "Limburg", "-o", "x.html"], 2, "kies één gemeente"),
+        (["--eenheid", "Limburg", "--veiligheidsregio", "Utrecht", "-o", "x.html"], 2, "kies één gemeente"),
+        (["--alle", "--inwoners", "5000", "-o", "x.html"], 2, "kies één gemeente"),
+        (["-o", "x.html"], 2, "de optie --inwoners ontbreekt"),
+        (["--gemeente", "Amersfoort", "-o", "-", "-f", "xlsx"], 2, "een werkmap gaat naar een bestand"),
+        (["--gemeente", "Atlantis", "-o", "x.html"], 2, "onbekende gemeente"),
+        (["--gemeente", "Amersfoort", "-o", "nergens/x.html"], 2, "de map van nergens/x.html bestaat niet"),
+    ],
+)
 def test_mistakes_get_one_dutch_line(bncost, tmp_path, monkeypatch, args, code, message):
     monkeypatch.chdir(tmp_path)
     r = bncost("rapport", *args)
@@ -175,8 +195,10 @@ def test_only_rapport_imports_the_chart_and_workbook_libraries():
     import subprocess
     import sys
 
-    probe = ("import sys; from burgernet_cost.cli import main; main(sys.argv[1:]); "
-             "sys.stderr.write(repr(sorted(m for m in ('matplotlib', 'xlsxwriter', 'numpy') if m in sys.modules)))")
+    probe = (
+        "import sys; from burgernet_cost.cli import main; main(sys.argv[1:]); "
+        "sys.stderr.write(repr(sorted(m for m in ('matplotlib', 'xlsxwriter', 'numpy') if m in sys.modules)))"
+    )
     for args in (["--help"], ["estimate", "-n", "5000"], ["compare-models", "--bandbreedte"], ["reeks", "--gemeente", "Utrecht"]):
         r = subprocess.run([sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=60)
         assert r.returncode == 0 and r.stderr.endswith("[]"), (args, r.stderr[-300:])
@@ -199,12 +221,18 @@ def test_the_documents_carry_the_sensitivity_and_the_series(bncost, amersfoort):
 
 def test_the_summary_says_how_sure_with_the_range_of_estimate(bncost, amersfoort):
     page = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
-    band = {r["figuur"]: r for r in json.loads(bncost("estimate", "--gemeente", "Amersfoort", "--bandbreedte", "-f", "json").out,
-                                                parse_float=Decimal)["bandbreedte"]}["totaal.kosten"]
-    summary = re.sub(r"<[^>]+>", "", page[page.index('<section class="summary"'):page.index("</section>")])
+    band = {
+        r["figuur"]: r
+        for r in json.loads(bncost("estimate", "--gemeente", "Amersfoort", "--bandbreedte", "-f", "json").out, parse_float=Decimal)[
+            "bandbreedte"
+        ]
+    }["totaal.kosten"]
+    summary = re.sub(r"<[^>]+>", "", page[page.index('<section class="summary"') : page.index("</section>")])
     assert f"tussen {money.euro(band['laag'])} en {money.euro(band['hoog'])} per jaar" in summary
-    bases = {k: json.loads(bncost("estimate", "--gemeente", "Amersfoort", *k.split(), "-f", "json").out, parse_float=Decimal)
-             for k in ("--toeslagen alle", "--kostenbasis integraal")}
+    bases = {
+        k: json.loads(bncost("estimate", "--gemeente", "Amersfoort", *k.split(), "-f", "json").out, parse_float=Decimal)
+        for k in ("--toeslagen alle", "--kostenbasis integraal")
+    }
     for option, est in bases.items():  # the cost-basis alternatives stand beside the band
         assert f"({option}): {money.euro(est['totaal']['kosten_per_jaar'])}" in summary, option
     assert "De band omvat:" in summary and "Niet in de band:" in summary
@@ -227,8 +255,9 @@ def test_every_sheet_is_protected_and_rows_fit_their_wrapped_text(bncost, tmp_pa
 
     spans = {(m.min_row, m.min_col): sum(width(c) for c in range(m.min_col, m.max_col + 1)) for m in inv.merged_cells.ranges}
     for row in inv.iter_rows(min_row=2, max_row=20):
-        longest = max((len(str(c.value)) / spans.get((c.row, c.column), width(c.column)) for c in row if isinstance(c.value, str)),
-                      default=0)
+        longest = max(
+            (len(str(c.value)) / spans.get((c.row, c.column), width(c.column)) for c in row if isinstance(c.value, str)), default=0
+        )
         if longest > 1.5:  # text wider than its column wraps: the row must be taller than one line
             assert (inv.row_dimensions[row[0].row].height or 15) >= 30, (row[0].value, longest)
 
@@ -255,7 +284,8 @@ def test_invoer_takes_source_and_status_from_the_data(bncost, tmp_path):
         checked[label] = status
     assert checked["Maandsalaris (op prijspeil)"] == "afgeleid"  # the 2019 table raised by the cao steps up to 2024
     assert checked["Schaling relatiebeheer & communicatie"] == next(
-        f["status"] for f in figures if f["id"] == "interviews.schalingen[1].standaard")
+        f["status"] for f in figures if f["id"] == "interviews.schalingen[1].standaard"
+    )
 
 
 def test_the_members_own_columns_reach_the_leden_sheet(bncost, tmp_path):
@@ -278,7 +308,7 @@ def test_one_document_per_member_and_an_index(bncost, tmp_path):
     regio = json.loads(bncost("regio", "--gemeenten", "Utrecht,Zeist", "-f", "json").out, parse_float=Decimal)
     for lid in regio["leden"]:
         page = (tmp_path / "map" / f"{lid['gemeente'].lower()}.html").read_text(encoding="utf-8")
-        summary = re.sub(r"<[^>]+>", "", page[page.index('<section class="summary"'):page.index("</section>")])
+        summary = re.sub(r"<[^>]+>", "", page[page.index('<section class="summary"') : page.index("</section>")])
         assert f"{lid['gemeente']} betaalt {money.euro(lid['bijdrage_per_jaar'])} per jaar" in summary
         assert money.euro(regio["uitvoerder"]["budget_per_jaar"]) in summary
         est = json.loads(bncost("estimate", "--gemeente", lid["gemeente"], "-f", "json").out, parse_float=Decimal)
@@ -291,11 +321,14 @@ def test_one_document_per_member_and_an_index(bncost, tmp_path):
     assert "Bijdrage_regionaal_basis" in wb.defined_names and wb["Invoer"]["B5"].value == regio["leden"][1]["inwoners"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--per-gemeente", "--gemeente", "Utrecht", "-o", "map"], "--per-gemeente hoort bij één regio"),
-    (["--per-gemeente", "--gemeenten", "Utrecht", "-o", "bestaat.html"], "is geen map"),
-    (["--per-gemeente", "--gemeenten", "Utrecht", "-o", "nergens/map"], "de map boven nergens/map bestaat niet"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--per-gemeente", "--gemeente", "Utrecht", "-o", "map"], "--per-gemeente hoort bij één regio"),
+        (["--per-gemeente", "--gemeenten", "Utrecht", "-o", "bestaat.html"], "is geen map"),
+        (["--per-gemeente", "--gemeenten", "Utrecht", "-o", "nergens/map"], "de map boven nergens/map bestaat niet"),
+    ],
+)
 def test_per_member_mistakes_get_one_dutch_line(bncost, tmp_path, monkeypatch, args, message):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "bestaat.html").write_text("x")

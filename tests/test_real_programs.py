@@ -28,8 +28,15 @@ import pytest
 from burgernet_cost.output import numbers as money
 
 REQUIRED = os.environ.get("BNCOST_REQUIRE_TOOLS", "").strip() == "1"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 RECALC_PROFILE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
@@ -82,7 +89,7 @@ def _sentences(html: str) -> list[str]:
     """The page's sentences of 60 characters or more (the text between block tags, split after . ! ?)."""
     import html as html_lib
 
-    body = html[html.index("<body"):]
+    body = html[html.index("<body") :]
     body = re.sub(r"<style[^>]*>.*?</style>", " ", body, flags=re.S)
     text = html_lib.unescape(re.sub(r"<[^>]+>", " ", BLOCKS.sub("\n", body)))
     out = []
@@ -164,7 +171,9 @@ def test_chromium_reads_the_document_as_a_council_member_would(tmp_path, soort, 
         assert shown_total.replace("\u00a0", " ") == money.euro(estimate["totaal"]["kosten_per_jaar"])
     else:
         regio = _json("regio", *args)
-        assert shown_total.replace("\u00a0", " ") == money.euro(_json("estimate", "--inwoners", regio["inwoners"])["totaal"]["kosten_per_jaar"])
+        assert shown_total.replace("\u00a0", " ") == money.euro(
+            _json("estimate", "--inwoners", regio["inwoners"])["totaal"]["kosten_per_jaar"]
+        )
 
 
 def _recalculate(soffice: str, workbook: Path, out: Path) -> Path:
@@ -172,8 +181,22 @@ def _recalculate(soffice: str, workbook: Path, out: Path) -> Path:
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(RECALC_PROFILE, encoding="utf-8")
     out.mkdir(exist_ok=True)
-    result = subprocess.run([soffice, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
-                             "--convert-to", "xlsx", "--outdir", str(out), str(workbook)], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation={profile.resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(workbook),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     converted = out / workbook.name
     assert result.returncode == 0 and converted.exists(), result.stderr
     return converted
@@ -212,7 +235,7 @@ def test_libreoffice_recalculates_the_workbook(tmp_path):
     series = _json("reeks", "--gemeente", "Amersfoort")["jaren"]
     cells = [r for r in values["Reeks"].iter_rows(min_row=4, values_only=True) if r[0]]
     assert [int(r[0]) for r in cells] == [r["jaartal"] for r in series]
-    for row, expected in zip(cells, series):
+    for row, expected in zip(cells, series, strict=True):
         assert _close(row[6], expected["kosten_per_jaar"], 2), row
     # a user changes the inhabitants; the workbook must follow, as bncost would
     wb = openpyxl.load_workbook(workbook)

@@ -68,10 +68,12 @@ def test_fixed_inhabitants_move_only_with_the_price_level(bncost):
 
 
 def test_mistakes(bncost):
-    for args, message in ((["--gemeente", "Amersfoort", "--van", 2010], "inwonertallen zijn er voor 2012 tot en met 2024"),
-                          (["--gemeente", "Amersfoort", "--van", 2020, "--tot", 2015], "--van (2020) ligt na --tot (2015)"),
-                          (["--gemeente", "Amersfoort", "--eenheid", "Limburg"], "kies precies één van"),
-                          ([], "kies precies één van")):
+    for args, message in (
+        (["--gemeente", "Amersfoort", "--van", 2010], "inwonertallen zijn er voor 2012 tot en met 2024"),
+        (["--gemeente", "Amersfoort", "--van", 2020, "--tot", 2015], "--van (2020) ligt na --tot (2015)"),
+        (["--gemeente", "Amersfoort", "--eenheid", "Limburg"], "kies precies één van"),
+        ([], "kies precies één van"),
+    ):
         r = bncost("reeks", *args)
         assert r.code == 2 and message in r.err and len(r.err.splitlines()) == 1, r.err
 

@@ -11,8 +11,16 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("rich", "tabulate", "yaml", "pydantic", "burgernet_cost.data.models", "burgernet_cost.data.dataset",
-         "burgernet_cost.domain.estimate", "burgernet_cost.output.renderers")
+HEAVY = (
+    "rich",
+    "tabulate",
+    "yaml",
+    "pydantic",
+    "burgernet_cost.data.models",
+    "burgernet_cost.data.dataset",
+    "burgernet_cost.domain.estimate",
+    "burgernet_cost.output.renderers",
+)
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], ["estimate", "--help"], ["regio", "--help"]])
@@ -38,10 +46,19 @@ def test_help_and_version_load_no_data(args):
 def test_installed_entry_point(tmp_path):
     """The console script (or python -m) as a separate process, from a directory outside the checkout."""
     script = Path(sys.executable).with_name("bncost")
-    argv = [str(script)] if script.exists() else ([shutil.which("bncost")] if shutil.which("bncost") else [sys.executable, "-m", "burgernet_cost"])
+    argv = (
+        [str(script)]
+        if script.exists()
+        else ([shutil.which("bncost")] if shutil.which("bncost") else [sys.executable, "-m", "burgernet_cost"])
+    )
     env = {k: v for k, v in os.environ.items() if k != "BNCOST_DATA_DIR"}
-    ok = subprocess.run([*argv, "estimate", "--inwoners", "54600", "--pakket", "basis", "--format", "json"],
-                        capture_output=True, text=True, cwd=tmp_path, env=env)
+    ok = subprocess.run(
+        [*argv, "estimate", "--inwoners", "54600", "--pakket", "basis", "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["inwoners"] == 54600
     bad = subprocess.run([*argv, "estimate", "--inwoners", "abc"], capture_output=True, text=True, cwd=tmp_path, env=env)

@@ -14,8 +14,13 @@ from typing import Any
 from burgernet_cost.data.records import Record
 
 LISTING = Path(__file__).resolve().parent / "golden" / "statussen.txt"
-FILES = {"tasks": "tasks.yaml", "interviews": "interviews.yaml", "salary": "salary_scales.yaml",
-         "models": "inrichtingsmodellen.yaml", "tijdlijn": "tijdlijn.yaml"}
+FILES = {
+    "tasks": "tasks.yaml",
+    "interviews": "interviews.yaml",
+    "salary": "salary_scales.yaml",
+    "models": "inrichtingsmodellen.yaml",
+    "tijdlijn": "tijdlijn.yaml",
+}
 STATUSES = ("gepubliceerd", "afgeleid", "aanname", "secundair")
 
 
@@ -39,7 +44,7 @@ def figures(ds: Any) -> list[tuple[str, str, str, str, str]]:
             key = ".".join(str(p) for p in path) or "(bestand)"
             label = getattr(record, "id", None) or getattr(record, "gebied", None) or ""
             source = getattr(record, "bron", None)
-            bron = (" + ".join([source.kort(), *source.urls[1:]]) if hasattr(source, "kort") else str(source or ""))
+            bron = " + ".join([source.kort(), *source.urls[1:]]) if hasattr(source, "kort") else str(source or "")
             reason = next((getattr(record, k) for k in ("methode", "toelichting") if k in record.field_names and getattr(record, k)), "")
             if "aanname" in record.field_names and record.aanname:
                 reason = f"{reason} Aanname: {record.aanname}"
@@ -78,7 +83,8 @@ def test_every_status_is_known_and_every_inference_has_a_method(dataset):
 def test_the_reviewed_listing_is_current(dataset):
     assert LISTING.exists(), "python tests/test_statuses.py writes the listing"
     assert LISTING.read_text(encoding="utf-8") == listing(dataset), (
-        "the statuses in data/ changed: run python tests/test_statuses.py and review the difference")
+        "the statuses in data/ changed: run python tests/test_statuses.py and review the difference"
+    )
 
 
 def test_known_inferences_are_not_marked_published(dataset):
@@ -89,7 +95,6 @@ def test_known_inferences_are_not_marked_published(dataset):
     assert len(police_units) == 3 and {by_key[k] for k in police_units} == {"afgeleid"}
     assert {s.status for s in dataset.interviews.schalingen if s.taakgebied == "beleid"} == {"aanname"}
     assert dataset.tasks.bijlage2 is not None and dataset.tasks.bijlage2.status == "afgeleid"
-
 
 
 def test_the_key_salary_cell_cites_the_table_it_comes_from(dataset):
@@ -122,7 +127,6 @@ def test_timeline_says_what_the_sources_say(dataset):
     assert [u.split("/")[2] for u in sms.bron.urls] == ["veiligheidscoalitie.nl", "www.rtvdrenthe.nl"]
 
 
-
 def test_a_late_result_says_which_timeline_consequence_is_inferred(bncost):
     import json
 
@@ -130,7 +134,6 @@ def test_a_late_result_says_which_timeline_consequence_is_inferred(bncost):
     assert "sinds 31-8-2023 vervalt de gemeentelijke taak van werving en ledenadministratie" in notes
     assert "sinds 1-1-2020 wordt de bijdrage per inwoner afgebouwd" in notes and "(afgeleid: datum en gevolg" in notes
     assert "geen gemeentelijke Burgernet-taak meer" not in notes
-
 
 
 def test_old_police_regions_and_their_codes_are_derived(dataset):
@@ -143,8 +146,14 @@ def test_the_six_contradictions_are_recorded_with_both_places(dataset):
     """Issue "Fidelity, round 2" (4): where the report says two things, both places are in the data and
     each is shown by a command whose result depends on it."""
     found = {c.id: c for c in dataset.models.tegenstrijdigheden}
-    assert set(found) == {"midden-nederland-verrekening", "aantal-politie-interviews", "advies-cent-of-euro",
-                          "vergoeding-of-kosteloos", "sturend-of-besturend-orgaan", "aannemen-of-en-verwerken"}
+    assert set(found) == {
+        "midden-nederland-verrekening",
+        "aantal-politie-interviews",
+        "advies-cent-of-euro",
+        "vergoeding-of-kosteloos",
+        "sturend-of-besturend-orgaan",
+        "aannemen-of-en-verwerken",
+    }
     for c in found.values():
         assert len(c.plaatsen) >= 2 and all(p.citaat for p in c.plaatsen) and c.toon_bij
     assert "ct" in found["advies-cent-of-euro"].plaatsen[0].citaat and "huidig" in found["advies-cent-of-euro"].toon_bij

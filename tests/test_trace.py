@@ -34,13 +34,18 @@ def test_estimate_explains_exactly_what_it_read(bncost, dataset, pakket):
     assert {f["id"] for f in data["figuren"]} == read
     observations = {i for i in read if i.startswith("interviews.waarnemingen[")}
     wanted = {"basis", "aanvullend"} if pakket == "volledig" else {pakket}
-    expected = {f"interviews.waarnemingen[{w.id}].{k}" for w in dataset.interviews.waarnemingen
-                if w.meegewogen and w.pakket in wanted for k in ("uren_per_maand", "inwoners")}
+    expected = {
+        f"interviews.waarnemingen[{w.id}].{k}"
+        for w in dataset.interviews.waarnemingen
+        if w.meegewogen and w.pakket in wanted
+        for k in ("uren_per_maand", "inwoners")
+    }
     assert observations == expected
 
 
-@pytest.mark.parametrize("args", [(), ("--tarief", "advies"), ("--tarief", "advies", "-p", "aanvullend"),
-                                  ("--schaalvoordeel", "20", "-p", "volledig")])
+@pytest.mark.parametrize(
+    "args", [(), ("--tarief", "advies"), ("--tarief", "advies", "-p", "aanvullend"), ("--schaalvoordeel", "20", "-p", "volledig")]
+)
 def test_compare_explains_every_package(bncost, dataset, args):
     from burgernet_cost.domain.compare import compare
 
@@ -75,8 +80,17 @@ def test_every_recorded_figure_is_reachable_and_has_a_place(dataset):
 
 
 def test_a_new_observation_enters_the_explanation(bncost, data_copy):
-    add_observation(data_copy, id="tijdregistratie-x", taakgebied="beleid", pakket="basis", uren_per_maand=10,
-                    inwoners=20000, meegewogen="true", status="gepubliceerd", bron="{sectie: '4.1.1'}")
+    add_observation(
+        data_copy,
+        id="tijdregistratie-x",
+        taakgebied="beleid",
+        pakket="basis",
+        uren_per_maand=10,
+        inwoners=20000,
+        meegewogen="true",
+        status="gepubliceerd",
+        bron="{sectie: '4.1.1'}",
+    )
     data = json.loads(bncost("estimate", "-n", 1000, "--uitleg", "-f", "json", "--data-dir", data_copy).out)
     ids = uitleg_figures(data["uitleg"])
     assert "interviews.waarnemingen[tijdregistratie-x].uren_per_maand" in ids

@@ -81,18 +81,23 @@ def test_peildatum_indexes_and_warns_beyond_last_step(bncost, dataset):
 
 
 def test_allowances_and_integral_and_direct_rate(bncost, dataset):
-    r = json.loads(bncost("estimate", "-n", 54600, "--toeslagen", "vakantietoelage,eindejaarsuitkering", "-f", "json").out, parse_float=Decimal)
+    r = json.loads(
+        bncost("estimate", "-n", 54600, "--toeslagen", "vakantietoelage,eindejaarsuitkering", "-f", "json").out, parse_float=Decimal
+    )
     profile = next(p for p in dataset.salary.tariefprofielen if p.id == dataset.salary.standaard_tariefprofiel)
     table = next(t for t in dataset.salary.tabellen if t.id == profile.tabel)
     pct = {a.id: [w for w in a.waarden if w.vanaf <= table.ingangsdatum][-1].procent for a in dataset.salary.toeslagen}
-    assert (f"met vakantietoelage {money.pct(pct['vakantietoelage'])} en eindejaarsuitkering "
-            f"{money.pct(pct['eindejaarsuitkering'])}") in r["uurtarief"]["omschrijving"]
+    assert (f"met vakantietoelage {money.pct(pct['vakantietoelage'])} en eindejaarsuitkering {money.pct(pct['eindejaarsuitkering'])}") in r[
+        "uurtarief"
+    ]["omschrijving"]
     monthly = table.schalen[profile.schaal][profile.periodiek]
     factor = 1 + (pct["vakantietoelage"] + pct["eindejaarsuitkering"]) / 100
     assert r["uurtarief"]["bedrag"] == money.quantize(monthly * factor / dataset.salary.uurloon.uren_per_maand, 4)
     ik = dataset.salary.integrale_kosten
     r = json.loads(bncost("estimate", "-n", 54600, "--kostenbasis", "integraal", "-f", "json").out, parse_float=Decimal)
-    assert r["uurtarief"]["bedrag"] == money.quantize((ik.loonkosten_per_fte_per_jaar["10"] + ik.overhead_per_fte_per_jaar) / ik.productieve_uren_per_jaar, 4)
+    assert r["uurtarief"]["bedrag"] == money.quantize(
+        (ik.loonkosten_per_fte_per_jaar["10"] + ik.overhead_per_fte_per_jaar) / ik.productieve_uren_per_jaar, 4
+    )
     r = json.loads(bncost("estimate", "-n", 54600, "--uurtarief", "45,50", "-f", "json").out, parse_float=Decimal)
     assert r["uurtarief"]["bedrag"] == Decimal("45.5")
     beleid = r["taakgebieden"][0]
@@ -154,9 +159,7 @@ def test_set_one_off(bncost):
 
 def test_scenario_unknown_path(bncost, tmp_path):
     path = tmp_path / "fout.yaml"
-    path.write_text(
-        "naam: Tikfout\nwijzigingen:\n  inrichtingsmodellen.schaalvoordeel_landelijk.percent: 20\n", encoding="utf-8"
-    )
+    path.write_text("naam: Tikfout\nwijzigingen:\n  inrichtingsmodellen.schaalvoordeel_landelijk.percent: 20\n", encoding="utf-8")
     r = bncost("estimate", "-n", 54600, "--scenario", path)
     assert r.code == 1
     assert "fout.yaml:3: " in r.err

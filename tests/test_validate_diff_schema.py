@@ -60,9 +60,17 @@ def test_calibration_fails_when_report_hours_change(bncost, data_copy):
 def test_added_user_observation_keeps_calibration(bncost, data_copy):
     from conftest import add_observation
 
-    add_observation(data_copy, id="eigen-tijdregistratie", taakgebied="relatiebeheer_communicatie", pakket="basis",
-                    uren_per_maand=20, inwoners=100000, meegewogen="true", status="gepubliceerd",
-                    bron="{document: Tijdregistratie Voorbeeldstad 2026}")
+    add_observation(
+        data_copy,
+        id="eigen-tijdregistratie",
+        taakgebied="relatiebeheer_communicatie",
+        pakket="basis",
+        uren_per_maand=20,
+        inwoners=100000,
+        meegewogen="true",
+        status="gepubliceerd",
+        bron="{document: Tijdregistratie Voorbeeldstad 2026}",
+    )
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 0, r.out
     r = bncost("estimate", "-n", 3200000, "-f", "json", "--data-dir", data_copy)

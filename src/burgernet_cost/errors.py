@@ -105,9 +105,19 @@ def os_reason(exc: OSError) -> str:
     """The reason of an OS error in Dutch."""
     import errno
 
-    reasons = {errno.ENAMETOOLONG: "naam te lang", errno.ELOOP: "kringverwijzing van koppelingen", errno.EACCES: "geen rechten",
-               errno.EPERM: "geen rechten", errno.ENOENT: "bestaat niet", errno.ENOTDIR: "een deel van het pad is geen map",
-               errno.EISDIR: "is een map", errno.ENOSPC: "de schijf is vol", errno.EROFS: "alleen-lezen bestandssysteem",
-               errno.EEXIST: "bestaat al", errno.EIO: "invoer/uitvoerfout",
-               errno.EDQUOT: "de schijfruimte (quota) is op", errno.EFBIG: "het bestand wordt te groot"}
+    reasons = {
+        errno.ENAMETOOLONG: "naam te lang",
+        errno.ELOOP: "kringverwijzing van koppelingen",
+        errno.EACCES: "geen rechten",
+        errno.EPERM: "geen rechten",
+        errno.ENOENT: "bestaat niet",
+        errno.ENOTDIR: "een deel van het pad is geen map",
+        errno.EISDIR: "is een map",
+        errno.ENOSPC: "de schijf is vol",
+        errno.EROFS: "alleen-lezen bestandssysteem",
+        errno.EEXIST: "bestaat al",
+        errno.EIO: "invoer/uitvoerfout",
+        errno.EDQUOT: "de schijfruimte (quota) is op",
+        errno.EFBIG: "het bestand wordt te groot",
+    }
     return reasons.get(exc.errno or -1, "besturingssysteem weigert")

@@ -47,8 +47,9 @@ def _root(
 def build(command: str | None = None) -> typer.Typer:
     """The app with every command registered, or only ``command`` (what a run needs; "" for none:
     the list of commands in the help comes from the registry)."""
-    app = typer.Typer(name="bncost", help=HELP, cls=DutchGroup, rich_markup_mode=None, add_completion=True,
-                      no_args_is_help=True, context_settings=CONTEXT)
+    app = typer.Typer(
+        name="bncost", help=HELP, cls=DutchGroup, rich_markup_mode=None, add_completion=True, no_args_is_help=True, context_settings=CONTEXT
+    )
     app.callback()(_root)
     for name, spec in COMMANDS.items():
         if command is None or name == command:
@@ -108,8 +109,7 @@ def _translate_usage(exc: Exception) -> str:
 
         found = re.search(r"\(([^()]*)\)\s*$", message)
         extra = found.group(1) if found else message
-        return (f"onverwacht argument '{extra}'; bevat een naam een spatie? Zet hem tussen aanhalingstekens, "
-                "bijv. --gemeente \"Den Haag\"")
+        return f"onverwacht argument '{extra}'; bevat een naam een spatie? Zet hem tussen aanhalingstekens, bijv. --gemeente \"Den Haag\""
     if message.startswith("Missing command"):
         return "geen commando opgegeven; zie 'bncost --help'"
     return f"ongeldig gebruik: {message}"

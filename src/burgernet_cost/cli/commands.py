@@ -72,9 +72,17 @@ def estimate_cmd(
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
 def compare_cmd(
     opties: Gedeeld,
-    inwoners: Annotated[int | None, Opt("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL",
-                                        show_default=False,
-                                        help="Aantal inwoners (standaard: de referentiegemeente van het rapport, 54.600).")] = None,
+    inwoners: Annotated[
+        int | None,
+        Opt(
+            "--inwoners",
+            "-n",
+            parser=parse_inwoners,
+            metavar="AANTAL",
+            show_default=False,
+            help="Aantal inwoners (standaard: de referentiegemeente van het rapport, 54.600).",
+        ),
+    ] = None,
     pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
@@ -90,8 +98,10 @@ def compare_cmd(
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=False)
     referentie = n is None
     n = ds.models.referentiegemeente.inwoners if n is None else n
-    results = [compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
-               for p in ([pakket] if pakket else ["basis", "volledig"])]
+    results = [
+        compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
+        for p in ([pakket] if pakket else ["basis", "volledig"])
+    ]
     band = None
     if bandbreedte:
         from burgernet_cost.domain.bands import compare_band
@@ -112,16 +122,30 @@ def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, data_dir: DataDir 
 
 
 def tasks_cmd(
-    rol: Annotated[str | None, Opt("--rol", metavar="ROL", show_default=False,
-                                   help="Alleen deze rol (id of naam, bijv. relatiebeheer of 'Lid sturend orgaan').",
-                                   autocompletion=tab.rol)] = None,
+    rol: Annotated[
+        str | None,
+        Opt(
+            "--rol",
+            metavar="ROL",
+            show_default=False,
+            help="Alleen deze rol (id of naam, bijv. relatiebeheer of 'Lid sturend orgaan').",
+            autocompletion=tab.rol,
+        ),
+    ] = None,
     pakket: Annotated[str | None, pakket_option("basis, aanvullend, of volledig (beide; standaard).", False)] = None,
-    organisatie: Annotated[str, Opt("--organisatie", parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
-                                    metavar="gemeente|politie|alle",
-                                    help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.",
-                                    autocompletion=tab.ORGANISATIE)] = "gemeente",
-    bijlage2: Annotated[bool, Opt("--bijlage2", help="Toon ook elke regel van Bijlage 2 met de taak uit hoofdstuk 3 "
-                                                     "waarmee hij overeenkomt.")] = False,
+    organisatie: Annotated[
+        str,
+        Opt(
+            "--organisatie",
+            parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
+            metavar="gemeente|politie|alle",
+            help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.",
+            autocompletion=tab.ORGANISATIE,
+        ),
+    ] = "gemeente",
+    bijlage2: Annotated[
+        bool, Opt("--bijlage2", help="Toon ook elke regel van Bijlage 2 met de taak uit hoofdstuk 3 waarmee hij overeenkomt.")
+    ] = False,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
@@ -145,12 +169,27 @@ def region_cmd(
     bestand: Ledenbestand = None,
     blad: Blad = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland.")] = False,
-    per: Annotated[str | None, Opt("--per", parser=parse_choice(("gemeente", "eenheid"), "indeling"), metavar="gemeente|eenheid",
-                                   show_default=False,
-                                   help="Eén regel per gemeente of per politie-eenheid (standaard: eenheid bij --alle, "
-                                        "anders gemeente).", autocompletion=tab.PER)] = None,
-    model: Annotated[str, Opt("--model", parser=parse_choice(("regionaal", "landelijk"), "model"), metavar="regionaal|landelijk",
-                              help="Wie relatiebeheer en communicatie uitvoert.", autocompletion=tab.MODEL)] = "regionaal",
+    per: Annotated[
+        str | None,
+        Opt(
+            "--per",
+            parser=parse_choice(("gemeente", "eenheid"), "indeling"),
+            metavar="gemeente|eenheid",
+            show_default=False,
+            help="Eén regel per gemeente of per politie-eenheid (standaard: eenheid bij --alle, anders gemeente).",
+            autocompletion=tab.PER,
+        ),
+    ] = None,
+    model: Annotated[
+        str,
+        Opt(
+            "--model",
+            parser=parse_choice(("regionaal", "landelijk"), "model"),
+            metavar="regionaal|landelijk",
+            help="Wie relatiebeheer en communicatie uitvoert.",
+            autocompletion=tab.MODEL,
+        ),
+    ] = "regionaal",
     pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
@@ -161,8 +200,13 @@ def region_cmd(
     from burgernet_cost.domain.region import region
     from burgernet_cost.output.views.region import region_report
 
-    given: dict[str, str | None] = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten,
-                                    "bestand": bestand, "alle": "ja" if alle else None}
+    given: dict[str, str | None] = {
+        "eenheid": eenheid,
+        "veiligheidsregio": veiligheidsregio,
+        "gemeenten": gemeenten,
+        "bestand": bestand,
+        "alle": "ja" if alle else None,
+    }
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
     choose_sheet(blad, bestand)
@@ -170,8 +214,19 @@ def region_cmd(
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
-    result = region(ds, title, members, model, pakket, tarief, schaalvoordeel, keuze, soort=soort,
-                    schalingen=opties.schalingen(), inwoners_datum=peildatum)
+    result = region(
+        ds,
+        title,
+        members,
+        model,
+        pakket,
+        tarief,
+        schaalvoordeel,
+        keuze,
+        soort=soort,
+        schalingen=opties.schalingen(),
+        inwoners_datum=peildatum,
+    )
     band = None
     if bandbreedte:
         from burgernet_cost.domain.bands import region_band
@@ -206,11 +261,13 @@ def schaalvoordeel_has_effect(schaalvoordeel: Any, tarief: str, model: str | Non
     if schaalvoordeel is None:
         return
     if tarief == "advies":
-        raise UsageProblem("heeft geen effect bij --tarief advies (het schaalvoordeel geldt alleen voor het berekende tarief)",
-                           field="schaalvoordeel")
+        raise UsageProblem(
+            "heeft geen effect bij --tarief advies (het schaalvoordeel geldt alleen voor het berekende tarief)", field="schaalvoordeel"
+        )
     if model == "regionaal":
-        raise UsageProblem("heeft geen effect bij --model regionaal (het schaalvoordeel geldt alleen voor het landelijke model)",
-                           field="schaalvoordeel")
+        raise UsageProblem(
+            "heeft geen effect bij --model regionaal (het schaalvoordeel geldt alleen voor het landelijke model)", field="schaalvoordeel"
+        )
 
 
 def choose_sheet(blad: str | None, bestand: str | None) -> None:
@@ -226,18 +283,33 @@ def choose_sheet(blad: str | None, bestand: str | None) -> None:
 
 def region_title(soort: str, name: str) -> str:
     """What a region is called in the output, by how it was chosen."""
-    titles = {"eenheid": f"politie-eenheid {name}", "veiligheidsregio": f"veiligheidsregio {name}", "gemeenten": name,
-              "bestand": f"gemeenten uit {name}", "alle": "Nederland (alle gemeenten)"}
+    titles = {
+        "eenheid": f"politie-eenheid {name}",
+        "veiligheidsregio": f"veiligheidsregio {name}",
+        "gemeenten": name,
+        "bestand": f"gemeenten uit {name}",
+        "alle": "Nederland (alle gemeenten)",
+    }
     return titles[soort]
 
 
 def municipalities_cmd(
-    eenheid: Annotated[str | None, Opt("--eenheid", metavar="NAAM", show_default=False, help="Alleen deze politie-eenheid.",
-                                       autocompletion=tab.eenheid)] = None,
-    veiligheidsregio: Annotated[str | None, Opt("--veiligheidsregio", metavar="NAAM", show_default=False,
-                                                help="Alleen deze veiligheidsregio.", autocompletion=tab.veiligheidsregio)] = None,
-    zoek: Annotated[str | None, Opt("--zoek", metavar="TEKST", show_default=False,
-                                    help="Gemeenten waarvan naam of code deze tekst bevat.")] = None,
+    eenheid: Annotated[
+        str | None, Opt("--eenheid", metavar="NAAM", show_default=False, help="Alleen deze politie-eenheid.", autocompletion=tab.eenheid)
+    ] = None,
+    veiligheidsregio: Annotated[
+        str | None,
+        Opt(
+            "--veiligheidsregio",
+            metavar="NAAM",
+            show_default=False,
+            help="Alleen deze veiligheidsregio.",
+            autocompletion=tab.veiligheidsregio,
+        ),
+    ] = None,
+    zoek: Annotated[
+        str | None, Opt("--zoek", metavar="TEKST", show_default=False, help="Gemeenten waarvan naam of code deze tekst bevat.")
+    ] = None,
     jaar: Jaar = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
@@ -276,7 +348,9 @@ def _emit_report(report: Any, opties: Gedeeld) -> None:
     emit(report, opties.fmt, opties.uitvoer)
 
 
-def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> tuple[Any, Any, int | None, Any]:
+def setup(
+    opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool
+) -> tuple[Any, Any, int | None, Any]:
     """estimate and compare-models: check the options, load the data (with a scenario), determine
     the rate choice and the inhabitants. Returns (dataset, rate choice, inhabitants or None,
     (municipality, municipalities) or None)."""
@@ -313,8 +387,16 @@ def series_counts(gm: Any, soort: str, given: dict[str, str | None], jaar: int) 
             out = []
             for m, count in counts:
                 t = count(year)
-                out.append(Lidinvoer(m.naam, m.code, t.inwoners if t else 0, t.herkomst.bron if t else "", t.herkomst.plaats if t else None,
-                                     "gepubliceerd"))
+                out.append(
+                    Lidinvoer(
+                        m.naam,
+                        m.code,
+                        t.inwoners if t else 0,
+                        t.herkomst.bron if t else "",
+                        t.herkomst.plaats if t else None,
+                        "gepubliceerd",
+                    )
+                )
             return out
 
         return members_counts(gm, of_list, region_title(soort, name)), region_title(soort, name)

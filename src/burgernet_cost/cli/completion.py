@@ -90,7 +90,7 @@ def _shell_classes(tc: Any) -> dict[str, type]:
     class Zsh(tc.ZshComplete):  # type: ignore[misc]
         def format_completion(self, item: Any) -> str:
             value = f'"{_zsh_escape(item.value)}"'
-            return f"{value}:\"{_zsh_escape(_one_line(item.help))}\"" if item.help else value
+            return f'{value}:"{_zsh_escape(_one_line(item.help))}"' if item.help else value
 
     class Fish(tc.FishComplete):  # type: ignore[misc]
         def format_completion(self, item: Any) -> str:
@@ -185,8 +185,10 @@ def _install(ctx: Any, param: Any, value: Any) -> Any:
     from burgernet_cost.cli.output import write_text
 
     shell, path = install(shell=_shell(value), prog_name=PROG, complete_var=COMPLETE_VAR)
-    write_text(f"Aanvullen met Tab voor {shell} is geïnstalleerd in {path}.\n"
-               "Het werkt in een nieuw terminalvenster (of na het opnieuw laden van de shell).\n")
+    write_text(
+        f"Aanvullen met Tab voor {shell} is geïnstalleerd in {path}.\n"
+        "Het werkt in een nieuw terminalvenster (of na het opnieuw laden van de shell).\n"
+    )
     raise typer.Exit(0)
 
 
@@ -334,8 +336,9 @@ def choices(*options: tuple[str, str]) -> Callable[..., Candidates]:
 
 PAKKET = choices(("basis", "basispakket"), ("aanvullend", "alleen de aanvulling"), ("volledig", "basis + aanvullend"))
 TARIEF = choices(("berekend", "uit de uren"), ("advies", "het advies van §6"))
-FORMAAT = choices(("table", "tabel (standaard)"), ("json", "JSON"), ("csv", "CSV"), ("csv-nl", "CSV met ; en decimale komma"),
-                  ("markdown", "Markdown"))
+FORMAAT = choices(
+    ("table", "tabel (standaard)"), ("json", "JSON"), ("csv", "CSV"), ("csv-nl", "CSV met ; en decimale komma"), ("markdown", "Markdown")
+)
 RAPPORT_FORMAAT = choices(("html", "HTML-pagina"), ("xlsx", "Excel-werkmap"))
 KOSTENBASIS = choices(("salaris", "CAR-UWO"), ("integraal", "loonkosten + overhead"))
 SCHALING = choices(("per_inwoner", "naar het aantal inwoners"), ("per_gemeente", "per gemeente (§4.1.1)"))

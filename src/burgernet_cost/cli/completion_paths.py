@@ -79,8 +79,12 @@ def _git_refs() -> list[str]:
     import subprocess
 
     try:
-        done = subprocess.run(["git", "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags", "refs/remotes"],
-                              capture_output=True, timeout=3, check=False)
+        done = subprocess.run(
+            ["git", "for-each-ref", "--format=%(refname:short)", "refs/heads", "refs/tags", "refs/remotes"],
+            capture_output=True,
+            timeout=3,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     if done.returncode != 0:
@@ -102,8 +106,13 @@ def versies(incomplete: str) -> Candidates:
 # --------------------------------------------------------------------------- --set paths
 
 _PATH = re.compile(r"[^.\[\]]+(?:\.[^.\[\]]+|\[[^\]]+\])*")
-_FILES = {"tasks.yaml": "tasks", "interviews.yaml": "interviews", "salary_scales.yaml": "salary",
-          "inrichtingsmodellen.yaml": "models", "tijdlijn.yaml": "tijdlijn"}
+_FILES = {
+    "tasks.yaml": "tasks",
+    "interviews.yaml": "interviews",
+    "salary_scales.yaml": "salary",
+    "inrichtingsmodellen.yaml": "models",
+    "tijdlijn.yaml": "tijdlijn",
+}
 
 
 def _tree(paths: Any) -> dict[Any, Any]:

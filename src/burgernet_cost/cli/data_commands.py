@@ -31,17 +31,35 @@ def validate_cmd(
 
 
 def diff_cmd(
-    base_dir: Annotated[str, typer.Argument(metavar="BASIS", show_default=False,
-                                             help="De data vóór de wijziging: een map, of een git-versie (main, HEAD~1, "
-                                                  "main:pad/naar/data) in deze repository.",
-                                             autocompletion=versies)],
-    head_dir: Annotated[str | None, typer.Argument(metavar="[NIEUW]", show_default=False,
-                                                    help="De data na de wijziging, ook een map of git-versie (standaard: "
-                                                         "de huidige data).", autocompletion=versies)] = None,
+    base_dir: Annotated[
+        str,
+        typer.Argument(
+            metavar="BASIS",
+            show_default=False,
+            help="De data vóór de wijziging: een map, of een git-versie (main, HEAD~1, main:pad/naar/data) in deze repository.",
+            autocompletion=versies,
+        ),
+    ],
+    head_dir: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NIEUW]",
+            show_default=False,
+            help="De data na de wijziging, ook een map of git-versie (standaard: de huidige data).",
+            autocompletion=versies,
+        ),
+    ] = None,
     only_changed: Annotated[bool, Opt("--alleen-wijzigingen", help="Toon alleen gewijzigde kengetallen.")] = False,
-    jaar: Annotated[list[int] | None, Opt("--jaar", parser=parse_year, metavar="JAAR", show_default=False,
-                                          help="Kengetallen ook op prijspeil 1 januari van dit jaar (herhaalbaar; standaard "
-                                               "het nieuwste jaar van de data).")] = None,
+    jaar: Annotated[
+        list[int] | None,
+        Opt(
+            "--jaar",
+            parser=parse_year,
+            metavar="JAAR",
+            show_default=False,
+            help="Kengetallen ook op prijspeil 1 januari van dit jaar (herhaalbaar; standaard het nieuwste jaar van de data).",
+        ),
+    ] = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
@@ -69,8 +87,19 @@ def diff_cmd(
         base, head = datasets
         years = sorted({latest_year(head), *(jaar or [])})
         figures, ref = diff(base, head, years)
-        emit(diff_report(figures, ref, validity[0][1] if base_dir else shown(base.root),
-                         head_dir or shown(head.root), only_changed, validity, changed_inputs(base, head)), fmt, uitvoer)
+        emit(
+            diff_report(
+                figures,
+                ref,
+                validity[0][1] if base_dir else shown(base.root),
+                head_dir or shown(head.root),
+                only_changed,
+                validity,
+                changed_inputs(base, head),
+            ),
+            fmt,
+            uitvoer,
+        )
     if not all(v.valid() for _, _, v in validity):
         raise typer.Exit(1)
 
@@ -78,9 +107,16 @@ def diff_cmd(
 def schema_cmd(
     write: Annotated[bool, Opt("--write", help="Schrijf de schema's naar de map.")] = False,
     check: Annotated[bool, Opt("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
-    directory: Annotated[str | None, Opt("--map", metavar="MAP", show_default=False,
-                                         help="Map voor de schema's (standaard: schemas/ naast de datamap).",
-                                         autocompletion=folders)] = None,
+    directory: Annotated[
+        str | None,
+        Opt(
+            "--map",
+            metavar="MAP",
+            show_default=False,
+            help="Map voor de schema's (standaard: schemas/ naast de datamap).",
+            autocompletion=folders,
+        ),
+    ] = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
     data_dir: DataDir = None,
@@ -94,8 +130,7 @@ def schema_cmd(
         raise UsageProblem("kies --write of --check, niet beide")
     target = Path(directory) if directory else jsonschema.default_dir(data_dir)
     written = jsonschema.write(target) if write else []
-    states = [(name, data_file, "bijgewerkt" if name in written else state)
-              for name, data_file, state in jsonschema.states(target)]
+    states = [(name, data_file, "bijgewerkt" if name in written else state) for name, data_file, state in jsonschema.states(target)]
     stale = [name for name, _, state in states if state in ("verouderd", "ontbreekt")]
     if check and stale:
         raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=shown(target))

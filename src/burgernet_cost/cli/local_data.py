@@ -12,7 +12,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-COMMANDS_WITH_DATA = {"estimate", "compare-models", "huidig", "taken", "validate", "diff", "schema", "regio", "gemeenten", "rapport", "reeks", "gevoeligheid"}
+COMMANDS_WITH_DATA = {
+    "estimate",
+    "compare-models",
+    "huidig",
+    "taken",
+    "validate",
+    "diff",
+    "schema",
+    "regio",
+    "gemeenten",
+    "rapport",
+    "reeks",
+    "gevoeligheid",
+}
 
 
 def note(args: list[str], command: str) -> str | None:
@@ -71,6 +84,8 @@ def _differing(a: Path, b: Path) -> list[str]:
     out = []
     for name in sorted(names):
         pa, pb = a / name, b / name
-        if pa.is_file() != pb.is_file() or (pa.is_file() and (pa.stat().st_size != pb.stat().st_size or pa.read_bytes() != pb.read_bytes())):
+        if pa.is_file() != pb.is_file() or (
+            pa.is_file() and (pa.stat().st_size != pb.stat().st_size or pa.read_bytes() != pb.read_bytes())
+        ):
             out.append(name)
     return out

@@ -44,98 +44,282 @@ def _option(*decls: str, **kwargs: Any) -> Any:
 
 # name -> (annotation, default); the annotation carries the option's flags, metavar and help
 TARIEF_OPTIES: dict[str, tuple[Any, Any]] = {
-    "schaal": (Annotated[str | None, _option("--schaal", metavar="SCHAAL", help="Salarisschaal voor het uurtarief (bijv. 10 of 10A).")], None),
-    "periodiek": (Annotated[int | None, _option("--periodiek", parser=parse_periodiek, metavar="N",
-                                                help="Periodiek (trede) binnen de schaal, 0 = laagste.")], None),
-    "toeslagen": (Annotated[str | None, _option("--toeslagen", metavar="geen|alle|LIJST",
-                                                help="Toeslagen op het salaris: geen, alle, of bijv. vakantietoelage,eindejaarsuitkering.",
-                                                autocompletion=tab.toeslagen)], None),
-    "uurtarief": (Annotated[Decimal | None, _option("--uurtarief", parser=parse_decimal("uurtarief in euro", Decimal("0.01"), Decimal(10000)),
-                                                    metavar="EUR", help="Gebruik dit uurtarief direct (bijv. 45,50).")], None),
-    "kostenbasis": (Annotated[str, _option("--kostenbasis", parser=parse_choice(("salaris", "integraal"), "kostenbasis"),
-                                           metavar="salaris|integraal", show_default=True,
-                                           help="salaris (CAR-UWO) of integraal (loonkosten + overhead, Handleiding Overheidstarieven).",
-                                           autocompletion=tab.KOSTENBASIS)], "salaris"),
-    "peildatum": (Annotated[str | None, _option("--peildatum", parser=parse_date, metavar="JJJJ-MM-DD",
-                                                help="Reken op deze datum: salarisniveau (tabel + cao-verhogingen), en bij --gemeente "
-                                                     "of een regio de inwoners en gemeenten van dat jaar (CBS, 1 januari). "
-                                                     "Standaard: de situatie van het rapport.")], None),
+    "schaal": (
+        Annotated[str | None, _option("--schaal", metavar="SCHAAL", help="Salarisschaal voor het uurtarief (bijv. 10 of 10A).")],
+        None,
+    ),
+    "periodiek": (
+        Annotated[
+            int | None, _option("--periodiek", parser=parse_periodiek, metavar="N", help="Periodiek (trede) binnen de schaal, 0 = laagste.")
+        ],
+        None,
+    ),
+    "toeslagen": (
+        Annotated[
+            str | None,
+            _option(
+                "--toeslagen",
+                metavar="geen|alle|LIJST",
+                help="Toeslagen op het salaris: geen, alle, of bijv. vakantietoelage,eindejaarsuitkering.",
+                autocompletion=tab.toeslagen,
+            ),
+        ],
+        None,
+    ),
+    "uurtarief": (
+        Annotated[
+            Decimal | None,
+            _option(
+                "--uurtarief",
+                parser=parse_decimal("uurtarief in euro", Decimal("0.01"), Decimal(10000)),
+                metavar="EUR",
+                help="Gebruik dit uurtarief direct (bijv. 45,50).",
+            ),
+        ],
+        None,
+    ),
+    "kostenbasis": (
+        Annotated[
+            str,
+            _option(
+                "--kostenbasis",
+                parser=parse_choice(("salaris", "integraal"), "kostenbasis"),
+                metavar="salaris|integraal",
+                show_default=True,
+                help="salaris (CAR-UWO) of integraal (loonkosten + overhead, Handleiding Overheidstarieven).",
+                autocompletion=tab.KOSTENBASIS,
+            ),
+        ],
+        "salaris",
+    ),
+    "peildatum": (
+        Annotated[
+            str | None,
+            _option(
+                "--peildatum",
+                parser=parse_date,
+                metavar="JJJJ-MM-DD",
+                help="Reken op deze datum: salarisniveau (tabel + cao-verhogingen), en bij --gemeente "
+                "of een regio de inwoners en gemeenten van dat jaar (CBS, 1 januari). "
+                "Standaard: de situatie van het rapport.",
+            ),
+        ],
+        None,
+    ),
 }
 REKEN_OPTIES: dict[str, tuple[Any, Any]] = {
-    "schaling_beleid": (Annotated[str | None, _option("--schaling-beleid", parser=parse_choice(("per_inwoner", "per_gemeente"), "schaling"),
-                                                      metavar="per_inwoner|per_gemeente",
-                                                      help="Hoe de beleidsuren meegaan met de grootte van de gemeente: naar het "
-                                                           "aantal inwoners (standaard uit de data, een aanname) of per gemeente "
-                                                           "zoals waargenomen (§4.1.1).",
-                                                      autocompletion=tab.SCHALING)], None),
+    "schaling_beleid": (
+        Annotated[
+            str | None,
+            _option(
+                "--schaling-beleid",
+                parser=parse_choice(("per_inwoner", "per_gemeente"), "schaling"),
+                metavar="per_inwoner|per_gemeente",
+                help="Hoe de beleidsuren meegaan met de grootte van de gemeente: naar het "
+                "aantal inwoners (standaard uit de data, een aanname) of per gemeente "
+                "zoals waargenomen (§4.1.1).",
+                autocompletion=tab.SCHALING,
+            ),
+        ],
+        None,
+    ),
 }
 DATA_OPTIES: dict[str, tuple[Any, Any]] = {
-    "scenario": (Annotated[str | None, _option("--scenario", metavar="BESTAND",
-                                               help="Scenario (YAML) met wijzigingen op de data; de data zelf blijft ongewijzigd.",
-                                               autocompletion=tab_paths.files(".yaml", ".yml"))], None),
-    "set_": (Annotated[list[str] | None, _option("--set", metavar="PAD=WAARDE",
-                                                 help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).",
-                                                 autocompletion=tab_paths.set_pad)], None),
+    "scenario": (
+        Annotated[
+            str | None,
+            _option(
+                "--scenario",
+                metavar="BESTAND",
+                help="Scenario (YAML) met wijzigingen op de data; de data zelf blijft ongewijzigd.",
+                autocompletion=tab_paths.files(".yaml", ".yml"),
+            ),
+        ],
+        None,
+    ),
+    "set_": (
+        Annotated[
+            list[str] | None,
+            _option(
+                "--set",
+                metavar="PAD=WAARDE",
+                help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).",
+                autocompletion=tab_paths.set_pad,
+            ),
+        ],
+        None,
+    ),
 }
 UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
-    "fmt": (Annotated[str | None, _option("--format", "-f", parser=parse_format, metavar=FORMAT_METAVAR, show_default=False,
-                                          help="Uitvoer: table (standaard), json, csv (machines), csv-nl (Nederlandse "
-                                               "spreadsheet: ; en decimale komma) of markdown.",
-                                          autocompletion=tab.FORMAAT)], None),
-    "uitvoer": (Annotated[str | None, _option("--uitvoer", "-o", metavar="BESTAND", show_default=False,
-                                              help="Schrijf naar dit bestand in plaats van naar het scherm, in één keer (bij een "
-                                                   "fout blijft een bestaand bestand zoals het was); zonder --format volgt het "
-                                                   "formaat uit de extensie (.txt, .json, .csv, .md).",
-                                              autocompletion=tab_paths.files(".txt", ".json", ".csv", ".md"))], None),
-    "data_dir": (Annotated[str | None, _option("--data-dir", envvar="BNCOST_DATA_DIR", metavar="MAP",
-                                               help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).",
-                                               autocompletion=tab_paths.folders)], None),
+    "fmt": (
+        Annotated[
+            str | None,
+            _option(
+                "--format",
+                "-f",
+                parser=parse_format,
+                metavar=FORMAT_METAVAR,
+                show_default=False,
+                help="Uitvoer: table (standaard), json, csv (machines), csv-nl (Nederlandse spreadsheet: ; en decimale komma) of markdown.",
+                autocompletion=tab.FORMAAT,
+            ),
+        ],
+        None,
+    ),
+    "uitvoer": (
+        Annotated[
+            str | None,
+            _option(
+                "--uitvoer",
+                "-o",
+                metavar="BESTAND",
+                show_default=False,
+                help="Schrijf naar dit bestand in plaats van naar het scherm, in één keer (bij een "
+                "fout blijft een bestaand bestand zoals het was); zonder --format volgt het "
+                "formaat uit de extensie (.txt, .json, .csv, .md).",
+                autocompletion=tab_paths.files(".txt", ".json", ".csv", ".md"),
+            ),
+        ],
+        None,
+    ),
+    "data_dir": (
+        Annotated[
+            str | None,
+            _option(
+                "--data-dir",
+                envvar="BNCOST_DATA_DIR",
+                metavar="MAP",
+                help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).",
+                autocompletion=tab_paths.folders,
+            ),
+        ],
+        None,
+    ),
 }
 
 # Options that are shared but read per command (their help differs a little between commands)
-Inwoners = Annotated[int | None, _option("--inwoners", "-n", parser=parse_inwoners, metavar="AANTAL",
-                                         help="Aantal inwoners van de gemeente (bijv. 54600 of 54.600); of gebruik --gemeente.")]
-Gemeente = Annotated[str | None, _option("--gemeente", "-g", metavar="NAAM|GMxxxx",
-                                         help="Gemeente (naam of CBS-code) in plaats van --inwoners; inwoners volgens het CBS.",
-                                         autocompletion=tab.gemeente)]
-Jaar = Annotated[int | None, _option("--jaar", parser=parse_year, metavar="JAAR",
-                                     help="Reken met de situatie van 1 januari van dit jaar: de inwoners en gemeenten "
-                                          "(CBS, 2012-2024) en het prijspeil. Standaard: de situatie van het rapport "
-                                          "(inwoners 1-1-2014, prijspeil 1-4-2012).")]
+Inwoners = Annotated[
+    int | None,
+    _option(
+        "--inwoners",
+        "-n",
+        parser=parse_inwoners,
+        metavar="AANTAL",
+        help="Aantal inwoners van de gemeente (bijv. 54600 of 54.600); of gebruik --gemeente.",
+    ),
+]
+Gemeente = Annotated[
+    str | None,
+    _option(
+        "--gemeente",
+        "-g",
+        metavar="NAAM|GMxxxx",
+        help="Gemeente (naam of CBS-code) in plaats van --inwoners; inwoners volgens het CBS.",
+        autocompletion=tab.gemeente,
+    ),
+]
+Jaar = Annotated[
+    int | None,
+    _option(
+        "--jaar",
+        parser=parse_year,
+        metavar="JAAR",
+        help="Reken met de situatie van 1 januari van dit jaar: de inwoners en gemeenten "
+        "(CBS, 2012-2024) en het prijspeil. Standaard: de situatie van het rapport "
+        "(inwoners 1-1-2014, prijspeil 1-4-2012).",
+    ),
+]
 Uitleg = Annotated[bool, Opt("--uitleg", help="Toon de berekening als boom: elk cijfer, de formule, de bron en de status.")]
-Bandbreedte = Annotated[bool, Opt("--bandbreedte", help="Toon elk bedrag ook als bandbreedte (laagste – hoogste) over de aannames "
-                                                       "en hun alternatieven uit de data, met de keuzes die elke grens geven; "
-                                                       "toeslagen en integrale kosten vallen erbuiten.")]
-Tarief = Annotated[str, _option("--tarief", parser=parse_choice(TARIEVEN, "tarief"), metavar="berekend|advies", show_default=True,
-                                help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6 (€ 0,03 / € 0,07).",
-                                autocompletion=tab.TARIEF)]
-Schaalvoordeel = Annotated[Decimal | None, _option("--schaalvoordeel", parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),
-                                                   metavar="PCT", help="Hoeveel procent een landelijke voorziening goedkoper is dan een "
-                                                   "regionale (standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager').")]
+Bandbreedte = Annotated[
+    bool,
+    Opt(
+        "--bandbreedte",
+        help="Toon elk bedrag ook als bandbreedte (laagste – hoogste) over de aannames "
+        "en hun alternatieven uit de data, met de keuzes die elke grens geven; "
+        "toeslagen en integrale kosten vallen erbuiten.",
+    ),
+]
+Tarief = Annotated[
+    str,
+    _option(
+        "--tarief",
+        parser=parse_choice(TARIEVEN, "tarief"),
+        metavar="berekend|advies",
+        show_default=True,
+        help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6 (€ 0,03 / € 0,07).",
+        autocompletion=tab.TARIEF,
+    ),
+]
+Schaalvoordeel = Annotated[
+    Decimal | None,
+    _option(
+        "--schaalvoordeel",
+        parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),
+        metavar="PCT",
+        help="Hoeveel procent een landelijke voorziening goedkoper is dan een "
+        "regionale (standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager').",
+    ),
+]
 # How a region is chosen (regio, rapport, reeks): one of these
-Eenheid = Annotated[str | None, _option("--eenheid", metavar="NAAM", show_default=False,
-                                        help="Een regio: alle gemeenten van een politie-eenheid (bijv. Midden-Nederland).",
-                                        autocompletion=tab.eenheid)]
-Veiligheidsregio = Annotated[str | None, _option("--veiligheidsregio", metavar="NAAM", show_default=False,
-                                                 help="Een regio: alle gemeenten van een veiligheidsregio (bijv. Utrecht).",
-                                                 autocompletion=tab.veiligheidsregio)]
-GemeentenLijst = Annotated[str | None, _option("--gemeenten", metavar="A,B,C", show_default=False,
-                                               help="Een regio: gemeenten gescheiden door komma's (namen of CBS-codes).",
-                                               autocompletion=tab.gemeenten)]
-Ledenbestand = Annotated[str | None, _option("--bestand", metavar="BESTAND", show_default=False,
-                                             help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners)"
-                                                  ", YAML (gemeenten: [{gemeente, inwoners}]) of Excel (.xlsx); zie README.",
-                                             autocompletion=tab_paths.files(".csv", ".yaml", ".yml", ".xlsx"))]
-Blad = Annotated[str | None, _option("--blad", metavar="NAAM", show_default=False,
-                                     help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het eerste).")]
+Eenheid = Annotated[
+    str | None,
+    _option(
+        "--eenheid",
+        metavar="NAAM",
+        show_default=False,
+        help="Een regio: alle gemeenten van een politie-eenheid (bijv. Midden-Nederland).",
+        autocompletion=tab.eenheid,
+    ),
+]
+Veiligheidsregio = Annotated[
+    str | None,
+    _option(
+        "--veiligheidsregio",
+        metavar="NAAM",
+        show_default=False,
+        help="Een regio: alle gemeenten van een veiligheidsregio (bijv. Utrecht).",
+        autocompletion=tab.veiligheidsregio,
+    ),
+]
+GemeentenLijst = Annotated[
+    str | None,
+    _option(
+        "--gemeenten",
+        metavar="A,B,C",
+        show_default=False,
+        help="Een regio: gemeenten gescheiden door komma's (namen of CBS-codes).",
+        autocompletion=tab.gemeenten,
+    ),
+]
+Ledenbestand = Annotated[
+    str | None,
+    _option(
+        "--bestand",
+        metavar="BESTAND",
+        show_default=False,
+        help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners)"
+        ", YAML (gemeenten: [{gemeente, inwoners}]) of Excel (.xlsx); zie README.",
+        autocompletion=tab_paths.files(".csv", ".yaml", ".yml", ".xlsx"),
+    ),
+]
+Blad = Annotated[
+    str | None,
+    _option(
+        "--blad",
+        metavar="NAAM",
+        show_default=False,
+        help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het eerste).",
+    ),
+]
 DataDir = UITVOER_OPTIES["data_dir"][0]
 Formaat = UITVOER_OPTIES["fmt"][0]
 Uitvoer = UITVOER_OPTIES["uitvoer"][0]
 
 
 def pakket_option(help: str, default_shown: bool = True) -> Any:
-    return _option("--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=default_shown, help=help,
-                   autocompletion=tab.PAKKET)
+    return _option(
+        "--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=default_shown, help=help, autocompletion=tab.PAKKET
+    )
 
 
 @dataclass(frozen=True)
@@ -167,13 +351,18 @@ class Gedeeld:
         from burgernet_cost.domain.rate import TariefKeuze
 
         not_empty(schaal=self.schaal, toeslagen=self.toeslagen, scenario=self.scenario)
-        if self.uurtarief is not None and (self.schaal or self.periodiek is not None or self.toeslagen
-                                           or self.kostenbasis != "salaris" or self.peildatum):
-            raise UsageProblem("--uurtarief geeft het tarief direct; combineer het niet met --schaal, --periodiek, --toeslagen, "
-                               "--kostenbasis of --peildatum")
+        if self.uurtarief is not None and (
+            self.schaal or self.periodiek is not None or self.toeslagen or self.kostenbasis != "salaris" or self.peildatum
+        ):
+            raise UsageProblem(
+                "--uurtarief geeft het tarief direct; combineer het niet met --schaal, --periodiek, --toeslagen, "
+                "--kostenbasis of --peildatum"
+            )
         if self.kostenbasis == "integraal" and (self.periodiek is not None or self.toeslagen or self.peildatum):
-            raise UsageProblem("--kostenbasis integraal rekent per schaal met de kosten van één jaar; --periodiek, --toeslagen en "
-                               "--peildatum horen bij kostenbasis salaris")
+            raise UsageProblem(
+                "--kostenbasis integraal rekent per schaal met de kosten van één jaar; --periodiek, --toeslagen en "
+                "--peildatum horen bij kostenbasis salaris"
+            )
         parsed: tuple[str, ...] | None = None
         if self.toeslagen is not None:
             text = self.toeslagen.strip().lower()
@@ -185,9 +374,15 @@ class Gedeeld:
         from_year = peildatum is None and jaar is not None and self.uurtarief is None and self.kostenbasis == "salaris"
         if from_year:
             peildatum = f"{jaar}-01-01"
-        return TariefKeuze(schaal=self.schaal.strip().upper() if self.schaal else None, periodiek=self.periodiek,
-                           toeslagen=parsed, peildatum=peildatum, uurtarief=self.uurtarief, kostenbasis=self.kostenbasis,
-                           peildatum_uit_jaar=from_year)
+        return TariefKeuze(
+            schaal=self.schaal.strip().upper() if self.schaal else None,
+            periodiek=self.periodiek,
+            toeslagen=parsed,
+            peildatum=peildatum,
+            uurtarief=self.uurtarief,
+            kostenbasis=self.kostenbasis,
+            peildatum_uit_jaar=from_year,
+        )
 
     def tijdstip(self, jaar: int | None = None) -> Any:
         """The date the result is asked for (data/instant.py: one rule for every command)."""
@@ -216,16 +411,22 @@ def shared(*groups: dict[str, tuple[Any, Any]]) -> Callable[[Callable[..., Any]]
         signature = inspect.signature(func)
         hints = typing.get_type_hints(func, include_extras=True)  # the command module may postpone annotations
         own = [p.replace(annotation=hints.get(name, p.annotation)) for name, p in signature.parameters.items() if name != "opties"]
-        extra = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
-                 for name, (annotation, default) in declared.items()]
+        extra = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+            for name, (annotation, default) in declared.items()
+        ]
 
         @functools.wraps(func)
         def command(**kwargs: Any) -> Any:
             values = {name: kwargs.pop(name) for name in declared}
             return func(**kwargs, opties=Gedeeld(**values))
 
-        command.__signature__ = signature.replace(parameters=[  # type: ignore[attr-defined]
-            *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own), *extra])
+        command.__signature__ = signature.replace(  # type: ignore[attr-defined]
+            parameters=[
+                *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own),
+                *extra,
+            ]
+        )
         command.__annotations__ = {**{p.name: p.annotation for p in own}, **{n: a for n, (a, _) in declared.items()}}
         del command.__wrapped__  # Typer must read the new signature, not the wrapped one
         return command
@@ -251,6 +452,8 @@ def one_selection(given: dict[str, Any]) -> str:
     """regio: exactly one way of choosing the members."""
     chosen = [name for name, value in given.items() if value not in (None, False)]
     if len(chosen) != 1:
-        raise UsageProblem("kies precies één van --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle"
-                           + (f" (nu: {', '.join('--' + c for c in chosen)})" if chosen else ""))
+        raise UsageProblem(
+            "kies precies één van --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle"
+            + (f" (nu: {', '.join('--' + c for c in chosen)})" if chosen else "")
+        )
     return chosen[0]

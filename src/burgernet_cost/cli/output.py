@@ -27,16 +27,42 @@ from typing import Any, TextIO
 
 from burgernet_cost.errors import BncostError, UsageProblem, count, visible
 
-FALLBACK = {"─": "-", "│": "|", "├": "|", "└": "`", "≈": "~", "☐": "[ ]", "●": "*", "→": "->", "…": "...", "€": "EUR",
-            "§": "par. ", "ë": "e", "é": "e", "è": "e", "ï": "i", "ö": "o", "ü": "u", "á": "a", "â": "a", "’": "'", "‘": "'",
-            "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " ", "×": "x"}
+FALLBACK = {
+    "─": "-",
+    "│": "|",
+    "├": "|",
+    "└": "`",
+    "≈": "~",
+    "☐": "[ ]",
+    "●": "*",
+    "→": "->",
+    "…": "...",
+    "€": "EUR",
+    "§": "par. ",
+    "ë": "e",
+    "é": "e",
+    "è": "e",
+    "ï": "i",
+    "ö": "o",
+    "ü": "u",
+    "á": "a",
+    "â": "a",
+    "’": "'",
+    "‘": "'",
+    "“": '"',
+    "”": '"',
+    "–": "-",
+    "—": "-",
+    "\u00a0": " ",
+    "×": "x",
+}
 MAX_ERROR_LINES = 60
 
 
 def _replace(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    bad = exc.object[exc.start:exc.end]
+    bad = exc.object[exc.start : exc.end]
     return "".join(FALLBACK.get(ch, "?") for ch in bad), exc.end
 
 
@@ -99,10 +125,17 @@ def _write_all(buffer: Any, data: bytes) -> None:
 
 
 def output_problem(exc: BaseException) -> str:
-    reasons = {errno.ENOSPC: "de schijf is vol", errno.EDQUOT: "de schijfruimte (quota) is op", errno.EIO: "invoer/uitvoerfout",
-               errno.EBADF: "standaarduitvoer is gesloten", errno.EFBIG: "het bestand wordt te groot"}
+    reasons = {
+        errno.ENOSPC: "de schijf is vol",
+        errno.EDQUOT: "de schijfruimte (quota) is op",
+        errno.EIO: "invoer/uitvoerfout",
+        errno.EBADF: "standaarduitvoer is gesloten",
+        errno.EFBIG: "het bestand wordt te groot",
+    }
     code = getattr(exc, "errno", None)
-    reason = reasons.get(code, str(getattr(exc, "strerror", None) or "standaarduitvoer is gesloten")) if code else "standaarduitvoer is gesloten"
+    reason = (
+        reasons.get(code, str(getattr(exc, "strerror", None) or "standaarduitvoer is gesloten")) if code else "standaarduitvoer is gesloten"
+    )
     return f"de uitvoer kon niet (volledig) worden geschreven: {reason}"
 
 
@@ -134,16 +167,27 @@ def warn_uncalibrated(report: Any, failures: list[dict[str, Any]]) -> None:
     from burgernet_cost.output.numbers import euro
 
     first = failures[0]
-    detail = (f" ({first['taakgebied'].replace('_', ' & ')}, {first['pakket']}: berekend {euro(first['berekend'], 4)}, "
-              f"gerapporteerd {euro(first['gerapporteerd'])})" if "berekend" in first else "")
+    detail = (
+        f" ({first['taakgebied'].replace('_', ' & ')}, {first['pakket']}: berekend {euro(first['berekend'], 4)}, "
+        f"gerapporteerd {euro(first['gerapporteerd'])})"
+        if "berekend" in first
+        else ""
+    )
     if first.get("scenario"):
         text = f"met de wijzigingen van het scenario reproduceert de data de uitkomsten van het rapport niet meer{detail}"
     else:
-        text = (f"deze data reproduceert de uitkomsten van het rapport niet{detail}; de kalibratie faalt, "
-                "controleer de data met 'bncost validate'")
+        text = (
+            f"deze data reproduceert de uitkomsten van het rapport niet{detail}; de kalibratie faalt, "
+            "controleer de data met 'bncost validate'"
+        )
     report.parts.insert(0, Field("kalibratie", "Let op", {"reproduceert_rapport": False, "melding": text}, "raw", text=text))
-    report.notes[:] = [n.replace("reproduceert beide gerapporteerde uitkomsten", "reproduceert met de meegeleverde data beide "
-                                 "gerapporteerde uitkomsten (met deze data niet: zie 'Let op')") for n in report.notes]
+    report.notes[:] = [
+        n.replace(
+            "reproduceert beide gerapporteerde uitkomsten",
+            "reproduceert met de meegeleverde data beide gerapporteerde uitkomsten (met deze data niet: zie 'Let op')",
+        )
+        for n in report.notes
+    ]
 
 
 def write_text(text: str) -> None:
@@ -209,8 +253,16 @@ def shown(path: Path) -> str:
 # --------------------------------------------------------------------------- --uitvoer
 
 #: the format a file extension stands for, when --format is not given
-EXTENSIONS = {".json": "json", ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".txt": "table",
-              ".html": "html", ".htm": "html", ".xlsx": "xlsx"}
+EXTENSIONS = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
 
 
 def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
@@ -218,8 +270,11 @@ def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) ->
     if fmt is not None:
         implied = EXTENSIONS.get(Path(target).suffix.lower()) if target not in (None, "-") else None
         if implied not in (None, "table", fmt) and not (implied == "csv" and fmt == "csv-nl"):  # .txt holds any text
-            raise UsageProblem(f"de extensie {printable(Path(str(target)).suffix, 20, one_line=True)} past bij {implied}, "
-                               f"niet bij --format {fmt}; kies één van beide", field="uitvoer")
+            raise UsageProblem(
+                f"de extensie {printable(Path(str(target)).suffix, 20, one_line=True)} past bij {implied}, "
+                f"niet bij --format {fmt}; kies één van beide",
+                field="uitvoer",
+            )
         return fmt
     if target is None or target == "-":
         return allowed[0]
@@ -227,8 +282,10 @@ def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) ->
     chosen = EXTENSIONS.get(suffix)
     if chosen is None or chosen not in allowed:
         hint = ", ".join(sorted(s for s, f in EXTENSIONS.items() if f in allowed))
-        raise UsageProblem(f"uit de extensie {printable(suffix or '(geen)', 20, one_line=True)} volgt geen formaat; "
-                           f"gebruik {hint} of geef --format", field="uitvoer")
+        raise UsageProblem(
+            f"uit de extensie {printable(suffix or '(geen)', 20, one_line=True)} volgt geen formaat; gebruik {hint} of geef --format",
+            field="uitvoer",
+        )
     return chosen
 
 
@@ -280,8 +337,9 @@ def _not_an_input(real: Path, shown: str) -> None:
 
     root = os.path.realpath(os.path.expanduser(data_dir)) if data_dir else str(default_data_dir().resolve())
     if str(real).startswith(root.rstrip(os.sep) + os.sep) and real.exists():
-        raise UsageProblem(f"{shown} ligt in de datamap en zou een databestand overschrijven; kies een ander uitvoerbestand",
-                           field="uitvoer")
+        raise UsageProblem(
+            f"{shown} ligt in de datamap en zou een databestand overschrijven; kies een ander uitvoerbestand", field="uitvoer"
+        )
 
 
 def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
@@ -313,8 +371,9 @@ def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
         _remove(tmp)
         from burgernet_cost.errors import os_reason
 
-        raise OutputError(f"{printable(target, 200, one_line=True)} kon niet worden geschreven ({os_reason(exc)}); "
-                          "er is niets gewijzigd") from None
+        raise OutputError(
+            f"{printable(target, 200, one_line=True)} kon niet worden geschreven ({os_reason(exc)}); er is niets gewijzigd"
+        ) from None
     except BaseException:
         _remove(tmp)
         raise

@@ -41,8 +41,12 @@ def series_cmd(
     veiligheidsregio: Veiligheidsregio = None,
     gemeenten: GemeentenLijst = None,
     van: Van = None,
-    tot: Annotated[int | None, Opt("--tot", parser=parse_year, metavar="JAAR", show_default=False,
-                                   help="Laatste jaar (standaard het nieuwste met inwonertallen).")] = None,
+    tot: Annotated[
+        int | None,
+        Opt(
+            "--tot", parser=parse_year, metavar="JAAR", show_default=False, help="Laatste jaar (standaard het nieuwste met inwonertallen)."
+        ),
+    ] = None,
     pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
     from burgernet_cost.cli.commands import series_counts
@@ -51,8 +55,13 @@ def series_cmd(
     from burgernet_cost.output.views.series import series_report
     from burgernet_cost.output.wording import inhabitants_title
 
-    given: dict[str, str | None] = {"gemeente": gemeente, "eenheid": eenheid, "veiligheidsregio": veiligheidsregio,
-                                    "gemeenten": gemeenten, "inwoners": None if inwoners is None else str(inwoners)}
+    given: dict[str, str | None] = {
+        "gemeente": gemeente,
+        "eenheid": eenheid,
+        "veiligheidsregio": veiligheidsregio,
+        "gemeenten": gemeenten,
+        "inwoners": None if inwoners is None else str(inwoners),
+    }
     not_empty(gemeente=gemeente, eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten)
     soort = _one(given)
     opties.keuze(None)  # the rate options' combination rules, before any data is read
@@ -60,10 +69,17 @@ def series_cmd(
     gm = ds.gemeenten()
     reeks = gm.bevolkingsreeks()
     jaren = reeks.kies(FIRST_YEAR if van is None else van, reeks.jaren[-1] if tot is None else tot)
-    tellingen, onderwerp = (None, inhabitants_title(inwoners or 0)) if soort == "inwoners" else \
-        series_counts(gm, soort, given, jaren[-1])
-    result = series(ds, onderwerp, jaren, pakket, rate_per_year(ds, opties.keuze), tellingen=tellingen, inwoners=inwoners,
-                    schalingen=opties.schalingen())
+    tellingen, onderwerp = (None, inhabitants_title(inwoners or 0)) if soort == "inwoners" else series_counts(gm, soort, given, jaren[-1])
+    result = series(
+        ds,
+        onderwerp,
+        jaren,
+        pakket,
+        rate_per_year(ds, opties.keuze),
+        tellingen=tellingen,
+        inwoners=inwoners,
+        schalingen=opties.schalingen(),
+    )
     if not result.punten:
         raise UsageProblem(f"{onderwerp} heeft geen inwonertallen in {jaren[0]}–{jaren[-1]}")
     emit(series_report(result, ds, shown(ds.root)), opties.fmt, opties.uitvoer)
@@ -97,7 +113,9 @@ def sensitivity_cmd(
     central, swings = model_sensitivity(ds, n, pakket, keuze, opties.schalingen())
     onderwerp = municipality[0].naam if municipality else inhabitants_title(n)
     result = estimate(ds, n, pakket, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
-    extra: list[Any] = [Field("landelijk_per_jaar", "Landelijk model per jaar", central["landelijk"], "money"),
-                        *date_field(result.uurtarief, result.inwoners_datum, ds)]
+    extra: list[Any] = [
+        Field("landelijk_per_jaar", "Landelijk model per jaar", central["landelijk"], "money"),
+        *date_field(result.uurtarief, result.inwoners_datum, ds),
+    ]
     later = notes_text([n for n in result.notities if n.code == "tijdlijn"])  # the date's events, once
     emit(sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra, later), opties.fmt, opties.uitvoer)

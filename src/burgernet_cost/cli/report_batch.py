@@ -46,8 +46,19 @@ def file_name(naam: str, taken: set[str], suffix: str) -> str:
     return name
 
 
-def per_member(opties: Any, soort: str, given: dict[str, str | None], jaar: int | None, pakketten: tuple[str, ...], tarief: str,
-               schaalvoordeel: Any, fmt: str, folder: Path, render: Any, extra: Any) -> None:
+def per_member(
+    opties: Any,
+    soort: str,
+    given: dict[str, str | None],
+    jaar: int | None,
+    pakketten: tuple[str, ...],
+    tarief: str,
+    schaalvoordeel: Any,
+    fmt: str,
+    folder: Path,
+    render: Any,
+    extra: Any,
+) -> None:
     from burgernet_cost.cli.commands import select_region
     from burgernet_cost.cli.output import write_file
     from burgernet_cost.domain.dossier import dossier
@@ -56,9 +67,22 @@ def per_member(opties: Any, soort: str, given: dict[str, str | None], jaar: int 
 
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
-    regios = {p: region(ds, title, members, "regionaal", p, tarief, schaalvoordeel, keuze, soort=soort, schalingen=opties.schalingen(),
-                        inwoners_datum=peildatum)
-              for p in pakketten}
+    regios = {
+        p: region(
+            ds,
+            title,
+            members,
+            "regionaal",
+            p,
+            tarief,
+            schaalvoordeel,
+            keuze,
+            soort=soort,
+            schalingen=opties.schalingen(),
+            inwoners_datum=peildatum,
+        )
+        for p in pakketten
+    }
     gm = ds.gemeenten()
     rows = {g.code: g for g in gm.lijst(opties.tijdstip(jaar).cbs_jaar(gm))}
     shared = {**extra(ds), "grootte_cache": {}}
@@ -69,9 +93,19 @@ def per_member(opties: Any, soort: str, given: dict[str, str | None], jaar: int 
     for n, lid in enumerate(members):
         g = rows.get(lid.code) if lid.code and lid.bron.startswith("CBS") else None
         tellingen = municipality_counts(gm, g.code, g.naam) if g is not None else None  # its own years
-        d = dossier(ds, lid.naam, "gemeente" if g is not None else "inwoners", pakketten, inwoners=lid.inwoners, gemeente=g,
-                    tarief=tarief, schaalvoordeel=schaalvoordeel, keuze=keuze, schalingen=opties.schalingen(),
-                    **{**shared, "tellingen": tellingen})
+        d = dossier(
+            ds,
+            lid.naam,
+            "gemeente" if g is not None else "inwoners",
+            pakketten,
+            inwoners=lid.inwoners,
+            gemeente=g,
+            tarief=tarief,
+            schaalvoordeel=schaalvoordeel,
+            keuze=keuze,
+            schalingen=opties.schalingen(),
+            **{**shared, "tellingen": tellingen},
+        )
         d = dataclasses.replace(d, regio_van=regios)
         name = file_name(lid.naam, taken, fmt)
         write_file(str(folder / name), render(fmt, d, ds))
@@ -104,13 +138,18 @@ def index_html(title: str, regio: Any, written: list[tuple[Any, str]]) -> str:
     from burgernet_cost.output.html import page
     from burgernet_cost.output.wording import PAKKET_LABELS
 
-    rows = "".join(f'<tr><td data-label="Gemeente"><a href="{escape(name)}">{escape(lid.naam)}</a></td>'
-                   f'<td class=num data-label="Inwoners">{money.nl_number(lid.inwoners)}</td>'
-                   f'<td class=num data-label="Bijdrage per jaar">{escape(money.euro(lid.bijdrage))}</td></tr>' for lid, name in written)
+    rows = "".join(
+        f'<tr><td data-label="Gemeente"><a href="{escape(name)}">{escape(lid.naam)}</a></td>'
+        f'<td class=num data-label="Inwoners">{money.nl_number(lid.inwoners)}</td>'
+        f'<td class=num data-label="Bijdrage per jaar">{escape(money.euro(lid.bijdrage))}</td></tr>'
+        for lid, name in written
+    )
     heading = f"Burgernet: een document per gemeente — {title}"
-    body = (f"<header><h1>{escape(heading)}</h1></header><main><p>{len(written)} documenten, één per gemeente. Bijdrage in het "
-            f"regionale model, {escape(PAKKET_LABELS[regio.pakket])}; de regio samen {escape(money.euro(regio.budget))} per jaar.</p>"
-            f'<table class="cards"><caption>De gemeenten van {escape(title)}</caption><thead><tr><th scope="col">Gemeente</th>'
-            f'<th scope="col" class=num>Inwoners</th><th scope="col" class=num>Bijdrage per jaar</th></tr></thead>'
-            f"<tbody>{rows}</tbody></table></main>")
+    body = (
+        f"<header><h1>{escape(heading)}</h1></header><main><p>{len(written)} documenten, één per gemeente. Bijdrage in het "
+        f"regionale model, {escape(PAKKET_LABELS[regio.pakket])}; de regio samen {escape(money.euro(regio.budget))} per jaar.</p>"
+        f'<table class="cards"><caption>De gemeenten van {escape(title)}</caption><thead><tr><th scope="col">Gemeente</th>'
+        f'<th scope="col" class=num>Inwoners</th><th scope="col" class=num>Bijdrage per jaar</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table></main>"
+    )
     return page(heading, body)

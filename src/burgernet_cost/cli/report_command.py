@@ -54,13 +54,30 @@ class MissingExtra(UsageProblem):
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES)
 def report_cmd(
     opties: Gedeeld,
-    uitvoer: Annotated[str | None, Opt("--uitvoer", "-o", metavar="BESTAND.html|BESTAND.xlsx|MAP", show_default=False,
-                                       help="Het bestand dat bncost maakt: een HTML-pagina (.html) of een Excel-werkmap "
-                                            "(.xlsx); het formaat volgt uit de extensie. Met --per-gemeente een map.",
-                                       autocompletion=tab_paths.files(".html", ".xlsx"))] = None,
-    fmt: Annotated[str | None, Opt("--format", "-f", parser=parse_choice(REPORT_FORMATS, "formaat"), metavar="html|xlsx",
-                                   show_default=False, help="Het formaat, als de extensie het niet zegt (--per-gemeente: "
-                                                            "standaard html).", autocompletion=tab.RAPPORT_FORMAAT)] = None,
+    uitvoer: Annotated[
+        str | None,
+        Opt(
+            "--uitvoer",
+            "-o",
+            metavar="BESTAND.html|BESTAND.xlsx|MAP",
+            show_default=False,
+            help="Het bestand dat bncost maakt: een HTML-pagina (.html) of een Excel-werkmap "
+            "(.xlsx); het formaat volgt uit de extensie. Met --per-gemeente een map.",
+            autocompletion=tab_paths.files(".html", ".xlsx"),
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        Opt(
+            "--format",
+            "-f",
+            parser=parse_choice(REPORT_FORMATS, "formaat"),
+            metavar="html|xlsx",
+            show_default=False,
+            help="Het formaat, als de extensie het niet zegt (--per-gemeente: standaard html).",
+            autocompletion=tab.RAPPORT_FORMAAT,
+        ),
+    ] = None,
     gemeente: Gemeente = None,
     inwoners: Inwoners = None,
     jaar: Jaar = None,
@@ -69,8 +86,14 @@ def report_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland als één regio.")] = False,
-    per_gemeente: Annotated[bool, Opt("--per-gemeente", help="Eén document per gemeente van de regio (met haar bijdrage en het "
-                                                              "budget van de regio) in de map van --uitvoer, plus index.html.")] = False,
+    per_gemeente: Annotated[
+        bool,
+        Opt(
+            "--per-gemeente",
+            help="Eén document per gemeente van de regio (met haar bijdrage en het "
+            "budget van de regio) in de map van --uitvoer, plus index.html.",
+        ),
+    ] = False,
     pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
@@ -81,9 +104,25 @@ def report_cmd(
     if uitvoer is None:
         raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
     if per_gemeente:
-        return _per_member(opties, uitvoer, fmt, gemeente, inwoners, jaar, pakket, tarief, schaalvoordeel, data_dir,
-                           {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand,
-                            "alle": "ja" if alle else None})
+        return _per_member(
+            opties,
+            uitvoer,
+            fmt,
+            gemeente,
+            inwoners,
+            jaar,
+            pakket,
+            tarief,
+            schaalvoordeel,
+            data_dir,
+            {
+                "eenheid": eenheid,
+                "veiligheidsregio": veiligheidsregio,
+                "gemeenten": gemeenten,
+                "bestand": bestand,
+                "alle": "ja" if alle else None,
+            },
+        )
     chosen = format_for(uitvoer, fmt, REPORT_FORMATS)
     real = check_target(uitvoer) if uitvoer != "-" else None
     if real is None and chosen == "xlsx":
@@ -93,8 +132,9 @@ def report_cmd(
     given["alle"] = "ja" if alle else None
     regio = [k for k, v in given.items() if v is not None]
     if len(regio) > 1 or (regio and (gemeente is not None or inwoners is not None)):
-        raise UsageProblem("kies één gemeente (--gemeente of --inwoners) of één regio (--eenheid, --veiligheidsregio, "
-                           "--gemeenten, --bestand of --alle)")
+        raise UsageProblem(
+            "kies één gemeente (--gemeente of --inwoners) of één regio (--eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle)"
+        )
     if not regio:
         one_of_inhabitants(inwoners, gemeente, jaar, required=True)
     _require(chosen)
@@ -109,9 +149,19 @@ def report_cmd(
         write_file(uitvoer, data, real)
 
 
-def _per_member(opties: Gedeeld, uitvoer: str, fmt: str | None, gemeente: str | None, inwoners: int | None, jaar: int | None,
-                pakket: str | None, tarief: str, schaalvoordeel: Decimal | None, data_dir: str | None,
-                given: dict[str, str | None]) -> None:
+def _per_member(
+    opties: Gedeeld,
+    uitvoer: str,
+    fmt: str | None,
+    gemeente: str | None,
+    inwoners: int | None,
+    jaar: int | None,
+    pakket: str | None,
+    tarief: str,
+    schaalvoordeel: Decimal | None,
+    data_dir: str | None,
+    given: dict[str, str | None],
+) -> None:
     from burgernet_cost.cli.report_batch import output_folder, per_member
 
     regio = [k for k, v in given.items() if v is not None]
@@ -122,8 +172,19 @@ def _per_member(opties: Gedeeld, uitvoer: str, fmt: str | None, gemeente: str | 
     chosen = fmt or "html"
     _require(chosen)
     opties = dataclasses.replace(opties, data_dir=data_dir)
-    per_member(opties, regio[0], given, jaar, (pakket,) if pakket else ("basis", "volledig"), tarief, schaalvoordeel, chosen, folder,
-               _render, _series_args(opties, "inwoners", {}))
+    per_member(
+        opties,
+        regio[0],
+        given,
+        jaar,
+        (pakket,) if pakket else ("basis", "volledig"),
+        tarief,
+        schaalvoordeel,
+        chosen,
+        folder,
+        _render,
+        _series_args(opties, "inwoners", {}),
+    )
 
 
 def _require(fmt: str) -> None:
@@ -134,8 +195,17 @@ def _require(fmt: str) -> None:
         raise MissingExtra(f"voor --format {fmt} is {needed} nodig; installeer het met: {INSTALL}")
 
 
-def _dossier(opties: Gedeeld, soort: str | None, given: dict[str, str | None], gemeente: str | None, inwoners: int | None,
-             jaar: int | None, pakket: str | None, tarief: str, schaalvoordeel: Decimal | None) -> tuple[Any, Any]:
+def _dossier(
+    opties: Gedeeld,
+    soort: str | None,
+    given: dict[str, str | None],
+    gemeente: str | None,
+    inwoners: int | None,
+    jaar: int | None,
+    pakket: str | None,
+    tarief: str,
+    schaalvoordeel: Decimal | None,
+) -> tuple[Any, Any]:
     from burgernet_cost.cli.commands import select_region, setup
     from burgernet_cost.domain.dossier import dossier
 
@@ -144,16 +214,38 @@ def _dossier(opties: Gedeeld, soort: str | None, given: dict[str, str | None], g
     if soort is not None:
         keuze = opties.keuze(jaar)
         ds, members, title, peildatum = select_region(opties, given, soort, jaar)
-        return dossier(ds, title, soort, pakketten, leden=members, tarief=tarief, schaalvoordeel=schaalvoordeel, keuze=keuze,
-                       schalingen=opties.schalingen(), inwoners_datum=peildatum, **extra(ds)), ds
+        return dossier(
+            ds,
+            title,
+            soort,
+            pakketten,
+            leden=members,
+            tarief=tarief,
+            schaalvoordeel=schaalvoordeel,
+            keuze=keuze,
+            schalingen=opties.schalingen(),
+            inwoners_datum=peildatum,
+            **extra(ds),
+        ), ds
     ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
     assert n is not None
     g = municipality[0] if municipality else None
     from burgernet_cost.output.wording import inhabitants_title
 
     title = g.naam if g is not None else inhabitants_title(n)
-    return dossier(ds, title, "gemeente" if g is not None else "inwoners", pakketten, inwoners=n, gemeente=g, tarief=tarief,
-                   schaalvoordeel=schaalvoordeel, keuze=keuze, schalingen=opties.schalingen(), **extra(ds)), ds
+    return dossier(
+        ds,
+        title,
+        "gemeente" if g is not None else "inwoners",
+        pakketten,
+        inwoners=n,
+        gemeente=g,
+        tarief=tarief,
+        schaalvoordeel=schaalvoordeel,
+        keuze=keuze,
+        schalingen=opties.schalingen(),
+        **extra(ds),
+    ), ds
 
 
 def _series_args(opties: Gedeeld, soort: str, given: dict[str, str | None]) -> Any:
@@ -213,8 +305,13 @@ def _without_paths(args: list[str]) -> list[str]:
 def _render(fmt: str, d: Any, ds: Any) -> bytes:
     from burgernet_cost import __version__
     from burgernet_cost.cli.app import INVOCATION
-    colofon_args = dict(version=__version__, command="bncost " + shlex.join(_without_paths(INVOCATION)),
-                        date=dt.date.today().isoformat(), data=document_data(ds.root, __version__))
+
+    colofon_args = dict(
+        version=__version__,
+        command="bncost " + shlex.join(_without_paths(INVOCATION)),
+        date=dt.date.today().isoformat(),
+        data=document_data(ds.root, __version__),
+    )
     if fmt == "html":
         from burgernet_cost.output.rapport_html import Colofon, render_html
 

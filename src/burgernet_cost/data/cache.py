@@ -162,6 +162,6 @@ def write(kind: str, files: list[Path], payload: Any, conclusies: Iterable[str])
 def _prune(where: Path, kind: str, keep: str, limit: int = 8) -> None:
     """Keep the newest few entries of a kind (data directories and versions come and go)."""
     entries = sorted(where.glob(f"{kind}-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in [p for p in entries if p.name != keep][limit - 1:]:
+    for old in [p for p in entries if p.name != keep][limit - 1 :]:
         with contextlib.suppress(OSError):
             old.unlink()

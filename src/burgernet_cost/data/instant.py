@@ -81,8 +81,7 @@ def table_at(ds: Dataset, datum: str, schaal: str, periodiek: int, preferred: st
     if not candidates:
         first = min(t.ingangsdatum for t in ds.salary.tabellen)
         raise UsageProblem(
-            f"geen salaristabel met schaal {schaal}, periodiek {periodiek} op of vóór peildatum "
-            f"{datum} (de oudste tabel is van {first})"
+            f"geen salaristabel met schaal {schaal}, periodiek {periodiek} op of vóór peildatum {datum} (de oudste tabel is van {first})"
         )
     return max(candidates, key=lambda nt: (nt[1].ingangsdatum, nt[1].status == "gepubliceerd", nt[1].id == preferred))
 

@@ -52,7 +52,7 @@ def default_dir(data_dir: str | Path | None = None) -> Path:
 def states(directory: Path) -> list[tuple[str, str, str]]:
     """(schema file, data file, state) per schema; state: actueel, verouderd or ontbreekt."""
     out = []
-    for (name, text), data_file in zip(generate().items(), SCHEMA_MODELS):
+    for (name, text), data_file in zip(generate().items(), SCHEMA_MODELS, strict=True):
         path = directory / name
         state = "actueel" if _same(path, text) else ("verouderd" if path.exists() else "ontbreekt")
         out.append((name, data_file, state))

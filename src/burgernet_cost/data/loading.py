@@ -18,8 +18,9 @@ DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichting
 ATTRIBUTES = ("tasks", "interviews", "salary", "models", "tijdlijn")
 
 
-def load_dataset(data_dir: str | Path | None = None, scenario: str | None = None, sets: typing.Sequence[str] = (),
-                 use_cache: bool = True) -> Dataset:
+def load_dataset(
+    data_dir: str | Path | None = None, scenario: str | None = None, sets: typing.Sequence[str] = (), use_cache: bool = True
+) -> Dataset:
     """Every data file of ``data_dir`` (default: --data-dir, BNCOST_DATA_DIR, the shipped data),
     validated and cross-checked; a scenario and --set overrides are applied in memory.
 
@@ -56,5 +57,12 @@ def _from_payload(root: Path, payload: dict[str, Any]) -> Dataset:
         linemap.lines = {tuple(entry[:-1]): entry[-1] for entry in entries}
         lines[name] = linemap
     files = payload["files"]
-    return Dataset(root=root, tasks=files["tasks"], interviews=files["interviews"], salary=files["salary"],
-                   models=files["models"], tijdlijn=files["tijdlijn"], lines=lines)
+    return Dataset(
+        root=root,
+        tasks=files["tasks"],
+        interviews=files["interviews"],
+        salary=files["salary"],
+        models=files["models"],
+        tijdlijn=files["tijdlijn"],
+        lines=lines,
+    )

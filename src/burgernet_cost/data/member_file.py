@@ -105,8 +105,11 @@ def _entries(path: Path, shown: str) -> list[Entry]:
 
         return _csv_entries(workbook_rows(path, shown), shown)
     if suffix not in SUPPORTED:
-        raise DataError(f"bestandsformaat {quote(suffix or '(geen extensie)', 20)} wordt niet ondersteund; "
-                        "gebruik CSV (.csv, .txt), YAML (.yaml) of Excel (.xlsx)", file=shown)
+        raise DataError(
+            f"bestandsformaat {quote(suffix or '(geen extensie)', 20)} wordt niet ondersteund; "
+            "gebruik CSV (.csv, .txt), YAML (.yaml) of Excel (.xlsx)",
+            file=shown,
+        )
     text = member_text(path, shown)
     entries: list[Entry] = []
     if path.suffix.lower() in (".yaml", ".yml"):
@@ -136,8 +139,9 @@ def _entries(path: Path, shown: str) -> list[Entry]:
     try:
         return _csv_entries(reader, shown)
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, …
-        raise DataError(f"onleesbare CSV-regel ({'veld te lang' if 'larger' in str(exc) else 'ongeldig teken'})",
-                        file=shown, line=reader.line_num) from None
+        raise DataError(
+            f"onleesbare CSV-regel ({'veld te lang' if 'larger' in str(exc) else 'ongeldig teken'})", file=shown, line=reader.line_num
+        ) from None
 
 
 MAX_COLUMNS = 50
@@ -175,8 +179,11 @@ def _csv_entries(reader: Any, shown: str) -> list[Entry]:
             continue
         if len(record) > len(header):
             sep = reader.dialect.delimiter
-            raise DataError(f"{len(record)} kolommen, verwacht {len(header)} (namen met een '{sep}' tussen aanhalingstekens)",
-                            file=shown, line=reader.line_num)
+            raise DataError(
+                f"{len(record)} kolommen, verwacht {len(header)} (namen met een '{sep}' tussen aanhalingstekens)",
+                file=shown,
+                line=reader.line_num,
+            )
         record = record + [""] * (len(header) - len(record))
         count = record[at_count].strip() if at_count is not None else ""
         extra = tuple((names[i], _plain(record[i])) for i in others)

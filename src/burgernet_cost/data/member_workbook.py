@@ -62,8 +62,9 @@ def workbook_rows(path: Path, shown: str) -> Rows:
     try:
         import openpyxl
     except ImportError:
-        raise DataError("een Excel-bestand lezen vraagt openpyxl; installeer het met pip install 'bncost[excel]' "
-                        "of sla de lijst op als CSV", file=shown) from None
+        raise DataError(
+            "een Excel-bestand lezen vraagt openpyxl; installeer het met pip install 'bncost[excel]' of sla de lijst op als CSV", file=shown
+        ) from None
     data = read_bytes(path, shown)  # the size limit and 'regular files only' as for every file
     try:
         with warnings.catch_warnings():

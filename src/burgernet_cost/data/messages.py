@@ -152,5 +152,3 @@ def _real_loc(value: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
             out.append(part)
             current = current[part] if 0 <= part < len(current) else None
     return tuple(out)
-
-

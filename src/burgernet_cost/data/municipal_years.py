@@ -74,8 +74,9 @@ def load_reorganisations(root: Path, meta: Any, file_shown: str, series: Bevolki
         return None
     path = root / spec.bestand
     if not inside(root, path):
-        raise DataError(f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown,
-                        path="herindelingen.bestand")
+        raise DataError(
+            f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown, path="herindelingen.bestand"
+        )
     shown = display_path(path)
     reader = csv.reader(io.StringIO(read_text(path, shown), newline=""))
     try:
@@ -123,7 +124,9 @@ def _check(rows: list[Herindeling], series: Bevolkingsreeks, shown: str) -> list
     for code, years in series.per_code.items():
         for jaar in years:
             if jaar + 1 in series.jaren and jaar + 1 not in years and (code, jaar + 1) not in known:
-                errors.append(DataError(f"{code} ({years[jaar].naam}) ontbreekt na {jaar}: geen herindeling op {jaar + 1}-01-01", file=shown))
+                errors.append(
+                    DataError(f"{code} ({years[jaar].naam}) ontbreekt na {jaar}: geen herindeling op {jaar + 1}-01-01", file=shown)
+                )
     for group in _groups(rows):
         jaar = group[0].jaar
         codes = {h.code for h in group} | {h.opgegaan_in_code for h in group}
@@ -131,8 +134,13 @@ def _check(rows: list[Herindeling], series: Bevolkingsreeks, shown: str) -> list
         after = sum(t.inwoners for c in codes if (t := series.van(c, jaar)) is not None)
         if before and abs(Decimal(after - before) / before) >= MAX_JUMP:
             names = ", ".join(sorted({h.naam for h in group}))
-            errors.append(DataError(f"herindeling {jaar} ({names}): {before} inwoners ervoor, {after} erna; meer dan "
-                                    f"{MAX_JUMP * 100:.0f}% verschil", file=shown, line=int(group[0].plaats.rsplit(":", 1)[1])))
+            errors.append(
+                DataError(
+                    f"herindeling {jaar} ({names}): {before} inwoners ervoor, {after} erna; meer dan {MAX_JUMP * 100:.0f}% verschil",
+                    file=shown,
+                    line=int(group[0].plaats.rsplit(":", 1)[1]),
+                )
+            )
     return errors
 
 
@@ -140,7 +148,9 @@ def _groups(rows: list[Herindeling]) -> list[list[Herindeling]]:
     """The reorganisations of one date that share a municipality, as groups."""
     groups: list[list[Herindeling]] = []
     for h in rows:
-        linked = [g for g in groups if g[0].datum == h.datum and any({h.code, h.opgegaan_in_code} & {x.code, x.opgegaan_in_code} for x in g)]
+        linked = [
+            g for g in groups if g[0].datum == h.datum and any({h.code, h.opgegaan_in_code} & {x.code, x.opgegaan_in_code} for x in g)
+        ]
         merged = [x for g in linked for x in g] + [h]
         groups = [g for g in groups if g not in linked] + [merged]
     return groups
@@ -170,14 +180,16 @@ def year_rows(gm: Gemeenten, jaar: int) -> tuple[Gemeente, ...]:
             continue
         row = _region_row(code, tables, reorganisations)
         if row is None:
-            raise DataError(f"{code} ({t.naam}): geen regio bekend in {jaar} (staat in geen jaartabel en heeft geen opvolger)",
-                            file=gm.bestand)
+            raise DataError(
+                f"{code} ({t.naam}): geen regio bekend in {jaar} (staat in geen jaartabel en heeft geen opvolger)", file=gm.bestand
+            )
         out.append(replace(row, code=code, naam=t.naam, inwoners=t.inwoners, peildatum=t.peildatum, plaats=t.plaats))
     return tuple(sorted(out, key=lambda g: g.naam.casefold()))
 
 
-def _region_row(code: str, tables: dict[int, dict[str, Gemeente]], reorganisations: Herindelingen | None,
-                depth: int = 0) -> Gemeente | None:
+def _region_row(
+    code: str, tables: dict[int, dict[str, Gemeente]], reorganisations: Herindelingen | None, depth: int = 0
+) -> Gemeente | None:
     for rows in tables.values():  # oldest table first: the regions as they were
         if code in rows:
             return rows[code]

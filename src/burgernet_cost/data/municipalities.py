@@ -191,8 +191,9 @@ class Gemeenten:
                 raise other_year
         hints = difflib.get_close_matches(key, list(index.namen), n=3, cutoff=0.75) if suggest and len(key) <= 60 else []
         if hints:
-            raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar}; bedoelde u {' of '.join(index.namen[h] for h in hints)}?",
-                               field="gemeente")
+            raise UsageProblem(
+                f"onbekende gemeente {quote(text)} in {jaar}; bedoelde u {' of '.join(index.namen[h] for h in hints)}?", field="gemeente"
+            )
         raise UsageProblem(f"onbekende gemeente {quote(text)} in {jaar} (zoek met 'bncost gemeenten --zoek …')", field="gemeente")
 
     def eenheden(self, jaar: int) -> list[str]:
@@ -227,18 +228,25 @@ def load_municipalities(data_dir: str | Path | None = None, use_cache: bool = Tr
     if use_cache:
         payload = cache.read("gemeenten", [root / FILE])
         try:
-            if payload is not None and all(inside(root, root / name) and cache.key("tabel", [root / name]) == digest
-                                           for name, digest in payload["tabellen"]):
+            if payload is not None and all(
+                inside(root, root / name) and cache.key("tabel", [root / name]) == digest for name, digest in payload["tabellen"]
+            ):
                 return _from_payload(root, payload)
         except cache.SHAPE_ERRORS:
             pass  # an entry of another shape: read anew
     result = _load(root)
     if use_cache:
         tables = [(j.bestand, cache.key("tabel", [root / j.bestand])) for j in result.meta.jaren]
-        per_jaar = {str(j): [[*list(g.__dict__.values())[:-1], int(g.plaats.rsplit(":", 1)[1])] for g in rows]
-                    for j, rows in result.per_jaar.items()}
-        cache.write("gemeenten", [root / FILE], {"meta": result.meta, "tabellen": tables, "per_jaar": per_jaar},
-                    conclusies=cache.CHECKS["gemeenten"])  # _load raised otherwise
+        per_jaar = {
+            str(j): [[*list(g.__dict__.values())[:-1], int(g.plaats.rsplit(":", 1)[1])] for g in rows]
+            for j, rows in result.per_jaar.items()
+        }
+        cache.write(
+            "gemeenten",
+            [root / FILE],
+            {"meta": result.meta, "tabellen": tables, "per_jaar": per_jaar},
+            conclusies=cache.CHECKS["gemeenten"],
+        )  # _load raised otherwise
     return result
 
 
@@ -293,12 +301,18 @@ def _alias_problems(meta: Any, per_jaar: dict[int, tuple[Gemeente, ...]], lines:
     for n, alias in enumerate(meta.aliassen):
         key = fold(alias.alias)
         if alias.gemeente not in aliases_known:
-            problems.append(lines.error(("aliassen", n, "gemeente"), f"alias '{alias.alias}' verwijst naar onbekende gemeente '{alias.gemeente}'"))
+            problems.append(
+                lines.error(("aliassen", n, "gemeente"), f"alias '{alias.alias}' verwijst naar onbekende gemeente '{alias.gemeente}'")
+            )
         if key == fold(alias.gemeente):
             problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' verwijst naar zichzelf"))
         elif key in real:
-            problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' is de naam van een echte gemeente "
-                                                                  f"('{real[key]}'); die naam kan geen alias zijn"))
+            problems.append(
+                lines.error(
+                    ("aliassen", n, "alias"),
+                    f"alias '{alias.alias}' is de naam van een echte gemeente ('{real[key]}'); die naam kan geen alias zijn",
+                )
+            )
         if key in seen:
             problems.append(lines.error(("aliassen", n, "alias"), f"alias '{alias.alias}' staat er twee keer (ook aliassen[{seen[key]}])"))
         seen.setdefault(key, n)
@@ -316,8 +330,11 @@ def _read_year(root: Path, jaar: mm.Jaartabel, lines: LineMap, n: int) -> tuple[
     try:
         return _rows(reader, jaar, shown, errors), errors
     except csv.Error as exc:  # a field over the csv module's limit, a NUL byte, …
-        return [], [DataError(f"onleesbare CSV-regel ({'veld te lang' if 'larger' in str(exc) else 'ongeldig teken'})",
-                              file=shown, line=reader.line_num)]
+        return [], [
+            DataError(
+                f"onleesbare CSV-regel ({'veld te lang' if 'larger' in str(exc) else 'ongeldig teken'})", file=shown, line=reader.line_num
+            )
+        ]
 
 
 def _rows(reader: Any, jaar: mm.Jaartabel, shown: str, errors: list[DataError]) -> list[Gemeente]:
@@ -335,24 +352,41 @@ def _rows(reader: Any, jaar: mm.Jaartabel, shown: str, errors: list[DataError]) 
         if len(record) != len(COLUMNS):
             errors.append(DataError(f"{len(record)} kolommen, verwacht {len(COLUMNS)}", file=shown, line=line))
             continue
-        row = dict(zip(COLUMNS, (c.strip() for c in record)))
+        row = dict(zip(COLUMNS, (c.strip() for c in record), strict=True))
         if not re.fullmatch(r"GM\d{4}", row["code"]):
             errors.append(DataError(f"'{row['code']}' is geen CBS-gemeentecode (GMxxxx)", file=shown, line=line, path="code"))
         if not row["naam"]:
             errors.append(DataError("naam ontbreekt", file=shown, line=line, path="naam"))
         if not re.fullmatch(r"[1-9][0-9]{0,8}", row["inwoners"]) or int(row["inwoners"]) > 100_000_000:
-            errors.append(DataError(f"'{row['inwoners'][:20]}' is geen aantal inwoners van 1 tot en met 100.000.000", file=shown, line=line, path="inwoners"))
+            errors.append(
+                DataError(
+                    f"'{row['inwoners'][:20]}' is geen aantal inwoners van 1 tot en met 100.000.000", file=shown, line=line, path="inwoners"
+                )
+            )
             continue
         if row["peildatum"] != jaar.peildatum:
-            errors.append(DataError(f"peildatum '{row['peildatum']}' wijkt af van {jaar.peildatum}", file=shown, line=line, path="peildatum"))
+            errors.append(
+                DataError(f"peildatum '{row['peildatum']}' wijkt af van {jaar.peildatum}", file=shown, line=line, path="peildatum")
+            )
         for key, seen in (("code", codes), ("naam", names)):
             if row[key] in seen:
                 errors.append(DataError(f"'{row[key]}' staat er twee keer (ook regel {seen[row[key]]})", file=shown, line=line, path=key))
             seen[row[key]] = line
         if not row["politie_eenheid"] or not row["veiligheidsregio"]:
             errors.append(DataError("veiligheidsregio of politie-eenheid ontbreekt", file=shown, line=line))
-        rows.append(Gemeente(row["code"], row["naam"], int(row["inwoners"]), row["peildatum"], row["provincie"],
-                             row["veiligheidsregio_code"], row["veiligheidsregio"], row["politie_eenheid"], f"{shown}:{line}"))
+        rows.append(
+            Gemeente(
+                row["code"],
+                row["naam"],
+                int(row["inwoners"]),
+                row["peildatum"],
+                row["provincie"],
+                row["veiligheidsregio_code"],
+                row["veiligheidsregio"],
+                row["politie_eenheid"],
+                f"{shown}:{line}",
+            )
+        )
     return rows
 
 
@@ -360,13 +394,24 @@ def _check_totals(jaar: mm.Jaartabel, rows: list[Gemeente], lines: LineMap, n: i
     errors = []
     total = sum(g.inwoners for g in rows)
     if len(rows) != jaar.aantal_gemeenten:
-        errors.append(lines.error(("jaren", n, "aantal_gemeenten"), f"{jaar.bestand} heeft {len(rows)} gemeenten, gedocumenteerd {jaar.aantal_gemeenten}"))
+        errors.append(
+            lines.error(
+                ("jaren", n, "aantal_gemeenten"), f"{jaar.bestand} heeft {len(rows)} gemeenten, gedocumenteerd {jaar.aantal_gemeenten}"
+            )
+        )
     if total != jaar.inwoners_totaal:
-        errors.append(lines.error(("jaren", n, "inwoners_totaal"), f"{jaar.bestand} telt {total} inwoners, gedocumenteerd {jaar.inwoners_totaal}"))
+        errors.append(
+            lines.error(("jaren", n, "inwoners_totaal"), f"{jaar.bestand} telt {total} inwoners, gedocumenteerd {jaar.inwoners_totaal}")
+        )
     for eenheid, expected in jaar.totalen_per_eenheid.items():
         members = [g for g in rows if g.politie_eenheid == eenheid]
         found = (len(members), sum(g.inwoners for g in members))
         if found != (expected.gemeenten, expected.inwoners):
-            errors.append(lines.error(("jaren", n, "totalen_per_eenheid", eenheid),
-                                      f"{eenheid}: {found[0]} gemeenten en {found[1]} inwoners in {jaar.bestand}, gedocumenteerd {expected.gemeenten} en {expected.inwoners}"))
+            errors.append(
+                lines.error(
+                    ("jaren", n, "totalen_per_eenheid", eenheid),
+                    f"{eenheid}: {found[0]} gemeenten en {found[1]} inwoners in {jaar.bestand}, "
+                    f"gedocumenteerd {expected.gemeenten} en {expected.inwoners}",
+                )
+            )
     return errors

@@ -116,4 +116,3 @@ class ModelsFile(Model):
     aanbevelingen: list[Tekstpunt] = []
     uitgangspunten: list[Tekstpunt] = []
     tegenstrijdigheden: list[Tegenstrijdigheid] = []
-

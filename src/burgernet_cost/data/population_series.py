@@ -55,8 +55,9 @@ def load_series(root: Path, meta: Any, file_shown: str) -> Bevolkingsreeks:
         raise UsageProblem(f"{file_shown} noemt geen bevolkingsreeks; 'reeks' heeft inwonertallen per jaar nodig")
     path = root / spec.bestand
     if not inside(root, path):
-        raise DataError(f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown,
-                        path="bevolkingsreeks.bestand")
+        raise DataError(
+            f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown, path="bevolkingsreeks.bestand"
+        )
     shown = display_path(path)
     reader = csv.reader(io.StringIO(read_text(path, shown), newline=""))
     try:
@@ -99,8 +100,14 @@ def _rows(reader: Any, shown: str) -> tuple[dict[str, dict[int, Telling]], list[
         jaar = int(peildatum[:4])
         years = per_code.setdefault(code, {})
         if jaar in years:
-            errors.append(DataError(f"{code} staat twee keer in {jaar} (ook regel {years[jaar].plaats.rsplit(':', 1)[1]})",
-                                    file=shown, line=line, path="code"))
+            errors.append(
+                DataError(
+                    f"{code} staat twee keer in {jaar} (ook regel {years[jaar].plaats.rsplit(':', 1)[1]})",
+                    file=shown,
+                    line=line,
+                    path="code",
+                )
+            )
             continue
         years[jaar] = Telling(code, naam, jaar, peildatum, int(inwoners), f"{shown}:{line}")
     return per_code, errors

@@ -48,7 +48,7 @@ def display_path(path: Path) -> str:
     (or by the name ``SHOWN_AS`` gives its folder), control characters visible, at most 200 characters."""
     for folder, name in SHOWN_AS.items():
         if str(path).startswith(folder):
-            return printable_path(name + str(path)[len(folder):])
+            return printable_path(name + str(path)[len(folder) :])
     try:
         return printable_path(str(path.resolve().relative_to(Path.cwd().resolve())))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
@@ -211,9 +211,7 @@ def load_yaml_text(text: str, shown: str) -> tuple[Any, LineMap]:
     """Parse one YAML document strictly; returns the value and its line map."""
     import yaml
 
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         raise DataError("bestand is leeg", file=shown)
     if "\t" in text:
         for number, line in enumerate(text.splitlines(), start=1):
@@ -283,8 +281,9 @@ def _count_values(text: str, loader_cls: Any, shown: str) -> None:
         if isinstance(event, yaml.ScalarEvent | yaml.MappingStartEvent | yaml.SequenceStartEvent):
             values += 1
             if values > MAX_NODES:
-                raise DataError(f"te veel waarden in één bestand (maximaal {MAX_NODES:,})".replace(",", "."), file=shown,
-                                line=event.start_mark.line + 1)
+                raise DataError(
+                    f"te veel waarden in één bestand (maximaal {MAX_NODES:,})".replace(",", "."), file=shown, line=event.start_mark.line + 1
+                )
 
 
 def _dutch_yaml_problem(problem: str) -> str:
@@ -338,9 +337,7 @@ class _Builder:
                 key = key_node.value
                 line = key_node.start_mark.line + 1
                 if key in result:
-                    raise self.fail(
-                        key_node, path + (key,), f"dubbele sleutel '{key}' (eerder op regel {key_lines[key]})"
-                    )
+                    raise self.fail(key_node, path + (key,), f"dubbele sleutel '{key}' (eerder op regel {key_lines[key]})")
                 key_lines[key] = line
                 self.lines.lines[path + (key,)] = line
                 result[key] = self.build(value_node, path + (key,), depth + 1)
@@ -360,7 +357,8 @@ class _Builder:
         if tag == _TAG + "int":
             if not _INT_RE.fullmatch(text):
                 raise self.fail(
-                    node, path,
+                    node,
+                    path,
                     f"'{text}' is een dubbelzinnig getal (YAML 1.1 leest het als octaal, hexadecimaal of "
                     "zestigtallig); schrijf een gewoon getal zonder voorloopnullen, of tekst tussen aanhalingstekens",
                 )
@@ -371,7 +369,8 @@ class _Builder:
         if tag == _TAG + "float":
             if not _DEC_RE.fullmatch(text):
                 raise self.fail(
-                    node, path,
+                    node,
+                    path,
                     f"'{text}' is geen gewoon decimaal getal (schrijf bijvoorbeeld 0.03)",
                 )
             number = Decimal(text)
@@ -382,9 +381,9 @@ class _Builder:
             if text in _BOOL_WORDS:
                 return _BOOL_WORDS[text]
             raise self.fail(
-                node, path,
-                f"'{text}' is in YAML 1.1 een ja/nee-waarde; schrijf true of false, "
-                "of zet tekst tussen aanhalingstekens",
+                node,
+                path,
+                f"'{text}' is in YAML 1.1 een ja/nee-waarde; schrijf true of false, of zet tekst tussen aanhalingstekens",
             )
         if tag == _TAG + "null":
             return None

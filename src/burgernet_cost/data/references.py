@@ -42,12 +42,19 @@ def _ref(ds: Dataset, file: str, path: tuple[Any, ...], value: str, known: Itera
 def reference_errors(ds: Dataset) -> list[DataError]:
     """Every reference between records and files, uniqueness of ids, and order of dated lists."""
     t, i, sal = ds.tasks, ds.interviews, ds.salary
-    T, I, S = "tasks.yaml", "interviews.yaml", "salary_scales.yaml"
+    T, IV, S = "tasks.yaml", "interviews.yaml", "salary_scales.yaml"
     errors: list[DataError] = []
-    for file, key, items in ((T, "taakgebieden", t.taakgebieden), (T, "onderwerpen", t.onderwerpen), (T, "rollen", t.rollen),
-                             (T, "taken", t.taken), (I, "waarnemingen", i.waarnemingen),
-                             (I, "gerapporteerde_uitkomsten", i.gerapporteerde_uitkomsten), (S, "tabellen", sal.tabellen),
-                             (S, "toeslagen", sal.toeslagen), (S, "tariefprofielen", sal.tariefprofielen)):
+    for file, key, items in (
+        (T, "taakgebieden", t.taakgebieden),
+        (T, "onderwerpen", t.onderwerpen),
+        (T, "rollen", t.rollen),
+        (T, "taken", t.taken),
+        (IV, "waarnemingen", i.waarnemingen),
+        (IV, "gerapporteerde_uitkomsten", i.gerapporteerde_uitkomsten),
+        (S, "tabellen", sal.tabellen),
+        (S, "toeslagen", sal.toeslagen),
+        (S, "tariefprofielen", sal.tariefprofielen),
+    ):
         errors += _unique(ds, file, key, items)
     areas = {a.id: a for a in t.taakgebieden}
     errors += _task_errors(ds, areas)
@@ -84,7 +91,9 @@ def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
         errors += _ref(ds, T, ("taken", n, "onderwerp"), taak.onderwerp, subjects, "onderwerp")
         owner = roles.get(taak.rol)
         if owner is not None and owner.organisatie == "gemeente" and taak.pakket is None:
-            errors.append(ds.lines[T].error(("taken", n), f"taak '{taak.id}' van een gemeentelijke rol heeft een pakket nodig (basis of aanvullend)"))
+            errors.append(
+                ds.lines[T].error(("taken", n), f"taak '{taak.id}' van een gemeentelijke rol heeft een pakket nodig (basis of aanvullend)")
+            )
         if owner is not None and owner.organisatie == "politie" and taak.pakket is not None:
             errors.append(ds.lines[T].error(("taken", n, "pakket"), "politietaken hebben geen pakket (Bijlage 1)"))
         if taak.deel_van is not None:
@@ -103,8 +112,11 @@ def _task_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
 
 def _elsewhere_errors(ds: Dataset, roles: dict[str, Any]) -> list[DataError]:
     """A gap outside chapter 3 names the role whose section the report names it in."""
-    return [e for n, g in enumerate(ds.tasks.elders_genoemd)
-            for e in _ref(ds, "tasks.yaml", ("elders_genoemd", n, "rol_in_rapport"), g.rol_in_rapport, roles, "rol")]
+    return [
+        e
+        for n, g in enumerate(ds.tasks.elders_genoemd)
+        for e in _ref(ds, "tasks.yaml", ("elders_genoemd", n, "rol_in_rapport"), g.rol_in_rapport, roles, "rol")
+    ]
 
 
 def _bijlage2_errors(ds: Dataset, roles: dict[str, Any], tasks: dict[str, Any], subjects: list[str]) -> list[DataError]:
@@ -124,34 +136,53 @@ def _bijlage2_errors(ds: Dataset, roles: dict[str, Any], tasks: dict[str, Any], 
             errors += _ref(ds, T, (*at, "komt_overeen_met", k), ident, tasks, "taak")
             task = tasks.get(ident)
             if task is not None and task.rol != regel.rol:
-                errors.append(ds.lines[T].error((*at, "komt_overeen_met", k), f"taak '{ident}' hoort bij rol '{task.rol}', niet bij '{regel.rol}'"))
+                errors.append(
+                    ds.lines[T].error((*at, "komt_overeen_met", k), f"taak '{ident}' hoort bij rol '{task.rol}', niet bij '{regel.rol}'")
+                )
             elif task is not None and task.onderwerp != regel.onderwerp:
-                errors.append(ds.lines[T].error((*at, "komt_overeen_met", k), f"taak '{ident}' staat onder onderwerp '{task.onderwerp}', de regel onder '{regel.onderwerp}'"))
+                errors.append(
+                    ds.lines[T].error(
+                        (*at, "komt_overeen_met", k),
+                        f"taak '{ident}' staat onder onderwerp '{task.onderwerp}', de regel onder '{regel.onderwerp}'",
+                    )
+                )
     return errors
 
 
 def _interview_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
-    I, i = "interviews.yaml", ds.interviews
+    IV, i = "interviews.yaml", ds.interviews
     errors: list[DataError] = []
     for n, w in enumerate(i.waarnemingen):
-        errors += _ref(ds, I, ("waarnemingen", n, "taakgebied"), w.taakgebied, areas, "taakgebied")
+        errors += _ref(ds, IV, ("waarnemingen", n, "taakgebied"), w.taakgebied, areas, "taakgebied")
         area = areas.get(w.taakgebied)
         if area is not None and not area.gekwantificeerd:
-            errors.append(ds.lines[I].error(("waarnemingen", n, "taakgebied"), f"taakgebied '{area.id}' is niet gekwantificeerd (tasks.yaml); er horen geen uren bij"))
+            errors.append(
+                ds.lines[IV].error(
+                    ("waarnemingen", n, "taakgebied"),
+                    f"taakgebied '{area.id}' is niet gekwantificeerd (tasks.yaml); er horen geen uren bij",
+                )
+            )
     for area in ds.tasks.taakgebieden:
         for pakket in ("basis", "aanvullend") if area.gekwantificeerd else ():
             if not any(w.taakgebied == area.id and w.pakket == pakket and w.meegewogen for w in i.waarnemingen):
-                errors.append(ds.lines[I].error(("waarnemingen",), f"geen meegewogen waarneming voor taakgebied '{area.id}', pakket '{pakket}'"))
+                errors.append(
+                    ds.lines[IV].error(("waarnemingen",), f"geen meegewogen waarneming voor taakgebied '{area.id}', pakket '{pakket}'")
+                )
     observations = {w.id: w for w in i.waarnemingen}
     for n, u in enumerate(i.gerapporteerde_uitkomsten):
-        errors += _ref(ds, I, ("gerapporteerde_uitkomsten", n, "taakgebied"), u.taakgebied, areas, "taakgebied")
+        errors += _ref(ds, IV, ("gerapporteerde_uitkomsten", n, "taakgebied"), u.taakgebied, areas, "taakgebied")
         for k, ident in enumerate(u.waarnemingen):
-            errors += _ref(ds, I, ("gerapporteerde_uitkomsten", n, "waarnemingen", k), ident, observations, "waarneming")
+            errors += _ref(ds, IV, ("gerapporteerde_uitkomsten", n, "waarnemingen", k), ident, observations, "waarneming")
             used = observations.get(ident)
             if used is not None and (used.taakgebied != u.taakgebied or (u.pakket != "volledig" and used.pakket != u.pakket)):
-                errors.append(ds.lines[I].error(("gerapporteerde_uitkomsten", n, "waarnemingen", k), f"waarneming '{ident}' hoort niet bij {u.taakgebied}, {u.pakket}"))
+                errors.append(
+                    ds.lines[IV].error(
+                        ("gerapporteerde_uitkomsten", n, "waarnemingen", k),
+                        f"waarneming '{ident}' hoort niet bij {u.taakgebied}, {u.pakket}",
+                    )
+                )
     profiles = {p.id: p for p in ds.salary.tariefprofielen}
-    errors += _ref(ds, I, ("salarisbasis", "tariefprofiel"), i.salarisbasis.tariefprofiel, profiles, "tariefprofiel")
+    errors += _ref(ds, IV, ("salarisbasis", "tariefprofiel"), i.salarisbasis.tariefprofiel, profiles, "tariefprofiel")
     return errors
 
 
@@ -169,7 +200,13 @@ def _salary_errors(ds: Dataset) -> list[DataError]:
             if p.schaal not in table.schalen:
                 errors += _ref(ds, S, ("tariefprofielen", n, "schaal"), p.schaal, table.schalen, f"schaal in tabel '{table.id}':")
             elif p.periodiek >= len(table.schalen[p.schaal]):
-                errors.append(ds.lines[S].error(("tariefprofielen", n, "periodiek"), f"periodiek {p.periodiek} bestaat niet in schaal {p.schaal} van '{table.id}' (0 t/m {len(table.schalen[p.schaal]) - 1})"))
+                errors.append(
+                    ds.lines[S].error(
+                        ("tariefprofielen", n, "periodiek"),
+                        f"periodiek {p.periodiek} bestaat niet in schaal {p.schaal} van '{table.id}' "
+                        f"(0 t/m {len(table.schalen[p.schaal]) - 1})",
+                    )
+                )
         for k, toeslag in enumerate(p.toeslagen):
             errors += _ref(ds, S, ("tariefprofielen", n, "toeslagen", k), toeslag, allowances, "toeslag")
     if sal.uurtarief_bandbreedte is not None:
@@ -182,7 +219,12 @@ def _salary_errors(ds: Dataset) -> list[DataError]:
             seen_alternatives.add(ident)
     for n in range(1, len(sal.cao_verhogingen)):
         if sal.cao_verhogingen[n].datum < sal.cao_verhogingen[n - 1].datum:
-            errors.append(ds.lines[S].error(("cao_verhogingen", n, "datum"), f"cao-stappen staan niet op datum: {sal.cao_verhogingen[n].datum} na {sal.cao_verhogingen[n - 1].datum}"))
+            errors.append(
+                ds.lines[S].error(
+                    ("cao_verhogingen", n, "datum"),
+                    f"cao-stappen staan niet op datum: {sal.cao_verhogingen[n].datum} na {sal.cao_verhogingen[n - 1].datum}",
+                )
+            )
     for a, allowance in enumerate(sal.toeslagen):
         for n in range(1, len(allowance.waarden)):
             if allowance.waarden[n].vanaf <= allowance.waarden[n - 1].vanaf:
@@ -198,8 +240,12 @@ def _origin_errors(ds: Dataset) -> list[DataError]:
     S, errors = "salary_scales.yaml", []
     for n, table in enumerate(ds.salary.tabellen):
         if table.herkomst and (table.herkomst[-1].schalen, table.herkomst[-1].periodieken) != (None, None):
-            errors.append(ds.lines[S].error(("tabellen", n, "herkomst", len(table.herkomst) - 1),
-                                            "de laatste herkomst noemt geen schalen of periodieken: hij geldt voor de overige cellen"))
+            errors.append(
+                ds.lines[S].error(
+                    ("tabellen", n, "herkomst", len(table.herkomst) - 1),
+                    "de laatste herkomst noemt geen schalen of periodieken: hij geldt voor de overige cellen",
+                )
+            )
         for h, origin in enumerate(table.herkomst):
             for k, schaal in enumerate(origin.schalen or []):
                 errors += _ref(ds, S, ("tabellen", n, "herkomst", h, "schalen", k), schaal, table.schalen, f"schaal in tabel '{table.id}':")
@@ -218,10 +264,18 @@ def _model_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
             errors += _ref(ds, M, ("modellen", n, "uitvoering", area), executor, executors, "uitvoerder")
         for area in quantified:
             if area not in model.uitvoering:
-                errors.append(ds.lines[M].error(("modellen", n, "uitvoering"), f"model '{model.id}' zegt niet wie taakgebied '{area}' uitvoert"))
+                errors.append(
+                    ds.lines[M].error(("modellen", n, "uitvoering"), f"model '{model.id}' zegt niet wie taakgebied '{area}' uitvoert")
+                )
         pays = any(e != "gemeente" for e in model.uitvoering.values())
         if pays != (model.verrekening == "bijdrage_per_inwoner"):
-            errors.append(ds.lines[M].error(("modellen", n, "verrekening"), f"verrekening '{model.verrekening}' past niet bij de uitvoering (bijdrage alleen als een ander dan de gemeente uitvoert)"))
+            errors.append(
+                ds.lines[M].error(
+                    ("modellen", n, "verrekening"),
+                    f"verrekening '{model.verrekening}' past niet bij de uitvoering "
+                    "(bijdrage alleen als een ander dan de gemeente uitvoert)",
+                )
+            )
     ids = [model.id for model in m.modellen]
     for required in ("gemeentelijk", "regionaal", "landelijk"):
         if required not in ids:
@@ -230,6 +284,10 @@ def _model_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
     for n, advies in enumerate(m.adviesbedragen):
         errors += _ref(ds, M, ("adviesbedragen", n, "taakgebied"), advies.taakgebied, quantified, "(gekwantificeerd) taakgebied")
         if (advies.taakgebied, advies.pakket) in seen:
-            errors.append(ds.lines[M].error(("adviesbedragen", n, "pakket"), f"adviesbedrag voor '{advies.taakgebied}', '{advies.pakket}' staat er twee keer"))
+            errors.append(
+                ds.lines[M].error(
+                    ("adviesbedragen", n, "pakket"), f"adviesbedrag voor '{advies.taakgebied}', '{advies.pakket}' staat er twee keer"
+                )
+            )
         seen.add((advies.taakgebied, advies.pakket))
     return errors

@@ -113,8 +113,9 @@ def _id_index(raw: dict[str, Any]) -> dict[int, dict[str, int]]:
             for v in value.values():
                 walk(v)
         elif isinstance(value, list):
-            index[id(value)] = {item["id"]: n for n, item in reversed(list(enumerate(value)))
-                                if isinstance(item, dict) and isinstance(item.get("id"), str)}
+            index[id(value)] = {
+                item["id"]: n for n, item in reversed(list(enumerate(value))) if isinstance(item, dict) and isinstance(item.get("id"), str)
+            }
             for v in value:
                 walk(v)
 
@@ -122,15 +123,23 @@ def _id_index(raw: dict[str, Any]) -> dict[int, dict[str, int]]:
     return index
 
 
-def resolve(raw: dict[str, Any], file: str, path_text: str, parts: list[str | tuple[str]],
-            ids_index: dict[int, dict[str, int]] | None = None, suggest: bool = True) -> tuple[str | int, ...]:
+def resolve(
+    raw: dict[str, Any],
+    file: str,
+    path_text: str,
+    parts: list[str | tuple[str]],
+    ids_index: dict[int, dict[str, int]] | None = None,
+    suggest: bool = True,
+) -> tuple[str | int, ...]:
     """Check the path against the raw data; returns the key path. ValueError with a suggestion."""
     current: Any = raw.get(file)
     if current is None:
         known = [f.removesuffix(".yaml") for f in raw]
         hint = difflib.get_close_matches(file.removesuffix(".yaml"), known, n=1)
-        raise ValueError(f"onbekend bestand '{file.removesuffix('.yaml')}' in pad '{path_text}'"
-                         + (f"; bedoelde u '{hint[0]}'?" if hint else f" (bestanden: {', '.join(known)})"))
+        raise ValueError(
+            f"onbekend bestand '{file.removesuffix('.yaml')}' in pad '{path_text}'"
+            + (f"; bedoelde u '{hint[0]}'?" if hint else f" (bestanden: {', '.join(known)})")
+        )
     keys: list[str | int] = []
     written = file.removesuffix(".yaml")  # the path as the user wrote it, up to the current part
     for part in parts:
@@ -146,12 +155,14 @@ def resolve(raw: dict[str, Any], file: str, path_text: str, parts: list[str | tu
             else:
                 ids = (ids_index or {}).get(id(current))
                 if ids is None:
-                    ids = {item["id"]: n for n, item in reversed(list(enumerate(current)))
-                           if isinstance(item, dict) and isinstance(item.get("id"), str)}
+                    ids = {
+                        item["id"]: n
+                        for n, item in reversed(list(enumerate(current)))
+                        if isinstance(item, dict) and isinstance(item.get("id"), str)
+                    }
                 if wanted not in ids:
                     hint = difflib.get_close_matches(wanted, list(ids), n=1) if suggest else []
-                    raise ValueError(f"geen element met id {quote(wanted)} in '{where}'"
-                                     + (f"; bedoelde u '{hint[0]}'?" if hint else ""))
+                    raise ValueError(f"geen element met id {quote(wanted)} in '{where}'" + (f"; bedoelde u '{hint[0]}'?" if hint else ""))
                 index = ids[wanted]
             keys.append(index)
             current = current[index]
@@ -161,9 +172,10 @@ def resolve(raw: dict[str, Any], file: str, path_text: str, parts: list[str | tu
                 raise ValueError(f"'{where}' heeft geen sleutels; '.{part}' kan niet")
             if part not in current:
                 hint = difflib.get_close_matches(part, list(current), n=1)
-                raise ValueError(f"onbekende sleutel '{part}' in '{where}'"
-                                 + (f"; bedoelde u '{written}.{hint[0]}'?" if hint else
-                                    f" (sleutels: {', '.join(map(str, current))})"))
+                raise ValueError(
+                    f"onbekende sleutel '{part}' in '{where}'"
+                    + (f"; bedoelde u '{written}.{hint[0]}'?" if hint else f" (sleutels: {', '.join(map(str, current))})")
+                )
             keys.append(part)
             current = current[part]
             written += f".{part}"

@@ -87,8 +87,9 @@ class Bandbreedte:
     varianten: int = 0
 
 
-def assumptions(ds: Dataset, keuze: TariefKeuze, schaalvoordeel: Decimal | None, schalingen: dict[str, str] | None,
-                model_landelijk: bool = True) -> list[Aanname]:
+def assumptions(
+    ds: Dataset, keuze: TariefKeuze, schaalvoordeel: Decimal | None, schalingen: dict[str, str] | None, model_landelijk: bool = True
+) -> list[Aanname]:
     """The assumptions that apply to a result computed with these choices, with their options."""
     out: list[Aanname] = []
     rate = _rate_assumption(ds, keuze)
@@ -101,9 +102,16 @@ def assumptions(ds: Dataset, keuze: TariefKeuze, schaalvoordeel: Decimal | None,
         def set_sv(value: Decimal) -> Callable[[Variant], Variant]:
             return lambda v: replace(v, schaalvoordeel=value)
 
-        out.append(Aanname("schaalvoordeel", sv.status, sv.bron.kort(), sv.procent,
-                           tuple(Optie("schaalvoordeel", (("procent", x),), set_sv(x)) for x in (b.laag, b.hoog) if x != sv.procent),
-                           b.reden.strip()))
+        out.append(
+            Aanname(
+                "schaalvoordeel",
+                sv.status,
+                sv.bron.kort(),
+                sv.procent,
+                tuple(Optie("schaalvoordeel", (("procent", x),), set_sv(x)) for x in (b.laag, b.hoog) if x != sv.procent),
+                b.reden.strip(),
+            )
+        )
     for s in ds.interviews.schalingen:
         if s.status == "gepubliceerd" or (schalingen and s.taakgebied in schalingen):
             continue
@@ -120,8 +128,14 @@ def assumptions(ds: Dataset, keuze: TariefKeuze, schaalvoordeel: Decimal | None,
 
 def _rate_assumption(ds: Dataset, keuze: TariefKeuze) -> Aanname | None:
     band = ds.salary.uurtarief_bandbreedte
-    pinned = (keuze.uurtarief is not None or keuze.kostenbasis != "salaris" or keuze.schaal is not None
-              or keuze.periodiek is not None or keuze.toeslagen is not None or keuze.profiel is not None)
+    pinned = (
+        keuze.uurtarief is not None
+        or keuze.kostenbasis != "salaris"
+        or keuze.schaal is not None
+        or keuze.periodiek is not None
+        or keuze.toeslagen is not None
+        or keuze.profiel is not None
+    )
     if band is None or pinned:
         return None
     central = uurtarief(ds, keuze).bedrag
@@ -133,8 +147,10 @@ def _rate_assumption(ds: Dataset, keuze: TariefKeuze) -> Aanname | None:
     def profile(ident: str) -> Callable[[Variant], Variant]:
         return lambda v: replace(v, keuze=replace(v.keuze, profiel=ident))
 
-    options = [Optie("uurtarief_venster", (("rand", end), ("bedrag", central * edge / report)), fixed(central * edge / report))
-               for edge, end in ((band.laag, "laag"), (band.hoog, "hoog"))]
+    options = [
+        Optie("uurtarief_venster", (("rand", end), ("bedrag", central * edge / report)), fixed(central * edge / report))
+        for edge, end in ((band.laag, "laag"), (band.hoog, "hoog"))
+    ]
     names = {p.id: p.naam for p in ds.salary.tariefprofielen}
     for ident in band.alternatieven:
         amount = uurtarief(ds, replace(keuze, profiel=ident)).bedrag
@@ -142,8 +158,7 @@ def _rate_assumption(ds: Dataset, keuze: TariefKeuze) -> Aanname | None:
     # The window is derived from the report's results, but the rate a result uses is the default profile,
     # an assumption: the assumption carries the profile's status; its reason says what the window rests on.
     default = next(p for p in ds.salary.tariefprofielen if p.id == ds.salary.standaard_tariefprofiel)
-    reason = " ".join(t.strip() for t in (band.toelichting, band.aanname or "",
-                                           band.bij_afkappen.reden if band.bij_afkappen else "") if t)
+    reason = " ".join(t.strip() for t in (band.toelichting, band.aanname or "", band.bij_afkappen.reden if band.bij_afkappen else "") if t)
     return Aanname("uurtarief", default.status, band.bron.kort(), central, tuple(options), reason)
 
 
@@ -190,8 +205,9 @@ class Uitslag:
         return self.hoog[1][key] - self.laag[1][key]
 
 
-def sensitivity(base: Variant, aannames: Sequence[Aanname], evaluate: Callable[[Variant], dict[str, Decimal]],
-                key: str, also: Sequence[str] = ()) -> tuple[dict[str, Decimal], list[Uitslag]]:
+def sensitivity(
+    base: Variant, aannames: Sequence[Aanname], evaluate: Callable[[Variant], dict[str, Decimal]], key: str, also: Sequence[str] = ()
+) -> tuple[dict[str, Decimal], list[Uitslag]]:
     """One assumption at a time, over its default and options: the options that give the lowest
     and highest ``key`` (or, where ``key`` does not move, the first of ``also`` that does); sorted
     by the largest swing over ``key`` and ``also``, largest first."""
@@ -212,7 +228,6 @@ def default_variant(keuze: TariefKeuze | None, schaalvoordeel: Decimal | None, s
     return Variant(keuze or TariefKeuze(), schaalvoordeel, schalingen)
 
 
-
 def model_figures(ds: Dataset, inwoners: int, pakket: str) -> Callable[[Variant], dict[str, Decimal]]:
     """The figures ``gevoeligheid`` and the report follow: the year's total when the municipality
     does everything itself (gemeentelijk), the same per inhabitant, and the landelijk total (where the
@@ -227,17 +242,25 @@ def model_figures(ds: Dataset, inwoners: int, pakket: str) -> Callable[[Variant]
     return evaluate
 
 
-def model_sensitivity(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None, schalingen: dict[str, str] | None,
-                      schaalvoordeel: Decimal | None = None) -> tuple[dict[str, Decimal], list[Uitslag]]:
+def model_sensitivity(
+    ds: Dataset,
+    inwoners: int,
+    pakket: str,
+    keuze: TariefKeuze | None,
+    schalingen: dict[str, str] | None,
+    schaalvoordeel: Decimal | None = None,
+) -> tuple[dict[str, Decimal], list[Uitslag]]:
     """One assumption at a time over ``model_figures``, largest swing (gemeentelijk or landelijk) first."""
     base = default_variant(keuze, schaalvoordeel, schalingen)
-    return sensitivity(base, assumptions(ds, base.keuze, schaalvoordeel, schalingen), model_figures(ds, inwoners, pakket),
-                       "totaal", ("landelijk",))
+    return sensitivity(
+        base, assumptions(ds, base.keuze, schaalvoordeel, schalingen), model_figures(ds, inwoners, pakket), "totaal", ("landelijk",)
+    )
 
 
 def model_range(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None, schalingen: dict[str, str] | None) -> Bereik:
     """The range of the gemeentelijk total (``model_figures``) over every combination of the
     assumptions that bear on it (the scale advantage does not)."""
     base = default_variant(keuze, None, schalingen)
-    return ranges(base, assumptions(ds, base.keuze, None, schalingen, model_landelijk=False),
-                  model_figures(ds, inwoners, pakket)).bereik["totaal"]
+    return ranges(base, assumptions(ds, base.keuze, None, schalingen, model_landelijk=False), model_figures(ds, inwoners, pakket)).bereik[
+        "totaal"
+    ]

@@ -35,8 +35,15 @@ def estimate_band(ds: Dataset, result: Any, keuze: TariefKeuze, herkomst: Any, s
     return ranges(default_variant(keuze, None, schalingen), assumptions(ds, keuze, None, schalingen, model_landelijk=False), evaluate)
 
 
-def compare_band(ds: Dataset, results: list[Any], keuze: TariefKeuze, tarief: str, schaalvoordeel: Decimal | None, herkomst: Any,
-                 schalingen: dict[str, str] | None) -> Bandbreedte:
+def compare_band(
+    ds: Dataset,
+    results: list[Any],
+    keuze: TariefKeuze,
+    tarief: str,
+    schaalvoordeel: Decimal | None,
+    herkomst: Any,
+    schalingen: dict[str, str] | None,
+) -> Bandbreedte:
     from burgernet_cost.domain.compare import compare
 
     def evaluate(v: Variant) -> dict[str, Decimal]:
@@ -52,13 +59,30 @@ def compare_band(ds: Dataset, results: list[Any], keuze: TariefKeuze, tarief: st
     return ranges(base, assumptions(ds, keuze, schaalvoordeel, schalingen, model_landelijk=tarief == "berekend"), evaluate)
 
 
-def region_band(ds: Dataset, result: Any, members: list[Any], keuze: TariefKeuze, schaalvoordeel: Decimal | None,
-                schalingen: dict[str, str] | None, per_lid: bool) -> Bandbreedte:
+def region_band(
+    ds: Dataset,
+    result: Any,
+    members: list[Any],
+    keuze: TariefKeuze,
+    schaalvoordeel: Decimal | None,
+    schalingen: dict[str, str] | None,
+    per_lid: bool,
+) -> Bandbreedte:
     from burgernet_cost.domain.region import region
 
     def evaluate(v: Variant) -> dict[str, Decimal]:
-        r = region(ds, result.titel, members, result.model, result.pakket, result.tarief, v.schaalvoordeel, v.keuze,
-                   soort=result.soort, schalingen=v.schalingen)
+        r = region(
+            ds,
+            result.titel,
+            members,
+            result.model,
+            result.pakket,
+            result.tarief,
+            v.schaalvoordeel,
+            v.keuze,
+            soort=result.soort,
+            schalingen=v.schalingen,
+        )
         out = {"budget": r.budget, "tarief": r.tarief_per_inwoner, "uitvoerder_kosten": r.uitvoerder_kosten}
         if per_lid:
             out |= {member_key(lid): lid.bijdrage for lid in r.leden}

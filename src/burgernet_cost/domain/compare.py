@@ -80,8 +80,16 @@ def advice_tariff(ds: Dataset, taakgebied: str, pakket: str, trace: Trace) -> tu
     amounts: dict[str, int] = {a.pakket: n for n, a in enumerate(ds.models.adviesbedragen) if a.taakgebied == taakgebied}
 
     def read(p: str) -> Figuur:
-        return take(trace, ds, MODELS_FILE, ("adviesbedragen", amounts[p], "euro_per_inwoner_per_jaar"), "adviesbedrag", "€/inwoner/jaar",
-                    pakket=p, taakgebied=taakgebied)
+        return take(
+            trace,
+            ds,
+            MODELS_FILE,
+            ("adviesbedragen", amounts[p], "euro_per_inwoner_per_jaar"),
+            "adviesbedrag",
+            "€/inwoner/jaar",
+            pakket=p,
+            taakgebied=taakgebied,
+        )
 
     if pakket in amounts:
         fig = read(pakket)
@@ -93,13 +101,11 @@ def advice_tariff(ds: Dataset, taakgebied: str, pakket: str, trace: Trace) -> tu
         trace.step(ident, "advies_aanvullend", value, "€/inwoner/jaar", [full.id, basis.id])
         return ident, value, True
     raise UsageProblem(
-        f"de data noemt geen adviesbedrag voor taakgebied '{taakgebied}', pakket '{pakket}' "
-        "(inrichtingsmodellen.yaml: adviesbedragen)"
+        f"de data noemt geen adviesbedrag voor taakgebied '{taakgebied}', pakket '{pakket}' (inrichtingsmodellen.yaml: adviesbedragen)"
     )
 
 
-def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze | None, trace: Trace,
-             notes: list[Notitie]) -> str:
+def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze | None, trace: Trace, notes: list[Notitie]) -> str:
     """A §6 amount (euros of its own price date) set against a rate of another date: indexed with the
     same wage index as the rate (the rate at the result's date over the rate at the amount's date, same
     scale, step and allowances), a derived figure with its method; refused when the rate has no index
@@ -115,21 +121,38 @@ def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze
     trace.read(fig)
     if tarief.soort != "salaris":
         how = "--uurtarief" if tarief.soort == "opgegeven" else "--kostenbasis integraal"
-        raise UsageProblem(f"--tarief advies: de adviesbedragen van §6 zijn euro's van {price_date}; met {how} is er geen "
-                           "loonindex om ze mee te indexeren (kies --tarief berekend)", field="tarief")
+        raise UsageProblem(
+            f"--tarief advies: de adviesbedragen van §6 zijn euro's van {price_date}; met {how} is er geen "
+            "loonindex om ze mee te indexeren (kies --tarief berekend)",
+            field="tarief",
+        )
     then = uurtarief(ds, replace_keuze(keuze, price_date), Trace())
-    base = Figuur("adviesbedragen.uurtarief_op_prijspeil", "uurtarief_op_prijspeil", then.bedrag, "€/uur",
-                  then.figuren[-1].bron if then.figuren else "", "afgeleid", None, (("datum", price_date),), datum=price_date)
+    base = Figuur(
+        "adviesbedragen.uurtarief_op_prijspeil",
+        "uurtarief_op_prijspeil",
+        then.bedrag,
+        "€/uur",
+        then.figuren[-1].bron if then.figuren else "",
+        "afgeleid",
+        None,
+        (("datum", price_date),),
+        datum=price_date,
+    )
     trace.read(base)
     index_id = "advies.loonindex"
-    factor = compute(trace, index_id, "advies.loonindex", {"uurtarief": tarief.stap, "uurtarief_prijspeil": base.id}, keuze=[fig.id],
-                     van=price_date, naar=tarief.peildatum)
+    factor = compute(
+        trace,
+        index_id,
+        "advies.loonindex",
+        {"uurtarief": tarief.stap, "uurtarief_prijspeil": base.id},
+        keuze=[fig.id],
+        van=price_date,
+        naar=tarief.peildatum,
+    )
     out = f"{rate_id}.geindexeerd"
-    compute(trace, out, "advies_geindexeerd", {"bedrag": rate_id, "factor": index_id}, van=price_date, naar=tarief.peildatum,
-            factor=factor)
+    compute(trace, out, "advies_geindexeerd", {"bedrag": rate_id, "factor": index_id}, van=price_date, naar=tarief.peildatum, factor=factor)
     if not any(n.code == "advies_geindexeerd" for n in notes):
-        notes.append(notitie("advies_geindexeerd", van=price_date, naar=tarief.peildatum, factor=factor,
-                             methode=fig.waarde))
+        notes.append(notitie("advies_geindexeerd", van=price_date, naar=tarief.peildatum, factor=factor, methode=fig.waarde))
     return out
 
 
@@ -178,8 +201,11 @@ def compare(
             rates[regel.taakgebied] = _indexed(ds, rates[regel.taakgebied], schatting, keuze, trace, notes)
         else:
             rates[regel.taakgebied] = step_id(regel.taakgebied, "per_inwoner")
-    uitkomsten = [_model(ds, model, schatting, rates, tarief, schaalvoordeel, trace)
-                  for model in sorted(ds.models.modellen, key=lambda m: m.nummer) if modellen is None or model.id in modellen]
+    uitkomsten = [
+        _model(ds, model, schatting, rates, tarief, schaalvoordeel, trace)
+        for model in sorted(ds.models.modellen, key=lambda m: m.nummer)
+        if modellen is None or model.id in modellen
+    ]
     base = next((u for u in uitkomsten if u.id == "gemeentelijk"), uitkomsten[0])
     uitkomsten = [replace(u, verschil=u.totaal - base.totaal) for u in uitkomsten]
     notes += _notes(ds, schatting, base, tarief, schaalvoordeel, sv)
@@ -197,16 +223,23 @@ def compare(
     )
 
 
-def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[str, str], tarief: str,
-           schaalvoordeel: Decimal | None, trace: Trace) -> ModelUitkomst:
+def _model(
+    ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[str, str], tarief: str, schaalvoordeel: Decimal | None, trace: Trace
+) -> ModelUitkomst:
     """Own cost, contribution and total of one organisation model, recorded as steps ``<model>.…``."""
     executors = {u.id: u.naam for u in ds.models.uitvoerders}
     own = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] == "gemeente"]
     out = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] != "gemeente"]
     ident = m.id
     own_cost = _sum(trace, own, "kosten_per_jaar")
-    trace.step(f"{ident}.eigen_kosten", "model.eigen_kosten", own_cost, "€/jaar",
-               [step_id(r.taakgebied, "kosten_per_jaar") for r in own], model=m.naam)
+    trace.step(
+        f"{ident}.eigen_kosten",
+        "model.eigen_kosten",
+        own_cost,
+        "€/jaar",
+        [step_id(r.taakgebied, "kosten_per_jaar") for r in own],
+        model=m.naam,
+    )
     rate_ids = []
     assumption = False
     for r in out:
@@ -224,11 +257,23 @@ def _model(ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[s
     terms = [f"{ident}.eigen_kosten"]
     if rate_total is not None:
         compute(trace, f"{ident}.tarief", "totaal", {"delen": inputs}, soort="model.tarief", eenheid="€/inwoner/jaar")
-        contribution = compute(trace, f"{ident}.bijdrage", "model.bijdrage", {"tarief": f"{ident}.tarief", "inwoners": INWONERS},
-                               tarief=rate_total, inwoners=schatting.inwoners)
+        contribution = compute(
+            trace,
+            f"{ident}.bijdrage",
+            "model.bijdrage",
+            {"tarief": f"{ident}.tarief", "inwoners": INWONERS},
+            tarief=rate_total,
+            inwoners=schatting.inwoners,
+        )
         terms.append(f"{ident}.bijdrage")
-    compute(trace, f"{ident}.totaal", "model.totaal", {"eigen_kosten": terms[0], "bijdrage": terms[1] if len(terms) > 1 else 0},
-            model=m.naam, nummer=m.nummer)
+    compute(
+        trace,
+        f"{ident}.totaal",
+        "model.totaal",
+        {"eigen_kosten": terms[0], "bijdrage": terms[1] if len(terms) > 1 else 0},
+        model=m.naam,
+        nummer=m.nummer,
+    )
     return ModelUitkomst(
         id=ident,
         nummer=m.nummer,
@@ -254,8 +299,9 @@ def _sum(trace: Trace, regels: list[Regel], grootheid: str) -> Decimal:
     return sum((trace.value(step_id(r.taakgebied, grootheid)) for r in regels), Decimal(0))
 
 
-def _notes(ds: Dataset, schatting: Schatting, gem: ModelUitkomst, tarief: str, schaalvoordeel: Decimal | None,
-           sv: Decimal) -> list[Notitie]:
+def _notes(
+    ds: Dataset, schatting: Schatting, gem: ModelUitkomst, tarief: str, schaalvoordeel: Decimal | None, sv: Decimal
+) -> list[Notitie]:
     notes = []
     if gem.id == "gemeentelijk":
         parts = tuple((r.naam, r.fte) for r in schatting.regels if r.gekwantificeerd)

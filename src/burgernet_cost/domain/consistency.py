@@ -67,8 +67,13 @@ def quote_problems(ds: Dataset) -> list[Problem]:
                 for name in fields:
                     figure = getattr(value, name, None)
                     if figure is not None and Decimal(figure) not in numbers:
-                        problems.append((file, path + (name,), f"gepubliceerd cijfer {figure} staat niet in het eigen citaat "
-                                                               f"('{citaat[:60]}'); een van beide klopt niet"))
+                        problems.append(
+                            (
+                                file,
+                                path + (name,),
+                                f"gepubliceerd cijfer {figure} staat niet in het eigen citaat ('{citaat[:60]}'); een van beide klopt niet",
+                            )
+                        )
             for key in value.field_names:
                 walk(getattr(value, key), path + (key,), file)
         elif isinstance(value, list):
@@ -87,26 +92,46 @@ def hours_and_dates(ds: Dataset, today: str) -> list[Problem]:
     per_month = Decimal(u.uren_per_week) * 52 / 12
     if abs(per_month - Decimal(u.uren_per_maand)) > Decimal(u.uren_per_maand) / 100:
         shown = str(round(per_month, 1)).replace(".", ",")
-        problems.append((S, ("uurloon", "uren_per_maand"), f"{u.uren_per_maand} uur per maand past niet bij {u.uren_per_week} uur "
-                                                            f"per week (dat is {shown} uur per maand)"))
+        problems.append(
+            (
+                S,
+                ("uurloon", "uren_per_maand"),
+                f"{u.uren_per_maand} uur per maand past niet bij {u.uren_per_week} uur per week (dat is {shown} uur per maand)",
+            )
+        )
     for n, toeslag in enumerate(ds.salary.toeslagen):
         dates = [w.vanaf for w in toeslag.waarden]
         if dates != sorted(dates) or len(set(dates)) != len(dates):
-            problems.append((S, ("toeslagen", n, "waarden"), f"de waarden van toeslag '{toeslag.id}' staan niet op volgorde van "
-                                                            "'vanaf' (of een datum staat er twee keer)"))
+            problems.append(
+                (
+                    S,
+                    ("toeslagen", n, "waarden"),
+                    f"de waarden van toeslag '{toeslag.id}' staan niet op volgorde van 'vanaf' (of een datum staat er twee keer)",
+                )
+            )
     steps = [s.datum for s in ds.salary.cao_verhogingen]
     if steps != sorted(steps):
         problems.append((S, ("cao_verhogingen",), "de cao-stappen staan niet op volgorde van datum"))
     late = next((n for n, s in enumerate(ds.salary.cao_verhogingen) if s.datum > ds.salary.cao_verhogingen_onbekend_na), None)
     if late is not None:
-        problems.append((S, ("cao_verhogingen", late, "datum"), f"cao-stap na cao_verhogingen_onbekend_na "
-                                                               f"({ds.salary.cao_verhogingen_onbekend_na}): die datum spreekt de stap tegen"))
+        problems.append(
+            (
+                S,
+                ("cao_verhogingen", late, "datum"),
+                f"cao-stap na cao_verhogingen_onbekend_na ({ds.salary.cao_verhogingen_onbekend_na}): die datum spreekt de stap tegen",
+            )
+        )
     basis = ds.interviews.salarisbasis
     profile = next((p for p in ds.salary.tariefprofielen if p.id == basis.tariefprofiel), None)
     table = next((t for t in ds.salary.tabellen if profile is not None and t.id == profile.tabel), None)
     if table is not None and table.ingangsdatum > basis.peildatum:
-        problems.append(("interviews.yaml", ("salarisbasis", "peildatum"),
-                         f"peildatum {basis.peildatum} ligt vóór de ingangsdatum {table.ingangsdatum} van tabel '{table.id}'"))
+        problems.append(
+            (
+                "interviews.yaml",
+                ("salarisbasis", "peildatum"),
+                f"peildatum {basis.peildatum} ligt vóór de ingangsdatum {table.ingangsdatum} van tabel '{table.id}'",
+            )
+        )
     problems += _future_sources(ds, today)
     return problems
 
@@ -129,8 +154,13 @@ def _future_sources(ds: Dataset, today: str) -> list[Problem]:
             for key, item in value.items():
                 walk(item, path + (key,), file)
 
-    for file, model in (("tasks.yaml", ds.tasks), ("interviews.yaml", ds.interviews), ("salary_scales.yaml", ds.salary),
-                        ("inrichtingsmodellen.yaml", ds.models), ("tijdlijn.yaml", ds.tijdlijn)):
+    for file, model in (
+        ("tasks.yaml", ds.tasks),
+        ("interviews.yaml", ds.interviews),
+        ("salary_scales.yaml", ds.salary),
+        ("inrichtingsmodellen.yaml", ds.models),
+        ("tijdlijn.yaml", ds.tijdlijn),
+    ):
         walk(model, (), file)
     return problems
 
@@ -140,8 +170,10 @@ Located = tuple[str, str | None, int | None, str | None]  # (message, file, line
 
 def problems(ds: Dataset, today: str) -> list[Located]:
     """The problems above, located for validate's findings."""
-    return [(message, ds.file(file), ds.lines[file].line_of(path), format_key_path(path))
-            for file, path, message in quote_problems(ds) + hours_and_dates(ds, today)]
+    return [
+        (message, ds.file(file), ds.lines[file].line_of(path), format_key_path(path))
+        for file, path, message in quote_problems(ds) + hours_and_dates(ds, today)
+    ]
 
 
 def series_against_tables(gm: Any, reeks: Any) -> list[Located]:
@@ -156,8 +188,14 @@ def series_against_tables(gm: Any, reeks: Any) -> list[Located]:
             if t is None or t.inwoners != g.inwoners:
                 file, _, line = t.plaats.rpartition(":") if t is not None else g.plaats.rpartition(":")
                 said = f"{t.inwoners}" if t is not None else "niets"
-                out.append((f"{g.naam} ({g.code}) {jaar}: de bevolkingsreeks zegt {said}, {g.plaats} zegt {g.inwoners}",
-                            file, int(line) if line.isdigit() else None, None))
+                out.append(
+                    (
+                        f"{g.naam} ({g.code}) {jaar}: de bevolkingsreeks zegt {said}, {g.plaats} zegt {g.inwoners}",
+                        file,
+                        int(line) if line.isdigit() else None,
+                        None,
+                    )
+                )
             if len(out) >= 20:
                 return out
     return out

@@ -126,8 +126,11 @@ def changed_inputs(base: Dataset, head: Dataset) -> list[Invoerwijziging]:
     """The input figures that differ between two data sets, in the order of the new data."""
     a, b = _flatten(base), _flatten(head)
     keys = list(b) + [k for k in a if k not in b]
-    return [Invoerwijziging(k, a[k][0] if k in a else None, b[k][0] if k in b else None, (b.get(k) or a[k])[1])
-            for k in keys if a.get(k, (None,))[0] != b.get(k, (None,))[0]]
+    return [
+        Invoerwijziging(k, a[k][0] if k in a else None, b[k][0] if k in b else None, (b.get(k) or a[k])[1])
+        for k in keys
+        if a.get(k, (None,))[0] != b.get(k, (None,))[0]
+    ]
 
 
 def latest_year(ds: Dataset) -> int:
@@ -141,8 +144,5 @@ def diff(base: Dataset, head: Dataset, jaren: list[int] | None = None) -> tuple[
     years = jaren if jaren is not None else [latest_year(head)]
     a, b = key_figures(base, years), key_figures(head, years)
     keys = list(a) + [k for k in b if k not in a]
-    figures = [
-        Kengetal(*key, (a.get(key) or b[key])[0], a[key][1] if key in a else None, b[key][1] if key in b else None)
-        for key in keys
-    ]
+    figures = [Kengetal(*key, (a.get(key) or b[key])[0], a[key][1] if key in a else None, b[key][1] if key in b else None) for key in keys]
     return figures, head.models.referentiegemeente.inwoners

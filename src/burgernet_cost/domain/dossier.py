@@ -93,13 +93,25 @@ def dossier(
     regios: dict[str, Regio] = {}
     if leden:
         for p in pakketten:
-            regios[p] = region(ds, onderwerp, leden, "regionaal", p, tarief, schaalvoordeel, keuze, soort=soort, schalingen=schalingen,
-                               inwoners_datum=inwoners_datum)
+            regios[p] = region(
+                ds,
+                onderwerp,
+                leden,
+                "regionaal",
+                p,
+                tarief,
+                schaalvoordeel,
+                keuze,
+                soort=soort,
+                schalingen=schalingen,
+                inwoners_datum=inwoners_datum,
+            )
         inwoners = sum(lid.inwoners for lid in leden)
     if inwoners is None:
         raise ValueError("inwoners or leden")
-    vergelijkingen = {p: compare(ds, inwoners, p, tarief, schaalvoordeel, keuze, herkomst=herkomst, schalingen=schalingen)
-                      for p in pakketten}
+    vergelijkingen = {
+        p: compare(ds, inwoners, p, tarief, schaalvoordeel, keuze, herkomst=herkomst, schalingen=schalingen) for p in pakketten
+    }
     points = sorted({*SIZES, inwoners} if not leden else {*(lid.inwoners for lid in leden)})
     cache = grootte_cache if grootte_cache is not None else {}
     for p in pakketten:
@@ -112,14 +124,37 @@ def dossier(
     bereik = model_range(ds, inwoners, pakketten[0], keuze, schalingen)
     reeks = None
     if keuze_voor is not None and jaren:
-        reeks = series(ds, onderwerp, jaren, pakketten[0], keuze_voor, tellingen=tellingen,
-                       inwoners=None if tellingen else inwoners, schalingen=schalingen)
-    return Dossier(onderwerp, soort, inwoners, gemeente, pakketten, tarief, vergelijkingen, regios, grootte, data_fingerprint(ds),
-                   tuple(swings), reeks, bereik, cost_bases(ds, inwoners, pakketten[0], keuze, schalingen))
+        reeks = series(
+            ds,
+            onderwerp,
+            jaren,
+            pakketten[0],
+            keuze_voor,
+            tellingen=tellingen,
+            inwoners=None if tellingen else inwoners,
+            schalingen=schalingen,
+        )
+    return Dossier(
+        onderwerp,
+        soort,
+        inwoners,
+        gemeente,
+        pakketten,
+        tarief,
+        vergelijkingen,
+        regios,
+        grootte,
+        data_fingerprint(ds),
+        tuple(swings),
+        reeks,
+        bereik,
+        cost_bases(ds, inwoners, pakketten[0], keuze, schalingen),
+    )
 
 
-def cost_bases(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None,
-               schalingen: dict[str, str] | None) -> tuple[tuple[str, Schatting], ...]:
+def cost_bases(
+    ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None, schalingen: dict[str, str] | None
+) -> tuple[tuple[str, Schatting], ...]:
     """The estimate on the other cost bases the data knows: the salary with every surcharge
     (``--toeslagen alle``) and the integral cost of a year (``--kostenbasis integraal``). Empty when
     the rate is given directly or already on such a basis."""
@@ -133,8 +168,10 @@ def cost_bases(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | Non
     if base.uurtarief is not None or base.kostenbasis != "salaris" or base.toeslagen:
         return ()
     out = []
-    for label, k in (("toeslagen", replace(base, toeslagen=("alle",))),
-                     ("integraal", TariefKeuze(profiel=base.profiel, schaal=base.schaal, kostenbasis="integraal"))):
+    for label, k in (
+        ("toeslagen", replace(base, toeslagen=("alle",))),
+        ("integraal", TariefKeuze(profiel=base.profiel, schaal=base.schaal, kostenbasis="integraal")),
+    ):
         try:
             out.append((label, estimate(ds, inwoners, pakket, k, schalingen=schalingen)))
         except BncostError:  # the data has no such basis for this choice: left out, the page says what it shows

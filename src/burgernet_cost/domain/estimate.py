@@ -42,6 +42,8 @@ class Herkomst:
     def cbs(cls, g: Any) -> Herkomst:
         """The CBS row of a municipality (``data.municipalities.Gemeente``) as the source."""
         return cls(f"CBS {g.peildatum}", "gepubliceerd", g.plaats, g.naam, g.peildatum)
+
+
 TOTAAL = "totaal"
 
 
@@ -73,8 +75,10 @@ def norm(ds: Dataset, taakgebied: str, pakket: str, trace: Trace | None = None) 
     for n, w in enumerate(ds.interviews.waarnemingen):
         if w.taakgebied != taakgebied or w.pakket != pakket or not w.meegewogen:
             continue
-        for key, soort, eenheid in (("uren_per_maand", "waarneming.uren_per_maand", "uur/maand"),
-                                    ("inwoners", "waarneming.inwoners", "inwoners")):
+        for key, soort, eenheid in (
+            ("uren_per_maand", "waarneming.uren_per_maand", "uur/maand"),
+            ("inwoners", "waarneming.inwoners", "inwoners"),
+        ):
             fig = figure(ds, INTERVIEWS_FILE, ("waarnemingen", n, key), soort, eenheid, waarneming=w.id)
             trace.read(fig)
             ids.append(fig.id)
@@ -141,8 +145,7 @@ def scaling(ds: Dataset, area: Any, trace: Trace, chosen: dict[str, str] | None 
     (the data's choice, with its status, or the user's)."""
     if chosen and area.id in chosen:
         other = next(s for s in SCHALINGEN if s != chosen[area.id])
-        return chosen[area.id], [user_input(trace, f"schaling_{area.id}", chosen[area.id], "", taakgebied=area.naam,
-                                            alternatief=other)]
+        return chosen[area.id], [user_input(trace, f"schaling_{area.id}", chosen[area.id], "", taakgebied=area.naam, alternatief=other)]
     for n, s in enumerate(ds.interviews.schalingen):
         if s.taakgebied == area.id:
             other = next(x for x in SCHALINGEN if x != s.standaard)
@@ -151,13 +154,13 @@ def scaling(ds: Dataset, area: Any, trace: Trace, chosen: dict[str, str] | None 
     return "per_inwoner", []
 
 
-def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: Uurtarief, trace: Trace,
-             schalingen: dict[str, str] | None = None) -> Regel:
+def line_for(
+    ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: Uurtarief, trace: Trace, schalingen: dict[str, str] | None = None
+) -> Regel:
     """Hours, FTE and cost of one taakgebied, recorded in the trace."""
     an, area = next((n, a) for n, a in enumerate(ds.tasks.taakgebieden) if a.id == taakgebied)
     if not area.gekwantificeerd:
-        flag = figure(ds, "tasks.yaml", ("taakgebieden", an, "gekwantificeerd"), "taakgebied.gekwantificeerd", "",
-                      taakgebied=area.naam)
+        flag = figure(ds, "tasks.yaml", ("taakgebieden", an, "gekwantificeerd"), "taakgebied.gekwantificeerd", "", taakgebied=area.naam)
         trace.read(flag)
         trace.step(step_id(area.id, "niet_gekwantificeerd"), "niet_gekwantificeerd", None, "", [flag.id], taakgebied=area.naam)
         return Regel(area.id, area.naam, None, None, None, None, flag.bron)
@@ -168,32 +171,76 @@ def line_for(ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: U
         ident = step_id(area.id, f"uren_per_maand.{p}")
         hours, people = n.figuren[0::2], n.figuren[1::2]
         if how == "per_gemeente":  # the hours per observed municipality, whatever its size
-            compute(trace, ident, "uren_per_maand.per_gemeente", {"som_uren": hours, "gemeenten": len(hours)}, keuze=how_ids,
-                    pakket=p, som_uren=n.uren, gemeenten=len(hours))
+            compute(
+                trace,
+                ident,
+                "uren_per_maand.per_gemeente",
+                {"som_uren": hours, "gemeenten": len(hours)},
+                keuze=how_ids,
+                pakket=p,
+                som_uren=n.uren,
+                gemeenten=len(hours),
+            )
         else:
-            compute(trace, ident, "uren_per_maand.pakket", {"som_uren": hours, "som_inwoners": people, "inwoners": INWONERS},
-                    keuze=how_ids, volgorde=[*n.figuren, INWONERS, *how_ids], pakket=p, som_uren=n.uren, som_inwoners=n.inwoners,
-                    inwoners=inwoners)
+            compute(
+                trace,
+                ident,
+                "uren_per_maand.pakket",
+                {"som_uren": hours, "som_inwoners": people, "inwoners": INWONERS},
+                keuze=how_ids,
+                volgorde=[*n.figuren, INWONERS, *how_ids],
+                pakket=p,
+                som_uren=n.uren,
+                som_inwoners=n.inwoners,
+                inwoners=inwoners,
+            )
         parts.append(ident)
     u_ident = step_id(area.id, "uren_per_maand")
     uren = compute(trace, u_ident, "uren_per_maand", {"delen": parts}, taakgebied=area.naam)
     per_fte = take(trace, ds, SALARY_FILE, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
-    fte = compute(trace, step_id(area.id, "fte"), "fte", {"uren": u_ident, "uren_per_fte": per_fte.id}, uren_per_fte=per_fte.getal,
-                  taakgebied=area.naam)
+    fte = compute(
+        trace,
+        step_id(area.id, "fte"),
+        "fte",
+        {"uren": u_ident, "uren_per_fte": per_fte.id},
+        uren_per_fte=per_fte.getal,
+        taakgebied=area.naam,
+    )
     months = take(trace, ds, SALARY_FILE, ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
     k_ident = step_id(area.id, "kosten_per_jaar")
-    kosten = compute(trace, k_ident, "kosten_per_jaar", {"maanden": months.id, "uren": u_ident, "uurtarief": tarief.stap},
-                     volgorde=[u_ident, months.id, tarief.stap], taakgebied=area.naam, maanden=months.getal, uren=uren,
-                     uurtarief=tarief.bedrag)
-    per_inwoner = compute(trace, step_id(area.id, "per_inwoner"), "per_inwoner", {"kosten": k_ident, "inwoners": INWONERS},
-                          inwoners=inwoners, taakgebied=area.naam)
+    kosten = compute(
+        trace,
+        k_ident,
+        "kosten_per_jaar",
+        {"maanden": months.id, "uren": u_ident, "uurtarief": tarief.stap},
+        volgorde=[u_ident, months.id, tarief.stap],
+        taakgebied=area.naam,
+        maanden=months.getal,
+        uren=uren,
+        uurtarief=tarief.bedrag,
+    )
+    per_inwoner = compute(
+        trace,
+        step_id(area.id, "per_inwoner"),
+        "per_inwoner",
+        {"kosten": k_ident, "inwoners": INWONERS},
+        inwoners=inwoners,
+        taakgebied=area.naam,
+    )
     bronnen = sorted({trace.figuren[i].bron for p in parts for i in trace.stappen[p].invoer if i.startswith("interviews.waarnemingen")})
     return Regel(area.id, area.naam, uren, fte, kosten, per_inwoner, ", ".join(bronnen), how == "per_gemeente")
 
 
-def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None = None,
-             trace: Trace | None = None, rekeneenheid: bool = False, herkomst: Herkomst | None = None,
-             schalingen: dict[str, str] | None = None) -> Schatting:
+def estimate(
+    ds: Dataset,
+    inwoners: int,
+    pakket: str,
+    keuze: TariefKeuze | None = None,
+    trace: Trace | None = None,
+    rekeneenheid: bool = False,
+    herkomst: Herkomst | None = None,
+    schalingen: dict[str, str] | None = None,
+) -> Schatting:
     """What the municipal tasks cost a municipality of ``inwoners`` for ``pakket``. With
     ``rekeneenheid`` the inhabitants are a unit of account (a region scales the result), not input."""
     if inwoners <= 0:
@@ -202,8 +249,19 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
         raise ValueError(f"unknown pakket {pakket!r}")
     trace = trace if trace is not None else Trace()
     if herkomst is not None:
-        trace.read(Figuur(INWONERS, "gemeente.inwoners", inwoners, "inwoners", herkomst.bron, herkomst.status, herkomst.plaats,
-                          (("gemeente", herkomst.gemeente),), datum=herkomst.datum))
+        trace.read(
+            Figuur(
+                INWONERS,
+                "gemeente.inwoners",
+                inwoners,
+                "inwoners",
+                herkomst.bron,
+                herkomst.status,
+                herkomst.plaats,
+                (("gemeente", herkomst.gemeente),),
+                datum=herkomst.datum,
+            )
+        )
     elif rekeneenheid:
         trace.read(Figuur(INWONERS, "invoer.inwoners", inwoners, "inwoners", "rekeneenheid", "invoer", None, (("rekeneenheid", True),)))
     else:
@@ -220,8 +278,13 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
         per_inwoner=_total(trace, quantified, "per_inwoner", "€/inwoner/jaar"),
         bron="",
     )
-    roots = [step_id(TOTAAL, "kosten_per_jaar"), step_id(TOTAAL, "per_inwoner"), step_id(TOTAAL, "fte"),
-             *[step_id(r.taakgebied, "niet_gekwantificeerd") for r in regels if not r.gekwantificeerd], tarief.stap]
+    roots = [
+        step_id(TOTAAL, "kosten_per_jaar"),
+        step_id(TOTAAL, "per_inwoner"),
+        step_id(TOTAAL, "fte"),
+        *[step_id(r.taakgebied, "niet_gekwantificeerd") for r in regels if not r.gekwantificeerd],
+        tarief.stap,
+    ]
     return Schatting(
         inwoners=inwoners,
         pakket=pakket,
@@ -229,8 +292,7 @@ def estimate(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None 
         regels=tuple(regels),
         totaal=totaal,
         spoor=trace.finish(roots),
-        notities=tuple(common_notes(ds, tarief, pakket, [d for d in (tarief.peildatum, herkomst and herkomst.datum) if d],
-                                    schalingen)),
+        notities=tuple(common_notes(ds, tarief, pakket, [d for d in (tarief.peildatum, herkomst and herkomst.datum) if d], schalingen)),
         inwoners_datum=herkomst.datum if herkomst is not None else None,
     )
 
@@ -251,12 +313,14 @@ def timeline_note(ds: Dataset, dates: list[str]) -> Notitie | None:
         return None
     last = max(events, key=lambda e: e.datum)
     earlier = tuple((e.datum, e.gevolg, e.status) for e in events if e is not last)
-    return notitie("tijdlijn", datum=last.datum, gevolg=last.gevolg, bron=last.bron.kort(), peildatum=at, eerder=earlier,
-                   status=last.status)
+    return notitie(
+        "tijdlijn", datum=last.datum, gevolg=last.gevolg, bron=last.bron.kort(), peildatum=at, eerder=earlier, status=last.status
+    )
 
 
-def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] | None = None,
-                 schalingen: dict[str, str] | None = None) -> list[Notitie]:
+def common_notes(
+    ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] | None = None, schalingen: dict[str, str] | None = None
+) -> list[Notitie]:
     notes = []
     later = timeline_note(ds, dates or [])
     if later is not None:
@@ -271,8 +335,15 @@ def common_notes(ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] |
         if s.taakgebied in (schalingen or {}):
             notes.append(notitie("schaling_gekozen", taakgebied=ds.taakgebied(s.taakgebied).naam, keuze=(schalingen or {})[s.taakgebied]))
         elif s.status in WEAK_STATUSES and any(a.id == s.taakgebied and a.gekwantificeerd for a in ds.tasks.taakgebieden):
-            notes.append(notitie("schaling_aanname", taakgebied=ds.taakgebied(s.taakgebied).naam, standaard=s.standaard,
-                                 toelichting=s.toelichting, bron=s.bron.kort()))
+            notes.append(
+                notitie(
+                    "schaling_aanname",
+                    taakgebied=ds.taakgebied(s.taakgebied).naam,
+                    standaard=s.standaard,
+                    toelichting=s.toelichting,
+                    bron=s.bron.kort(),
+                )
+            )
     for w in ds.interviews.waarnemingen:
         if w.meegewogen and w.pakket in components(pakket) and w.status in WEAK_STATUSES:
             notes.append(notitie("waarneming_zwak", waarneming=w.id, status=w.status, toelichting=w.toelichting))

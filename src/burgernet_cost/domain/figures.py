@@ -17,8 +17,13 @@ from burgernet_cost.domain.trace import Figuur, Trace
 TASKS_FILE, INTERVIEWS_FILE, SALARY_FILE = "tasks.yaml", "interviews.yaml", "salary_scales.yaml"
 MODELS_FILE, TIMELINE_FILE = "inrichtingsmodellen.yaml", "tijdlijn.yaml"
 #: the data files the domain reads figures from, and the data set's attribute for each
-DATA_ATTRIBUTES = {TASKS_FILE: "tasks", INTERVIEWS_FILE: "interviews", SALARY_FILE: "salary", MODELS_FILE: "models",
-                   TIMELINE_FILE: "tijdlijn"}
+DATA_ATTRIBUTES = {
+    TASKS_FILE: "tasks",
+    INTERVIEWS_FILE: "interviews",
+    SALARY_FILE: "salary",
+    MODELS_FILE: "models",
+    TIMELINE_FILE: "tijdlijn",
+}
 
 
 def _short_source(value: Any) -> str:
@@ -31,8 +36,18 @@ def _short_source(value: Any) -> str:
 _READ: weakref.WeakKeyDictionary[Dataset, dict[Any, Figuur]] = weakref.WeakKeyDictionary()
 
 
-def figure(ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: str, *, bron: Any = None,
-           status: str | None = None, datum: str | None = None, **params: Any) -> Figuur:
+def figure(
+    ds: Dataset,
+    file: str,
+    path: tuple[Any, ...],
+    soort: str,
+    eenheid: str,
+    *,
+    bron: Any = None,
+    status: str | None = None,
+    datum: str | None = None,
+    **params: Any,
+) -> Figuur:
     """The figure at ``path`` in ``file``; ``bron``/``status`` override the nearest record's;
     ``datum``: the date it holds for (None: a figure without a date, such as 156 hours a month)."""
     if bron is not None and not isinstance(bron, str):  # a record as source: read it each time
@@ -48,8 +63,17 @@ def figure(ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: s
     return read[key]
 
 
-def _figure(ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: str, bron: Any, status: str | None,
-            datum: str | None, params: dict[str, Any]) -> Figuur:
+def _figure(
+    ds: Dataset,
+    file: str,
+    path: tuple[Any, ...],
+    soort: str,
+    eenheid: str,
+    bron: Any,
+    status: str | None,
+    datum: str | None,
+    params: dict[str, Any],
+) -> Figuur:
     current: Any = getattr(ds, DATA_ATTRIBUTES[file])
     ident = file.removesuffix(".yaml")
     found_bron, found_status = getattr(current, "bron", None), getattr(current, "status", None)

@@ -134,32 +134,43 @@ def _f(naam: str, expr: Expr, eenheid: str) -> Formule:
 UREN, INWONERS, MAANDEN, UURTARIEF = In("uren"), In("inwoners"), In("maanden"), In("uurtarief")
 
 #: the formulas, by the kind of step they compute
-FORMULES: dict[str, Formule] = {f.naam: f for f in (
-    _f("uren_per_maand.pakket", In("som_uren") * INWONERS / In("som_inwoners"), "uur/maand"),
-    _f("uren_per_maand.per_gemeente", In("som_uren") / In("gemeenten"), "uur/maand"),
-    _f("uren_per_maand", In("delen"), "uur/maand"),
-    _f("fte", UREN / In("uren_per_fte"), "fte"),
-    _f("kosten_per_jaar", MAANDEN * UREN * UURTARIEF, "€/jaar"),
-    _f("per_inwoner", In("kosten") / INWONERS, "€/inwoner/jaar"),
-    _f("totaal", In("delen"), ""),
-    _f("uurtarief.salaris", In("maandsalaris") * In("factor") / In("uren_per_maand"), "€/uur"),
-    _f("uurtarief.integraal", (In("loonkosten") + In("overhead")) / In("productieve_uren"), "€/uur"),
-    _f("tarief_na_schaalvoordeel", In("tarief") * (Const(Decimal(1)) - In("schaalvoordeel") / Const(Decimal(100))),
-       "€/inwoner/jaar"),
-    _f("model.bijdrage", In("tarief") * INWONERS, "€/jaar"),
-    _f("model.totaal", In("eigen_kosten") + In("bijdrage"), "€/jaar"),
-    _f("lid.bijdrage", Afgerond(In("tarief") * INWONERS, 2), "€/jaar"),
-    _f("advies_geindexeerd", In("bedrag") * In("factor"), "€/inwoner/jaar"),
-    _f("advies.loonindex", In("uurtarief") / In("uurtarief_prijspeil"), ""),
-)}
+FORMULES: dict[str, Formule] = {
+    f.naam: f
+    for f in (
+        _f("uren_per_maand.pakket", In("som_uren") * INWONERS / In("som_inwoners"), "uur/maand"),
+        _f("uren_per_maand.per_gemeente", In("som_uren") / In("gemeenten"), "uur/maand"),
+        _f("uren_per_maand", In("delen"), "uur/maand"),
+        _f("fte", UREN / In("uren_per_fte"), "fte"),
+        _f("kosten_per_jaar", MAANDEN * UREN * UURTARIEF, "€/jaar"),
+        _f("per_inwoner", In("kosten") / INWONERS, "€/inwoner/jaar"),
+        _f("totaal", In("delen"), ""),
+        _f("uurtarief.salaris", In("maandsalaris") * In("factor") / In("uren_per_maand"), "€/uur"),
+        _f("uurtarief.integraal", (In("loonkosten") + In("overhead")) / In("productieve_uren"), "€/uur"),
+        _f("tarief_na_schaalvoordeel", In("tarief") * (Const(Decimal(1)) - In("schaalvoordeel") / Const(Decimal(100))), "€/inwoner/jaar"),
+        _f("model.bijdrage", In("tarief") * INWONERS, "€/jaar"),
+        _f("model.totaal", In("eigen_kosten") + In("bijdrage"), "€/jaar"),
+        _f("lid.bijdrage", Afgerond(In("tarief") * INWONERS, 2), "€/jaar"),
+        _f("advies_geindexeerd", In("bedrag") * In("factor"), "€/inwoner/jaar"),
+        _f("advies.loonindex", In("uurtarief") / In("uurtarief_prijspeil"), ""),
+    )
+}
 
 
 Invoer = str | Sequence[str] | Decimal | int
 
 
-def compute(trace: Trace, ident: str, naam: str, invoer: Mapping[str, Invoer], *, soort: str | None = None,
-            eenheid: str | None = None, keuze: Sequence[str] = (), volgorde: Sequence[str] | None = None,
-            **params: Any) -> Decimal:
+def compute(
+    trace: Trace,
+    ident: str,
+    naam: str,
+    invoer: Mapping[str, Invoer],
+    *,
+    soort: str | None = None,
+    eenheid: str | None = None,
+    keuze: Sequence[str] = (),
+    volgorde: Sequence[str] | None = None,
+    **params: Any,
+) -> Decimal:
     """Evaluate formula ``naam`` over recorded figures and steps and record the result as step
     ``ident`` with exactly the inputs it read. ``invoer``: input name -> an id, a list of ids (their
     sum), or a number that is no figure (a count). ``keuze``: figures that chose this formula (a

@@ -6,8 +6,9 @@ from burgernet_cost.data.municipalities import Gemeente, Gemeenten, fold
 from burgernet_cost.errors import UsageProblem, quote
 
 
-def filter_municipalities(gemeenten: Gemeenten, jaar: int, eenheid: str | None = None, veiligheidsregio: str | None = None,
-                          zoek: str | None = None) -> tuple[list[Gemeente], dict[str, str]]:
+def filter_municipalities(
+    gemeenten: Gemeenten, jaar: int, eenheid: str | None = None, veiligheidsregio: str | None = None, zoek: str | None = None
+) -> tuple[list[Gemeente], dict[str, str]]:
     """The municipalities of ``jaar`` that match every filter given, and the filters as applied
     (the politie-eenheid and veiligheidsregio by their full names)."""
     rows = list(gemeenten.lijst(jaar))
@@ -16,8 +17,9 @@ def filter_municipalities(gemeenten: Gemeenten, jaar: int, eenheid: str | None =
         applied["eenheid"] = gemeenten.kies_gebied(eenheid, gemeenten.eenheden(jaar), "politie-eenheid", "eenheid")
         rows = [g for g in rows if g.politie_eenheid == applied["eenheid"]]
     if veiligheidsregio is not None:
-        applied["veiligheidsregio"] = gemeenten.kies_gebied(veiligheidsregio, gemeenten.veiligheidsregios(jaar),
-                                                            "veiligheidsregio", "veiligheidsregio")
+        applied["veiligheidsregio"] = gemeenten.kies_gebied(
+            veiligheidsregio, gemeenten.veiligheidsregios(jaar), "veiligheidsregio", "veiligheidsregio"
+        )
         rows = [g for g in rows if g.veiligheidsregio == applied["veiligheidsregio"]]
     if zoek is not None:
         key = fold(zoek)

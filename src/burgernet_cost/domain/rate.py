@@ -130,20 +130,29 @@ def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None
     uren = b.read(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
     bedrag = FORMULES["uurtarief.salaris"].evaluate({"maandsalaris": maand, "factor": factor, "uren_per_maand": uren})
     steps = tuple(f.datum for f in _read_since(trace, before) if f.soort == "cao_stap")
-    params = (("schaal", schaal), ("periodiek", periodiek), ("tabel_datum", table.ingangsdatum),
-              ("tabel_status", table.status), ("bedragen_per", at), ("toeslagen", tuple(allowances)),
-              ("maandsalaris", maand), ("factor", factor), ("uren_per_maand", uren), ("cao_stappen", steps))
+    params = (
+        ("schaal", schaal),
+        ("periodiek", periodiek),
+        ("tabel_datum", table.ingangsdatum),
+        ("tabel_status", table.status),
+        ("bedragen_per", at),
+        ("toeslagen", tuple(allowances)),
+        ("maandsalaris", maand),
+        ("factor", factor),
+        ("uren_per_maand", uren),
+        ("cao_stappen", steps),
+    )
     trace.step(RATE_STEP, "uurtarief.salaris", bedrag, "€/uur", b.inputs, **dict(params))
-    return Uurtarief(bedrag, "salaris", params, _read_since(trace, before), tuple(b.aannames),
-                     tuple(b.waarschuwingen), prof.id, at)
+    return Uurtarief(bedrag, "salaris", params, _read_since(trace, before), tuple(b.aannames), tuple(b.waarschuwingen), prof.id, at)
 
 
 def _read_since(trace: Trace, before: set[str]) -> tuple[Figuur, ...]:
     return tuple(f for i, f in trace.figuren.items() if i not in before)
 
 
-def _monthly_salary(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, schaal: str, periodiek: int,
-                    b: _Build) -> tuple[Decimal, str, s.Salaristabel]:
+def _monthly_salary(
+    ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, schaal: str, periodiek: int, b: _Build
+) -> tuple[Decimal, str, s.Salaristabel]:
     """The monthly salary from the table, indexed to the peildatum: (amount, date it is at, table)."""
     peildatum = keuze.peildatum
     if peildatum and keuze.peildatum_uit_jaar and peildatum < oldest_price_date(ds):
@@ -154,18 +163,27 @@ def _monthly_salary(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, scha
     else:
         tn, table = _table(ds, prof.tabel)
         if schaal not in table.schalen:
-            raise UsageProblem(f"schaal {quote(schaal)} bestaat niet in tabel {table.id} (schalen: {', '.join(table.schalen)})",
-                               field="schaal")
+            raise UsageProblem(
+                f"schaal {quote(schaal)} bestaat niet in tabel {table.id} (schalen: {', '.join(table.schalen)})", field="schaal"
+            )
         if periodiek >= len(table.schalen[schaal]):
             raise UsageProblem(
-                f"periodiek {periodiek} bestaat niet in schaal {schaal} van tabel {table.id} "
-                f"(0 t/m {len(table.schalen[schaal]) - 1})"
+                f"periodiek {periodiek} bestaat niet in schaal {schaal} van tabel {table.id} (0 t/m {len(table.schalen[schaal]) - 1})"
             )
     start = len(b.inputs)
     source = cell_source(table, schaal, periodiek)
-    maand = b.read(ds, ("tabellen", tn, "schalen", schaal, periodiek), "salaris.maand", "€/maand",
-                   bron=source.bron if source else None, status=source.status if source else None,
-                   schaal=schaal, periodiek=periodiek, tabel=table.naam, datum=table.ingangsdatum)
+    maand = b.read(
+        ds,
+        ("tabellen", tn, "schalen", schaal, periodiek),
+        "salaris.maand",
+        "€/maand",
+        bron=source.bron if source else None,
+        status=source.status if source else None,
+        schaal=schaal,
+        periodiek=periodiek,
+        tabel=table.naam,
+        datum=table.ingangsdatum,
+    )
     if table.status == "afgeleid":
         reason = (table.aanname or table.methode or "").rstrip(".")
         b.aannames.append(notitie("tabel_afgeleid", tabel=table.naam, reden=reason))
@@ -194,8 +212,9 @@ def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str,
             b.waarschuwingen.append(notitie("toeslag_onbekend", toeslag=toeslag.naam, datum=at))
             continue
         k, w = valid[-1]
-        factor += b.read(ds, ("toeslagen", an, "waarden", k, "procent"), "toeslag", "%", toeslag=toeslag.naam, vanaf=w.vanaf,
-                         datum=w.vanaf) / 100
+        factor += (
+            b.read(ds, ("toeslagen", an, "waarden", k, "procent"), "toeslag", "%", toeslag=toeslag.naam, vanaf=w.vanaf, datum=w.vanaf) / 100
+        )
         names.append((toeslag.naam, w.procent))
     return factor, names
 
@@ -214,8 +233,14 @@ def _index(ds: Dataset, table: s.Salaristabel, maand: Decimal, peildatum: str, b
         at = step.datum
     last = ds.salary.cao_verhogingen_onbekend_na
     if peildatum > last:
-        b.waarschuwingen.append(notitie("peildatum_na_laatste_cao_stap", peildatum=peildatum,
-                                        niveau=max(at, min(last, peildatum)), toelichting=ds.salary.cao_verhogingen_toelichting))
+        b.waarschuwingen.append(
+            notitie(
+                "peildatum_na_laatste_cao_stap",
+                peildatum=peildatum,
+                niveau=max(at, min(last, peildatum)),
+                toelichting=ds.salary.cao_verhogingen_toelichting,
+            )
+        )
     b.trace.step("uurtarief.maandsalaris", "maandsalaris_geindexeerd", maand, "€/maand", b.inputs[start:], peildatum=peildatum)
     b.inputs[start:] = ["uurtarief.maandsalaris"]
     return maand, peildatum if peildatum <= last else max(at, table.ingangsdatum)
@@ -228,16 +253,31 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
     if ik is None:
         raise UsageProblem("de data bevat geen integrale kosten (salary_scales.yaml: integrale_kosten)")
     if schaal not in ik.loonkosten_per_fte_per_jaar:
-        raise UsageProblem(f"geen integrale loonkosten voor schaal {quote(schaal)} (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})",
-                           field="schaal")
-    loon = b.read(ds, ("integrale_kosten", "loonkosten_per_fte_per_jaar", schaal), "integraal.loonkosten", "€/jaar",
-                  schaal=schaal, naam=ik.naam, datum=f"{ik.jaar}-01-01")
+        raise UsageProblem(
+            f"geen integrale loonkosten voor schaal {quote(schaal)} (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})", field="schaal"
+        )
+    loon = b.read(
+        ds,
+        ("integrale_kosten", "loonkosten_per_fte_per_jaar", schaal),
+        "integraal.loonkosten",
+        "€/jaar",
+        schaal=schaal,
+        naam=ik.naam,
+        datum=f"{ik.jaar}-01-01",
+    )
     overhead = b.read(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar", datum=f"{ik.jaar}-01-01")
-    uren = b.read(ds, ("integrale_kosten", "productieve_uren_per_jaar"), "integraal.productieve_uren", "uur/jaar",
-                  bron=ik.productieve_uren_bron, status=ik.productieve_uren_status)
+    uren = b.read(
+        ds,
+        ("integrale_kosten", "productieve_uren_per_jaar"),
+        "integraal.productieve_uren",
+        "uur/jaar",
+        bron=ik.productieve_uren_bron,
+        status=ik.productieve_uren_status,
+    )
     b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
     bedrag = FORMULES["uurtarief.integraal"].evaluate({"loonkosten": loon, "overhead": overhead, "productieve_uren": uren})
     params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
     b.trace.step(RATE_STEP, "uurtarief.integraal", bedrag, "€/uur", b.inputs, **dict(params))
-    return Uurtarief(bedrag, "integraal", params, _read_since(b.trace, before), tuple(b.aannames), tuple(b.waarschuwingen),
-                     None, f"{ik.jaar}-01-01")
+    return Uurtarief(
+        bedrag, "integraal", params, _read_since(b.trace, before), tuple(b.aannames), tuple(b.waarschuwingen), None, f"{ik.jaar}-01-01"
+    )

@@ -130,13 +130,13 @@ def region(
     if model not in MODELS:
         raise ValueError(model)
     trace = Trace()
-    unit = compare(ds, REKENEENHEID, pakket, tarief, schaalvoordeel, keuze, trace=trace, modellen=(model,), rekeneenheid=True,
-                   schalingen=schalingen)
+    unit = compare(
+        ds, REKENEENHEID, pakket, tarief, schaalvoordeel, keuze, trace=trace, modellen=(model,), rekeneenheid=True, schalingen=schalingen
+    )
     if inwoners_datum:  # the events after the report up to the later of the two dates, once
         later = timeline_note(ds, [d for d in (unit.schatting.uurtarief.peildatum, inwoners_datum) if d])
         notes = tuple(n for n in unit.notities if n.code != "tijdlijn")
-        unit = replace(unit, notities=((later,) if later else ()) + notes,
-                       schatting=replace(unit.schatting, inwoners_datum=inwoners_datum))
+        unit = replace(unit, notities=((later,) if later else ()) + notes, schatting=replace(unit.schatting, inwoners_datum=inwoners_datum))
     m = unit.model(model)
     rate = m.tarief_per_inwoner or Decimal(0)
     own_regels = [r for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] == "gemeente"]
@@ -146,26 +146,58 @@ def region(
     leden = _members(members, own_regels, m, trace)
     total = sum(lid.inwoners for lid in leden)
     trace.step("regio.inwoners", "regio.inwoners", Decimal(total), "inwoners", [_ident(lid, "inwoners") for lid in members])
-    trace.step("regio.budget", "regio.budget", sum((c.bijdrage for c in leden), Decimal(0)), "€/jaar",
-               [_ident(lid, "bijdrage") for lid in members])
+    trace.step(
+        "regio.budget", "regio.budget", sum((c.bijdrage for c in leden), Decimal(0)), "€/jaar", [_ident(lid, "bijdrage") for lid in members]
+    )
     own = [r.taakgebied for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] == "gemeente"]
     out = [r.taakgebied for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] != "gemeente"]
-    trace.step("regio.eigen_uren", "regio.eigen_uren", fixed_hours * len(leden) + own_hours * total, "uur/maand",
-               [*(step_id(a, "uren_per_maand") for a in own), "regio.inwoners"], rekeneenheid=REKENEENHEID)
+    trace.step(
+        "regio.eigen_uren",
+        "regio.eigen_uren",
+        fixed_hours * len(leden) + own_hours * total,
+        "uur/maand",
+        [*(step_id(a, "uren_per_maand") for a in own), "regio.inwoners"],
+        rekeneenheid=REKENEENHEID,
+    )
     hours = out_hours * total
-    trace.step("regio.uitvoerder_uren", "regio.uitvoerder_uren", hours, "uur/maand",
-               [*(step_id(a, "uren_per_maand") for a in out), "regio.inwoners"], rekeneenheid=REKENEENHEID)
+    trace.step(
+        "regio.uitvoerder_uren",
+        "regio.uitvoerder_uren",
+        hours,
+        "uur/maand",
+        [*(step_id(a, "uren_per_maand") for a in out), "regio.inwoners"],
+        rekeneenheid=REKENEENHEID,
+    )
     per_fte = take(trace, ds, "salary_scales.yaml", ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
-    fte = compute(trace, "regio.uitvoerder_fte", "fte", {"uren": "regio.uitvoerder_uren", "uren_per_fte": per_fte.id},
-                  uren_per_fte=per_fte.getal, taakgebied="uitvoerder")
+    fte = compute(
+        trace,
+        "regio.uitvoerder_fte",
+        "fte",
+        {"uren": "regio.uitvoerder_uren", "uren_per_fte": per_fte.id},
+        uren_per_fte=per_fte.getal,
+        taakgebied="uitvoerder",
+    )
     months = take(trace, ds, "salary_scales.yaml", ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
     rate_step = unit.schatting.uurtarief.stap
-    cost = compute(trace, "regio.uitvoerder_kosten", "kosten_per_jaar",
-                   {"maanden": months.id, "uren": "regio.uitvoerder_uren", "uurtarief": rate_step},
-                   volgorde=["regio.uitvoerder_uren", months.id, rate_step], taakgebied="uitvoerder",
-                   maanden=months.getal, uren=hours, uurtarief=unit.schatting.uurtarief.bedrag)
-    roots = ["regio.budget", "regio.uitvoerder_uren", "regio.uitvoerder_fte", "regio.uitvoerder_kosten", "regio.eigen_uren",
-             unit.schatting.uurtarief.stap]
+    cost = compute(
+        trace,
+        "regio.uitvoerder_kosten",
+        "kosten_per_jaar",
+        {"maanden": months.id, "uren": "regio.uitvoerder_uren", "uurtarief": rate_step},
+        volgorde=["regio.uitvoerder_uren", months.id, rate_step],
+        taakgebied="uitvoerder",
+        maanden=months.getal,
+        uren=hours,
+        uurtarief=unit.schatting.uurtarief.bedrag,
+    )
+    roots = [
+        "regio.budget",
+        "regio.uitvoerder_uren",
+        "regio.uitvoerder_fte",
+        "regio.uitvoerder_kosten",
+        "regio.eigen_uren",
+        unit.schatting.uurtarief.stap,
+    ]
     return Regio(titel, soort, model, pakket, tarief, tuple(leden), rate, hours, fte, cost, unit, trace.finish(roots))
 
 
@@ -183,13 +215,26 @@ def _members(members: list[Lidinvoer], own_regels: list[Any], m: Any, trace: Tra
     own_cost = (m.eigen_kosten - fixed_cost) / REKENEENHEID
     leden = []
     for lid in members:
-        fig = Figuur(_ident(lid, "inwoners"), "lid.inwoners", lid.inwoners, "inwoners", lid.bron, lid.status, lid.plaats,
-                     (("gemeente", lid.naam),))
+        fig = Figuur(
+            _ident(lid, "inwoners"), "lid.inwoners", lid.inwoners, "inwoners", lid.bron, lid.status, lid.plaats, (("gemeente", lid.naam),)
+        )
         trace.read(fig)
-        bijdrage = compute(trace, _ident(lid, "bijdrage"), "lid.bijdrage", {"tarief": f"{m.id}.tarief", "inwoners": fig.id},
-                           gemeente=lid.naam)
-        leden.append(Lid(lid.naam, lid.code, lid.inwoners, fixed_hours + own_hours * lid.inwoners, fixed_cost + own_cost * lid.inwoners,
-                         bijdrage, lid.bron, lid.politie_eenheid, lid.extra))
+        bijdrage = compute(
+            trace, _ident(lid, "bijdrage"), "lid.bijdrage", {"tarief": f"{m.id}.tarief", "inwoners": fig.id}, gemeente=lid.naam
+        )
+        leden.append(
+            Lid(
+                lid.naam,
+                lid.code,
+                lid.inwoners,
+                fixed_hours + own_hours * lid.inwoners,
+                fixed_cost + own_cost * lid.inwoners,
+                bijdrage,
+                lid.bron,
+                lid.politie_eenheid,
+                lid.extra,
+            )
+        )
     return leden
 
 
@@ -204,9 +249,12 @@ def group_by_unit(regio: Regio) -> list[tuple[str, int, int, Decimal, Decimal]]:
     for lid in regio.leden:
         out.setdefault(lid.politie_eenheid or "onbekend", []).append(lid)
     return [
-        (unit, len(leden), sum(lid.inwoners for lid in leden), sum((lid.eigen_uren for lid in leden), Decimal(0)),
-         sum((lid.bijdrage for lid in leden), Decimal(0)))
+        (
+            unit,
+            len(leden),
+            sum(lid.inwoners for lid in leden),
+            sum((lid.eigen_uren for lid in leden), Decimal(0)),
+            sum((lid.bijdrage for lid in leden), Decimal(0)),
+        )
         for unit, leden in out.items()
     ]
-
-

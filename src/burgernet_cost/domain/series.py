@@ -129,6 +129,17 @@ def series(
         result = estimate(ds, n, pakket, keuze_voor(jaar), herkomst=herkomst, schalingen=schalingen)
         events = tuple(e for e in ds.tijdlijn.gebeurtenissen if e.datum[:4] == str(jaar))
         late = any(w.code == "peildatum_na_laatste_cao_stap" for w in result.uurtarief.waarschuwingen)
-        punten.append(Jaarpunt(jaar, n, bron, result, events, late, telling.ontbrekend if telling else (),
-                               telling.voorgangers if telling else (), telling.deels if telling else ()))
+        punten.append(
+            Jaarpunt(
+                jaar,
+                n,
+                bron,
+                result,
+                events,
+                late,
+                telling.ontbrekend if telling else (),
+                telling.voorgangers if telling else (),
+                telling.deels if telling else (),
+            )
+        )
     return Reeks(onderwerp, pakket, tuple(punten), tellingen is None)

@@ -125,8 +125,7 @@ class Trace:
         self.figuren.setdefault(figuur.id, figuur)
         return figuur.waarde
 
-    def step(self, ident: str, soort: str, waarde: Decimal | None, eenheid: str, invoer: Iterable[str],
-             **params: Any) -> Decimal | None:
+    def step(self, ident: str, soort: str, waarde: Decimal | None, eenheid: str, invoer: Iterable[str], **params: Any) -> Decimal | None:
         """Record an intermediate result computed from ``invoer`` (ids already recorded)."""
         inputs = tuple(dict.fromkeys(invoer))
         unknown = [i for i in inputs if i not in self.figuren and i not in self.stappen]

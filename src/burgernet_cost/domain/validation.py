@@ -57,8 +57,9 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
         ds = load_dataset(root, use_cache=False)
     except DataErrors as exc:
         broken = {e.file for e in exc.errors} if exc.stage == "schema" else set()
-        result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema")
-                            for name in DATA_FILES if display_path(root / name) not in broken]
+        result.findings += [
+            Finding("ok", "schema", f"{name} voldoet aan het schema") for name in DATA_FILES if display_path(root / name) not in broken
+        ]
         result.findings += [_finding("fout", exc.stage, e) for e in exc.errors]
         return result
     result.findings += [Finding("ok", "schema", f"{name} voldoet aan het schema") for name in DATA_FILES]
@@ -75,13 +76,19 @@ def validate(data_dir: Any = None, today: str | None = None) -> Validation:
                 from burgernet_cost.domain.consistency import series_against_tables
 
                 result.findings += [Finding("fout", "samenhang", *p) for p in series_against_tables(gm, reeks)] or [
-                    Finding("ok", "gemeenten", f"bevolkingsreeks: {reeks.jaren[0]}–{reeks.jaren[-1]}; totalen en tabellen kloppen")]
+                    Finding("ok", "gemeenten", f"bevolkingsreeks: {reeks.jaren[0]}–{reeks.jaren[-1]}; totalen en tabellen kloppen")
+                ]
                 for year in gm.jaren:  # every year's municipalities and regions, from the series and the mergers
                     gm.lijst(year)
                 merged = gm.herindelingen()
                 if merged is not None:
-                    result.findings.append(Finding("ok", "gemeenten", f"{len(merged.regels)} herindelingsregels kloppen met de reeks; "
-                                                   "elk jaar heeft zijn gemeenten met hun regio's"))
+                    result.findings.append(
+                        Finding(
+                            "ok",
+                            "gemeenten",
+                            f"{len(merged.regels)} herindelingsregels kloppen met de reeks; elk jaar heeft zijn gemeenten met hun regio's",
+                        )
+                    )
             except DataErrors as exc:
                 result.findings += [_finding("fout", "gemeenten", e) for e in exc.errors]
             except DataError as exc:
@@ -119,10 +126,23 @@ def range_checks(ds: Dataset) -> list[Finding]:
     SALARY_FILE, MODELS_FILE = "salary_scales.yaml", "inrichtingsmodellen.yaml"
     sv = ds.models.schaalvoordeel_landelijk
     if sv.bandbreedte is not None and not sv.bandbreedte.laag <= sv.procent <= sv.bandbreedte.hoog:
-        findings.append(Finding("fout", "bandbreedte", "", ds.file(MODELS_FILE), ds.lines[MODELS_FILE].line_of(("schaalvoordeel_landelijk", "bandbreedte")),
-                                "schaalvoordeel_landelijk.bandbreedte",
-                                {"bandbreedte": "buiten", "wat": "schaalvoordeel", "waarde": sv.procent,
-                                 "laag": sv.bandbreedte.laag, "hoog": sv.bandbreedte.hoog}))
+        findings.append(
+            Finding(
+                "fout",
+                "bandbreedte",
+                "",
+                ds.file(MODELS_FILE),
+                ds.lines[MODELS_FILE].line_of(("schaalvoordeel_landelijk", "bandbreedte")),
+                "schaalvoordeel_landelijk.bandbreedte",
+                {
+                    "bandbreedte": "buiten",
+                    "wat": "schaalvoordeel",
+                    "waarde": sv.procent,
+                    "laag": sv.bandbreedte.laag,
+                    "hoog": sv.bandbreedte.hoog,
+                },
+            )
+        )
     band = ds.salary.uurtarief_bandbreedte
     if band is None:
         return findings
@@ -130,26 +150,60 @@ def range_checks(ds: Dataset) -> list[Finding]:
     rate = uurtarief(ds, TariefKeuze(profiel=profile)).bedrag
     where = (ds.file(SALARY_FILE), ds.lines[SALARY_FILE].line_of(("uurtarief_bandbreedte",)), "uurtarief_bandbreedte")
     if not band.laag <= rate <= band.hoog:
-        findings.append(Finding("fout", "bandbreedte", "", *where,
-                                {"bandbreedte": "buiten", "wat": "uurtarief", "waarde": rate, "laag": band.laag, "hoog": band.hoog}))
-    claims: list[tuple[Any, str | None, tuple[Any, ...]]] = [(band.laag, None, ("uurtarief_bandbreedte", "laag")),
-                                                             (band.hoog, None, ("uurtarief_bandbreedte", "hoog"))]
-    claims += [(uurtarief(ds, TariefKeuze(profiel=ident)).bedrag, ident, ("uurtarief_bandbreedte", "alternatieven", k))
-               for k, ident in enumerate(band.alternatieven)]
+        findings.append(
+            Finding(
+                "fout",
+                "bandbreedte",
+                "",
+                *where,
+                {"bandbreedte": "buiten", "wat": "uurtarief", "waarde": rate, "laag": band.laag, "hoog": band.hoog},
+            )
+        )
+    claims: list[tuple[Any, str | None, tuple[Any, ...]]] = [
+        (band.laag, None, ("uurtarief_bandbreedte", "laag")),
+        (band.hoog, None, ("uurtarief_bandbreedte", "hoog")),
+    ]
+    claims += [
+        (uurtarief(ds, TariefKeuze(profiel=ident)).bedrag, ident, ("uurtarief_bandbreedte", "alternatieven", k))
+        for k, ident in enumerate(band.alternatieven)
+    ]
     truncated: list[tuple[Any, str | None, tuple[Any, ...]]] = []
     if band.bij_afkappen is not None:
-        truncated = [(band.bij_afkappen.laag, None, ("uurtarief_bandbreedte", "bij_afkappen", "laag")),
-                     (band.bij_afkappen.hoog, None, ("uurtarief_bandbreedte", "bij_afkappen", "hoog"))]
+        truncated = [
+            (band.bij_afkappen.laag, None, ("uurtarief_bandbreedte", "bij_afkappen", "laag")),
+            (band.bij_afkappen.hoog, None, ("uurtarief_bandbreedte", "bij_afkappen", "hoog")),
+        ]
     for amount, ident, path in [*claims, *truncated]:
         down = path[1] == "bij_afkappen"  # the alternative window: the report truncated instead of rounding half up
         failed = [f for f in _calibrate(ds, amount, ident or path[-1], truncate=down) if f.level == "fout"]
         if failed:
-            findings.append(Finding("fout", "bandbreedte", "", ds.file(SALARY_FILE), ds.lines[SALARY_FILE].line_of(path), format_key_path(path),
-                                    {"bandbreedte": "reproduceert_niet", "uurtarief": amount, "profiel": ident,
-                                     "rand": None if ident else path[-1], "afkappen": down, "kalibratie": failed[0].params}))
+            findings.append(
+                Finding(
+                    "fout",
+                    "bandbreedte",
+                    "",
+                    ds.file(SALARY_FILE),
+                    ds.lines[SALARY_FILE].line_of(path),
+                    format_key_path(path),
+                    {
+                        "bandbreedte": "reproduceert_niet",
+                        "uurtarief": amount,
+                        "profiel": ident,
+                        "rand": None if ident else path[-1],
+                        "afkappen": down,
+                        "kalibratie": failed[0].params,
+                    },
+                )
+            )
     if not findings:
-        findings.append(Finding("ok", "bandbreedte", "", params={"bandbreedte": "ok", "laag": band.laag, "hoog": band.hoog,
-                                                                  "alternatieven": len(band.alternatieven)}))
+        findings.append(
+            Finding(
+                "ok",
+                "bandbreedte",
+                "",
+                params={"bandbreedte": "ok", "laag": band.laag, "hoog": band.hoog, "alternatieven": len(band.alternatieven)},
+            )
+        )
     return findings
 
 
@@ -170,21 +224,43 @@ def _calibrate(ds: Dataset, rate: Any, profile: str, truncate: bool = False) -> 
             part = [w for w in used if w.pakket == pakket]
             if part:
                 size = size or sum(w.inwoners for w in part)
-                hours += F["uren_per_maand.pakket"].evaluate({"som_uren": sum((w.uren_per_maand for w in part), Decimal(0)),
-                                                               "som_inwoners": sum(w.inwoners for w in part), "inwoners": size})
+                hours += F["uren_per_maand.pakket"].evaluate(
+                    {
+                        "som_uren": sum((w.uren_per_maand for w in part), Decimal(0)),
+                        "som_inwoners": sum(w.inwoners for w in part),
+                        "inwoners": size,
+                    }
+                )
         kosten = F["kosten_per_jaar"].evaluate({"maanden": months, "uren": hours, "uurtarief": rate})
         per_inwoner = F["per_inwoner"].evaluate({"kosten": kosten, "inwoners": size or 1})
         places = max(0, -u.afgerond_op.as_tuple().exponent)  # type: ignore[operator]
-        rounded = (per_inwoner.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN) if truncate
-                   else quantize(per_inwoner, places))
-        params = {"taakgebied": u.taakgebied, "pakket": u.pakket, "berekend": per_inwoner, "afgerond": rounded,
-                  "decimalen": places, "gerapporteerd": u.euro_per_inwoner_per_jaar, "bron": u.bron.kort(),
-                  "waarnemingen": [(w.uren_per_maand, w.inwoners) for w in used], "uurtarief": rate, "profiel": profile}
+        rounded = per_inwoner.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN) if truncate else quantize(per_inwoner, places)
+        params = {
+            "taakgebied": u.taakgebied,
+            "pakket": u.pakket,
+            "berekend": per_inwoner,
+            "afgerond": rounded,
+            "decimalen": places,
+            "gerapporteerd": u.euro_per_inwoner_per_jaar,
+            "bron": u.bron.kort(),
+            "waarnemingen": [(w.uren_per_maand, w.inwoners) for w in used],
+            "uurtarief": rate,
+            "profiel": profile,
+        }
         if rounded == u.euro_per_inwoner_per_jaar:
             findings.append(Finding("ok", "kalibratie", "", params=params))
         else:
-            findings.append(Finding("fout", "kalibratie", "", ds.file(INTERVIEWS_FILE), ds.lines[INTERVIEWS_FILE].line_of(("gerapporteerde_uitkomsten", n)),
-                                    f"gerapporteerde_uitkomsten[{n}]", params=params))
+            findings.append(
+                Finding(
+                    "fout",
+                    "kalibratie",
+                    "",
+                    ds.file(INTERVIEWS_FILE),
+                    ds.lines[INTERVIEWS_FILE].line_of(("gerapporteerde_uitkomsten", n)),
+                    f"gerapporteerde_uitkomsten[{n}]",
+                    params=params,
+                )
+            )
     return findings
 
 
@@ -203,12 +279,22 @@ def data_warnings(ds: Dataset, today: str) -> list[Finding]:
         findings.append(Finding("waarschuwing", check, message, ds.file(file), ds.lines[file].line_of(path), format_key_path(path)))
 
     if table.status != "gepubliceerd":
-        warn("status", SALARY_FILE, ("tabellen", table_n), f"het standaardprofiel '{prof.id}' gebruikt een {table.status}e tabel ({table.naam})")
+        warn(
+            "status",
+            SALARY_FILE,
+            ("tabellen", table_n),
+            f"het standaardprofiel '{prof.id}' gebruikt een {table.status}e tabel ({table.naam})",
+        )
     if prof.status == "aanname":
         warn("status", SALARY_FILE, ("tariefprofielen", prof_n), f"het standaardprofiel '{prof.id}' is een aanname")
     sv = ds.models.schaalvoordeel_landelijk
     if sv.status == "aanname":
-        warn("status", MODELS_FILE, ("schaalvoordeel_landelijk",), f"het schaalvoordeel van {sv.procent}% is een aanname (compare-models meldt dit)")
+        warn(
+            "status",
+            MODELS_FILE,
+            ("schaalvoordeel_landelijk",),
+            f"het schaalvoordeel van {sv.procent}% is een aanname (compare-models meldt dit)",
+        )
     for n, w in enumerate(ds.interviews.waarnemingen):
         if w.meegewogen and w.status != "gepubliceerd":
             warn("status", INTERVIEWS_FILE, ("waarnemingen", n), f"waarneming '{w.id}' telt mee met status '{w.status}'")
@@ -226,13 +312,23 @@ def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
     from burgernet_cost.data.records import Record
 
     limit = f"{int(today[:4]) - STALE_YEARS}{today[4:]}"
-    files = {"tasks.yaml": ds.tasks, "interviews.yaml": ds.interviews, "salary_scales.yaml": ds.salary,
-             "inrichtingsmodellen.yaml": ds.models, "tijdlijn.yaml": ds.tijdlijn}
+    files = {
+        "tasks.yaml": ds.tasks,
+        "interviews.yaml": ds.interviews,
+        "salary_scales.yaml": ds.salary,
+        "inrichtingsmodellen.yaml": ds.models,
+        "tijdlijn.yaml": ds.tijdlijn,
+    }
 
     def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
         if isinstance(value, Record) and value.record_type == "Bron":
             if value.geraadpleegd and value.geraadpleegd < limit:
-                warn("bronnen", file, path, f"bron voor het laatst geraadpleegd op {value.geraadpleegd} (langer dan {STALE_YEARS} jaar geleden)")
+                warn(
+                    "bronnen",
+                    file,
+                    path,
+                    f"bron voor het laatst geraadpleegd op {value.geraadpleegd} (langer dan {STALE_YEARS} jaar geleden)",
+                )
             return
         if isinstance(value, Record):
             for key in value.field_names:

@@ -81,5 +81,3 @@ def clean(text: str) -> str:
 
 def header_text(f: Field) -> str:
     return f.text if f.text is not None else display(f.value, f.kind)
-
-

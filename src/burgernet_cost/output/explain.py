@@ -33,8 +33,14 @@ class Knoop:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "id": self.id, "soort": self.soort, "label": self.label, "waarde": self.waarde, "formule": self.formule,
-            "bron": self.bron, "status": self.status, "plaats": self.plaats,
+            "id": self.id,
+            "soort": self.soort,
+            "label": self.label,
+            "waarde": self.waarde,
+            "formule": self.formule,
+            "bron": self.bron,
+            "status": self.status,
+            "plaats": self.plaats,
             "stappen": [k.to_dict() for k in self.kinderen],
         }
 
@@ -58,18 +64,25 @@ def tree(spoor: Spoor) -> list[Knoop]:
     def node(ident: str, as_root: bool = False) -> Knoop:
         if ident in figures:
             f = figures[ident]
-            return Knoop(w.figure_label(f), w.show(f.waarde, f.eenheid, written=True), bron=f.bron, status=f.status, plaats=f.plaats,
-                         id=f.id, soort="figuur")
+            return Knoop(
+                w.figure_label(f),
+                w.show(f.waarde, f.eenheid, written=True),
+                bron=f.bron,
+                status=f.status,
+                plaats=f.plaats,
+                id=f.id,
+                soort="figuur",
+            )
         s = steps[ident]
         if ident in done or (ident in roots and not as_root):
             where = "hierboven" if ident in done else "hieronder"
-            return Knoop(w.step_label(s), w.show(s.waarde, s.eenheid), formule=f"zie {where}", status="berekend", id=ident,
-                         soort="verwijzing")
+            return Knoop(
+                w.step_label(s), w.show(s.waarde, s.eenheid), formule=f"zie {where}", status="berekend", id=ident, soort="verwijzing"
+            )
         done.add(ident)
         children = [node(i) for i in s.invoer]
         formula = w.step_formula(s, [c.waarde for c in children])
-        return Knoop(w.step_label(s), w.show(s.waarde, s.eenheid), formule=formula, status="berekend", id=ident,
-                     kinderen=children)
+        return Knoop(w.step_label(s), w.show(s.waarde, s.eenheid), formule=formula, status="berekend", id=ident, kinderen=children)
 
     return [node(r, as_root=True) for r in spoor.wortels]
 

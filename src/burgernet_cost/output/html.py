@@ -78,10 +78,12 @@ code { font-size: .85rem; overflow-wrap: anywhere; }
 
 
 def page(title: str, body: str, lang: str = "nl") -> str:
-    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
 
 
 def _numeric(c: Column) -> bool:
@@ -90,14 +92,19 @@ def _numeric(c: Column) -> bool:
 
 def table_html(table: Table, caption: str | None = None) -> str:
     columns = table.columns_for(DISPLAY)
-    head = "".join(f'<th scope="col"{" class=num" if _numeric(c) else ""}>{escape(c.label) or "<span class=sr>Omschrijving</span>"}</th>'
-                   for c in columns)
+    head = "".join(
+        f'<th scope="col"{" class=num" if _numeric(c) else ""}>{escape(c.label) or "<span class=sr>Omschrijving</span>"}</th>'
+        for c in columns
+    )
     rows = []
     for n, row in enumerate(table.rows):
         total = n >= len(table.rows) - table.total_rows
-        cells = "".join(f'<td{" class=num" if _numeric(c) else ""} data-label="{escape(c.label)}">'
-                        f'{escape(display(row.get(c.key), c.kind, c.empty))}</td>' for c in columns)
-        rows.append(f'<tr{" class=total" if total else ""}>{cells}</tr>')
+        cells = "".join(
+            f'<td{" class=num" if _numeric(c) else ""} data-label="{escape(c.label)}">'
+            f"{escape(display(row.get(c.key), c.kind, c.empty))}</td>"
+            for c in columns
+        )
+        rows.append(f"<tr{' class=total' if total else ''}>{cells}</tr>")
     title = caption or table.title
     cap = f"<caption>{escape(title)}</caption>" if title else ""
     body = "".join(rows)

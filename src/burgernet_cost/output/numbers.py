@@ -37,7 +37,7 @@ def hours(value: Decimal) -> str:
 def fte(value: Decimal) -> str:
     """FTE: two decimals; a fragment too small to show is '< 0,01', never a bare 0,00."""
     if value != 0 and quantize(abs(value), 2) == 0:
-        return ("> -0,01" if value < 0 else "< 0,01")
+        return "> -0,01" if value < 0 else "< 0,01"
     return nl_number(value, 2)
 
 

@@ -47,8 +47,11 @@ def render_html(d: Dossier, ds: Any, colofon: Colofon) -> str:
         sections.sizes(d),
     ]
     appendix = appendix_html(d, Path(ds.root), noten)
-    content = (f'<header><h1>{escape(title)}</h1></header>\n<main>\n{summary}\n' + "\n".join(body)
-               + f"\n{appendix}\n</main>\n{_colophon(d, colofon)}")
+    content = (
+        f"<header><h1>{escape(title)}</h1></header>\n<main>\n{summary}\n"
+        + "\n".join(body)
+        + f"\n{appendix}\n</main>\n{_colophon(d, colofon)}"
+    )
     return page(title, content)
 
 
@@ -63,9 +66,11 @@ def _who(d: Dossier, colofon: Colofon) -> str:
         who = f"Een gemeente van {money.nl_number(d.inwoners)} inwoners"
     t = s.uurtarief
     level = f"prijspeil {date_nl(t.peildatum)}" if t.peildatum else "het opgegeven uurtarief"
-    return (f"<p class=sub>{escape(who)}. Bedragen per jaar op {escape(level)}, uurtarief {escape(money.euro(t.bedrag, 4))}. "
-            f"Berekend op {escape(date_nl(colofon.date))} met bncost {escape(colofon.version)} uit het rapport "
-            "<i>Gemeentelijke taken Burgernet</i> (Programmabureau Burgernet, 2014).</p>")
+    return (
+        f"<p class=sub>{escape(who)}. Bedragen per jaar op {escape(level)}, uurtarief {escape(money.euro(t.bedrag, 4))}. "
+        f"Berekend op {escape(date_nl(colofon.date))} met bncost {escape(colofon.version)} uit het rapport "
+        "<i>Gemeentelijke taken Burgernet</i> (Programmabureau Burgernet, 2014).</p>"
+    )
 
 
 def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
@@ -74,21 +79,34 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
     timeline = [note_text(n) for n in s.notities if n.code == "tijdlijn"]
     for text in timeline:
         noten.inline[text] = ("na-2014", "wat veranderde na 2014")
-    parts = [_who(d, colofon), _package_table(d), _models_table(d), *([sections.executor_lines(d)] if d.is_regio else []),
-             *([sections.member_lines(d)] if d.regio_van else []),
-             _cheapest(d, noten), _how_sure(d, noten)]
+    parts = [
+        _who(d, colofon),
+        _package_table(d),
+        _models_table(d),
+        *([sections.executor_lines(d)] if d.is_regio else []),
+        *([sections.member_lines(d)] if d.regio_van else []),
+        _cheapest(d, noten),
+        _how_sure(d, noten),
+    ]
     if not timeline:  # a date before the events: say what came after it, so a council reads the figures for what they are
         later = [e for e in ds.tijdlijn.gebeurtenissen if e.gevolg]
-        timeline = ["Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel: "
-                    + "; ".join(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}" for e in later)
-                    + ". Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."] if later else []
+        timeline = (
+            [
+                "Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel: "
+                + "; ".join(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}" for e in later)
+                + ". Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."
+            ]
+            if later
+            else []
+        )
     parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{escape(t)}</p>" for t in timeline))
     if s.rust_op_aanname:
         rests = [note_text(n) for n in s.notities if n.code.startswith(("aanname", "tabel_afgeleid", "schaling_aanname"))]
-        parts.append(f"<p>Deze bedragen rusten op aannames die het rapport niet zelf doet{noten.ref(rests)}; de bijlage noemt "
-                     "elk cijfer met zijn bron en status.</p>")
-    return ('<section class="summary" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>'
-            + "".join(parts) + "</section>")
+        parts.append(
+            f"<p>Deze bedragen rusten op aannames die het rapport niet zelf doet{noten.ref(rests)}; de bijlage noemt "
+            "elk cijfer met zijn bron en status.</p>"
+        )
+    return '<section class="summary" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>' + "".join(parts) + "</section>"
 
 
 def _package_table(d: Dossier) -> str:
@@ -97,16 +115,20 @@ def _package_table(d: Dossier) -> str:
         t = s.totaal
         assert t.kosten_per_jaar is not None and t.per_inwoner is not None and t.uren_per_maand is not None and t.fte is not None
         big = " big" if n == 0 else ""
-        rows.append(f'<tr><th scope="row" data-label="Pakket">{escape(PAKKET_LABELS[p])}</th>'
-                    f'<td class="num{big}" data-label="Kosten per jaar">{escape(money.euro(t.kosten_per_jaar))}</td>'
-                    f'<td class=num data-label="Per inwoner">{escape(money.euro(t.per_inwoner, 4))}</td>'
-                    f'<td class=num data-label="Uren per maand">{escape(money.hours(t.uren_per_maand))}</td>'
-                    f'<td class=num data-label="FTE">{escape(money.fte(t.fte))}</td></tr>')
+        rows.append(
+            f'<tr><th scope="row" data-label="Pakket">{escape(PAKKET_LABELS[p])}</th>'
+            f'<td class="num{big}" data-label="Kosten per jaar">{escape(money.euro(t.kosten_per_jaar))}</td>'
+            f'<td class=num data-label="Per inwoner">{escape(money.euro(t.per_inwoner, 4))}</td>'
+            f'<td class=num data-label="Uren per maand">{escape(money.hours(t.uren_per_maand))}</td>'
+            f'<td class=num data-label="FTE">{escape(money.fte(t.fte))}</td></tr>'
+        )
     owner = "de gemeenten alles zelf doen" if d.is_regio else "de gemeente alles zelf doet"
-    return (f'<table class="cards"><caption>Kosten per pakket als {owner} (gemeentelijk model)</caption><thead><tr>'
-            '<th scope="col">Pakket</th><th scope="col" class=num>Kosten per jaar</th><th scope="col" class=num>Per inwoner</th>'
-            '<th scope="col" class=num>Uren per maand</th><th scope="col" class=num>FTE</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>")
+    return (
+        f'<table class="cards"><caption>Kosten per pakket als {owner} (gemeentelijk model)</caption><thead><tr>'
+        '<th scope="col">Pakket</th><th scope="col" class=num>Kosten per jaar</th><th scope="col" class=num>Per inwoner</th>'
+        '<th scope="col" class=num>Uren per maand</th><th scope="col" class=num>FTE</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _models_table(d: Dossier) -> str:
@@ -116,13 +138,17 @@ def _models_table(d: Dossier) -> str:
     rows = []
     for p, v in d.vergelijkingen.items():
         low = min(u.totaal for u in v.uitkomsten)
-        cells = "".join(f'<td class=num data-label="{escape(u.naam)}">{escape(money.euro(u.totaal))}'
-                        f'{" <b>(laagste)</b>" if u.totaal == low and any(x.totaal != low for x in v.uitkomsten) else ""}</td>'
-                        for u in v.uitkomsten)
+        cells = "".join(
+            f'<td class=num data-label="{escape(u.naam)}">{escape(money.euro(u.totaal))}'
+            f"{' <b>(laagste)</b>' if u.totaal == low and any(x.totaal != low for x in v.uitkomsten) else ''}</td>"
+            for u in v.uitkomsten
+        )
         rows.append(f'<tr><th scope="row" data-label="Pakket">{escape(PAKKET_LABELS[p])}</th>{cells}</tr>')
     whole = " (de regio als geheel)" if d.is_regio else ""
-    return (f'<table class="cards"><caption>Totale kosten per jaar in de drie inrichtingsmodellen{whole}</caption><thead><tr>'
-            f'<th scope="col">Pakket</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return (
+        f'<table class="cards"><caption>Totale kosten per jaar in de drie inrichtingsmodellen{whole}</caption><thead><tr>'
+        f'<th scope="col">Pakket</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
 
 
 def _cheapest(d: Dossier, noten: Noten) -> str:
@@ -142,13 +168,18 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
     equal = [note_text(n) for n in v.notities if n.code == "berekend_gelijk"]
     why = ""
     if any(u.rust_op_aanname for u in v.uitkomsten):
-        why = (f" Het verschil komt alleen uit het schaalvoordeel van een landelijke voorziening ({money.nl_number(v.schaalvoordeel, 0)}%), "
-               f"en dat is een aanname: het rapport zegt alleen dat landelijk \"iets lager\" uitkomt{noten.ref(why_notes)}.")
+        why = (
+            f" Het verschil komt alleen uit het schaalvoordeel van een landelijke voorziening ({money.nl_number(v.schaalvoordeel, 0)}%), "
+            f'en dat is een aanname: het rapport zegt alleen dat landelijk "iets lager" uitkomt{noten.ref(why_notes)}.'
+        )
     elif why_notes:
         why = f" Het verschil volgt uit het gekozen tarief{noten.ref(why_notes)}."
-    same = (f" Gemeentelijk en regionaal kosten samen even veel; zij verschillen in wie het werk doet en wie betaalt{noten.ref(equal)}."
-            if equal else "")
-    return ('<p><b>Het goedkoopst:</b> ' + escape("; ".join(lines)) + "." + why + same + "</p>")
+    same = (
+        f" Gemeentelijk en regionaal kosten samen even veel; zij verschillen in wie het werk doet en wie betaalt{noten.ref(equal)}."
+        if equal
+        else ""
+    )
+    return "<p><b>Het goedkoopst:</b> " + escape("; ".join(lines)) + "." + why + same + "</p>"
 
 
 def _how_sure(d: Dossier, noten: Noten) -> str:
@@ -158,24 +189,36 @@ def _how_sure(d: Dossier, noten: Noten) -> str:
     if b is not None and b.laag.waarde < b.hoog.waarde:
         spans = [u.aanname for u in d.gevoeligheid if u.aanname.id != "schaalvoordeel"]
         listed = "; ".join(f"{assumption_name(a)}: " + " of ".join(option_text(o, a) for o in a.opties) for a in spans)
-        out.append(f"Met de alternatieven die de data bij de aannames noemt, ligt het bedrag voor het {escape(PAKKET_LABELS[first])} "
-                   f"(gemeentelijk model) tussen <b>{escape(money.euro(b.laag.waarde))}</b> en <b>{escape(money.euro(b.hoog.waarde))}</b> "
-                   f"per jaar (laag bij {escape(bounds_text(b.laag.door))}; hoog bij {escape(bounds_text(b.hoog.door))}). "
-                   f"De band omvat: {escape(listed)}.")
+        out.append(
+            f"Met de alternatieven die de data bij de aannames noemt, ligt het bedrag voor het {escape(PAKKET_LABELS[first])} "
+            f"(gemeentelijk model) tussen <b>{escape(money.euro(b.laag.waarde))}</b> en <b>{escape(money.euro(b.hoog.waarde))}</b> "
+            f"per jaar (laag bij {escape(bounds_text(b.laag.door))}; hoog bij {escape(bounds_text(b.hoog.door))}). "
+            f"De band omvat: {escape(listed)}."
+        )
     s = d.schattingen[first]
     left_out = [note_text(n) for n in s.notities if n.code in ("niet_gekwantificeerd", "niet_inbegrepen")]
-    out.append("Niet in de band: de uren zelf (de waarnemingen uit de interviews van 2014, §4), wat niet gekwantificeerd of "
-               f"niet inbegrepen is{noten.ref(left_out)} en een andere kostenbasis dan het salaris zonder toeslagen.")
+    out.append(
+        "Niet in de band: de uren zelf (de waarnemingen uit de interviews van 2014, §4), wat niet gekwantificeerd of "
+        f"niet inbegrepen is{noten.ref(left_out)} en een andere kostenbasis dan het salaris zonder toeslagen."
+    )
     if d.kostenbases:
         labels = {"toeslagen": "met alle toeslagen (--toeslagen alle)", "integraal": "met integrale kosten (--kostenbasis integraal)"}
-        bases = "; ".join(f"{labels[k]}: {money.euro(e.totaal.kosten_per_jaar or Decimal(0))}"
-                          + (f" (prijspeil {date_nl(e.uurtarief.peildatum)})" if e.uurtarief.peildatum != s.uurtarief.peildatum
-                             and e.uurtarief.peildatum else "") for k, e in d.kostenbases)
+        bases = "; ".join(
+            f"{labels[k]}: {money.euro(e.totaal.kosten_per_jaar or Decimal(0))}"
+            + (
+                f" (prijspeil {date_nl(e.uurtarief.peildatum)})"
+                if e.uurtarief.peildatum != s.uurtarief.peildatum and e.uurtarief.peildatum
+                else ""
+            )
+            for k, e in d.kostenbases
+        )
         out.append(f"Op een andere kostenbasis kost het {PAKKET_LABELS[first]} per jaar {escape(bases)}.")
     return "<h3>Hoe zeker</h3>" + "".join(f"<p>{line}</p>" for line in out)
 
 
 def _colophon(d: Dossier, c: Colofon) -> str:
-    return (f"<footer><p>Gemaakt door bncost {escape(c.version)} op {escape(date_nl(c.date))} uit {escape(c.data)} "
-            f"(vingerafdruk <code>{escape(d.vingerafdruk)}</code>). Opnieuw maken: <code>{escape(c.command)}</code>. "
-            "Elke stap van de berekening met haar bron: <code>bncost estimate --uitleg</code> met dezelfde keuzes.</p></footer>")
+    return (
+        f"<footer><p>Gemaakt door bncost {escape(c.version)} op {escape(date_nl(c.date))} uit {escape(c.data)} "
+        f"(vingerafdruk <code>{escape(d.vingerafdruk)}</code>). Opnieuw maken: <code>{escape(c.command)}</code>. "
+        "Elke stap van de berekening met haar bron: <code>bncost estimate --uitleg</code> met dezelfde keuzes.</p></footer>"
+    )

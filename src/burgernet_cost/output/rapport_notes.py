@@ -104,15 +104,20 @@ def appendix_html(d: Any, root: Path, noten: Noten) -> str:
     rows = "".join(
         f'<tr><td data-label="Cijfer">{escape(figure_label(f))}</td><td class="num wrap" data-label="Waarde">{escape(value_text(f.waarde))}'
         f'{" " + escape(f.eenheid) if f.eenheid else ""}</td><td class=src data-label="Bron">{escape(f.bron)}'
-        f'{_place(relative_place(f.plaats, root))}</td>'
+        f"{_place(relative_place(f.plaats, root))}</td>"
         f'<td data-label="Status"><span class="status-{escape(f.status)}">{escape(f.status)}</span></td></tr>'
-        for f in figures_of(d))
-    table = ('<table class="cards wide"><caption>Elk cijfer waarop de bedragen rusten, met bron en status</caption>'
-             '<colgroup><col style="width:34%"><col style="width:22%"><col style="width:30%"><col style="width:14%"></colgroup><thead><tr>'
-             '<th scope="col">Cijfer</th><th scope="col" class=num>Waarde</th><th scope="col">Bron (plaats in de data)</th>'
-             f'<th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>')
-    return ('<section aria-labelledby="bijlage" class="appendix"><h2 id="bijlage">Bijlage: toelichting, aannames en bronnen</h2>'
-            f'<h3 id="noten">Toelichting</h3>{noten.html()}<h3 id="bronnen">Cijfers en bronnen</h3>'
-            "<p>Status: <b>gepubliceerd</b> staat zo in het rapport of de bron; <b>afgeleid</b> is door bncost berekend uit een "
-            "bron, met methode; <b>aanname</b> staat in geen bron en is een keuze van bncost.</p>"
-            f"{table}</section>")
+        for f in figures_of(d)
+    )
+    table = (
+        '<table class="cards wide"><caption>Elk cijfer waarop de bedragen rusten, met bron en status</caption>'
+        '<colgroup><col style="width:34%"><col style="width:22%"><col style="width:30%"><col style="width:14%"></colgroup><thead><tr>'
+        '<th scope="col">Cijfer</th><th scope="col" class=num>Waarde</th><th scope="col">Bron (plaats in de data)</th>'
+        f'<th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
+    return (
+        '<section aria-labelledby="bijlage" class="appendix"><h2 id="bijlage">Bijlage: toelichting, aannames en bronnen</h2>'
+        f'<h3 id="noten">Toelichting</h3>{noten.html()}<h3 id="bronnen">Cijfers en bronnen</h3>'
+        "<p>Status: <b>gepubliceerd</b> staat zo in het rapport of de bron; <b>afgeleid</b> is door bncost berekend uit een "
+        "bron, met methode; <b>aanname</b> staat in geen bron en is een keuze van bncost.</p>"
+        f"{table}</section>"
+    )

@@ -53,11 +53,17 @@ def models(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
 
     groups = [(SHORT[p], [(u.naam, u.eigen_kosten, u.bijdrage) for u in v.uitkomsten]) for p, v in d.vergelijkingen.items()]
     title = "Kosten per jaar per inrichtingsmodel" + (" (de regio als geheel)" if d.is_regio else "")
-    chart = _figure(charts.models_chart("modellen", title, groups),
-                    "Volledig is het basis- en aanvullend pakket samen. De cijfers staan in de tabel eronder.")
+    chart = _figure(
+        charts.models_chart("modellen", title, groups),
+        "Volledig is het basis- en aanvullend pakket samen. De cijfers staan in de tabel eronder.",
+    )
     report = compare_report(list(d.vergelijkingen.values()), ds, c.data, False, _municipality(d, ds))
-    intro = ("<p>De modellen voor de regio als geheel: de kosten zijn evenredig met het aantal inwoners, dus het "
-             "totaal van de gemeenten samen.</p>" if d.is_regio else "")
+    intro = (
+        "<p>De modellen voor de regio als geheel: de kosten zijn evenredig met het aantal inwoners, dus het "
+        "totaal van de gemeenten samen.</p>"
+        if d.is_regio
+        else ""
+    )
     return _section("modellen", "De drie inrichtingsmodellen", intro + chart + _block(report, noten))
 
 
@@ -65,17 +71,28 @@ def sizes(d: Dossier) -> str:
     series = [(PAKKET_LABELS[p], [(n, totals[p]) for n, totals in d.grootte]) for p in d.pakketten]
     marked: list[tuple[str, int]] = [] if d.is_regio else [(d.onderwerp, d.inwoners)]
     text = "Elke punt is een gemeente van de regio." if d.is_regio else f"De stippellijn markeert {d.onderwerp}."
-    chart = _figure(charts.size_chart("grootte", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked),
-                    "De cijfers staan onder de grafiek.")
+    chart = _figure(
+        charts.size_chart("grootte", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked),
+        "De cijfers staan onder de grafiek.",
+    )
     head = "".join(f'<th scope="col" class=num>{escape(PAKKET_LABELS[p])}</th>' for p in d.pakketten)
-    rows = "".join(f'<tr><td class=num data-label="Inwoners">{money.nl_number(n)}</td>'
-                   + "".join(f'<td class=num data-label="{escape(PAKKET_LABELS[p])}">{escape(money.euro(t[p]))}</td>' for p in d.pakketten)
-                   + "</tr>" for n, t in d.grootte)
-    table = (f'<table class="cards"><caption>Kosten per jaar (gemeentelijk model) naar aantal inwoners</caption><thead><tr>'
-             f'<th scope="col" class=num>Inwoners</th>{head}</tr></thead><tbody>{rows}</tbody></table>')
-    return _section("grootte", "Kosten naar gemeentegrootte",
-                    f"<p>{escape(text)} De uren en dus de kosten groeien evenredig met het aantal inwoners.</p>{chart}"
-                    f"<details><summary>De cijfers van de grafiek</summary>{table}</details>", screen_only=True)
+    rows = "".join(
+        f'<tr><td class=num data-label="Inwoners">{money.nl_number(n)}</td>'
+        + "".join(f'<td class=num data-label="{escape(PAKKET_LABELS[p])}">{escape(money.euro(t[p]))}</td>' for p in d.pakketten)
+        + "</tr>"
+        for n, t in d.grootte
+    )
+    table = (
+        f'<table class="cards"><caption>Kosten per jaar (gemeentelijk model) naar aantal inwoners</caption><thead><tr>'
+        f'<th scope="col" class=num>Inwoners</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    )
+    return _section(
+        "grootte",
+        "Kosten naar gemeentegrootte",
+        f"<p>{escape(text)} De uren en dus de kosten groeien evenredig met het aantal inwoners.</p>{chart}"
+        f"<details><summary>De cijfers van de grafiek</summary>{table}</details>",
+        screen_only=True,
+    )
 
 
 def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
@@ -86,13 +103,16 @@ def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     notes = [n for r in d.regio.values() for n in region_report(r, ds, c.data, len(r.leden) > 60, None).notes]
     r0 = d.regio[first]
     per_unit = len(r0.leden) > 60
-    rows = ([(u, b) for u, _n, _i, _h, b in group_by_unit(r0)] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden])
+    rows = [(u, b) for u, _n, _i, _h, b in group_by_unit(r0)] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden]
     rows.sort(key=lambda item: -item[1])
-    chart = _figure(charts.members_chart(f"leden-{first}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows),
-                    "De cijfers staan in de tabel eronder.")
+    chart = _figure(
+        charts.members_chart(f"leden-{first}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows), "De cijfers staan in de tabel eronder."
+    )
     refs = noten.ref(notes)
-    body = (f"<p>Elke gemeente betaalt de uitvoerder een bijdrage per inwoner{refs}; de uren en het budget van de uitvoerder "
-            f'staan in de <a href="#samenvatting">samenvatting</a>.</p>{chart}' + _members_table(d, per_unit))
+    body = (
+        f"<p>Elke gemeente betaalt de uitvoerder een bijdrage per inwoner{refs}; de uren en het budget van de uitvoerder "
+        f'staan in de <a href="#samenvatting">samenvatting</a>.</p>{chart}' + _members_table(d, per_unit)
+    )
     return _section("regio", "Bijdrage per gemeente en de regionale uitvoerder", body)
 
 
@@ -104,32 +124,53 @@ def _members_table(d: Dossier, per_unit: bool) -> str:
     if per_unit:
         units = {p: group_by_unit(d.regio[p]) for p in pakketten}
         names = [(u, n, i) for u, n, i, _h, _b in units[pakketten[0]]]
-        body = "".join(f'<tr><td data-label="Politie-eenheid">{escape(u)} ({n} gemeenten)</td><td class=num data-label="Inwoners">'
-                       f"{money.nl_number(i)}</td>" + "".join(f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">'
-                                                              f"{escape(money.euro(units[p][k][4]))}</td>" for p in pakketten) + "</tr>"
-                       for k, (u, n, i) in enumerate(names))
+        body = "".join(
+            f'<tr><td data-label="Politie-eenheid">{escape(u)} ({n} gemeenten)</td><td class=num data-label="Inwoners">'
+            f"{money.nl_number(i)}</td>"
+            + "".join(
+                f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">{escape(money.euro(units[p][k][4]))}</td>'
+                for p in pakketten
+            )
+            + "</tr>"
+            for k, (u, n, i) in enumerate(names)
+        )
         first_head = "Politie-eenheid"
     else:
         leden = {p: d.regio[p].leden for p in pakketten}
-        body = "".join(f'<tr><td data-label="Gemeente">{escape(lid.naam)}</td><td class=num data-label="Inwoners">'
-                       f"{money.nl_number(lid.inwoners)}</td>" + "".join(f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">'
-                                                                         f"{escape(money.euro(leden[p][k].bijdrage))}</td>" for p in pakketten)
-                       + "</tr>" for k, lid in enumerate(leden[pakketten[0]]))
+        body = "".join(
+            f'<tr><td data-label="Gemeente">{escape(lid.naam)}</td><td class=num data-label="Inwoners">'
+            f"{money.nl_number(lid.inwoners)}</td>"
+            + "".join(
+                f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">{escape(money.euro(leden[p][k].bijdrage))}</td>'
+                for p in pakketten
+            )
+            + "</tr>"
+            for k, lid in enumerate(leden[pakketten[0]])
+        )
         first_head = "Gemeente"
-    total = ("<tr class=total><td data-label=\"\">Totaal</td>"
-             f'<td class=num data-label="Inwoners">{money.nl_number(d.inwoners)}</td>'
-             + "".join(f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">{escape(money.euro(d.regio[p].budget))}</td>'
-                       for p in pakketten) + "</tr>")
-    return (f'<table class="cards"><caption>Bijdrage per jaar per {first_head.lower()} (regionaal model, afgerond op centen)</caption>'
-            f'<thead><tr><th scope="col">{first_head}</th><th scope="col" class=num>Inwoners</th>{head}</tr></thead>'
-            f"<tbody>{body}{total}</tbody></table>")
+    total = (
+        '<tr class=total><td data-label="">Totaal</td>'
+        f'<td class=num data-label="Inwoners">{money.nl_number(d.inwoners)}</td>'
+        + "".join(
+            f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">{escape(money.euro(d.regio[p].budget))}</td>'
+            for p in pakketten
+        )
+        + "</tr>"
+    )
+    return (
+        f'<table class="cards"><caption>Bijdrage per jaar per {first_head.lower()} (regionaal model, afgerond op centen)</caption>'
+        f'<thead><tr><th scope="col">{first_head}</th><th scope="col" class=num>Inwoners</th>{head}</tr></thead>'
+        f"<tbody>{body}{total}</tbody></table>"
+    )
 
 
 def sensitivity(d: Dossier, noten: Noten) -> str:
     central = d.vergelijkingen[d.pakketten[0]].model("gemeentelijk").totaal
     rows = [(assumption_name(u.aanname), u.laag[1]["totaal"], u.hoog[1]["totaal"]) for u in d.gevoeligheid]
-    chart = _figure(charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})",
-                                         central, rows), "De cijfers staan in de tabel eronder.")
+    chart = _figure(
+        charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})", central, rows),
+        "De cijfers staan in de tabel eronder.",
+    )
     body = "".join(
         f'<tr><td data-label="Aanname">{escape(assumption_name(u.aanname))} <span class="status-{escape(u.aanname.status)}">'
         f'({escape(u.aanname.status)})</span></td><td data-label="Laag bij">{escape(option_text(u.laag[0], u.aanname))}</td>'
@@ -137,39 +178,55 @@ def sensitivity(d: Dossier, noten: Noten) -> str:
         f'<td data-label="Hoog bij">{escape(option_text(u.hoog[0], u.aanname))}</td>'
         f'<td class=num data-label="Hoog">{escape(money.euro(u.hoog[1]["totaal"]))}</td>'
         f'<td class=num data-label="Uitslag">{escape(money.euro(u.swing("totaal")))}</td>'
-        f'<td class=num data-label="Uitslag landelijk">{escape(money.euro(u.swing("landelijk")))}</td></tr>' for u in d.gevoeligheid)
-    table = ('<table class="cards"><caption>Kosten per jaar bij het laagste en hoogste alternatief van elke aanname</caption><thead><tr>'
-             '<th scope="col">Aanname</th><th scope="col">Laag bij</th><th scope="col" class=num>Laag</th><th scope="col">Hoog bij</th>'
-             '<th scope="col" class=num>Hoog</th><th scope="col" class=num>Uitslag</th><th scope="col" class=num>Uitslag landelijk</th>'
-             f"</tr></thead><tbody>{body}</tbody></table>")
-    return _section("gevoeligheid", "Hoe zeker: de aannames één voor één",
-                    "<p>Eén aanname tegelijk van haar laagste naar haar hoogste alternatief (uit de data), de andere op hun "
-                    "standaard: de kosten per jaar in het gemeentelijke model. Grootste uitslag bovenaan.</p>" + chart + table)
+        f'<td class=num data-label="Uitslag landelijk">{escape(money.euro(u.swing("landelijk")))}</td></tr>'
+        for u in d.gevoeligheid
+    )
+    table = (
+        '<table class="cards"><caption>Kosten per jaar bij het laagste en hoogste alternatief van elke aanname</caption><thead><tr>'
+        '<th scope="col">Aanname</th><th scope="col">Laag bij</th><th scope="col" class=num>Laag</th><th scope="col">Hoog bij</th>'
+        '<th scope="col" class=num>Hoog</th><th scope="col" class=num>Uitslag</th><th scope="col" class=num>Uitslag landelijk</th>'
+        f"</tr></thead><tbody>{body}</tbody></table>"
+    )
+    return _section(
+        "gevoeligheid",
+        "Hoe zeker: de aannames één voor één",
+        "<p>Eén aanname tegelijk van haar laagste naar haar hoogste alternatief (uit de data), de andere op hun "
+        "standaard: de kosten per jaar in het gemeentelijke model. Grootste uitslag bovenaan.</p>" + chart + table,
+    )
 
 
 def series(d: Dossier, noten: Noten) -> str:
     assert d.reeks is not None
     points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
     events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
-    chart = _figure(charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events),
-                    "De cijfers staan in de tabel eronder.")
+    chart = _figure(
+        charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events),
+        "De cijfers staan in de tabel eronder.",
+    )
     body = "".join(
         f'<tr><td data-label="Jaar">{p.jaar}</td><td class=num data-label="Inwoners">{money.nl_number(p.inwoners)}</td>'
         f'<td data-label="Prijspeil">{escape(date_nl(p.schatting.uurtarief.peildatum) if p.schatting.uurtarief.peildatum else "vast")}</td>'
         f'<td class=num data-label="Uurtarief">{escape(money.euro(p.schatting.uurtarief.bedrag, 4))}</td>'
         f'<td class=num data-label="Kosten per jaar">{escape(money.euro(p.schatting.totaal.kosten_per_jaar or Decimal(0)))}</td>'
         f'<td data-label="Gebeurtenis">{escape(", ".join(date_nl(e.datum) for e in p.gebeurtenissen))}</td></tr>'
-        for p in d.reeks.punten)
-    table = ('<table class="cards"><caption>Kosten per jaar met de inwoners en het prijspeil van dat jaar</caption><thead><tr>'
-             '<th scope="col">Jaar</th><th scope="col" class=num>Inwoners</th><th scope="col">Prijspeil</th>'
-             '<th scope="col" class=num>Uurtarief</th><th scope="col" class=num>Kosten per jaar</th><th scope="col">Gebeurtenis op</th>'
-             f"</tr></thead><tbody>{body}</tbody></table>")
+        for p in d.reeks.punten
+    )
+    table = (
+        '<table class="cards"><caption>Kosten per jaar met de inwoners en het prijspeil van dat jaar</caption><thead><tr>'
+        '<th scope="col">Jaar</th><th scope="col" class=num>Inwoners</th><th scope="col">Prijspeil</th>'
+        '<th scope="col" class=num>Uurtarief</th><th scope="col" class=num>Kosten per jaar</th><th scope="col">Gebeurtenis op</th>'
+        f"</tr></thead><tbody>{body}</tbody></table>"
+    )
     missing = any(p.ontbrekend for p in d.reeks.punten)
-    warn = ("<p>Let op: in de eerste jaren ontbreken gemeenten die later zijn samengevoegd; het totaal is daar te laag.</p>"
-            if missing else "")
-    return _section("reeks", "Over de jaren",
-                    "<p>Per jaar de inwoners op 1 januari (CBS) en het prijspeil van dat jaar. Latere jaren zijn een wat-als met "
-                    f"het takenpakket van 2014 (zie <a href=\"#na-2014\">wat veranderde na 2014</a>).</p>{warn}{chart}{table}")
+    warn = (
+        "<p>Let op: in de eerste jaren ontbreken gemeenten die later zijn samengevoegd; het totaal is daar te laag.</p>" if missing else ""
+    )
+    return _section(
+        "reeks",
+        "Over de jaren",
+        "<p>Per jaar de inwoners op 1 januari (CBS) en het prijspeil van dat jaar. Latere jaren zijn een wat-als met "
+        f'het takenpakket van 2014 (zie <a href="#na-2014">wat veranderde na 2014</a>).</p>{warn}{chart}{table}',
+    )
 
 
 def _year_fraction(iso: str) -> float:
@@ -190,11 +247,15 @@ def executor_lines(d: Dossier) -> str:
 
     lines = []
     for p, r in d.regio.items():
-        lines.append(f"<li>{escape(PAKKET_LABELS[p].capitalize())}: de uitvoerder heeft {escape(money.hours(r.uitvoerder_uren))} uur per "
-                     f"maand nodig, {escape(money.fte(r.uitvoerder_fte))} fte; de gemeenten betalen samen {escape(money.euro(r.budget))} per "
-                     f"jaar ({escape(money.euro(r.tarief_per_inwoner, 4))} per inwoner); {escape(budget_balance(r))}.</li>")
-    return ("<p>In het regionale model doet een uitvoerder relatiebeheer en communicatie voor de gemeenten; elke gemeente doet "
-            f"haar beleid zelf (zie de <a href=\"#regio\">bijdrage per gemeente</a>):</p><ul>{''.join(lines)}</ul>")
+        lines.append(
+            f"<li>{escape(PAKKET_LABELS[p].capitalize())}: de uitvoerder heeft {escape(money.hours(r.uitvoerder_uren))} uur per "
+            f"maand nodig, {escape(money.fte(r.uitvoerder_fte))} fte; de gemeenten betalen samen {escape(money.euro(r.budget))} per "
+            f"jaar ({escape(money.euro(r.tarief_per_inwoner, 4))} per inwoner); {escape(budget_balance(r))}.</li>"
+        )
+    return (
+        "<p>In het regionale model doet een uitvoerder relatiebeheer en communicatie voor de gemeenten; elke gemeente doet "
+        f'haar beleid zelf (zie de <a href="#regio">bijdrage per gemeente</a>):</p><ul>{"".join(lines)}</ul>'
+    )
 
 
 def member_lines(d: Dossier) -> str:
@@ -203,8 +264,10 @@ def member_lines(d: Dossier) -> str:
     lines = []
     for p, r in d.regio_van.items():
         lid = leden[p]
-        lines.append(f"<li>{escape(PAKKET_LABELS[p].capitalize())}: {escape(d.onderwerp)} betaalt {escape(money.euro(lid.bijdrage))} per "
-                     f"jaar en besteedt zelf {escape(money.hours(lid.eigen_uren))} uur per maand aan beleid; de regio samen "
-                     f"{escape(money.euro(r.budget))} per jaar, voor {escape(money.fte(r.uitvoerder_fte))} fte bij de uitvoerder.</li>")
+        lines.append(
+            f"<li>{escape(PAKKET_LABELS[p].capitalize())}: {escape(d.onderwerp)} betaalt {escape(money.euro(lid.bijdrage))} per "
+            f"jaar en besteedt zelf {escape(money.hours(lid.eigen_uren))} uur per maand aan beleid; de regio samen "
+            f"{escape(money.euro(r.budget))} per jaar, voor {escape(money.fte(r.uitvoerder_fte))} fte bij de uitvoerder.</li>"
+        )
     r0 = next(iter(d.regio_van.values()))
-    return (f"<p>Als lid van {escape(r0.titel)} ({len(r0.leden)} gemeenten, regionaal model):</p><ul>{''.join(lines)}</ul>")
+    return f"<p>Als lid van {escape(r0.titel)} ({len(r0.leden)} gemeenten, regionaal model):</p><ul>{''.join(lines)}</ul>"

@@ -76,7 +76,9 @@ def render_csv(report: Report, nl: bool = False) -> str:
             if kind == "bool":
                 cells.append("" if v is None else (("ja" if v else "nee") if nl else ("true" if v else "false")))
             elif kind in ("text", "raw", "texts") or isinstance(v, str):
-                cells.append("" if v is None else csv_safe(v if isinstance(v, str) else "; ".join(map(str, v)) if isinstance(v, list) else str(v)))
+                cells.append(
+                    "" if v is None else csv_safe(v if isinstance(v, str) else "; ".join(map(str, v)) if isinstance(v, list) else str(v))
+                )
             else:
                 number = money.machine_text(v, machine_kind(kind))
                 cells.append(number.replace(".", ",") if nl else number)

@@ -49,21 +49,25 @@ class Scale:
 
 def svg(ident: str, title: str, description: str, width: float, height: float, body: list[str]) -> str:
     head = f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(description)}</desc>'
-    pattern = (f'<defs><pattern id="{ident}-streep" width="6" height="6" patternUnits="userSpaceOnUse" '
-               'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0922f"/>'
-               '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-t {ident}-d" '
-            f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-            f'font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif" font-size="{FONT}" fill="{INK}">'
-            f"{head}{pattern}{''.join(body)}</svg>")
+    pattern = (
+        f'<defs><pattern id="{ident}-streep" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0922f"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#ffffff" stroke-width="2"/></pattern></defs>'
+    )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{ident}-t {ident}-d" '
+        f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
+        f'font-family="system-ui, Segoe UI, Roboto, Arial, sans-serif" font-size="{FONT}" fill="{INK}">'
+        f"{head}{pattern}{''.join(body)}</svg>"
+    )
 
 
-def text(x: float, y: float, content: str, anchor: str = "start", size: int = FONT, weight: str = "normal",
-         rotate: bool = False, fill: str = INK) -> str:
+def text(
+    x: float, y: float, content: str, anchor: str = "start", size: int = FONT, weight: str = "normal", rotate: bool = False, fill: str = INK
+) -> str:
     turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
     bold = ' font-weight="bold"' if weight == "bold" else ""
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" fill="{fill}"{bold}{turn}>'
-            f"{escape(content)}</text>")
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" fill="{fill}"{bold}{turn}>{escape(content)}</text>'
 
 
 def line(x1: float, y1: float, x2: float, y2: float, stroke: str = GRID, width: float = 1, dash: str | None = None) -> str:

@@ -42,8 +42,15 @@ def wrap(text: str, size: int, indent: str = "", first: str = "") -> list[str]:
     """Word-wrap without splitting an amount ("€ 1.780,62") from its sign; only a word longer than
     the line (a long URL) is broken."""
     protected = clean(text).replace("€ ", "€" + NBSP)
-    lines = textwrap.wrap(protected, width=size, initial_indent=first, subsequent_indent=indent, break_long_words=True,
-                          break_on_hyphens=False, drop_whitespace=True) or [first.rstrip()]
+    lines = textwrap.wrap(
+        protected,
+        width=size,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+        drop_whitespace=True,
+    ) or [first.rstrip()]
     return [line.replace(NBSP, " ") for line in lines]
 
 
@@ -76,9 +83,9 @@ def column_widths(columns: list[Column], body: list[list[str]], room: int) -> li
     if sum(minimum) - minimum[0] + natural[0] <= room:
         minimum[0] = natural[0]
     spare = room - sum(minimum)
-    lacking = [n - m for n, m in zip(natural, minimum)]
+    lacking = [n - m for n, m in zip(natural, minimum, strict=True)]
     total = sum(lacking)
-    widths = [m + (spare * lack) // total for m, lack in zip(minimum, lacking)]
+    widths = [m + (spare * lack) // total for m, lack in zip(minimum, lacking, strict=True)]
     for i in sorted(range(len(widths)), key=lambda k: lacking[k] - (widths[k] - minimum[k]), reverse=True):
         if sum(widths) >= room:
             break
@@ -96,11 +103,14 @@ def _cell_lines(text: str, size: int) -> list[str]:
 
 def _block(cells: list[str], widths: list[int], right: list[bool], bottom: bool = False) -> list[str]:
     """One table row (or the header) as lines: each cell wrapped and aligned in its column."""
-    wrapped = [_cell_lines(c, w) for c, w in zip(cells, widths)]
+    wrapped = [_cell_lines(c, w) for c, w in zip(cells, widths, strict=True)]
     height = max(len(lines) for lines in wrapped)
     padded = [([""] * (height - len(lines)) + lines) if bottom else (lines + [""] * (height - len(lines))) for lines in wrapped]
-    return [(" " * GAP).join(line.rjust(w) if r else line.ljust(w) for line, w, r in zip(row, widths, right)).rstrip()
-            for row in zip(*padded)]
+    gap = " " * GAP
+    return [
+        gap.join(line.rjust(w) if r else line.ljust(w) for line, w, r in zip(row, widths, right, strict=True)).rstrip()
+        for row in zip(*padded, strict=True)
+    ]
 
 
 def _table_lines(table: Table, room: int) -> list[str]:
@@ -127,7 +137,7 @@ def _stacked(table: Table, columns: list[Column], body: list[list[str]], room: i
     for row in body:
         lines.append("─" * min(room, 40))
         lines += wrap(row[0], room)
-        for c, value in zip(columns[1:], row[1:]):
+        for c, value in zip(columns[1:], row[1:], strict=True):
             if value:
                 lines += wrap(f"{c.label}: {value}", room, "    ", "  ")
     return lines
@@ -167,6 +177,7 @@ def render_table(report: Report) -> str:
 
 # --------------------------------------------------------------------------- markdown
 
+
 def render_markdown(report: Report) -> str:
     from tabulate import tabulate
 
@@ -186,8 +197,7 @@ def render_markdown(report: Report) -> str:
                     cells = [f"**{x}**" if x else x for x in cells]
                 rows.append(cells)
             align = [c.align or ("left" if c.kind in ("text", "check") else "right") for c in columns]
-            parts.append(tabulate(rows, headers=[md(c.label) for c in columns], tablefmt="pipe", colalign=align,
-                                  disable_numparse=True))
+            parts.append(tabulate(rows, headers=[md(c.label) for c in columns], tablefmt="pipe", colalign=align, disable_numparse=True))
             parts.append("")
         elif isinstance(part, Text) and DISPLAY in part.formats:
             parts += [f"- {md(line)}" for line in part.lines]

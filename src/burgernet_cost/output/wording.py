@@ -24,8 +24,14 @@ STATUS_LABELS = {  # a figure's status in running text
 }
 
 
-STATUS_TEXT = {"gepubliceerd": "gepubliceerd", "afgeleid": "afgeleid", "aanname": "AANNAME", "secundair": "secundaire bron",
-               "invoer": "invoer", "berekend": "berekend"}
+STATUS_TEXT = {
+    "gepubliceerd": "gepubliceerd",
+    "afgeleid": "afgeleid",
+    "aanname": "AANNAME",
+    "secundair": "secundaire bron",
+    "invoer": "invoer",
+    "berekend": "berekend",
+}
 
 
 def date_nl(iso: str) -> str:
@@ -74,7 +80,9 @@ def show(value: Decimal | int | str | None, unit: str, written: bool = False) ->
 def figure_label(f: Figuur) -> str:
     p = f.p
     labels: dict[str, Callable[[], str]] = {
-        "invoer.inwoners": lambda: "rekeneenheid (uitkomsten per gemeente naar rato van de inwoners)" if p.get("rekeneenheid") else "inwoners",
+        "invoer.inwoners": lambda: (
+            "rekeneenheid (uitkomsten per gemeente naar rato van de inwoners)" if p.get("rekeneenheid") else "inwoners"
+        ),
         "invoer.uurtarief": lambda: "uurtarief (opgegeven met --uurtarief)",
         "invoer.schaalvoordeel": lambda: "schaalvoordeel landelijke voorziening (opgegeven met --schaalvoordeel)",
         "waarneming.uren_per_maand": lambda: f"uren per maand ({p['waarneming']})",
@@ -93,8 +101,9 @@ def figure_label(f: Figuur) -> str:
         "schaalvoordeel": lambda: "schaalvoordeel landelijke voorziening",
         "lid.inwoners": lambda: f"inwoners {p['gemeente']}",
         "schaling": lambda: f"schaling van de uren, {p['taakgebied'].lower()} (alternatief: {p['alternatief']})",
-        "invoer.schaling_beleid": lambda: (f"schaling van de uren, {p['taakgebied'].lower()} (opgegeven met --schaling-beleid; "
-                                           f"alternatief: {p['alternatief']})"),
+        "invoer.schaling_beleid": lambda: (
+            f"schaling van de uren, {p['taakgebied'].lower()} (opgegeven met --schaling-beleid; alternatief: {p['alternatief']})"
+        ),
         "gemeente.inwoners": lambda: f"inwoners {p['gemeente']}",
         "adviesbedragen.prijspeil": lambda: "prijspeil van de adviesbedragen (§6)",
         "uurtarief_op_prijspeil": lambda: f"uurtarief op {date_nl(p['datum'])} (dezelfde schaal, periodiek en toeslagen)",
@@ -112,8 +121,9 @@ def step_label(s: Stap) -> str:
         "uren_per_maand.per_gemeente": f"uren per maand, {p.get('pakket')}",
         "uren_per_maand": f"{p.get('taakgebied')}: uren per maand",
         "fte": f"{p.get('taakgebied')}: fte",
-        "kosten_per_jaar": ("uitvoerder: kosten van de uren per jaar" if p.get("taakgebied") == "uitvoerder"
-                            else f"{p.get('taakgebied')}: kosten per jaar"),
+        "kosten_per_jaar": (
+            "uitvoerder: kosten van de uren per jaar" if p.get("taakgebied") == "uitvoerder" else f"{p.get('taakgebied')}: kosten per jaar"
+        ),
         "per_inwoner": f"{p.get('taakgebied')}: per inwoner per jaar",
         "totaal.kosten_per_jaar": "Totaal kosten per jaar (gekwantificeerd)",
         "totaal.per_inwoner": "Totaal per inwoner per jaar (gekwantificeerd)",
@@ -147,12 +157,16 @@ def step_formula(s: Stap, values: list[str]) -> str | None:
     n = len(s.invoer)
     if s.soort == "uren_per_maand.pakket":
         som = p["som_uren"]
-        return (f"som uren / som inwoners x inwoners = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
-                f"{nl.nl_number(p['som_inwoners'])} x {nl.nl_number(p['inwoners'])}")
+        return (
+            f"som uren / som inwoners x inwoners = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
+            f"{nl.nl_number(p['som_inwoners'])} x {nl.nl_number(p['inwoners'])}"
+        )
     if s.soort == "uren_per_maand.per_gemeente":
         som = p["som_uren"]
-        return (f"uren per gemeente zoals waargenomen = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
-                f"{p['gemeenten']} gemeente(n), ongeacht het aantal inwoners")
+        return (
+            f"uren per gemeente zoals waargenomen = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
+            f"{p['gemeenten']} gemeente(n), ongeacht het aantal inwoners"
+        )
     if s.soort in ("uren_per_maand", "model.tarief"):
         return " + ".join(values) if n > 1 else None
     if s.soort == "fte":
@@ -200,19 +214,27 @@ def rate_formula(soort: str, p: dict[str, Any]) -> str:
     if soort == "opgegeven":
         return "zelf opgegeven (--uurtarief)"
     if soort == "integraal":
-        return (f"integrale kosten schaal {p['schaal']} ({p['naam']}): ({nl.euro(p['loonkosten'], 0)} + "
-                f"{nl.euro(p['overhead'], 0)} overhead) / {nl.nl_number(p['productieve_uren'])} productieve uren")
+        return (
+            f"integrale kosten schaal {p['schaal']} ({p['naam']}): ({nl.euro(p['loonkosten'], 0)} + "
+            f"{nl.euro(p['overhead'], 0)} overhead) / {nl.nl_number(p['productieve_uren'])} productieve uren"
+        )
     status = f" ({STATUS_LABELS[p['tabel_status']]})" if p["tabel_status"] != "gepubliceerd" else ""
-    toeslagen = ("met " + " en ".join(f"{naam.lower()} {nl.pct(pct)}" for naam, pct in p["toeslagen"])
-                 if p["toeslagen"] else "zonder toeslagen")
+    toeslagen = (
+        "met " + " en ".join(f"{naam.lower()} {nl.pct(pct)}" for naam, pct in p["toeslagen"]) if p["toeslagen"] else "zonder toeslagen"
+    )
     maand, factor = p["maandsalaris"], p["factor"]
     factor_text = f" x {nl.nl_number(factor, 4).rstrip('0').rstrip(',')}" if factor != 1 else ""
     at, steps = p["bedragen_per"], p.get("cao_stappen") or ()
-    indexed = (f" + {len(steps)} cao-{'stap' if len(steps) == 1 else 'stappen'} tot {date_nl(steps[-1])} "
-               f"(berekend, bedragen per {date_nl(at)})") if steps else (f" (bedragen per {date_nl(at)})" if at != p["tabel_datum"] else "")
-    return (f"schaal {p['schaal']}, periodiek {p['periodiek']}, "
-            f"tabel {date_nl(p['tabel_datum'])}{status}{indexed}, {toeslagen}; "
-            f"{nl.euro(maand, 2 if maand != maand.to_integral() else 0)}{factor_text} / {nl.nl_number(p['uren_per_maand'])} uur")
+    indexed = (
+        (f" + {len(steps)} cao-{'stap' if len(steps) == 1 else 'stappen'} tot {date_nl(steps[-1])} (berekend, bedragen per {date_nl(at)})")
+        if steps
+        else (f" (bedragen per {date_nl(at)})" if at != p["tabel_datum"] else "")
+    )
+    return (
+        f"schaal {p['schaal']}, periodiek {p['periodiek']}, "
+        f"tabel {date_nl(p['tabel_datum'])}{status}{indexed}, {toeslagen}; "
+        f"{nl.euro(maand, 2 if maand != maand.to_integral() else 0)}{factor_text} / {nl.nl_number(p['uren_per_maand'])} uur"
+    )
 
 
 def rate_description(t: Uurtarief) -> str:
@@ -226,9 +248,11 @@ def rate_description(t: Uurtarief) -> str:
 
 def _fte_fragment(p: dict[str, Any]) -> str:
     parts = " + ".join(f"{naam.lower()} {nl.fte(fte)}" for naam, fte in p["delen"])
-    return (f"Gemeentelijk, {PAKKET_LABELS[p['pakket']]}: de gemeente bemant zelf {nl.fte(p['fte'])} fte ({parts}), "
-            f"{nl.hours(p['uren'])} uur per maand: een fractie van een arbeidsplaats. "
-            "Dat is het praktische argument om relatiebeheer en communicatie te bundelen.")
+    return (
+        f"Gemeentelijk, {PAKKET_LABELS[p['pakket']]}: de gemeente bemant zelf {nl.fte(p['fte'])} fte ({parts}), "
+        f"{nl.hours(p['uren'])} uur per maand: een fractie van een arbeidsplaats. "
+        "Dat is het praktische argument om relatiebeheer en communicatie te bundelen."
+    )
 
 
 def _reason(text: str) -> str:
@@ -242,55 +266,79 @@ def inferred(status: str) -> str:
 
 def _timeline(p: dict[str, Any]) -> str:
     earlier = "; ".join(f"sinds {date_nl(d)} {what}{inferred(status)}" for d, what, status in p["eerder"])
-    return (f"Na het rapport: sinds {date_nl(p['datum'])} {p['gevolg']}{inferred(p.get('status', 'gepubliceerd'))} "
-            f"({p['bron']}). Deze berekening (op "
-            f"{date_nl(p['peildatum'])}) is een wat-als: het takenpakket van 2014 met latere cijfers."
-            + (f" Eerder al: {earlier}." if earlier else ""))
+    return (
+        f"Na het rapport: sinds {date_nl(p['datum'])} {p['gevolg']}{inferred(p.get('status', 'gepubliceerd'))} "
+        f"({p['bron']}). Deze berekening (op "
+        f"{date_nl(p['peildatum'])}) is een wat-als: het takenpakket van 2014 met latere cijfers."
+        + (f" Eerder al: {earlier}." if earlier else "")
+    )
 
 
 NOTES: dict[str, Callable[[dict[str, Any]], str]] = {
     "tijdlijn": _timeline,
-    "niet_gekwantificeerd": lambda p: (f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport heeft hiervoor "
-                                       "geen uren gemeten)."),
+    "niet_gekwantificeerd": lambda p: (
+        f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport heeft hiervoor geen uren gemeten)."
+    ),
     "niet_inbegrepen": lambda p: f"Niet inbegrepen: {p['omschrijving']} ({p['bron']}).",
     "aanname_tariefprofiel": lambda p: f"Aanname uurtarief ({p['profiel']}): {p['toelichting']}",
     "tabel_afgeleid": lambda p: f"{p['tabel']} is niet gepubliceerd maar afgeleid; aanname: {_reason(p['reden'])}.",
     "cao_stap_aanname": lambda p: f"Cao-stap {date_nl(p['datum'])}: {p['toelichting'] or 'datum of hoogte aangenomen'}",
-    "integrale_kosten": lambda p: (f"Integrale kosten: {p['naam']} ({STATUS_LABELS[p['status']]}); de schalen zijn die van "
-                                   "het Rijk, niet die van gemeenten."
-                                   + (f" Schaal {p['schaal']} komt uit tariefprofiel {p['profiel']} (een aanname; kies met --schaal)."
-                                      if p.get("profiel") else "")),
-    "advies_geindexeerd": lambda p: (f"De adviesbedragen van §6 zijn euro's van {date_nl(p['van'])}; tegen het uurtarief van "
-                                     f"{date_nl(p['naar'])} zijn ze geïndexeerd met dezelfde loonindex (× {nl.nl_number(p['factor'], 4)}, "
-                                     "het uurtarief op die datum gedeeld door dat op het prijspeil van de bedragen; afgeleid)."),
-    "prijspeil_oudste_tabel": lambda p: (f"Prijspeil {date_nl(p['gevraagd'])} ligt vóór de oudste salaristabel; gerekend met "
-                                         f"het prijspeil van die tabel, {date_nl(p['oudste'])}."),
+    "integrale_kosten": lambda p: (
+        f"Integrale kosten: {p['naam']} ({STATUS_LABELS[p['status']]}); de schalen zijn die van "
+        "het Rijk, niet die van gemeenten."
+        + (f" Schaal {p['schaal']} komt uit tariefprofiel {p['profiel']} (een aanname; kies met --schaal)." if p.get("profiel") else "")
+    ),
+    "advies_geindexeerd": lambda p: (
+        f"De adviesbedragen van §6 zijn euro's van {date_nl(p['van'])}; tegen het uurtarief van "
+        f"{date_nl(p['naar'])} zijn ze geïndexeerd met dezelfde loonindex (× {nl.nl_number(p['factor'], 4)}, "
+        "het uurtarief op die datum gedeeld door dat op het prijspeil van de bedragen; afgeleid)."
+    ),
+    "prijspeil_oudste_tabel": lambda p: (
+        f"Prijspeil {date_nl(p['gevraagd'])} ligt vóór de oudste salaristabel; gerekend met "
+        f"het prijspeil van die tabel, {date_nl(p['oudste'])}."
+    ),
     "toeslag_onbekend": lambda p: f"{p['toeslag']}: geen percentage bekend op {date_nl(p['datum'])}; niet meegeteld.",
-    "peildatum_na_laatste_cao_stap": lambda p: (f"Peildatum {date_nl(p['peildatum'])} ligt na de laatste bekende cao-stap: "
-                                                f"de bedragen staan op het niveau van {date_nl(p['niveau'])}. {p['toelichting']}"),
-    "waarneming_zwak": lambda p: (f"Waarneming {p['waarneming']} telt mee met status '{p['status']}'"
-                                  + (f": {p['toelichting']}" if p["toelichting"] else "") + "."),
-    "scenario": lambda p: (f"Scenario '{p['naam']}': de data is voor deze berekening gewijzigd ({p['wijzigingen']} "
-                           "wijziging(en), zie de kop)."),
-    "advies_aanvullend_afgeleid": lambda p: ("Adviesbedrag voor alleen het aanvullend pakket: het verschil volledig - basis = "
-                                             f"{nl.euro(p['bedrag'])} per inwoner (afgeleid)."),
+    "peildatum_na_laatste_cao_stap": lambda p: (
+        f"Peildatum {date_nl(p['peildatum'])} ligt na de laatste bekende cao-stap: "
+        f"de bedragen staan op het niveau van {date_nl(p['niveau'])}. {p['toelichting']}"
+    ),
+    "waarneming_zwak": lambda p: (
+        f"Waarneming {p['waarneming']} telt mee met status '{p['status']}'" + (f": {p['toelichting']}" if p["toelichting"] else "") + "."
+    ),
+    "scenario": lambda p: (
+        f"Scenario '{p['naam']}': de data is voor deze berekening gewijzigd ({p['wijzigingen']} wijziging(en), zie de kop)."
+    ),
+    "advies_aanvullend_afgeleid": lambda p: (
+        f"Adviesbedrag voor alleen het aanvullend pakket: het verschil volledig - basis = {nl.euro(p['bedrag'])} per inwoner (afgeleid)."
+    ),
     "fte_fragment": _fte_fragment,
-    "schaling_gekozen": lambda p: (f"De uren voor {p['taakgebied'].lower()} schalen {p['keuze'].replace('_', ' ')} "
-                                   "(gekozen met --schaling-beleid; het rapport geeft hiervoor geen regel, §4.1.1)."),
-    "schaling_aanname": lambda p: (f"Aanname: de uren voor {p['taakgebied'].lower()} schalen {p['standaard'].replace('_', ' ')} "
-                                   f"({p['bron']}). {p['toelichting']}"),
-    "berekend_gelijk": lambda p: ("Met het berekende tarief kosten gemeentelijk en regionaal in totaal hetzelfde: de uren "
-                                  "schalen lineair met het aantal inwoners. De modellen verschillen in wie het werk doet en "
-                                  "wie wie betaalt."),
-    "tarief_advies": lambda p: ("Tarief 'advies': de landelijke bedragen van de aanbeveling (§6) voor relatiebeheer en "
-                                f"communicatie. {p['toelichting'] or ''}").strip(),
-    "schaalvoordeel_aanname": lambda p: (f"Aanname: schaalvoordeel landelijk {nl.pct(p['procent'])} ({p['bron']}: het rapport "
-                                         f"zegt alleen \"iets lager\"). {p['toelichting']} Pas aan met --schaalvoordeel."),
-    "advies_landelijk": lambda p: ("Met tarief 'advies' betalen regionaal en landelijk hetzelfde bedrag: §6 beveelt één "
-                                   "landelijk bedrag aan. Het schaalvoordeel van een landelijke voorziening (een aanname) "
-                                   "geldt alleen voor het berekende tarief."),
-    "schaalvoordeel_opgegeven": lambda p: (f"Schaalvoordeel landelijk: {nl.pct(p['procent'])} (opgegeven met --schaalvoordeel; "
-                                           "§5.1 zegt alleen \"iets lager\")."),
+    "schaling_gekozen": lambda p: (
+        f"De uren voor {p['taakgebied'].lower()} schalen {p['keuze'].replace('_', ' ')} "
+        "(gekozen met --schaling-beleid; het rapport geeft hiervoor geen regel, §4.1.1)."
+    ),
+    "schaling_aanname": lambda p: (
+        f"Aanname: de uren voor {p['taakgebied'].lower()} schalen {p['standaard'].replace('_', ' ')} ({p['bron']}). {p['toelichting']}"
+    ),
+    "berekend_gelijk": lambda p: (
+        "Met het berekende tarief kosten gemeentelijk en regionaal in totaal hetzelfde: de uren "
+        "schalen lineair met het aantal inwoners. De modellen verschillen in wie het werk doet en "
+        "wie wie betaalt."
+    ),
+    "tarief_advies": lambda p: (
+        f"Tarief 'advies': de landelijke bedragen van de aanbeveling (§6) voor relatiebeheer en communicatie. {p['toelichting'] or ''}"
+    ).strip(),
+    "schaalvoordeel_aanname": lambda p: (
+        f"Aanname: schaalvoordeel landelijk {nl.pct(p['procent'])} ({p['bron']}: het rapport "
+        f'zegt alleen "iets lager"). {p["toelichting"]} Pas aan met --schaalvoordeel.'
+    ),
+    "advies_landelijk": lambda p: (
+        "Met tarief 'advies' betalen regionaal en landelijk hetzelfde bedrag: §6 beveelt één "
+        "landelijk bedrag aan. Het schaalvoordeel van een landelijke voorziening (een aanname) "
+        "geldt alleen voor het berekende tarief."
+    ),
+    "schaalvoordeel_opgegeven": lambda p: (
+        f'Schaalvoordeel landelijk: {nl.pct(p["procent"])} (opgegeven met --schaalvoordeel; §5.1 zegt alleen "iets lager").'
+    ),
 }
 
 

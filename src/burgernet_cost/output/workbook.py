@@ -83,18 +83,28 @@ def _berekening(book: Book, d: Dossier, ds: Any, names: dict[str, str]) -> dict[
             hours = "+".join(_component(r.taakgebied, c) for c in components(pakket))
             ws.write_formula(row, 1, "=" + hours, book.num(HOURS), _f(r.uren_per_maand))
             ws.write_formula(row, 2, F["fte"].excel({"uren": _cell(row, 1), "uren_per_fte": "UrenPerMaand"}), book.num(FTE), _f(r.fte))
-            ws.write_formula(row, 3, F["kosten_per_jaar"].excel({"maanden": "MaandenPerJaar", "uren": _cell(row, 1), "uurtarief": "Uurtarief"}),
-                             book.num(EURO), _f(r.kosten_per_jaar))
-            ws.write_formula(row, 4, F["per_inwoner"].excel({"kosten": _cell(row, 3), "inwoners": "Inwoners"}), book.num("€ 0.000000"),
-                             _f(r.per_inwoner))
+            ws.write_formula(
+                row,
+                3,
+                F["kosten_per_jaar"].excel({"maanden": "MaandenPerJaar", "uren": _cell(row, 1), "uurtarief": "Uurtarief"}),
+                book.num(EURO),
+                _f(r.kosten_per_jaar),
+            )
+            ws.write_formula(
+                row, 4, F["per_inwoner"].excel({"kosten": _cell(row, 3), "inwoners": "Inwoners"}), book.num("€ 0.000000"), _f(r.per_inwoner)
+            )
             book.text(ws, row, 5, r.bron)
             for col, key in ((1, "uren"), (2, "fte"), (3, "kosten"), (4, "per_inwoner")):
                 cells[(pakket, r.taakgebied, key)] = _cell(row, col, "Berekening")
             row += 1
         ws.write_string(row, 0, "Totaal", book.num("@", bold=True))
         t = s.totaal
-        for col, key, code, value in ((1, "uren", HOURS, t.uren_per_maand), (2, "fte", FTE, t.fte), (3, "kosten", EURO, t.kosten_per_jaar),
-                                      (4, "per_inwoner", "€ 0.000000", t.per_inwoner)):
+        for col, key, code, value in (
+            (1, "uren", HOURS, t.uren_per_maand),
+            (2, "fte", FTE, t.fte),
+            (3, "kosten", EURO, t.kosten_per_jaar),
+            (4, "per_inwoner", "€ 0.000000", t.per_inwoner),
+        ):
             ws.write_formula(row, col, f"=SUM({_cell(first, col)}:{_cell(row - 1, col)})", book.num(code, bold=True), _f(value))
             cells[(pakket, "totaal", key)] = _cell(row, col, "Berekening")
             book.name(f"Totaal_{key}_{pakket}", "Berekening", row, col)
@@ -109,8 +119,15 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
     book.columns(ws, 0, 0, 22)
     book.columns(ws, 1, 7, 17)
     ws.write(0, 0, "Inrichtingsmodellen — formules op Berekening en Invoer", book.title)
-    heads = ("Model", "Eigen uren per maand", "Eigen kosten per jaar", "Tarief per inwoner", "Bijdrage per jaar", "Totaal per jaar",
-             "Verschil met gemeentelijk")
+    heads = (
+        "Model",
+        "Eigen uren per maand",
+        "Eigen kosten per jaar",
+        "Tarief per inwoner",
+        "Bijdrage per jaar",
+        "Totaal per jaar",
+        "Verschil met gemeentelijk",
+    )
     out: dict[tuple[str, str], str] = {}
     models = {m.id: m for m in ds.models.modellen}
     row = 2
@@ -128,17 +145,26 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
             out_areas = [a for a in quantified if m.uitvoering[a] != "gemeente"]
             book.text(ws, row, 0, u.naam)
             ws.write_formula(row, 1, "=" + ("+".join(cells[(pakket, a, "uren")] for a in own) or "0"), book.num(HOURS), float(u.eigen_uren))
-            ws.write_formula(row, 2, "=" + ("+".join(cells[(pakket, a, "kosten")] for a in own) or "0"), book.num(EURO), float(u.eigen_kosten))
+            ws.write_formula(
+                row, 2, "=" + ("+".join(cells[(pakket, a, "kosten")] for a in own) or "0"), book.num(EURO), float(u.eigen_kosten)
+            )
             if out_areas:
-                ws.write_formula(row, 3, "=" + "+".join(_rate(d, m, a, pakket, cells) for a in out_areas), book.num("€ 0.000000"),
-                                 float(u.tarief_per_inwoner or 0))
-                ws.write_formula(row, 4, F["model.bijdrage"].excel({"tarief": _cell(row, 3), "inwoners": "Inwoners"}), book.num(EURO),
-                                 float(u.bijdrage))
+                ws.write_formula(
+                    row,
+                    3,
+                    "=" + "+".join(_rate(d, m, a, pakket, cells) for a in out_areas),
+                    book.num("€ 0.000000"),
+                    float(u.tarief_per_inwoner or 0),
+                )
+                ws.write_formula(
+                    row, 4, F["model.bijdrage"].excel({"tarief": _cell(row, 3), "inwoners": "Inwoners"}), book.num(EURO), float(u.bijdrage)
+                )
             else:
                 book.text(ws, row, 3, "geen verrekening", book.note)
                 ws.write_number(row, 4, 0, book.num(EURO))
-            ws.write_formula(row, 5, F["model.totaal"].excel({"eigen_kosten": _cell(row, 2), "bijdrage": _cell(row, 4)}), book.num(EURO),
-                             float(u.totaal))
+            ws.write_formula(
+                row, 5, F["model.totaal"].excel({"eigen_kosten": _cell(row, 2), "bijdrage": _cell(row, 4)}), book.num(EURO), float(u.totaal)
+            )
             ws.write_formula(row, 6, f"={_cell(row, 5)}-{_cell(base_row, 5)}", book.num(EURO), float(u.verschil))
             for col, key in ((3, "tarief"), (4, "bijdrage"), (5, "totaal")):
                 out[(pakket, f"{u.id}.{key}")] = _cell(row, col, "Modellen")
@@ -146,14 +172,27 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
             book.name(f"Bijdrage_{u.id}_{pakket}", "Modellen", row, 4)
             row += 1
         row += 2
-    book.text(ws, row, 0, "Het schaalvoordeel (Invoer) geldt alleen voor het landelijke model bij het berekende tarief; "
-              "§6 noemt één landelijk bedrag.", book.note, span=4)
+    book.text(
+        ws,
+        row,
+        0,
+        "Het schaalvoordeel (Invoer) geldt alleen voor het landelijke model bij het berekende tarief; §6 noemt één landelijk bedrag.",
+        book.note,
+        span=4,
+    )
     if d.regio_van:  # a member's workbook (--per-gemeente): what its region computed for it
         for p, lid in d.als_lid().items():
             r = d.regio_van[p]
             row += 1
-            book.text(ws, row, 0, f"Als lid van {r.titel}, {PAKKET_LABELS[p]}: bijdrage {money.euro(lid.bijdrage)} per jaar (afgerond op "
-                                  f"centen, zoals bncost regio); budget van de regio {money.euro(r.budget)} per jaar.", book.note, span=6)
+            book.text(
+                ws,
+                row,
+                0,
+                f"Als lid van {r.titel}, {PAKKET_LABELS[p]}: bijdrage {money.euro(lid.bijdrage)} per jaar (afgerond op "
+                f"centen, zoals bncost regio); budget van de regio {money.euro(r.budget)} per jaar.",
+                book.note,
+                span=6,
+            )
     ws.freeze_panes(1, 1)
     book.finish(ws)
     return out
@@ -193,8 +232,13 @@ def _leden(book: Book, d: Dossier, models: dict[tuple[str, str], str]) -> None:
         book.text(ws, row, 3, lid.bron_inwoners if not Path(lid.bron_inwoners).is_absolute() else Path(lid.bron_inwoners).name)
         for k, p in enumerate(pakketten):
             value = d.regio[p].leden[n].bijdrage
-            ws.write_formula(row, 4 + k, F["lid.bijdrage"].excel({"tarief": models[(p, "regionaal.tarief")], "inwoners": _cell(row, 2)}),
-                             book.num(EURO), float(value))
+            ws.write_formula(
+                row,
+                4 + k,
+                F["lid.bijdrage"].excel({"tarief": models[(p, "regionaal.tarief")], "inwoners": _cell(row, 2)}),
+                book.num(EURO),
+                float(value),
+            )
         own = dict(lid.extra)
         for k, name in enumerate(extra):
             book.text(ws, row, 4 + len(pakketten) + k, str(own.get(name, "")))
@@ -202,8 +246,9 @@ def _leden(book: Book, d: Dossier, models: dict[tuple[str, str], str]) -> None:
     ws.write_string(row, 0, "Totaal", book.num("@", bold=True))
     ws.write_formula(row, 2, f"=SUM({_cell(3, 2)}:{_cell(row - 1, 2)})", book.num(INT, bold=True), d.inwoners)
     for k, p in enumerate(pakketten):
-        ws.write_formula(row, 4 + k, f"=SUM({_cell(3, 4 + k)}:{_cell(row - 1, 4 + k)})", book.num(EURO, bold=True),
-                         float(d.regio[p].budget))
+        ws.write_formula(
+            row, 4 + k, f"=SUM({_cell(3, 4 + k)}:{_cell(row - 1, 4 + k)})", book.num(EURO, bold=True), float(d.regio[p].budget)
+        )
         book.name(f"Budget_{p}", "Leden", row, 4 + k)
     ws.freeze_panes(3, 1)
     book.finish(ws)
@@ -214,8 +259,17 @@ def _reeks(book: Book, d: Dossier) -> None:
     hours; cost and cost per inhabitant as formulas on them."""
     assert d.reeks is not None
     ws = book.wb.add_worksheet("Reeks")
-    heads = ("Jaar", "Inwoners", "Prijspeil", "Uurtarief", "Uren per maand", "FTE", "Kosten per jaar", "Per inwoner per jaar",
-             "Gebeurtenis")
+    heads = (
+        "Jaar",
+        "Inwoners",
+        "Prijspeil",
+        "Uurtarief",
+        "Uren per maand",
+        "FTE",
+        "Kosten per jaar",
+        "Per inwoner per jaar",
+        "Gebeurtenis",
+    )
     book.columns(ws, 0, 0, 8)
     book.columns(ws, 1, 7, 15)
     book.columns(ws, 8, 8, 70)
@@ -231,10 +285,16 @@ def _reeks(book: Book, d: Dossier) -> None:
         ws.write_number(row, 3, float(p.schatting.uurtarief.bedrag), book.num(EURO4))
         ws.write_number(row, 4, _f(t.uren_per_maand), book.num(HOURS))
         ws.write_formula(row, 5, F["fte"].excel({"uren": _cell(row, 4), "uren_per_fte": "UrenPerMaand"}), book.num(FTE), _f(t.fte))
-        ws.write_formula(row, 6, F["kosten_per_jaar"].excel({"maanden": "MaandenPerJaar", "uren": _cell(row, 4), "uurtarief": _cell(row, 3)}),
-                         book.num(EURO), _f(t.kosten_per_jaar))
-        ws.write_formula(row, 7, F["per_inwoner"].excel({"kosten": _cell(row, 6), "inwoners": _cell(row, 1)}), book.num("€ 0.000000"),
-                         _f(t.per_inwoner))
+        ws.write_formula(
+            row,
+            6,
+            F["kosten_per_jaar"].excel({"maanden": "MaandenPerJaar", "uren": _cell(row, 4), "uurtarief": _cell(row, 3)}),
+            book.num(EURO),
+            _f(t.kosten_per_jaar),
+        )
+        ws.write_formula(
+            row, 7, F["per_inwoner"].excel({"kosten": _cell(row, 6), "inwoners": _cell(row, 1)}), book.num("€ 0.000000"), _f(t.per_inwoner)
+        )
         book.text(ws, row, 8, "; ".join(f"{e.datum}: {e.gebeurtenis.strip()}" for e in p.gebeurtenissen))
     ws.freeze_panes(3, 1)
     book.finish(ws)
@@ -268,7 +328,13 @@ def _bronnen(book: Book, d: Dossier, ds: Any, colofon: Any) -> None:
         row += 1
         book.text(ws, row, 0, note)
     row += 2
-    book.text(ws, row, 0, f"Gemaakt door bncost {colofon.version} op {colofon.date} uit {colofon.data} "
-                          f"(vingerafdruk {d.vingerafdruk}). Opnieuw maken: {colofon.command}", book.note)
+    book.text(
+        ws,
+        row,
+        0,
+        f"Gemaakt door bncost {colofon.version} op {colofon.date} uit {colofon.data} "
+        f"(vingerafdruk {d.vingerafdruk}). Opnieuw maken: {colofon.command}",
+        book.note,
+    )
     ws.freeze_panes(3, 0)
     book.finish(ws)

@@ -79,8 +79,9 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
     row = 4
     names: dict[str, str] = {}
 
-    def put(name: str, label: str, value: Any, unit: str, code: str, herkomst: Herkomst, note: str = "",
-            formula: str | None = None) -> None:
+    def put(
+        name: str, label: str, value: Any, unit: str, code: str, herkomst: Herkomst, note: str = "", formula: str | None = None
+    ) -> None:
         nonlocal row
         book.text(ws, row, 0, label)
         if formula is not None:
@@ -94,38 +95,96 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         names[name] = book.name(name, "Invoer", row, 1)
         row += 1
 
-    put("Inwoners", "Inwoners", d.inwoners, "inwoners", INT, _inhabitants(d, figs),
-        "de regio als geheel (som van de leden)" if d.is_regio else "")
+    put(
+        "Inwoners",
+        "Inwoners",
+        d.inwoners,
+        "inwoners",
+        INT,
+        _inhabitants(d, figs),
+        "de regio als geheel (som van de leden)" if d.is_regio else "",
+    )
     profile = figs.of(figs.find("tariefprofiel"))
     p = tarief.p
     if tarief.soort == "salaris":
-        put("Maandsalaris", "Maandsalaris (op prijspeil)", p["maandsalaris"], "€/maand", EURO, _salary(figs),
-            f"schaal {p['schaal']}, periodiek {p['periodiek']}, tabel {p['tabel_datum']}")
+        put(
+            "Maandsalaris",
+            "Maandsalaris (op prijspeil)",
+            p["maandsalaris"],
+            "€/maand",
+            EURO,
+            _salary(figs),
+            f"schaal {p['schaal']}, periodiek {p['periodiek']}, tabel {p['tabel_datum']}",
+        )
         surcharges = figs.find("toeslag")
-        put("Toeslagfactor", "Toeslagen (factor)", p["factor"], "factor", "0.0000", figs.of(surcharges, profile),
-            ", ".join(f"{naam.lower()} {money.pct(pct)}" for naam, pct in p["toeslagen"]) or "geen toeslagen")
+        put(
+            "Toeslagfactor",
+            "Toeslagen (factor)",
+            p["factor"],
+            "factor",
+            "0.0000",
+            figs.of(surcharges, profile),
+            ", ".join(f"{naam.lower()} {money.pct(pct)}" for naam, pct in p["toeslagen"]) or "geen toeslagen",
+        )
     for key, label in (("UrenPerMaand", "Uren per maand (1 fte)"), ("MaandenPerJaar", "Maanden per jaar")):
         soort = "uurloon.uren_per_maand" if key == "UrenPerMaand" else "uurloon.maanden_per_jaar"
         value = getattr(ds.salary.uurloon, "uren_per_maand" if key == "UrenPerMaand" else "maanden_per_jaar")
-        put(key, label, value, "uur/maand" if key == "UrenPerMaand" else "maanden", "0.00" if key == "UrenPerMaand" else "0",
-            figs.of(figs.find(soort)))
-    rate_formula = (FORMULES["uurtarief.salaris"].excel({"maandsalaris": "Maandsalaris", "factor": "Toeslagfactor",
-                                                          "uren_per_maand": "UrenPerMaand"}) if tarief.soort == "salaris" else None)
-    rate = figs.find("tariefprofiel", "invoer.uurtarief") or figs.find("integraal.loonkosten", "integraal.overhead",
-                                                                      "integraal.productieve_uren")
-    put("Uurtarief", "Uurtarief", tarief.bedrag, "€/uur", EURO4, figs.of(rate), "formule: maandsalaris × toeslagfactor / uren per maand"
-        if rate_formula else (tarief.profiel or tarief.soort), formula=rate_formula)
+        put(
+            key,
+            label,
+            value,
+            "uur/maand" if key == "UrenPerMaand" else "maanden",
+            "0.00" if key == "UrenPerMaand" else "0",
+            figs.of(figs.find(soort)),
+        )
+    rate_formula = (
+        FORMULES["uurtarief.salaris"].excel({"maandsalaris": "Maandsalaris", "factor": "Toeslagfactor", "uren_per_maand": "UrenPerMaand"})
+        if tarief.soort == "salaris"
+        else None
+    )
+    rate = figs.find("tariefprofiel", "invoer.uurtarief") or figs.find(
+        "integraal.loonkosten", "integraal.overhead", "integraal.productieve_uren"
+    )
+    put(
+        "Uurtarief",
+        "Uurtarief",
+        tarief.bedrag,
+        "€/uur",
+        EURO4,
+        figs.of(rate),
+        "formule: maandsalaris × toeslagfactor / uren per maand" if rate_formula else (tarief.profiel or tarief.soort),
+        formula=rate_formula,
+    )
     first_v = next(iter(d.vergelijkingen.values()))
-    put("Schaalvoordeel", "Schaalvoordeel landelijk", first_v.schaalvoordeel, "%", "0.00",
-        figs.of(figs.find("schaalvoordeel", "invoer.schaalvoordeel")))
+    put(
+        "Schaalvoordeel",
+        "Schaalvoordeel landelijk",
+        first_v.schaalvoordeel,
+        "%",
+        "0.00",
+        figs.of(figs.find("schaalvoordeel", "invoer.schaalvoordeel")),
+    )
     for r in s.regels:
         if r.gekwantificeerd:
-            put(f"Schaling_{r.taakgebied}", f"Schaling {r.naam.lower()}", "per_gemeente" if r.per_gemeente else "per_inwoner", "",
-                "@", figs.of(figs.find("schaling", "invoer.schaling_beleid", taakgebied=r.naam)), "per_inwoner of per_gemeente")
+            put(
+                f"Schaling_{r.taakgebied}",
+                f"Schaling {r.naam.lower()}",
+                "per_gemeente" if r.per_gemeente else "per_inwoner",
+                "",
+                "@",
+                figs.of(figs.find("schaling", "invoer.schaling_beleid", taakgebied=r.naam)),
+                "per_inwoner of per_gemeente",
+            )
             ws.data_validation(row - 1, 1, row - 1, 1, {"validate": "list", "source": ["per_inwoner", "per_gemeente"]})
     for a in ds.models.adviesbedragen:
-        put(f"Advies_{a.taakgebied}_{a.pakket}", f"Advies §6: {ds.taakgebied(a.taakgebied).naam.lower()}, {a.pakket}",
-            a.euro_per_inwoner_per_jaar, "€/inwoner/jaar", EURO4, (a.bron.kort(), a.status, ""))
+        put(
+            f"Advies_{a.taakgebied}_{a.pakket}",
+            f"Advies §6: {ds.taakgebied(a.taakgebied).naam.lower()}, {a.pakket}",
+            a.euro_per_inwoner_per_jaar,
+            "€/inwoner/jaar",
+            EURO4,
+            (a.bron.kort(), a.status, ""),
+        )
     _observations(book, ws, ds, row + 1, names)
     book.finish(ws)
     return names

@@ -21,8 +21,10 @@ def report_dates(ds: Any) -> tuple[str | None, str | None]:
     """The report's situation: (date of the inhabitants, price date), from the data."""
     if ds is None:
         return None, None
-    table = next((t for p in ds.salary.tariefprofielen if p.id == ds.salary.standaard_tariefprofiel
-                  for t in ds.salary.tabellen if t.id == p.tabel), None)
+    table = next(
+        (t for p in ds.salary.tariefprofielen if p.id == ds.salary.standaard_tariefprofiel for t in ds.salary.tabellen if t.id == p.tabel),
+        None,
+    )
     try:
         year = ds.gemeenten().rapportjaar
     except Exception:  # noqa: BLE001 - no municipality data: the inhabitants' date is then not the question
@@ -57,20 +59,25 @@ def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any) -> list[F
         tail = "; let op: inwoners en prijspeil hebben elk hun eigen datum"
     else:
         tail = ""
-    return [Field("prijspeil", "Datum", tarief.peildatum, text=f"{inh}, {price}{tail}"),
-            Field("inwoners_per", None, inwoners_datum)]
+    return [Field("prijspeil", "Datum", tarief.peildatum, text=f"{inh}, {price}{tail}"), Field("inwoners_per", None, inwoners_datum)]
 
 
 def rate_field(tarief: Uurtarief) -> Field:
     """json "uurtarief" and the header line "Uurtarief"."""
     text = rate_description(tarief) + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else "")
-    return Field("uurtarief", "Uurtarief", [
-        Field("bedrag", None, tarief.bedrag, "rate"),
-        Field("omschrijving", None, rate_description(tarief)),
-        Field("profiel", None, tarief.profiel),
-        Field("bedragen_per", None, tarief.peildatum),
-        Field("rust_op_aanname", None, tarief.rust_op_aanname, "bool"),
-    ], "object", text=text)
+    return Field(
+        "uurtarief",
+        "Uurtarief",
+        [
+            Field("bedrag", None, tarief.bedrag, "rate"),
+            Field("omschrijving", None, rate_description(tarief)),
+            Field("profiel", None, tarief.profiel),
+            Field("bedragen_per", None, tarief.peildatum),
+            Field("rust_op_aanname", None, tarief.rust_op_aanname, "bool"),
+        ],
+        "object",
+        text=text,
+    )
 
 
 def _figure_value(waarde: Any) -> Any:
@@ -81,11 +88,24 @@ def _figure_value(waarde: Any) -> Any:
 
 def figures_field(figuren: tuple[Figuur, ...]) -> Field:
     """json "figuren": every figure a result read, with its stable id, in the order read."""
-    return Field("figuren", None, [[
-        Field("id", None, f.id), Field("naam", None, figure_label(f)), Field("waarde", None, _figure_value(f.waarde), "raw"),
-        Field("eenheid", None, f.eenheid), Field("bron", None, f.bron), Field("status", None, f.status),
-        Field("plaats", None, f.plaats), Field("datum", None, f.datum),
-    ] for f in figuren], "objects")
+    return Field(
+        "figuren",
+        None,
+        [
+            [
+                Field("id", None, f.id),
+                Field("naam", None, figure_label(f)),
+                Field("waarde", None, _figure_value(f.waarde), "raw"),
+                Field("eenheid", None, f.eenheid),
+                Field("bron", None, f.bron),
+                Field("status", None, f.status),
+                Field("plaats", None, f.plaats),
+                Field("datum", None, f.datum),
+            ]
+            for f in figuren
+        ],
+        "objects",
+    )
 
 
 def sources_field(figuren: tuple[Figuur, ...]) -> Field:
@@ -125,8 +145,10 @@ def rounding_notes(parts: list[dict[str, Any]], total: dict[str, Any], kinds: di
             off.append(f"{display(shown_total, kind)}")
     if not off:
         return []
-    return [f"Afronding: de getoonde delen tellen niet precies op tot het getoonde totaal ({', '.join(off)}); een totaal is "
-            "de som van de onafgeronde delen."]
+    return [
+        f"Afronding: de getoonde delen tellen niet precies op tot het getoonde totaal ({', '.join(off)}); een totaal is "
+        "de som van de onafgeronde delen."
+    ]
 
 
 def report_points(ds: Any, command: str) -> list[str]:
@@ -134,8 +156,11 @@ def report_points(ds: Any, command: str) -> list[str]:
     result, word for word from the data."""
     out = [f"Aanbeveling ({p.bron.kort()}): {p.tekst}" for p in ds.models.aanbevelingen if command in p.toon_bij]
     out += [f"Uitgangspunt ({p.bron.kort()}): {p.tekst.rstrip(';')}" for p in ds.models.uitgangspunten if command in p.toon_bij]
-    out += [f"Het rapport spreekt zichzelf tegen ({', '.join(b.kort() for b in c.plaatsen)}): {c.omschrijving}."
-            for c in ds.models.tegenstrijdigheden if command in c.toon_bij]
+    out += [
+        f"Het rapport spreekt zichzelf tegen ({', '.join(b.kort() for b in c.plaatsen)}): {c.omschrijving}."
+        for c in ds.models.tegenstrijdigheden
+        if command in c.toon_bij
+    ]
     return out
 
 
@@ -165,9 +190,11 @@ def trace_tree(spoor: Spoor, uitleg: bool) -> list[Knoop] | None:
 
 
 def municipality_text(g: Any, gemeenten: Any) -> str:
-    return (f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {g.peildatum} "
-            f"({gemeenten.meta.bron.attributie}); {g.provincie}, veiligheidsregio {g.veiligheidsregio}, "
-            f"politie-eenheid {g.politie_eenheid}" + ("" if gemeenten.eenheid_status(g.jaar) == "gepubliceerd" else " (afgeleid)"))
+    return (
+        f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {g.peildatum} "
+        f"({gemeenten.meta.bron.attributie}); {g.provincie}, veiligheidsregio {g.veiligheidsregio}, "
+        f"politie-eenheid {g.politie_eenheid}" + ("" if gemeenten.eenheid_status(g.jaar) == "gepubliceerd" else " (afgeleid)")
+    )
 
 
 def municipality_field(municipality: Any) -> Field:
@@ -175,12 +202,21 @@ def municipality_field(municipality: Any) -> Field:
     if not municipality:
         return Field("gemeente", None, None, "object")
     g, gemeenten = municipality
-    return Field("gemeente", None, [
-        Field("code", None, g.code), Field("naam", None, g.naam), Field("inwoners", None, g.inwoners, "int"),
-        Field("peildatum", None, g.peildatum), Field("provincie", None, g.provincie),
-        Field("veiligheidsregio", None, g.veiligheidsregio), Field("politie_eenheid", None, g.politie_eenheid),
-        Field("bron", None, gemeenten.meta.bron.attributie),
-    ], "object")
+    return Field(
+        "gemeente",
+        None,
+        [
+            Field("code", None, g.code),
+            Field("naam", None, g.naam),
+            Field("inwoners", None, g.inwoners, "int"),
+            Field("peildatum", None, g.peildatum),
+            Field("provincie", None, g.provincie),
+            Field("veiligheidsregio", None, g.veiligheidsregio),
+            Field("politie_eenheid", None, g.politie_eenheid),
+            Field("bron", None, gemeenten.meta.bron.attributie),
+        ],
+        "object",
+    )
 
 
 def situation_2014_for(ds: Any, g: Any) -> Any:

@@ -32,21 +32,33 @@ def _model_label(u: ModelUitkomst) -> str:
 
 
 def _costs(u: ModelUitkomst) -> dict[str, Any]:
-    return {"eigen_uren_per_maand": u.eigen_uren, "eigen_fte": u.eigen_fte, "eigen_kosten_per_jaar": u.eigen_kosten,
-            "tarief_per_inwoner_per_jaar": u.tarief_per_inwoner, "bijdrage_per_jaar": u.bijdrage, "totaal_per_jaar": u.totaal,
-            "verschil_met_gemeentelijk": u.verschil}
+    return {
+        "eigen_uren_per_maand": u.eigen_uren,
+        "eigen_fte": u.eigen_fte,
+        "eigen_kosten_per_jaar": u.eigen_kosten,
+        "tarief_per_inwoner_per_jaar": u.tarief_per_inwoner,
+        "bijdrage_per_jaar": u.bijdrage,
+        "totaal_per_jaar": u.totaal,
+        "verschil_met_gemeentelijk": u.verschil,
+    }
 
 
 def _model_fields(u: ModelUitkomst) -> list[Field]:
     return [
-        Field("model", None, u.id), Field("nummer", None, u.nummer, "int"), Field("naam", None, u.naam),
-        Field("uitvoering", None, u.uitvoering, "raw"), Field("verrekening", None, u.verrekening),
-        Field("eigen_uren_per_maand", None, u.eigen_uren, "hours"), Field("eigen_fte", None, u.eigen_fte, "fte"),
+        Field("model", None, u.id),
+        Field("nummer", None, u.nummer, "int"),
+        Field("naam", None, u.naam),
+        Field("uitvoering", None, u.uitvoering, "raw"),
+        Field("verrekening", None, u.verrekening),
+        Field("eigen_uren_per_maand", None, u.eigen_uren, "hours"),
+        Field("eigen_fte", None, u.eigen_fte, "fte"),
         Field("eigen_kosten_per_jaar", None, u.eigen_kosten, "money"),
         Field("uitbesteed_uren_per_maand", None, u.uitbesteed_uren, "hours"),
         Field("tarief_per_inwoner_per_jaar", None, u.tarief_per_inwoner, "per_inwoner"),
-        Field("bijdrage_per_jaar", None, u.bijdrage, "money"), Field("totaal_per_jaar", None, u.totaal, "money"),
-        Field("verschil_met_gemeentelijk", None, u.verschil, "money"), Field("rust_op_aanname", None, u.rust_op_aanname, "bool"),
+        Field("bijdrage_per_jaar", None, u.bijdrage, "money"),
+        Field("totaal_per_jaar", None, u.totaal, "money"),
+        Field("verschil_met_gemeentelijk", None, u.verschil, "money"),
+        Field("rust_op_aanname", None, u.rust_op_aanname, "bool"),
     ]
 
 
@@ -66,34 +78,71 @@ def _tables(vergelijkingen: list[Vergelijking]) -> list[Part]:
     first = vergelijkingen[0]
     areas = [r for r in first.schatting.regels if r.gekwantificeerd]
     models = [Column(u.id, _model_label(u), "cell", "–") for u in first.uitkomsten]
-    who_rows = [{"wat": a.naam, **{u.id: Cell(u.uitvoering.get(a.taakgebied, ""), "text") for u in first.uitkomsten}}
-                for a in areas]
+    who_rows = [{"wat": a.naam, **{u.id: Cell(u.uitvoering.get(a.taakgebied, ""), "text") for u in first.uitkomsten}} for a in areas]
     who_rows.append({"wat": "Verrekening", **{u.id: Cell(u.verrekening, "text") for u in first.uitkomsten}})
     who_columns = [Column("wat", "Wie doet wat"), *(Column(m.key, m.label) for m in models)]
-    tables: list[Part] = [Table(None, who_columns, [{k: (v.value if isinstance(v, Cell) else v) for k, v in r.items()}
-                                                    for r in who_rows], formats=frozenset({DISPLAY}))]
+    tables: list[Part] = [
+        Table(
+            None,
+            who_columns,
+            [{k: (v.value if isinstance(v, Cell) else v) for k, v in r.items()} for r in who_rows],
+            formats=frozenset({DISPLAY}),
+        )
+    ]
     for v in vergelijkingen:
         rows = [{"wat": label, **{u.id: Cell(_costs(u)[key], kind) for u in v.uitkomsten}} for key, label, kind in COST_ROWS]
-        tables.append(Table(None, [Column("wat", "Per jaar"), *models], rows, formats=frozenset({DISPLAY}), total_rows=2,
-                            title=f"Kosten per jaar, {PAKKET_LABELS[v.pakket]}"))
-    csv_columns = [Column("pakket", ""), Column("model", ""), *[Column(f"{a.taakgebied}_door", "") for a in areas],
-                   *(Column(key, "", kind) for key, _, kind in COST_ROWS), Column("rust_op_aanname", "", "bool"),
-                   *(Column(key, "") for key in DATE_COLUMNS)]
-    csv_rows = [{"pakket": v.pakket, "model": u.id, **{f"{a}_door": e for a, e in u.uitvoering.items()}, **_costs(u),
-                 "rust_op_aanname": u.rust_op_aanname, **date_cells(v.schatting.uurtarief, v.schatting.inwoners_datum)}
-                for v in vergelijkingen for u in v.uitkomsten]
+        tables.append(
+            Table(
+                None,
+                [Column("wat", "Per jaar"), *models],
+                rows,
+                formats=frozenset({DISPLAY}),
+                total_rows=2,
+                title=f"Kosten per jaar, {PAKKET_LABELS[v.pakket]}",
+            )
+        )
+    csv_columns = [
+        Column("pakket", ""),
+        Column("model", ""),
+        *[Column(f"{a.taakgebied}_door", "") for a in areas],
+        *(Column(key, "", kind) for key, _, kind in COST_ROWS),
+        Column("rust_op_aanname", "", "bool"),
+        *(Column(key, "") for key in DATE_COLUMNS),
+    ]
+    csv_rows = [
+        {
+            "pakket": v.pakket,
+            "model": u.id,
+            **{f"{a}_door": e for a, e in u.uitvoering.items()},
+            **_costs(u),
+            "rust_op_aanname": u.rust_op_aanname,
+            **date_cells(v.schatting.uurtarief, v.schatting.inwoners_datum),
+        }
+        for v in vergelijkingen
+        for u in v.uitkomsten
+    ]
     tables.append(Table(None, csv_columns, csv_rows, formats=frozenset({CSV})))
-    tables.append(Field("vergelijkingen", None, [[Field("pakket", None, v.pakket),
-                                                  Field("modellen", None, [_model_fields(u) for u in v.uitkomsten], "objects")]
-                                                 for v in vergelijkingen], "objects"))
+    tables.append(
+        Field(
+            "vergelijkingen",
+            None,
+            [
+                [Field("pakket", None, v.pakket), Field("modellen", None, [_model_fields(u) for u in v.uitkomsten], "objects")]
+                for v in vergelijkingen
+            ],
+            "objects",
+        )
+    )
     return tables
 
 
 def _who(ds: Any, first: Vergelijking, referentie: bool, municipality: Any) -> str:
     inwoners = money.nl_number(first.inwoners)
     if referentie:
-        return (f"referentiegemeente van het rapport, {inwoners} inwoners ({ds.models.referentiegemeente.bron.kort()}); "
-                "kies een andere met --inwoners")
+        return (
+            f"referentiegemeente van het rapport, {inwoners} inwoners ({ds.models.referentiegemeente.bron.kort()}); "
+            "kies een andere met --inwoners"
+        )
     if municipality:
         return municipality_text(*municipality)
     return f"{inwoners} inwoners"
@@ -104,34 +153,69 @@ def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
     other = ds.models.situatie_2014_overig
     if situation is None and municipality and municipality[0].jaar == 2014 and other is not None:
         low, high = other.van_per_inwoner, other.tot_per_inwoner
-        text = (f"In 2014 (overige gebieden, {other.bron.kort()}): {other.omschrijving}; bijdrage gemeenten tussen "
-                f"{money.euro(low)} en {money.euro(high)} per inwoner = {money.euro(low * first.inwoners)} tot "
-                f"{money.euro(high * first.inwoners)} per jaar (een bandbreedte, geen bedrag voor dit gebied).")
-        return [Field(None, "Situatie 2014", text), Field("situatie_2014", None, [
-            Field("gebied", None, "overige gebieden"), Field("bijdrage_gemeenten_per_inwoner_van", None, low, "per_inwoner"),
-            Field("bijdrage_gemeenten_per_inwoner_tot", None, high, "per_inwoner"), Field("status", None, other.status)], "object")]
+        text = (
+            f"In 2014 (overige gebieden, {other.bron.kort()}): {other.omschrijving}; bijdrage gemeenten tussen "
+            f"{money.euro(low)} en {money.euro(high)} per inwoner = {money.euro(low * first.inwoners)} tot "
+            f"{money.euro(high * first.inwoners)} per jaar (een bandbreedte, geen bedrag voor dit gebied)."
+        )
+        return [
+            Field(None, "Situatie 2014", text),
+            Field(
+                "situatie_2014",
+                None,
+                [
+                    Field("gebied", None, "overige gebieden"),
+                    Field("bijdrage_gemeenten_per_inwoner_van", None, low, "per_inwoner"),
+                    Field("bijdrage_gemeenten_per_inwoner_tot", None, high, "per_inwoner"),
+                    Field("status", None, other.status),
+                ],
+                "object",
+            ),
+        ]
     if situation is None:
         return [Field("situatie_2014", None, None, "object")]
     paid = situation.bijdrage_gemeenten_per_inwoner
-    text = (f"In 2014 ({situation.gebied}, {situation.bron.kort()}): {situation.omschrijving}; bijdrage gemeenten "
-            + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(paid * first.inwoners)} per jaar")
-            + f"; die betaalde: {situation.bijdrage_betaalt_toelichting}."
-            + (f" Status {situation.status}: {situation.methode.strip()}" if situation.status != "gepubliceerd" else ""))
-    return [Field(None, "Situatie 2014", text), Field("situatie_2014", None, [
-        Field("gebied", None, situation.gebied), Field("uitvoerder", None, situation.uitvoerder),
-        Field("bijdrage_gemeenten_per_inwoner", None, paid, "per_inwoner"), Field("omschrijving", None, situation.omschrijving),
-        Field("bijdrage_betaalt", None, list(situation.bijdrage_betaalt), "texts"),
-        Field("status", None, situation.status),
-    ], "object")]
+    text = (
+        f"In 2014 ({situation.gebied}, {situation.bron.kort()}): {situation.omschrijving}; bijdrage gemeenten "
+        + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(paid * first.inwoners)} per jaar")
+        + f"; die betaalde: {situation.bijdrage_betaalt_toelichting}."
+        + (f" Status {situation.status}: {situation.methode.strip()}" if situation.status != "gepubliceerd" else "")
+    )
+    return [
+        Field(None, "Situatie 2014", text),
+        Field(
+            "situatie_2014",
+            None,
+            [
+                Field("gebied", None, situation.gebied),
+                Field("uitvoerder", None, situation.uitvoerder),
+                Field("bijdrage_gemeenten_per_inwoner", None, paid, "per_inwoner"),
+                Field("omschrijving", None, situation.omschrijving),
+                Field("bijdrage_betaalt", None, list(situation.bijdrage_betaalt), "texts"),
+                Field("status", None, situation.status),
+            ],
+            "object",
+        ),
+    ]
 
 
-def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, referentie: bool, municipality: Any = None,
-                   uitleg: bool = False, band: Any = None) -> Report:
+def compare_report(
+    vergelijkingen: list[Vergelijking],
+    ds: Any,
+    data_dir: str,
+    referentie: bool,
+    municipality: Any = None,
+    uitleg: bool = False,
+    band: Any = None,
+) -> Report:
     first = vergelijkingen[0]
     sv = first.schaalvoordeel
     sv_data = ds.models.schaalvoordeel_landelijk
-    sv_text = (f"{money.pct(sv)} (aanname; {sv_data.bron.kort()} zegt alleen \"iets lager\")" if first.schaalvoordeel_standaard
-               else f"{money.pct(sv)} (opgegeven met --schaalvoordeel)")
+    sv_text = (
+        f'{money.pct(sv)} (aanname; {sv_data.bron.kort()} zegt alleen "iets lager")'
+        if first.schaalvoordeel_standaard
+        else f"{money.pct(sv)} (opgegeven met --schaalvoordeel)"
+    )
     if first.tarief == "advies":
         sv_text = "niet van toepassing bij tarief advies (§6 noemt één landelijk bedrag)"
     notes = []
@@ -142,12 +226,16 @@ def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, r
     notes += report_points(ds, "compare-models")
     for v in vergelijkingen:
         for u in v.uitkomsten:
-            notes += [n for n in rounding_notes([{"x": u.eigen_kosten}, {"x": u.bijdrage}], {"x": u.totaal}, {"x": "money"})
-                      if n not in notes]
+            notes += [
+                n for n in rounding_notes([{"x": u.eigen_kosten}, {"x": u.bijdrage}], {"x": u.totaal}, {"x": "money"}) if n not in notes
+            ]
     steps = None
     if uitleg:
-        steps = (tree(first.spoor) if len(vergelijkingen) == 1
-                 else [group(f"Pakket {v.pakket} ({PAKKET_LABELS[v.pakket]})", tree(v.spoor)) for v in vergelijkingen])
+        steps = (
+            tree(first.spoor)
+            if len(vergelijkingen) == 1
+            else [group(f"Pakket {v.pakket} ({PAKKET_LABELS[v.pakket]})", tree(v.spoor)) for v in vergelijkingen]
+        )
     parts: list[Part] = [
         Field(None, "Gemeente", _who(ds, first, referentie, municipality)),
         municipality_field(municipality),
@@ -155,12 +243,23 @@ def compare_report(vergelijkingen: list[Vergelijking], ds: Any, data_dir: str, r
         Field("inwoners", None, first.inwoners, "int"),
         Field("referentiegemeente", None, referentie, "bool"),
         Field(None, "Pakket", ", ".join(f"{v.pakket} ({PAKKET_LABELS[v.pakket]})" for v in vergelijkingen)),
-        Field("tarief", "Tarief", first.tarief, text="berekend uit de uren (zoals §4.1.2)" if first.tarief == "berekend"
-              else "advies: de landelijke bedragen van §6"),
-        Field("schaalvoordeel_landelijk", "Schaalvoordeel landelijk", [
-            Field("procent", None, sv, "pct"),
-            Field("status", None, sv_data.status if first.schaalvoordeel_standaard else "invoer"),
-            Field("bron", None, sv_data.bron.kort())], "object", text=sv_text),
+        Field(
+            "tarief",
+            "Tarief",
+            first.tarief,
+            text="berekend uit de uren (zoals §4.1.2)" if first.tarief == "berekend" else "advies: de landelijke bedragen van §6",
+        ),
+        Field(
+            "schaalvoordeel_landelijk",
+            "Schaalvoordeel landelijk",
+            [
+                Field("procent", None, sv, "pct"),
+                Field("status", None, sv_data.status if first.schaalvoordeel_standaard else "invoer"),
+                Field("bron", None, sv_data.bron.kort()),
+            ],
+            "object",
+            text=sv_text,
+        ),
         *date_field(first.schatting.uurtarief, first.schatting.inwoners_datum, ds),
         rate_field(first.schatting.uurtarief),
         *scenario_header(ds),
@@ -179,12 +278,20 @@ def _band(band: Any, vergelijkingen: list[Vergelijking], parts: list[Part], note
     """--bandbreedte: the range of each model's total and contribution (and in csv beside them)."""
     from burgernet_cost.output.views.ranges import band_csv, range_parts
 
-    figures = [(f"{v.pakket}.{u.id}.{what}", f"{u.naam}, {v.pakket}: {label}", "money")
-               for v in vergelijkingen for u in v.uitkomsten for what, label in (("totaal", "totaal per jaar"), ("bijdrage", "bijdrage"))
-               if what == "totaal" or u.tarief_per_inwoner is not None]
+    figures = [
+        (f"{v.pakket}.{u.id}.{what}", f"{u.naam}, {v.pakket}: {label}", "money")
+        for v in vergelijkingen
+        for u in v.uitkomsten
+        for what, label in (("totaal", "totaal per jaar"), ("bijdrage", "bijdrage"))
+        if what == "totaal" or u.tarief_per_inwoner is not None
+    ]
     table = next(p for p in parts if isinstance(p, Table) and CSV in p.formats)
-    band_csv(table, band, lambda row: f"{row.get('pakket')}.{row.get('model')}",
-             [(".totaal", "totaal_per_jaar", "money"), (".bijdrage", "bijdrage_per_jaar", "money")])
+    band_csv(
+        table,
+        band,
+        lambda row: f"{row.get('pakket')}.{row.get('model')}",
+        [(".totaal", "totaal_per_jaar", "money"), (".bijdrage", "bijdrage_per_jaar", "money")],
+    )
     extra, more = range_parts(band, figures)
     notes.extend(more)
     return extra

@@ -64,38 +64,71 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
     rows = []
     for sit in ds.models.situatie_2014:
         c = compared[sit.gebied]
-        rows.append({
-            "gebied": sit.gebied, "soort_naam": SOORT_LABELS[sit.soort], "soort": sit.soort, "code": sit.code,
-            "uitvoerder_naam": UITVOERDER_LABELS[sit.uitvoerder], "uitvoerder": sit.uitvoerder,
-            "bijdrage_gemeenten_per_inwoner": sit.bijdrage_gemeenten_per_inwoner, "bijdrage_totaal_per_inwoner": sit.bijdrage_totaal_per_inwoner,
-            "bijdrage_betaalt": sit.bijdrage_betaalt_toelichting, "bijdrage_betaalt_onderdelen": " ".join(sit.bijdrage_betaalt),
-            "vergelijkbaar_met_tarief": c.verschil is not None, "vergelijking": _alike_text(c),
-            "verschil_met_volledig": c.verschil,
-            "omschrijving": sit.omschrijving + (f" ({sit.toelichting})" if sit.toelichting else ""),
-            "status": sit.status,
-        })
+        rows.append(
+            {
+                "gebied": sit.gebied,
+                "soort_naam": SOORT_LABELS[sit.soort],
+                "soort": sit.soort,
+                "code": sit.code,
+                "uitvoerder_naam": UITVOERDER_LABELS[sit.uitvoerder],
+                "uitvoerder": sit.uitvoerder,
+                "bijdrage_gemeenten_per_inwoner": sit.bijdrage_gemeenten_per_inwoner,
+                "bijdrage_totaal_per_inwoner": sit.bijdrage_totaal_per_inwoner,
+                "bijdrage_betaalt": sit.bijdrage_betaalt_toelichting,
+                "bijdrage_betaalt_onderdelen": " ".join(sit.bijdrage_betaalt),
+                "vergelijkbaar_met_tarief": c.verschil is not None,
+                "vergelijking": _alike_text(c),
+                "verschil_met_volledig": c.verschil,
+                "omschrijving": sit.omschrijving + (f" ({sit.toelichting})" if sit.toelichting else ""),
+                "status": sit.status,
+            }
+        )
     notes = _notes(ds, rates)
     other = ds.models.situatie_2014_overig
-    range_parts: list[Part] = [] if other is None else [Field(
-        "overige_gebieden", f"Overige gebieden ({other.bron.kort()})",
-        [Field("van_per_inwoner", None, other.van_per_inwoner, "per_inwoner"),
-         Field("tot_per_inwoner", None, other.tot_per_inwoner, "per_inwoner")], "object",
-        text=f"{money.euro(other.van_per_inwoner)} tot {money.euro(other.tot_per_inwoner)} per inwoner per jaar, inclusief werving "
-             "(een bandbreedte; §2.1 noemt geen bedrag per gebied)")]
+    range_parts: list[Part] = (
+        []
+        if other is None
+        else [
+            Field(
+                "overige_gebieden",
+                f"Overige gebieden ({other.bron.kort()})",
+                [
+                    Field("van_per_inwoner", None, other.van_per_inwoner, "per_inwoner"),
+                    Field("tot_per_inwoner", None, other.tot_per_inwoner, "per_inwoner"),
+                ],
+                "object",
+                text=f"{money.euro(other.van_per_inwoner)} tot {money.euro(other.tot_per_inwoner)} per inwoner per jaar, inclusief werving "
+                "(een bandbreedte; §2.1 noemt geen bedrag per gebied)",
+            )
+        ]
+    )
     published = {u.pakket: u for u in ds.interviews.gerapporteerde_uitkomsten if u.taakgebied == "relatiebeheer_communicatie"}
     sources = sorted({u.bron.kort() for u in published.values()})
     parts: list[Part] = [
         *range_parts,
-        Field("rapport_tarief", f"Rapport ({', '.join(sources)})",
-              [Field(p, None, u.euro_per_inwoner_per_jaar, "per_inwoner") for p, u in published.items()], "object",
-              text=", ".join(f"{p} {money.euro(u.euro_per_inwoner_per_jaar)}" for p, u in published.items())
-              + " per inwoner per jaar (gepubliceerd; relatiebeheer en communicatie, zonder werving)"),
-        Field("bncost_tarief_berekend", "bncost, berekend",
-              [Field(p, None, v, "per_inwoner") for p, v in rates.items()], "object",
-              text=f"basis {money.euro(rates['basis'], 4)}, volledig {money.euro(rates['volledig'], 4)} per inwoner per jaar "
-                   "(de uren van §4.1.2 maal het standaarduurtarief, een aanname; niet door het rapport gepubliceerd)"),
-        Field("rapport_tarief_advies", "Rapport, advies (§6)", [Field(p, None, v, "per_inwoner") for p, v in advies.items()],
-              "object", text=", ".join(f"{p} {money.euro(v)}" for p, v in advies.items()) + " per inwoner per jaar"),
+        Field(
+            "rapport_tarief",
+            f"Rapport ({', '.join(sources)})",
+            [Field(p, None, u.euro_per_inwoner_per_jaar, "per_inwoner") for p, u in published.items()],
+            "object",
+            text=", ".join(f"{p} {money.euro(u.euro_per_inwoner_per_jaar)}" for p, u in published.items())
+            + " per inwoner per jaar (gepubliceerd; relatiebeheer en communicatie, zonder werving)",
+        ),
+        Field(
+            "bncost_tarief_berekend",
+            "bncost, berekend",
+            [Field(p, None, v, "per_inwoner") for p, v in rates.items()],
+            "object",
+            text=f"basis {money.euro(rates['basis'], 4)}, volledig {money.euro(rates['volledig'], 4)} per inwoner per jaar "
+            "(de uren van §4.1.2 maal het standaarduurtarief, een aanname; niet door het rapport gepubliceerd)",
+        ),
+        Field(
+            "rapport_tarief_advies",
+            "Rapport, advies (§6)",
+            [Field(p, None, v, "per_inwoner") for p, v in advies.items()],
+            "object",
+            text=", ".join(f"{p} {money.euro(v)}" for p, v in advies.items()) + " per inwoner per jaar",
+        ),
         data_field(data_dir),
         Table("gebieden", COLUMNS, rows),
         notes_field(notes),

@@ -46,23 +46,35 @@ def reported_scopes(ds: Any) -> set[tuple[str, str]]:
     return {(u.taakgebied, u.pakket) for u in ds.interviews.gerapporteerde_uitkomsten} if ds is not None else set()
 
 
-def estimate_report(result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False,
-                    band: Any = None) -> Report:
+def estimate_report(
+    result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False, band: Any = None
+) -> Report:
     scopes = reported_scopes(ds)
     rows = [
-        {"taakgebied": r.taakgebied, "naam": r.naam if r.taakgebied != TOTAAL else "Totaal", "gekwantificeerd": r.gekwantificeerd,
-         "uren_per_maand": r.uren_per_maand, "fte": r.fte, "kosten_per_jaar": r.kosten_per_jaar,
-         "per_inwoner_per_jaar": Cell(r.per_inwoner, "per_inwoner_cent" if (r.taakgebied, result.pakket) in scopes else "per_inwoner"),
-         "bron": r.bron, **date_cells(result.uurtarief, result.inwoners_datum)}
+        {
+            "taakgebied": r.taakgebied,
+            "naam": r.naam if r.taakgebied != TOTAAL else "Totaal",
+            "gekwantificeerd": r.gekwantificeerd,
+            "uren_per_maand": r.uren_per_maand,
+            "fte": r.fte,
+            "kosten_per_jaar": r.kosten_per_jaar,
+            "per_inwoner_per_jaar": Cell(r.per_inwoner, "per_inwoner_cent" if (r.taakgebied, result.pakket) in scopes else "per_inwoner"),
+            "bron": r.bron,
+            **date_cells(result.uurtarief, result.inwoners_datum),
+        }
         for r in (*result.regels, result.totaal)
     ]
     notes = notes_text(result.notities)
     if scopes & {(r.taakgebied, result.pakket) for r in result.regels}:
-        named = "; ".join(f"{ds.taakgebied(u.taakgebied).naam.lower()}, {PAKKET_LABELS[u.pakket]}: {money.euro(u.euro_per_inwoner_per_jaar)} "
-                          f"({u.bron.kort()})" for u in ds.interviews.gerapporteerde_uitkomsten)
+        named = "; ".join(
+            f"{ds.taakgebied(u.taakgebied).naam.lower()}, {PAKKET_LABELS[u.pakket]}: {money.euro(u.euro_per_inwoner_per_jaar)} "
+            f"({u.bron.kort()})"
+            for u in ds.interviews.gerapporteerde_uitkomsten
+        )
         notes.append(f"Tussen haakjes (≈ …): het bedrag in centen, alleen waar het rapport zelf een bedrag per inwoner noemt ({named}).")
-    notes += rounding_notes(rows[:-1], rows[-1], {"uren_per_maand": "hours", "fte": "fte", "kosten_per_jaar": "money",
-                                                   "per_inwoner_per_jaar": "per_inwoner"})
+    notes += rounding_notes(
+        rows[:-1], rows[-1], {"uren_per_maand": "hours", "fte": "fte", "kosten_per_jaar": "money", "per_inwoner_per_jaar": "per_inwoner"}
+    )
     tree = trace_tree(result.spoor, uitleg)
     parts = [
         *([Field(None, "Gemeente", municipality_text(*municipality))] if municipality else []),
@@ -93,11 +105,17 @@ def _band(band: Any, result: Schatting, parts: list[Any], notes: list[str]) -> l
     for r in (*result.regels, result.totaal):
         if r.kosten_per_jaar is not None:
             name = "Totaal" if r.taakgebied == TOTAAL else r.naam
-            figures += [(f"{r.taakgebied}.kosten", f"{name}, per jaar", "money"),
-                        (f"{r.taakgebied}.per_inwoner", f"{name}, per inwoner", "per_inwoner")]
+            figures += [
+                (f"{r.taakgebied}.kosten", f"{name}, per jaar", "money"),
+                (f"{r.taakgebied}.per_inwoner", f"{name}, per inwoner", "per_inwoner"),
+            ]
     table = next(p for p in parts if isinstance(p, Table) and p.key == "taakgebieden")
-    band_csv(table, band, lambda row: row.get("taakgebied"),
-             [(".kosten", "kosten_per_jaar", "money"), (".per_inwoner", "per_inwoner_per_jaar", "per_inwoner")])
+    band_csv(
+        table,
+        band,
+        lambda row: row.get("taakgebied"),
+        [(".kosten", "kosten_per_jaar", "money"), (".per_inwoner", "per_inwoner_per_jaar", "per_inwoner")],
+    )
     extra, more = range_parts(band, figures)
     notes.extend(more)
     return extra

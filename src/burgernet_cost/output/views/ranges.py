@@ -65,35 +65,58 @@ def bounds_text(options: tuple[Optie, ...]) -> str:
 
 
 def assumption_rows(aannames: tuple[Aanname, ...] | list[Aanname]) -> list[dict[str, Any]]:
-    return [{"id": a.id, "naam": assumption_name(a), "status": a.status, "bron": a.bron, "standaard": default_text(a),
-             "alternatieven": "; ".join(option_value(o) for o in a.opties), "reden": a.reden} for a in aannames]
+    return [
+        {
+            "id": a.id,
+            "naam": assumption_name(a),
+            "status": a.status,
+            "bron": a.bron,
+            "standaard": default_text(a),
+            "alternatieven": "; ".join(option_value(o) for o in a.opties),
+            "reden": a.reden,
+        }
+        for a in aannames
+    ]
 
 
-ASSUMPTION_COLUMNS = [Column("naam", "Aanname"), Column("standaard", "Standaard"), Column("alternatieven", "Alternatieven"),
-                      Column("status", "Status"), Column("bron", "Bron"), Column("id", "", formats=frozenset({JSON})),
-                      Column("reden", "", formats=frozenset({JSON}))]
+ASSUMPTION_COLUMNS = [
+    Column("naam", "Aanname"),
+    Column("standaard", "Standaard"),
+    Column("alternatieven", "Alternatieven"),
+    Column("status", "Status"),
+    Column("bron", "Bron"),
+    Column("id", "", formats=frozenset({JSON})),
+    Column("reden", "", formats=frozenset({JSON})),
+]
 
 
 # What the band (and gevoeligheid) leaves out: choices a user can make that the data gives no
 # alternative for, so no combination includes them. Shown wherever the band is.
-OUTSIDE_BAND = ("toeslagen bovenop het standaardtarief (--toeslagen alle), integrale kosten in plaats van salaris "
-                "(--kostenbasis integraal), andere schalen of periodieken dan de genoemde alternatieven, onzekerheid in de "
-                "uren uit de interviews zelf en wat er na 2014 veranderde (de tijdlijn)")
+OUTSIDE_BAND = (
+    "toeslagen bovenop het standaardtarief (--toeslagen alle), integrale kosten in plaats van salaris "
+    "(--kostenbasis integraal), andere schalen of periodieken dan de genoemde alternatieven, onzekerheid in de "
+    "uren uit de interviews zelf en wat er na 2014 veranderde (de tijdlijn)"
+)
 
 
 def scope_notes(aannames: tuple[Aanname, ...] | list[Aanname]) -> list[str]:
     """What a band or a sensitivity spans (the data's assumptions with their alternatives) and what it
     leaves out; for the hourly rate also what its window rests on."""
     names = ", ".join(assumption_name(a).lower() for a in aannames) or "geen"
-    notes = [f"Wat de bandbreedte omvat: alleen de aannames in de data met de alternatieven die de data noemt ({names}). "
-             f"Niet inbegrepen: {OUTSIDE_BAND}. De bandbreedte is dus niet de hele onzekerheid: met toeslagen of "
-             "integrale kosten kan het bedrag er ver boven liggen (zie estimate --toeslagen alle en --kostenbasis integraal)."]
+    notes = [
+        f"Wat de bandbreedte omvat: alleen de aannames in de data met de alternatieven die de data noemt ({names}). "
+        f"Niet inbegrepen: {OUTSIDE_BAND}. De bandbreedte is dus niet de hele onzekerheid: met toeslagen of "
+        "integrale kosten kan het bedrag er ver boven liggen (zie estimate --toeslagen alle en --kostenbasis integraal)."
+    ]
     for a in aannames:
         if a.id == "uurtarief" and a.reden:
             ends = [money.euro(o.p["bedrag"]) for o in a.opties if o.soort == "uurtarief_venster"]
             window = f"het kalibratievenster (afgeleid uit de uitkomsten van het rapport) loopt hier van {' tot '.join(ends)}. "
-            notes.append(f"Uurtarief ({a.status}; het standaardtarief is een keuze binnen het venster): "
-                         + (window if len(ends) == 2 else "") + a.reden)
+            notes.append(
+                f"Uurtarief ({a.status}; het standaardtarief is een keuze binnen het venster): "
+                + (window if len(ends) == 2 else "")
+                + a.reden
+            )
     return notes
 
 
@@ -105,57 +128,118 @@ def range_parts(band: Bandbreedte, figures: list[tuple[str, str, str]]) -> tuple
         b = band.bereik.get(key)
         if b is None:
             continue
-        rows.append({"figuur": key, "naam": label, "laag": Cell(b.laag.waarde, kind), "standaard": Cell(b.midden, kind),
-                     "hoog": Cell(b.hoog.waarde, kind), "laag_door": bounds_text(b.laag.door), "hoog_door": bounds_text(b.hoog.door)})
-    columns = [Column("figuur", "", formats=frozenset({JSON})), Column("naam", "Bedrag"), Column("laag", "Laagste", "money"),
-               Column("standaard", "Standaard", "money"), Column("hoog", "Hoogste", "money"), Column("laag_door", "Laagste door"),
-               Column("hoog_door", "Hoogste door")]
+        rows.append(
+            {
+                "figuur": key,
+                "naam": label,
+                "laag": Cell(b.laag.waarde, kind),
+                "standaard": Cell(b.midden, kind),
+                "hoog": Cell(b.hoog.waarde, kind),
+                "laag_door": bounds_text(b.laag.door),
+                "hoog_door": bounds_text(b.hoog.door),
+            }
+        )
+    columns = [
+        Column("figuur", "", formats=frozenset({JSON})),
+        Column("naam", "Bedrag"),
+        Column("laag", "Laagste", "money"),
+        Column("standaard", "Standaard", "money"),
+        Column("hoog", "Hoogste", "money"),
+        Column("laag_door", "Laagste door"),
+        Column("hoog_door", "Hoogste door"),
+    ]
     parts: list[Part] = [
-        Table("bandbreedte", columns, rows, formats=frozenset({DISPLAY, JSON}),
-              title=f"Bandbreedte over de aannames en hun alternatieven ({band.varianten} combinaties; zonder toeslagen en "
-                    "integrale kosten)"),
-        Table("bandbreedte_aannames", ASSUMPTION_COLUMNS, assumption_rows(band.aannames), formats=frozenset({DISPLAY, JSON}),
-              title="De aannames en hun alternatieven"),
+        Table(
+            "bandbreedte",
+            columns,
+            rows,
+            formats=frozenset({DISPLAY, JSON}),
+            title=f"Bandbreedte over de aannames en hun alternatieven ({band.varianten} combinaties; zonder toeslagen en integrale kosten)",
+        ),
+        Table(
+            "bandbreedte_aannames",
+            ASSUMPTION_COLUMNS,
+            assumption_rows(band.aannames),
+            formats=frozenset({DISPLAY, JSON}),
+            title="De aannames en hun alternatieven",
+        ),
         Field("bandbreedte_omvat", None, [assumption_name(a) for a in band.aannames], "texts"),
         Field("bandbreedte_niet_inbegrepen", None, OUTSIDE_BAND),
     ]
-    notes = ["Bandbreedte: elke combinatie van de alternatieven van elke aanname is doorgerekend (geen steekproef). "
-             "Laagste en Hoogste: de laagste en hoogste uitkomst over die combinaties; Standaard: de uitkomst met de "
-             "standaardkeuzes (zonder --bandbreedte), niet het midden ertussen. 'Laagste door' en 'Hoogste door' noemen de "
-             "keuzes die die grens geven.", *scope_notes(band.aannames)]
+    notes = [
+        "Bandbreedte: elke combinatie van de alternatieven van elke aanname is doorgerekend (geen steekproef). "
+        "Laagste en Hoogste: de laagste en hoogste uitkomst over die combinaties; Standaard: de uitkomst met de "
+        "standaardkeuzes (zonder --bandbreedte), niet het midden ertussen. 'Laagste door' en 'Hoogste door' noemen de "
+        "keuzes die die grens geven.",
+        *scope_notes(band.aannames),
+    ]
     if not band.aannames:
-        notes.append("Bandbreedte: er rust geen aanname met alternatieven op deze uitkomst (het tarief of de aannames zijn "
-                     "vastgezet met opties).")
+        notes.append(
+            "Bandbreedte: er rust geen aanname met alternatieven op deze uitkomst (het tarief of de aannames zijn vastgezet met opties)."
+        )
     return parts, notes
 
 
-def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onderwerp: str, inwoners: int, pakket: str,
-                       data_dir: str, extra: list[Part], first_notes: list[str] | None = None) -> Report:
+def sensitivity_report(
+    central: dict[str, Decimal],
+    swings: list[Uitslag],
+    onderwerp: str,
+    inwoners: int,
+    pakket: str,
+    data_dir: str,
+    extra: list[Part],
+    first_notes: list[str] | None = None,
+) -> Report:
     rows = []
     for u in swings:
-        rows.append({"aanname": assumption_name(u.aanname), "id": u.aanname.id, "status": u.aanname.status,
-                     "standaard": default_text(u.aanname), "laag_keuze": option_text(u.laag[0], u.aanname),
-                     "hoog_keuze": option_text(u.hoog[0], u.aanname),
-                     "laag_per_jaar": u.laag[1]["totaal"], "hoog_per_jaar": u.hoog[1]["totaal"], "uitslag_per_jaar": u.swing("totaal"),
-                     "laag_per_inwoner": u.laag[1]["per_inwoner"], "hoog_per_inwoner": u.hoog[1]["per_inwoner"],
-                     "uitslag_per_inwoner": u.swing("per_inwoner"), "uitslag_landelijk": u.swing("landelijk")})
+        rows.append(
+            {
+                "aanname": assumption_name(u.aanname),
+                "id": u.aanname.id,
+                "status": u.aanname.status,
+                "standaard": default_text(u.aanname),
+                "laag_keuze": option_text(u.laag[0], u.aanname),
+                "hoog_keuze": option_text(u.hoog[0], u.aanname),
+                "laag_per_jaar": u.laag[1]["totaal"],
+                "hoog_per_jaar": u.hoog[1]["totaal"],
+                "uitslag_per_jaar": u.swing("totaal"),
+                "laag_per_inwoner": u.laag[1]["per_inwoner"],
+                "hoog_per_inwoner": u.hoog[1]["per_inwoner"],
+                "uitslag_per_inwoner": u.swing("per_inwoner"),
+                "uitslag_landelijk": u.swing("landelijk"),
+            }
+        )
     machine = frozenset({JSON, CSV})
-    columns = [Column("label", "Aanname", formats=frozenset({DISPLAY})), Column("aanname", "", formats=machine),
-               Column("id", "", formats=machine), Column("status", "", formats=machine), Column("standaard", "", formats=machine),
-               Column("laag_keuze", "Laag bij"), Column("laag_per_jaar", "", "money", formats=machine),
-               Column("hoog_keuze", "Hoog bij"), Column("hoog_per_jaar", "", "money", formats=machine),
-               Column("uitslag_per_jaar", "Uitslag/jaar", "money"), Column("uitslag_landelijk", "Uitslag landelijk", "money"),
-               Column("uitslag_per_inwoner", "", "per_inwoner", formats=machine),
-               Column("laag_per_inwoner", "", "per_inwoner", formats=machine), Column("hoog_per_inwoner", "", "per_inwoner", formats=machine)]
+    columns = [
+        Column("label", "Aanname", formats=frozenset({DISPLAY})),
+        Column("aanname", "", formats=machine),
+        Column("id", "", formats=machine),
+        Column("status", "", formats=machine),
+        Column("standaard", "", formats=machine),
+        Column("laag_keuze", "Laag bij"),
+        Column("laag_per_jaar", "", "money", formats=machine),
+        Column("hoog_keuze", "Hoog bij"),
+        Column("hoog_per_jaar", "", "money", formats=machine),
+        Column("uitslag_per_jaar", "Uitslag/jaar", "money"),
+        Column("uitslag_landelijk", "Uitslag landelijk", "money"),
+        Column("uitslag_per_inwoner", "", "per_inwoner", formats=machine),
+        Column("laag_per_inwoner", "", "per_inwoner", formats=machine),
+        Column("hoog_per_inwoner", "", "per_inwoner", formats=machine),
+    ]
     for row in rows:
         row["label"] = f"{row['aanname']} ({row['status']})"
-    notes = [*(first_notes or []), "Eén aanname tegelijk van haar laagste naar haar hoogste alternatief, de andere op hun standaard; gesorteerd op "
-             "uitslag (grootste eerst). 'Laag bij' en 'Hoog bij': de keuze die de laagste en de hoogste kosten per jaar geeft "
-             "als de gemeente alles zelf doet (gemeentelijk model); Uitslag/jaar: het verschil daartussen; Uitslag landelijk: "
-             "hetzelfde voor het landelijke model, waar het schaalvoordeel meetelt. Samen kunnen de aannames meer uitmaken: "
-             "zie --bandbreedte bij estimate en compare-models.",
-             *[n.replace("Wat de bandbreedte omvat", "Wat deze gevoeligheid omvat").replace(
-                 "De bandbreedte is dus", "Dit is dus") for n in scope_notes([u.aanname for u in swings])]]
+    notes = [
+        *(first_notes or []),
+        "Eén aanname tegelijk van haar laagste naar haar hoogste alternatief, de andere op hun standaard; gesorteerd op "
+        "uitslag (grootste eerst). 'Laag bij' en 'Hoog bij': de keuze die de laagste en de hoogste kosten per jaar geeft "
+        "als de gemeente alles zelf doet (gemeentelijk model); Uitslag/jaar: het verschil daartussen; Uitslag landelijk: "
+        "hetzelfde voor het landelijke model, waar het schaalvoordeel meetelt. Samen kunnen de aannames meer uitmaken: "
+        "zie --bandbreedte bij estimate en compare-models.",
+        *[
+            n.replace("Wat de bandbreedte omvat", "Wat deze gevoeligheid omvat").replace("De bandbreedte is dus", "Dit is dus")
+            for n in scope_notes([u.aanname for u in swings])
+        ],
+    ]
     parts: list[Part] = [
         Field("onderwerp", "Voor", onderwerp),
         Field("inwoners", None, inwoners, "int"),
@@ -169,7 +253,6 @@ def sensitivity_report(central: dict[str, Decimal], swings: list[Uitslag], onder
         notes_field(notes),
     ]
     return Report("gevoeligheid", f"Gevoeligheid: {onderwerp}", parts, notes)
-
 
 
 def band_csv(table: Table, band: Bandbreedte, key_of: Any, columns: list[tuple[str, str, str]]) -> None:

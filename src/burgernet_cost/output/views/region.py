@@ -41,27 +41,44 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
     outsourced = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e != "gemeente")
     own = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e == "gemeente")
     executor = " / ".join(dict.fromkeys(names.get(e, e) for e in model.uitvoering.values() if e != "gemeente"))
-    rate_text = (f"{money.euro(regio.tarief_per_inwoner, 4)} per inwoner per jaar ("
-                 + ("berekend uit de uren" if regio.tarief == "berekend" else "advies §6")
-                 + (", na schaalvoordeel (aanname)" if regio.model == "landelijk" else "") + ")")
+    rate_text = (
+        f"{money.euro(regio.tarief_per_inwoner, 4)} per inwoner per jaar ("
+        + ("berekend uit de uren" if regio.tarief == "berekend" else "advies §6")
+        + (", na schaalvoordeel (aanname)" if regio.model == "landelijk" else "")
+        + ")"
+    )
     return [
         Field("gebied", "Gebied", regio.titel),
-        Field(None, "Inwoners", f"{money.nl_number(regio.inwoners)} in {count(len(regio.leden), 'gemeente', 'gemeenten')}"
-              + (f" (peildatum {peildatum})" if peildatum else "")),
-        Field("model", "Model", regio.model,
-              text=f"{model.naam}: {outsourced} door de {executor}" + (f"; {own} door elke gemeente zelf" if own else "")),
+        Field(
+            None,
+            "Inwoners",
+            f"{money.nl_number(regio.inwoners)} in {count(len(regio.leden), 'gemeente', 'gemeenten')}"
+            + (f" (peildatum {peildatum})" if peildatum else ""),
+        ),
+        Field(
+            "model",
+            "Model",
+            regio.model,
+            text=f"{model.naam}: {outsourced} door de {executor}" + (f"; {own} door elke gemeente zelf" if own else ""),
+        ),
         Field("pakket", "Pakket", regio.pakket, text=f"{regio.pakket} ({PAKKET_LABELS[regio.pakket]})"),
         Field("tarief", None, regio.tarief),
         Field("tarief_per_inwoner_per_jaar", "Tarief", regio.tarief_per_inwoner, "per_inwoner", text=rate_text),
         Field("inwoners", None, regio.inwoners, "int"),
         Field("aantal_gemeenten", None, len(regio.leden), "int"),
-        Field("uitvoerder", "Uitvoerder", [
-            Field("uren_per_maand", None, regio.uitvoerder_uren, "hours"),
-            Field("kosten_uren_per_jaar", None, regio.uitvoerder_kosten, "money"),
-            Field("fte", None, regio.uitvoerder_fte, "fte"),
-            Field("budget_per_jaar", None, regio.budget, "money"),
-        ], "object", text=f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
-                          f"budget {money.euro(regio.budget)} per jaar"),
+        Field(
+            "uitvoerder",
+            "Uitvoerder",
+            [
+                Field("uren_per_maand", None, regio.uitvoerder_uren, "hours"),
+                Field("kosten_uren_per_jaar", None, regio.uitvoerder_kosten, "money"),
+                Field("fte", None, regio.uitvoerder_fte, "fte"),
+                Field("budget_per_jaar", None, regio.budget, "money"),
+            ],
+            "object",
+            text=f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
+            f"budget {money.euro(regio.budget)} per jaar",
+        ),
         *([Field(None, "Budget en uren", budget_balance(regio))] if regio.model == "regionaal" else []),
         *date_field(regio.vergelijking.schatting.uurtarief, peildatum, ds),
         rate_field(regio.vergelijking.schatting.uurtarief),
@@ -72,39 +89,85 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
 def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]]:
     """(the display and csv tables, and the json "eenheden" after the notes)."""
     display_only, csv_only = frozenset({DISPLAY}), frozenset({CSV})
-    units = [{"politie_eenheid": u, "gemeenten": n, "inwoners": inh, "eigen_uren_per_maand": h, "bijdrage_per_jaar": b}
-             for u, n, inh, h, b in group_by_unit(regio)]
+    units = [
+        {"politie_eenheid": u, "gemeenten": n, "inwoners": inh, "eigen_uren_per_maand": h, "bijdrage_per_jaar": b}
+        for u, n, inh, h, b in group_by_unit(regio)
+    ]
     extra_names = list(dict.fromkeys(name for lid in regio.leden for name, _ in lid.extra))
     taken = {"gemeente", "code", "inwoners", "bron_inwoners", "politie_eenheid", "eigen_uren_per_maand", "bijdrage_per_jaar", "extra"}
     extra_keys = {name: (name if name.lower() not in taken else f"{name} (bestand)") for name in extra_names}
-    members = [{"gemeente": lid.naam, "code": lid.code, "inwoners": lid.inwoners, "bron_inwoners": lid.bron_inwoners,
-                "politie_eenheid": lid.politie_eenheid, "eigen_uren_per_maand": lid.eigen_uren, "bijdrage_per_jaar": lid.bijdrage,
-                "extra": dict(lid.extra) or None, **{extra_keys[k]: v for k, v in lid.extra}}
-               for lid in regio.leden]
+    members = [
+        {
+            "gemeente": lid.naam,
+            "code": lid.code,
+            "inwoners": lid.inwoners,
+            "bron_inwoners": lid.bron_inwoners,
+            "politie_eenheid": lid.politie_eenheid,
+            "eigen_uren_per_maand": lid.eigen_uren,
+            "bijdrage_per_jaar": lid.bijdrage,
+            "extra": dict(lid.extra) or None,
+            **{extra_keys[k]: v for k, v in lid.extra},
+        }
+        for lid in regio.leden
+    ]
     extra_columns = [Column(key, key) for key in extra_keys.values()]
     for row in members:  # which counts came from the user's file: said in every format; the price date in csv
         row["inwoners_uit"] = "CBS" if str(row["bron_inwoners"]).startswith("CBS") else "bestand"
         row["prijspeil"] = regio.vergelijking.schatting.uurtarief.peildatum or ""
     from_file = any(row["inwoners_uit"] == "bestand" for row in members)
     source_column = [Column("inwoners_uit", "Inwoners uit")] if from_file else []
-    total = {"gemeenten": len(regio.leden), "inwoners": regio.inwoners, "eigen_uren_per_maand": regio.eigen_uren,
-             "bijdrage_per_jaar": regio.budget}
-    numbers = [Column("inwoners", "Inwoners", "int"), Column("eigen_uren_per_maand", "Eigen beleid uren/maand", "hours"),
-               Column("bijdrage_per_jaar", "Bijdrage/jaar", "money")]
+    total = {
+        "gemeenten": len(regio.leden),
+        "inwoners": regio.inwoners,
+        "eigen_uren_per_maand": regio.eigen_uren,
+        "bijdrage_per_jaar": regio.budget,
+    }
+    numbers = [
+        Column("inwoners", "Inwoners", "int"),
+        Column("eigen_uren_per_maand", "Eigen beleid uren/maand", "hours"),
+        Column("bijdrage_per_jaar", "Bijdrage/jaar", "money"),
+    ]
     unit_columns = [Column("politie_eenheid", "Politie-eenheid"), Column("gemeenten", "Gemeenten", "int"), *numbers]
     if per_unit:
         shown = Table(None, unit_columns, [*units, {**total, "politie_eenheid": "Totaal"}], total_rows=1, formats=display_only)
         machine = Table(None, unit_columns, [*units, {**total, "politie_eenheid": "Totaal"}], formats=csv_only)
     else:
-        shown = Table(None, [Column("gemeente", "Gemeente"), Column("code", "Code"), numbers[0], *source_column, *numbers[1:],
-                             *extra_columns],
-                      [*members, {**total, "gemeente": "Totaal", "code": ""}], total_rows=1, formats=display_only)
-        machine = Table(None, [Column("gemeente", ""), Column("code", ""), *numbers, Column("bron_inwoners", ""),
-                               Column("politie_eenheid", ""), *extra_columns, Column("prijspeil", "")],
-                        [*members, {**total, "gemeente": "Totaal", "code": "", "bron_inwoners": "", "totaal": True}], formats=csv_only)
-    leden = Table("leden", [Column("gemeente", ""), Column("code", ""), Column("inwoners", "", "int"), Column("bron_inwoners", ""),
-                            Column("politie_eenheid", ""), numbers[1], numbers[2],
-                            *([Column("extra", "", "raw")] if extra_names else [])], members, formats=frozenset({JSON}))
+        shown = Table(
+            None,
+            [Column("gemeente", "Gemeente"), Column("code", "Code"), numbers[0], *source_column, *numbers[1:], *extra_columns],
+            [*members, {**total, "gemeente": "Totaal", "code": ""}],
+            total_rows=1,
+            formats=display_only,
+        )
+        machine = Table(
+            None,
+            [
+                Column("gemeente", ""),
+                Column("code", ""),
+                *numbers,
+                Column("bron_inwoners", ""),
+                Column("politie_eenheid", ""),
+                *extra_columns,
+                Column("prijspeil", ""),
+            ],
+            [*members, {**total, "gemeente": "Totaal", "code": "", "bron_inwoners": "", "totaal": True}],
+            formats=csv_only,
+        )
+    leden = Table(
+        "leden",
+        [
+            Column("gemeente", ""),
+            Column("code", ""),
+            Column("inwoners", "", "int"),
+            Column("bron_inwoners", ""),
+            Column("politie_eenheid", ""),
+            numbers[1],
+            numbers[2],
+            *([Column("extra", "", "raw")] if extra_names else []),
+        ],
+        members,
+        formats=frozenset({JSON}),
+    )
     after: list[Part] = [Table("eenheden", unit_columns, units, formats=frozenset({JSON}))] if per_unit else []
     return [shown, machine, leden], after
 
@@ -114,21 +177,29 @@ def _band(band: Any, regio: Regio, tables: list[Part], notes: list[str], per_uni
     from burgernet_cost.domain.bands import member_key
     from burgernet_cost.output.views.ranges import band_csv, range_parts
 
-    figures = [("budget", "Budget (som van de bijdragen)", "money"), ("tarief", "Tarief per inwoner", "per_inwoner"),
-               ("uitvoerder_kosten", "Kosten van de uren van de uitvoerder", "money")]
+    figures = [
+        ("budget", "Budget (som van de bijdragen)", "money"),
+        ("tarief", "Tarief per inwoner", "per_inwoner"),
+        ("uitvoerder_kosten", "Kosten van de uren van de uitvoerder", "money"),
+    ]
     if not per_unit:
         figures += [(member_key(lid), f"Bijdrage {lid.naam}", "money") for lid in regio.leden]
         table = next(t for t in tables if isinstance(t, Table) and CSV in t.formats)
         keys = {lid.code or lid.naam: member_key(lid) for lid in regio.leden}
-        band_csv(table, band, lambda row: "budget" if row.get("totaal") else keys.get(row.get("code") or row.get("gemeente")),
-                 [("", "bijdrage_per_jaar", "money")])
+        band_csv(
+            table,
+            band,
+            lambda row: "budget" if row.get("totaal") else keys.get(row.get("code") or row.get("gemeente")),
+            [("", "bijdrage_per_jaar", "money")],
+        )
     extra, more = range_parts(band, figures)
     notes.extend(more)
     return extra
 
 
-def region_report(regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False,
-                  band: Any = None) -> Report:
+def region_report(
+    regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False, band: Any = None
+) -> Report:
     notes = [
         "Bijdrage = tarief x inwoners, per gemeente afgerond op centen (zoals een factuur); het budget van de "
         "uitvoerder is de som van de bijdragen.",
@@ -158,18 +229,24 @@ def region_method(gemeenten: Any, jaar: int) -> str:
     table = next((j for j in gemeenten.meta.jaren if j.jaar == jaar), None)
     if table is not None:
         return str(table.politie_eenheid_methode).strip()
-    return (f"de inwoners van {jaar} uit de bevolkingsreeks; provincie, veiligheidsregio en politie-eenheid uit de CBS-tabel van "
-            f"{' of '.join(str(j) for j in sorted(gemeenten.per_jaar))} (de oudste waarin de gemeente staat), voor een gemeente "
-            "die eerder opging die van haar opvolger (herindelingen, afgeleid).")
+    return (
+        f"de inwoners van {jaar} uit de bevolkingsreeks; provincie, veiligheidsregio en politie-eenheid uit de CBS-tabel van "
+        f"{' of '.join(str(j) for j in sorted(gemeenten.per_jaar))} (de oudste waarin de gemeente staat), voor een gemeente "
+        "die eerder opging die van haar opvolger (herindelingen, afgeleid)."
+    )
 
 
 def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, applied: dict[str, str]) -> Report:
     filters = [FILTER_LABELS[k].format(v) for k, v in applied.items()]
     machine = frozenset({JSON, CSV})
     columns = [
-        Column("code", "Code"), Column("naam", "Gemeente"), Column("inwoners", "Inwoners", "int"),
-        Column("provincie", "Provincie"), Column("veiligheidsregio_code", "", formats=machine),
-        Column("veiligheidsregio", "Veiligheidsregio"), Column("politie_eenheid", "Politie-eenheid"),
+        Column("code", "Code"),
+        Column("naam", "Gemeente"),
+        Column("inwoners", "Inwoners", "int"),
+        Column("provincie", "Provincie"),
+        Column("veiligheidsregio_code", "", formats=machine),
+        Column("veiligheidsregio", "Veiligheidsregio"),
+        Column("politie_eenheid", "Politie-eenheid"),
     ]
     data_rows = [dict(g.__dict__) for g in rows]
     total = sum(g.inwoners for g in rows)
@@ -177,10 +254,19 @@ def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, applied: d
     parts: list[Part] = [
         Field("jaar", None, jaar, "int"),
         Field("peildatum", "Peildatum", gemeenten.peildatum(jaar)),
-        Field("bron", "Bron", gemeenten.meta.bron.attributie,
-              text=f"{gemeenten.meta.bron.attributie.removeprefix('Bron: ')}, {gemeenten.meta.bron.document}"),
-        Table(None, columns, [*data_rows, {"code": "", "naam": f"Totaal ({count(len(rows), 'gemeente', 'gemeenten')})", "inwoners": total}],
-              total_rows=1, formats=frozenset({DISPLAY})),
+        Field(
+            "bron",
+            "Bron",
+            gemeenten.meta.bron.attributie,
+            text=f"{gemeenten.meta.bron.attributie.removeprefix('Bron: ')}, {gemeenten.meta.bron.document}",
+        ),
+        Table(
+            None,
+            columns,
+            [*data_rows, {"code": "", "naam": f"Totaal ({count(len(rows), 'gemeente', 'gemeenten')})", "inwoners": total}],
+            total_rows=1,
+            formats=frozenset({DISPLAY}),
+        ),
         Table("gemeenten", columns, data_rows, formats=machine),
         Field("inwoners_totaal", None, total, "int"),
     ]

@@ -33,11 +33,17 @@ def _remark(p: Any, short: bool = False) -> str:
     if p.na_laatste_cao_stap:
         parts.append("prijspeil na de laatste bekende cao-stap")
     if p.ontbrekend:
-        parts.append(f"zonder {len(p.ontbrekend)} gemeente(n) (zie toelichting)" if short
-                     else f"zonder {', '.join(p.ontbrekend)} (bestond toen niet in deze vorm)")
+        parts.append(
+            f"zonder {len(p.ontbrekend)} gemeente(n) (zie toelichting)"
+            if short
+            else f"zonder {', '.join(p.ontbrekend)} (bestond toen niet in deze vorm)"
+        )
     if p.voorgangers:
-        parts.append("som van de voorgangers" + ("" if short else f" {', '.join(p.voorgangers)}")
-                     + (f", zonder het deel van {', '.join(p.deels)}" if p.deels and not short else ""))
+        parts.append(
+            "som van de voorgangers"
+            + ("" if short else f" {', '.join(p.voorgangers)}")
+            + (f", zonder het deel van {', '.join(p.deels)}" if p.deels and not short else "")
+        )
     if p.schatting.uurtarief.aannames and any(n.code in ("tabel_afgeleid", "cao_stap_aanname") for n in p.schatting.uurtarief.aannames):
         parts.append("prijspeil rust op een aanname" if short else "prijspeil rust op een afgeleide tabel of aangenomen cao-stap")
     return "; ".join(parts)
@@ -47,16 +53,37 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
     rows = []
     for p in reeks.punten:
         s = p.schatting
-        rows.append({"jaar": str(p.jaar), "jaartal": p.jaar, "inwoners": p.inwoners, "bron_inwoners": p.bron_inwoners,
-                     "prijspeil": date_nl(s.uurtarief.peildatum) if s.uurtarief.peildatum else "vast (opgegeven)",
-                     "prijspeil_datum": s.uurtarief.peildatum, "uurtarief": s.uurtarief.bedrag,
-                     "uren_per_maand": s.totaal.uren_per_maand, "fte": s.totaal.fte, "kosten_per_jaar": s.totaal.kosten_per_jaar,
-                     "per_inwoner_per_jaar": s.totaal.per_inwoner, "opmerking": _remark(p, short=True), "opmerking_volledig": _remark(p),
-                     "gebeurtenissen": ", ".join(e.id for e in p.gebeurtenissen), "na_laatste_cao_stap": p.na_laatste_cao_stap,
-                     "ontbrekend": ", ".join(p.ontbrekend)})
-    machine = [Column("jaartal", "", "int"), COLUMNS[1], Column("bron_inwoners", ""), Column("prijspeil_datum", ""), *COLUMNS[3:8],
-               Column("gebeurtenissen", ""), Column("na_laatste_cao_stap", "", "bool"), Column("ontbrekend", ""),
-               Column("opmerking_volledig", "")]
+        rows.append(
+            {
+                "jaar": str(p.jaar),
+                "jaartal": p.jaar,
+                "inwoners": p.inwoners,
+                "bron_inwoners": p.bron_inwoners,
+                "prijspeil": date_nl(s.uurtarief.peildatum) if s.uurtarief.peildatum else "vast (opgegeven)",
+                "prijspeil_datum": s.uurtarief.peildatum,
+                "uurtarief": s.uurtarief.bedrag,
+                "uren_per_maand": s.totaal.uren_per_maand,
+                "fte": s.totaal.fte,
+                "kosten_per_jaar": s.totaal.kosten_per_jaar,
+                "per_inwoner_per_jaar": s.totaal.per_inwoner,
+                "opmerking": _remark(p, short=True),
+                "opmerking_volledig": _remark(p),
+                "gebeurtenissen": ", ".join(e.id for e in p.gebeurtenissen),
+                "na_laatste_cao_stap": p.na_laatste_cao_stap,
+                "ontbrekend": ", ".join(p.ontbrekend),
+            }
+        )
+    machine = [
+        Column("jaartal", "", "int"),
+        COLUMNS[1],
+        Column("bron_inwoners", ""),
+        Column("prijspeil_datum", ""),
+        *COLUMNS[3:8],
+        Column("gebeurtenissen", ""),
+        Column("na_laatste_cao_stap", "", "bool"),
+        Column("ontbrekend", ""),
+        Column("opmerking_volledig", ""),
+    ]
     notes = _notes(reeks, ds)
     parts: list[Part] = [
         Field("onderwerp", "Voor", reeks.onderwerp),
@@ -71,8 +98,10 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
 
 
 def _notes(reeks: Reeks, ds: Any) -> list[str]:
-    notes = ["Per jaar: de inwoners op 1 januari van dat jaar (CBS) en het uurtarief op prijspeil 1 januari van dat jaar "
-             "(salaristabel en cao-stappen), tenzij het tarief is vastgezet (--uurtarief, --peildatum, --kostenbasis integraal)."]
+    notes = [
+        "Per jaar: de inwoners op 1 januari van dat jaar (CBS) en het uurtarief op prijspeil 1 januari van dat jaar "
+        "(salaristabel en cao-stappen), tenzij het tarief is vastgezet (--uurtarief, --peildatum, --kostenbasis integraal)."
+    ]
     if reeks.vast_inwoners:
         notes.append("Met --inwoners is het aantal inwoners elk jaar hetzelfde; alleen het prijspeil verandert.")
     seen = {e.id for p in reeks.punten for e in p.gebeurtenissen}
@@ -80,19 +109,22 @@ def _notes(reeks: Reeks, ds: Any) -> list[str]:
         if e.id in seen:
             notes.append(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()}{inferred(e.status)} ({e.bron.kort()}).")
     if not reeks.vast_inwoners:
-        notes.append("Een regio telt elk jaar de gemeenten van dat jaar (na herindelingen; data/gemeenten/herindelingen.csv, "
-                     "afgeleid).")
+        notes.append("Een regio telt elk jaar de gemeenten van dat jaar (na herindelingen; data/gemeenten/herindelingen.csv, afgeleid).")
     short = [p for p in reeks.punten if p.ontbrekend]
     if short:
         names = sorted({n for p in short for n in p.ontbrekend})
-        notes.append(f"Let op: in {short[0].jaar}–{short[-1].jaar} ontbreken de inwoners van {', '.join(names)}: die gemeenten "
-                     "bestonden toen nog niet en hebben geen voorgangers die geheel in hen opgingen; het totaal is in die jaren te laag.")
+        notes.append(
+            f"Let op: in {short[0].jaar}–{short[-1].jaar} ontbreken de inwoners van {', '.join(names)}: die gemeenten "
+            "bestonden toen nog niet en hebben geen voorgangers die geheel in hen opgingen; het totaal is in die jaren te laag."
+        )
     merged = [p for p in reeks.punten if p.voorgangers]
     if merged:
         partial = sorted({n for p in merged for n in p.deels})
-        notes.append(f"In {merged[0].jaar}–{merged[-1].jaar} bestond {reeks.onderwerp} nog niet: de inwoners zijn de som van "
-                     f"de gemeenten die er geheel in opgingen ({', '.join(merged[0].voorgangers)}; herindelingen, afgeleid)"
-                     + (f"; het deel van {', '.join(partial)} dat overging is niet meegeteld." if partial else "."))
+        notes.append(
+            f"In {merged[0].jaar}–{merged[-1].jaar} bestond {reeks.onderwerp} nog niet: de inwoners zijn de som van "
+            f"de gemeenten die er geheel in opgingen ({', '.join(merged[0].voorgangers)}; herindelingen, afgeleid)"
+            + (f"; het deel van {', '.join(partial)} dat overging is niet meegeteld." if partial else ".")
+        )
     if any(p.na_laatste_cao_stap for p in reeks.punten):
         notes.append("Na de laatste bekende cao-stap blijft het prijspeil staan op die stap: latere verhogingen zijn niet bekend.")
     for p in reeks.punten:  # what any year's result rests on, once

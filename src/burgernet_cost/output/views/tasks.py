@@ -25,13 +25,27 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str], bijlage2: bool =
     ]
     for (rol, pakket), items in groups.items():
         role = roles[rol]
-        rows = [{"id": t.id, "tekst": ("  - " if t.deel_van else "") + t.tekst, "onderwerp": subjects[t.onderwerp]}
-                for t in items]
-        parts.append(Table(None, columns, rows, formats=frozenset({DISPLAY}),
-                           title=f"{role.naam} ({role.bron.kort()}), {PAKKET_TITLES[pakket]}: {len(items)} taken"))
+        rows = [{"id": t.id, "tekst": ("  - " if t.deel_van else "") + t.tekst, "onderwerp": subjects[t.onderwerp]} for t in items]
+        parts.append(
+            Table(
+                None,
+                columns,
+                rows,
+                formats=frozenset({DISPLAY}),
+                title=f"{role.naam} ({role.bron.kort()}), {PAKKET_TITLES[pakket]}: {len(items)} taken",
+            )
+        )
     machine_rows = [
-        {"id": t.id, "organisatie": roles[t.rol].organisatie, "rol": t.rol, "pakket": t.pakket, "onderwerp": t.onderwerp,
-         "sectie": t.sectie, "deel_van": t.deel_van, "tekst": t.tekst}
+        {
+            "id": t.id,
+            "organisatie": roles[t.rol].organisatie,
+            "rol": t.rol,
+            "pakket": t.pakket,
+            "onderwerp": t.onderwerp,
+            "sectie": t.sectie,
+            "deel_van": t.deel_van,
+            "tekst": t.tekst,
+        }
         for t in tasks
     ]
     parts.append(Table("taken", [Column(k, "") for k in MACHINE_KEYS], machine_rows, formats=frozenset({JSON, CSV})))
@@ -60,24 +74,67 @@ def _bijlage2_parts(ds: Any, tasks: list[Any], parts: list[Part], full: bool) ->
     subjects = {o.id: o.naam for o in ds.tasks.onderwerpen}
     shown = frozenset({DISPLAY, JSON})
     if full:
-        rows = [{"id": r.id, "rol": r.rol, "onderwerp": subjects[r.onderwerp], "kop": r.kop,
-                 "tekst": r.tekst if r.kop else "  - " + r.tekst, "komt_overeen_met": ", ".join(r.komt_overeen_met) or "–"}
-                for r in lines]
-        parts.append(Table(None, [Column("id", "Id"), Column("tekst", "Regel in Bijlage 2"), Column("komt_overeen_met", "Taak in §3")],
-                           rows, formats=frozenset({DISPLAY}), title=f"Bijlage 2 naast hoofdstuk 3: {len(lines)} regels"))
-    parts.append(Table("bijlage2", [Column(k, "") for k in ("id", "rol", "onderwerp", "kop", "tekst", "komt_overeen_met")],
-                       [{"id": r.id, "rol": r.rol, "onderwerp": r.onderwerp, "kop": r.kop, "tekst": r.tekst,
-                         "komt_overeen_met": list(r.komt_overeen_met)} for r in lines], formats=frozenset({JSON})))
-    parts.append(Table("bijlage2_zonder_taak", [Column("id", "Id"), Column("rol", "Rol"), Column("tekst", "Regel")],
-                       [{"id": r.id, "rol": roles[r.rol], "tekst": _in_context(lines, r)} for r in lines_alone], formats=shown,
-                       title=f"Regels in Bijlage 2 zonder taak in hoofdstuk 3: {len(lines_alone)}"))
-    parts.append(Table("taken_zonder_bijlage2", [Column("id", "Id"), Column("rol", "Rol"), Column("tekst", "Taak")],
-                       [{"id": t.id, "rol": roles[t.rol], "tekst": t.tekst} for t in tasks_alone], formats=shown,
-                       title=f"Taken in hoofdstuk 3 zonder regel in Bijlage 2: {len(tasks_alone)}"))
+        rows = [
+            {
+                "id": r.id,
+                "rol": r.rol,
+                "onderwerp": subjects[r.onderwerp],
+                "kop": r.kop,
+                "tekst": r.tekst if r.kop else "  - " + r.tekst,
+                "komt_overeen_met": ", ".join(r.komt_overeen_met) or "–",
+            }
+            for r in lines
+        ]
+        parts.append(
+            Table(
+                None,
+                [Column("id", "Id"), Column("tekst", "Regel in Bijlage 2"), Column("komt_overeen_met", "Taak in §3")],
+                rows,
+                formats=frozenset({DISPLAY}),
+                title=f"Bijlage 2 naast hoofdstuk 3: {len(lines)} regels",
+            )
+        )
+    parts.append(
+        Table(
+            "bijlage2",
+            [Column(k, "") for k in ("id", "rol", "onderwerp", "kop", "tekst", "komt_overeen_met")],
+            [
+                {
+                    "id": r.id,
+                    "rol": r.rol,
+                    "onderwerp": r.onderwerp,
+                    "kop": r.kop,
+                    "tekst": r.tekst,
+                    "komt_overeen_met": list(r.komt_overeen_met),
+                }
+                for r in lines
+            ],
+            formats=frozenset({JSON}),
+        )
+    )
+    parts.append(
+        Table(
+            "bijlage2_zonder_taak",
+            [Column("id", "Id"), Column("rol", "Rol"), Column("tekst", "Regel")],
+            [{"id": r.id, "rol": roles[r.rol], "tekst": _in_context(lines, r)} for r in lines_alone],
+            formats=shown,
+            title=f"Regels in Bijlage 2 zonder taak in hoofdstuk 3: {len(lines_alone)}",
+        )
+    )
+    parts.append(
+        Table(
+            "taken_zonder_bijlage2",
+            [Column("id", "Id"), Column("rol", "Rol"), Column("tekst", "Taak")],
+            [{"id": t.id, "rol": roles[t.rol], "tekst": t.tekst} for t in tasks_alone],
+            formats=shown,
+            title=f"Taken in hoofdstuk 3 zonder regel in Bijlage 2: {len(tasks_alone)}",
+        )
+    )
     b2 = ds.tasks.bijlage2
-    return [f"Bijlage 2 beschrijft dezelfde rollen opnieuw, met eigen woorden; de koppeling aan hoofdstuk 3 is {b2.status} "
-            f"({b2.bron.kort()}): {b2.methode.strip()}"
-            + ("" if full else " Alle regels met hun koppeling: bncost taken --bijlage2.")]
+    return [
+        f"Bijlage 2 beschrijft dezelfde rollen opnieuw, met eigen woorden; de koppeling aan hoofdstuk 3 is {b2.status} "
+        f"({b2.bron.kort()}): {b2.methode.strip()}" + ("" if full else " Alle regels met hun koppeling: bncost taken --bijlage2.")
+    ]
 
 
 def _in_context(lines: list[Any], line: Any) -> str:
@@ -94,16 +151,37 @@ def _elsewhere_parts(ds: Any, tasks: list[Any], parts: list[Part]) -> None:
     """Municipal work the report names outside chapter 3 (a recorded gap), next to a list with municipal tasks."""
     roles = {r.id: r for r in ds.tasks.rollen}
     shown = {t.rol for t in tasks}
-    if not ds.tasks.elders_genoemd or not any(roles[r].organisatie == "gemeente" or r in
-                                              {g.rol_in_rapport for g in ds.tasks.elders_genoemd} for r in shown):
+    if not ds.tasks.elders_genoemd or not any(
+        roles[r].organisatie == "gemeente" or r in {g.rol_in_rapport for g in ds.tasks.elders_genoemd} for r in shown
+    ):
         return
-    rows = [{"id": g.id, "sectie": g.bron.kort(), "rol_in_rapport": roles[g.rol_in_rapport].naam, "tekst": g.tekst,
-             "status": g.status, "methode": " ".join(g.methode.split()) if g.methode else None} for g in ds.tasks.elders_genoemd]
-    parts.append(Table("elders_genoemd", [Column("id", "Id"), Column("sectie", "Bron"), Column("tekst", "Werk van de gemeente"),
-                                          Column("status", "Status"), Column("rol_in_rapport", "", formats=frozenset({JSON})),
-                                          Column("methode", "", formats=frozenset({JSON}))],
-                       rows, formats=frozenset({DISPLAY, JSON}),
-                       title=f"Gemeentelijk werk dat het rapport buiten hoofdstuk 3 noemt (geen taak, niet in de uren): {len(rows)}"))
+    rows = [
+        {
+            "id": g.id,
+            "sectie": g.bron.kort(),
+            "rol_in_rapport": roles[g.rol_in_rapport].naam,
+            "tekst": g.tekst,
+            "status": g.status,
+            "methode": " ".join(g.methode.split()) if g.methode else None,
+        }
+        for g in ds.tasks.elders_genoemd
+    ]
+    parts.append(
+        Table(
+            "elders_genoemd",
+            [
+                Column("id", "Id"),
+                Column("sectie", "Bron"),
+                Column("tekst", "Werk van de gemeente"),
+                Column("status", "Status"),
+                Column("rol_in_rapport", "", formats=frozenset({JSON})),
+                Column("methode", "", formats=frozenset({JSON})),
+            ],
+            rows,
+            formats=frozenset({DISPLAY, JSON}),
+            title=f"Gemeentelijk werk dat het rapport buiten hoofdstuk 3 noemt (geen taak, niet in de uren): {len(rows)}",
+        )
+    )
 
 
 def _footnotes(ds: Any, tasks: list[Any], parts: list[Part]) -> list[str]:
@@ -113,11 +191,18 @@ def _footnotes(ds: Any, tasks: list[Any], parts: list[Part]) -> list[str]:
     found += [(n, roles[t.rol].naam, t.id) for t in tasks for n in t.voetnoten]
     found.sort(key=lambda f: f[0].nummer)
     if found:
-        parts.append(Table("voetnoten", [Column(k, "") for k in ("nummer", "rol", "taak", "bij", "tekst")],
-                           [{"nummer": n.nummer, "rol": rol, "taak": taak, "bij": n.bij, "tekst": n.tekst} for n, rol, taak in found],
-                           formats=frozenset({JSON})))
-    return [f"Voetnoot {n.nummer} ({_role_source(ds, rol)}, {rol}{f', {taak}' if taak else ''}, bij \"{n.bij}\"): {n.tekst}"
-            for n, rol, taak in found]
+        parts.append(
+            Table(
+                "voetnoten",
+                [Column(k, "") for k in ("nummer", "rol", "taak", "bij", "tekst")],
+                [{"nummer": n.nummer, "rol": rol, "taak": taak, "bij": n.bij, "tekst": n.tekst} for n, rol, taak in found],
+                formats=frozenset({JSON}),
+            )
+        )
+    return [
+        f'Voetnoot {n.nummer} ({_role_source(ds, rol)}, {rol}{f", {taak}" if taak else ""}, bij "{n.bij}"): {n.tekst}'
+        for n, rol, taak in found
+    ]
 
 
 def _role_source(ds: Any, naam: str) -> str:
