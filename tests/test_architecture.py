@@ -4,14 +4,18 @@ import cycles. cli -> output -> domain -> data -> errors (STYLE.md)."""
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from pathlib import Path
 
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "burgernet_cost"
 LAYERS = {"errors": 0, "data": 1, "domain": 2, "output": 3, "cli": 4}
-MAX_MODULE_LINES = 400
-MAX_FUNCTION_LINES = 60
+# Sizes in logical lines (statements, as Python's tokenizer counts NEWLINE), so that the formatter's
+# wrapping of a long call over several lines does not count: ``ruff format`` decides the layout.
+MAX_MODULE_LINES = 320
+MAX_FUNCTION_LINES = 50
 
 
 def modules() -> dict[str, Path]:
@@ -71,10 +75,15 @@ def test_no_import_cycles() -> None:
 def test_sizes(module: str) -> None:
     path = modules()[module]
     text = path.read_text(encoding="utf-8")
-    assert text.count("\n") <= MAX_MODULE_LINES, f"{module}: {text.count(chr(10))} lines"
+    ends = [t.start[0] for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type == tokenize.NEWLINE]
+    assert len(ends) <= MAX_MODULE_LINES, f"{module}: {len(ends)} logical lines"
+
+    def size(n: ast.AST) -> int:
+        return sum(1 for line in ends if n.lineno <= line <= (n.end_lineno or n.lineno))
+
     long = [
-        f"{n.name} ({n.end_lineno - n.lineno + 1} lines)"
+        f"{n.name} ({size(n)} logical lines)"
         for n in ast.walk(ast.parse(text))
-        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and n.end_lineno - n.lineno + 1 > MAX_FUNCTION_LINES
+        if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and size(n) > MAX_FUNCTION_LINES
     ]
     assert not long, f"{module}: functions over {MAX_FUNCTION_LINES} lines: {long}"
