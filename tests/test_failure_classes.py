@@ -467,7 +467,7 @@ def test_a_file_size_limit_with_uitvoer_leaves_nothing(tmp_path):
 
 
 def test_short_writes_are_written_again():
-    from burgernet_cost.cli.output import _write_all
+    from burgernet_cost.cli.writing import _write_all
 
     class Stingy:
         def __init__(self):

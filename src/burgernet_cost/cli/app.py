@@ -17,9 +17,18 @@ import typer
 
 from burgernet_cost import __version__
 from burgernet_cost.cli.help import DutchCommand, DutchGroup
-from burgernet_cost.cli.output import INVOCATION as output_invocation
-from burgernet_cost.cli.output import UNCALIBRATED, OutputError, ReaderGone, output_problem, say_error, say_note, silence_stdout, write_text
 from burgernet_cost.cli.registry import COMMANDS
+from burgernet_cost.cli.writing import INVOCATION as output_invocation
+from burgernet_cost.cli.writing import (
+    UNCALIBRATED,
+    OutputError,
+    ReaderGone,
+    output_problem,
+    say_error,
+    say_note,
+    silence_stdout,
+    write_text,
+)
 from burgernet_cost.errors import BncostError, DataErrors, UsageProblem, quote
 
 HELP = """\

@@ -37,8 +37,8 @@ from burgernet_cost.cli.options import (
     pakket_option,
     shared,
 )
-from burgernet_cost.cli.output import emit, shown
 from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
+from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
@@ -247,7 +247,7 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
     gm = ds.gemeenten()
     year = opties.tijdstip(jaar).cbs_jaar(gm)
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
-    from burgernet_cost.cli.output import say_note
+    from burgernet_cost.cli.writing import say_note
     from burgernet_cost.data.member_file import NOTES
 
     for remark in NOTES:  # e.g. a member list read as Windows-1252
@@ -338,7 +338,7 @@ def _herkomst(municipality: Any) -> Any:
 
 def check_calibration(ds: Any) -> None:
     """Remember whether this data still reproduces the report's results (every result says so when not)."""
-    from burgernet_cost.cli.output import UNCALIBRATED
+    from burgernet_cost.cli.writing import UNCALIBRATED
     from burgernet_cost.domain.validation import calibration_failures
 
     UNCALIBRATED[:] = [{**f, "scenario": ds.scenario is not None} for f in calibration_failures(ds)]

@@ -182,7 +182,7 @@ def _install(ctx: Any, param: Any, value: Any) -> Any:
         return value
     from typer._completion_shared import install
 
-    from burgernet_cost.cli.output import write_text
+    from burgernet_cost.cli.writing import write_text
 
     shell, path = install(shell=_shell(value), prog_name=PROG, complete_var=COMPLETE_VAR)
     write_text(
@@ -197,7 +197,7 @@ def _show(ctx: Any, param: Any, value: Any) -> Any:
         return value
     from typer._completion_shared import get_completion_script
 
-    from burgernet_cost.cli.output import write_text
+    from burgernet_cost.cli.writing import write_text
 
     write_text(get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=_shell(value)) + "\n")
     raise typer.Exit(0)

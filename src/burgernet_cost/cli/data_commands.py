@@ -8,8 +8,8 @@ import typer
 
 from burgernet_cost.cli.completion_paths import folders, versies
 from burgernet_cost.cli.options import DataDir, Formaat, Uitvoer
-from burgernet_cost.cli.output import emit, shown
 from burgernet_cost.cli.parsers import parse_year
+from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
 Opt = typer.Option

@@ -24,8 +24,8 @@ from burgernet_cost.cli.options import (
     pakket_option,
     shared,
 )
-from burgernet_cost.cli.output import emit, shown
 from burgernet_cost.cli.parsers import parse_year
+from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option

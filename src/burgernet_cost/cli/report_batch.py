@@ -22,7 +22,7 @@ from burgernet_cost.errors import UsageProblem
 
 def output_folder(target: str) -> Path:
     """The folder the documents go to: it exists, or its parent does (then it is made)."""
-    from burgernet_cost.cli.output import printable
+    from burgernet_cost.cli.writing import printable
 
     if not target.strip() or target == "-":
         raise UsageProblem("--per-gemeente schrijft bestanden: geef een map (bijv. --uitvoer rapporten/)", field="uitvoer")
@@ -60,7 +60,7 @@ def per_member(
     extra: Any,
 ) -> None:
     from burgernet_cost.cli.commands import select_region
-    from burgernet_cost.cli.output import write_file
+    from burgernet_cost.cli.writing import write_file
     from burgernet_cost.domain.dossier import dossier
     from burgernet_cost.domain.region import region
     from burgernet_cost.domain.series import municipality_counts
@@ -135,7 +135,7 @@ class _Progress:
 
 def index_html(title: str, regio: Any, written: list[tuple[Any, str]]) -> str:
     from burgernet_cost.output import numbers as money
-    from burgernet_cost.output.html import page
+    from burgernet_cost.output.html_page import page
     from burgernet_cost.output.wording import PAKKET_LABELS
 
     rows = "".join(

@@ -99,7 +99,7 @@ def report_cmd(
     schaalvoordeel: Schaalvoordeel = None,
     data_dir: DataDir = None,
 ) -> None:
-    from burgernet_cost.cli.output import check_target, format_for, write_file
+    from burgernet_cost.cli.writing import check_target, format_for, write_file
 
     if uitvoer is None:
         raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
@@ -142,7 +142,7 @@ def report_cmd(
     d, ds = _dossier(opties, regio[0] if regio else None, given, gemeente, inwoners, jaar, pakket, tarief, schaalvoordeel)
     data = _render(chosen, d, ds)
     if real is None:
-        from burgernet_cost.cli.output import write_text
+        from burgernet_cost.cli.writing import write_text
 
         write_text(data.decode("utf-8"))
     else:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from burgernet_cost.data.building import FILE_MODELS
 from burgernet_cost.data.municipality_models import GemeentenFile
-from burgernet_cost.data.validating import FILE_MODELS
 from burgernet_cost.errors import DataError
 
 #: every YAML data file with its model (the municipality tables are CSV, checked on load)

@@ -1,5 +1,5 @@
 """``load_dataset``: a data directory as one ``Dataset``, from the validated-data cache when it
-holds this exact data, else validated anew (``validating``) and then stored.
+holds this exact data, else validated anew (``building``) and then stored.
 
 This module imports neither pydantic nor yaml: a warm run needs neither.
 """
@@ -35,7 +35,7 @@ def load_dataset(
                 return _from_payload(root, payload)
             except cache.SHAPE_ERRORS:
                 pass  # an entry of another shape: validate anew
-    from burgernet_cost.data.validating import validated_dataset
+    from burgernet_cost.data.building import validated_dataset
 
     ds = validated_dataset(root, scenario, sets)
     if plain:

@@ -1,7 +1,7 @@
 """The three organisation models (inrichtingsmodellen, report §5, §5.1, §6) for one municipality.
 
 For every quantified taakgebied the model says who performs it. What the municipality performs
-itself costs it hours and salary (from ``calculator``); what another performs it pays for with a
+itself costs it hours and salary (from ``estimate``); what another performs it pays for with a
 contribution per inhabitant:
 
 * tariff ``berekend``: the computed cost per inhabitant of that taakgebied (the same norm, so

@@ -6,7 +6,7 @@ with the dated CAO steps up to a peildatum, times (1 + allowances), divided by t
 divided by the productive hours per year (Handleiding Overheidstarieven).
 
 The result says what it was computed from (``Uurtarief.params``, for the description) and which
-assumptions and warnings apply (codes: ``output/notes.py`` words them).
+assumptions and warnings apply (codes: ``output/wording.py`` words them).
 """
 
 from __future__ import annotations

@@ -73,7 +73,7 @@ class Stap:
 
 @dataclass(frozen=True)
 class Notitie:
-    """A note on a result: a code and its parameters; ``output/notes.py`` words it."""
+    """A note on a result: a code and its parameters; ``output/wording.py`` words it."""
 
     code: str
     params: tuple[tuple[str, Any], ...] = ()

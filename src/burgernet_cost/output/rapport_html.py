@@ -18,7 +18,7 @@ from typing import Any
 from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output import rapport_sections as sections
-from burgernet_cost.output.html import page
+from burgernet_cost.output.html_page import page
 from burgernet_cost.output.rapport_notes import Noten, appendix_html
 from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text

@@ -14,7 +14,7 @@ from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.output import charts
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import Report
-from burgernet_cost.output.html import report_html
+from burgernet_cost.output.html_page import report_html
 from burgernet_cost.output.rapport_notes import Noten
 from burgernet_cost.output.views.ranges import assumption_name, option_text
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl

@@ -87,13 +87,13 @@ def render_csv(report: Report, nl: bool = False) -> str:
 
 
 def _table(report: Report) -> str:
-    from burgernet_cost.output.text import render_table
+    from burgernet_cost.output.text_render import render_table
 
     return render_table(report)
 
 
 def _markdown(report: Report) -> str:
-    from burgernet_cost.output.text import render_markdown
+    from burgernet_cost.output.text_render import render_markdown
 
     return render_markdown(report)
 

@@ -1,4 +1,4 @@
-"""Validating a data directory: read every file strictly (``reading``), validate it against its model
+"""Building the data set of a data directory: read every file strictly (``reading``), validate it against its model
 (``models``), apply a scenario, check the references between files, and return one ``Dataset`` of
 plain records (``records``). Every problem becomes a ``DataError`` naming file, line and key path;
 all problems found are reported together (``DataErrors``).
