@@ -16,6 +16,7 @@ from typing import Any
 import typer
 
 from burgernet_cost.cli.completion import Candidates, _data_dir, _quiet
+from burgernet_cost.data.files import DATA_FILES
 
 MAX_ENTRIES = 500
 DEPTH = 8
@@ -106,13 +107,7 @@ def versies(incomplete: str) -> Candidates:
 # --------------------------------------------------------------------------- --set paths
 
 _PATH = re.compile(r"[^.\[\]]+(?:\.[^.\[\]]+|\[[^\]]+\])*")
-_FILES = {
-    "tasks.yaml": "tasks",
-    "interviews.yaml": "interviews",
-    "salary_scales.yaml": "salary",
-    "inrichtingsmodellen.yaml": "models",
-    "tijdlijn.yaml": "tijdlijn",
-}
+_FILES = DATA_FILES  # data/files.py
 
 
 def _tree(paths: Any) -> dict[Any, Any]:

@@ -16,6 +16,7 @@ from burgernet_cost.data import models as s
 from burgernet_cost.data import organisation_models as om
 from burgernet_cost.data import task_models as tm
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.files import DATA_FILES, INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE, TASKS_FILE, TIMELINE_FILE
 from burgernet_cost.data.messages import validate_file
 from burgernet_cost.data.reading import LineMap, load_yaml_file
 from burgernet_cost.data.records import to_record
@@ -24,12 +25,13 @@ from burgernet_cost.data.timeline_models import TijdlijnFile
 from burgernet_cost.errors import DataError, DataErrors
 
 FILE_MODELS: dict[str, type[BaseModel]] = {
-    "tasks.yaml": tm.TasksFile,
-    "interviews.yaml": s.InterviewsFile,
-    "salary_scales.yaml": s.SalaryFile,
-    "inrichtingsmodellen.yaml": om.ModelsFile,
-    "tijdlijn.yaml": TijdlijnFile,
+    TASKS_FILE: tm.TasksFile,
+    INTERVIEWS_FILE: s.InterviewsFile,
+    SALARY_FILE: s.SalaryFile,
+    MODELS_FILE: om.ModelsFile,
+    TIMELINE_FILE: TijdlijnFile,
 }
+assert list(FILE_MODELS) == list(DATA_FILES)  # every data file (data/files.py) has its model
 
 
 # --------------------------------------------------------------------------- loading

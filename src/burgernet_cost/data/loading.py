@@ -12,9 +12,10 @@ from typing import Any
 
 from burgernet_cost.data import cache
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.files import DATA_FILES as FILES
 from burgernet_cost.data.reading import LineMap, display_path, resolve_data_dir
 
-DATA_FILES = ("tasks.yaml", "interviews.yaml", "salary_scales.yaml", "inrichtingsmodellen.yaml", "tijdlijn.yaml")
+DATA_FILES = tuple(FILES)  # data/files.py
 ATTRIBUTES = ("tasks", "interviews", "salary", "models", "tijdlijn")
 
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.files import by_file
 from burgernet_cost.data.reading import format_key_path
 
 Problem = tuple[str, tuple[Any, ...], str]  # (file, key path, message)
@@ -154,13 +155,7 @@ def _future_sources(ds: Dataset, today: str) -> list[Problem]:
             for key, item in value.items():
                 walk(item, path + (key,), file)
 
-    for file, model in (
-        ("tasks.yaml", ds.tasks),
-        ("interviews.yaml", ds.interviews),
-        ("salary_scales.yaml", ds.salary),
-        ("inrichtingsmodellen.yaml", ds.models),
-        ("tijdlijn.yaml", ds.tijdlijn),
-    ):
+    for file, model in by_file(ds).items():
         walk(model, (), file)
     return problems
 

@@ -12,18 +12,12 @@ import weakref
 from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.data.files import DATA_FILES, INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE, TASKS_FILE, TIMELINE_FILE
 from burgernet_cost.domain.trace import Figuur, Trace
 
-TASKS_FILE, INTERVIEWS_FILE, SALARY_FILE = "tasks.yaml", "interviews.yaml", "salary_scales.yaml"
-MODELS_FILE, TIMELINE_FILE = "inrichtingsmodellen.yaml", "tijdlijn.yaml"
-#: the data files the domain reads figures from, and the data set's attribute for each
-DATA_ATTRIBUTES = {
-    TASKS_FILE: "tasks",
-    INTERVIEWS_FILE: "interviews",
-    SALARY_FILE: "salary",
-    MODELS_FILE: "models",
-    TIMELINE_FILE: "tijdlijn",
-}
+#: the data files the domain reads figures from, and the data set's attribute for each (data/files.py)
+DATA_ATTRIBUTES = DATA_FILES
+__all__ = ["DATA_ATTRIBUTES", "INTERVIEWS_FILE", "MODELS_FILE", "SALARY_FILE", "TASKS_FILE", "TIMELINE_FILE", "figure", "take"]
 
 
 def _short_source(value: Any) -> str:

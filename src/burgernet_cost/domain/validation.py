@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.domain.figures import INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE
+from burgernet_cost.data.files import INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE, by_file
 from burgernet_cost.errors import DataError
 
 
@@ -312,13 +312,7 @@ def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
     from burgernet_cost.data.records import Record
 
     limit = f"{int(today[:4]) - STALE_YEARS}{today[4:]}"
-    files = {
-        "tasks.yaml": ds.tasks,
-        "interviews.yaml": ds.interviews,
-        "salary_scales.yaml": ds.salary,
-        "inrichtingsmodellen.yaml": ds.models,
-        "tijdlijn.yaml": ds.tijdlijn,
-    }
+    files = by_file(ds)
 
     def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
         if isinstance(value, Record) and value.record_type == "Bron":
