@@ -181,7 +181,8 @@ def test_regions(bash):
 
 
 def test_choices(bash):
-    from burgernet_cost.cli.parsers import FORMATS, PAKKETTEN, TARIEVEN
+    from burgernet_cost.cli.parsers import FORMATS
+    from burgernet_cost.domain.codes import PAKKETTEN, TARIEVEN
 
     assert bash("estimate", "--pakket", "") == list(PAKKETTEN)
     assert bash("estimate", "-p", "vo") == ["volledig"]

@@ -39,6 +39,7 @@ from burgernet_cost.cli.options import (
 )
 from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
 from burgernet_cost.cli.writing import emit, shown
+from burgernet_cost.domain.codes import BOTH, Pakket, UitvoerModel
 from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
@@ -48,7 +49,7 @@ Opt = typer.Option
 def estimate_cmd(
     opties: Gedeeld,
     inwoners: Inwoners = None,
-    pakket: Annotated[str, pakket_option("basis, aanvullend (alleen de aanvulling) of volledig (basis + aanvullend).")] = "basis",
+    pakket: Annotated[Pakket, pakket_option("basis, aanvullend (alleen de aanvulling) of volledig (basis + aanvullend).")] = "basis",
     gemeente: Gemeente = None,
     jaar: Jaar = None,
     uitleg: Uitleg = False,
@@ -83,7 +84,7 @@ def compare_cmd(
             help="Aantal inwoners (standaard: de referentiegemeente van het rapport, 54.600).",
         ),
     ] = None,
-    pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
+    pakket: Annotated[Pakket | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
     gemeente: Gemeente = None,
@@ -100,7 +101,7 @@ def compare_cmd(
     n = ds.models.referentiegemeente.inwoners if n is None else n
     results = [
         compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
-        for p in ([pakket] if pakket else ["basis", "volledig"])
+        for p in ((pakket,) if pakket else BOTH)
     ]
     band = None
     if bandbreedte:
@@ -132,7 +133,7 @@ def tasks_cmd(
             autocompletion=tab.rol,
         ),
     ] = None,
-    pakket: Annotated[str | None, pakket_option("basis, aanvullend, of volledig (beide; standaard).", False)] = None,
+    pakket: Annotated[Pakket | None, pakket_option("basis, aanvullend, of volledig (beide; standaard).", False)] = None,
     organisatie: Annotated[
         str,
         Opt(
@@ -181,7 +182,7 @@ def region_cmd(
         ),
     ] = None,
     model: Annotated[
-        str,
+        UitvoerModel,
         Opt(
             "--model",
             parser=parse_choice(("regionaal", "landelijk"), "model"),
@@ -190,7 +191,7 @@ def region_cmd(
             autocompletion=tab.MODEL,
         ),
     ] = "regionaal",
-    pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
+    pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
     jaar: Jaar = None,

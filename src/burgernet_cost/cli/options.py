@@ -22,7 +22,6 @@ from burgernet_cost.cli import completion_paths as tab_paths
 from burgernet_cost.cli.parsers import (
     FORMAT_METAVAR,
     PAKKET_METAVAR,
-    TARIEVEN,
     parse_choice,
     parse_date,
     parse_decimal,
@@ -32,6 +31,8 @@ from burgernet_cost.cli.parsers import (
     parse_periodiek,
     parse_year,
 )
+from burgernet_cost.domain.codes import TARIEVEN, Kostenbasis
+from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem, quote
 
 Opt = typer.Option
@@ -80,7 +81,7 @@ TARIEF_OPTIES: dict[str, tuple[Any, Any]] = {
     ),
     "kostenbasis": (
         Annotated[
-            str,
+            Kostenbasis,
             _option(
                 "--kostenbasis",
                 parser=parse_choice(("salaris", "integraal"), "kostenbasis"),
@@ -240,7 +241,7 @@ Bandbreedte = Annotated[
     ),
 ]
 Tarief = Annotated[
-    str,
+    TariefCode,
     _option(
         "--tarief",
         parser=parse_choice(TARIEVEN, "tarief"),
@@ -330,7 +331,7 @@ class Gedeeld:
     periodiek: int | None = None
     toeslagen: str | None = None
     uurtarief: Decimal | None = None
-    kostenbasis: str = "salaris"
+    kostenbasis: Kostenbasis = "salaris"
     peildatum: str | None = None
     schaling_beleid: str | None = None
     scenario: str | None = None

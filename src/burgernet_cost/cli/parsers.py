@@ -12,10 +12,10 @@ from decimal import Decimal, InvalidOperation
 
 import typer
 
+from burgernet_cost.domain.codes import PAKKETTEN
+
 MAX_INWONERS = 100_000_000
-PAKKETTEN = ("basis", "aanvullend", "volledig")
 FORMATS = ("table", "json", "csv", "csv-nl", "markdown")
-TARIEVEN = ("berekend", "advies")
 PAKKET_METAVAR = "|".join(PAKKETTEN)
 FORMAT_METAVAR = "|".join(FORMATS)
 

@@ -26,6 +26,7 @@ from burgernet_cost.cli.options import (
 )
 from burgernet_cost.cli.parsers import parse_year
 from burgernet_cost.cli.writing import emit, shown
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
@@ -47,7 +48,7 @@ def series_cmd(
             "--tot", parser=parse_year, metavar="JAAR", show_default=False, help="Laatste jaar (standaard het nieuwste met inwonertallen)."
         ),
     ] = None,
-    pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
+    pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
     from burgernet_cost.cli.commands import series_counts
     from burgernet_cost.data.loading import load_dataset
@@ -98,7 +99,7 @@ def sensitivity_cmd(
     inwoners: Inwoners = None,
     gemeente: Gemeente = None,
     jaar: Jaar = None,
-    pakket: Annotated[str, pakket_option("basis, aanvullend of volledig.")] = "basis",
+    pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
     from burgernet_cost.cli.commands import _herkomst, setup
     from burgernet_cost.domain.assumptions import model_sensitivity

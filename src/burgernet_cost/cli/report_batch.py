@@ -17,6 +17,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from burgernet_cost.domain.codes import Pakket
+from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem
 
 
@@ -51,8 +53,8 @@ def per_member(
     soort: str,
     given: dict[str, str | None],
     jaar: int | None,
-    pakketten: tuple[str, ...],
-    tarief: str,
+    pakketten: tuple[Pakket, ...],
+    tarief: TariefCode,
     schaalvoordeel: Any,
     fmt: str,
     folder: Path,

@@ -40,6 +40,8 @@ from burgernet_cost.cli.options import (
     shared,
 )
 from burgernet_cost.cli.parsers import parse_choice
+from burgernet_cost.domain.codes import BOTH, Pakket
+from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
@@ -94,7 +96,7 @@ def report_cmd(
             "budget van de regio) in de map van --uitvoer, plus index.html.",
         ),
     ] = False,
-    pakket: Annotated[str | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
+    pakket: Annotated[Pakket | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
     data_dir: DataDir = None,
@@ -156,8 +158,8 @@ def _per_member(
     gemeente: str | None,
     inwoners: int | None,
     jaar: int | None,
-    pakket: str | None,
-    tarief: str,
+    pakket: Pakket | None,
+    tarief: TariefCode,
     schaalvoordeel: Decimal | None,
     data_dir: str | None,
     given: dict[str, str | None],
@@ -177,7 +179,7 @@ def _per_member(
         regio[0],
         given,
         jaar,
-        (pakket,) if pakket else ("basis", "volledig"),
+        (pakket,) if pakket else BOTH,
         tarief,
         schaalvoordeel,
         chosen,
@@ -202,14 +204,14 @@ def _dossier(
     gemeente: str | None,
     inwoners: int | None,
     jaar: int | None,
-    pakket: str | None,
-    tarief: str,
+    pakket: Pakket | None,
+    tarief: TariefCode,
     schaalvoordeel: Decimal | None,
 ) -> tuple[Any, Any]:
     from burgernet_cost.cli.commands import select_region, setup
     from burgernet_cost.domain.dossier import dossier
 
-    pakketten = (pakket,) if pakket else ("basis", "volledig")
+    pakketten = (pakket,) if pakket else BOTH
     extra = _series_args(opties, soort or ("gemeente" if gemeente else "inwoners"), given | {"gemeente": gemeente})
     if soort is not None:
         keuze = opties.keuze(jaar)

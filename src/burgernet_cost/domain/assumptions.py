@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from burgernet_cost.domain.estimate import SCHALINGEN
+from burgernet_cost.domain.codes import SCHALINGEN, Pakket
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 
 if TYPE_CHECKING:
@@ -228,7 +228,7 @@ def default_variant(keuze: TariefKeuze | None, schaalvoordeel: Decimal | None, s
     return Variant(keuze or TariefKeuze(), schaalvoordeel, schalingen)
 
 
-def model_figures(ds: Dataset, inwoners: int, pakket: str) -> Callable[[Variant], dict[str, Decimal]]:
+def model_figures(ds: Dataset, inwoners: int, pakket: Pakket) -> Callable[[Variant], dict[str, Decimal]]:
     """The figures ``gevoeligheid`` and the report follow: the year's total when the municipality
     does everything itself (gemeentelijk), the same per inhabitant, and the landelijk total (where the
     scale advantage counts)."""
@@ -245,7 +245,7 @@ def model_figures(ds: Dataset, inwoners: int, pakket: str) -> Callable[[Variant]
 def model_sensitivity(
     ds: Dataset,
     inwoners: int,
-    pakket: str,
+    pakket: Pakket,
     keuze: TariefKeuze | None,
     schalingen: dict[str, str] | None,
     schaalvoordeel: Decimal | None = None,
@@ -257,7 +257,7 @@ def model_sensitivity(
     )
 
 
-def model_range(ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None, schalingen: dict[str, str] | None) -> Bereik:
+def model_range(ds: Dataset, inwoners: int, pakket: Pakket, keuze: TariefKeuze | None, schalingen: dict[str, str] | None) -> Bereik:
     """The range of the gemeentelijk total (``model_figures``) over every combination of the
     assumptions that bear on it (the scale advantage does not)."""
     base = default_variant(keuze, None, schalingen)

@@ -13,6 +13,7 @@ from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.assumptions import Bandbreedte, Variant, assumptions, default_variant, ranges
+from burgernet_cost.domain.codes import Tarief
 from burgernet_cost.domain.rate import TariefKeuze
 
 
@@ -39,7 +40,7 @@ def compare_band(
     ds: Dataset,
     results: list[Any],
     keuze: TariefKeuze,
-    tarief: str,
+    tarief: Tarief,
     schaalvoordeel: Decimal | None,
     herkomst: Any,
     schalingen: dict[str, str] | None,

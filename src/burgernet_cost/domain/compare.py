@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.domain.codes import TARIEVEN, Pakket, Tarief
 from burgernet_cost.domain.estimate import INWONERS, Herkomst, Regel, Schatting, estimate, step_id
 from burgernet_cost.domain.figures import MODELS_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute
@@ -27,8 +28,6 @@ from burgernet_cost.errors import UsageProblem
 
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
     from burgernet_cost.data.organisation_models import Inrichtingsmodel
-
-TARIEVEN = ("berekend", "advies")
 
 
 @dataclass(frozen=True)
@@ -54,8 +53,8 @@ class ModelUitkomst:
 @dataclass(frozen=True)
 class Vergelijking:
     inwoners: int
-    pakket: str
-    tarief: str
+    pakket: Pakket
+    tarief: Tarief
     schaalvoordeel: Decimal
     schaalvoordeel_standaard: bool
     schatting: Schatting
@@ -74,7 +73,7 @@ class Vergelijking:
         raise KeyError(ident)
 
 
-def advice_tariff(ds: Dataset, taakgebied: str, pakket: str, trace: Trace) -> tuple[str, Decimal, bool]:
+def advice_tariff(ds: Dataset, taakgebied: str, pakket: Pakket, trace: Trace) -> tuple[str, Decimal, bool]:
     """The recommended national amount for a package (§6), recorded: (id, amount, derived?).
     For aanvullend alone the data has no amount: it is volledig - basis (derived by bncost)."""
     amounts: dict[str, int] = {a.pakket: n for n, a in enumerate(ds.models.adviesbedragen) if a.taakgebied == taakgebied}
@@ -171,8 +170,8 @@ def _scale_advantage(ds: Dataset, schaalvoordeel: Decimal | None, trace: Trace) 
 def compare(
     ds: Dataset,
     inwoners: int,
-    pakket: str,
-    tarief: str = "berekend",
+    pakket: Pakket,
+    tarief: Tarief = "berekend",
     schaalvoordeel: Decimal | None = None,
     keuze: TariefKeuze | None = None,
     trace: Trace | None = None,
@@ -224,7 +223,13 @@ def compare(
 
 
 def _model(
-    ds: Dataset, m: Inrichtingsmodel, schatting: Schatting, rates: dict[str, str], tarief: str, schaalvoordeel: Decimal | None, trace: Trace
+    ds: Dataset,
+    m: Inrichtingsmodel,
+    schatting: Schatting,
+    rates: dict[str, str],
+    tarief: Tarief,
+    schaalvoordeel: Decimal | None,
+    trace: Trace,
 ) -> ModelUitkomst:
     """Own cost, contribution and total of one organisation model, recorded as steps ``<model>.…``."""
     executors = {u.id: u.naam for u in ds.models.uitvoerders}
@@ -300,7 +305,7 @@ def _sum(trace: Trace, regels: list[Regel], grootheid: str) -> Decimal:
 
 
 def _notes(
-    ds: Dataset, schatting: Schatting, gem: ModelUitkomst, tarief: str, schaalvoordeel: Decimal | None, sv: Decimal
+    ds: Dataset, schatting: Schatting, gem: ModelUitkomst, tarief: Tarief, schaalvoordeel: Decimal | None, sv: Decimal
 ) -> list[Notitie]:
     notes = []
     if gem.id == "gemeentelijk":

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.records import Record
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.compare import compare
 from burgernet_cost.domain.estimate import estimate, norm
 from burgernet_cost.domain.figures import DATA_ATTRIBUTES
@@ -22,6 +23,8 @@ NORM_BASIS = 100_000  # norms are shown as hours per month per 100.000 inhabitan
 
 
 #: the groups of key figures; output/ words them
+MEASURED: tuple[Pakket, ...] = ("basis", "aanvullend")
+SHOWN: tuple[Pakket, ...] = ("basis", "volledig")
 GROEPEN = ("normen", "uurtarief", "tarieven", "estimate", "compare", "uurtarief_jaar", "estimate_jaar")
 
 
@@ -29,7 +32,7 @@ GROEPEN = ("normen", "uurtarief", "tarieven", "estimate", "compare", "uurtarief_
 class Kengetal:
     groep: str  # one of GROEPEN
     onderwerp: str  # taakgebied or model name, the rate profile id, or a number of inhabitants
-    pakket: str | None
+    pakket: str | None  # a label here
     soort: str  # render kind: hours, rate, per_inwoner, money, fte
     basis: Decimal | None
     nieuw: Decimal | None
@@ -59,21 +62,21 @@ def key_figures(ds: Dataset, jaren: list[int] | tuple[int, ...] = ()) -> dict[Ke
     price level of 1 January of each of ``jaren``."""
     out: dict[Key, tuple[str, Decimal]] = {}
     for area in ds.quantified_areas():
-        for pakket in ("basis", "aanvullend"):
+        for pakket in MEASURED:
             n = norm(ds, area.id, pakket)
             out[("normen", area.naam, pakket)] = ("hours", n.intensiteit * NORM_BASIS)
     out[("uurtarief", ds.salary.standaard_tariefprofiel, None)] = ("rate", uurtarief(ds).bedrag)
     ref = ds.models.referentiegemeente.inwoners
-    for pakket in ("basis", "volledig"):
+    for pakket in SHOWN:
         for regel in estimate(ds, ref, pakket).regels:
             if regel.per_inwoner is not None:
                 out[("tarieven", regel.naam, pakket)] = ("per_inwoner", regel.per_inwoner)
     for size in sorted({*REFERENCE_SIZES, ref}):
-        for pakket in ("basis", "volledig"):
+        for pakket in SHOWN:
             total = estimate(ds, size, pakket).totaal.kosten_per_jaar
             assert total is not None
             out[("estimate", str(size), pakket)] = ("money", total)
-    for pakket in ("basis", "volledig"):
+    for pakket in SHOWN:
         for u in compare(ds, ref, pakket).uitkomsten:
             out[("compare", u.naam, pakket)] = ("money", u.totaal)
     for jaar in jaren:  # the same at the price level of 1 January of a later year: a dated table's change shows

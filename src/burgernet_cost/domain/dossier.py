@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.domain.assumptions import Bereik, Uitslag, model_range, model_sensitivity
+from burgernet_cost.domain.codes import Pakket, Tarief
 from burgernet_cost.domain.compare import Vergelijking, compare
 from burgernet_cost.domain.estimate import Herkomst, Schatting
 from burgernet_cost.domain.region import Regio, region
@@ -33,24 +34,24 @@ class Dossier:
     soort: str  # "gemeente", "inwoners" or how a region was chosen (eenheid, veiligheidsregio, …)
     inwoners: int
     gemeente: Any  # the CBS row of a municipality, or None
-    pakketten: tuple[str, ...]
-    tarief: str  # "berekend" or "advies"
-    vergelijkingen: dict[str, Vergelijking]  # per package: the three models (for a region: at its total inhabitants)
-    regio: dict[str, Regio]  # per package, for a region: the regional model per member
-    grootte: tuple[tuple[int, dict[str, Decimal]], ...]  # (inhabitants, total cost per package) for the size chart
+    pakketten: tuple[Pakket, ...]
+    tarief: Tarief
+    vergelijkingen: dict[Pakket, Vergelijking]  # per package: the three models (for a region: at its total inhabitants)
+    regio: dict[Pakket, Regio]  # per package, for a region: the regional model per member
+    grootte: tuple[tuple[int, dict[Pakket, Decimal]], ...]  # (inhabitants, total cost per package) for the size chart
     vingerafdruk: str  # of the data files the results were computed from
     gevoeligheid: tuple[Uitslag, ...] = ()  # one assumption at a time, first package, largest swing first
     reeks: Reeks | None = None  # the first package year by year
     bereik: Bereik | None = None  # the first package's gemeentelijk total over all the assumptions' combinations
     kostenbases: tuple[tuple[str, Schatting], ...] = ()  # the first package on another cost basis ("toeslagen", "integraal")
-    regio_van: dict[str, Regio] = field(default_factory=dict)  # a member's document (--per-gemeente): its region, per package
+    regio_van: dict[Pakket, Regio] = field(default_factory=dict)  # a member's document (--per-gemeente): its region, per package
 
     def als_lid(self) -> Any:
         """This municipality's row in its region (``regio_van``), per package."""
         return {p: next(lid for lid in r.leden if lid.naam == self.onderwerp) for p, r in self.regio_van.items()}
 
     @property
-    def schattingen(self) -> dict[str, Schatting]:
+    def schattingen(self) -> dict[Pakket, Schatting]:
         return {p: v.schatting for p, v in self.vergelijkingen.items()}
 
     @property
@@ -72,11 +73,11 @@ def dossier(
     ds: Dataset,
     onderwerp: str,
     soort: str,
-    pakketten: tuple[str, ...] = ("basis", "volledig"),
+    pakketten: tuple[Pakket, ...] = ("basis", "volledig"),
     inwoners: int | None = None,
     gemeente: Any = None,
     leden: list[Lidinvoer] | None = None,
-    tarief: str = "berekend",
+    tarief: Tarief = "berekend",
     schaalvoordeel: Decimal | None = None,
     keuze: TariefKeuze | None = None,
     schalingen: dict[str, str] | None = None,
@@ -90,7 +91,7 @@ def dossier(
     or one region (``leden``). ``grootte_cache``: the size chart's totals already computed with the
     same choices (``rapport --per-gemeente`` shares it between the members)."""
     herkomst = None if gemeente is None else Herkomst.cbs(gemeente)
-    regios: dict[str, Regio] = {}
+    regios: dict[Pakket, Regio] = {}
     if leden:
         for p in pakketten:
             regios[p] = region(
@@ -153,7 +154,7 @@ def dossier(
 
 
 def cost_bases(
-    ds: Dataset, inwoners: int, pakket: str, keuze: TariefKeuze | None, schalingen: dict[str, str] | None
+    ds: Dataset, inwoners: int, pakket: Pakket, keuze: TariefKeuze | None, schalingen: dict[str, str] | None
 ) -> tuple[tuple[str, Schatting], ...]:
     """The estimate on the other cost bases the data knows: the salary with every surcharge
     (``--toeslagen alle``) and the integral cost of a year (``--kostenbasis integraal``). Empty when

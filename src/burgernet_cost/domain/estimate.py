@@ -18,13 +18,13 @@ from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import events_until
+from burgernet_cost.domain.codes import PAKKETTEN, SCHALINGEN, Pakket
 from burgernet_cost.domain.figures import INTERVIEWS_FILE, SALARY_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
 from burgernet_cost.domain.trace import WEAK_STATUSES, Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import DataError
 
-PAKKETTEN = ("basis", "aanvullend", "volledig")
 INWONERS = "inwoners"  # the figure of the number of inhabitants, whoever gave it
 
 
@@ -47,7 +47,7 @@ class Herkomst:
 TOTAAL = "totaal"
 
 
-def components(pakket: str) -> tuple[str, ...]:
+def components(pakket: Pakket) -> tuple[Pakket, ...]:
     """The measured packages a package consists of."""
     return ("basis", "aanvullend") if pakket == "volledig" else (pakket,)
 
@@ -57,7 +57,7 @@ class Norm:
     """Pooled hours per inhabitant per month for one taakgebied and measured package."""
 
     taakgebied: str
-    pakket: str
+    pakket: Pakket
     uren: Decimal
     inwoners: int
     figuren: tuple[str, ...]  # ids of the observations' figures in the trace
@@ -67,7 +67,7 @@ class Norm:
         return self.uren / self.inwoners
 
 
-def norm(ds: Dataset, taakgebied: str, pakket: str, trace: Trace | None = None) -> Norm:
+def norm(ds: Dataset, taakgebied: str, pakket: Pakket, trace: Trace | None = None) -> Norm:
     trace = trace if trace is not None else Trace()
     uren = Decimal(0)
     inwoners = 0
@@ -110,7 +110,7 @@ class Regel:
 @dataclass(frozen=True)
 class Schatting:
     inwoners: int
-    pakket: str
+    pakket: Pakket
     uurtarief: Uurtarief
     regels: tuple[Regel, ...]
     totaal: Regel
@@ -137,9 +137,6 @@ def step_id(taakgebied: str, grootheid: str) -> str:
     return f"{taakgebied}.{grootheid}"
 
 
-SCHALINGEN = ("per_inwoner", "per_gemeente")
-
-
 def scaling(ds: Dataset, area: Any, trace: Trace, chosen: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """How the hours of a taakgebied follow a municipality's size, and the figure that says so
     (the data's choice, with its status, or the user's)."""
@@ -155,7 +152,7 @@ def scaling(ds: Dataset, area: Any, trace: Trace, chosen: dict[str, str] | None 
 
 
 def line_for(
-    ds: Dataset, taakgebied: str, pakket: str, inwoners: int, tarief: Uurtarief, trace: Trace, schalingen: dict[str, str] | None = None
+    ds: Dataset, taakgebied: str, pakket: Pakket, inwoners: int, tarief: Uurtarief, trace: Trace, schalingen: dict[str, str] | None = None
 ) -> Regel:
     """Hours, FTE and cost of one taakgebied, recorded in the trace."""
     an, area = next((n, a) for n, a in enumerate(ds.tasks.taakgebieden) if a.id == taakgebied)
@@ -234,7 +231,7 @@ def line_for(
 def estimate(
     ds: Dataset,
     inwoners: int,
-    pakket: str,
+    pakket: Pakket,
     keuze: TariefKeuze | None = None,
     trace: Trace | None = None,
     rekeneenheid: bool = False,
@@ -319,7 +316,7 @@ def timeline_note(ds: Dataset, dates: list[str]) -> Notitie | None:
 
 
 def common_notes(
-    ds: Dataset, tarief: Uurtarief, pakket: str, dates: list[str] | None = None, schalingen: dict[str, str] | None = None
+    ds: Dataset, tarief: Uurtarief, pakket: Pakket, dates: list[str] | None = None, schalingen: dict[str, str] | None = None
 ) -> list[Notitie]:
     notes = []
     later = timeline_note(ds, dates or [])

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
+from burgernet_cost.domain.codes import Kostenbasis
 from burgernet_cost.domain.figures import SALARY_FILE, take, user_input
 from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
@@ -38,7 +39,7 @@ class TariefKeuze:
     toeslagen: tuple[str, ...] | None = None
     peildatum: str | None = None
     uurtarief: Decimal | None = None
-    kostenbasis: str = "salaris"
+    kostenbasis: Kostenbasis = "salaris"
     peildatum_uit_jaar: bool = False  # the price date is 1 January of --jaar: before the oldest table, take the oldest
 
 

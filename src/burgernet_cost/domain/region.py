@@ -21,6 +21,7 @@ from typing import Any
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.member_file import Lidinvoer, from_municipality, read_member_file
 from burgernet_cost.data.municipalities import Gemeenten
+from burgernet_cost.domain.codes import MODELLEN, Pakket, Tarief, UitvoerModel
 from burgernet_cost.domain.compare import Vergelijking, compare
 from burgernet_cost.domain.estimate import step_id, timeline_note
 from burgernet_cost.domain.figures import take
@@ -29,7 +30,6 @@ from burgernet_cost.domain.rate import TariefKeuze
 from burgernet_cost.domain.trace import Figuur, Spoor, Trace
 from burgernet_cost.errors import UsageProblem
 
-MODELS = ("regionaal", "landelijk")
 SELECTIONS = ("eenheid", "veiligheidsregio", "gemeenten", "bestand", "alle")
 REKENEENHEID = 100_000  # the models are computed for this many inhabitants and scaled per member
 
@@ -52,8 +52,8 @@ class Regio:
     titel: str  # what was selected; ``soort`` says how (eenheid, veiligheidsregio, gemeenten, bestand, alle)
     soort: str
     model: str
-    pakket: str
-    tarief: str
+    pakket: Pakket
+    tarief: Tarief
     leden: tuple[Lid, ...]
     tarief_per_inwoner: Decimal
     uitvoerder_uren: Decimal
@@ -116,9 +116,9 @@ def region(
     ds: Dataset,
     titel: str,
     members: list[Lidinvoer],
-    model: str = "regionaal",
-    pakket: str = "basis",
-    tarief: str = "berekend",
+    model: UitvoerModel = "regionaal",
+    pakket: Pakket = "basis",
+    tarief: Tarief = "berekend",
     schaalvoordeel: Decimal | None = None,
     keuze: TariefKeuze | None = None,
     soort: str = "gemeenten",
@@ -127,7 +127,7 @@ def region(
 ) -> Regio:
     """Contributions per member, and the executor's hours, FTE and budget, recorded in the trace.
     ``inwoners_datum``: the date of the members' inhabitants (CBS), for the result's date and notes."""
-    if model not in MODELS:
+    if model not in MODELLEN:
         raise ValueError(model)
     trace = Trace()
     unit = compare(

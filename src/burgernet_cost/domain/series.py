@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.estimate import Herkomst, Schatting, estimate
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class Jaarpunt:
 @dataclass(frozen=True)
 class Reeks:
     onderwerp: str
-    pakket: str
+    pakket: Pakket
     punten: tuple[Jaarpunt, ...]
     vast_inwoners: bool  # --inwoners: the same number every year
 
@@ -108,7 +109,7 @@ def series(
     ds: Dataset,
     onderwerp: str,
     jaren: list[int],
-    pakket: str,
+    pakket: Pakket,
     keuze_voor: Callable[[int], TariefKeuze],
     tellingen: Callable[[int], Telling | None] | None = None,
     inwoners: int | None = None,

@@ -7,6 +7,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.errors import UsageProblem, quote
 
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
@@ -39,7 +40,7 @@ def find_role(ds: Dataset, wanted: str, organisatie: str = "alle") -> s.Rol:
 
 
 def select_tasks(
-    ds: Dataset, rol: str | None = None, pakket: str | None = None, organisatie: str = "gemeente"
+    ds: Dataset, rol: str | None = None, pakket: Pakket | None = None, organisatie: str = "gemeente"
 ) -> tuple[list[s.Taak], list[str]]:
     roles = {r.id: r for r in ds.tasks.rollen}
     filters = []

@@ -23,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.estimate import components
 from burgernet_cost.domain.formulas import FORMULES as F
@@ -198,7 +199,7 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
     return out
 
 
-def _rate(d: Dossier, m: Any, area: str, pakket: str, cells: dict[tuple[str, str, str], str]) -> str:
+def _rate(d: Dossier, m: Any, area: str, pakket: Pakket, cells: dict[tuple[str, str, str], str]) -> str:
     if d.tarief == "advies":
         amount = f"(Advies_{area}_volledig-Advies_{area}_basis)" if pakket == "aanvullend" else f"Advies_{area}_{pakket}"
         index = next((st for st in d.vergelijkingen[pakket].spoor.stappen if st.id == "advies.loonindex"), None)
