@@ -15,9 +15,7 @@ involved differ by less than ``MAX_JUMP`` between 1 January of the year before a
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -25,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from burgernet_cost.data.reading import display_path, inside, is_plain_date, read_text
+from burgernet_cost.data.reading import is_plain_date
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
 if TYPE_CHECKING:
@@ -72,17 +70,9 @@ def load_reorganisations(root: Path, meta: Any, file_shown: str, series: Bevolki
     spec = meta.herindelingen
     if spec is None:
         return None
-    path = root / spec.bestand
-    if not inside(root, path):
-        raise DataError(
-            f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown, path="herindelingen.bestand"
-        )
-    shown = display_path(path)
-    reader = csv.reader(io.StringIO(read_text(path, shown), newline=""))
-    try:
-        rows, errors = _rows(reader, shown, series)
-    except csv.Error:
-        raise DataError("onleesbare CSV-regel", file=shown, line=reader.line_num) from None
+    from burgernet_cost.data.population_series import read_table
+
+    rows, errors, shown = read_table(root, spec.bestand, file_shown, "herindelingen.bestand", lambda r, f: _rows(r, f, series))
     if not errors:
         errors = _check(rows, series, shown)
     if errors:

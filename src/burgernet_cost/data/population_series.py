@@ -49,21 +49,25 @@ class Bevolkingsreeks:
         return [j for j in self.jaren if van <= j <= tot]
 
 
+def read_table(root: Path, name: str, file_shown: str, key: str, rows: Any) -> Any:
+    """A CSV table named by gemeenten.yaml (``key``): inside the data folder, read strictly, its rows
+    parsed by ``rows(reader, shown)``; returns what ``rows`` returns, and the file as shown."""
+    path = root / name
+    if not inside(root, path):
+        raise DataError(f"{quote(name)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown, path=key)
+    shown = display_path(path)
+    reader = csv.reader(io.StringIO(read_text(path, shown), newline=""))
+    try:
+        return (*rows(reader, shown), shown)
+    except csv.Error:
+        raise DataError("onleesbare CSV-regel", file=shown, line=reader.line_num) from None
+
+
 def load_series(root: Path, meta: Any, file_shown: str) -> Bevolkingsreeks:
     spec = meta.bevolkingsreeks
     if spec is None:
         raise UsageProblem(f"{file_shown} noemt geen bevolkingsreeks; 'reeks' heeft inwonertallen per jaar nodig")
-    path = root / spec.bestand
-    if not inside(root, path):
-        raise DataError(
-            f"{quote(spec.bestand)} ligt buiten de datamap; noem een bestand in de datamap", file=file_shown, path="bevolkingsreeks.bestand"
-        )
-    shown = display_path(path)
-    reader = csv.reader(io.StringIO(read_text(path, shown), newline=""))
-    try:
-        per_code, errors = _rows(reader, shown)
-    except csv.Error:
-        raise DataError("onleesbare CSV-regel", file=shown, line=reader.line_num) from None
+    per_code, errors, shown = read_table(root, spec.bestand, file_shown, "bevolkingsreeks.bestand", _rows)
     totals: dict[int, int] = {}
     for years in per_code.values():
         for jaar, t in years.items():
