@@ -5,7 +5,8 @@ Heavy modules (data, domain, views, renderers) are imported inside the command t
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -42,6 +43,12 @@ from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.domain.codes import BOTH, Pakket, UitvoerModel
 from burgernet_cost.errors import UsageProblem
 
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.data.municipalities import Gemeente as CbsGemeente
+    from burgernet_cost.data.municipalities import Gemeenten
+    from burgernet_cost.domain.rate import TariefKeuze
+
 Opt = typer.Option
 
 
@@ -58,7 +65,8 @@ def estimate_cmd(
     from burgernet_cost.domain.estimate import estimate
     from burgernet_cost.output.views.estimate import estimate_report
 
-    ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
+    opzet = setup(opties, inwoners, gemeente, jaar, required=True)
+    ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
     assert n is not None
     herkomst = _herkomst(municipality)
     result = estimate(ds, n, pakket, keuze, herkomst=herkomst, schalingen=opties.schalingen())
@@ -96,7 +104,8 @@ def compare_cmd(
     from burgernet_cost.output.views.compare import compare_report
 
     schaalvoordeel_has_effect(schaalvoordeel, tarief)
-    ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=False)
+    opzet = setup(opties, inwoners, gemeente, jaar, required=False)
+    ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
     referentie = n is None
     n = ds.models.referentiegemeente.inwoners if n is None else n
     results = [
@@ -349,12 +358,26 @@ def _emit_report(report: Any, opties: Gedeeld) -> None:
     emit(report, opties.fmt, opties.uitvoer)
 
 
-def setup(
-    opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool
-) -> tuple[Any, Any, int | None, Any]:
-    """estimate and compare-models: check the options, load the data (with a scenario), determine
-    the rate choice and the inhabitants. Returns (dataset, rate choice, inhabitants or None,
-    (municipality, municipalities) or None)."""
+@dataclass(frozen=True)
+class Opzet:
+    """What estimate, compare-models, gevoeligheid and rapport start from: the data, the rate choice,
+    the inhabitants (None: the command's own default) and the CBS municipality behind them."""
+
+    ds: Dataset
+    keuze: TariefKeuze
+    inwoners: int | None
+    gemeente: CbsGemeente | None = None
+    gemeenten: Gemeenten | None = None
+
+    @property
+    def municipality(self) -> tuple[CbsGemeente, Gemeenten] | None:
+        """(municipality, municipalities) for the views, or None without --gemeente."""
+        return (self.gemeente, self.gemeenten) if self.gemeente is not None and self.gemeenten is not None else None
+
+
+def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> Opzet:
+    """estimate, compare-models, gevoeligheid and rapport: check the options, load the data (with a
+    scenario), determine the rate choice and the inhabitants."""
     from burgernet_cost.data.loading import load_dataset
 
     not_empty(gemeente=gemeente)
@@ -363,10 +386,10 @@ def setup(
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     check_calibration(ds)
     if gemeente is None:
-        return ds, keuze, inwoners, None
+        return Opzet(ds, keuze, inwoners)
     gm = ds.gemeenten()
     g = gm.zoek(gemeente, opties.tijdstip(jaar).cbs_jaar(gm))
-    return ds, keuze, g.inwoners, (g, gm)
+    return Opzet(ds, keuze, g.inwoners, g, gm)
 
 
 def series_counts(gm: Any, soort: str, given: dict[str, str | None], jaar: int) -> tuple[Any, str]:

@@ -109,7 +109,8 @@ def sensitivity_cmd(
     from burgernet_cost.output.views.ranges import sensitivity_report
     from burgernet_cost.output.wording import inhabitants_title, notes_text
 
-    ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
+    opzet = setup(opties, inwoners, gemeente, jaar, required=True)
+    ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
     assert n is not None
     central, swings = model_sensitivity(ds, n, pakket, keuze, opties.schalingen())
     onderwerp = municipality[0].naam if municipality else inhabitants_title(n)

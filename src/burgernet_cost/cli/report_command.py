@@ -229,7 +229,8 @@ def _dossier(
             inwoners_datum=peildatum,
             **extra(ds),
         ), ds
-    ds, keuze, n, municipality = setup(opties, inwoners, gemeente, jaar, required=True)
+    opzet = setup(opties, inwoners, gemeente, jaar, required=True)
+    ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
     assert n is not None
     g = municipality[0] if municipality else None
     from burgernet_cost.output.wording import inhabitants_title
