@@ -76,3 +76,21 @@ def test_a_regions_workbook_evaluates_to_regio(bncost, tmp_path):
             assert Decimal(str(value)) == pytest.approx(by_name[name], abs=Decimal("0.005"))
             found += 1
     assert found == 3
+
+
+def test_an_edited_input_cell_recalculates_to_the_command_line(bncost, tmp_path):
+    """A user types other inhabitants into the yellow input cell: the workbook computes what
+    `estimate --inwoners` computes for them (its formulas are the declarations, not a copy)."""
+    import openpyxl
+
+    path = tmp_path / "werkmap.xlsx"
+    assert bncost("rapport", "--inwoners", "54600", "-o", path).code == 0
+    wb = openpyxl.load_workbook(path)
+    sheet, cell = wb.defined_names["Inwoners"].attr_text.lstrip("=").split("!")
+    wb[sheet.strip("'")][cell.replace("$", "")] = 75000
+    edited = tmp_path / "bewerkt.xlsx"
+    wb.save(edited)
+    got = _evaluate(edited)
+    for pakket in ("basis", "volledig"):
+        est = json.loads(bncost("estimate", "--inwoners", "75000", "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        assert got[f"Totaal_kosten_{pakket}"] == pytest.approx(est["totaal"]["kosten_per_jaar"], abs=Decimal("0.005"))
