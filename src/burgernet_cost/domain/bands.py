@@ -9,19 +9,27 @@ compare-models ``<pakket>.<model>.totaal`` and ``.bijdrage``; regio ``budget``, 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.assumptions import Bandbreedte, Variant, assumptions, default_variant, ranges
 from burgernet_cost.domain.codes import Tarief
 from burgernet_cost.domain.rate import TariefKeuze
 
+if TYPE_CHECKING:
+    from burgernet_cost.data.member_file import Lidinvoer
+    from burgernet_cost.domain.compare import Vergelijking
+    from burgernet_cost.domain.estimate import Herkomst, Schatting
+    from burgernet_cost.domain.region import Lid, Regio
 
-def member_key(lid: Any) -> str:
+
+def member_key(lid: Lid | Lidinvoer) -> str:
     return f"lid.{lid.code or lid.naam}"
 
 
-def estimate_band(ds: Dataset, result: Any, keuze: TariefKeuze, herkomst: Any, schalingen: dict[str, str] | None) -> Bandbreedte:
+def estimate_band(
+    ds: Dataset, result: Schatting, keuze: TariefKeuze, herkomst: Herkomst | None, schalingen: dict[str, str] | None
+) -> Bandbreedte:
     from burgernet_cost.domain.estimate import estimate
 
     def evaluate(v: Variant) -> dict[str, Decimal]:
@@ -38,11 +46,11 @@ def estimate_band(ds: Dataset, result: Any, keuze: TariefKeuze, herkomst: Any, s
 
 def compare_band(
     ds: Dataset,
-    results: list[Any],
+    results: list[Vergelijking],
     keuze: TariefKeuze,
     tarief: Tarief,
     schaalvoordeel: Decimal | None,
-    herkomst: Any,
+    herkomst: Herkomst | None,
     schalingen: dict[str, str] | None,
 ) -> Bandbreedte:
     from burgernet_cost.domain.compare import compare
@@ -62,8 +70,8 @@ def compare_band(
 
 def region_band(
     ds: Dataset,
-    result: Any,
-    members: list[Any],
+    result: Regio,
+    members: list[Lidinvoer],
     keuze: TariefKeuze,
     schaalvoordeel: Decimal | None,
     schalingen: dict[str, str] | None,

@@ -10,18 +10,21 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.domain.assumptions import Bereik, Uitslag, model_range, model_sensitivity
 from burgernet_cost.domain.codes import Pakket, Tarief
 from burgernet_cost.domain.compare import Vergelijking, compare
 from burgernet_cost.domain.estimate import Herkomst, Schatting
-from burgernet_cost.domain.region import Regio, region
-from burgernet_cost.domain.series import Reeks, series
+from burgernet_cost.domain.region import Lid, Regio, region
+from burgernet_cost.domain.series import Reeks, Telling, series
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from burgernet_cost.data.dataset import Dataset
     from burgernet_cost.data.member_file import Lidinvoer
+    from burgernet_cost.data.municipalities import Gemeente
     from burgernet_cost.domain.rate import TariefKeuze
 
 #: municipality sizes of the cost-against-size chart (the municipality itself is added)
@@ -33,7 +36,7 @@ class Dossier:
     onderwerp: str  # "Amersfoort", "politie-eenheid Oost-Brabant", "54.600 inwoners"
     soort: str  # "gemeente", "inwoners" or how a region was chosen (eenheid, veiligheidsregio, …)
     inwoners: int
-    gemeente: Any  # the CBS row of a municipality, or None
+    gemeente: Gemeente | None  # the CBS row of a municipality, or None
     pakketten: tuple[Pakket, ...]
     tarief: Tarief
     vergelijkingen: dict[Pakket, Vergelijking]  # per package: the three models (for a region: at its total inhabitants)
@@ -46,7 +49,7 @@ class Dossier:
     kostenbases: tuple[tuple[str, Schatting], ...] = ()  # the first package on another cost basis ("toeslagen", "integraal")
     regio_van: dict[Pakket, Regio] = field(default_factory=dict)  # a member's document (--per-gemeente): its region, per package
 
-    def als_lid(self) -> Any:
+    def als_lid(self) -> dict[Pakket, Lid]:
         """This municipality's row in its region (``regio_van``), per package."""
         return {p: next(lid for lid in r.leden if lid.naam == self.onderwerp) for p, r in self.regio_van.items()}
 
@@ -75,15 +78,15 @@ def dossier(
     soort: str,
     pakketten: tuple[Pakket, ...] = ("basis", "volledig"),
     inwoners: int | None = None,
-    gemeente: Any = None,
+    gemeente: Gemeente | None = None,
     leden: list[Lidinvoer] | None = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Decimal | None = None,
     keuze: TariefKeuze | None = None,
     schalingen: dict[str, str] | None = None,
-    keuze_voor: Any = None,
+    keuze_voor: Callable[[int], TariefKeuze] | None = None,
     jaren: list[int] | None = None,
-    tellingen: Any = None,
+    tellingen: Callable[[int], Telling | None] | None = None,
     inwoners_datum: str | None = None,
     grootte_cache: dict[tuple[int, str], Decimal] | None = None,
 ) -> Dossier:

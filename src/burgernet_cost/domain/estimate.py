@@ -14,10 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import events_until
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.municipalities import Gemeente
+    from burgernet_cost.data.task_models import Taakgebied
 from burgernet_cost.domain.codes import PAKKETTEN, SCHALINGEN, Pakket
 from burgernet_cost.domain.figures import INTERVIEWS_FILE, SALARY_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute
@@ -39,7 +43,7 @@ class Herkomst:
     datum: str | None = None  # the date the number is at (CBS: 1 January of the year)
 
     @classmethod
-    def cbs(cls, g: Any) -> Herkomst:
+    def cbs(cls, g: Gemeente) -> Herkomst:
         """The CBS row of a municipality (``data.municipalities.Gemeente``) as the source."""
         return cls(f"CBS {g.peildatum}", "gepubliceerd", g.plaats, g.naam, g.peildatum)
 
@@ -137,7 +141,7 @@ def step_id(taakgebied: str, grootheid: str) -> str:
     return f"{taakgebied}.{grootheid}"
 
 
-def scaling(ds: Dataset, area: Any, trace: Trace, chosen: dict[str, str] | None = None) -> tuple[str, list[str]]:
+def scaling(ds: Dataset, area: Taakgebied, trace: Trace, chosen: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """How the hours of a taakgebied follow a municipality's size, and the figure that says so
     (the data's choice, with its status, or the user's)."""
     if chosen and area.id in chosen:

@@ -16,14 +16,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.member_file import Lidinvoer, from_municipality, read_member_file
 from burgernet_cost.data.municipalities import Gemeenten
 from burgernet_cost.domain.codes import MODELLEN, Pakket, Tarief, UitvoerModel
-from burgernet_cost.domain.compare import Vergelijking, compare
-from burgernet_cost.domain.estimate import step_id, timeline_note
+from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, compare
+from burgernet_cost.domain.estimate import Regel, step_id, timeline_note
 from burgernet_cost.domain.figures import take
 from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze
@@ -51,7 +50,7 @@ class Lid:
 class Regio:
     titel: str  # what was selected; ``soort`` says how (eenheid, veiligheidsregio, gemeenten, bestand, alle)
     soort: str
-    model: str
+    model: UitvoerModel
     pakket: Pakket
     tarief: Tarief
     leden: tuple[Lid, ...]
@@ -205,7 +204,7 @@ def _ident(lid: Lidinvoer, what: str) -> str:
     return f"leden[{lid.code or lid.naam}].{what}"
 
 
-def _members(members: list[Lidinvoer], own_regels: list[Any], m: Any, trace: Trace) -> list[Lid]:
+def _members(members: list[Lidinvoer], own_regels: list[Regel], m: ModelUitkomst, trace: Trace) -> list[Lid]:
     """Each member's inhabitants (a figure with its source), contribution (rounded to the cent, a
     step) and own hours and cost: fixed per municipality where the hours do not scale, else in
     proportion to its inhabitants."""

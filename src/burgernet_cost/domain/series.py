@@ -15,14 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.estimate import Herkomst, Schatting, estimate
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.data.member_file import Lidinvoer
     from burgernet_cost.data.municipalities import Gemeenten
+    from burgernet_cost.data.timeline_models import Gebeurtenis
     from burgernet_cost.domain.rate import TariefKeuze
 
 
@@ -53,7 +55,7 @@ class Jaarpunt:
     inwoners: int
     bron_inwoners: str
     schatting: Schatting
-    gebeurtenissen: tuple[Any, ...]  # timeline events dated in this year
+    gebeurtenissen: tuple[Gebeurtenis, ...]  # timeline events dated in this year
     na_laatste_cao_stap: bool
     ontbrekend: tuple[str, ...] = ()  # members without a count this year
     voorgangers: tuple[str, ...] = ()
@@ -87,7 +89,7 @@ def municipality_counts(gm: Gemeenten, code: str, naam: str) -> Callable[[int], 
     return count
 
 
-def members_counts(gm: Gemeenten, members_of: Callable[[int], list[Any]], onderwerp: str) -> Callable[[int], Telling | None]:
+def members_counts(gm: Gemeenten, members_of: Callable[[int], list[Lidinvoer]], onderwerp: str) -> Callable[[int], Telling | None]:
     """A region's inhabitants per year: the members of that year (``members_of(jaar)``: the
     municipalities of the region on 1 January), summed."""
 
