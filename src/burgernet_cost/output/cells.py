@@ -27,10 +27,8 @@ def display(value: Any, kind: str, empty: str = "") -> str:
         return money.hours(value)
     if kind == "fte":
         return money.fte(value)
-    if kind == "money":
-        return money.euro(value)
-    if kind in ("per_inwoner", "rate"):
-        return money.euro(value, 4)
+    if kind in ("money", "per_inwoner", "rate"):
+        return money.euro(value, money.KINDS[kind].shown)
     if kind == "per_inwoner_cent":
         return money.per_inwoner(value)
     if kind == "pct":

@@ -2,19 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from burgernet_cost.domain.rounding import quantize
 
-#: decimals per kind of figure, for machine formats (json, csv)
-MACHINE_PLACES = {
-    "money": 2,
-    "per_inwoner": 6,
-    "hours": 4,
-    "fte": 4,
-    "rate": 4,
-    "pct": 4,
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of figure owns its decimals: as people read it (table, markdown, html) and as
+    machines read it (json, csv). Every view, renderer and note asks here."""
+
+    naam: str
+    shown: int  # decimals for people
+    machine: int  # decimals in json and csv
+
+
+KINDS: dict[str, Kind] = {
+    k.naam: k
+    for k in (
+        Kind("money", 2, 2),
+        Kind("per_inwoner", 4, 6),
+        Kind("hours", 2, 4),
+        Kind("fte", 2, 4),
+        Kind("rate", 4, 4),
+        Kind("pct", 2, 4),
+    )
 }
+#: decimals per kind of figure, for machine formats (json, csv)
+MACHINE_PLACES = {name: k.machine for name, k in KINDS.items()}
 
 
 def nl_number(value: Decimal | int, places: int = 0) -> str:
@@ -31,19 +47,19 @@ def euro(value: Decimal, places: int = 2) -> str:
 
 def hours(value: Decimal) -> str:
     """Hours: always two decimals (342,00; 6,02), so a column never mixes 6,0 and 6,02."""
-    return nl_number(value, 2)
+    return nl_number(value, KINDS["hours"].shown)
 
 
 def fte(value: Decimal) -> str:
     """FTE: two decimals; a fragment too small to show is '< 0,01', never a bare 0,00."""
     if value != 0 and quantize(abs(value), 2) == 0:
         return "> -0,01" if value < 0 else "< 0,01"
-    return nl_number(value, 2)
+    return nl_number(value, KINDS["fte"].shown)
 
 
 def per_inwoner(value: Decimal, with_cents: bool = True) -> str:
     """'€ 0,0327 (≈ € 0,03)': four decimals, and cents as the report gives them."""
-    text = euro(value, 4)
+    text = euro(value, KINDS["per_inwoner"].shown)
     if with_cents:
         text += f" (≈ {euro(value, 2)})"
     return text

@@ -140,7 +140,7 @@ def rounding_notes(parts: list[dict[str, Any]], total: dict[str, Any], kinds: di
         shown_total: Decimal | None = total[key].value if isinstance(total.get(key), Cell) else total.get(key)
         if not values or shown_total is None:
             continue
-        places = {"money": 2, "hours": 2, "fte": 2, "per_inwoner": 4}[kind]
+        places = money.KINDS[kind].shown
         if sum((quantize(v, places) for v in values), Decimal(0)) != quantize(shown_total, places):
             off.append(f"{display(shown_total, kind)}")
     if not off:
