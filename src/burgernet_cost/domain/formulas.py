@@ -14,7 +14,8 @@ An input may name one figure or step, or a list of them: then the formula uses t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
@@ -65,20 +66,26 @@ class Afgerond(Expr):
     plaatsen: int
 
 
-def _eval(e: Expr, values: Mapping[str, Decimal]) -> Decimal:
+def _compile(e: Expr) -> Callable[[Mapping[str, Decimal]], Decimal]:
+    """The expression as one Python function (built once per formula, not walked per evaluation)."""
     if isinstance(e, In):
-        return values[e.naam]
+        name = e.naam
+        return lambda v: v[name]
     if isinstance(e, Const):
-        return e.waarde
+        c = e.waarde
+        return lambda v: c
     if isinstance(e, Afgerond):
-        return _eval(e.arg, values).quantize(Decimal(1).scaleb(-e.plaatsen), rounding=ROUND_HALF_UP)
+        arg, exp = _compile(e.arg), Decimal(1).scaleb(-e.plaatsen)
+        return lambda v: arg(v).quantize(exp, rounding=ROUND_HALF_UP)
     assert isinstance(e, Op)
-    a, b = (_eval(x, values) for x in e.args)
+    a, b = (_compile(x) for x in e.args)
     if e.op == "+":
-        return a + b
+        return lambda v: a(v) + b(v)
     if e.op == "-":
-        return a - b
-    return a * b if e.op == "*" else a / b
+        return lambda v: a(v) - b(v)
+    if e.op == "*":
+        return lambda v: a(v) * b(v)
+    return lambda v: a(v) / b(v)
 
 
 PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
@@ -115,12 +122,16 @@ class Formule:
     expr: Expr
     eenheid: str
 
-    @property
+    @functools.cached_property
     def invoer(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(_names(self.expr)))
 
+    @functools.cached_property
+    def _fn(self) -> Callable[[Mapping[str, Decimal]], Decimal]:
+        return _compile(self.expr)
+
     def evaluate(self, values: Mapping[str, Decimal | int]) -> Decimal:
-        return _eval(self.expr, {k: Decimal(v) for k, v in values.items()})
+        return self._fn({k: v if isinstance(v, Decimal) else Decimal(v) for k, v in values.items()})
 
     def excel(self, cells: Mapping[str, str]) -> str:
         """'=MaandenPerJaar*C5*Uurtarief' over the cells (or named ranges) of the inputs."""
