@@ -349,7 +349,7 @@ def _herkomst(municipality: Any) -> Any:
 def check_calibration(ds: Any) -> None:
     """Remember whether this data still reproduces the report's results (every result says so when not)."""
     from burgernet_cost.cli.writing import UNCALIBRATED
-    from burgernet_cost.domain.validation import calibration_failures
+    from burgernet_cost.domain.calibration import calibration_failures
 
     UNCALIBRATED[:] = [{**f, "scenario": ds.scenario is not None} for f in calibration_failures(ds)]
 

@@ -14,9 +14,7 @@ An input may name one figure or step, or a list of them: then the formula uses t
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +23,9 @@ if TYPE_CHECKING:
 
 
 class Expr:
-    """A node of a formula."""
+    """A node of a formula (plain classes: a warm run builds them at import, so they stay cheap)."""
+
+    __slots__ = ()
 
     def __add__(self, other: Expr) -> Expr:
         return Op("+", (self, other))
@@ -40,30 +40,36 @@ class Expr:
         return Op("/", (self, other))
 
 
-@dataclass(frozen=True)
 class In(Expr):
     """An input by name (one value, or the sum of a list of values)."""
 
-    naam: str
+    __slots__ = ("naam",)
+
+    def __init__(self, naam: str) -> None:
+        self.naam = naam
 
 
-@dataclass(frozen=True)
 class Const(Expr):
-    waarde: Decimal
+    __slots__ = ("waarde",)
+
+    def __init__(self, waarde: Decimal) -> None:
+        self.waarde = waarde
 
 
-@dataclass(frozen=True)
 class Op(Expr):
-    op: str
-    args: tuple[Expr, ...]
+    __slots__ = ("args", "op")
+
+    def __init__(self, op: str, args: tuple[Expr, ...]) -> None:
+        self.op, self.args = op, args
 
 
-@dataclass(frozen=True)
 class Afgerond(Expr):
     """Rounded half up to ``plaatsen`` decimals (an amount that is invoiced)."""
 
-    arg: Expr
-    plaatsen: int
+    __slots__ = ("arg", "plaatsen")
+
+    def __init__(self, arg: Expr, plaatsen: int) -> None:
+        self.arg, self.plaatsen = arg, plaatsen
 
 
 def _compile(e: Expr) -> Callable[[Mapping[str, Decimal]], Decimal]:
@@ -116,19 +122,15 @@ def _names(e: Expr) -> list[str]:
     return []
 
 
-@dataclass(frozen=True)
 class Formule:
-    naam: str
-    expr: Expr
-    eenheid: str
+    """A named formula: its expression, the unit of its result, its inputs and its compiled function."""
 
-    @functools.cached_property
-    def invoer(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(_names(self.expr)))
+    __slots__ = ("_fn", "eenheid", "expr", "invoer", "naam")
 
-    @functools.cached_property
-    def _fn(self) -> Callable[[Mapping[str, Decimal]], Decimal]:
-        return _compile(self.expr)
+    def __init__(self, naam: str, expr: Expr, eenheid: str) -> None:
+        self.naam, self.expr, self.eenheid = naam, expr, eenheid
+        self.invoer: tuple[str, ...] = tuple(dict.fromkeys(_names(expr)))
+        self._fn = _compile(expr)
 
     def evaluate(self, values: Mapping[str, Decimal | int]) -> Decimal:
         return self._fn({k: v if isinstance(v, Decimal) else Decimal(v) for k, v in values.items()})

@@ -17,18 +17,21 @@ from burgernet_cost.output.wording import figure_label, rate_description
 REPORT = "rapport Gemeentelijke taken Burgernet (2014)"
 
 
-def report_dates(ds: Any) -> tuple[str | None, str | None]:
-    """The report's situation: (date of the inhabitants, price date), from the data."""
+def report_dates(ds: Any, with_inhabitants: bool = True) -> tuple[str | None, str | None]:
+    """The report's situation: (date of the inhabitants, price date), from the data. The municipality
+    tables are read only when the inhabitants' date is asked (an --inwoners result does not need them)."""
     if ds is None:
         return None, None
     table = next(
         (t for p in ds.salary.tariefprofielen if p.id == ds.salary.standaard_tariefprofiel for t in ds.salary.tabellen if t.id == p.tabel),
         None,
     )
-    try:
-        year = ds.gemeenten().rapportjaar
-    except Exception:  # noqa: BLE001 - no municipality data: the inhabitants' date is then not the question
-        year = None
+    year = None
+    if with_inhabitants:
+        try:
+            year = ds.gemeenten().rapportjaar
+        except Exception:  # noqa: BLE001 - no municipality data: the inhabitants' date is then not the question
+            year = None
     return (f"{year}-01-01" if year else None), (table.ingangsdatum if table else None)
 
 
@@ -52,7 +55,7 @@ def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any) -> list[F
     else:
         why = {"salaris": "salaristabel en cao-stappen", "integraal": "integrale kosten van dat jaar"}[tarief.soort]
         price = f"prijspeil {date_nl(tarief.peildatum)} ({why})"
-    report_inh, report_price = report_dates(ds)
+    report_inh, report_price = report_dates(ds, with_inhabitants=inwoners_datum is not None)
     if tarief.peildatum == report_price and inwoners_datum in (None, report_inh) and tarief.soort == "salaris":
         tail = "; de situatie van het rapport (kies een andere datum met --jaar of --peildatum)"
     elif inwoners_datum and tarief.peildatum and inwoners_datum[:4] != tarief.peildatum[:4]:
