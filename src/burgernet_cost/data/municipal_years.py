@@ -85,14 +85,9 @@ def _rows(reader: Any, shown: str, series: Bevolkingsreeks) -> tuple[list[Herind
         return [], [DataError(f"kopregel moet zijn: {','.join(COLUMNS)}", file=shown, line=1)]
     rows: list[Herindeling] = []
     errors: list[DataError] = []
-    for record in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in record):
-            continue
-        if len(record) != len(COLUMNS):
-            errors.append(DataError(f"{len(record)} kolommen, verwacht {len(COLUMNS)}", file=shown, line=line))
-            continue
-        datum, code, naam, in_code, in_naam, geheel = (c.strip() for c in record)
+    from burgernet_cost.data.population_series import records
+
+    for line, (datum, code, naam, in_code, in_naam, geheel) in records(reader, COLUMNS, shown, errors):
         if not is_plain_date(datum) or not datum.endswith("-01-01"):
             errors.append(DataError(f"{quote(datum)} is geen 1 januari JJJJ-01-01", file=shown, line=line, path="datum"))
             continue

@@ -345,14 +345,10 @@ def _rows(reader: Any, jaar: mm.Jaartabel, shown: str, errors: list[DataError]) 
     rows: list[Gemeente] = []
     codes: dict[str, int] = {}
     names: dict[str, int] = {}
-    for record in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(record) != len(COLUMNS):
-            errors.append(DataError(f"{len(record)} kolommen, verwacht {len(COLUMNS)}", file=shown, line=line))
-            continue
-        row = dict(zip(COLUMNS, (c.strip() for c in record), strict=True))
+    from burgernet_cost.data.population_series import records
+
+    for line, cells in records(reader, COLUMNS, shown, errors):
+        row = dict(zip(COLUMNS, cells, strict=True))
         if not re.fullmatch(r"GM\d{4}", row["code"]):
             errors.append(DataError(f"'{row['code']}' is geen CBS-gemeentecode (GMxxxx)", file=shown, line=line, path="code"))
         if not row["naam"]:

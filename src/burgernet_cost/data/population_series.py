@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,19 @@ class Bevolkingsreeks:
         if van < first or tot > last:
             raise UsageProblem(f"inwonertallen zijn er voor {first} tot en met {last}", field="van" if van < first else "tot")
         return [j for j in self.jaren if van <= j <= tot]
+
+
+def records(reader: Any, columns: list[str], shown: str, errors: list[DataError]) -> Iterator[tuple[int, list[str]]]:
+    """The data rows of a CSV table as (line, stripped cells): blank rows skipped, a row with another
+    number of cells reported in ``errors`` and skipped (the header was checked by the caller)."""
+    for record in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in record):
+            continue
+        if len(record) != len(columns):
+            errors.append(DataError(f"{len(record)} kolommen, verwacht {len(columns)}", file=shown, line=line))
+            continue
+        yield line, [c.strip() for c in record]
 
 
 def read_table(root: Path, name: str, file_shown: str, key: str, rows: Any) -> Any:
@@ -87,14 +101,7 @@ def _rows(reader: Any, shown: str) -> tuple[dict[str, dict[int, Telling]], list[
         return {}, [DataError(f"kopregel moet zijn: {','.join(COLUMNS)}", file=shown, line=1)]
     per_code: dict[str, dict[int, Telling]] = {}
     errors: list[DataError] = []
-    for record in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in record):
-            continue
-        if len(record) != len(COLUMNS):
-            errors.append(DataError(f"{len(record)} kolommen, verwacht {len(COLUMNS)}", file=shown, line=line))
-            continue
-        code, naam, peildatum, inwoners = (c.strip() for c in record)
+    for line, (code, naam, peildatum, inwoners) in records(reader, COLUMNS, shown, errors):
         if not is_plain_date(peildatum):
             errors.append(DataError(f"{quote(peildatum)} is geen datum JJJJ-MM-DD", file=shown, line=line, path="peildatum"))
             continue
