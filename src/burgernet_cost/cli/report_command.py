@@ -315,11 +315,7 @@ def _render(fmt: str, d: Any, ds: Any) -> bytes:
         date=dt.date.today().isoformat(),
         data=document_data(ds.root, __version__),
     )
-    if fmt == "html":
-        from burgernet_cost.output.rapport_html import Colofon, render_html
-
-        return render_html(d, ds, Colofon(**colofon_args)).encode("utf-8")
     from burgernet_cost.output.rapport_html import Colofon
-    from burgernet_cost.output.workbook import render_workbook
+    from burgernet_cost.output.renderers import render_document
 
-    return render_workbook(d, ds, Colofon(**colofon_args))
+    return render_document(d, ds, Colofon(**colofon_args), fmt)

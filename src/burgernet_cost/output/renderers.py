@@ -10,7 +10,8 @@
   fields, decimal comma, no thousands separator (so a cell is a number, not text), CRLF line ends and
   a UTF-8 byte-order mark (without it Excel reads the file as ANSI and garbles 'é' and '€').
 
-``RENDERERS`` maps the ``--format`` choices to them; nothing else in the package writes output.
+``RENDERERS`` maps the ``--format`` choices to them, ``DOCUMENT_RENDERERS`` the council document's
+(``html``, ``xlsx``); ``FORMATS`` lists all seven. Nothing else in the package renders output.
 """
 
 from __future__ import annotations
@@ -109,3 +110,30 @@ RENDERERS: dict[str, Callable[[Report], str]] = {
 
 def render(report: Report, fmt: str) -> str:
     return RENDERERS[fmt](report)
+
+
+# --------------------------------------------------------------------------- the council document
+
+
+def _html(dossier: Any, ds: Any, colofon: Any) -> bytes:
+    from burgernet_cost.output.rapport_html import render_html
+
+    return render_html(dossier, ds, colofon).encode("utf-8")
+
+
+def _xlsx(dossier: Any, ds: Any, colofon: Any) -> bytes:
+    from burgernet_cost.output.workbook import render_workbook
+
+    return render_workbook(dossier, ds, colofon)
+
+
+#: ``bncost rapport --format``: the council document (a ``Dossier``) as a page or a workbook
+DOCUMENT_RENDERERS: dict[str, Callable[[Any, Any, Any], bytes]] = {"html": _html, "xlsx": _xlsx}
+
+#: every output format bncost writes, and what it renders: the one list of formats
+FORMATS: dict[str, str] = {**dict.fromkeys(RENDERERS, "report"), **dict.fromkeys(DOCUMENT_RENDERERS, "dossier")}
+
+
+def render_document(dossier: Any, ds: Any, colofon: Any, fmt: str) -> bytes:
+    """The council document in ``fmt`` (html or xlsx); its libraries are loaded only here."""
+    return DOCUMENT_RENDERERS[fmt](dossier, ds, colofon)
