@@ -18,6 +18,17 @@ def _json(bncost, *args):
     return json.loads(r.out, parse_float=Decimal)
 
 
+def _report_price(dataset):
+    """The report's price date, read from the data: the default rate profile's table."""
+    profile = next(p for p in dataset.salary.tariefprofielen if p.id == dataset.salary.standaard_tariefprofiel)
+    return next(t.ingangsdatum for t in dataset.salary.tabellen if t.id == profile.tabel)
+
+
+def _nl(iso):
+    y, m, d = iso.split("-")
+    return f"{int(d)}-{int(m)}-{y}"
+
+
 def _newest_table_on(dataset, datum, schaal="10", periodiek=11):
     return max(
         t.ingangsdatum
@@ -38,7 +49,7 @@ def test_every_figure_read_holds_on_the_results_date(bncost, dataset, when):
     elif when:
         assert price == when[1] and inhabitants == f"{when[1][:4]}-01-01"
     else:  # the report's situation: its inhabitants year and its price level
-        assert inhabitants == f"{dataset.gemeenten().rapportjaar}-01-01" and price == "2012-04-01"
+        assert inhabitants == f"{dataset.gemeenten().rapportjaar}-01-01" and price == _report_price(dataset)
     table = [f for f in figures.values() if f["id"].startswith("salary_scales.tabellen")]
     assert len(table) == 1 and table[0]["datum"] <= price
     if when:  # a chosen date: the newest table in force then (the report's own profile names its table)
@@ -76,8 +87,9 @@ def test_the_default_is_the_reports_situation_in_every_command(bncost, dataset):
     totals = next(j for j in gm.meta.jaren if j.jaar == gm.rapportjaar).totalen_per_eenheid["Noord-Nederland"]
     assert regio["inwoners"] == totals.inwoners and regio["inwoners_per"] == f"{gm.rapportjaar}-01-01"
     out = bncost("estimate", "--gemeente", "Amersfoort").out
-    assert "Datum: inwoners 1-1-2014 (CBS), prijspeil 1-4-2012" in out.replace("\n  ", " ") and "situatie van het rapport" in out
-    assert _json(bncost, "estimate", "--inwoners", 54600)["prijspeil"] == "2012-04-01"
+    line = f"Datum: inwoners {_nl(f'{gm.rapportjaar}-01-01')} (CBS), prijspeil {_nl(_report_price(dataset))}"
+    assert line in out.replace("\n  ", " ") and "situatie van het rapport" in out
+    assert _json(bncost, "estimate", "--inwoners", 54600)["prijspeil"] == _report_price(dataset)
 
 
 def test_a_municipality_of_another_year_is_named(bncost):

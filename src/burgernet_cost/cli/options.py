@@ -374,7 +374,7 @@ class Gedeeld:
         peildatum = self.peildatum
         from_year = peildatum is None and jaar is not None and self.uurtarief is None and self.kostenbasis == "salaris"
         if from_year:
-            peildatum = f"{jaar}-01-01"
+            peildatum = self.tijdstip(jaar).prijspeil  # the one rule (data/instant.py): 1 January of --jaar
         return TariefKeuze(
             schaal=self.schaal.strip().upper() if self.schaal else None,
             periodiek=self.periodiek,

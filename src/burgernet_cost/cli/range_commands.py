@@ -52,7 +52,7 @@ def series_cmd(
 ) -> None:
     from burgernet_cost.cli.commands import series_counts
     from burgernet_cost.data.loading import load_dataset
-    from burgernet_cost.domain.series import FIRST_YEAR, rate_per_year, series
+    from burgernet_cost.domain.series import FIRST_YEAR, series
     from burgernet_cost.output.views.series import series_report
     from burgernet_cost.output.wording import inhabitants_title
 
@@ -76,7 +76,7 @@ def series_cmd(
         onderwerp,
         jaren,
         pakket,
-        rate_per_year(ds, opties.keuze),
+        opties.keuze,  # each year its price level (1 January), unless the rate is pinned
         tellingen=tellingen,
         inwoners=inwoners,
         schalingen=opties.schalingen(),

@@ -255,14 +255,14 @@ def _series_args(opties: Gedeeld, soort: str, given: dict[str, str | None]) -> A
     """The years of the series in the document (as ``reeks`` without --van/--tot), the rate choice
     per year and the subject's inhabitants per year (each year its own members)."""
     from burgernet_cost.cli.commands import series_counts
-    from burgernet_cost.domain.series import FIRST_YEAR, rate_per_year
+    from burgernet_cost.domain.series import FIRST_YEAR
 
     def make(ds: Any) -> dict[str, Any]:
         gm = ds.gemeenten()
         reeks = gm.bevolkingsreeks()
         jaren = reeks.kies(FIRST_YEAR, reeks.jaren[-1])
         tellingen = None if soort == "inwoners" else series_counts(gm, soort, given, jaren[-1])[0]
-        return {"jaren": jaren, "keuze_voor": rate_per_year(ds, opties.keuze), "tellingen": tellingen}
+        return {"jaren": jaren, "keuze_voor": opties.keuze, "tellingen": tellingen}
 
     return make
 

@@ -13,7 +13,8 @@ What holds on a date D, in one place:
 - the salary: ``table_at`` (the newest table in force on D with the scale and step) and
   ``steps_until`` (the CAO steps after the table's date in force on D, each with its own date);
 - the events up to D: ``events_until``;
-- a nominal amount with its own price date: ``nominal_date``.
+- a nominal amount keeps its own price date (``inrichtingsmodellen.yaml: adviesbedragen_prijspeil``;
+  ``domain/compare.py`` indexes it to the rate's date).
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
     from burgernet_cost.data.municipalities import Gemeenten
 
-RAPPORT, JAAR, PEILDATUM, GEMENGD = "rapport", "jaar", "peildatum", "gemengd"
-
 
 @dataclass(frozen=True)
 class Tijdstip:
@@ -37,12 +36,6 @@ class Tijdstip:
 
     jaar: int | None = None  # --jaar
     peildatum: str | None = None  # --peildatum
-
-    @property
-    def keuze(self) -> str:
-        if self.jaar is not None and self.peildatum is not None:
-            return GEMENGD
-        return JAAR if self.jaar is not None else PEILDATUM if self.peildatum is not None else RAPPORT
 
     @property
     def prijspeil(self) -> str | None:
@@ -59,10 +52,6 @@ class Tijdstip:
         if self.peildatum is not None:
             return gm.jaar_voor_peildatum(self.peildatum)
         return gm.kies_jaar(None)
-
-    def for_year(self, jaar: int) -> Tijdstip:
-        """The same rule for another year (a series): a pinned price date stays."""
-        return Tijdstip(jaar, self.peildatum)
 
 
 def events_until(ds: Dataset, datum: str) -> list[Any]:
@@ -86,6 +75,13 @@ def table_at(ds: Dataset, datum: str, schaal: str, periodiek: int, preferred: st
     return max(candidates, key=lambda nt: (nt[1].ingangsdatum, nt[1].status == "gepubliceerd", nt[1].id == preferred))
 
 
+def report_price_date(ds: Dataset) -> str | None:
+    """The report's price level: the date of the default rate profile's table (1 April 2012)."""
+    profile = next((p for p in ds.salary.tariefprofielen if p.id == ds.salary.standaard_tariefprofiel), None)
+    table = next((t for t in ds.salary.tabellen if profile is not None and t.id == profile.tabel), None)
+    return table.ingangsdatum if table is not None else None
+
+
 def oldest_price_date(ds: Dataset) -> str:
     return min(t.ingangsdatum for t in ds.salary.tabellen)
 
@@ -97,9 +93,3 @@ def steps_until(ds: Dataset, table: s.Salaristabel, datum: str) -> list[tuple[in
         for n, step in enumerate(ds.salary.cao_verhogingen)
         if table.ingangsdatum < step.datum <= datum and (not step.alleen_voor_tabellen or table.id in step.alleen_voor_tabellen)
     ]
-
-
-def nominal_date(ds: Dataset) -> str | None:
-    """The price date of the §6 advice amounts (euros of the report); None when the data does not say."""
-    spec = ds.models.adviesbedragen_prijspeil
-    return None if spec is None else str(spec.datum)

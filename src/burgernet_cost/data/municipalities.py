@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data import cache
+from burgernet_cost.data.files import MUNICIPALITIES_FILE
 from burgernet_cost.data.municipal_years import fold as fold
 from burgernet_cost.data.reading import LineMap, display_path, inside, read_text, resolve_data_dir
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
@@ -24,7 +25,7 @@ from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 if TYPE_CHECKING:  # the meta data are records with the models' fields; the models serve as their types
     from burgernet_cost.data import municipality_models as mm
 
-FILE = "gemeenten.yaml"
+FILE = MUNICIPALITIES_FILE
 COLUMNS = ["code", "naam", "inwoners", "peildatum", "provincie", "veiligheidsregio_code", "veiligheidsregio", "politie_eenheid"]
 
 

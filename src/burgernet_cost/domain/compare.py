@@ -125,7 +125,7 @@ def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze
             "loonindex om ze mee te indexeren (kies --tarief berekend)",
             field="tarief",
         )
-    then = uurtarief(ds, replace_keuze(keuze, price_date), Trace())
+    then = uurtarief(ds, replace(keuze or TariefKeuze(), peildatum=price_date, peildatum_uit_jaar=False), Trace())
     base = Figuur(
         "adviesbedragen.uurtarief_op_prijspeil",
         "uurtarief_op_prijspeil",
@@ -153,11 +153,6 @@ def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze
     if not any(n.code == "advies_geindexeerd" for n in notes):
         notes.append(notitie("advies_geindexeerd", van=price_date, naar=tarief.peildatum, factor=factor, methode=fig.waarde))
     return out
-
-
-def replace_keuze(keuze: TariefKeuze | None, peildatum: str) -> TariefKeuze:
-    """The same rate choice at another price date."""
-    return replace(keuze or TariefKeuze(), peildatum=peildatum, peildatum_uit_jaar=False)
 
 
 def _scale_advantage(ds: Dataset, schaalvoordeel: Decimal | None, trace: Trace) -> tuple[str, Decimal]:

@@ -32,12 +32,6 @@ if TYPE_CHECKING:
 FIRST_YEAR = 2014
 
 
-def rate_per_year(ds: Dataset, keuze: Callable[[int | None], TariefKeuze]) -> Callable[[int], TariefKeuze]:
-    """The rate choice of each year: the price level of 1 January, unless pinned (before the oldest
-    salary table the rate takes the oldest and says so, ``domain/rate.py``)."""
-    return lambda jaar: keuze(jaar)
-
-
 @dataclass(frozen=True)
 class Telling:
     """The inhabitants of a series' subject in one year, where they come from, and what to say."""

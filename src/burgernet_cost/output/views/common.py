@@ -20,19 +20,19 @@ REPORT = "rapport Gemeentelijke taken Burgernet (2014)"
 def report_dates(ds: Any, with_inhabitants: bool = True) -> tuple[str | None, str | None]:
     """The report's situation: (date of the inhabitants, price date), from the data. The municipality
     tables are read only when the inhabitants' date is asked (an --inwoners result does not need them)."""
+    from burgernet_cost.data.instant import report_price_date
+    from burgernet_cost.errors import BncostError
+
     if ds is None:
         return None, None
-    table = next(
-        (t for p in ds.salary.tariefprofielen if p.id == ds.salary.standaard_tariefprofiel for t in ds.salary.tabellen if t.id == p.tabel),
-        None,
-    )
-    year = None
+    inhabitants = None
     if with_inhabitants:
         try:
-            year = ds.gemeenten().rapportjaar
-        except Exception:  # noqa: BLE001 - no municipality data: the inhabitants' date is then not the question
-            year = None
-    return (f"{year}-01-01" if year else None), (table.ingangsdatum if table else None)
+            gm = ds.gemeenten()
+            inhabitants = gm.peildatum(gm.rapportjaar)
+        except BncostError:  # no (valid) municipality data: the inhabitants' date is then not the question
+            inhabitants = None
+    return inhabitants, report_price_date(ds)
 
 
 #: the csv columns that name a result's date on every row
