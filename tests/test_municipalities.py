@@ -39,7 +39,7 @@ def test_estimate_by_municipality(bncost, gm):
     r = bncost("estimate", "--gemeente", "Amersfoort", "-f", "json")  # the report's situation: 1 January 2014
     assert json.loads(r.out)["inwoners"] == cbs(gm, "Amersfoort", 2014).inwoners == 150897
     r = bncost("estimate", "--gemeente", "GM0307", "--jaar", "2024")
-    assert "Gemeente: Amersfoort (GM0307), 161.852 inwoners op 2024-01-01 (Bron: CBS)" in r.out
+    assert "Gemeente: Amersfoort (GM0307), 161.852 inwoners op 1-1-2024 (Bron: CBS)" in r.out
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from burgernet_cost.domain.trace import Figuur, Spoor
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import Cell, Field, Part
 from burgernet_cost.output.explain import Knoop, tree
-from burgernet_cost.output.wording import figure_label, rate_description
+from burgernet_cost.output.wording import date_nl, figure_label, rate_description
 
 REPORT = "rapport Gemeentelijke taken Burgernet (2014)"
 
@@ -47,7 +47,6 @@ def date_cells(tarief: Uurtarief, inwoners_datum: str | None) -> dict[str, str]:
 def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any) -> list[Field]:
     """The one line that names a result's date: of the inhabitants and of the price level (json
     "prijspeil" and "inwoners_per"); says when it is the report's situation, and when the two differ."""
-    from burgernet_cost.output.wording import date_nl
 
     inh = f"inwoners {date_nl(inwoners_datum)} (CBS)" if inwoners_datum else "inwoners opgegeven"
     if tarief.soort == "opgegeven" or tarief.peildatum is None:
@@ -194,7 +193,7 @@ def trace_tree(spoor: Spoor, uitleg: bool) -> list[Knoop] | None:
 
 def municipality_text(g: Any, gemeenten: Any) -> str:
     return (
-        f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {g.peildatum} "
+        f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {date_nl(g.peildatum)} "
         f"({gemeenten.meta.bron.attributie}); {g.provincie}, veiligheidsregio {g.veiligheidsregio}, "
         f"politie-eenheid {g.politie_eenheid}" + ("" if gemeenten.eenheid_status(g.jaar) == "gepubliceerd" else " (afgeleid)")
     )

@@ -19,7 +19,7 @@ from burgernet_cost.output.views.common import (
     scenario_header,
     trace_tree,
 )
-from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, notes_text
 
 #: notes of the models that do not apply to a region
 SKIP_NOTES = {"fte_fragment", "berekend_gelijk"}
@@ -53,7 +53,7 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
             None,
             "Inwoners",
             f"{money.nl_number(regio.inwoners)} in {count(len(regio.leden), 'gemeente', 'gemeenten')}"
-            + (f" (peildatum {peildatum})" if peildatum else ""),
+            + (f" op {date_nl(peildatum)} (CBS)" if peildatum else ""),
         ),
         Field(
             "model",
