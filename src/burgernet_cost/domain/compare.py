@@ -120,9 +120,10 @@ def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze
     trace.read(fig)
     if tarief.soort != "salaris":
         how = "--uurtarief" if tarief.soort == "opgegeven" else "--kostenbasis integraal"
+        y, m, d = price_date.split("-")
         raise UsageProblem(
-            f"--tarief advies: de adviesbedragen van §6 zijn euro's van {price_date}; met {how} is er geen "
-            "loonindex om ze mee te indexeren (kies --tarief berekend)",
+            f"de adviesbedragen van §6 zijn euro's van {int(d)}-{int(m)}-{y}; met {how} is er geen loonindex om ze mee te "
+            "indexeren (kies --tarief berekend)",
             field="tarief",
         )
     then = uurtarief(ds, replace(keuze or TariefKeuze(), peildatum=price_date, peildatum_uit_jaar=False), Trace())

@@ -253,7 +253,7 @@ def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, applied: d
     notes = [] if gemeenten.eenheid_status(jaar) == "gepubliceerd" else [f"Politie-eenheid {jaar}: {region_method(gemeenten, jaar)}"]
     parts: list[Part] = [
         Field("jaar", None, jaar, "int"),
-        Field("peildatum", "Peildatum", gemeenten.peildatum(jaar)),
+        Field("peildatum", "Peildatum", gemeenten.peildatum(jaar), text=date_nl(gemeenten.peildatum(jaar))),
         Field(
             "bron",
             "Bron",
