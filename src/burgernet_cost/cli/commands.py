@@ -5,7 +5,6 @@ Heavy modules (data, domain, views, renderers) are imported inside the command t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -42,6 +41,7 @@ from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
 from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.domain.codes import BOTH, Pakket, UitvoerModel
 from burgernet_cost.errors import UsageProblem
+from burgernet_cost.structs import struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
@@ -358,7 +358,7 @@ def _emit_report(report: Any, opties: Gedeeld) -> None:
     emit(report, opties.fmt, opties.uitvoer)
 
 
-@dataclass(frozen=True)
+@struct
 class Opzet:
     """What estimate, compare-models, gevoeligheid and rapport start from: the data, the rate choice,
     the inhabitants (None: the command's own default) and the CBS municipality behind them."""

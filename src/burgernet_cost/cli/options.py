@@ -11,7 +11,6 @@ import functools
 import inspect
 import typing
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any
 
@@ -34,6 +33,7 @@ from burgernet_cost.cli.parsers import (
 from burgernet_cost.domain.codes import TARIEVEN, Kostenbasis
 from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem, quote
+from burgernet_cost.structs import struct
 
 Opt = typer.Option
 
@@ -323,7 +323,7 @@ def pakket_option(help: str, default_shown: bool = True) -> Any:
     )
 
 
-@dataclass(frozen=True)
+@struct
 class Gedeeld:
     """The values of the shared options a command was given."""
 

@@ -5,10 +5,10 @@ invokes (see ``app.build``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from burgernet_cost.structs import struct
 
 
-@dataclass(frozen=True)
+@struct
 class Spec:
     module: str  # under burgernet_cost.cli
     function: str

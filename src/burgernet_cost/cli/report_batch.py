@@ -9,7 +9,6 @@ line on standard error, nothing when it is piped.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import sys
 import unicodedata
@@ -20,6 +19,7 @@ from typing import Any
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem
+from burgernet_cost.structs import replace
 
 
 def output_folder(target: str) -> Path:
@@ -108,7 +108,7 @@ def per_member(
             schalingen=opties.schalingen(),
             **{**shared, "tellingen": tellingen},
         )
-        d = dataclasses.replace(d, regio_van=regios)
+        d = replace(d, regio_van=regios)
         name = file_name(lid.naam, taken, fmt)
         write_file(str(folder / name), render(fmt, d, ds))
         written.append((regios[pakketten[0]].leden[n], name))

@@ -8,7 +8,6 @@ by bncost itself (``output/svgplot.py``).
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import shlex
 from decimal import Decimal
@@ -43,6 +42,7 @@ from burgernet_cost.cli.parsers import parse_choice
 from burgernet_cost.domain.codes import BOTH, Pakket
 from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem
+from burgernet_cost.structs import replace
 
 Opt = typer.Option
 REPORT_FORMATS = ("html", "xlsx")
@@ -140,7 +140,7 @@ def report_cmd(
     if not regio:
         one_of_inhabitants(inwoners, gemeente, jaar, required=True)
     _require(chosen)
-    opties = dataclasses.replace(opties, data_dir=data_dir)
+    opties = replace(opties, data_dir=data_dir)
     d, ds = _dossier(opties, regio[0] if regio else None, given, gemeente, inwoners, jaar, pakket, tarief, schaalvoordeel)
     data = _render(chosen, d, ds)
     if real is None:
@@ -173,7 +173,7 @@ def _per_member(
     folder = output_folder(uitvoer)
     chosen = fmt or "html"
     _require(chosen)
-    opties = dataclasses.replace(opties, data_dir=data_dir)
+    opties = replace(opties, data_dir=data_dir)
     per_member(
         opties,
         regio[0],

@@ -6,11 +6,11 @@ part of it, read on first use (most commands do not need them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data.reading import LineMap, display_path
+from burgernet_cost.structs import field, struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data import models as s
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from burgernet_cost.data.timeline_models import TijdlijnFile
 
 
-@dataclass(frozen=True)
+@struct
 class Dataset:
     root: Path
     tasks: tm.TasksFile

@@ -19,10 +19,10 @@ What holds on a date D, in one place:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.errors import UsageProblem
+from burgernet_cost.structs import struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data import models as s
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from burgernet_cost.data.municipalities import Gemeenten
 
 
-@dataclass(frozen=True)
+@struct
 class Tijdstip:
     """The date a result is asked for: the report's situation, a year, a date, or an explicit mix."""
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from burgernet_cost.data.municipalities import Gemeente, Gemeenten
 from burgernet_cost.data.reading import display_path, load_yaml_text, read_bytes
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
+from burgernet_cost.structs import struct
 
 MAX_MEMBERS = 5000
 SUPPORTED = (".csv", ".txt", ".tsv", ".yaml", ".yml", "")
@@ -27,7 +27,7 @@ MAX_INWONERS = 100_000_000
 SUGGEST_UP_TO = 20  # near misses are searched for the first unknown names only (each costs a comparison with all)
 
 
-@dataclass(frozen=True)
+@struct
 class Lidinvoer:
     """A member of a region as selected: its inhabitants and where that number comes from."""
 

@@ -18,13 +18,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.data.reading import is_plain_date
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
+from burgernet_cost.structs import replace, struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data.population_series import Bevolkingsreeks
@@ -36,7 +36,7 @@ COLUMNS = ["datum", "code", "naam", "opgegaan_in_code", "opgegaan_in_naam", "geh
 MAX_JUMP = Decimal("0.03")  # a reorganisation moves people, it does not create them
 
 
-@dataclass(frozen=True)
+@struct
 class Herindeling:
     datum: str
     code: str
@@ -51,7 +51,7 @@ class Herindeling:
         return int(self.datum[:4])
 
 
-@dataclass(frozen=True)
+@struct
 class Herindelingen:
     regels: tuple[Herindeling, ...]
     bestand: str

@@ -12,7 +12,6 @@ import csv
 import difflib
 import io
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,7 @@ from burgernet_cost.data.files import MUNICIPALITIES_FILE
 from burgernet_cost.data.municipal_years import fold as fold
 from burgernet_cost.data.reading import LineMap, display_path, inside, read_text, resolve_data_dir
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
+from burgernet_cost.structs import field, struct
 
 if TYPE_CHECKING:  # the meta data are records with the models' fields; the models serve as their types
     from burgernet_cost.data import municipality_models as mm
@@ -29,7 +29,7 @@ FILE = MUNICIPALITIES_FILE
 COLUMNS = ["code", "naam", "inwoners", "peildatum", "provincie", "veiligheidsregio_code", "veiligheidsregio", "politie_eenheid"]
 
 
-@dataclass(frozen=True)
+@struct
 class Gemeente:
     code: str
     naam: str
@@ -46,7 +46,7 @@ class Gemeente:
         return int(self.peildatum[:4])
 
 
-@dataclass(frozen=True)
+@struct
 class _Index:
     """Look-ups of one year, built once: by code, by folded name, alias and base name."""
 
@@ -57,7 +57,7 @@ class _Index:
     namen: dict[str, str]  # folded -> as written, names and aliases (for suggestions)
 
 
-@dataclass(frozen=True)
+@struct
 class Gemeenten:
     meta: mm.GemeentenFile
     per_jaar: dict[int, tuple[Gemeente, ...]]

@@ -11,17 +11,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from burgernet_cost.data.reading import display_path, inside, is_plain_date, read_text
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
+from burgernet_cost.structs import struct
 
 COLUMNS = ["code", "naam", "peildatum", "inwoners"]
 
 
-@dataclass(frozen=True)
+@struct
 class Telling:
     code: str
     naam: str
@@ -31,7 +31,7 @@ class Telling:
     plaats: str  # file:line
 
 
-@dataclass(frozen=True)
+@struct
 class Bevolkingsreeks:
     per_code: dict[str, dict[int, Telling]]
     jaren: tuple[int, ...]

@@ -18,17 +18,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from burgernet_cost.data.reading import display_path, format_key_path, load_yaml_text, read_text
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
+from burgernet_cost.structs import field, struct
 
 _SEGMENT = re.compile(r"([^.\[\]]+)|\[([^\]]+)\]")
 
 
-@dataclass(frozen=True)
+@struct
 class Wijziging:
     pad: str  # as written
     file: str  # "interviews.yaml"
@@ -37,7 +37,7 @@ class Wijziging:
     herkomst: str  # "scenario.yaml:4" or "--set"
 
 
-@dataclass
+@struct(frozen=False)
 class Scenario:
     naam: str
     omschrijving: str | None = None

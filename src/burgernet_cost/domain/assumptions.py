@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.domain.codes import SCHALINGEN, Pakket
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+from burgernet_cost.structs import field, replace, struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
 
 
-@dataclass(frozen=True)
+@struct
 class Optie:
     """One alternative of an assumption, as data (``output/`` words it): ``soort`` is
     "uurtarief_venster" (rand, bedrag), "tariefprofiel" (profiel, naam, bedrag), "schaalvoordeel"
@@ -43,7 +43,7 @@ class Optie:
         return dict(self.params)
 
 
-@dataclass(frozen=True)
+@struct
 class Variant:
     """One way to compute: a rate choice, a scale advantage, scaling choices."""
 
@@ -53,7 +53,7 @@ class Variant:
     gekozen: tuple[Optie, ...] = ()  # the non-default options taken
 
 
-@dataclass(frozen=True)
+@struct
 class Aanname:
     """An assumption a result rests on: ``id`` "uurtarief", "schaalvoordeel" or "schaling_<taakgebied>";
     ``standaard`` its default value (a rate, a percentage, a scaling rule)."""
@@ -67,20 +67,20 @@ class Aanname:
     taakgebied: str | None = None  # the name of the taakgebied, for a scaling
 
 
-@dataclass(frozen=True)
+@struct
 class Grens:
     waarde: Decimal
     door: tuple[Optie, ...]  # the options that set this bound (none: the defaults)
 
 
-@dataclass(frozen=True)
+@struct
 class Bereik:
     laag: Grens
     midden: Decimal
     hoog: Grens
 
 
-@dataclass(frozen=True)
+@struct
 class Bandbreedte:
     aannames: tuple[Aanname, ...]
     bereik: dict[str, Bereik] = field(default_factory=dict)
@@ -195,7 +195,7 @@ def ranges(base: Variant, aannames: Sequence[Aanname], evaluate: Callable[[Varia
     return Bandbreedte(tuple(aannames), {k: Bereik(low[k], central[k], high[k]) for k in central}, len(all_variants))
 
 
-@dataclass(frozen=True)
+@struct
 class Uitslag:
     aanname: Aanname
     laag: tuple[Optie | None, dict[str, Decimal]]  # the option (None: the default) and the figures at the low end

@@ -4,14 +4,14 @@ apart from the rest of ``validate`` (which imports much more)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import INTERVIEWS_FILE
+from burgernet_cost.structs import struct
 
 
-@dataclass
+@struct(frozen=False)
 class Finding:
     level: str  # "fout" or "waarschuwing" or "ok"
     check: str  # schema, verwijzingen, kalibratie, bronnen, …

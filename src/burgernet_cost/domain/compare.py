@@ -13,7 +13,6 @@ contribution per inhabitant:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,12 +24,13 @@ from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import UsageProblem
+from burgernet_cost.structs import replace, struct
 
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
     from burgernet_cost.data.organisation_models import Inrichtingsmodel
 
 
-@dataclass(frozen=True)
+@struct
 class ModelUitkomst:
     id: str
     nummer: int
@@ -50,7 +50,7 @@ class ModelUitkomst:
     rust_op_aanname: bool  # uses the scale advantage (an assumption, or the user's own figure)
 
 
-@dataclass(frozen=True)
+@struct
 class Vergelijking:
     inwoners: int
     pakket: Pakket
@@ -337,7 +337,7 @@ def report_tariffs(ds: Dataset, keuze: TariefKeuze | None = None) -> tuple[dict[
 TARIEF_BETAALT = ("relatiebeheer_communicatie",)
 
 
-@dataclass(frozen=True)
+@struct
 class Bijdrage2014:
     """One area of §2.1 next to the report's tariff: what its contribution paid for beyond the tariff
     (``ook``) and what of the tariff it did not pay for (``niet``); a difference only when both are empty."""

@@ -7,7 +7,6 @@ the norms, the hourly rate, the tariffs per inhabitant, ``estimate`` for a few r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from burgernet_cost.data.dataset import Dataset
@@ -17,6 +16,7 @@ from burgernet_cost.domain.compare import compare
 from burgernet_cost.domain.estimate import estimate, norm
 from burgernet_cost.domain.figures import DATA_ATTRIBUTES
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+from burgernet_cost.structs import struct
 
 REFERENCE_SIZES = (10_000, 100_000, 1_000_000)
 NORM_BASIS = 100_000  # norms are shown as hours per month per 100.000 inhabitants
@@ -28,7 +28,7 @@ SHOWN: tuple[Pakket, ...] = ("basis", "volledig")
 GROEPEN = ("normen", "uurtarief", "tarieven", "estimate", "compare", "uurtarief_jaar", "estimate_jaar")
 
 
-@dataclass(frozen=True)
+@struct
 class Kengetal:
     groep: str  # one of GROEPEN
     onderwerp: str  # taakgebied or model name, the rate profile id, or a number of inhabitants
@@ -89,7 +89,7 @@ def key_figures(ds: Dataset, jaren: list[int] | tuple[int, ...] = ()) -> dict[Ke
     return out
 
 
-@dataclass(frozen=True)
+@struct
 class Invoerwijziging:
     """One changed input figure: its id, old and new value, and where it stands (file:line)."""
 

@@ -8,7 +8,6 @@ Nothing here formats; the HTML page and the workbook (``output/rapport_html.py``
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from burgernet_cost.domain.compare import Vergelijking, compare
 from burgernet_cost.domain.estimate import Herkomst, Schatting
 from burgernet_cost.domain.region import Lid, Regio, region
 from burgernet_cost.domain.series import Reeks, Telling, series
+from burgernet_cost.structs import field, struct
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 SIZES = (1_000, 2_000, 5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 500_000, 1_000_000)
 
 
-@dataclass(frozen=True)
+@struct
 class Dossier:
     onderwerp: str  # "Amersfoort", "politie-eenheid Oost-Brabant", "54.600 inwoners"
     soort: str  # "gemeente", "inwoners" or how a region was chosen (eenheid, veiligheidsregio, …)
@@ -162,11 +162,10 @@ def cost_bases(
     """The estimate on the other cost bases the data knows: the salary with every surcharge
     (``--toeslagen alle``) and the integral cost of a year (``--kostenbasis integraal``). Empty when
     the rate is given directly or already on such a basis."""
-    from dataclasses import replace
-
     from burgernet_cost.domain.estimate import estimate
     from burgernet_cost.domain.rate import TariefKeuze
     from burgernet_cost.errors import BncostError
+    from burgernet_cost.structs import replace
 
     base = keuze or TariefKeuze()
     if base.uurtarief is not None or base.kostenbasis != "salaris" or base.toeslagen:

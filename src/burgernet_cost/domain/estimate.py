@@ -12,12 +12,12 @@ read and every intermediate result is recorded in the trace (``Schatting.spoor``
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import events_until
+from burgernet_cost.structs import struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data.municipalities import Gemeente
@@ -32,7 +32,7 @@ from burgernet_cost.errors import DataError
 INWONERS = "inwoners"  # the figure of the number of inhabitants, whoever gave it
 
 
-@dataclass(frozen=True)
+@struct
 class Herkomst:
     """Where the number of inhabitants comes from when the user did not type it (the CBS table)."""
 
@@ -56,7 +56,7 @@ def components(pakket: Pakket) -> tuple[Pakket, ...]:
     return ("basis", "aanvullend") if pakket == "volledig" else (pakket,)
 
 
-@dataclass(frozen=True)
+@struct
 class Norm:
     """Pooled hours per inhabitant per month for one taakgebied and measured package."""
 
@@ -93,7 +93,7 @@ def norm(ds: Dataset, taakgebied: str, pakket: Pakket, trace: Trace | None = Non
     return Norm(taakgebied, pakket, uren, inwoners, tuple(ids))
 
 
-@dataclass(frozen=True)
+@struct
 class Regel:
     """One taakgebied (or the total) of an estimate. ``None`` = not quantified."""
 
@@ -111,7 +111,7 @@ class Regel:
         return self.uren_per_maand is not None
 
 
-@dataclass(frozen=True)
+@struct
 class Schatting:
     inwoners: int
     pakket: Pakket

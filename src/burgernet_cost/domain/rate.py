@@ -11,7 +11,6 @@ assumptions and warnings apply (codes: ``output/wording.py`` words them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from burgernet_cost.domain.figures import SALARY_FILE, take, user_input
 from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
 from burgernet_cost.errors import UsageProblem, quote
+from burgernet_cost.structs import field, struct
 
 if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
     from burgernet_cost.data import models as s
@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # the records have the models' fields; the models serve as th
 RATE_STEP = "uurtarief"
 
 
-@dataclass(frozen=True)
+@struct
 class TariefKeuze:
     """How the user wants the hourly rate determined; empty = the default profile."""
 
@@ -43,7 +43,7 @@ class TariefKeuze:
     peildatum_uit_jaar: bool = False  # the price date is 1 January of --jaar: before the oldest table, take the oldest
 
 
-@dataclass(frozen=True)
+@struct
 class Uurtarief:
     bedrag: Decimal
     soort: str  # "opgegeven", "salaris" or "integraal"
@@ -64,7 +64,7 @@ class Uurtarief:
         return any(f.zwak for f in self.figuren)
 
 
-@dataclass
+@struct(frozen=False)
 class _Build:
     trace: Trace
     aannames: list[Notitie] = field(default_factory=list)

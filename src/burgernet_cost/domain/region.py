@@ -13,7 +13,6 @@ the sum of the members' contributions to the cent). Hours and FTE are not rounde
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,12 +27,13 @@ from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze
 from burgernet_cost.domain.trace import Figuur, Spoor, Trace
 from burgernet_cost.errors import UsageProblem
+from burgernet_cost.structs import replace, struct
 
 SELECTIONS = ("eenheid", "veiligheidsregio", "gemeenten", "bestand", "alle")
 REKENEENHEID = 100_000  # the models are computed for this many inhabitants and scaled per member
 
 
-@dataclass(frozen=True)
+@struct
 class Lid:
     naam: str
     code: str | None
@@ -46,7 +46,7 @@ class Lid:
     extra: tuple[tuple[str, str], ...] = ()  # the member file's other columns
 
 
-@dataclass(frozen=True)
+@struct
 class Regio:
     titel: str  # what was selected; ``soort`` says how (eenheid, veiligheidsregio, gemeenten, bestand, alle)
     soort: str

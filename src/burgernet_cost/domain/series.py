@@ -14,11 +14,11 @@ formed by a merger shows the sum of its predecessors before it existed, and says
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.estimate import Herkomst, Schatting, estimate
+from burgernet_cost.structs import struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 FIRST_YEAR = 2014
 
 
-@dataclass(frozen=True)
+@struct
 class Telling:
     """The inhabitants of a series' subject in one year, where they come from, and what to say."""
 
@@ -43,7 +43,7 @@ class Telling:
     ontbrekend: tuple[str, ...] = ()  # members without a count this year
 
 
-@dataclass(frozen=True)
+@struct
 class Jaarpunt:
     jaar: int
     inwoners: int
@@ -57,7 +57,7 @@ class Jaarpunt:
     leden: int = 1  # municipalities in the subject that year
 
 
-@dataclass(frozen=True)
+@struct
 class Reeks:
     onderwerp: str
     pakket: Pakket

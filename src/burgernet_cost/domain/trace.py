@@ -12,9 +12,10 @@ Notes are codes with parameters in the same way (``Notitie``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+
+from burgernet_cost.structs import field, struct
 
 # Status of a figure: from the data files (gepubliceerd, afgeleid, aanname, secundair),
 # or 'invoer' for what the user typed.
@@ -27,7 +28,7 @@ def _frozen(params: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
     return tuple(params.items())
 
 
-@dataclass(frozen=True)
+@struct
 class Figuur:
     """One figure read from the data (or given by the user), with where it stands."""
 
@@ -55,7 +56,7 @@ class Figuur:
         return number(self.waarde)
 
 
-@dataclass(frozen=True)
+@struct
 class Stap:
     """One intermediate result: its value and the figures and steps it was computed from."""
 
@@ -71,7 +72,7 @@ class Stap:
         return dict(self.params)
 
 
-@dataclass(frozen=True)
+@struct
 class Notitie:
     """A note on a result: a code and its parameters; ``output/wording.py`` words it."""
 
@@ -94,7 +95,7 @@ def notitie(code: str, **params: Any) -> Notitie:
     return Notitie(code, _frozen(params))
 
 
-@dataclass(frozen=True)
+@struct
 class Spoor:
     """The finished record: figures in the order read, steps in the order computed, the roots."""
 
@@ -113,7 +114,7 @@ class Spoor:
         return any(f.zwak for f in self.figuren)
 
 
-@dataclass
+@struct(frozen=False)
 class Trace:
     """Collects figures and steps while a calculation runs."""
 

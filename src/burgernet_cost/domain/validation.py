@@ -3,16 +3,16 @@ municipality tables, calibration on the report, warnings)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE, by_file
 from burgernet_cost.domain.calibration import Finding, _calibrate, calibration, calibration_failures
 from burgernet_cost.errors import DataError
+from burgernet_cost.structs import field, struct
 
 
-@dataclass
+@struct(frozen=False)
 class Validation:
     data_dir: str
     findings: list[Finding] = field(default_factory=list)

@@ -22,8 +22,9 @@ text            as is          as is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from burgernet_cost.structs import field, struct
 
 DISPLAY = "display"  # table and markdown
 JSON = "json"
@@ -31,7 +32,7 @@ CSV = "csv"
 EVERYWHERE = frozenset({DISPLAY, JSON, CSV})
 
 
-@dataclass(frozen=True)
+@struct
 class Column:
     key: str  # json key and csv header
     label: str  # Dutch heading (table, markdown)
@@ -41,7 +42,7 @@ class Column:
     formats: frozenset[str] = EVERYWHERE
 
 
-@dataclass
+@struct(frozen=False)
 class Table:
     key: str | None  # json key (None: not in json)
     columns: list[Column]
@@ -55,7 +56,7 @@ class Table:
         return [c for c in self.columns if fmt in c.formats]
 
 
-@dataclass(frozen=True)
+@struct
 class Field:
     """A header line and/or a json member.
 
@@ -69,7 +70,7 @@ class Field:
     text: str | None = None  # display text, where it differs from the value (prose around it)
 
 
-@dataclass(frozen=True)
+@struct
 class Text:
     """Lines of prose between the header and the notes (table: wrapped lines; markdown: a list)."""
 
@@ -77,7 +78,7 @@ class Text:
     formats: frozenset[str] = frozenset({DISPLAY})
 
 
-@dataclass(frozen=True)
+@struct
 class Cell:
     """A value whose kind is its own, not its column's (a column of mixed key figures)."""
 
@@ -88,7 +89,7 @@ class Cell:
 Part = Field | Table | Text
 
 
-@dataclass
+@struct(frozen=False)
 class Report:
     command: str
     title: str

@@ -8,18 +8,18 @@ here computes: the tree shows exactly what the calculation recorded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from burgernet_cost.domain.trace import Spoor
 from burgernet_cost.output import wording as w
 from burgernet_cost.output.cells import md
+from burgernet_cost.structs import field, struct
 
 #: a text tree lists this many members of a region; the JSON lists them all
 MAX_SIBLINGS_SHOWN = 12
 
 
-@dataclass
+@struct(frozen=False)
 class Knoop:
     label: str
     waarde: str

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from burgernet_cost.domain.rounding import quantize
+from burgernet_cost.structs import struct
 
 
-@dataclass(frozen=True)
+@struct
 class Kind:
     """A kind of figure owns its decimals: as people read it (table, markdown, html) and as
     machines read it (json, csv). Every view, renderer and note asks here."""

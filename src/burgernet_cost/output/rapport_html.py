@@ -9,7 +9,6 @@ the same views as the terminal output, so the page and ``bncost estimate`` canno
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 from pathlib import Path
@@ -22,11 +21,12 @@ from burgernet_cost.output.html_page import page
 from burgernet_cost.output.rapport_notes import Noten, appendix_html
 from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text
+from burgernet_cost.structs import struct
 
 SCALE_NOTES = ("schaalvoordeel_aanname", "schaalvoordeel_opgegeven", "advies_landelijk", "tarief_advies")
 
 
-@dataclass(frozen=True)
+@struct
 class Colofon:
     version: str
     command: str  # how to make the document again (no machine paths)
