@@ -6,7 +6,9 @@
   console error, no request beyond the page itself; a screenshot; the total equals ``estimate``'s.
 * LibreOffice (headless) recalculates the workbook: the recalculated cells equal ``estimate`` and
   ``compare-models``; after changing the inhabitants in *Invoer* it recalculates to what
-  ``bncost estimate --inwoners NEW`` says.
+  ``bncost estimate --inwoners NEW`` says. It does so over the whole matrix of options
+  (tests/workbook_matrix.py: every rate option, both scalings, advies of another year, a region by
+  names and from a member file, an edited input cell), all workbooks in one LibreOffice run.
 
 Without the programs these tests skip, unless ``BNCOST_REQUIRE_TOOLS=1`` (``.ci/run`` sets it):
 then they fail, so CI cannot pass without having looked. ``BNCOST_SCREENSHOT=FILE`` keeps the
@@ -177,6 +179,11 @@ def test_chromium_reads_the_document_as_a_council_member_would(tmp_path, soort, 
 
 
 def _recalculate(soffice: str, workbook: Path, out: Path) -> Path:
+    return _recalculate_all(soffice, [workbook], out)[0]
+
+
+def _recalculate_all(soffice: str, workbooks: list[Path], out: Path) -> list[Path]:
+    """Every workbook recalculated and saved by one LibreOffice run (names must differ)."""
     profile = out.parent / "lo-profiel"
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(RECALC_PROFILE, encoding="utf-8")
@@ -191,14 +198,14 @@ def _recalculate(soffice: str, workbook: Path, out: Path) -> Path:
             "xlsx",
             "--outdir",
             str(out),
-            str(workbook),
+            *(str(w) for w in workbooks),
         ],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
-    converted = out / workbook.name
-    assert result.returncode == 0 and converted.exists(), result.stderr
+    converted = [out / w.name for w in workbooks]
+    assert result.returncode == 0 and all(c.exists() for c in converted), result.stderr
     return converted
 
 
@@ -214,8 +221,10 @@ def _close(value: float, expected: Decimal, places: int) -> bool:
 
 
 def _check(wb: object, inwoners_args: list[str]) -> None:
+    from workbook_matrix import estimate_args
+
     for pakket in ("basis", "volledig"):
-        est = _json("estimate", *inwoners_args, "-p", pakket)
+        est = _json("estimate", *estimate_args(inwoners_args), "-p", pakket)
         t = est["totaal"]
         assert _close(_named(wb, f"Totaal_kosten_{pakket}"), t["kosten_per_jaar"], 2), pakket
         assert _close(_named(wb, f"Totaal_uren_{pakket}"), t["uren_per_maand"], 4), pakket
@@ -263,3 +272,41 @@ def test_libreoffice_recalculates_a_members_workbook_to_regios_figure(tmp_path):
         zeist = next(lid for lid in regio["leden"] if lid["gemeente"] == "Zeist")
         assert _close(_named(values, f"Bijdrage_regionaal_{pakket}"), zeist["bijdrage_per_jaar"], 2), pakket
     _check(values, ["--gemeente", "Zeist"])
+
+
+def _members(wb: object) -> dict[str, tuple[float, float]]:
+    """Sheet *Leden*: name -> (contribution basis, contribution volledig), as recalculated."""
+    rows = wb["Leden"].iter_rows(min_row=1, values_only=True)  # type: ignore[index]
+    return {r[0]: (r[4], r[5]) for r in rows if r[0] and r[0] != "Totaal" and isinstance(r[4], (int, float))}
+
+
+def test_libreoffice_recalculates_the_whole_matrix(tmp_path):
+    """Every option set of tests/workbook_matrix.py, a region by names and by member file, and an
+    edited input cell: LibreOffice's figures equal the command line's (one LibreOffice run)."""
+    from workbook_matrix import MATRIX, MEMBER_FILE, REGION
+
+    soffice = _program("soffice", "libreoffice")
+    openpyxl = pytest.importorskip("openpyxl")
+    (tmp_path / "in").mkdir()
+    made = [_make(tmp_path / "in", *args, f"m{i}.xlsx") for i, args in enumerate(MATRIX)]
+    leden = tmp_path / "leden.csv"
+    leden.write_text(MEMBER_FILE, encoding="utf-8")
+    regions = {"--gemeenten": REGION, "--bestand": str(leden)}
+    made += [_make(tmp_path / "in", option, value, f"r{i}.xlsx") for i, (option, value) in enumerate(regions.items())]
+    wb = openpyxl.load_workbook(made[0])
+    sheet, ref = next(iter(wb.defined_names["Inwoners"].destinations))
+    wb[sheet][ref.replace("$", "")].value = 61_234
+    made.append(tmp_path / "in" / "bewerkt.xlsx")
+    wb.save(made[-1])
+    values = [openpyxl.load_workbook(p, data_only=True) for p in _recalculate_all(soffice, made, tmp_path / "uit")]
+    for args, wb in zip(MATRIX, values, strict=False):
+        _check(wb, args)
+    for (option, value), wb in zip(regions.items(), values[len(MATRIX) :], strict=False):
+        members = _members(wb)
+        for column, pakket in enumerate(("basis", "volledig")):
+            regio = _json("regio", option, value, "-p", pakket)
+            assert {m["gemeente"] for m in regio["leden"]} == set(members), option
+            for lid in regio["leden"]:
+                assert _close(members[lid["gemeente"]][column], lid["bijdrage_per_jaar"], 2), (option, lid["gemeente"])
+    assert _named(values[-1], "Inwoners") == 61_234
+    _check(values[-1], ["--inwoners", "61234", *MATRIX[0][2:]])
