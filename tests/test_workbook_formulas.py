@@ -12,7 +12,7 @@ import pytest
 formulas = pytest.importorskip("formulas")
 pytest.importorskip("xlsxwriter")
 
-from workbook_matrix import MATRIX, estimate_args  # noqa: E402
+from workbook_matrix import MATRIX, MEMBER_FILE, REGION, estimate_args  # noqa: E402
 
 
 def _names(path) -> dict[str, str]:
@@ -51,23 +51,30 @@ def test_the_workbook_evaluates_to_the_command_line(bncost, tmp_path, args):
             assert got[f"Totaal_{m['model']}_{pakket}"] == pytest.approx(m["totaal_per_jaar"], abs=Decimal("0.005")), m["model"]
 
 
-def test_a_regions_workbook_evaluates_to_regio(bncost, tmp_path):
+@pytest.mark.parametrize("option", ["--gemeenten", "--bestand"])
+def test_a_regions_workbook_evaluates_to_regio(bncost, tmp_path, option):
+    """A region by names and the same region from a member file: each member's contribution."""
+    value = REGION
+    if option == "--bestand":
+        value = str(tmp_path / "leden.csv")
+        (tmp_path / "leden.csv").write_text(MEMBER_FILE, encoding="utf-8")
     path = tmp_path / "regio.xlsx"
-    assert bncost("rapport", "--gemeenten", "Utrecht,Zeist,Houten", "-o", path).code == 0
+    assert bncost("rapport", option, value, "-o", path).code == 0
     import openpyxl
 
     solution = formulas.ExcelModel().loads(str(path)).finish().calculate()
     sheet = openpyxl.load_workbook(path)["Leden"]
-    regio = json.loads(bncost("regio", "--gemeenten", "Utrecht,Zeist,Houten", "-f", "json").out, parse_float=Decimal)
-    by_name = {m["gemeente"]: m["bijdrage_per_jaar"] for m in regio["leden"]}
-    found = 0
-    for row in sheet.iter_rows(min_row=1):
-        name = row[0].value
-        if name in by_name:
-            value = solution[f"'[{path.name}]LEDEN'!{row[4].coordinate}"].value[0][0]
-            assert Decimal(str(value)) == pytest.approx(by_name[name], abs=Decimal("0.005"))
-            found += 1
-    assert found == 3
+    for column, pakket in ((4, "basis"), (5, "volledig")):
+        regio = json.loads(bncost("regio", option, value, "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        by_name = {m["gemeente"]: m["bijdrage_per_jaar"] for m in regio["leden"]}
+        found = 0
+        for row in sheet.iter_rows(min_row=1):
+            name = row[0].value
+            if name in by_name:
+                got = solution[f"'[{path.name}]LEDEN'!{row[column].coordinate}"].value[0][0]
+                assert Decimal(str(got)) == pytest.approx(by_name[name], abs=Decimal("0.005")), (name, pakket)
+                found += 1
+        assert found == len(by_name) == 3
 
 
 def test_an_edited_input_cell_recalculates_to_the_command_line(bncost, tmp_path):
