@@ -20,17 +20,27 @@ A missing, read-only or odd cache folder just means no cache; ``BNCOST_NO_CACHE=
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from burgernet_cost import __version__
 from burgernet_cost.data.reading import MAX_FILE_BYTES
 from burgernet_cost.data.records import decode_object, encode_object
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:  # CPython's own SHA-256 (3.11: _sha256, 3.12+: _sha2); importing hashlib loads OpenSSL, ~5 ms a run
+    try:
+        from _sha256 import sha256
+    except ImportError:  # pragma: no cover - another Python
+        try:
+            from _sha2 import sha256
+        except ImportError:
+            from hashlib import sha256
 
 FORMAT = 3  # raise when the shape of an entry changes
 #: what a cold read concluded before it stored an entry, per kind; an entry must carry all of them
@@ -73,14 +83,14 @@ def code_fingerprint() -> str:
                             parts.append(f"{sub}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
             except OSError:
                 parts.append(f"{sub}:?")
-        _code = hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
+        _code = sha256("\n".join(sorted(parts)).encode()).hexdigest()
     return _code
 
 
 def key(kind: str, files: Iterable[Path]) -> str | None:
     """A digest of the version, the code, the folder and the files' names and contents (None when a
     file cannot be read)."""
-    digest = hashlib.sha256(f"{kind}\0{FORMAT}\0{__version__}\0{code_fingerprint()}".encode())
+    digest = sha256(f"{kind}\0{FORMAT}\0{__version__}\0{code_fingerprint()}".encode())
     try:
         for path in files:
             if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
@@ -121,7 +131,7 @@ def read(kind: str, files: list[Path]) -> Any | None:
             return None
         if header.get("conclusies") != dict.fromkeys(CHECKS.get(kind, ()), "ok"):
             return None  # made without (or before) the checks this code requires
-        if header.get("sha256") != hashlib.sha256(body).hexdigest():
+        if header.get("sha256") != sha256(body).hexdigest():
             return None  # altered or truncated after it was written
         return json.loads(body, object_hook=decode_object)
     except (OSError, ValueError, RecursionError):
@@ -143,7 +153,7 @@ def write(kind: str, files: list[Path], payload: Any, conclusies: Iterable[str])
         if not _safe(where):
             return
         body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=encode_object).encode()
-        header = {"key": digest, "conclusies": passed, "sha256": hashlib.sha256(body).hexdigest()}
+        header = {"key": digest, "conclusies": passed, "sha256": sha256(body).hexdigest()}
         tmp = where / f".{kind}-{os.getpid()}-{os.urandom(6).hex()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:

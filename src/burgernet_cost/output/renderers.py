@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable
@@ -66,6 +65,8 @@ def render_csv(report: Report, nl: bool = False) -> str:
     out = io.StringIO()
     if nl:
         out.write("\ufeff")
+    import csv  # only for --format csv: start-up stays light
+
     writer = csv.writer(out, delimiter=";" if nl else ",", lineterminator="\r\n" if nl else "\n")
     writer.writerow([csv_safe(str(c.key)) for c in columns])
     for row in table.rows:
