@@ -50,7 +50,9 @@ def test_entries_are_written_once_and_only_for_plain_data(fresh_cache):
 def _poison(folder: Path) -> None:
     """Put a wrong number into every cached entry (as an attacker with write access would)."""
     for path in folder.glob("dataset-*.json"):
-        path.write_text(path.read_text(encoding="utf-8").replace('{"$d":"342"}', '{"$d":"999"}'), encoding="utf-8")
+        entry = path.read_bytes()
+        assert b'{"$d":"342"}' in entry  # the figure of the report's 3.1 million inhabitants
+        path.write_bytes(entry.replace(b'{"$d":"342"}', b'{"$d":"999"}'))
 
 
 def test_a_changed_entry_or_a_folder_others_may_write_is_not_trusted(fresh_cache):
@@ -108,7 +110,7 @@ def test_a_warm_run_imports_neither_pydantic_nor_yaml(fresh_cache):
 def test_an_entry_of_another_shape_is_a_miss(fresh_cache):
     good = run(["regio", "--eenheid", "Zeeland", "--uitleg"])
     for path in fresh_cache.glob("*.json"):
-        header = json.loads(path.read_text(encoding="utf-8").split("\n", 1)[0])
+        header = json.loads(path.read_bytes().split(b"\n", 1)[0])
         body = json.dumps({"files": {}, "lines": [], "per_jaar": {"2024": [["x"]]}, "tabellen": [], "meta": None}).encode()
         header["sha256"] = __import__("hashlib").sha256(body).hexdigest()  # even with a fitting digest
         path.write_bytes(json.dumps(header).encode() + b"\n" + body)

@@ -529,17 +529,17 @@ def test_altered_cache_entries_are_not_used(bncost, own_cache, change):
 
     good = bncost("estimate", "-n", "3100000", "-f", "json").out
     for path in _entries(own_cache):
-        header_text, body = path.read_text(encoding="utf-8").split("\n", 1)
+        header_text, body = path.read_bytes().split(b"\n", 1)
         header = json.loads(header_text)
         if change == "number":
-            body = body.replace('{"$d":"342"}', '{"$d":"343"}')
+            body = body.replace(b'{"$d":"342"}', b'{"$d":"343"}')
         elif change == "truncate":
             body = body[: len(body) // 2]
         elif change == "conclusions":
             header["conclusies"] = {"schema": "ok"}
         else:
-            body = json.dumps({"files": {}, "lines": {}})
-        path.write_text(json.dumps(header) + "\n" + body, encoding="utf-8")
+            body = json.dumps({"files": {}, "lines": {}}).encode()
+        path.write_bytes(json.dumps(header).encode() + b"\n" + body)
     r = bncost("estimate", "-n", "3100000", "-f", "json")
     assert r.code == 0 and r.out == good and r.err == ""
 

@@ -6,10 +6,13 @@ times: a changed check is a miss), the data folder and the content of every file
 made from, so any change to a data file (or to bncost) is a miss. Only data that passed every
 check is stored; scenarios, ``--set`` and ``validate`` never use it.
 
-An entry is a header line and the payload. The header carries the key, what the checks concluded
-(``CHECKS``: an entry without the conclusions this code requires is not used) and a SHA-256 of
-the payload text: a changed number inside a well-formed entry, a truncated or otherwise altered
-payload is a miss, never an answer. (The digest guards against corruption and edits, not against
+An entry is a header line and the payload: JSON, then (for a payload's ``MARSHALLED`` member, the
+YAML line maps: thousands of tuple keys that JSON would have to rebuild one by one) Python's
+``marshal`` form, whose format is part of the key. The header carries the key, what the checks
+concluded (``CHECKS``: an entry without the conclusions this code requires is not used), the length
+of the JSON part and a SHA-256 of the whole payload, checked before anything in it is read: a
+changed number inside a well-formed entry, a truncated or otherwise altered payload is a miss,
+never an answer. (The digest guards against corruption and edits, not against
 someone who rewrites the whole entry: the folder must be the user's alone, see ``_safe``.)
 
 Where: ``$XDG_CACHE_HOME/bncost`` (else ``~/.cache/bncost``), a folder of the user's own that no
@@ -21,8 +24,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import marshal
 import os
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -42,7 +47,9 @@ else:  # CPython's own SHA-256 (3.11: _sha256, 3.12+: _sha2); importing hashlib 
         except ImportError:
             from hashlib import sha256
 
-FORMAT = 3  # raise when the shape of an entry changes
+FORMAT = 4  # raise when the shape of an entry changes
+#: the payload member stored in marshal form (a mapping of plain values: str, int, tuples)
+MARSHALLED = "$marshal"
 #: what a cold read concluded before it stored an entry, per kind; an entry must carry all of them
 CHECKS = {
     "dataset": ("schema", "verwijzingen", "bereik"),
@@ -90,7 +97,8 @@ def code_fingerprint() -> str:
 def key(kind: str, files: Iterable[Path]) -> str | None:
     """A digest of the version, the code, the folder and the files' names and contents (None when a
     file cannot be read)."""
-    digest = sha256(f"{kind}\0{FORMAT}\0{__version__}\0{code_fingerprint()}".encode())
+    python = f"{sys.implementation.cache_tag}\0{marshal.version}"  # marshal's format is Python's own
+    digest = sha256(f"{kind}\0{FORMAT}\0{python}\0{__version__}\0{code_fingerprint()}".encode())
     try:
         for path in files:
             if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
@@ -133,8 +141,14 @@ def read(kind: str, files: list[Path]) -> Any | None:
             return None  # made without (or before) the checks this code requires
         if header.get("sha256") != sha256(body).hexdigest():
             return None  # altered or truncated after it was written
-        return json.loads(body, object_hook=decode_object)
-    except (OSError, ValueError, RecursionError):
+        size = header.get("json")
+        if not isinstance(size, int) or not 0 <= size <= len(body):
+            return None
+        payload = json.loads(body[:size], object_hook=decode_object)
+        if size < len(body):
+            payload[MARSHALLED] = marshal.loads(body[size:])
+        return payload
+    except (OSError, ValueError, RecursionError, EOFError, TypeError):
         return None
 
 
@@ -152,8 +166,10 @@ def write(kind: str, files: list[Path], payload: Any, conclusies: Iterable[str])
         where.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _safe(where):
             return
-        body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=encode_object).encode()
-        header = {"key": digest, "conclusies": passed, "sha256": sha256(body).hexdigest()}
+        plain = {k: v for k, v in payload.items() if k != MARSHALLED} if isinstance(payload, dict) else payload
+        text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"), default=encode_object).encode()
+        body = text + (marshal.dumps(payload[MARSHALLED]) if isinstance(payload, dict) and MARSHALLED in payload else b"")
+        header = {"key": digest, "conclusies": passed, "json": len(text), "sha256": sha256(body).hexdigest()}
         tmp = where / f".{kind}-{os.getpid()}-{os.urandom(6).hex()}.tmp"
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:

@@ -47,15 +47,17 @@ def load_dataset(
 def _payload(ds: Dataset) -> dict[str, Any]:
     return {
         "files": {attr: getattr(ds, attr) for attr in ATTRIBUTES},
-        "lines": {name: [[*path, line] for path, line in ds.lines[name].lines.items()] for name in DATA_FILES},
+        cache.MARSHALLED: {name: ds.lines[name].lines for name in DATA_FILES},  # the line maps as they are
     }
 
 
 def _from_payload(root: Path, payload: dict[str, Any]) -> Dataset:
     lines = {}
-    for name, entries in payload["lines"].items():
+    for name, entries in payload[cache.MARSHALLED].items():
+        if not isinstance(entries, dict):
+            raise TypeError("line map")
         linemap = LineMap(display_path(root / name))
-        linemap.lines = {tuple(entry[:-1]): entry[-1] for entry in entries}
+        linemap.lines = entries
         lines[name] = linemap
     files = payload["files"]
     return Dataset(
