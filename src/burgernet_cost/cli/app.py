@@ -184,6 +184,9 @@ def _run(args: list[str]) -> int:
 
     INVOCATION[:] = args
     UNCALIBRATED.clear()  # set again by the command that loads data
+    member_file = sys.modules.get("burgernet_cost.data.member_file")  # loaded only by commands that read one
+    if member_file is not None:
+        member_file.NOTES.clear()  # a note of an earlier run in this process that stopped before saying it
     remark = note(args, _invoked(args))
     for line in (remark or "").splitlines():
         say_note(line)

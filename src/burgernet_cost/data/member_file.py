@@ -18,7 +18,7 @@ from typing import Any
 
 from burgernet_cost.data.municipalities import Gemeente, Gemeenten
 from burgernet_cost.data.reading import display_path, load_yaml_text, read_bytes
-from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem, pattern, quote
 from burgernet_cost.structs import struct
 
 MAX_MEMBERS = 5000
@@ -145,13 +145,13 @@ def _entries(path: Path, shown: str) -> list[Entry]:
 
 
 MAX_COLUMNS = 50
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+_CONTROL = pattern(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 def _plain(text: str) -> str:
     """A cell of the user's file as one line of text: control characters (a line break in a
     spreadsheet cell, an escape sequence) become one space; at most 200 characters."""
-    text = _CONTROL.sub(" ", text).strip()
+    text = _CONTROL().sub(" ", text).strip()
     return text if len(text) <= 200 else text[:199] + "…"
 
 

@@ -5,9 +5,9 @@ of kinds)."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from burgernet_cost.errors import pattern
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import Cell, Field
 
@@ -61,12 +61,12 @@ def fields_json(fields: list[Field]) -> dict[str, Any]:
     return {f.key: machine(f.value, f.kind) for f in fields if f.key is not None}
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_MARKDOWN_SPECIAL = pattern(r"([\\`*_{}\[\]<>#|~])")
 
 
 def md(text: str) -> str:
     """Text that Markdown shows as written: its punctuation escaped, control characters visible."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+    return _MARKDOWN_SPECIAL().sub(r"\\\1", clean(text))
 
 
 def clean(text: str) -> str:
