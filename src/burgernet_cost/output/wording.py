@@ -3,7 +3,7 @@ description of an hourly rate, and the notes (``Notitie``) under a result."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -78,7 +78,7 @@ def show(value: Decimal | int | str | None, unit: str, written: bool = False) ->
 
 
 def figure_label(f: Figuur) -> str:
-    p = f.p
+    p: Mapping[str, Any] = f.p  # a figure's parameters, by its soort
     labels: dict[str, Callable[[], str]] = {
         "invoer.inwoners": lambda: (
             "rekeneenheid (uitkomsten per gemeente naar rato van de inwoners)" if p.get("rekeneenheid") else "inwoners"
@@ -115,7 +115,7 @@ def figure_label(f: Figuur) -> str:
 
 
 def step_label(s: Stap) -> str:
-    p = s.p
+    p: Mapping[str, Any] = s.p  # a step's parameters, by its soort
     labels = {
         "uren_per_maand.pakket": f"uren per maand, {p.get('pakket')}",
         "uren_per_maand.per_gemeente": f"uren per maand, {p.get('pakket')}",
@@ -153,7 +153,7 @@ def step_label(s: Stap) -> str:
 
 def step_formula(s: Stap, values: list[str]) -> str | None:
     """The formula of a step in words; ``values`` are its inputs as shown."""
-    p = s.p
+    p: Mapping[str, Any] = s.p
     n = len(s.invoer)
     if s.soort == "uren_per_maand.pakket":
         som = p["som_uren"]
@@ -209,7 +209,7 @@ def step_formula(s: Stap, values: list[str]) -> str | None:
 # --------------------------------------------------------------------------- the hourly rate
 
 
-def rate_formula(soort: str, p: dict[str, Any]) -> str:
+def rate_formula(soort: str, p: Mapping[str, Any]) -> str:
     """How a rate was computed: 'schaal 10, periodiek 11, tabel 1-4-2012 (afgeleid), zonder toeslagen; € 3.858 / 156 uur'."""
     if soort == "opgegeven":
         return "zelf opgegeven (--uurtarief)"
