@@ -24,6 +24,7 @@ from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 
 if TYPE_CHECKING:  # the meta data are records with the models' fields; the models serve as their types
     from burgernet_cost.data import municipality_models as mm
+    from burgernet_cost.data.population_series import Bevolkingsreeks
 
 FILE = MUNICIPALITIES_FILE
 COLUMNS = ["code", "naam", "inwoners", "peildatum", "provincie", "veiligheidsregio_code", "veiligheidsregio", "politie_eenheid"]
@@ -64,10 +65,10 @@ class Gemeenten:
     bestand: str
     indexes: dict[int, _Index] = field(default_factory=dict, compare=False, repr=False)
     root: Path | None = None
-    series: list[Any] = field(default_factory=list, compare=False, repr=False)
+    series: list[Bevolkingsreeks] = field(default_factory=list, compare=False, repr=False)
     derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # years built from the series
 
-    def bevolkingsreeks(self) -> Any:
+    def bevolkingsreeks(self) -> Bevolkingsreeks:
         """Inhabitants per municipality per year (read on first use; see ``population_series``)."""
         if not self.series:
             from burgernet_cost.data.population_series import load_series

@@ -13,13 +13,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import by_file
 from burgernet_cost.data.reading import format_key_path
+from burgernet_cost.domain.codes import Pad
 
-Problem = tuple[str, tuple[Any, ...], str]  # (file, key path, message)
+if TYPE_CHECKING:
+    from burgernet_cost.data.municipalities import Gemeenten
+    from burgernet_cost.data.population_series import Bevolkingsreeks
+
+Problem = tuple[str, Pad, str]  # (file, key path, message)
 
 #: per record kind, the fields whose value the record's quote states
 QUOTED = {
@@ -58,7 +63,7 @@ def quote_problems(ds: Dataset) -> list[Problem]:
 
     problems: list[Problem] = []
 
-    def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
+    def walk(value: object, path: Pad, file: str) -> None:
         if isinstance(value, Record):
             fields = QUOTED.get(value.record_type)
             bron = getattr(value, "bron", None) if "bron" in value.field_names else None
@@ -142,7 +147,7 @@ def _future_sources(ds: Dataset, today: str) -> list[Problem]:
 
     problems: list[Problem] = []
 
-    def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
+    def walk(value: object, path: Pad, file: str) -> None:
         if isinstance(value, Record):
             if value.record_type == "Bron" and value.geraadpleegd and value.geraadpleegd > today:
                 problems.append((file, path + ("geraadpleegd",), f"geraadpleegd op {value.geraadpleegd}: dat is na vandaag ({today})"))
@@ -171,7 +176,7 @@ def problems(ds: Dataset, today: str) -> list[Located]:
     ]
 
 
-def series_against_tables(gm: Any, reeks: Any) -> list[Located]:
+def series_against_tables(gm: Gemeenten, reeks: Bevolkingsreeks) -> list[Located]:
     """The population series and the year tables say the same for every municipality and year
     that both hold (a count changed in one of the two is a contradiction, not a choice)."""
     out: list[Located] = []
