@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from burgernet_cost.domain.codes import NoteCode
 from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Stap
 from burgernet_cost.output import numbers as nl
@@ -274,7 +275,7 @@ def _timeline(p: dict[str, Any]) -> str:
     )
 
 
-NOTES: dict[str, Callable[[dict[str, Any]], str]] = {
+NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (domain/codes.py), worded
     "tijdlijn": _timeline,
     "niet_gekwantificeerd": lambda p: (
         f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport heeft hiervoor geen uren gemeten)."
