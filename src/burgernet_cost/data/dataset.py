@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 from burgernet_cost.data.reading import LineMap, display_path
 
 if TYPE_CHECKING:
-    from burgernet_cost.data import models as s
-    from burgernet_cost.data import organisation_models as om
-    from burgernet_cost.data import task_models as tm
     from burgernet_cost.data.municipalities import Gemeenten
-    from burgernet_cost.data.timeline_models import TijdlijnFile
+    from burgernet_cost.data.record_types import files as s
+    from burgernet_cost.data.record_types import organisation as om
+    from burgernet_cost.data.record_types import tasks as tm
+    from burgernet_cost.data.record_types.timeline import TijdlijnFile
 
 
 @dataclass(frozen=True)

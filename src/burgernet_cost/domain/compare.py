@@ -26,8 +26,8 @@ from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import UsageProblem
 
-if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
-    from burgernet_cost.data.organisation_models import Inrichtingsmodel
+if TYPE_CHECKING:
+    from burgernet_cost.data.record_types.organisation import Inrichtingsmodel
 
 
 @dataclass(frozen=True)

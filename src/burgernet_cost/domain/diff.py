@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.data.records import Record
+from burgernet_cost.data.record_base import Record
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.compare import compare
 from burgernet_cost.domain.estimate import estimate, norm

@@ -21,7 +21,7 @@ from burgernet_cost.data.instant import events_until
 
 if TYPE_CHECKING:
     from burgernet_cost.data.municipalities import Gemeente
-    from burgernet_cost.data.task_models import Taakgebied
+    from burgernet_cost.data.record_types.tasks import Taakgebied
 from burgernet_cost.domain.codes import PAKKETTEN, SCHALINGEN, WEAK_STATUSES, Pakket, Status
 from burgernet_cost.domain.figures import INTERVIEWS_FILE, SALARY_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute

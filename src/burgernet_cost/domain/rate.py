@@ -23,8 +23,8 @@ from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.domain.trace import Figuur, Notitie, Params, Trace, Waarde, notitie
 from burgernet_cost.errors import UsageProblem, quote
 
-if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
-    from burgernet_cost.data import models as s
+if TYPE_CHECKING:
+    from burgernet_cost.data.record_types import files as s
 
 RATE_STEP = "uurtarief"
 

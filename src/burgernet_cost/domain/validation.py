@@ -253,13 +253,14 @@ def data_warnings(ds: Dataset, today: str) -> list[Finding]:
 
 def _stale_sources(ds: Dataset, today: str, warn: Warn) -> None:
     """Warn (through ``warn``) about sources with a 'geraadpleegd' date more than STALE_YEARS ago."""
-    from burgernet_cost.data.records import Record
+    from burgernet_cost.data.record_base import Record
+    from burgernet_cost.data.record_types.files import Bron
 
     limit = f"{int(today[:4]) - STALE_YEARS}{today[4:]}"
     files = by_file(ds)
 
     def walk(value: object, path: Pad, file: str) -> None:
-        if isinstance(value, Record) and value.record_type == "Bron":
+        if isinstance(value, Bron):
             if value.geraadpleegd and value.geraadpleegd < limit:
                 warn(
                     "bronnen",
@@ -270,7 +271,7 @@ def _stale_sources(ds: Dataset, today: str, warn: Warn) -> None:
             return
         if isinstance(value, Record):
             for key in value.field_names:
-                walk(getattr(value, key), path + (key,), file)
+                walk(value.field(key), path + (key,), file)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 walk(item, path + (i,), file)
