@@ -58,3 +58,8 @@ def test_status_refuses_an_unknown_word() -> None:
     assert codes.status("aanname") == "aanname"
     with pytest.raises(ValueError, match="unknown status"):
         codes.status("aanamne")
+
+
+def test_the_models_the_code_names_are_in_the_data(dataset) -> None:
+    ids = {m.id for m in dataset.models.modellen}
+    assert set(typing.get_args(codes.ModelCode)) <= ids

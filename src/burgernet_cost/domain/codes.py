@@ -13,6 +13,9 @@ Status = Literal["gepubliceerd", "afgeleid", "aanname", "secundair", "invoer"]
 Kostenbasis = Literal["salaris", "integraal"]
 Schaling = Literal["per_inwoner", "per_gemeente"]
 UitvoerModel = Literal["regionaal", "landelijk"]
+#: the inrichtingsmodellen the code names (compare-models, the report): the data must define them
+#: (``data/references.py`` checks it)
+ModelCode = Literal["gemeentelijk", "regionaal", "landelijk"]
 
 #: the notes under a result (``Notitie.code``); ``output/wording.py: NOTES`` words each
 NoteCode = Literal[
