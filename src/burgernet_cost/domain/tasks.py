@@ -10,7 +10,7 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.errors import UsageProblem, quote
 
-if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
+if TYPE_CHECKING:
     from burgernet_cost.data.record_types import tasks as s
 
 
