@@ -87,3 +87,22 @@ def test_sizes(module: str) -> None:
         if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef) and size(n) > MAX_FUNCTION_LINES
     ]
     assert not long, f"{module}: functions over {MAX_FUNCTION_LINES} lines: {long}"
+
+
+@pytest.mark.parametrize("module", sorted(m for m in modules() if layer(m) == LAYERS["domain"]))
+def test_domain_types_are_honest(module: str) -> None:
+    """No ``Any`` in the domain (not as a name, not as ``typing.Any``) and no ``type: ignore``: its
+    types say what runs. mypy's ``disallow_any_explicit`` for the domain also refuses an alias of Any."""
+    text = modules()[module].read_text(encoding="utf-8")
+    tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    assert not [t.start[0] for t in tokens if t.type == tokenize.NAME and t.string == "Any"], f"{module} names Any"
+    assert not [t.start[0] for t in tokens if t.type == tokenize.COMMENT and "type: ignore" in t.string], f"{module} ignores a type"
+
+
+def test_mypy_refuses_explicit_any_in_the_domain() -> None:
+    import tomllib
+
+    config = tomllib.loads((PACKAGE.parent.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    assert config["strict"] is True
+    domain = [o for o in config.get("overrides", []) if "burgernet_cost.domain.*" in o["module"]]
+    assert domain and domain[0]["disallow_any_explicit"] is True

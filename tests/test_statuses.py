@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.data.records import Record
+from burgernet_cost.data.record_base import Record
 
 LISTING = Path(__file__).resolve().parent / "golden" / "statussen.txt"
 FILES = {

@@ -14,12 +14,13 @@ from pydantic import BaseModel
 
 from burgernet_cost.data import models as s
 from burgernet_cost.data import organisation_models as om
+from burgernet_cost.data import record_types as rt
 from burgernet_cost.data import task_models as tm
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import DATA_FILES, INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE, TASKS_FILE, TIMELINE_FILE
 from burgernet_cost.data.messages import validate_file
 from burgernet_cost.data.reading import LineMap, load_yaml_file
-from burgernet_cost.data.records import to_record
+from burgernet_cost.data.records import record_of
 from burgernet_cost.data.references import reference_errors
 from burgernet_cost.data.timeline_models import TijdlijnFile
 from burgernet_cost.errors import DataError, DataErrors
@@ -74,11 +75,11 @@ def validated_dataset(root: Path, scenario: str | None = None, sets: typing.Sequ
         raise DataErrors(errors)
     ds = Dataset(
         root=root,
-        tasks=to_record(parsed["tasks.yaml"]),
-        interviews=to_record(parsed["interviews.yaml"]),
-        salary=to_record(parsed["salary_scales.yaml"]),
-        models=to_record(parsed["inrichtingsmodellen.yaml"]),
-        tijdlijn=to_record(parsed["tijdlijn.yaml"]),
+        tasks=record_of(parsed[TASKS_FILE], rt.tasks.TasksFile),
+        interviews=record_of(parsed[INTERVIEWS_FILE], rt.files.InterviewsFile),
+        salary=record_of(parsed[SALARY_FILE], rt.files.SalaryFile),
+        models=record_of(parsed[MODELS_FILE], rt.organisation.ModelsFile),
+        tijdlijn=record_of(parsed[TIMELINE_FILE], rt.timeline.TijdlijnFile),
         lines=lines,
         scenario=applied,
     )

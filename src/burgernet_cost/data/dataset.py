@@ -7,17 +7,18 @@ part of it, read on first use (most commands do not need them).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from burgernet_cost.data.reading import LineMap, display_path
+from burgernet_cost.data.reading import LineMap, Path_, display_path
 from burgernet_cost.structs import field, struct
 
 if TYPE_CHECKING:
-    from burgernet_cost.data import models as s
-    from burgernet_cost.data import organisation_models as om
-    from burgernet_cost.data import task_models as tm
     from burgernet_cost.data.municipalities import Gemeenten
-    from burgernet_cost.data.timeline_models import TijdlijnFile
+    from burgernet_cost.data.record_types import files as s
+    from burgernet_cost.data.record_types import organisation as om
+    from burgernet_cost.data.record_types import tasks as tm
+    from burgernet_cost.data.record_types.timeline import TijdlijnFile
+    from burgernet_cost.data.scenario import Scenario
 
 
 @struct
@@ -29,10 +30,10 @@ class Dataset:
     models: om.ModelsFile
     tijdlijn: TijdlijnFile
     lines: dict[str, LineMap] = field(default_factory=dict, compare=False, repr=False)
-    scenario: Any = None  # the applied Scenario, if any
-    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    scenario: Scenario | None = None  # the applied scenario, if any
+    cache: dict[str, Gemeenten] = field(default_factory=dict, compare=False, repr=False)  # what is read on first use
 
-    def where(self, file: str, path: tuple[Any, ...]) -> str | None:
+    def where(self, file: str, path: Path_) -> str | None:
         """'data/x.yaml:12' for a value, or the scenario line that overrode it."""
         if self.scenario is not None:
             origin: str | None = self.scenario.origin(file, path)
@@ -63,4 +64,4 @@ class Dataset:
             from burgernet_cost.data.municipalities import load_municipalities
 
             self.cache["gemeenten"] = load_municipalities(self.root)
-        return self.cache["gemeenten"]  # type: ignore[no-any-return]
+        return self.cache["gemeenten"]

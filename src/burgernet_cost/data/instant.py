@@ -25,9 +25,9 @@ from burgernet_cost.errors import UsageProblem
 from burgernet_cost.structs import struct
 
 if TYPE_CHECKING:
-    from burgernet_cost.data import models as s
     from burgernet_cost.data.dataset import Dataset
     from burgernet_cost.data.municipalities import Gemeenten
+    from burgernet_cost.data.record_types import files as s
 
 
 @struct

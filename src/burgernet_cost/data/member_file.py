@@ -14,7 +14,7 @@ import csv
 import io
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from burgernet_cost.data.municipalities import Gemeente, Gemeenten
 from burgernet_cost.data.reading import display_path, load_yaml_text, read_bytes
@@ -36,7 +36,7 @@ class Lidinvoer:
     inwoners: int
     bron: str  # "CBS 2024-01-01", or the member file
     plaats: str | None  # file:line of the number
-    status: str  # "gepubliceerd" (CBS) or "invoer" (the user's file)
+    status: Literal["gepubliceerd", "invoer"]  # CBS, or the user's file
     politie_eenheid: str | None = None
     extra: tuple[tuple[str, str], ...] = ()  # the member file's other columns, as written
 

@@ -91,7 +91,7 @@ class Bron(Model):
 
     def kort(self) -> str:
         """Short human citation: '§4.1.2' or the first URL."""
-        from burgernet_cost.data.records import short_source
+        from burgernet_cost.data.record_base import short_source
 
         return short_source(self.sectie, self.urls, self.document)
 

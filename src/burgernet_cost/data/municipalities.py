@@ -22,8 +22,9 @@ from burgernet_cost.data.reading import LineMap, display_path, inside, read_text
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 from burgernet_cost.structs import field, struct
 
-if TYPE_CHECKING:  # the meta data are records with the models' fields; the models serve as their types
-    from burgernet_cost.data import municipality_models as mm
+if TYPE_CHECKING:
+    from burgernet_cost.data.population_series import Bevolkingsreeks
+    from burgernet_cost.data.record_types import municipalities as mm
 
 FILE = MUNICIPALITIES_FILE
 COLUMNS = ["code", "naam", "inwoners", "peildatum", "provincie", "veiligheidsregio_code", "veiligheidsregio", "politie_eenheid"]
@@ -64,10 +65,10 @@ class Gemeenten:
     bestand: str
     indexes: dict[int, _Index] = field(default_factory=dict, compare=False, repr=False)
     root: Path | None = None
-    series: list[Any] = field(default_factory=list, compare=False, repr=False)
+    series: list[Bevolkingsreeks] = field(default_factory=list, compare=False, repr=False)
     derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # years built from the series
 
-    def bevolkingsreeks(self) -> Any:
+    def bevolkingsreeks(self) -> Bevolkingsreeks:
         """Inhabitants per municipality per year (read on first use; see ``population_series``)."""
         if not self.series:
             from burgernet_cost.data.population_series import load_series
@@ -268,14 +269,15 @@ def _load(root: Path) -> Gemeenten:
     from burgernet_cost.data import municipality_models as mm
     from burgernet_cost.data.messages import validate_file
     from burgernet_cost.data.reading import load_yaml_file
-    from burgernet_cost.data.records import to_record
+    from burgernet_cost.data.record_types import municipalities as records
+    from burgernet_cost.data.records import record_of
 
     value, lines = load_yaml_file(root / FILE)
     validated, errors = validate_file(value, mm.GemeentenFile, lines)
     if errors:
         raise DataErrors(errors)
     assert isinstance(validated, mm.GemeentenFile)
-    meta: Any = to_record(validated)
+    meta = record_of(validated, records.GemeentenFile)
     per_jaar: dict[int, tuple[Gemeente, ...]] = {}
     problems: list[DataError] = []
     for n, jaar in enumerate(meta.jaren):

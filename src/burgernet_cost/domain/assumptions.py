@@ -18,10 +18,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from burgernet_cost.domain.codes import SCHALINGEN, Pakket
+from burgernet_cost.domain.codes import SCHALINGEN, Pakket, Status
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+from burgernet_cost.domain.trace import Params, Waarde
 from burgernet_cost.structs import field, replace, struct
 
 if TYPE_CHECKING:
@@ -35,11 +36,11 @@ class Optie:
     (procent) or "schaling" (taakgebied, regel)."""
 
     soort: str
-    params: tuple[tuple[str, Any], ...]
+    params: Params
     toepassen: Callable[[Variant], Variant] = field(compare=False, repr=False)
 
     @property
-    def p(self) -> dict[str, Any]:
+    def p(self) -> dict[str, Waarde]:
         return dict(self.params)
 
 
@@ -59,9 +60,9 @@ class Aanname:
     ``standaard`` its default value (a rate, a percentage, a scaling rule)."""
 
     id: str
-    status: str
+    status: Status
     bron: str
-    standaard: Any
+    standaard: Decimal | str  # a rate or a percentage (Decimal), a scaling rule (str)
     opties: tuple[Optie, ...]  # the alternatives (the default is not among them)
     reden: str = ""
     taakgebied: str | None = None  # the name of the taakgebied, for a scaling

@@ -4,22 +4,78 @@ apart from the rest of ``validate`` (which imports much more)."""
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from typing import Literal, TypedDict, final
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import INTERVIEWS_FILE
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.structs import struct
+
+
+@final  # final: ``"bandbreedte" in params`` tells the kinds apart (mypy narrows on it)
+class Kalibratie(TypedDict):
+    """One reported result recomputed: what ``output/`` words as a calibration finding."""
+
+    taakgebied: str
+    pakket: Pakket
+    berekend: Decimal
+    afgerond: Decimal
+    decimalen: int
+    gerapporteerd: Decimal
+    bron: str
+    waarnemingen: list[tuple[Decimal, int]]  # (hours per month, inhabitants) of each observation used
+    uurtarief: Decimal
+    profiel: str
+
+
+class Onberekenbaar(TypedDict):
+    """Calibration could not compute at all (a profile the data cannot compute: ``validate`` says why)."""
+
+
+@final
+class BandOk(TypedDict):
+    bandbreedte: Literal["ok"]
+    laag: Decimal
+    hoog: Decimal
+    alternatieven: int
+
+
+@final
+class BandBuiten(TypedDict):
+    """A default (the rate, the scale advantage) outside its own declared range."""
+
+    bandbreedte: Literal["buiten"]
+    wat: Literal["uurtarief", "schaalvoordeel"]
+    waarde: Decimal
+    laag: Decimal
+    hoog: Decimal
+
+
+@final
+class BandReproduceertNiet(TypedDict):
+    """An alternative that claims to reproduce the report (an end of the window, a profile) but does not."""
+
+    bandbreedte: Literal["reproduceert_niet"]
+    uurtarief: Decimal
+    profiel: str | None
+    rand: str | None  # "laag" or "hoog" for an end of the window
+    afkappen: bool
+    kalibratie: Kalibratie
+
+
+Bevinding = Kalibratie | BandOk | BandBuiten | BandReproduceertNiet
 
 
 @struct(frozen=False)
 class Finding:
-    level: str  # "fout" or "waarschuwing" or "ok"
+    level: Literal["fout", "waarschuwing", "ok"]
     check: str  # schema, verwijzingen, kalibratie, bronnen, …
     message: str  # a data message; empty where ``params`` carry a calibration (worded in output/)
     file: str | None = None
     line: int | None = None
     path: str | None = None
-    params: dict[str, Any] | None = None
+    params: Bevinding | None = None
 
 
 def calibration(ds: Dataset) -> list[Finding]:
@@ -30,14 +86,36 @@ def calibration(ds: Dataset) -> list[Finding]:
     return _calibrate(ds, uurtarief(ds, TariefKeuze(profiel=profile)).bedrag, profile)
 
 
-def _calibrate(ds: Dataset, rate: Any, profile: str, truncate: bool = False) -> list[Finding]:
-    from decimal import ROUND_DOWN, Decimal
+def _calibrate(ds: Dataset, rate: Decimal, profile: str, truncate: bool = False) -> list[Finding]:
+    """Each reported result recomputed with ``rate`` as a finding (``truncate``: cut off instead of rounding half up)."""
+    findings = []
+    for n, params in enumerate(recompute(ds, rate, profile, truncate)):
+        if params["afgerond"] == params["gerapporteerd"]:
+            findings.append(Finding("ok", "kalibratie", "", params=params))
+        else:
+            findings.append(
+                Finding(
+                    "fout",
+                    "kalibratie",
+                    "",
+                    ds.file(INTERVIEWS_FILE),
+                    ds.lines[INTERVIEWS_FILE].line_of(("gerapporteerde_uitkomsten", n)),
+                    f"gerapporteerde_uitkomsten[{n}]",
+                    params=params,
+                )
+            )
+    return findings
+
+
+def recompute(ds: Dataset, rate: Decimal, profile: str, truncate: bool = False) -> list[Kalibratie]:
+    """Every reported result (``gerapporteerde_uitkomsten``, in order) recomputed with ``rate``."""
+    from decimal import ROUND_DOWN
 
     from burgernet_cost.domain.estimate import components
     from burgernet_cost.domain.formulas import FORMULES as F
     from burgernet_cost.domain.rounding import quantize
 
-    findings = []
+    out: list[Kalibratie] = []
     months = ds.salary.uurloon.maanden_per_jaar
     observations = {w.id: w for w in ds.interviews.waarnemingen}
     for n, u in enumerate(ds.interviews.gerapporteerde_uitkomsten):
@@ -56,41 +134,36 @@ def _calibrate(ds: Dataset, rate: Any, profile: str, truncate: bool = False) -> 
                 )
         kosten = F["kosten_per_jaar"].evaluate({"maanden": months, "uren": hours, "uurtarief": rate})
         per_inwoner = F["per_inwoner"].evaluate({"kosten": kosten, "inwoners": size or 1})
-        places = max(0, -u.afgerond_op.as_tuple().exponent)  # type: ignore[operator]
+        exponent = u.afgerond_op.as_tuple().exponent
+        if not isinstance(exponent, int):  # the model admits only finite positive amounts
+            raise ValueError(f"gerapporteerde_uitkomsten[{n}].afgerond_op is no finite number")
+        places = max(0, -exponent)
         rounded = per_inwoner.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN) if truncate else quantize(per_inwoner, places)
-        params = {
-            "taakgebied": u.taakgebied,
-            "pakket": u.pakket,
-            "berekend": per_inwoner,
-            "afgerond": rounded,
-            "decimalen": places,
-            "gerapporteerd": u.euro_per_inwoner_per_jaar,
-            "bron": u.bron.kort(),
-            "waarnemingen": [(w.uren_per_maand, w.inwoners) for w in used],
-            "uurtarief": rate,
-            "profiel": profile,
-        }
-        if rounded == u.euro_per_inwoner_per_jaar:
-            findings.append(Finding("ok", "kalibratie", "", params=params))
-        else:
-            findings.append(
-                Finding(
-                    "fout",
-                    "kalibratie",
-                    "",
-                    ds.file(INTERVIEWS_FILE),
-                    ds.lines[INTERVIEWS_FILE].line_of(("gerapporteerde_uitkomsten", n)),
-                    f"gerapporteerde_uitkomsten[{n}]",
-                    params=params,
-                )
-            )
-    return findings
+        out.append(
+            {
+                "taakgebied": u.taakgebied,
+                "pakket": u.pakket,
+                "berekend": per_inwoner,
+                "afgerond": rounded,
+                "decimalen": places,
+                "gerapporteerd": u.euro_per_inwoner_per_jaar,
+                "bron": u.bron.kort(),
+                "waarnemingen": [(w.uren_per_maand, w.inwoners) for w in used],
+                "uurtarief": rate,
+                "profiel": profile,
+            }
+        )
+    return out
 
 
-def calibration_failures(ds: Dataset) -> list[dict[str, Any]]:
+def calibration_failures(ds: Dataset) -> list[Kalibratie | Onberekenbaar]:
     """The reported results this data no longer reproduces (empty when it does): what every result
     on this data must say in its first lines."""
+    from burgernet_cost.domain.rate import TariefKeuze, uurtarief
+
     try:
-        return [f.params or {} for f in calibration(ds) if f.level == "fout"]
+        profile = ds.interviews.salarisbasis.tariefprofiel
+        results = recompute(ds, uurtarief(ds, TariefKeuze(profiel=profile)).bedrag, profile)
     except Exception:  # noqa: BLE001 - a profile the data cannot compute: validate says why
-        return [{}]
+        return [Onberekenbaar()]
+    return [r for r in results if r["afgerond"] != r["gerapporteerd"]]

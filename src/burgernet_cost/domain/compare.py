@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.domain.codes import TARIEVEN, Pakket, Tarief
+from burgernet_cost.domain.codes import TARIEVEN, ModelCode, Pakket, Tarief
 from burgernet_cost.domain.estimate import INWONERS, Herkomst, Regel, Schatting, estimate, step_id
 from burgernet_cost.domain.figures import MODELS_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute
@@ -26,8 +26,8 @@ from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import UsageProblem
 from burgernet_cost.structs import replace, struct
 
-if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
-    from burgernet_cost.data.organisation_models import Inrichtingsmodel
+if TYPE_CHECKING:
+    from burgernet_cost.data.record_types.organisation import Inrichtingsmodel
 
 
 @struct
@@ -46,7 +46,7 @@ class ModelUitkomst:
     totaal: Decimal
     verschil: Decimal  # totaal - totaal(gemeentelijk)
     verrekening: str
-    tarief_bron: str | None  # "berekend" or "advies"
+    tarief_bron: Tarief | None
     rust_op_aanname: bool  # uses the scale advantage (an assumption, or the user's own figure)
 
 
@@ -66,7 +66,7 @@ class Vergelijking:
     def figuren(self) -> tuple[Figuur, ...]:
         return self.spoor.figuren
 
-    def model(self, ident: str) -> ModelUitkomst:
+    def model(self, ident: ModelCode) -> ModelUitkomst:
         for u in self.uitkomsten:
             if u.id == ident:
                 return u

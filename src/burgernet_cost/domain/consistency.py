@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import by_file
 from burgernet_cost.data.reading import format_key_path
+from burgernet_cost.domain.codes import Pad
 from burgernet_cost.errors import pattern
 
-Problem = tuple[str, tuple[Any, ...], str]  # (file, key path, message)
+if TYPE_CHECKING:
+    from burgernet_cost.data.municipalities import Gemeenten
+    from burgernet_cost.data.population_series import Bevolkingsreeks
+
+Problem = tuple[str, Pad, str]  # (file, key path, message)
 
 #: per record kind, the fields whose value the record's quote states
 QUOTED = {
@@ -55,20 +60,22 @@ def quoted_numbers(text: str) -> set[Decimal]:
 
 
 def quote_problems(ds: Dataset) -> list[Problem]:
-    from burgernet_cost.data.records import Record
+    from burgernet_cost.data.record_base import Record
+    from burgernet_cost.data.record_types.files import Bron
 
     problems: list[Problem] = []
 
-    def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
+    def walk(value: object, path: Pad, file: str) -> None:
         if isinstance(value, Record):
             fields = QUOTED.get(value.record_type)
-            bron = getattr(value, "bron", None) if "bron" in value.field_names else None
-            citaat = getattr(bron, "citaat", None) if isinstance(bron, Record) else None
-            if fields and value.status == "gepubliceerd" and citaat and re.search(r"\d", citaat):
+            bron = value.field("bron") if "bron" in value.field_names else None
+            citaat = bron.citaat if isinstance(bron, Bron) else None
+            status = value.field("status") if "status" in value.field_names else None
+            if fields and status == "gepubliceerd" and citaat and re.search(r"\d", citaat):
                 numbers = quoted_numbers(citaat)
                 for name in fields:
-                    figure = getattr(value, name, None)
-                    if figure is not None and Decimal(figure) not in numbers:
+                    figure = value.field(name)
+                    if isinstance(figure, (Decimal, int)) and Decimal(figure) not in numbers:
                         problems.append(
                             (
                                 file,
@@ -77,7 +84,7 @@ def quote_problems(ds: Dataset) -> list[Problem]:
                             )
                         )
             for key in value.field_names:
-                walk(getattr(value, key), path + (key,), file)
+                walk(value.field(key), path + (key,), file)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 walk(item, path + (i,), file)
@@ -139,16 +146,17 @@ def hours_and_dates(ds: Dataset, today: str) -> list[Problem]:
 
 
 def _future_sources(ds: Dataset, today: str) -> list[Problem]:
-    from burgernet_cost.data.records import Record
+    from burgernet_cost.data.record_base import Record
+    from burgernet_cost.data.record_types.files import Bron
 
     problems: list[Problem] = []
 
-    def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
+    def walk(value: object, path: Pad, file: str) -> None:
         if isinstance(value, Record):
-            if value.record_type == "Bron" and value.geraadpleegd and value.geraadpleegd > today:
+            if isinstance(value, Bron) and value.geraadpleegd and value.geraadpleegd > today:
                 problems.append((file, path + ("geraadpleegd",), f"geraadpleegd op {value.geraadpleegd}: dat is na vandaag ({today})"))
             for key in value.field_names:
-                walk(getattr(value, key), path + (key,), file)
+                walk(value.field(key), path + (key,), file)
         elif isinstance(value, (list, tuple)):
             for i, item in enumerate(value):
                 walk(item, path + (i,), file)
@@ -172,7 +180,7 @@ def problems(ds: Dataset, today: str) -> list[Located]:
     ]
 
 
-def series_against_tables(gm: Any, reeks: Any) -> list[Located]:
+def series_against_tables(gm: Gemeenten, reeks: Bevolkingsreeks) -> list[Located]:
     """The population series and the year tables say the same for every municipality and year
     that both hold (a count changed in one of the two is a contradiction, not a choice)."""
     out: list[Located] = []

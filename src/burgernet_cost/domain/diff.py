@@ -10,8 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.data.records import Record
-from burgernet_cost.domain.codes import Pakket
+from burgernet_cost.data.record_base import Record
+from burgernet_cost.domain.codes import Pad, Pakket
 from burgernet_cost.domain.compare import compare
 from burgernet_cost.domain.estimate import estimate, norm
 from burgernet_cost.domain.figures import DATA_ATTRIBUTES
@@ -103,16 +103,16 @@ def _flatten(ds: Dataset) -> dict[str, tuple[str, str | None]]:
     """Every leaf value of the data files and the municipality tables: id -> (value as text, file:line)."""
     out: dict[str, tuple[str, str | None]] = {}
 
-    def walk(file: str, ident: str, value: object, path: tuple[object, ...]) -> None:
+    def walk(file: str, ident: str, value: object, path: Pad) -> None:
         if isinstance(value, list):
             for n, item in enumerate(value):
                 walk(file, f"{ident}[{getattr(item, 'id', n)}]", item, (*path, n))
         elif isinstance(value, dict):
             for key, item in value.items():
-                walk(file, f"{ident}[{key}]", item, (*path, key))
+                walk(file, f"{ident}[{key}]", item, (*path, key if isinstance(key, (str, int)) else str(key)))
         elif isinstance(value, Record):
             for key in value.field_names:
-                walk(file, f"{ident}.{key}", getattr(value, key), (*path, key))
+                walk(file, f"{ident}.{key}", value.field(key), (*path, key))
         else:
             out[ident] = (str(value), ds.where(file, path))
 

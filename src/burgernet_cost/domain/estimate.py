@@ -21,12 +21,12 @@ from burgernet_cost.structs import struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data.municipalities import Gemeente
-    from burgernet_cost.data.task_models import Taakgebied
-from burgernet_cost.domain.codes import PAKKETTEN, SCHALINGEN, Pakket
+    from burgernet_cost.data.record_types.tasks import Taakgebied
+from burgernet_cost.domain.codes import PAKKETTEN, SCHALINGEN, WEAK_STATUSES, Pakket, Status
 from burgernet_cost.domain.figures import INTERVIEWS_FILE, SALARY_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
-from burgernet_cost.domain.trace import WEAK_STATUSES, Figuur, Notitie, Spoor, Trace, notitie
+from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import DataError
 
 INWONERS = "inwoners"  # the figure of the number of inhabitants, whoever gave it
@@ -37,7 +37,7 @@ class Herkomst:
     """Where the number of inhabitants comes from when the user did not type it (the CBS table)."""
 
     bron: str
-    status: str
+    status: Status
     plaats: str | None
     gemeente: str
     datum: str | None = None  # the date the number is at (CBS: 1 January of the year)

@@ -9,44 +9,56 @@ record that has them, gives the figure a stable id (record ids instead of list p
 from __future__ import annotations
 
 import weakref
-from typing import Any
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Protocol
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import DATA_FILES, INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE, TASKS_FILE, TIMELINE_FILE
-from burgernet_cost.domain.trace import Figuur, Trace
+from burgernet_cost.domain.codes import Pad, Status
+from burgernet_cost.domain.codes import status as status_of
+from burgernet_cost.domain.trace import Figuur, Trace, Value, Waarde
 
 #: the data files the domain reads figures from, and the data set's attribute for each (data/files.py)
 DATA_ATTRIBUTES = DATA_FILES
 __all__ = ["DATA_ATTRIBUTES", "INTERVIEWS_FILE", "MODELS_FILE", "SALARY_FILE", "TASKS_FILE", "TIMELINE_FILE", "figure", "take"]
 
 
-def _short_source(value: Any) -> str:
+class Bron(Protocol):
+    """A source record (``Bron`` in the data): it words itself short."""
+
+    def kort(self) -> str: ...
+
+
+def _short_source(value: object) -> str:
     kort = getattr(value, "kort", None)
-    return kort() if callable(kort) else str(value)
+    return str(kort()) if callable(kort) else str(value)
 
 
+#: what a figure read is cached under: file, path, kind, unit, source, status, date and parameters
+_Key = tuple[str, Pad, str, str, str | None, Status | None, str | None, tuple[tuple[str, Waarde], ...]]
 #: per data set, the figures already read (a data set does not change once validated); a document per
 #: member of a region (rapport --per-gemeente) reads the same figures hundreds of times
-_READ: weakref.WeakKeyDictionary[Dataset, dict[Any, Figuur]] = weakref.WeakKeyDictionary()
+_READ: weakref.WeakKeyDictionary[Dataset, dict[_Key, Figuur]] = weakref.WeakKeyDictionary()
 
 
 def figure(
     ds: Dataset,
     file: str,
-    path: tuple[Any, ...],
+    path: Pad,
     soort: str,
     eenheid: str,
     *,
-    bron: Any = None,
-    status: str | None = None,
+    bron: str | Bron | None = None,
+    status: Status | None = None,
     datum: str | None = None,
-    **params: Any,
+    **params: Waarde,
 ) -> Figuur:
     """The figure at ``path`` in ``file``; ``bron``/``status`` override the nearest record's;
     ``datum``: the date it holds for (None: a figure without a date, such as 156 hours a month)."""
     if bron is not None and not isinstance(bron, str):  # a record as source: read it each time
         return _figure(ds, file, path, soort, eenheid, bron, status, datum, params)
-    key = (file, path, soort, eenheid, bron, status, datum, tuple(sorted(params.items())))
+    key: _Key = (file, path, soort, eenheid, bron, status, datum, tuple(sorted(params.items())))
     try:
         read = _READ.setdefault(ds, {})
         if key in read:
@@ -60,53 +72,74 @@ def figure(
 def _figure(
     ds: Dataset,
     file: str,
-    path: tuple[Any, ...],
+    path: Pad,
     soort: str,
     eenheid: str,
-    bron: Any,
-    status: str | None,
+    bron: str | Bron | None,
+    status: Status | None,
     datum: str | None,
-    params: dict[str, Any],
+    params: Mapping[str, Waarde],
 ) -> Figuur:
-    current: Any = getattr(ds, DATA_ATTRIBUTES[file])
+    current: object = getattr(ds, DATA_ATTRIBUTES[file])
     ident = file.removesuffix(".yaml")
-    found_bron, found_status = getattr(current, "bron", None), getattr(current, "status", None)
+    found_bron: object = getattr(current, "bron", None)
+    found_status: object = getattr(current, "status", None)
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) and isinstance(current, Sequence):
             current = current[part]
             ident += f"[{getattr(current, 'id', part)}]"
         elif isinstance(current, dict):
             current = current[part]
             ident += f"[{part}]"
-        else:
+        elif isinstance(part, str):
             current = getattr(current, part)
             ident += f".{part}"
+        else:
+            raise TypeError(f"{ident}: position {part} in something that is not a list")
         found_bron = getattr(current, "bron", found_bron)
         found_status = getattr(current, "status", found_status)
-    value = current
-    if isinstance(value, bool):
-        value = "ja" if value else "nee"
     return Figuur(
         id=ident,
         soort=soort,
-        waarde=value,
+        waarde=_value(ident, current),
         eenheid=eenheid,
         bron=_short_source(bron if bron is not None else found_bron),
-        status=status or found_status or "gepubliceerd",
+        status=status or (status_of(found_status) if found_status else "gepubliceerd"),
         plaats=ds.where(file, path),
         params=tuple(params.items()),
         datum=datum,
     )
 
 
-def take(trace: Trace, ds: Dataset, file: str, path: tuple[Any, ...], soort: str, eenheid: str, **kwargs: Any) -> Figuur:
+def _value(ident: str, value: object) -> Value:
+    """What a figure holds: a number or a text (a yes/no as 'ja'/'nee'); a record or list is no figure."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, (Decimal, int, str)):
+        return value
+    raise TypeError(f"{ident} is no figure: {type(value).__name__}")
+
+
+def take(
+    trace: Trace,
+    ds: Dataset,
+    file: str,
+    path: Pad,
+    soort: str,
+    eenheid: str,
+    *,
+    bron: str | Bron | None = None,
+    status: Status | None = None,
+    datum: str | None = None,
+    **params: Waarde,
+) -> Figuur:
     """Record the figure at ``path`` and return it (its ``waarde`` for the calculation, its ``id`` for a step)."""
-    fig = figure(ds, file, path, soort, eenheid, **kwargs)
+    fig = figure(ds, file, path, soort, eenheid, bron=bron, status=status, datum=datum, **params)
     trace.read(fig)
     return trace.figuren[fig.id]
 
 
-def user_input(trace: Trace, name: str, value: Any, eenheid: str, bron: str = "opgegeven", **params: Any) -> str:
+def user_input(trace: Trace, name: str, value: Value, eenheid: str, bron: str = "opgegeven", **params: Waarde) -> str:
     """Record a value the user gave (status 'invoer'); returns the figure's id."""
     ident = f"invoer.{name}"
     trace.read(Figuur(ident, f"invoer.{name}", value, eenheid, bron, "invoer", None, tuple(params.items())))

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from burgernet_cost.domain.trace import Trace
+    from burgernet_cost.domain.trace import Trace, Waarde
 
 
 class Expr:
@@ -182,7 +182,7 @@ def compute(
     eenheid: str | None = None,
     keuze: Sequence[str] = (),
     volgorde: Sequence[str] | None = None,
-    **params: Any,
+    **params: Waarde,
 ) -> Decimal:
     """Evaluate formula ``naam`` over recorded figures and steps and record the result as step
     ``ident`` with exactly the inputs it read. ``invoer``: input name -> an id, a list of ids (their

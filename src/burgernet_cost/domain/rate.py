@@ -12,19 +12,19 @@ assumptions and warnings apply (codes: ``output/wording.py`` words them).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
-from burgernet_cost.domain.codes import Kostenbasis
-from burgernet_cost.domain.figures import SALARY_FILE, take, user_input
+from burgernet_cost.domain.codes import Kostenbasis, Pad, Status
+from burgernet_cost.domain.figures import SALARY_FILE, Bron, take, user_input
 from burgernet_cost.domain.formulas import FORMULES
-from burgernet_cost.domain.trace import Figuur, Notitie, Trace, notitie
+from burgernet_cost.domain.trace import Figuur, Notitie, Params, Trace, Waarde, notitie
 from burgernet_cost.errors import UsageProblem, quote
 from burgernet_cost.structs import field, struct
 
-if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
-    from burgernet_cost.data import models as s
+if TYPE_CHECKING:
+    from burgernet_cost.data.record_types import files as s
 
 RATE_STEP = "uurtarief"
 
@@ -47,7 +47,7 @@ class TariefKeuze:
 class Uurtarief:
     bedrag: Decimal
     soort: str  # "opgegeven", "salaris" or "integraal"
-    params: tuple[tuple[str, Any], ...]  # what it was computed from, for its description
+    params: Params  # what it was computed from, for its description
     figuren: tuple[Figuur, ...] = ()  # the figures it read
     aannames: tuple[Notitie, ...] = ()
     waarschuwingen: tuple[Notitie, ...] = ()
@@ -56,7 +56,7 @@ class Uurtarief:
     stap: str = RATE_STEP  # its step in the trace
 
     @property
-    def p(self) -> dict[str, Any]:
+    def p(self) -> dict[str, Waarde]:
         return dict(self.params)
 
     @property
@@ -71,10 +71,37 @@ class _Build:
     waarschuwingen: list[Notitie] = field(default_factory=list)
     inputs: list[str] = field(default_factory=list)
 
-    def read(self, ds: Dataset, path: tuple[Any, ...], soort: str, eenheid: str, **kwargs: Any) -> Any:
-        fig = take(self.trace, ds, SALARY_FILE, path, soort, eenheid, **kwargs)
+    def take(
+        self,
+        ds: Dataset,
+        path: Pad,
+        soort: str,
+        eenheid: str,
+        *,
+        bron: str | Bron | None = None,
+        status: Status | None = None,
+        datum: str | None = None,
+        **params: Waarde,
+    ) -> Figuur:
+        """Record the figure at ``path`` in the salary file as an input of the rate."""
+        fig = take(self.trace, ds, SALARY_FILE, path, soort, eenheid, bron=bron, status=status, datum=datum, **params)
         self.inputs.append(fig.id)
-        return fig.waarde
+        return fig
+
+    def read(
+        self,
+        ds: Dataset,
+        path: Pad,
+        soort: str,
+        eenheid: str,
+        *,
+        bron: str | Bron | None = None,
+        status: Status | None = None,
+        datum: str | None = None,
+        **params: Waarde,
+    ) -> Decimal:
+        """The number at ``path``, recorded as an input of the rate."""
+        return self.take(ds, path, soort, eenheid, bron=bron, status=status, datum=datum, **params).getal
 
 
 def profile(ds: Dataset, ident: str | None) -> tuple[int, s.Tariefprofiel]:
@@ -121,7 +148,7 @@ def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None
     schaal = keuze.schaal if keuze.schaal is not None else prof.schaal
     periodiek = keuze.periodiek if keuze.periodiek is not None else prof.periodiek
     custom = keuze.schaal is not None or keuze.periodiek is not None or keuze.toeslagen is not None
-    b.read(ds, ("tariefprofielen", pn, "naam"), "tariefprofiel", "", profiel=prof.id, aangepast=custom)
+    b.take(ds, ("tariefprofielen", pn, "naam"), "tariefprofiel", "", profiel=prof.id, aangepast=custom)
     if keuze.kostenbasis == "integraal":  # the profile's salary reasoning does not apply; its scale does
         return _integral(ds, schaal, b, before, prof.id if keuze.schaal is None else None)
     if prof.status == "aanname" and not custom:
@@ -131,7 +158,7 @@ def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None
     uren = b.read(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
     bedrag = FORMULES["uurtarief.salaris"].evaluate({"maandsalaris": maand, "factor": factor, "uren_per_maand": uren})
     steps = tuple(f.datum for f in _read_since(trace, before) if f.soort == "cao_stap")
-    params = (
+    params: Params = (
         ("schaal", schaal),
         ("periodiek", periodiek),
         ("tabel_datum", table.ingangsdatum),
@@ -277,7 +304,7 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
     )
     b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
     bedrag = FORMULES["uurtarief.integraal"].evaluate({"loonkosten": loon, "overhead": overhead, "productieve_uren": uren})
-    params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
+    params: Params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
     b.trace.step(RATE_STEP, "uurtarief.integraal", bedrag, "€/uur", b.inputs, **dict(params))
     return Uurtarief(
         bedrag, "integraal", params, _read_since(b.trace, before), tuple(b.aannames), tuple(b.waarschuwingen), None, f"{ik.jaar}-01-01"

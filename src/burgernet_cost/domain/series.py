@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
     from burgernet_cost.data.member_file import Lidinvoer
     from burgernet_cost.data.municipalities import Gemeenten
-    from burgernet_cost.data.timeline_models import Gebeurtenis
+    from burgernet_cost.data.record_types.timeline import Gebeurtenis
     from burgernet_cost.domain.rate import TariefKeuze
 
 

@@ -10,8 +10,8 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.errors import UsageProblem, quote
 
-if TYPE_CHECKING:  # the records have the models' fields; the models serve as their types
-    from burgernet_cost.data import task_models as s
+if TYPE_CHECKING:
+    from burgernet_cost.data.record_types import tasks as s
 
 
 def _fold(text: str) -> str:

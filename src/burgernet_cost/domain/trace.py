@@ -13,18 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TypeAlias
 
+from burgernet_cost.domain.codes import WEAK_STATUSES, NoteCode, Status
 from burgernet_cost.structs import field, struct
-
-# Status of a figure: from the data files (gepubliceerd, afgeleid, aanname, secundair),
-# or 'invoer' for what the user typed.
-WEAK_STATUSES = ("afgeleid", "aanname", "secundair")
 
 Value = Decimal | int | str
 
+#: a parameter of a figure, step, note or rate: what ``output/`` words; dates are ISO strings,
+#: a list is a tuple (of names, of (name, amount) pairs, …)
+Waarde: TypeAlias = "str | int | Decimal | bool | None | tuple[Waarde, ...]"
+#: the parameters of one record, in the order given
+Params: TypeAlias = tuple[tuple[str, Waarde], ...]
 
-def _frozen(params: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+
+def _frozen(params: Mapping[str, Waarde]) -> Params:
     return tuple(params.items())
 
 
@@ -37,13 +40,13 @@ class Figuur:
     waarde: Value
     eenheid: str  # "uur/maand", "inwoners", "€/maand", "€/uur", "%", "maanden", "" …
     bron: str
-    status: str
+    status: Status
     plaats: str | None = None  # file:line in data/, or the scenario line that set it
-    params: tuple[tuple[str, Any], ...] = ()
+    params: Params = ()
     datum: str | None = None  # the date the figure holds for (CBS 1 January, a table's or step's date); None: timeless
 
     @property
-    def p(self) -> dict[str, Any]:
+    def p(self) -> dict[str, Waarde]:
         return dict(self.params)
 
     @property
@@ -65,10 +68,10 @@ class Stap:
     waarde: Decimal | None
     eenheid: str
     invoer: tuple[str, ...]  # ids of figures and steps, in the order of the formula
-    params: tuple[tuple[str, Any], ...] = ()
+    params: Params = ()
 
     @property
-    def p(self) -> dict[str, Any]:
+    def p(self) -> dict[str, Waarde]:
         return dict(self.params)
 
 
@@ -76,22 +79,24 @@ class Stap:
 class Notitie:
     """A note on a result: a code and its parameters; ``output/wording.py`` words it."""
 
-    code: str
-    params: tuple[tuple[str, Any], ...] = ()
+    code: NoteCode
+    params: Params = ()
 
     @property
-    def p(self) -> dict[str, Any]:
+    def p(self) -> dict[str, Waarde]:
         return dict(self.params)
 
 
-def number(value: Value | None) -> Decimal:
+def number(value: Waarde) -> Decimal:
     """A recorded value as a Decimal; an int becomes the same Decimal, exactly."""
-    if value is None or isinstance(value, str):
-        raise TypeError(f"not a number: {value!r}")
-    return value if isinstance(value, Decimal) else Decimal(value)
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    raise TypeError(f"not a number: {value!r}")
 
 
-def notitie(code: str, **params: Any) -> Notitie:
+def notitie(code: NoteCode, **params: Waarde) -> Notitie:
     return Notitie(code, _frozen(params))
 
 
@@ -121,12 +126,12 @@ class Trace:
     figuren: dict[str, Figuur] = field(default_factory=dict)
     stappen: dict[str, Stap] = field(default_factory=dict)
 
-    def read(self, figuur: Figuur) -> Any:
+    def read(self, figuur: Figuur) -> Value:
         """Record that the calculation uses ``figuur``; returns its value."""
         self.figuren.setdefault(figuur.id, figuur)
         return figuur.waarde
 
-    def step(self, ident: str, soort: str, waarde: Decimal | None, eenheid: str, invoer: Iterable[str], **params: Any) -> Decimal | None:
+    def step(self, ident: str, soort: str, waarde: Decimal | None, eenheid: str, invoer: Iterable[str], **params: Waarde) -> Decimal | None:
         """Record an intermediate result computed from ``invoer`` (ids already recorded)."""
         inputs = tuple(dict.fromkeys(invoer))
         unknown = [i for i in inputs if i not in self.figuren and i not in self.stappen]

@@ -3,13 +3,20 @@ municipality tables, calibration on the report, warnings)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal, NamedTuple
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE, by_file
-from burgernet_cost.domain.calibration import Finding, _calibrate, calibration, calibration_failures
+from burgernet_cost.domain.calibration import Finding, _calibrate, calibration, calibration_failures, recompute
+from burgernet_cost.domain.codes import Pad
 from burgernet_cost.errors import DataError
 from burgernet_cost.structs import field, struct
+
+#: a warning of ``data_warnings``: check, file, key path, message
+Warn = Callable[[str, str, Pad, str], None]
 
 
 @struct(frozen=False)
@@ -29,11 +36,11 @@ class Validation:
         return not self.errors and not (strict and self.warnings)
 
 
-def _finding(level: str, check: str, error: DataError) -> Finding:
+def _finding(level: Literal["fout", "waarschuwing", "ok"], check: str, error: DataError) -> Finding:
     return Finding(level, check, error.message, error.file, error.line, error.path)
 
 
-def validate(data_dir: Any = None, today: str | None = None) -> Validation:
+def validate(data_dir: Path | str | None = None, today: str | None = None) -> Validation:
     """Every check of ``bncost validate``: schema, references, calibration, warnings."""
     import datetime as dt
 
@@ -141,23 +148,25 @@ def range_checks(ds: Dataset) -> list[Finding]:
                 {"bandbreedte": "buiten", "wat": "uurtarief", "waarde": rate, "laag": band.laag, "hoog": band.hoog},
             )
         )
-    claims: list[tuple[Any, str | None, tuple[Any, ...]]] = [
-        (band.laag, None, ("uurtarief_bandbreedte", "laag")),
-        (band.hoog, None, ("uurtarief_bandbreedte", "hoog")),
+    claims = [
+        _Claim(band.laag, None, "laag", ("uurtarief_bandbreedte", "laag")),
+        _Claim(band.hoog, None, "hoog", ("uurtarief_bandbreedte", "hoog")),
     ]
     claims += [
-        (uurtarief(ds, TariefKeuze(profiel=ident)).bedrag, ident, ("uurtarief_bandbreedte", "alternatieven", k))
+        _Claim(uurtarief(ds, TariefKeuze(profiel=ident)).bedrag, ident, None, ("uurtarief_bandbreedte", "alternatieven", k))
         for k, ident in enumerate(band.alternatieven)
     ]
-    truncated: list[tuple[Any, str | None, tuple[Any, ...]]] = []
-    if band.bij_afkappen is not None:
-        truncated = [
-            (band.bij_afkappen.laag, None, ("uurtarief_bandbreedte", "bij_afkappen", "laag")),
-            (band.bij_afkappen.hoog, None, ("uurtarief_bandbreedte", "bij_afkappen", "hoog")),
+    if band.bij_afkappen is not None:  # the alternative window: the report truncated instead of rounding half up
+        claims += [
+            _Claim(band.bij_afkappen.laag, None, "laag", ("uurtarief_bandbreedte", "bij_afkappen", "laag"), afkappen=True),
+            _Claim(band.bij_afkappen.hoog, None, "hoog", ("uurtarief_bandbreedte", "bij_afkappen", "hoog"), afkappen=True),
         ]
-    for amount, ident, path in [*claims, *truncated]:
-        down = path[1] == "bij_afkappen"  # the alternative window: the report truncated instead of rounding half up
-        failed = [f for f in _calibrate(ds, amount, ident or path[-1], truncate=down) if f.level == "fout"]
+    for claim in claims:
+        failed = [
+            r
+            for r in recompute(ds, claim.bedrag, claim.profiel or claim.rand or "", truncate=claim.afkappen)
+            if r["afgerond"] != r["gerapporteerd"]
+        ]
         if failed:
             findings.append(
                 Finding(
@@ -165,15 +174,15 @@ def range_checks(ds: Dataset) -> list[Finding]:
                     "bandbreedte",
                     "",
                     ds.file(SALARY_FILE),
-                    ds.lines[SALARY_FILE].line_of(path),
-                    format_key_path(path),
+                    ds.lines[SALARY_FILE].line_of(claim.pad),
+                    format_key_path(claim.pad),
                     {
                         "bandbreedte": "reproduceert_niet",
-                        "uurtarief": amount,
-                        "profiel": ident,
-                        "rand": None if ident else path[-1],
-                        "afkappen": down,
-                        "kalibratie": failed[0].params,
+                        "uurtarief": claim.bedrag,
+                        "profiel": claim.profiel,
+                        "rand": claim.rand,
+                        "afkappen": claim.afkappen,
+                        "kalibratie": failed[0],
                     },
                 )
             )
@@ -189,6 +198,16 @@ def range_checks(ds: Dataset) -> list[Finding]:
     return findings
 
 
+class _Claim(NamedTuple):
+    """A rate that claims to reproduce the report: an end of the window (``rand``) or a profile."""
+
+    bedrag: Decimal
+    profiel: str | None
+    rand: str | None
+    pad: Pad
+    afkappen: bool = False
+
+
 STALE_YEARS = 3
 
 
@@ -198,7 +217,7 @@ def data_warnings(ds: Dataset, today: str) -> list[Finding]:
     prof_n, prof = next((n, p) for n, p in enumerate(ds.salary.tariefprofielen) if p.id == ds.salary.standaard_tariefprofiel)
     table_n, table = next((n, t) for n, t in enumerate(ds.salary.tabellen) if t.id == prof.tabel)
 
-    def warn(check: str, file: str, path: tuple[Any, ...], message: str) -> None:
+    def warn(check: str, file: str, path: Pad, message: str) -> None:
         from burgernet_cost.data.reading import format_key_path
 
         findings.append(Finding("waarschuwing", check, message, ds.file(file), ds.lines[file].line_of(path), format_key_path(path)))
@@ -232,15 +251,16 @@ def data_warnings(ds: Dataset, today: str) -> list[Finding]:
     return findings
 
 
-def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
+def _stale_sources(ds: Dataset, today: str, warn: Warn) -> None:
     """Warn (through ``warn``) about sources with a 'geraadpleegd' date more than STALE_YEARS ago."""
-    from burgernet_cost.data.records import Record
+    from burgernet_cost.data.record_base import Record
+    from burgernet_cost.data.record_types.files import Bron
 
     limit = f"{int(today[:4]) - STALE_YEARS}{today[4:]}"
     files = by_file(ds)
 
-    def walk(value: Any, path: tuple[Any, ...], file: str) -> None:
-        if isinstance(value, Record) and value.record_type == "Bron":
+    def walk(value: object, path: Pad, file: str) -> None:
+        if isinstance(value, Bron):
             if value.geraadpleegd and value.geraadpleegd < limit:
                 warn(
                     "bronnen",
@@ -251,7 +271,7 @@ def _stale_sources(ds: Dataset, today: str, warn: Any) -> None:
             return
         if isinstance(value, Record):
             for key in value.field_names:
-                walk(getattr(value, key), path + (key,), file)
+                walk(value.field(key), path + (key,), file)
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 walk(item, path + (i,), file)

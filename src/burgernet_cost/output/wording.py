@@ -3,10 +3,11 @@ description of an hourly rate, and the notes (``Notitie``) under a result."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
+from burgernet_cost.domain.codes import NoteCode
 from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Stap
 from burgernet_cost.output import numbers as nl
@@ -78,7 +79,7 @@ def show(value: Decimal | int | str | None, unit: str, written: bool = False) ->
 
 
 def figure_label(f: Figuur) -> str:
-    p = f.p
+    p: Mapping[str, Any] = f.p  # a figure's parameters, by its soort
     labels: dict[str, Callable[[], str]] = {
         "invoer.inwoners": lambda: (
             "rekeneenheid (uitkomsten per gemeente naar rato van de inwoners)" if p.get("rekeneenheid") else "inwoners"
@@ -115,7 +116,7 @@ def figure_label(f: Figuur) -> str:
 
 
 def step_label(s: Stap) -> str:
-    p = s.p
+    p: Mapping[str, Any] = s.p  # a step's parameters, by its soort
     labels = {
         "uren_per_maand.pakket": f"uren per maand, {p.get('pakket')}",
         "uren_per_maand.per_gemeente": f"uren per maand, {p.get('pakket')}",
@@ -153,7 +154,7 @@ def step_label(s: Stap) -> str:
 
 def step_formula(s: Stap, values: list[str]) -> str | None:
     """The formula of a step in words; ``values`` are its inputs as shown."""
-    p = s.p
+    p: Mapping[str, Any] = s.p
     n = len(s.invoer)
     if s.soort == "uren_per_maand.pakket":
         som = p["som_uren"]
@@ -209,7 +210,7 @@ def step_formula(s: Stap, values: list[str]) -> str | None:
 # --------------------------------------------------------------------------- the hourly rate
 
 
-def rate_formula(soort: str, p: dict[str, Any]) -> str:
+def rate_formula(soort: str, p: Mapping[str, Any]) -> str:
     """How a rate was computed: 'schaal 10, periodiek 11, tabel 1-4-2012 (afgeleid), zonder toeslagen; € 3.858 / 156 uur'."""
     if soort == "opgegeven":
         return "zelf opgegeven (--uurtarief)"
@@ -274,7 +275,7 @@ def _timeline(p: dict[str, Any]) -> str:
     )
 
 
-NOTES: dict[str, Callable[[dict[str, Any]], str]] = {
+NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (domain/codes.py), worded
     "tijdlijn": _timeline,
     "niet_gekwantificeerd": lambda p: (
         f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport heeft hiervoor geen uren gemeten)."

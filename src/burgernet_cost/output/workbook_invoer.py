@@ -8,6 +8,7 @@ surcharge factor) is *afgeleid*, or *aanname* when one of its parts is.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -105,7 +106,7 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         "de regio als geheel (som van de leden)" if d.is_regio else "",
     )
     profile = figs.of(figs.find("tariefprofiel"))
-    p = tarief.p
+    p: Mapping[str, Any] = tarief.p  # the rate's parameters, by its soort
     if tarief.soort == "salaris":
         put(
             "Maandsalaris",

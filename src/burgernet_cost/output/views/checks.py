@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from burgernet_cost.domain.calibration import BandBuiten, BandOk, BandReproduceertNiet
 from burgernet_cost.domain.diff import Kengetal
 from burgernet_cost.domain.validation import Finding, Validation
 from burgernet_cost.errors import count, located
@@ -179,7 +180,7 @@ def finding_message(f: Finding) -> str:
     return f"{label}: berekend {computed}, maar het rapport meldt {reported} ({p['bron']}); invoer: {inputs}"
 
 
-def _range_message(p: dict[str, Any]) -> str:
+def _range_message(p: BandOk | BandBuiten | BandReproduceertNiet) -> str:
     """A check of a declared range (``validation.range_checks``) in words."""
     if p["bandbreedte"] == "ok":
         return (

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.assumptions import Aanname, Bandbreedte, Optie, Uitslag
+from burgernet_cost.domain.trace import number
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
@@ -26,18 +28,18 @@ def _rule(rule: str) -> str:
 
 
 def default_text(a: Aanname) -> str:
+    if isinstance(a.standaard, str):  # a scaling rule
+        return _rule(a.standaard)
     if a.id == "uurtarief":
         return money.euro(a.standaard, 4)
-    if a.id == "schaalvoordeel":
-        return money.pct(a.standaard)
-    return _rule(a.standaard)
+    return money.pct(a.standaard)
 
 
 def option_text(o: Optie | None, a: Aanname | None = None) -> str:
     """An option as the bounds and the sensitivity name it ("uurtarief € 22,07 (ondergrens kalibratie)")."""
     if o is None:
         return f"standaard ({default_text(a)})" if a is not None else "standaard"
-    p = o.p
+    p: Mapping[str, Any] = o.p  # an option's parameters, by its soort
     if o.soort == "uurtarief_venster":
         return f"uurtarief {money.euro(p['bedrag'])} ({EDGES[p['rand']]} kalibratie)"
     if o.soort == "tariefprofiel":
@@ -49,7 +51,7 @@ def option_text(o: Optie | None, a: Aanname | None = None) -> str:
 
 def option_value(o: Optie) -> str:
     """An option as the list of alternatives shows it."""
-    p = o.p
+    p: Mapping[str, Any] = o.p
     if o.soort == "uurtarief_venster":
         return money.euro(p["bedrag"], 4)
     if o.soort == "tariefprofiel":
@@ -110,7 +112,7 @@ def scope_notes(aannames: tuple[Aanname, ...] | list[Aanname]) -> list[str]:
     ]
     for a in aannames:
         if a.id == "uurtarief" and a.reden:
-            ends = [money.euro(o.p["bedrag"]) for o in a.opties if o.soort == "uurtarief_venster"]
+            ends = [money.euro(number(o.p["bedrag"])) for o in a.opties if o.soort == "uurtarief_venster"]
             window = f"het kalibratievenster (afgeleid uit de uitkomsten van het rapport) loopt hier van {' tot '.join(ends)}. "
             notes.append(
                 f"Uurtarief ({a.status}; het standaardtarief is een keuze binnen het venster): "
