@@ -17,7 +17,7 @@ def display(value: Any, kind: str, empty: str = "") -> str:
         value, kind = value.value, value.kind
     if value is None:
         return empty
-    if kind == "text":
+    if kind in ("text", "status"):
         return str(value)
     if kind == "bool":
         return "ja" if value else "nee"
@@ -46,7 +46,7 @@ def machine(value: Any, kind: str) -> Any:
         value, kind = value.value, value.kind
     if value is None:
         return None
-    if kind in ("text", "raw", "texts"):
+    if kind in ("text", "status", "raw", "texts"):
         return value
     if kind == "bool":
         return bool(value)

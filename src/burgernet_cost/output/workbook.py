@@ -28,7 +28,7 @@ from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.estimate import components
 from burgernet_cost.domain.formulas import FORMULES as F
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.rapport_notes import figures_of, relative_place
+from burgernet_cost.output.views.common import figure_rows, figures_of
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 from burgernet_cost.output.workbook_book import EURO, EURO4, FTE, HOURS, INT, Book
 from burgernet_cost.output.workbook_book import cached as _f
@@ -310,15 +310,15 @@ def _bronnen(book: Book, d: Dossier, ds: Any, colofon: Any) -> None:
     for col, label in enumerate(("Cijfer", "Waarde", "Eenheid", "Bron", "Status", "Plaats in de data")):
         book.text(ws, 2, col, label, book.head)
     row = 3
-    for f in figures_of(d):
-        value = f.waarde
-        book.text(ws, row, 0, f.id)
+    for f in figure_rows(figures_of(d.vergelijkingen.values()), Path(ds.root)):
+        value = f["waarde"]
+        book.text(ws, row, 0, f["id"])
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             ws.write_number(row, 1, float(value))
         else:
             book.text(ws, row, 1, str(value))
-        for col, text in ((2, f.eenheid), (3, f.bron), (4, f.status), (5, relative_place(f.plaats, Path(ds.root)))):
-            book.text(ws, row, col, text)
+        for col, key in ((2, "eenheid"), (3, "bron"), (4, "status"), (5, "plaats")):
+            book.text(ws, row, col, f[key])
         row += 1
     row += 1
     ws.write(row, 0, "Toelichting", book.title)

@@ -49,7 +49,8 @@ def _remark(p: Any, short: bool = False) -> str:
     return "; ".join(parts)
 
 
-def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
+def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
+    """One row per year: ``bncost reeks`` and the council document's table."""
     rows = []
     for p in reeks.punten:
         s = p.schatting
@@ -69,10 +70,34 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
                 "opmerking": _remark(p, short=True),
                 "opmerking_volledig": _remark(p),
                 "gebeurtenissen": ", ".join(e.id for e in p.gebeurtenissen),
+                "gebeurtenis_op": ", ".join(date_nl(e.datum) for e in p.gebeurtenissen),
                 "na_laatste_cao_stap": p.na_laatste_cao_stap,
                 "ontbrekend": ", ".join(p.ontbrekend),
             }
         )
+    return rows
+
+
+def series_table(reeks: Reeks) -> Table:
+    """The council document's table of the years (its notes explain each event in words)."""
+    return Table(
+        None,
+        [
+            COLUMNS[0],
+            COLUMNS[1],
+            COLUMNS[2],
+            Column("uurtarief", "Uurtarief", "rate"),
+            Column("kosten_per_jaar", "Kosten per jaar", "money"),
+            Column("gebeurtenis_op", "Gebeurtenis op"),
+        ],
+        series_rows(reeks),
+        title="Kosten per jaar met de inwoners en het prijspeil van dat jaar",
+        formats=frozenset({DISPLAY}),
+    )
+
+
+def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
+    rows = series_rows(reeks)
     machine = [
         Column("jaartal", "", "int"),
         COLUMNS[1],
