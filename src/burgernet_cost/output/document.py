@@ -88,6 +88,7 @@ class Cell:
     value: Any
     kind: str
     mark: str | None = None  # a word beside the value in the council document ("laagste"); not in json or csv
+    link: str | None = None  # html: the value links here (a member's document in the index of --per-gemeente)
 
 
 Part = Field | Table | Text

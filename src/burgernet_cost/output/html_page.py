@@ -101,6 +101,8 @@ def _cell(value: Any, c: Column, row: int, table: Table, first: bool) -> str:
     text = html_text(display(value, c.kind, c.empty))
     if c.kind == "status" and value:
         text = f'<span class="status-{html_text(value)}">{text}</span>'
+    if isinstance(value, Cell) and value.link:
+        text = f'<a href="{html_text(value.link)}">{text}</a>'
     if isinstance(value, Cell) and value.mark:
         text += f" <b>({html_text(value.mark)})</b>"
     label = html_text(c.label)

@@ -14,7 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.dossier import Dossier
+from burgernet_cost.domain.region import Regio
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output import rapport_sections as sections
 from burgernet_cost.output.html_page import html_text, page, table_html
@@ -22,6 +24,7 @@ from burgernet_cost.output.rapport_notes import Noten, appendix_html
 from burgernet_cost.output.views.compare import totals_table
 from burgernet_cost.output.views.estimate import package_table
 from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
+from burgernet_cost.output.views.region import members_table
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text
 
 SCALE_NOTES = ("schaalvoordeel_aanname", "schaalvoordeel_opgegeven", "advies_landelijk", "tarief_advies")
@@ -181,3 +184,16 @@ def _colophon(d: Dossier, c: Colofon) -> str:
         f"(vingerafdruk <code>{html_text(d.vingerafdruk)}</code>). Opnieuw maken: <code>{html_text(c.command)}</code>. "
         "Elke stap van de berekening met haar bron: <code>bncost estimate --uitleg</code> met dezelfde keuzes.</p></footer>"
     )
+
+
+def index_html(title: str, regios: dict[Pakket, Regio], files: list[str]) -> str:
+    """``rapport --per-gemeente``: the page that lists the members' documents, with ``regio``'s contributions."""
+    regio = next(iter(regios.values()))
+    heading = f"Burgernet: een document per gemeente — {title}"
+    table = table_html(members_table(regios, False, files), caption=f"De gemeenten van {title}")
+    body = (
+        f"<header><h1>{html_text(heading)}</h1></header><main><p>{len(files)} documenten, één per gemeente. Bijdrage in het "
+        f"regionale model, {html_text(PAKKET_LABELS[regio.pakket])}; de regio samen {html_text(money.euro(regio.budget))} per jaar.</p>"
+        f"{table}</main>"
+    )
+    return page(heading, body)

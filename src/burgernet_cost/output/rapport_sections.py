@@ -87,14 +87,15 @@ def sizes(d: Dossier) -> str:
 
 
 def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
-    from burgernet_cost.domain.region import group_by_unit
-    from burgernet_cost.output.views.region import members_table, region_report
+    from burgernet_cost.output.views.region import members_table, region_report, unit_rows
 
     first = d.pakketten[0]
     notes = [n for r in d.regio.values() for n in region_report(r, ds, c.data, len(r.leden) > 60, None).notes]
     r0 = d.regio[first]
     per_unit = len(r0.leden) > 60
-    rows = [(u, b) for u, _n, _i, _h, b in group_by_unit(r0)] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden]
+    rows = [(u["politie_eenheid"], u["bijdrage_per_jaar"]) for u in unit_rows(r0)]
+    if not per_unit:
+        rows = [(lid.naam, lid.bijdrage) for lid in r0.leden]
     rows.sort(key=lambda item: -item[1])
     chart = _figure(
         charts.members_chart(f"leden-{first}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows), "De cijfers staan in de tabel eronder."

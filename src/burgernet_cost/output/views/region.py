@@ -9,7 +9,7 @@ from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.region import Regio, group_by_unit
 from burgernet_cost.errors import count
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import (
     data_field,
     date_field,
@@ -95,14 +95,16 @@ def unit_rows(regio: Regio) -> list[dict[str, Any]]:
     ]
 
 
-def members_table(regios: dict[Pakket, Regio], per_unit: bool) -> Table:
+def members_table(regios: dict[Pakket, Regio], per_unit: bool, links: list[str] | None = None) -> Table:
     """The council document's table of contributions: the rows of ``regio`` (per member or per unit,
-    with its total), a contribution column per package."""
+    with its total), a contribution column per package; ``links``: each member's own document."""
     pakketten = list(regios)
     first = regios[pakketten[0]]
     key, head = ("politie_eenheid", "Politie-eenheid") if per_unit else ("gemeente", "Gemeente")
     per_package = {p: unit_rows(r) if per_unit else [{"bijdrage_per_jaar": lid.bijdrage} for lid in r.leden] for p, r in regios.items()}
     rows = unit_rows(first) if per_unit else [{"gemeente": lid.naam, "inwoners": lid.inwoners} for lid in first.leden]
+    for row, link in zip(rows, links or [], strict=False):
+        row[key] = Cell(row[key], "text", link=link)
     for n, row in enumerate(rows):
         row.update({f"bijdrage_{p}": per_package[p][n]["bijdrage_per_jaar"] for p in pakketten})
     budgets = {f"bijdrage_{p}": r.budget for p, r in regios.items()}
