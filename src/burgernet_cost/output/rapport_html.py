@@ -47,7 +47,7 @@ def render_html(d: Dossier, ds: Any, colofon: Colofon) -> str:
         sections.models(d, ds, colofon, noten),
         *([sections.region(d, ds, colofon, noten)] if d.is_regio else []),
         *([sections.sensitivity(d, noten)] if d.gevoeligheid else []),
-        *([sections.series(d, noten)] if d.reeks is not None and d.reeks.punten else []),
+        *([sections.series(d, ds, colofon, noten)] if d.reeks is not None and d.reeks.punten else []),
         sections.sizes(d),
     ]
     appendix = appendix_html(d, Path(ds.root), noten)

@@ -124,7 +124,9 @@ def sensitivity(d: Dossier, noten: Noten) -> str:
     )
 
 
-def series(d: Dossier, noten: Noten) -> str:
+def series(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
+    from burgernet_cost.output.views.series import series_report
+
     assert d.reeks is not None
     points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
     events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
@@ -132,9 +134,13 @@ def series(d: Dossier, noten: Noten) -> str:
         charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events),
         "De cijfers staan in de tabel eronder.",
     )
-    from burgernet_cost.output.views.series import series_table
-
-    table = table_html(series_table(d.reeks))
+    report = series_report(d.reeks, ds, c.data)
+    told = tuple(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()};" for p in d.reeks.punten for e in p.gebeurtenissen)
+    for note in report.notes:  # an event is told on page 1: the series links there instead of repeating it
+        if note.startswith(told):
+            noten.inline[note] = ("na-2014", "wat veranderde na 2014")
+    for table in report.tables_for("display"):
+        table.title = "Kosten per jaar met de inwoners en het prijspeil van dat jaar"
     missing = any(p.ontbrekend for p in d.reeks.punten)
     warn = (
         "<p>Let op: in de eerste jaren ontbreken gemeenten die later zijn samengevoegd; het totaal is daar te laag.</p>" if missing else ""
@@ -143,7 +149,7 @@ def series(d: Dossier, noten: Noten) -> str:
         "reeks",
         "Over de jaren",
         "<p>Per jaar de inwoners op 1 januari (CBS) en het prijspeil van dat jaar. Latere jaren zijn een wat-als met "
-        f'het takenpakket van 2014 (zie <a href="#na-2014">wat veranderde na 2014</a>).</p>{warn}{chart}{table}',
+        f'het takenpakket van 2014 (zie <a href="#na-2014">wat veranderde na 2014</a>).</p>{warn}{chart}{_block(report, noten)}',
     )
 
 

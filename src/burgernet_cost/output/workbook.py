@@ -257,7 +257,9 @@ def _leden(book: Book, d: Dossier, models: dict[tuple[str, str], str]) -> None:
 
 def _reeks(book: Book, d: Dossier) -> None:
     """The series: per year its inhabitants, price level and rate (values: each year has its own),
-    hours; cost and cost per inhabitant as formulas on them."""
+    hours; cost and cost per inhabitant as formulas on them; the years, price levels and remarks of ``bncost reeks``."""
+    from burgernet_cost.output.views.series import series_rows
+
     assert d.reeks is not None
     ws = book.wb.add_worksheet("Reeks")
     heads = (
@@ -269,7 +271,7 @@ def _reeks(book: Book, d: Dossier) -> None:
         "FTE",
         "Kosten per jaar",
         "Per inwoner per jaar",
-        "Gebeurtenis",
+        "Opmerking",
     )
     book.columns(ws, 0, 0, 8)
     book.columns(ws, 1, 7, 15)
@@ -277,12 +279,12 @@ def _reeks(book: Book, d: Dossier) -> None:
     ws.write(0, 0, f"Reeks — {PAKKET_LABELS[d.reeks.pakket]}: inwoners en prijspeil van elk jaar", book.title)
     for col, label in enumerate(heads):
         book.text(ws, 2, col, label, book.head)
-    for n, p in enumerate(d.reeks.punten):
+    for n, (p, shown) in enumerate(zip(d.reeks.punten, series_rows(d.reeks), strict=True)):
         row = 3 + n
         t = p.schatting.totaal
         ws.write_number(row, 0, p.jaar)
         ws.write_number(row, 1, p.inwoners, book.num(INT))
-        book.text(ws, row, 2, p.schatting.uurtarief.peildatum or "vast")
+        book.text(ws, row, 2, shown["prijspeil"])
         ws.write_number(row, 3, float(p.schatting.uurtarief.bedrag), book.num(EURO4))
         ws.write_number(row, 4, _f(t.uren_per_maand), book.num(HOURS))
         ws.write_formula(row, 5, F["fte"].excel({"uren": _cell(row, 4), "uren_per_fte": "UrenPerMaand"}), book.num(FTE), _f(t.fte))
@@ -296,7 +298,7 @@ def _reeks(book: Book, d: Dossier) -> None:
         ws.write_formula(
             row, 7, F["per_inwoner"].excel({"kosten": _cell(row, 6), "inwoners": _cell(row, 1)}), book.num("€ 0.000000"), _f(t.per_inwoner)
         )
-        book.text(ws, row, 8, "; ".join(f"{e.datum}: {e.gebeurtenis.strip()}" for e in p.gebeurtenissen))
+        book.text(ws, row, 8, shown["opmerking_volledig"])
     ws.freeze_panes(3, 1)
     book.finish(ws)
 

@@ -70,30 +70,11 @@ def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
                 "opmerking": _remark(p, short=True),
                 "opmerking_volledig": _remark(p),
                 "gebeurtenissen": ", ".join(e.id for e in p.gebeurtenissen),
-                "gebeurtenis_op": ", ".join(date_nl(e.datum) for e in p.gebeurtenissen),
                 "na_laatste_cao_stap": p.na_laatste_cao_stap,
                 "ontbrekend": ", ".join(p.ontbrekend),
             }
         )
     return rows
-
-
-def series_table(reeks: Reeks) -> Table:
-    """The council document's table of the years (its notes explain each event in words)."""
-    return Table(
-        None,
-        [
-            COLUMNS[0],
-            COLUMNS[1],
-            COLUMNS[2],
-            Column("uurtarief", "Uurtarief", "rate"),
-            Column("kosten_per_jaar", "Kosten per jaar", "money"),
-            Column("gebeurtenis_op", "Gebeurtenis op"),
-        ],
-        series_rows(reeks),
-        title="Kosten per jaar met de inwoners en het prijspeil van dat jaar",
-        formats=frozenset({DISPLAY}),
-    )
 
 
 def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
