@@ -26,7 +26,9 @@ from burgernet_cost.output.wording import PAKKET_LABELS, date_nl
 from conftest import DATA
 
 PAKKETTEN = ("basis", "volledig")
-CASES = {"gemeente": ("--gemeente", "Amersfoort"), "regio": ("--eenheid", "Oost-Brabant")}
+#: a municipality, a region, and a region of more than 60 members (the document shows it per politie-eenheid)
+CASES = {"gemeente": ("--gemeente", "Amersfoort"), "regio": ("--eenheid", "Oost-Brabant"), "groot": ("--eenheid", "Oost-Nederland")}
+REGIONS = ("regio", "groot")
 PLACES = {"int": 0, **{name: kind.shown for name, kind in KINDS.items()}}
 EMPTY = ("", "–", "niet gekwantificeerd")
 
@@ -98,7 +100,7 @@ class Cli:
 
     def who(self, command: str) -> tuple[str, ...]:
         """The options that name the subject: a region's totals are those of its inhabitants."""
-        if self.soort == "regio" and command in ("estimate", "compare-models", "gevoeligheid"):
+        if self.soort in REGIONS and command in ("estimate", "compare-models", "gevoeligheid"):
             return ("--inwoners", str(self.inwoners))
         return self.args
 
@@ -200,6 +202,22 @@ def model_costs(t: dict[str, Any], cli: Cli) -> None:
             same(text, m[key], kind)
 
 
+def units(t: dict[str, Any], cli: Cli) -> None:
+    data = {p: cli.json("regio", *cli.args, "--per", "eenheid", "--pakket", p) for p in PAKKETTEN}
+    assert t["head"] == ["Politie-eenheid", "Gemeenten", "Inwoners", *(f"Bijdrage {PAKKET_LABELS[p]}" for p in PAKKETTEN)]
+    first = data[PAKKETTEN[0]]
+    assert [r[0] for r in t["rows"]] == [u["politie_eenheid"] for u in first["eenheden"]] + ["Totaal"]
+    for n, row in enumerate(t["rows"][:-1]):
+        same(row[1], first["eenheden"][n]["gemeenten"], "int")
+        same(row[2], first["eenheden"][n]["inwoners"], "int")
+        for text, p in zip(row[3:], PAKKETTEN, strict=True):
+            same(text, data[p]["eenheden"][n]["bijdrage_per_jaar"], "money")
+    same(t["rows"][-1][1], first["aantal_gemeenten"], "int")
+    same(t["rows"][-1][2], first["inwoners"], "int")
+    for text, p in zip(t["rows"][-1][3:], PAKKETTEN, strict=True):
+        same(text, data[p]["uitvoerder"]["budget_per_jaar"], "money")
+
+
 def members(t: dict[str, Any], cli: Cli) -> None:
     data = {p: cli.json("regio", *cli.args, "--pakket", p) for p in PAKKETTEN}
     assert t["head"] == ["Gemeente", "Inwoners", *(f"Bijdrage {PAKKET_LABELS[p]}" for p in PAKKETTEN)]
@@ -246,12 +264,13 @@ def series(t: dict[str, Any], cli: Cli) -> None:
 
 def sizes(t: dict[str, Any], cli: Cli) -> None:
     assert t["head"] == ["Inwoners", *(PAKKET_LABELS[p] for p in PAKKETTEN)]
-    if cli.soort == "regio":  # a point per member
+    if cli.soort in REGIONS:  # a point per member
         leden = cli.json("regio", *cli.args, "--pakket", PAKKETTEN[0])["leden"]
         assert [_number(r[0])[0] for r in t["rows"]] == sorted({Decimal(lid["inwoners"]) for lid in leden})
     else:
         assert str(cli.inwoners) in [r[0].replace(".", "") for r in t["rows"]]
-    for row in t["rows"]:
+    step = max(1, len(t["rows"]) // 12)  # a large region: every row's inhabitants above, a spread of rows' figures here
+    for row in [*t["rows"][::step], t["rows"][-1]]:
         n = str(_number(row[0])[0])
         for text, p in zip(row[1:], PAKKETTEN, strict=True):
             same(text, cli.json("estimate", "--inwoners", n, "--pakket", p)["totaal"]["kosten_per_jaar"], "money")
@@ -282,6 +301,7 @@ TABLES: dict[tuple[str, str], Callable[[dict[str, Any], Cli], None]] = {
     ("modellen", "Wie doet wat"): who_does_what,
     ("modellen", "Kosten per jaar, "): model_costs,
     ("regio", "Bijdrage per jaar per gemeente"): members,
+    ("regio", "Bijdrage per jaar per politie-eenheid"): units,
     ("gevoeligheid", "Kosten per jaar bij het laagste en hoogste alternatief"): sensitivity,
     ("reeks", "Kosten per jaar met de inwoners en het prijspeil"): series,
     ("grootte", "Kosten per jaar (gemeentelijk model) naar aantal inwoners"): sizes,
@@ -306,7 +326,7 @@ def document(request, tmp_path_factory) -> tuple[list[dict[str, Any]], Cli]:
         assert main(["rapport", *args, "-o", str(page)]) == 0
     parser = _Tables()
     parser.feed(page.read_text(encoding="utf-8"))
-    inwoners = json.loads(_run("regio" if soort == "regio" else "estimate", *args, "--format", "json"))["inwoners"]
+    inwoners = json.loads(_run("regio" if soort in REGIONS else "estimate", *args, "--format", "json"))["inwoners"]
     return parser.tables, Cli(soort, args, inwoners)
 
 
@@ -317,7 +337,9 @@ def test_every_table_of_the_document_has_the_command_lines_rows_and_figures(docu
         check = _check(table)
         check(table, cli)
         checked.add(check.__name__)
-    expected = {c.__name__ for c in TABLES.values()} - ({"members"} if cli.soort == "gemeente" else set())
+    expected = {c.__name__ for c in TABLES.values()} - {"gemeente": {"members", "units"}, "regio": {"units"}, "groot": {"members"}}[
+        cli.soort
+    ]
     assert checked == expected, expected - checked
 
 
@@ -329,3 +351,18 @@ def test_a_figure_that_drifts_from_the_command_line_fails():
         same("€ 9.861,48", 9861.47, "money")
     with pytest.raises(AssertionError):
         same("€ 9.861,5", 9861.47, "money")  # the decimals are the kind's
+
+
+def test_the_one_table_renderer_escapes_every_text_and_rounds_by_kind():
+    from burgernet_cost.output.document import Cell, Column, Table
+    from burgernet_cost.output.html_page import table_html
+
+    hostile = Cell("Zeist\x1b[31m<script>", "text", link='zeist.html" onclick="x', mark="laagste")
+    columns = [Column("naam", "Naam <b>"), Column("bedrag", "Bedrag", "money")]
+    table = Table(None, columns, [{"naam": hostile, "bedrag": Decimal("1234.565")}])
+    table.title = "Titel\u202e"
+    html = table_html(table)
+    assert "<script>" not in html and "&lt;script&gt;" in html and "Naam &lt;b&gt;" in html
+    assert "\x1b" not in html and "\\x1b" in html and "\u202e" not in html and "\\u202e" in html  # as every other format shows them
+    assert 'onclick="' not in html and "&quot; onclick=&quot;" in html
+    assert "€ 1.234,57" in html and "<b>(laagste)</b>" in html

@@ -1,4 +1,4 @@
-"""A value of a kind, shown: display text (Dutch), machine value (json), Markdown-safe text.
+"""A value of a kind, shown: display text (Dutch), machine value (json), Markdown- and HTML-safe text.
 
 The one place where a column kind decides how a value looks (see ``document.py`` for the table
 of kinds)."""
@@ -6,6 +6,7 @@ of kinds)."""
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Any
 
 from burgernet_cost.output import numbers as money
@@ -67,6 +68,12 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 def md(text: str) -> str:
     """Text that Markdown shows as written: its punctuation escaped, control characters visible."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
+
+
+def html_text(text: object) -> str:
+    """Text in a page (the council document, its charts, the index): control and invisible characters
+    made visible as in every other format (``clean``), then HTML-escaped."""
+    return escape(clean(str(text)))
 
 
 def clean(text: str) -> str:

@@ -8,11 +8,9 @@ labels), and A4 print (the summary on page 1, table headers repeated, rows and c
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
-from burgernet_cost.errors import visible
-from burgernet_cost.output.cells import display, header_text
+from burgernet_cost.output.cells import display, header_text, html_text
 from burgernet_cost.output.document import DISPLAY, Cell, Column, Report, Table, Text
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -84,12 +82,6 @@ def page(title: str, body: str, lang: str = "nl") -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{html_text(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
-
-
-def html_text(text: object) -> str:
-    """Text in a page: control and invisible characters made visible (``errors.visible``, as in
-    every other format), then HTML-escaped. Every text the council document shows goes through here."""
-    return escape(visible(str(text), keep_lines=True))
 
 
 def _numeric(c: Column) -> bool:

@@ -19,7 +19,8 @@ from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.region import Regio
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output import rapport_sections as sections
-from burgernet_cost.output.html_page import html_text, page, table_html
+from burgernet_cost.output.cells import html_text
+from burgernet_cost.output.html_page import page, table_html
 from burgernet_cost.output.rapport_notes import Noten, appendix_html
 from burgernet_cost.output.views.compare import totals_table
 from burgernet_cost.output.views.estimate import package_table

@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.output.html_page import html_text, table_html
+from burgernet_cost.output.cells import html_text
+from burgernet_cost.output.html_page import table_html
 
 
 class Noten:

@@ -12,8 +12,9 @@ from typing import Any
 from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.output import charts
 from burgernet_cost.output import numbers as money
+from burgernet_cost.output.cells import html_text
 from burgernet_cost.output.document import Report
-from burgernet_cost.output.html_page import html_text, report_html, table_html
+from burgernet_cost.output.html_page import report_html, table_html
 from burgernet_cost.output.rapport_notes import Noten
 from burgernet_cost.output.views.ranges import assumption_name, sensitivity_table
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl
