@@ -29,6 +29,7 @@ from burgernet_cost.domain.estimate import components
 from burgernet_cost.domain.formulas import FORMULES as F
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.views.common import figure_rows, figures_of
+from burgernet_cost.output.views.region import members_table
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 from burgernet_cost.output.workbook_book import EURO, EURO4, FTE, HOURS, INT, Book
 from burgernet_cost.output.workbook_book import cached as _f
@@ -217,14 +218,15 @@ def _leden(book: Book, d: Dossier, models: dict[tuple[str, str], str]) -> None:
     pakketten = list(d.regio)
     first_regio = d.regio[pakketten[0]]
     extra = list(dict.fromkeys(name for lid in first_regio.leden for name, _ in lid.extra))  # the member file's own columns
-    heads = ["Gemeente", "Code", "Inwoners", "Bron inwoners", *(f"Bijdrage {PAKKET_LABELS[p]}" for p in pakketten), *extra]
+    label = {c.key: c.label for c in members_table(d.regio, per_unit=False).columns}  # as the page names them
+    heads = [label["gemeente"], "Code", label["inwoners"], "Bron inwoners", *(label[f"bijdrage_{p}"] for p in pakketten), *extra]
     book.columns(ws, 0, 0, 26)
     book.columns(ws, 1, 2, 12)
     book.columns(ws, 3, 3, 22)
     book.columns(ws, 4, 3 + len(pakketten) + len(extra), 20)
     ws.write(0, 0, "Leden — bijdrage = tarief (Modellen, regionaal) × inwoners, afgerond op centen", book.title)
-    for col, label in enumerate(heads):
-        book.text(ws, 2, col, label, book.head)
+    for col, head in enumerate(heads):
+        book.text(ws, 2, col, head, book.head)
     row = 3
     for n, lid in enumerate(first_regio.leden):
         book.text(ws, row, 0, lid.naam)
