@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from burgernet_cost.output.cells import display, header_text, html_text
+from burgernet_cost.output.cells import display, html_text
 from burgernet_cost.output.document import DISPLAY, Cell, Column, Report, Table, Text
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
@@ -100,8 +100,8 @@ def _cell(value: Any, c: Column, row: int, table: Table, first: bool) -> str:
     label = html_text(c.label)
     if table.row_header and first:
         return f'<th scope="row" data-label="{label}">{text}</th>'
-    classes = ["num"] * _numeric(c) + ["big"] * (row == 0 and c.key == table.lead)
-    css = f' class="{" ".join(classes)}"' if len(classes) > 1 else " class=num" if classes else ""
+    names = " ".join(["num"] * _numeric(c) + ["big"] * (row == 0 and c.key == table.lead))
+    css = f' class="{names}"' if " " in names else f" class={names}" if names else ""
     return f'<td{css} data-label="{label}">{text}</td>'
 
 
@@ -126,21 +126,12 @@ def table_html(table: Table, caption: str | None = None) -> str:
     return f'<table class="{"cards wide" if wide else "cards"}">{cap}{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def report_html(report: Report, header: bool = True, notes: bool = True) -> str:
-    """A report's display content (header fields, tables, text, notes) as HTML."""
+def report_html(report: Report) -> str:
+    """A report's display tables and prose as HTML (its notes go to the page's appendix, by number)."""
     out = []
-    if header and report.header:
-        items = "".join(f"<dt>{html_text(f.label or '')}</dt><dd>{html_text(header_text(f))}</dd>" for f in report.header)
-        out.append(f'<dl class="fields">{items}</dl>')
     for part in report.parts:
         if isinstance(part, Table) and DISPLAY in part.formats:
             out.append(table_html(part))
         elif isinstance(part, Text) and DISPLAY in part.formats:
             out.append("".join(f"<p>{html_text(line)}</p>" for line in part.lines))
-    if notes and report.notes:
-        out.append(notes_html(report.notes))
     return "\n".join(out)
-
-
-def notes_html(notes: list[str]) -> str:
-    return '<ul class="notes">' + "".join(f"<li>{html_text(n)}</li>" for n in notes) + "</ul>"

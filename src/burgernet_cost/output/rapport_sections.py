@@ -28,7 +28,7 @@ def _municipality(d: Dossier, ds: Any) -> Any:
 
 def _block(report: Report, noten: Noten) -> str:
     refs = noten.ref(report.notes)
-    return report_html(report, header=False, notes=False) + (f"<p class=refs>Toelichting{refs}.</p>" if refs else "")
+    return report_html(report) + (f"<p class=refs>Toelichting{refs}.</p>" if refs else "")
 
 
 def _section(ident: str, heading: str, body: str, screen_only: bool = False) -> str:
