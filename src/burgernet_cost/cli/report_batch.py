@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +89,7 @@ def per_member(
     shared = {**extra(ds), "grootte_cache": {}}
     folder.mkdir(exist_ok=True)
     taken: set[str] = set()
-    written: list[tuple[Any, str]] = []
+    written: list[str] = []  # the members' files, in the order of their region
     progress = _Progress(len(members))
     for n, lid in enumerate(members):
         g = rows.get(lid.code) if lid.code and lid.bron.startswith("CBS") else None
@@ -111,10 +110,12 @@ def per_member(
         d = replace(d, regio_van=regios)
         name = file_name(lid.naam, taken, fmt)
         write_file(str(folder / name), render(fmt, d, ds))
-        written.append((regios[pakketten[0]].leden[n], name))
+        written.append(name)
         progress.step(n + 1, lid.naam)
     progress.done()
-    write_file(str(folder / "index.html"), index_html(title, regios[pakketten[0]], written).encode("utf-8"))
+    from burgernet_cost.output.rapport_html import index_html
+
+    write_file(str(folder / "index.html"), index_html(title, {pakketten[0]: regios[pakketten[0]]}, written).encode("utf-8"))
 
 
 class _Progress:
@@ -133,25 +134,3 @@ class _Progress:
         if self.on:
             sys.stderr.write("\r\x1b[K")
             sys.stderr.flush()
-
-
-def index_html(title: str, regio: Any, written: list[tuple[Any, str]]) -> str:
-    from burgernet_cost.output import numbers as money
-    from burgernet_cost.output.html_page import page
-    from burgernet_cost.output.wording import PAKKET_LABELS
-
-    rows = "".join(
-        f'<tr><td data-label="Gemeente"><a href="{escape(name)}">{escape(lid.naam)}</a></td>'
-        f'<td class=num data-label="Inwoners">{money.nl_number(lid.inwoners)}</td>'
-        f'<td class=num data-label="Bijdrage per jaar">{escape(money.euro(lid.bijdrage))}</td></tr>'
-        for lid, name in written
-    )
-    heading = f"Burgernet: een document per gemeente — {title}"
-    body = (
-        f"<header><h1>{escape(heading)}</h1></header><main><p>{len(written)} documenten, één per gemeente. Bijdrage in het "
-        f"regionale model, {escape(PAKKET_LABELS[regio.pakket])}; de regio samen {escape(money.euro(regio.budget))} per jaar.</p>"
-        f'<table class="cards"><caption>De gemeenten van {escape(title)}</caption><thead><tr><th scope="col">Gemeente</th>'
-        f'<th scope="col" class=num>Inwoners</th><th scope="col" class=num>Bijdrage per jaar</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table></main>"
-    )
-    return page(heading, body)

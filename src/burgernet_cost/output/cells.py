@@ -1,4 +1,4 @@
-"""A value of a kind, shown: display text (Dutch), machine value (json), Markdown-safe text.
+"""A value of a kind, shown: display text (Dutch), machine value (json), Markdown- and HTML-safe text.
 
 The one place where a column kind decides how a value looks (see ``document.py`` for the table
 of kinds)."""
@@ -17,7 +17,7 @@ def display(value: Any, kind: str, empty: str = "") -> str:
         value, kind = value.value, value.kind
     if value is None:
         return empty
-    if kind == "text":
+    if kind in ("text", "status"):
         return str(value)
     if kind == "bool":
         return "ja" if value else "nee"
@@ -46,7 +46,7 @@ def machine(value: Any, kind: str) -> Any:
         value, kind = value.value, value.kind
     if value is None:
         return None
-    if kind in ("text", "raw", "texts"):
+    if kind in ("text", "status", "raw", "texts"):
         return value
     if kind == "bool":
         return bool(value)
@@ -67,6 +67,14 @@ _MARKDOWN_SPECIAL = pattern(r"([\\`*_{}\[\]<>#|~])")
 def md(text: str) -> str:
     """Text that Markdown shows as written: its punctuation escaped, control characters visible."""
     return _MARKDOWN_SPECIAL().sub(r"\\\1", clean(text))
+
+
+def html_text(text: object) -> str:
+    """Text in a page (the council document, its charts, the index): control and invisible characters
+    made visible as in every other format (``clean``), then HTML-escaped."""
+    from html import escape  # only the council document: html.entities costs ~2 ms at start-up
+
+    return escape(clean(str(text)))
 
 
 def clean(text: str) -> str:

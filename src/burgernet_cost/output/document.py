@@ -15,6 +15,7 @@ per_inwoner     € 0,0327       0.03274 (6 decimals)
 per_inwoner_cent € 0,0327 (≈ € 0,03)  as per_inwoner
 rate            € 24,7308      24.7308 (4 decimals)
 pct             10%            10.0 (4 decimals)
+status          as is          as is (html: marked by its status)
 bool            ja / nee       true / false
 text            as is          as is
 =============== ============== =============================
@@ -40,6 +41,7 @@ class Column:
     empty: str = ""  # display text where the value is None
     align: str | None = None  # "left"/"right"; default: left for text, right for numbers
     formats: frozenset[str] = EVERYWHERE
+    width: str | None = None  # html: the column's share of a fixed-layout table ("34%")
 
 
 @struct(frozen=False)
@@ -51,6 +53,8 @@ class Table:
     total_rows: int = 0  # the last N rows are totals (bold / separated; json: see total_key)
     total_key: str | None = None  # json: the (one) total row as an object under this key
     formats: frozenset[str] = EVERYWHERE  # csv writes the one table that has CSV
+    row_header: bool = False  # html: the first column names its row (a <th scope="row">)
+    lead: str | None = None  # html: the column whose first row holds the figure a reader looks for first
 
     def columns_for(self, fmt: str) -> list[Column]:
         return [c for c in self.columns if fmt in c.formats]
@@ -84,6 +88,8 @@ class Cell:
 
     value: Any
     kind: str
+    mark: str | None = None  # a word beside the value in the council document ("laagste"); not in json or csv
+    link: str | None = None  # html: the value links here (a member's document in the index of --per-gemeente)
 
 
 Part = Field | Table | Text

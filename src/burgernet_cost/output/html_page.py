@@ -8,10 +8,10 @@ labels), and A4 print (the summary on page 1, table headers repeated, rows and c
 
 from __future__ import annotations
 
-from html import escape
+from typing import Any
 
-from burgernet_cost.output.cells import display, header_text
-from burgernet_cost.output.document import DISPLAY, Column, Report, Table, Text
+from burgernet_cost.output.cells import display, html_text
+from burgernet_cost.output.document import DISPLAY, Cell, Column, Report, Table, Text
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -34,10 +34,8 @@ th, td { border-bottom: 1px solid var(--line); padding: .25rem .45rem; text-alig
 thead th { background: var(--soft); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
-td.src { overflow-wrap: anywhere; }
-td.wrap { white-space: normal; }
 table.wide { table-layout: fixed; }
-.place { color: var(--muted); }
+table.wide td { white-space: normal; overflow-wrap: anywhere; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 ol.notes { font-size: .88rem; padding-left: 1.6rem; }
 p.refs { font-size: .85rem; color: var(--muted); margin-top: -.4rem; }
@@ -82,50 +80,58 @@ def page(title: str, body: str, lang: str = "nl") -> str:
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+        f"<title>{html_text(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
 
 
 def _numeric(c: Column) -> bool:
-    return c.kind not in ("text", "check") or c.align == "right"
+    return c.kind not in ("text", "check", "status") or c.align == "right"
+
+
+def _cell(value: Any, c: Column, row: int, table: Table, first: bool) -> str:
+    """One cell: its display text by its kind (``cells.display``, decimals from ``numbers.KINDS``)."""
+    text = html_text(display(value, c.kind, c.empty))
+    if c.kind == "status" and value:
+        text = f'<span class="status-{html_text(value)}">{text}</span>'
+    if isinstance(value, Cell) and value.link:
+        text = f'<a href="{html_text(value.link)}">{text}</a>'
+    if isinstance(value, Cell) and value.mark:
+        text += f" <b>({html_text(value.mark)})</b>"
+    label = html_text(c.label)
+    if table.row_header and first:
+        return f'<th scope="row" data-label="{label}">{text}</th>'
+    names = " ".join(["num"] * _numeric(c) + ["big"] * (row == 0 and c.key == table.lead))
+    css = f' class="{names}"' if " " in names else f" class={names}" if names else ""
+    return f'<td{css} data-label="{label}">{text}</td>'
 
 
 def table_html(table: Table, caption: str | None = None) -> str:
+    """The one HTML table renderer: a view's ``Table`` (its display columns) as a table that reads
+    as cards on a phone. A table whose columns have widths is laid out fixed (``wide``)."""
     columns = table.columns_for(DISPLAY)
     head = "".join(
-        f'<th scope="col"{" class=num" if _numeric(c) else ""}>{escape(c.label) or "<span class=sr>Omschrijving</span>"}</th>'
+        f'<th scope="col"{" class=num" if _numeric(c) else ""}>{html_text(c.label) or "<span class=sr>Omschrijving</span>"}</th>'
         for c in columns
     )
     rows = []
     for n, row in enumerate(table.rows):
         total = n >= len(table.rows) - table.total_rows
-        cells = "".join(
-            f'<td{" class=num" if _numeric(c) else ""} data-label="{escape(c.label)}">'
-            f"{escape(display(row.get(c.key), c.kind, c.empty))}</td>"
-            for c in columns
-        )
+        cells = "".join(_cell(row.get(c.key), c, n, table, k == 0) for k, c in enumerate(columns))
         rows.append(f"<tr{' class=total' if total else ''}>{cells}</tr>")
     title = caption or table.title
-    cap = f"<caption>{escape(title)}</caption>" if title else ""
+    cap = f"<caption>{html_text(title)}</caption>" if title else ""
+    wide = all(c.width for c in columns)
+    cols = "<colgroup>" + "".join(f'<col style="width:{c.width}">' for c in columns) + "</colgroup>" if wide else ""
     body = "".join(rows)
-    return f'<table class="cards">{cap}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<table class="{"cards wide" if wide else "cards"}">{cap}{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def report_html(report: Report, header: bool = True, notes: bool = True) -> str:
-    """A report's display content (header fields, tables, text, notes) as HTML."""
+def report_html(report: Report) -> str:
+    """A report's display tables and prose as HTML (its notes go to the page's appendix, by number)."""
     out = []
-    if header and report.header:
-        items = "".join(f"<dt>{escape(f.label or '')}</dt><dd>{escape(header_text(f))}</dd>" for f in report.header)
-        out.append(f'<dl class="fields">{items}</dl>')
     for part in report.parts:
         if isinstance(part, Table) and DISPLAY in part.formats:
             out.append(table_html(part))
         elif isinstance(part, Text) and DISPLAY in part.formats:
-            out.append("".join(f"<p>{escape(line)}</p>" for line in part.lines))
-    if notes and report.notes:
-        out.append(notes_html(report.notes))
+            out.append("".join(f"<p>{html_text(line)}</p>" for line in part.lines))
     return "\n".join(out)
-
-
-def notes_html(notes: list[str]) -> str:
-    return '<ul class="notes">' + "".join(f"<li>{escape(n)}</li>" for n in notes) + "</ul>"

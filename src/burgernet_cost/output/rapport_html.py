@@ -10,16 +10,21 @@ the same views as the terminal output, so the page and ``bncost estimate`` canno
 from __future__ import annotations
 
 from decimal import Decimal
-from html import escape
 from pathlib import Path
 from typing import Any
 
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.dossier import Dossier
+from burgernet_cost.domain.region import Regio
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output import rapport_sections as sections
-from burgernet_cost.output.html_page import page
+from burgernet_cost.output.cells import html_text
+from burgernet_cost.output.html_page import page, table_html
 from burgernet_cost.output.rapport_notes import Noten, appendix_html
+from burgernet_cost.output.views.compare import totals_table
+from burgernet_cost.output.views.estimate import package_table
 from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
+from burgernet_cost.output.views.region import members_table
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text
 from burgernet_cost.structs import struct
 
@@ -43,12 +48,12 @@ def render_html(d: Dossier, ds: Any, colofon: Colofon) -> str:
         sections.models(d, ds, colofon, noten),
         *([sections.region(d, ds, colofon, noten)] if d.is_regio else []),
         *([sections.sensitivity(d, noten)] if d.gevoeligheid else []),
-        *([sections.series(d, noten)] if d.reeks is not None and d.reeks.punten else []),
+        *([sections.series(d, ds, colofon, noten)] if d.reeks is not None and d.reeks.punten else []),
         sections.sizes(d),
     ]
     appendix = appendix_html(d, Path(ds.root), noten)
     content = (
-        f"<header><h1>{escape(title)}</h1></header>\n<main>\n{summary}\n"
+        f"<header><h1>{html_text(title)}</h1></header>\n<main>\n{summary}\n"
         + "\n".join(body)
         + f"\n{appendix}\n</main>\n{_colophon(d, colofon)}"
     )
@@ -67,8 +72,8 @@ def _who(d: Dossier, colofon: Colofon) -> str:
     t = s.uurtarief
     level = f"prijspeil {date_nl(t.peildatum)}" if t.peildatum else "het opgegeven uurtarief"
     return (
-        f"<p class=sub>{escape(who)}. Bedragen per jaar op {escape(level)}, uurtarief {escape(money.euro(t.bedrag, 4))}. "
-        f"Berekend op {escape(date_nl(colofon.date))} met bncost {escape(colofon.version)} uit het rapport "
+        f"<p class=sub>{html_text(who)}. Bedragen per jaar op {html_text(level)}, uurtarief {html_text(money.euro(t.bedrag, 4))}. "
+        f"Berekend op {html_text(date_nl(colofon.date))} met bncost {html_text(colofon.version)} uit het rapport "
         "<i>Gemeentelijke taken Burgernet</i> (Programmabureau Burgernet, 2014).</p>"
     )
 
@@ -81,8 +86,8 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
         noten.inline[text] = ("na-2014", "wat veranderde na 2014")
     parts = [
         _who(d, colofon),
-        _package_table(d),
-        _models_table(d),
+        table_html(package_table(d.schattingen, d.is_regio)),
+        table_html(totals_table(list(d.vergelijkingen.values()), d.is_regio)),
         *([sections.executor_lines(d)] if d.is_regio else []),
         *([sections.member_lines(d)] if d.regio_van else []),
         _cheapest(d, noten),
@@ -99,7 +104,7 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
             if later
             else []
         )
-    parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{escape(t)}</p>" for t in timeline))
+    parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{html_text(t)}</p>" for t in timeline))
     if s.rust_op_aanname:
         rests = [note_text(n) for n in s.notities if n.code.startswith(("aanname", "tabel_afgeleid", "schaling_aanname"))]
         parts.append(
@@ -107,48 +112,6 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
             "elk cijfer met zijn bron en status.</p>"
         )
     return '<section class="summary" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>' + "".join(parts) + "</section>"
-
-
-def _package_table(d: Dossier) -> str:
-    rows = []
-    for n, (p, s) in enumerate(d.schattingen.items()):
-        t = s.totaal
-        assert t.kosten_per_jaar is not None and t.per_inwoner is not None and t.uren_per_maand is not None and t.fte is not None
-        big = " big" if n == 0 else ""
-        rows.append(
-            f'<tr><th scope="row" data-label="Pakket">{escape(PAKKET_LABELS[p])}</th>'
-            f'<td class="num{big}" data-label="Kosten per jaar">{escape(money.euro(t.kosten_per_jaar))}</td>'
-            f'<td class=num data-label="Per inwoner">{escape(money.euro(t.per_inwoner, 4))}</td>'
-            f'<td class=num data-label="Uren per maand">{escape(money.hours(t.uren_per_maand))}</td>'
-            f'<td class=num data-label="FTE">{escape(money.fte(t.fte))}</td></tr>'
-        )
-    owner = "de gemeenten alles zelf doen" if d.is_regio else "de gemeente alles zelf doet"
-    return (
-        f'<table class="cards"><caption>Kosten per pakket als {owner} (gemeentelijk model)</caption><thead><tr>'
-        '<th scope="col">Pakket</th><th scope="col" class=num>Kosten per jaar</th><th scope="col" class=num>Per inwoner</th>'
-        '<th scope="col" class=num>Uren per maand</th><th scope="col" class=num>FTE</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-
-
-def _models_table(d: Dossier) -> str:
-    first = next(iter(d.vergelijkingen.values()))
-    names = [u.naam for u in first.uitkomsten]
-    head = "".join(f'<th scope="col" class=num>{escape(n)}</th>' for n in names)
-    rows = []
-    for p, v in d.vergelijkingen.items():
-        low = min(u.totaal for u in v.uitkomsten)
-        cells = "".join(
-            f'<td class=num data-label="{escape(u.naam)}">{escape(money.euro(u.totaal))}'
-            f"{' <b>(laagste)</b>' if u.totaal == low and any(x.totaal != low for x in v.uitkomsten) else ''}</td>"
-            for u in v.uitkomsten
-        )
-        rows.append(f'<tr><th scope="row" data-label="Pakket">{escape(PAKKET_LABELS[p])}</th>{cells}</tr>')
-    whole = " (de regio als geheel)" if d.is_regio else ""
-    return (
-        f'<table class="cards"><caption>Totale kosten per jaar in de drie inrichtingsmodellen{whole}</caption><thead><tr>'
-        f'<th scope="col">Pakket</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
 
 
 def _cheapest(d: Dossier, noten: Noten) -> str:
@@ -179,7 +142,7 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
         if equal
         else ""
     )
-    return "<p><b>Het goedkoopst:</b> " + escape("; ".join(lines)) + "." + why + same + "</p>"
+    return "<p><b>Het goedkoopst:</b> " + html_text("; ".join(lines)) + "." + why + same + "</p>"
 
 
 def _how_sure(d: Dossier, noten: Noten) -> str:
@@ -190,10 +153,10 @@ def _how_sure(d: Dossier, noten: Noten) -> str:
         spans = [u.aanname for u in d.gevoeligheid if u.aanname.id != "schaalvoordeel"]
         listed = "; ".join(f"{assumption_name(a)}: " + " of ".join(option_text(o, a) for o in a.opties) for a in spans)
         out.append(
-            f"Met de alternatieven die de data bij de aannames noemt, ligt het bedrag voor het {escape(PAKKET_LABELS[first])} "
-            f"(gemeentelijk model) tussen <b>{escape(money.euro(b.laag.waarde))}</b> en <b>{escape(money.euro(b.hoog.waarde))}</b> "
-            f"per jaar (laag bij {escape(bounds_text(b.laag.door))}; hoog bij {escape(bounds_text(b.hoog.door))}). "
-            f"De band omvat: {escape(listed)}."
+            f"Met de alternatieven die de data bij de aannames noemt, ligt het bedrag voor het {html_text(PAKKET_LABELS[first])} "
+            f"(gemeentelijk model) tussen <b>{html_text(money.euro(b.laag.waarde))}</b> en <b>{html_text(money.euro(b.hoog.waarde))}</b> "
+            f"per jaar (laag bij {html_text(bounds_text(b.laag.door))}; hoog bij {html_text(bounds_text(b.hoog.door))}). "
+            f"De band omvat: {html_text(listed)}."
         )
     s = d.schattingen[first]
     left_out = [note_text(n) for n in s.notities if n.code in ("niet_gekwantificeerd", "niet_inbegrepen")]
@@ -212,13 +175,26 @@ def _how_sure(d: Dossier, noten: Noten) -> str:
             )
             for k, e in d.kostenbases
         )
-        out.append(f"Op een andere kostenbasis kost het {PAKKET_LABELS[first]} per jaar {escape(bases)}.")
+        out.append(f"Op een andere kostenbasis kost het {PAKKET_LABELS[first]} per jaar {html_text(bases)}.")
     return "<h3>Hoe zeker</h3>" + "".join(f"<p>{line}</p>" for line in out)
 
 
 def _colophon(d: Dossier, c: Colofon) -> str:
     return (
-        f"<footer><p>Gemaakt door bncost {escape(c.version)} op {escape(date_nl(c.date))} uit {escape(c.data)} "
-        f"(vingerafdruk <code>{escape(d.vingerafdruk)}</code>). Opnieuw maken: <code>{escape(c.command)}</code>. "
+        f"<footer><p>Gemaakt door bncost {html_text(c.version)} op {html_text(date_nl(c.date))} uit {html_text(c.data)} "
+        f"(vingerafdruk <code>{html_text(d.vingerafdruk)}</code>). Opnieuw maken: <code>{html_text(c.command)}</code>. "
         "Elke stap van de berekening met haar bron: <code>bncost estimate --uitleg</code> met dezelfde keuzes.</p></footer>"
     )
+
+
+def index_html(title: str, regios: dict[Pakket, Regio], files: list[str]) -> str:
+    """``rapport --per-gemeente``: the page that lists the members' documents, with ``regio``'s contributions."""
+    regio = next(iter(regios.values()))
+    heading = f"Burgernet: een document per gemeente — {title}"
+    table = table_html(members_table(regios, False, files), caption=f"De gemeenten van {title}")
+    body = (
+        f"<header><h1>{html_text(heading)}</h1></header><main><p>{len(files)} documenten, één per gemeente. Bijdrage in het "
+        f"regionale model, {html_text(PAKKET_LABELS[regio.pakket])}; de regio samen {html_text(money.euro(regio.budget))} per jaar.</p>"
+        f"{table}</main>"
+    )
+    return page(heading, body)

@@ -7,14 +7,12 @@ status and place in the data (relative to the data folder: a document names no m
 
 from __future__ import annotations
 
-import functools
 import re
-from decimal import Decimal
-from html import escape
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.output import numbers as money
+from burgernet_cost.output.cells import html_text
+from burgernet_cost.output.html_page import table_html
 
 
 class Noten:
@@ -36,7 +34,7 @@ class Noten:
         for text in dict.fromkeys(texts):
             if text in self.inline:
                 anchor, label = self.inline[text]
-                link = f'<a class=inline href="#{anchor}">{escape(label)}</a>'
+                link = f'<a class=inline href="#{anchor}">{html_text(label)}</a>'
             else:
                 n = self.number(text)
                 link = f'<a href="#noot-{n}">{n}</a>'
@@ -60,60 +58,14 @@ class Noten:
                     continue
                 seen.add(sentence)
                 kept.append(sentence)
-            items.append(f'<li id="noot-{n}">{escape(" ".join(kept))}</li>')
+            items.append(f'<li id="noot-{n}">{html_text(" ".join(kept))}</li>')
         return f'<ol class="notes">{"".join(items)}</ol>'
 
 
-@functools.lru_cache(maxsize=4096)  # the same places in every document of a --per-gemeente run
-def relative_place(plaats: str | None, root: Path) -> str:
-    """'…/data/interviews.yaml:127' -> 'interviews.yaml:127' (a place in the data folder)."""
-    if not plaats:
-        return ""
-    path, sep, line = plaats.rpartition(":") if plaats.rpartition(":")[2].isdigit() else (plaats, "", "")
-    try:
-        shown = Path(path).resolve().relative_to(root.resolve()).as_posix()
-    except (ValueError, OSError):
-        shown = Path(path).name
-    return shown + (f":{line}" if sep else "")
-
-
-def _place(place: str) -> str:
-    return f" <span class=place>({escape(place)})</span>" if place else ""
-
-
-def value_text(waarde: Any) -> str:
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, (int, Decimal)):
-        return money.nl_number(waarde, 0 if isinstance(waarde, int) or waarde == waarde.to_integral() else 4)
-    return str(waarde)
-
-
-def figures_of(d: Any) -> list[Any]:
-    """Every figure the results read, each once, assumptions first."""
-    figures: dict[str, Any] = {}
-    for v in d.vergelijkingen.values():
-        for f in v.figuren:
-            figures.setdefault(f.id, f)
-    return sorted(figures.values(), key=lambda f: ({"aanname": 0, "afgeleid": 1, "invoer": 2}.get(f.status, 3), f.id))
-
-
 def appendix_html(d: Any, root: Path, noten: Noten) -> str:
-    from burgernet_cost.output.wording import figure_label
+    from burgernet_cost.output.views.common import figures_of, figures_table
 
-    rows = "".join(
-        f'<tr><td data-label="Cijfer">{escape(figure_label(f))}</td><td class="num wrap" data-label="Waarde">{escape(value_text(f.waarde))}'
-        f'{" " + escape(f.eenheid) if f.eenheid else ""}</td><td class=src data-label="Bron">{escape(f.bron)}'
-        f"{_place(relative_place(f.plaats, root))}</td>"
-        f'<td data-label="Status"><span class="status-{escape(f.status)}">{escape(f.status)}</span></td></tr>'
-        for f in figures_of(d)
-    )
-    table = (
-        '<table class="cards wide"><caption>Elk cijfer waarop de bedragen rusten, met bron en status</caption>'
-        '<colgroup><col style="width:34%"><col style="width:22%"><col style="width:30%"><col style="width:14%"></colgroup><thead><tr>'
-        '<th scope="col">Cijfer</th><th scope="col" class=num>Waarde</th><th scope="col">Bron (plaats in de data)</th>'
-        f'<th scope="col">Status</th></tr></thead><tbody>{rows}</tbody></table>'
-    )
+    table = table_html(figures_table(figures_of(d.vergelijkingen.values()), root))
     return (
         '<section aria-labelledby="bijlage" class="appendix"><h2 id="bijlage">Bijlage: toelichting, aannames en bronnen</h2>'
         f'<h3 id="noten">Toelichting</h3>{noten.html()}<h3 id="bronnen">Cijfers en bronnen</h3>'

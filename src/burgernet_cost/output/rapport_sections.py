@@ -7,16 +7,16 @@ refers to them by number. Every chart has its numbers in its ``<desc>`` and a ta
 from __future__ import annotations
 
 from decimal import Decimal
-from html import escape
 from typing import Any
 
 from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.output import charts
 from burgernet_cost.output import numbers as money
+from burgernet_cost.output.cells import html_text
 from burgernet_cost.output.document import Report
-from burgernet_cost.output.html_page import report_html
+from burgernet_cost.output.html_page import report_html, table_html
 from burgernet_cost.output.rapport_notes import Noten
-from burgernet_cost.output.views.ranges import assumption_name, option_text
+from burgernet_cost.output.views.ranges import assumption_name, sensitivity_table
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl
 
 SHORT = {"basis": "basis", "volledig": "volledig", "aanvullend": "aanvullend"}  # under a bar of a chart
@@ -28,12 +28,12 @@ def _municipality(d: Dossier, ds: Any) -> Any:
 
 def _block(report: Report, noten: Noten) -> str:
     refs = noten.ref(report.notes)
-    return report_html(report, header=False, notes=False) + (f"<p class=refs>Toelichting{refs}.</p>" if refs else "")
+    return report_html(report) + (f"<p class=refs>Toelichting{refs}.</p>" if refs else "")
 
 
 def _section(ident: str, heading: str, body: str, screen_only: bool = False) -> str:
     extra = ' class="screen-only"' if screen_only else ""
-    return f'<section aria-labelledby="{ident}"{extra}><h2 id="{ident}">{escape(heading)}</h2>{body}</section>'
+    return f'<section aria-labelledby="{ident}"{extra}><h2 id="{ident}">{html_text(heading)}</h2>{body}</section>'
 
 
 def areas(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
@@ -75,35 +75,28 @@ def sizes(d: Dossier) -> str:
         charts.size_chart("grootte", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked),
         "De cijfers staan onder de grafiek.",
     )
-    head = "".join(f'<th scope="col" class=num>{escape(PAKKET_LABELS[p])}</th>' for p in d.pakketten)
-    rows = "".join(
-        f'<tr><td class=num data-label="Inwoners">{money.nl_number(n)}</td>'
-        + "".join(f'<td class=num data-label="{escape(PAKKET_LABELS[p])}">{escape(money.euro(t[p]))}</td>' for p in d.pakketten)
-        + "</tr>"
-        for n, t in d.grootte
-    )
-    table = (
-        f'<table class="cards"><caption>Kosten per jaar (gemeentelijk model) naar aantal inwoners</caption><thead><tr>'
-        f'<th scope="col" class=num>Inwoners</th>{head}</tr></thead><tbody>{rows}</tbody></table>'
-    )
+    from burgernet_cost.output.views.estimate import size_table
+
+    table = table_html(size_table(d.grootte, d.pakketten))
     return _section(
         "grootte",
         "Kosten naar gemeentegrootte",
-        f"<p>{escape(text)} De uren en dus de kosten groeien evenredig met het aantal inwoners.</p>{chart}"
+        f"<p>{html_text(text)} De uren en dus de kosten groeien evenredig met het aantal inwoners.</p>{chart}"
         f"<details><summary>De cijfers van de grafiek</summary>{table}</details>",
         screen_only=True,
     )
 
 
 def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
-    from burgernet_cost.domain.region import group_by_unit
-    from burgernet_cost.output.views.region import region_report
+    from burgernet_cost.output.views.region import members_table, region_report, unit_rows
 
     first = d.pakketten[0]
     notes = [n for r in d.regio.values() for n in region_report(r, ds, c.data, len(r.leden) > 60, None).notes]
     r0 = d.regio[first]
     per_unit = len(r0.leden) > 60
-    rows = [(u, b) for u, _n, _i, _h, b in group_by_unit(r0)] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden]
+    rows = [(u["politie_eenheid"], u["bijdrage_per_jaar"]) for u in unit_rows(r0)]
+    if not per_unit:
+        rows = [(lid.naam, lid.bijdrage) for lid in r0.leden]
     rows.sort(key=lambda item: -item[1])
     chart = _figure(
         charts.members_chart(f"leden-{first}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows), "De cijfers staan in de tabel eronder."
@@ -111,57 +104,9 @@ def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     refs = noten.ref(notes)
     body = (
         f"<p>Elke gemeente betaalt de uitvoerder een bijdrage per inwoner{refs}; de uren en het budget van de uitvoerder "
-        f'staan in de <a href="#samenvatting">samenvatting</a>.</p>{chart}' + _members_table(d, per_unit)
+        f'staan in de <a href="#samenvatting">samenvatting</a>.</p>{chart}' + table_html(members_table(d.regio, per_unit))
     )
     return _section("regio", "Bijdrage per gemeente en de regionale uitvoerder", body)
-
-
-def _members_table(d: Dossier, per_unit: bool) -> str:
-    from burgernet_cost.domain.region import group_by_unit
-
-    pakketten = list(d.regio)
-    head = "".join(f'<th scope="col" class=num>Bijdrage {escape(PAKKET_LABELS[p])}</th>' for p in pakketten)
-    if per_unit:
-        units = {p: group_by_unit(d.regio[p]) for p in pakketten}
-        names = [(u, n, i) for u, n, i, _h, _b in units[pakketten[0]]]
-        body = "".join(
-            f'<tr><td data-label="Politie-eenheid">{escape(u)} ({n} gemeenten)</td><td class=num data-label="Inwoners">'
-            f"{money.nl_number(i)}</td>"
-            + "".join(
-                f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">{escape(money.euro(units[p][k][4]))}</td>'
-                for p in pakketten
-            )
-            + "</tr>"
-            for k, (u, n, i) in enumerate(names)
-        )
-        first_head = "Politie-eenheid"
-    else:
-        leden = {p: d.regio[p].leden for p in pakketten}
-        body = "".join(
-            f'<tr><td data-label="Gemeente">{escape(lid.naam)}</td><td class=num data-label="Inwoners">'
-            f"{money.nl_number(lid.inwoners)}</td>"
-            + "".join(
-                f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">{escape(money.euro(leden[p][k].bijdrage))}</td>'
-                for p in pakketten
-            )
-            + "</tr>"
-            for k, lid in enumerate(leden[pakketten[0]])
-        )
-        first_head = "Gemeente"
-    total = (
-        '<tr class=total><td data-label="">Totaal</td>'
-        f'<td class=num data-label="Inwoners">{money.nl_number(d.inwoners)}</td>'
-        + "".join(
-            f'<td class=num data-label="Bijdrage {escape(PAKKET_LABELS[p])}">{escape(money.euro(d.regio[p].budget))}</td>'
-            for p in pakketten
-        )
-        + "</tr>"
-    )
-    return (
-        f'<table class="cards"><caption>Bijdrage per jaar per {first_head.lower()} (regionaal model, afgerond op centen)</caption>'
-        f'<thead><tr><th scope="col">{first_head}</th><th scope="col" class=num>Inwoners</th>{head}</tr></thead>'
-        f"<tbody>{body}{total}</tbody></table>"
-    )
 
 
 def sensitivity(d: Dossier, noten: Noten) -> str:
@@ -171,22 +116,7 @@ def sensitivity(d: Dossier, noten: Noten) -> str:
         charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})", central, rows),
         "De cijfers staan in de tabel eronder.",
     )
-    body = "".join(
-        f'<tr><td data-label="Aanname">{escape(assumption_name(u.aanname))} <span class="status-{escape(u.aanname.status)}">'
-        f'({escape(u.aanname.status)})</span></td><td data-label="Laag bij">{escape(option_text(u.laag[0], u.aanname))}</td>'
-        f'<td class=num data-label="Laag">{escape(money.euro(u.laag[1]["totaal"]))}</td>'
-        f'<td data-label="Hoog bij">{escape(option_text(u.hoog[0], u.aanname))}</td>'
-        f'<td class=num data-label="Hoog">{escape(money.euro(u.hoog[1]["totaal"]))}</td>'
-        f'<td class=num data-label="Uitslag">{escape(money.euro(u.swing("totaal")))}</td>'
-        f'<td class=num data-label="Uitslag landelijk">{escape(money.euro(u.swing("landelijk")))}</td></tr>'
-        for u in d.gevoeligheid
-    )
-    table = (
-        '<table class="cards"><caption>Kosten per jaar bij het laagste en hoogste alternatief van elke aanname</caption><thead><tr>'
-        '<th scope="col">Aanname</th><th scope="col">Laag bij</th><th scope="col" class=num>Laag</th><th scope="col">Hoog bij</th>'
-        '<th scope="col" class=num>Hoog</th><th scope="col" class=num>Uitslag</th><th scope="col" class=num>Uitslag landelijk</th>'
-        f"</tr></thead><tbody>{body}</tbody></table>"
-    )
+    table = table_html(sensitivity_table(d.gevoeligheid))
     return _section(
         "gevoeligheid",
         "Hoe zeker: de aannames één voor één",
@@ -195,7 +125,9 @@ def sensitivity(d: Dossier, noten: Noten) -> str:
     )
 
 
-def series(d: Dossier, noten: Noten) -> str:
+def series(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
+    from burgernet_cost.output.views.series import series_report
+
     assert d.reeks is not None
     points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
     events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
@@ -203,20 +135,13 @@ def series(d: Dossier, noten: Noten) -> str:
         charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events),
         "De cijfers staan in de tabel eronder.",
     )
-    body = "".join(
-        f'<tr><td data-label="Jaar">{p.jaar}</td><td class=num data-label="Inwoners">{money.nl_number(p.inwoners)}</td>'
-        f'<td data-label="Prijspeil">{escape(date_nl(p.schatting.uurtarief.peildatum) if p.schatting.uurtarief.peildatum else "vast")}</td>'
-        f'<td class=num data-label="Uurtarief">{escape(money.euro(p.schatting.uurtarief.bedrag, 4))}</td>'
-        f'<td class=num data-label="Kosten per jaar">{escape(money.euro(p.schatting.totaal.kosten_per_jaar or Decimal(0)))}</td>'
-        f'<td data-label="Gebeurtenis">{escape(", ".join(date_nl(e.datum) for e in p.gebeurtenissen))}</td></tr>'
-        for p in d.reeks.punten
-    )
-    table = (
-        '<table class="cards"><caption>Kosten per jaar met de inwoners en het prijspeil van dat jaar</caption><thead><tr>'
-        '<th scope="col">Jaar</th><th scope="col" class=num>Inwoners</th><th scope="col">Prijspeil</th>'
-        '<th scope="col" class=num>Uurtarief</th><th scope="col" class=num>Kosten per jaar</th><th scope="col">Gebeurtenis op</th>'
-        f"</tr></thead><tbody>{body}</tbody></table>"
-    )
+    report = series_report(d.reeks, ds, c.data)
+    told = tuple(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()};" for p in d.reeks.punten for e in p.gebeurtenissen)
+    for note in report.notes:  # an event is told on page 1: the series links there instead of repeating it
+        if note.startswith(told):
+            noten.inline[note] = ("na-2014", "wat veranderde na 2014")
+    for table in report.tables_for("display"):
+        table.title = "Kosten per jaar met de inwoners en het prijspeil van dat jaar"
     missing = any(p.ontbrekend for p in d.reeks.punten)
     warn = (
         "<p>Let op: in de eerste jaren ontbreken gemeenten die later zijn samengevoegd; het totaal is daar te laag.</p>" if missing else ""
@@ -225,7 +150,7 @@ def series(d: Dossier, noten: Noten) -> str:
         "reeks",
         "Over de jaren",
         "<p>Per jaar de inwoners op 1 januari (CBS) en het prijspeil van dat jaar. Latere jaren zijn een wat-als met "
-        f'het takenpakket van 2014 (zie <a href="#na-2014">wat veranderde na 2014</a>).</p>{warn}{chart}{table}',
+        f'het takenpakket van 2014 (zie <a href="#na-2014">wat veranderde na 2014</a>).</p>{warn}{chart}{_block(report, noten)}',
     )
 
 
@@ -238,7 +163,7 @@ def _year_fraction(iso: str) -> float:
 
 
 def _figure(svg: str, caption: str) -> str:
-    return f"<figure>{svg}<figcaption>{escape(caption)}</figcaption></figure>"
+    return f"<figure>{svg}<figcaption>{html_text(caption)}</figcaption></figure>"
 
 
 def executor_lines(d: Dossier) -> str:
@@ -248,9 +173,9 @@ def executor_lines(d: Dossier) -> str:
     lines = []
     for p, r in d.regio.items():
         lines.append(
-            f"<li>{escape(PAKKET_LABELS[p].capitalize())}: de uitvoerder heeft {escape(money.hours(r.uitvoerder_uren))} uur per "
-            f"maand nodig, {escape(money.fte(r.uitvoerder_fte))} fte; de gemeenten betalen samen {escape(money.euro(r.budget))} per "
-            f"jaar ({escape(money.euro(r.tarief_per_inwoner, 4))} per inwoner); {escape(budget_balance(r))}.</li>"
+            f"<li>{html_text(PAKKET_LABELS[p].capitalize())}: de uitvoerder heeft {html_text(money.hours(r.uitvoerder_uren))} uur per "
+            f"maand nodig, {html_text(money.fte(r.uitvoerder_fte))} fte; de gemeenten betalen samen {html_text(money.euro(r.budget))} per "
+            f"jaar ({html_text(money.euro(r.tarief_per_inwoner, 4))} per inwoner); {html_text(budget_balance(r))}.</li>"
         )
     return (
         "<p>In het regionale model doet een uitvoerder relatiebeheer en communicatie voor de gemeenten; elke gemeente doet "
@@ -265,9 +190,9 @@ def member_lines(d: Dossier) -> str:
     for p, r in d.regio_van.items():
         lid = leden[p]
         lines.append(
-            f"<li>{escape(PAKKET_LABELS[p].capitalize())}: {escape(d.onderwerp)} betaalt {escape(money.euro(lid.bijdrage))} per "
-            f"jaar en besteedt zelf {escape(money.hours(lid.eigen_uren))} uur per maand aan beleid; de regio samen "
-            f"{escape(money.euro(r.budget))} per jaar, voor {escape(money.fte(r.uitvoerder_fte))} fte bij de uitvoerder.</li>"
+            f"<li>{html_text(PAKKET_LABELS[p].capitalize())}: {html_text(d.onderwerp)} betaalt {html_text(money.euro(lid.bijdrage))} per "
+            f"jaar en besteedt zelf {html_text(money.hours(lid.eigen_uren))} uur per maand aan beleid; de regio samen "
+            f"{html_text(money.euro(r.budget))} per jaar, voor {html_text(money.fte(r.uitvoerder_fte))} fte bij de uitvoerder.</li>"
         )
     r0 = next(iter(d.regio_van.values()))
-    return f"<p>Als lid van {escape(r0.titel)} ({len(r0.leden)} gemeenten, regionaal model):</p><ul>{''.join(lines)}</ul>"
+    return f"<p>Als lid van {html_text(r0.titel)} ({len(r0.leden)} gemeenten, regionaal model):</p><ul>{''.join(lines)}</ul>"

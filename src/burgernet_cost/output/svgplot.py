@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from html import escape
+
+from burgernet_cost.output.cells import html_text
 
 INK, MUTED, GRID = "#1d2733", "#4f5a66", "#d5dbe1"
 FONT = 12
@@ -48,7 +49,7 @@ class Scale:
 
 
 def svg(ident: str, title: str, description: str, width: float, height: float, body: list[str]) -> str:
-    head = f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(description)}</desc>'
+    head = f'<title id="{ident}-t">{html_text(title)}</title><desc id="{ident}-d">{html_text(description)}</desc>'
     pattern = (
         f'<defs><pattern id="{ident}-streep" width="6" height="6" patternUnits="userSpaceOnUse" '
         'patternTransform="rotate(45)"><rect width="6" height="6" fill="#e0922f"/>'
@@ -67,7 +68,7 @@ def text(
 ) -> str:
     turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
     bold = ' font-weight="bold"' if weight == "bold" else ""
-    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" fill="{fill}"{bold}{turn}>{escape(content)}</text>'
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}" font-size="{size}" fill="{fill}"{bold}{turn}>{html_text(content)}</text>'
 
 
 def line(x1: float, y1: float, x2: float, y2: float, stroke: str = GRID, width: float = 1, dash: str | None = None) -> str:

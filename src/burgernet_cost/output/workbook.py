@@ -28,7 +28,8 @@ from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.estimate import components
 from burgernet_cost.domain.formulas import FORMULES as F
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.rapport_notes import figures_of, relative_place
+from burgernet_cost.output.views.common import figure_rows, figures_of
+from burgernet_cost.output.views.region import members_table
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 from burgernet_cost.output.workbook_book import EURO, EURO4, FTE, HOURS, INT, Book
 from burgernet_cost.output.workbook_book import cached as _f
@@ -217,14 +218,15 @@ def _leden(book: Book, d: Dossier, models: dict[tuple[str, str], str]) -> None:
     pakketten = list(d.regio)
     first_regio = d.regio[pakketten[0]]
     extra = list(dict.fromkeys(name for lid in first_regio.leden for name, _ in lid.extra))  # the member file's own columns
-    heads = ["Gemeente", "Code", "Inwoners", "Bron inwoners", *(f"Bijdrage {PAKKET_LABELS[p]}" for p in pakketten), *extra]
+    label = {c.key: c.label for c in members_table(d.regio, per_unit=False).columns}  # as the page names them
+    heads = [label["gemeente"], "Code", label["inwoners"], "Bron inwoners", *(label[f"bijdrage_{p}"] for p in pakketten), *extra]
     book.columns(ws, 0, 0, 26)
     book.columns(ws, 1, 2, 12)
     book.columns(ws, 3, 3, 22)
     book.columns(ws, 4, 3 + len(pakketten) + len(extra), 20)
     ws.write(0, 0, "Leden — bijdrage = tarief (Modellen, regionaal) × inwoners, afgerond op centen", book.title)
-    for col, label in enumerate(heads):
-        book.text(ws, 2, col, label, book.head)
+    for col, head in enumerate(heads):
+        book.text(ws, 2, col, head, book.head)
     row = 3
     for n, lid in enumerate(first_regio.leden):
         book.text(ws, row, 0, lid.naam)
@@ -257,7 +259,9 @@ def _leden(book: Book, d: Dossier, models: dict[tuple[str, str], str]) -> None:
 
 def _reeks(book: Book, d: Dossier) -> None:
     """The series: per year its inhabitants, price level and rate (values: each year has its own),
-    hours; cost and cost per inhabitant as formulas on them."""
+    hours; cost and cost per inhabitant as formulas on them; the years, price levels and remarks of ``bncost reeks``."""
+    from burgernet_cost.output.views.series import series_rows
+
     assert d.reeks is not None
     ws = book.wb.add_worksheet("Reeks")
     heads = (
@@ -269,7 +273,7 @@ def _reeks(book: Book, d: Dossier) -> None:
         "FTE",
         "Kosten per jaar",
         "Per inwoner per jaar",
-        "Gebeurtenis",
+        "Opmerking",
     )
     book.columns(ws, 0, 0, 8)
     book.columns(ws, 1, 7, 15)
@@ -277,12 +281,12 @@ def _reeks(book: Book, d: Dossier) -> None:
     ws.write(0, 0, f"Reeks — {PAKKET_LABELS[d.reeks.pakket]}: inwoners en prijspeil van elk jaar", book.title)
     for col, label in enumerate(heads):
         book.text(ws, 2, col, label, book.head)
-    for n, p in enumerate(d.reeks.punten):
+    for n, (p, shown) in enumerate(zip(d.reeks.punten, series_rows(d.reeks), strict=True)):
         row = 3 + n
         t = p.schatting.totaal
         ws.write_number(row, 0, p.jaar)
         ws.write_number(row, 1, p.inwoners, book.num(INT))
-        book.text(ws, row, 2, p.schatting.uurtarief.peildatum or "vast")
+        book.text(ws, row, 2, shown["prijspeil"])
         ws.write_number(row, 3, float(p.schatting.uurtarief.bedrag), book.num(EURO4))
         ws.write_number(row, 4, _f(t.uren_per_maand), book.num(HOURS))
         ws.write_formula(row, 5, F["fte"].excel({"uren": _cell(row, 4), "uren_per_fte": "UrenPerMaand"}), book.num(FTE), _f(t.fte))
@@ -296,7 +300,7 @@ def _reeks(book: Book, d: Dossier) -> None:
         ws.write_formula(
             row, 7, F["per_inwoner"].excel({"kosten": _cell(row, 6), "inwoners": _cell(row, 1)}), book.num("€ 0.000000"), _f(t.per_inwoner)
         )
-        book.text(ws, row, 8, "; ".join(f"{e.datum}: {e.gebeurtenis.strip()}" for e in p.gebeurtenissen))
+        book.text(ws, row, 8, shown["opmerking_volledig"])
     ws.freeze_panes(3, 1)
     book.finish(ws)
 
@@ -310,15 +314,15 @@ def _bronnen(book: Book, d: Dossier, ds: Any, colofon: Any) -> None:
     for col, label in enumerate(("Cijfer", "Waarde", "Eenheid", "Bron", "Status", "Plaats in de data")):
         book.text(ws, 2, col, label, book.head)
     row = 3
-    for f in figures_of(d):
-        value = f.waarde
-        book.text(ws, row, 0, f.id)
+    for f in figure_rows(figures_of(d.vergelijkingen.values()), Path(ds.root)):
+        value = f["waarde"]
+        book.text(ws, row, 0, f["id"])
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             ws.write_number(row, 1, float(value))
         else:
             book.text(ws, row, 1, str(value))
-        for col, text in ((2, f.eenheid), (3, f.bron), (4, f.status), (5, relative_place(f.plaats, Path(ds.root)))):
-            book.text(ws, row, col, text)
+        for col, key in ((2, "eenheid"), (3, "bron"), (4, "status"), (5, "plaats")):
+            book.text(ws, row, col, f[key])
         row += 1
     row += 1
     ws.write(row, 0, "Toelichting", book.title)

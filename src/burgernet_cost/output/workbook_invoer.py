@@ -15,7 +15,7 @@ from typing import Any
 from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.rapport_notes import figures_of, relative_place
+from burgernet_cost.output.views.common import figures_of, relative_place
 from burgernet_cost.output.wording import date_nl
 from burgernet_cost.output.workbook_book import EURO, EURO4, INT, Book
 
@@ -37,7 +37,7 @@ def _sheet(book: Book, d: Dossier) -> Any:
 
 class _Figures:
     def __init__(self, d: Dossier, root: Path) -> None:
-        self.all = figures_of(d)
+        self.all = figures_of(d.vergelijkingen.values())
         self.root = root
 
     def find(self, *soorten: str, **match: Any) -> list[Any]:

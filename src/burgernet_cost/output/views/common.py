@@ -3,14 +3,17 @@ the explanation."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterable
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Spoor
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import Cell, Field, Part
+from burgernet_cost.output.document import DISPLAY, Cell, Column, Field, Part, Table
 from burgernet_cost.output.explain import Knoop, tree
 from burgernet_cost.output.wording import date_nl, figure_label, rate_description
 
@@ -107,6 +110,73 @@ def figures_field(figuren: tuple[Figuur, ...]) -> Field:
             for f in figuren
         ],
         "objects",
+    )
+
+
+@functools.lru_cache(maxsize=4096)  # the same places in every document of a --per-gemeente run
+def relative_place(plaats: str | None, root: Path) -> str:
+    """'…/data/interviews.yaml:127' -> 'interviews.yaml:127' (a place in the data folder: a document names no machine path)."""
+    if not plaats:
+        return ""
+    path, sep, line = plaats.rpartition(":") if plaats.rpartition(":")[2].isdigit() else (plaats, "", "")
+    try:
+        shown = Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        shown = Path(path).name
+    return shown + (f":{line}" if sep else "")
+
+
+def value_text(waarde: Any) -> str:
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, (int, Decimal)):
+        return money.nl_number(waarde, 0 if isinstance(waarde, int) or waarde == waarde.to_integral() else 4)
+    return str(waarde)
+
+
+def figures_of(vergelijkingen: Iterable[Any]) -> list[Figuur]:
+    """Every figure the results read, each once, assumptions first (the council document's list)."""
+    figures: dict[str, Figuur] = {}
+    for v in vergelijkingen:
+        for f in v.figuren:
+            figures.setdefault(f.id, f)
+    return sorted(figures.values(), key=lambda f: ({"aanname": 0, "afgeleid": 1, "invoer": 2}.get(f.status, 3), f.id))
+
+
+def figure_rows(figuren: Iterable[Figuur], root: Path) -> list[dict[str, Any]]:
+    """The figures as json "figuren" names them, with their place relative to the data folder."""
+    rows = []
+    for f in figuren:
+        place = relative_place(f.plaats, root)
+        rows.append(
+            {
+                "id": f.id,
+                "naam": figure_label(f),
+                "waarde": f.waarde,
+                "waarde_tekst": value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else ""),
+                "eenheid": f.eenheid,
+                "bron": f.bron,
+                "plaats": place,
+                "bron_plaats": f.bron + (f" ({place})" if place else ""),
+                "status": f.status,
+            }
+        )
+    return rows
+
+
+def figures_table(figuren: Iterable[Figuur], root: Path) -> Table:
+    """The council document's appendix: every figure with its source and status."""
+    return Table(
+        None,
+        [
+            Column("naam", "Cijfer", width="34%"),
+            Column("waarde_tekst", "Waarde", align="right", width="22%"),
+            Column("bron_plaats", "Bron (plaats in de data)", width="30%"),
+            Column("status", "Status", "status", width="14%"),
+        ],
+        figure_rows(figuren, root),
+        title="Elk cijfer waarop de bedragen rusten, met bron en status",
+        formats=frozenset({DISPLAY}),
     )
 
 

@@ -136,6 +136,31 @@ def _tables(vergelijkingen: list[Vergelijking]) -> list[Part]:
     return tables
 
 
+def totals_table(vergelijkingen: list[Vergelijking], regio: bool) -> Table:
+    """The council document's summary: per package the total per year of each model (``compare-models``'s
+    Totaal), the lowest marked where the models differ."""
+    first = vergelijkingen[0]
+    rows = []
+    for v in vergelijkingen:
+        low = min(u.totaal for u in v.uitkomsten)
+        differ = any(u.totaal != low for u in v.uitkomsten)
+        rows.append(
+            {
+                "pakket": PAKKET_LABELS[v.pakket],
+                **{u.id: Cell(u.totaal, "money", "laagste" if differ and u.totaal == low else None) for u in v.uitkomsten},
+            }
+        )
+    whole = " (de regio als geheel)" if regio else ""
+    return Table(
+        None,
+        [Column("pakket", "Pakket"), *(Column(u.id, u.naam, "money") for u in first.uitkomsten)],
+        rows,
+        title=f"Totale kosten per jaar in de drie inrichtingsmodellen{whole}",
+        formats=frozenset({DISPLAY}),
+        row_header=True,
+    )
+
+
 def _who(ds: Any, first: Vergelijking, referentie: bool, municipality: Any) -> str:
     inwoners = money.nl_number(first.inwoners)
     if referentie:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from burgernet_cost.domain.estimate import TOTAAL, Schatting
+from burgernet_cost.domain.codes import Pakket
+from burgernet_cost.domain.estimate import TOTAAL, Regel, Schatting
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Report, Table
 from burgernet_cost.output.views.common import (
@@ -46,6 +48,42 @@ def reported_scopes(ds: Any) -> set[tuple[str, str]]:
     return {(u.taakgebied, u.pakket) for u in ds.interviews.gerapporteerde_uitkomsten} if ds is not None else set()
 
 
+def _figures(r: Regel) -> dict[str, Any]:
+    """A line's figures under their json keys (the taakgebieden of ``estimate`` and the council document's tables)."""
+    return {"uren_per_maand": r.uren_per_maand, "fte": r.fte, "kosten_per_jaar": r.kosten_per_jaar, "per_inwoner_per_jaar": r.per_inwoner}
+
+
+def package_table(schattingen: dict[Pakket, Schatting], regio: bool) -> Table:
+    """The council document's summary: per package the total of ``estimate`` (the gemeentelijk model)."""
+    owner = "de gemeenten alles zelf doen" if regio else "de gemeente alles zelf doet"
+    return Table(
+        None,
+        [
+            Column("pakket", "Pakket"),
+            Column("kosten_per_jaar", "Kosten per jaar", "money"),
+            Column("per_inwoner_per_jaar", "Per inwoner", "per_inwoner"),
+            Column("uren_per_maand", "Uren per maand", "hours"),
+            Column("fte", "FTE", "fte"),
+        ],
+        [{"pakket": PAKKET_LABELS[p], **_figures(s.totaal)} for p, s in schattingen.items()],
+        title=f"Kosten per pakket als {owner} (gemeentelijk model)",
+        formats=frozenset({DISPLAY}),
+        row_header=True,
+        lead="kosten_per_jaar",
+    )
+
+
+def size_table(grootte: tuple[tuple[int, dict[Pakket, Decimal]], ...], pakketten: tuple[Pakket, ...]) -> Table:
+    """The council document's size chart in figures: the total of ``estimate --inwoners N`` per package."""
+    return Table(
+        None,
+        [Column("inwoners", "Inwoners", "int"), *(Column(p, PAKKET_LABELS[p], "money") for p in pakketten)],
+        [{"inwoners": n, **{p: totals[p] for p in pakketten}} for n, totals in grootte],
+        title="Kosten per jaar (gemeentelijk model) naar aantal inwoners",
+        formats=frozenset({DISPLAY}),
+    )
+
+
 def estimate_report(
     result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False, band: Any = None
 ) -> Report:
@@ -55,9 +93,7 @@ def estimate_report(
             "taakgebied": r.taakgebied,
             "naam": r.naam if r.taakgebied != TOTAAL else "Totaal",
             "gekwantificeerd": r.gekwantificeerd,
-            "uren_per_maand": r.uren_per_maand,
-            "fte": r.fte,
-            "kosten_per_jaar": r.kosten_per_jaar,
+            **_figures(r),
             "per_inwoner_per_jaar": Cell(r.per_inwoner, "per_inwoner_cent" if (r.taakgebied, result.pakket) in scopes else "per_inwoner"),
             "bron": r.bron,
             **date_cells(result.uurtarief, result.inwoners_datum),
@@ -121,4 +157,4 @@ def _band(band: Any, result: Schatting, parts: list[Any], notes: list[str]) -> l
     return extra
 
 
-__all__ = ["estimate_report"]
+__all__ = ["estimate_report", "package_table", "size_table"]

@@ -182,6 +182,48 @@ def range_parts(band: Bandbreedte, figures: list[tuple[str, str, str]]) -> tuple
     return parts, notes
 
 
+def sensitivity_rows(swings: list[Uitslag] | tuple[Uitslag, ...]) -> list[dict[str, Any]]:
+    """One row per assumption, largest swing first: ``bncost gevoeligheid`` and the council document."""
+    return [
+        {
+            "label": f"{assumption_name(u.aanname)} ({u.aanname.status})",
+            "aanname": assumption_name(u.aanname),
+            "id": u.aanname.id,
+            "status": u.aanname.status,
+            "standaard": default_text(u.aanname),
+            "laag_keuze": option_text(u.laag[0], u.aanname),
+            "hoog_keuze": option_text(u.hoog[0], u.aanname),
+            "laag_per_jaar": u.laag[1]["totaal"],
+            "hoog_per_jaar": u.hoog[1]["totaal"],
+            "uitslag_per_jaar": u.swing("totaal"),
+            "laag_per_inwoner": u.laag[1]["per_inwoner"],
+            "hoog_per_inwoner": u.hoog[1]["per_inwoner"],
+            "uitslag_per_inwoner": u.swing("per_inwoner"),
+            "uitslag_landelijk": u.swing("landelijk"),
+        }
+        for u in swings
+    ]
+
+
+def sensitivity_table(swings: list[Uitslag] | tuple[Uitslag, ...]) -> Table:
+    """The council document's table of ``gevoeligheid``: with the low and high amounts themselves."""
+    return Table(
+        None,
+        [
+            Column("label", "Aanname"),
+            Column("laag_keuze", "Laag bij"),
+            Column("laag_per_jaar", "Laag", "money"),
+            Column("hoog_keuze", "Hoog bij"),
+            Column("hoog_per_jaar", "Hoog", "money"),
+            Column("uitslag_per_jaar", "Uitslag", "money"),
+            Column("uitslag_landelijk", "Uitslag landelijk", "money"),
+        ],
+        sensitivity_rows(swings),
+        title="Kosten per jaar bij het laagste en hoogste alternatief van elke aanname",
+        formats=frozenset({DISPLAY}),
+    )
+
+
 def sensitivity_report(
     central: dict[str, Decimal],
     swings: list[Uitslag],
@@ -192,25 +234,7 @@ def sensitivity_report(
     extra: list[Part],
     first_notes: list[str] | None = None,
 ) -> Report:
-    rows = []
-    for u in swings:
-        rows.append(
-            {
-                "aanname": assumption_name(u.aanname),
-                "id": u.aanname.id,
-                "status": u.aanname.status,
-                "standaard": default_text(u.aanname),
-                "laag_keuze": option_text(u.laag[0], u.aanname),
-                "hoog_keuze": option_text(u.hoog[0], u.aanname),
-                "laag_per_jaar": u.laag[1]["totaal"],
-                "hoog_per_jaar": u.hoog[1]["totaal"],
-                "uitslag_per_jaar": u.swing("totaal"),
-                "laag_per_inwoner": u.laag[1]["per_inwoner"],
-                "hoog_per_inwoner": u.hoog[1]["per_inwoner"],
-                "uitslag_per_inwoner": u.swing("per_inwoner"),
-                "uitslag_landelijk": u.swing("landelijk"),
-            }
-        )
+    rows = sensitivity_rows(swings)
     machine = frozenset({JSON, CSV})
     columns = [
         Column("label", "Aanname", formats=frozenset({DISPLAY})),
@@ -228,8 +252,6 @@ def sensitivity_report(
         Column("laag_per_inwoner", "", "per_inwoner", formats=machine),
         Column("hoog_per_inwoner", "", "per_inwoner", formats=machine),
     ]
-    for row in rows:
-        row["label"] = f"{row['aanname']} ({row['status']})"
     notes = [
         *(first_notes or []),
         "Eén aanname tegelijk van haar laagste naar haar hoogste alternatief, de andere op hun standaard; gesorteerd op "

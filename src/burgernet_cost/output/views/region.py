@@ -5,10 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.region import Regio, group_by_unit
 from burgernet_cost.errors import count
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import (
     data_field,
     date_field,
@@ -86,13 +87,47 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
     ]
 
 
-def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]]:
-    """(the display and csv tables, and the json "eenheden" after the notes)."""
-    display_only, csv_only = frozenset({DISPLAY}), frozenset({CSV})
-    units = [
+def unit_rows(regio: Regio) -> list[dict[str, Any]]:
+    """A region's members grouped by politie-eenheid (``regio`` with more than 60 members)."""
+    return [
         {"politie_eenheid": u, "gemeenten": n, "inwoners": inh, "eigen_uren_per_maand": h, "bijdrage_per_jaar": b}
         for u, n, inh, h, b in group_by_unit(regio)
     ]
+
+
+def members_table(regios: dict[Pakket, Regio], per_unit: bool, links: list[str] | None = None) -> Table:
+    """The council document's table of contributions: the rows of ``regio`` (per member or per unit,
+    with its total), a contribution column per package; ``links``: each member's own document."""
+    pakketten = list(regios)
+    first = regios[pakketten[0]]
+    key, head = ("politie_eenheid", "Politie-eenheid") if per_unit else ("gemeente", "Gemeente")
+    per_package = {p: unit_rows(r) if per_unit else [{"bijdrage_per_jaar": lid.bijdrage} for lid in r.leden] for p, r in regios.items()}
+    rows = unit_rows(first) if per_unit else [{"gemeente": lid.naam, "inwoners": lid.inwoners} for lid in first.leden]
+    for row, link in zip(rows, links or [], strict=False):
+        row[key] = Cell(row[key], "text", link=link)
+    for n, row in enumerate(rows):
+        row.update({f"bijdrage_{p}": per_package[p][n]["bijdrage_per_jaar"] for p in pakketten})
+    budgets = {f"bijdrage_{p}": r.budget for p, r in regios.items()}
+    total = {key: "Totaal", "gemeenten": len(first.leden), "inwoners": first.inwoners, **budgets}
+    return Table(
+        None,
+        [
+            Column(key, head),
+            *([Column("gemeenten", "Gemeenten", "int")] if per_unit else []),
+            Column("inwoners", "Inwoners", "int"),
+            *(Column(f"bijdrage_{p}", f"Bijdrage {PAKKET_LABELS[p]}", "money") for p in pakketten),
+        ],
+        [*rows, total],
+        title=f"Bijdrage per jaar per {head.lower()} (regionaal model, afgerond op centen)",
+        total_rows=1,
+        formats=frozenset({DISPLAY}),
+    )
+
+
+def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]]:
+    """(the display and csv tables, and the json "eenheden" after the notes)."""
+    display_only, csv_only = frozenset({DISPLAY}), frozenset({CSV})
+    units = unit_rows(regio)
     extra_names = list(dict.fromkeys(name for lid in regio.leden for name, _ in lid.extra))
     taken = {"gemeente", "code", "inwoners", "bron_inwoners", "politie_eenheid", "eigen_uren_per_maand", "bijdrage_per_jaar", "extra"}
     extra_keys = {name: (name if name.lower() not in taken else f"{name} (bestand)") for name in extra_names}

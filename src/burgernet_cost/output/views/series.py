@@ -49,7 +49,8 @@ def _remark(p: Any, short: bool = False) -> str:
     return "; ".join(parts)
 
 
-def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
+def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
+    """One row per year: ``bncost reeks`` and the council document's table."""
     rows = []
     for p in reeks.punten:
         s = p.schatting
@@ -73,6 +74,11 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
                 "ontbrekend": ", ".join(p.ontbrekend),
             }
         )
+    return rows
+
+
+def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
+    rows = series_rows(reeks)
     machine = [
         Column("jaartal", "", "int"),
         COLUMNS[1],
