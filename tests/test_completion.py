@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -330,6 +331,48 @@ def test_powershell(complete):
     assert powershell_quote("basis") == "basis"
 
 
+def test_command_and_option_names(bash, complete):
+    from burgernet_cost.cli.registry import COMMANDS
+
+    assert bash("") == list(COMMANDS)
+    assert bash("--version", "re") == ["regio", "reeks"]
+    assert bash("--ins") == ["--install-completion"]
+    assert "--gemeente" in bash("estimate", "--gem")
+    assert "--gemeente" not in bash("estimate", "--gemeente", "Amersfoort", "--gem")  # given once already
+    assert bash("onbekend", "--pakket", "") == []
+    code, out, _ = complete("zsh", ["compare-m"])
+    assert code == 0 and f'"compare-models":"{COMMANDS["compare-models"].help.split(chr(10))[0]}"' in out
+
+
+def test_an_option_and_its_value_in_one_word(bash, complete):
+    assert bash("estimate", "--pakket", "=", "vo") == ["volledig"]  # bash splits --pakket=vo at '='
+    assert bash("estimate", "--pakket", "=") == ["basis", "aanvullend", "volledig"]
+    code, out, _ = complete("zsh", ["estimate", "--pakket=vo"])
+    assert code == 0 and re.findall(r'(?:\(\(|\n)"([^"]*)"', out) == ["volledig"]
+    code, out, _ = complete("fish", ["estimate", "--pakket=vo"])
+    assert code == 0 and [line.split("\t")[0] for line in out.splitlines()] == ["volledig"]
+
+
+def test_scripts_installed_by_earlier_versions_still_work(capsys, monkeypatch):
+    """Typer's scripts, which bncost installed before it had its own, pass the line under Typer's names."""
+    from burgernet_cost.cli import main
+
+    for name in SHELL_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("_BNCOST_COMPLETE", "complete_fish")
+    monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", "get-args")
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "bncost estimate --pakket vo")
+    assert main([]) == 0 and capsys.readouterr().out.split("\t")[0] == "volledig"
+    monkeypatch.setenv("_BNCOST_COMPLETE", "complete_powershell")
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "bncost estimate --pakket a")
+    monkeypatch.setenv("_TYPER_COMPLETE_WORD_TO_COMPLETE", "a")
+    assert main([]) == 0 and capsys.readouterr().out.split(":::")[0] == "aanvullend"
+
+
+def test_an_unknown_shell_gets_nothing(complete):
+    assert complete("tcsh", ["estimate", "--pakket", ""]) == (1, "", "")
+
+
 # --------------------------------------------------------------------------- installing
 
 
@@ -456,3 +499,4 @@ def test_a_real_bash_inserts_the_name_quoted():
     first = yaml.safe_load((DATA / "interviews.yaml").read_text(encoding="utf-8"))["waarnemingen"][0]["id"]
     path = f"interviews.waarnemingen[{first}].uren_per_maand"
     assert typed_in_bash(f"bncost estimate --set {bash_quote(path[:-6])}") == ["estimate", "--set", path]
+    assert typed_in_bash("bncost compare-m") == ["compare-models"]
