@@ -369,8 +369,13 @@ def test_scripts_installed_by_earlier_versions_still_work(capsys, monkeypatch):
     assert main([]) == 0 and capsys.readouterr().out.split(":::")[0] == "aanvullend"
 
 
-def test_an_unknown_shell_gets_nothing(complete):
+def test_an_unknown_shell_gets_nothing(complete, capsys, monkeypatch):
+    from burgernet_cost.cli import main
+    from burgernet_cost.cli.completion_install import ZSH
+
     assert complete("tcsh", ["estimate", "--pakket", ""]) == (1, "", "")
+    monkeypatch.setenv("_BNCOST_COMPLETE", "source_zsh")  # click's convention: the script
+    assert main([]) == 0 and capsys.readouterr().out == ZSH
 
 
 # --------------------------------------------------------------------------- installing

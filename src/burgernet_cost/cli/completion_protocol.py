@@ -2,7 +2,7 @@
 shell are in ``completion_install.py``; the values offered in ``completion.py``).
 
 At a Tab the shell's script runs ``bncost`` with ``_BNCOST_COMPLETE=complete_<shell>`` and the line
-in the environment:
+in the environment (``source_<shell>`` prints the script, as in click):
 
 - bash: ``COMP_WORDS`` (the words as typed, joined by newlines) and ``COMP_CWORD`` (the index of
   the word under the cursor);
@@ -52,9 +52,14 @@ Item = tuple[str, str]  # (value, description)
 
 def complete(build: Callable[[str | None], Any]) -> int:
     """Answer one completion request (the line comes from the environment); the exit code."""
-    shell = os.environ.get(COMPLETE_VAR, "").removeprefix("complete_")
-    if shell not in READERS:
+    instruction, _, shell = os.environ.get(COMPLETE_VAR, "").partition("_")
+    if shell not in READERS or instruction not in ("complete", "source"):
         return 1
+    if instruction == "source":  # click's convention: the script itself (as --show-completion)
+        from burgernet_cost.cli.completion_install import SCRIPTS
+
+        write_text(SCRIPTS[shell])
+        return 0
     with contextlib.redirect_stderr(io.StringIO()):
         try:
             args, incomplete = READERS[shell]()
