@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 
 import pytest
 
@@ -116,10 +118,27 @@ def test_the_shell_from_shellingham_else_from_shell(monkeypatch):
 
 def test_help_and_usage_need_no_completion_module():
     """``bncost --help`` does not import the completion machinery (start-up stays light)."""
-    import subprocess
     import sys
 
     code = "import sys\nfrom burgernet_cost.cli import main\nmain(['--help'])\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = [m for m in done.stderr.split() if m.startswith("burgernet_cost.cli.completion")]
     assert loaded == []
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_a_real_bash_loads_what_was_installed(bncost, tmp_path, monkeypatch):
+    home = tmp_path / "o'neil"  # a quote in the path
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    use(monkeypatch, "bash")
+    assert bncost("--install-completion").code == 0
+    done = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", 'source "$HOME/.bashrc" && complete -p bncost'],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HOME": str(home)},
+        check=False,
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.strip() == f"complete -o default -F {completion_install.FUNCTION} bncost"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import subprocess
 from pathlib import Path
 
@@ -130,7 +131,7 @@ def _install(shell: str, home: Path) -> Path:
     if shell == "bash":
         script = home / ".bash_completions" / f"{PROG}.sh"
         _write(script, BASH.encode())
-        _add_line(home / ".bashrc", f"source '{script}'")
+        _add_line(home / ".bashrc", f"source '{script}'" if "'" not in str(script) else f"source {shlex.quote(str(script))}")
     elif shell == "zsh":
         script = home / ".zfunc" / f"_{PROG}"
         _write(script, ZSH.encode())

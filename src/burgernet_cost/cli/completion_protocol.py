@@ -44,7 +44,7 @@ COMPLETE_VAR = "_BNCOST_COMPLETE"
 ARGS_VAR = "_BNCOST_COMPLETE_ARGS"
 WORD_VAR = "_BNCOST_COMPLETE_WORD"
 FISH_ACTION_VAR = "_BNCOST_COMPLETE_FISH_ACTION"
-#: the names under which scripts installed by bncost up to 0.x (Typer's scripts) pass the same values
+#: the names under which the scripts earlier versions of bncost installed (Typer's) pass the same values
 LEGACY = {ARGS_VAR: "_TYPER_COMPLETE_ARGS", WORD_VAR: "_TYPER_COMPLETE_WORD_TO_COMPLETE", FISH_ACTION_VAR: "_TYPER_COMPLETE_FISH_ACTION"}
 
 Item = tuple[str, str]  # (value, description)
