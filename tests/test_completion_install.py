@@ -38,7 +38,7 @@ def test_each_script_speaks_the_protocol(bncost, monkeypatch, shell):
     read = {"bash": {"COMP_WORDS", "COMP_CWORD"}, "zsh": {"ARGS_VAR"}, "fish": {"ARGS_VAR", "FISH_ACTION_VAR"}}.get(
         shell, {"ARGS_VAR", "WORD_VAR"}
     )
-    wanted = {getattr(completion_protocol, n, n) for n in read} | {completion_protocol.COMPLETE_VAR}
+    wanted = {getattr(completion_install, n, n) for n in read} | {completion_install.COMPLETE_VAR}
     assert names == wanted, (shell, names)
 
 

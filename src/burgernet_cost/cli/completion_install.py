@@ -22,10 +22,14 @@ import shlex
 import subprocess
 from pathlib import Path
 
-from burgernet_cost.cli.completion_protocol import ARGS_VAR, COMPLETE_VAR, FISH_ACTION_VAR, WORD_VAR
 from burgernet_cost.cli.writing import write_file, write_text
 from burgernet_cost.errors import UsageProblem
 
+#: what the scripts pass at a Tab (read by completion_protocol.py)
+COMPLETE_VAR = "_BNCOST_COMPLETE"  # complete_<shell>
+ARGS_VAR = "_BNCOST_COMPLETE_ARGS"  # zsh, fish, PowerShell: the line
+WORD_VAR = "_BNCOST_COMPLETE_WORD"  # PowerShell: the word under the cursor
+FISH_ACTION_VAR = "_BNCOST_COMPLETE_FISH_ACTION"  # fish: get-args or is-args
 PROG = "bncost"
 FUNCTION = "_bncost_tab"
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")

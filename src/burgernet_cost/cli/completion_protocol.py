@@ -38,12 +38,9 @@ import shlex
 from collections.abc import Callable
 from typing import Any
 
+from burgernet_cost.cli.completion_install import ARGS_VAR, COMPLETE_VAR, FISH_ACTION_VAR, SCRIPTS, WORD_VAR
 from burgernet_cost.cli.writing import write_text
 
-COMPLETE_VAR = "_BNCOST_COMPLETE"
-ARGS_VAR = "_BNCOST_COMPLETE_ARGS"
-WORD_VAR = "_BNCOST_COMPLETE_WORD"
-FISH_ACTION_VAR = "_BNCOST_COMPLETE_FISH_ACTION"
 #: the names under which the scripts earlier versions of bncost installed (Typer's) pass the same values
 LEGACY = {ARGS_VAR: "_TYPER_COMPLETE_ARGS", WORD_VAR: "_TYPER_COMPLETE_WORD_TO_COMPLETE", FISH_ACTION_VAR: "_TYPER_COMPLETE_FISH_ACTION"}
 
@@ -56,8 +53,6 @@ def complete(build: Callable[[str | None], Any]) -> int:
     if shell not in READERS or instruction not in ("complete", "source"):
         return 1
     if instruction == "source":  # click's convention: the script itself (as --show-completion)
-        from burgernet_cost.cli.completion_install import SCRIPTS
-
         write_text(SCRIPTS[shell])
         return 0
     with contextlib.redirect_stderr(io.StringIO()):
