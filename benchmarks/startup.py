@@ -42,7 +42,7 @@ COMPLETE_SET = "bncost Tab: estimate --set interviews.waa (warm)"
 
 
 def completion_env(*words: str) -> dict[str, str]:
-    """The environment of Typer's bash script at a Tab after these words (the last one being typed)."""
+    """The environment of bncost's bash script at a Tab after these words (the last one being typed)."""
     return {"_BNCOST_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(["bncost", *words]), "COMP_CWORD": str(len(words))}
 
 

@@ -1,11 +1,13 @@
-"""Tab completion, driven through the shells' protocol as Typer's scripts speak it: bash sets
-COMP_WORDS (the words joined by newlines, as typed) and COMP_CWORD; zsh, fish and PowerShell set
-_TYPER_COMPLETE_ARGS. Expected candidates come from the data files themselves."""
+"""Tab completion, driven through the shells' protocol as bncost's scripts speak it
+(cli/completion_protocol.py): bash sets COMP_WORDS (the words joined by newlines, as typed) and
+COMP_CWORD; zsh, fish and PowerShell set _BNCOST_COMPLETE_ARGS (PowerShell also
+_BNCOST_COMPLETE_WORD). Expected candidates come from the data files themselves."""
 
 from __future__ import annotations
 
 import csv
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,17 +16,21 @@ from pathlib import Path
 import pytest
 import yaml
 
-from burgernet_cost.cli.completion import bash_quote, powershell_quote
+from burgernet_cost.cli.completion_protocol import bash_quote, powershell_quote
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
 SHELL_VARS = (
     "COMP_WORDS",
     "COMP_CWORD",
+    "_BNCOST_COMPLETE_ARGS",
+    "_BNCOST_COMPLETE_FISH_ACTION",
+    "_BNCOST_COMPLETE_WORD",
+    "_BNCOST_COMPLETE",
+    # the names of the scripts earlier versions installed (Typer's)
     "_TYPER_COMPLETE_ARGS",
     "_TYPER_COMPLETE_FISH_ACTION",
     "_TYPER_COMPLETE_WORD_TO_COMPLETE",
-    "_BNCOST_COMPLETE",
 )
 
 
@@ -61,11 +67,11 @@ def complete(capsys, monkeypatch):
             monkeypatch.setenv("COMP_WORDS", "\n".join(["bncost", *words]))
             monkeypatch.setenv("COMP_CWORD", str(len(words)))
         else:
-            monkeypatch.setenv("_TYPER_COMPLETE_ARGS", line)
+            monkeypatch.setenv("_BNCOST_COMPLETE_ARGS", line)
         if shell == "fish":
-            monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", fish_action)
+            monkeypatch.setenv("_BNCOST_COMPLETE_FISH_ACTION", fish_action)
         if shell == "powershell":
-            monkeypatch.setenv("_TYPER_COMPLETE_WORD_TO_COMPLETE", words[-1])
+            monkeypatch.setenv("_BNCOST_COMPLETE_WORD", words[-1])
         code = main([])
         captured = capsys.readouterr()
         return code, captured.out, captured.err
@@ -325,28 +331,78 @@ def test_powershell(complete):
     assert powershell_quote("basis") == "basis"
 
 
+def test_command_and_option_names(bash, complete):
+    from burgernet_cost.cli.registry import COMMANDS
+
+    assert bash("") == list(COMMANDS)
+    assert bash("--version", "re") == ["regio", "reeks"]
+    assert bash("--ins") == ["--install-completion"]
+    assert "--gemeente" in bash("estimate", "--gem")
+    assert "--gemeente" not in bash("estimate", "--gemeente", "Amersfoort", "--gem")  # given once already
+    assert bash("onbekend", "--pakket", "") == []
+    code, out, _ = complete("zsh", ["compare-m"])
+    assert code == 0 and f'"compare-models":"{COMMANDS["compare-models"].help.split(chr(10))[0]}"' in out
+
+
+def test_an_option_and_its_value_in_one_word(bash, complete):
+    assert bash("estimate", "--pakket", "=", "vo") == ["volledig"]  # bash splits --pakket=vo at '='
+    assert bash("estimate", "--pakket", "=") == ["basis", "aanvullend", "volledig"]
+    code, out, _ = complete("zsh", ["estimate", "--pakket=vo"])
+    assert code == 0 and re.findall(r'(?:\(\(|\n)"([^"]*)"', out) == ["volledig"]
+    code, out, _ = complete("fish", ["estimate", "--pakket=vo"])
+    assert code == 0 and [line.split("\t")[0] for line in out.splitlines()] == ["volledig"]
+
+
+def test_scripts_installed_by_earlier_versions_still_work(capsys, monkeypatch):
+    """Typer's scripts, which bncost installed before it had its own, pass the line under Typer's names."""
+    from burgernet_cost.cli import main
+
+    for name in SHELL_VARS:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("_BNCOST_COMPLETE", "complete_fish")
+    monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", "get-args")
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "bncost estimate --pakket vo")
+    assert main([]) == 0 and capsys.readouterr().out.split("\t")[0] == "volledig"
+    monkeypatch.setenv("_BNCOST_COMPLETE", "complete_powershell")
+    monkeypatch.setenv("_TYPER_COMPLETE_ARGS", "bncost estimate --pakket a")
+    monkeypatch.setenv("_TYPER_COMPLETE_WORD_TO_COMPLETE", "a")
+    assert main([]) == 0 and capsys.readouterr().out.split(":::")[0] == "aanvullend"
+
+
+def test_an_unknown_shell_gets_nothing(complete, capsys, monkeypatch):
+    from burgernet_cost.cli import main
+    from burgernet_cost.cli.completion_install import ZSH
+
+    assert complete("tcsh", ["estimate", "--pakket", ""]) == (1, "", "")
+    monkeypatch.setenv("_BNCOST_COMPLETE", "source_zsh")  # click's convention: the script
+    assert main([]) == 0 and capsys.readouterr().out == ZSH
+
+
 # --------------------------------------------------------------------------- installing
 
 
 def test_install_and_show(bncost, tmp_path, monkeypatch):
+    from burgernet_cost.cli import completion_install
+
     monkeypatch.setenv("HOME", str(tmp_path))
-    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")  # Typer's way to name the shell
-    r = bncost("--show-completion", "bash")
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setattr(completion_install, "detect_shell", lambda: "bash")
+    r = bncost("--show-completion")
     assert r.code == 0 and "_BNCOST_COMPLETE=complete_bash" in r.out and "complete -o default -F" in r.out
-    r = bncost("--install-completion", "bash")
+    r = bncost("--install-completion")
     assert r.code == 0 and r.err == ""
     assert r.out.startswith("Aanvullen met Tab voor bash is geïnstalleerd in ")
     assert (tmp_path / ".bash_completions" / "bncost.sh").read_text(encoding="utf-8").count("_BNCOST_COMPLETE") == 1
-    r = bncost("--install-completion", "fish")
+    monkeypatch.setattr(completion_install, "detect_shell", lambda: "fish")
+    r = bncost("--install-completion")
     assert r.code == 0 and (tmp_path / ".config" / "fish" / "completions" / "bncost.fish").is_file()
 
 
 def test_an_unknown_shell_is_one_dutch_line(bncost, monkeypatch):
-    from typer import _completion_shared
+    from burgernet_cost.cli import completion_install
 
-    monkeypatch.delenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", raising=False)
     for detected in (None, "tcsh"):
-        monkeypatch.setattr(_completion_shared, "_get_shell_name", lambda detected=detected: detected)
+        monkeypatch.setattr(completion_install, "detect_shell", lambda detected=detected: detected)
         for option in ("--show-completion", "--install-completion"):
             r = bncost(option)
             assert r.code == 2 and r.out == ""
@@ -394,14 +450,13 @@ def test_completion_reads_the_cache_not_the_yaml():
 
 
 def typed_in_bash(line: str) -> list[str]:
-    """Type ``line``, press Tab, and return the words bash then runs (Typer's bash script installed)."""
+    """Type ``line``, press Tab, and return the words bash then runs (bncost's bash script installed)."""
     import pty
     import select
     import time
 
-    from typer._completion_shared import get_completion_script
+    from burgernet_cost.cli.completion_install import BASH as script
 
-    script = get_completion_script(prog_name="bncost", complete_var="_BNCOST_COMPLETE", shell="bash")
     env = {
         **os.environ,
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -449,3 +504,4 @@ def test_a_real_bash_inserts_the_name_quoted():
     first = yaml.safe_load((DATA / "interviews.yaml").read_text(encoding="utf-8"))["waarnemingen"][0]["id"]
     path = f"interviews.waarnemingen[{first}].uren_per_maand"
     assert typed_in_bash(f"bncost estimate --set {bash_quote(path[:-6])}") == ["estimate", "--set", path]
+    assert typed_in_bash("bncost compare-m") == ["compare-models"]

@@ -47,8 +47,32 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+def _install_completion(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from burgernet_cost.cli.completion_install import install
+
+        install()
+        raise typer.Exit(0)
+
+
+def _show_completion(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from burgernet_cost.cli.completion_install import show
+
+        show()
+        raise typer.Exit(0)
+
+
+INSTALL_HELP = "Installeer aanvullen met Tab voor de shell die u nu gebruikt (bash, zsh, fish of PowerShell)."
+SHOW_HELP = "Toon het aanvulscript voor de shell die u nu gebruikt, om het zelf te installeren."
+
+
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Toon de versie en stop.")] = False,
+    install_completion: Annotated[
+        bool, typer.Option("--install-completion", callback=_install_completion, is_eager=True, help=INSTALL_HELP)
+    ] = False,
+    show_completion: Annotated[bool, typer.Option("--show-completion", callback=_show_completion, is_eager=True, help=SHOW_HELP)] = False,
 ) -> None:
     """bncost: kosten van de gemeentelijke Burgernet-taken."""
 
@@ -57,7 +81,13 @@ def build(command: str | None = None) -> typer.Typer:
     """The app with every command registered, or only ``command`` (what a run needs; "" for none:
     the list of commands in the help comes from the registry)."""
     app = typer.Typer(
-        name="bncost", help=HELP, cls=DutchGroup, rich_markup_mode=None, add_completion=True, no_args_is_help=True, context_settings=CONTEXT
+        name="bncost",
+        help=HELP,
+        cls=DutchGroup,
+        rich_markup_mode=None,
+        add_completion=False,
+        no_args_is_help=True,
+        context_settings=CONTEXT,
     )
     app.callback()(_root)
     for name, spec in COMMANDS.items():
@@ -146,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     written, 130 interrupted, 141 the reader went away)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if os.environ.get("_BNCOST_COMPLETE"):  # a Tab in the shell: candidates only, never an error
-        from burgernet_cost.cli.completion import complete
+        from burgernet_cost.cli.completion_protocol import complete
 
         return complete(build)
     if sys.stdout is None:

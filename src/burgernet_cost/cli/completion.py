@@ -1,206 +1,26 @@
-"""Tab completion: Typer's shell completion (bash, zsh, fish, PowerShell) with bncost's values.
+"""Tab completion: the values bncost offers, one ``autocompletion=`` callback per option.
 
-``bncost --install-completion`` installs Typer's script for the user's shell and
-``--show-completion`` prints it (help and messages in Dutch). At a Tab the shell runs bncost with
-``_BNCOST_COMPLETE=complete_<shell>``; ``complete`` then builds only the command on the line and
-lets Typer find the option being completed. Its ``autocompletion=`` callback (declared with the
-option) answers from the data in use (``--data-dir`` on the line, else ``BNCOST_DATA_DIR``, else
-the shipped data), at the year on the line (``--jaar``), read through the validated-data cache.
+bncost speaks its own completion protocol with bash, zsh, fish and PowerShell, through Typer's
+public API only: ``completion_protocol.py`` answers a Tab (it finds the option being completed and
+calls its callback), ``completion_install.py`` holds the four scripts behind
+``--install-completion`` and ``--show-completion``; ``completion_paths.py`` offers files, folders,
+``--set`` paths and git versions.
 
-A completion never writes to the terminal except the candidates: anything on stderr is swallowed,
-and a broken data folder, a missing git or any other failure gives no candidates.
-
-Quoting: Typer's scripts insert a candidate as it is printed. zsh and fish quote what they insert
-themselves; for bash and PowerShell the candidates are printed quoted as the shell needs them
-("Bergen\\ \\(L.\\)", "\\'s-Hertogenbosch"). That is done by small subclasses of Typer's completion
-classes, registered under the same shell names (a guarded shim like ``coercion.py``: if a Typer
-release moves those classes, Typer's own are used and tests/test_completion.py fails loudly).
-``--install-completion`` and ``--show-completion`` keep Typer's scripts and install locations
-(``typer._completion_shared``); only their help and messages are ours.
+The callbacks here answer from the data in use (``--data-dir`` on the line, else
+``BNCOST_DATA_DIR``, else the shipped data), at the year on the line (``--jaar``, ``--peildatum``),
+read through the validated-data cache. A broken data folder or any other failure gives no
+candidates, never an error.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import typer
 
-from burgernet_cost.cli.registry import COMMANDS
-
-COMPLETE_VAR = "_BNCOST_COMPLETE"
-PROG = "bncost"
-SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
-INSTALL_HELP = "Installeer aanvullen met Tab voor de shell die u nu gebruikt (bash, zsh, fish of PowerShell)."
-SHOW_HELP = "Toon het aanvulscript voor de shell die u nu gebruikt, om het zelf te installeren."
-
 Candidates = list[tuple[str, str]]
-
-
-# --------------------------------------------------------------------------- running a completion
-
-
-def complete(build: Callable[[str | None], Any]) -> int:
-    """Answer one completion request (the words come from the environment); the exit code."""
-    words = _line_words()
-    named = next((w for w in words[1:] if not w.startswith("-")), None)
-    with contextlib.redirect_stderr(io.StringIO()):
-        try:
-            command = typer.main.get_command(build(named if named in COMMANDS else None))
-            _register_shells()
-            command.main([], prog_name=PROG, complete_var=COMPLETE_VAR, standalone_mode=False)
-        except SystemExit as exc:  # Typer ends a completion with sys.exit
-            return exc.code if isinstance(exc.code, int) else 0
-        except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a completion never shows an error
-            return 1
-    return 0
-
-
-def _line_words() -> list[str]:
-    """The words of the command line being completed, as far as they can be read."""
-    from typer._click.shell_completion import split_arg_string
-
-    text = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
-    try:
-        return split_arg_string(text)
-    except Exception:  # noqa: BLE001
-        return []
-
-
-def _register_shells() -> None:
-    """Our formatting of the candidates for each shell (see the module's docstring)."""
-    try:
-        from typer import _completion_classes as tc
-        from typer._click.shell_completion import add_completion_class
-    except ImportError:  # pragma: no cover - a Typer release without these: Typer's own formatting
-        return
-    for name, cls in _shell_classes(tc).items():
-        add_completion_class(cls, name)
-
-
-def _shell_classes(tc: Any) -> dict[str, type]:
-    class Bash(tc.BashComplete):  # type: ignore[misc]
-        def format_completion(self, item: Any) -> str:
-            return bash_quote(item.value, _bash_opening_quote())
-
-    class Zsh(tc.ZshComplete):  # type: ignore[misc]
-        def format_completion(self, item: Any) -> str:
-            value = f'"{_zsh_escape(item.value)}"'
-            return f'{value}:"{_zsh_escape(_one_line(item.help))}"' if item.help else value
-
-    class Fish(tc.FishComplete):  # type: ignore[misc]
-        def format_completion(self, item: Any) -> str:
-            return f"{item.value}\t{_one_line(item.help)}" if item.help else str(item.value)
-
-    class PowerShell(tc.PowerShellComplete):  # type: ignore[misc]
-        def get_completion_args(self) -> tuple[list[str], str]:
-            args, incomplete = super().get_completion_args()
-            return args, _unquote_powershell(incomplete)
-
-        def format_completion(self, item: Any) -> str:
-            return f"{powershell_quote(item.value)}:::{_one_line(item.help) or ' '}"
-
-    return {"bash": Bash, "zsh": Zsh, "fish": Fish, "powershell": PowerShell, "pwsh": PowerShell}
-
-
-_BASH_PLAIN = re.compile(r"[\w./,:@%+=^~-]")  # '~' stays: typed at the start, the shell expands it
-
-
-def bash_quote(value: str, opening: str = "") -> str:
-    """A candidate as bash must insert it: after an opening quote within that quote, else with
-    a backslash before every character the shell would read specially (spaces, quotes, brackets)."""
-    if opening == "'":
-        return value.replace("'", "'\\''")
-    if opening == '"':
-        return re.sub(r'(["$`\\])', r"\\\1", value)
-    return "".join(c if _BASH_PLAIN.fullmatch(c) else "\\" + c for c in value)
-
-
-def _bash_opening_quote() -> str:
-    """The quote the user opened the word being completed with ('' for none). Typer's bash script
-    passes the words joined by newlines, as typed."""
-    words = os.environ.get("COMP_WORDS", "").split("\n")
-    try:
-        word = words[int(os.environ.get("COMP_CWORD", ""))]
-    except (ValueError, IndexError):
-        return ""
-    return word[:1] if word[:1] in ("'", '"') else ""
-
-
-def powershell_quote(value: str) -> str:
-    if re.fullmatch(r"[\w./,:@%+=-]+", value):
-        return value
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _unquote_powershell(word: str) -> str:
-    if word[:1] in ("'", '"'):
-        quote = word[0]
-        word = word[1:].removesuffix(quote)
-        return word.replace(quote * 2, quote)
-    return word
-
-
-def _zsh_escape(text: str) -> str:
-    return text.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
-
-
-def _one_line(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
-
-
-# --------------------------------------------------------------------------- --install-completion, --show-completion
-
-
-def adapt(params: Iterable[Any]) -> None:
-    """Dutch help and messages for Typer's two completion options (on the ``bncost`` group)."""
-    for param in params:
-        if param.name == "install_completion":
-            param.help, param.callback = INSTALL_HELP, _install
-        elif param.name == "show_completion":
-            param.help, param.callback = SHOW_HELP, _show
-
-
-def _shell(value: Any) -> str:
-    from typer._completion_shared import _get_shell_name
-
-    shell = value if isinstance(value, str) else _get_shell_name()
-    if shell not in SHELLS:
-        from burgernet_cost.errors import UsageProblem
-
-        found = f"de shell '{shell}' kent" if shell else "kan de shell niet bepalen en kent"
-        raise UsageProblem(f"bncost {found} geen aanvullen met Tab; dat kan in bash, zsh, fish en PowerShell")
-    return str(shell)
-
-
-def _install(ctx: Any, param: Any, value: Any) -> Any:
-    if not value or ctx.resilient_parsing:
-        return value
-    from typer._completion_shared import install
-
-    from burgernet_cost.cli.writing import write_text
-
-    shell, path = install(shell=_shell(value), prog_name=PROG, complete_var=COMPLETE_VAR)
-    write_text(
-        f"Aanvullen met Tab voor {shell} is geïnstalleerd in {path}.\n"
-        "Het werkt in een nieuw terminalvenster (of na het opnieuw laden van de shell).\n"
-    )
-    raise typer.Exit(0)
-
-
-def _show(ctx: Any, param: Any, value: Any) -> Any:
-    if not value or ctx.resilient_parsing:
-        return value
-    from typer._completion_shared import get_completion_script
-
-    from burgernet_cost.cli.writing import write_text
-
-    write_text(get_completion_script(prog_name=PROG, complete_var=COMPLETE_VAR, shell=_shell(value)) + "\n")
-    raise typer.Exit(0)
 
 
 # --------------------------------------------------------------------------- the data in use

@@ -2,7 +2,7 @@
 paths inside the data (file, key, list id in brackets, field) and git versions for ``diff``.
 
 Where a single candidate is a folder (or a block of the data), its contents are offered at once,
-so that a shell that puts a space after a lone candidate (Typer's bash script) does not end the
+so that a shell that puts a space after a lone candidate (bash) does not end the
 word halfway.
 """
 
@@ -128,8 +128,9 @@ def _value(record: Any, keys: tuple[Any, ...]) -> Any:
             current = current[key] if isinstance(current, list) and key < len(current) else None
         elif isinstance(current, dict):
             current = current.get(key)
-        else:
-            current = getattr(current, "_fields", {}).get(key)
+        else:  # a record of the data: one of its fields
+            names = getattr(current, "field_names", None)
+            current = getattr(current, key, None) if names is None or key in names else None
         if current is None:
             return None
     return current

@@ -59,11 +59,9 @@ class _Shared:
 
     def get_params(self, ctx: Any) -> list[Any]:
         from burgernet_cost.cli.coercion import install
-        from burgernet_cost.cli.completion import adapt
 
         params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
         install(params)  # the help option is made here, after __init__
-        adapt(params)  # --install-completion and --show-completion in Dutch
         return params
 
     def format_usage(self, ctx: Any, formatter: Any) -> None:

@@ -1,0 +1,197 @@
+"""``--install-completion`` and ``--show-completion``: bncost's four completion scripts and where
+they go.
+
+Each script runs ``bncost`` at a Tab with ``_BNCOST_COMPLETE=complete_<shell>`` and the line in the
+environment (the protocol is described in ``completion_protocol.py``) and offers what it prints.
+The shell in use is found with ``shellingham`` (which reads the chain of parent processes), else
+from ``$SHELL``.
+
+Installing writes the script to the usual per-user place of that shell and adds one line to the
+shell's start-up file where the shell needs one (bash: ``source``; zsh: ``fpath`` and ``compinit``;
+PowerShell: dot-sourcing from the profile; fish loads its completions folder itself). The line is
+added only when it is not there yet, so installing twice changes nothing; each file is written all
+or nothing (``writing.write_file``: a temporary file renamed over the old one), and a start-up file
+that is a symbolic link (dotfiles) is written where the link points.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+from burgernet_cost.cli.writing import write_file, write_text
+from burgernet_cost.errors import UsageProblem
+
+#: what the scripts pass at a Tab (read by completion_protocol.py)
+COMPLETE_VAR = "_BNCOST_COMPLETE"  # complete_<shell>
+ARGS_VAR = "_BNCOST_COMPLETE_ARGS"  # zsh, fish, PowerShell: the line
+WORD_VAR = "_BNCOST_COMPLETE_WORD"  # PowerShell: the word under the cursor
+FISH_ACTION_VAR = "_BNCOST_COMPLETE_FISH_ACTION"  # fish: get-args or is-args
+PROG = "bncost"
+FUNCTION = "_bncost_tab"
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+BASH = f"""\
+{FUNCTION}() {{
+    local IFS=$'\\n'
+    COMPREPLY=( $( env COMP_WORDS="${{COMP_WORDS[*]}}" COMP_CWORD="$COMP_CWORD" {COMPLETE_VAR}=complete_bash "$1" 2>/dev/null ) )
+    return 0
+}}
+complete -o default -F {FUNCTION} {PROG}
+"""
+
+ZSH = f"""\
+#compdef {PROG}
+
+{FUNCTION}() {{
+  eval $(env {ARGS_VAR}="${{words[1,$CURRENT]}}" {COMPLETE_VAR}=complete_zsh {PROG} 2>/dev/null)
+}}
+
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+  {FUNCTION} "$@"
+else
+  compdef {FUNCTION} {PROG}
+fi
+"""
+
+_FISH_CALL = f"env {COMPLETE_VAR}=complete_fish {FISH_ACTION_VAR}=%s {ARGS_VAR}=(commandline -cp) {PROG}"
+FISH = f'complete --command {PROG} --no-files --arguments "({_FISH_CALL % "get-args"})" --condition "{_FISH_CALL % "is-args"}"\n'
+
+POWERSHELL = f"""\
+Import-Module PSReadLine
+Set-PSReadLineKeyHandler -Chord Tab -Function MenuComplete
+$scriptblock = {{
+    param($wordToComplete, $commandAst, $cursorPosition)
+    $Env:{COMPLETE_VAR} = "complete_powershell"
+    $Env:{ARGS_VAR} = $commandAst.ToString()
+    $Env:{WORD_VAR} = $wordToComplete
+    {PROG} | ForEach-Object {{
+        $commandArray = $_ -Split ":::"
+        $command = $commandArray[0]
+        $helpString = $commandArray[1]
+        [System.Management.Automation.CompletionResult]::new(
+            $command, $command, 'ParameterValue', $helpString)
+    }}
+    $Env:{COMPLETE_VAR} = ""
+    $Env:{ARGS_VAR} = ""
+    $Env:{WORD_VAR} = ""
+}}
+Register-ArgumentCompleter -Native -CommandName {PROG} -ScriptBlock $scriptblock
+"""
+
+SCRIPTS = {"bash": BASH, "zsh": ZSH, "fish": FISH, "powershell": POWERSHELL, "pwsh": POWERSHELL}
+
+
+# --------------------------------------------------------------------------- which shell
+
+
+def detect_shell() -> str | None:
+    """The name of the shell bncost runs in (lower case), or None when it cannot be told."""
+    try:
+        import shellingham
+
+        name, _ = shellingham.detect_shell()
+        return str(name).lower()
+    except Exception:  # noqa: BLE001 - ShellDetectionFailure, or a platform shellingham does not know
+        shell = os.environ.get("SHELL", "")
+        return Path(shell).stem.lower() or None
+
+
+def current_shell() -> str:
+    shell = detect_shell()
+    if shell in SHELLS:
+        return str(shell)
+    if shell:
+        raise UsageProblem(f"bncost kent geen aanvullen met Tab voor de shell '{shell}'; dat kan in bash, zsh, fish en PowerShell")
+    raise UsageProblem("bncost kan niet bepalen welke shell u gebruikt; aanvullen met Tab kan in bash, zsh, fish en PowerShell")
+
+
+# --------------------------------------------------------------------------- the two options
+
+
+def show() -> None:
+    """--show-completion: the script for the shell in use, on standard output."""
+    write_text(SCRIPTS[current_shell()])
+
+
+def install() -> None:
+    """--install-completion: the script in its place, the start-up line, and a Dutch message."""
+    shell = current_shell()
+    path = _install(shell, Path.home())
+    lines = [
+        f"Aanvullen met Tab voor {shell} is geïnstalleerd in {path}.",
+        "Het werkt in een nieuw terminalvenster (of na het opnieuw laden van de shell).",
+    ]
+    if shell in ("powershell", "pwsh"):
+        lines.append("Laadt PowerShell uw profiel niet (uitvoeringsbeleid), zie dan 'Get-Help about_Execution_Policies'.")
+    write_text("\n".join(lines) + "\n")
+
+
+def _install(shell: str, home: Path) -> Path:
+    """Write the script and the start-up line for ``shell``; the script's path."""
+    if shell == "bash":
+        script = home / ".bash_completions" / f"{PROG}.sh"
+        _write(script, BASH.encode())
+        _add_line(home / ".bashrc", f"source '{script}'" if "'" not in str(script) else f"source {shlex.quote(str(script))}")
+    elif shell == "zsh":
+        script = home / ".zfunc" / f"_{PROG}"
+        _write(script, ZSH.encode())
+        _add_line(home / ".zshrc", "fpath+=~/.zfunc; autoload -Uz compinit; compinit")
+    elif shell == "fish":
+        config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+        script = config / "fish" / "completions" / f"{PROG}.fish"
+        _write(script, FISH.encode())
+    else:
+        profile = powershell_profile(shell)
+        script = profile.parent / f"{PROG}-tab.ps1"
+        _write(script, POWERSHELL.encode())
+        _add_line(profile, f". '{_powershell_literal(str(script))}'")
+    return script
+
+
+def _write(path: Path, data: bytes) -> None:
+    """A file written all or nothing, its folder made first; a symbolic link is followed."""
+    real = Path(os.path.realpath(path))
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from burgernet_cost.errors import os_reason
+
+        raise UsageProblem(f"de map {real.parent} kan niet worden gemaakt ({os_reason(exc)}); er is niets gewijzigd") from None
+    write_file(str(path), data, real)
+
+
+def _add_line(path: Path, line: str) -> None:
+    """``line`` at the end of a start-up file, unless it is there already (as a line of its own)."""
+    real = Path(os.path.realpath(path))
+    try:
+        data = real.read_bytes() if real.exists() else b""
+    except OSError as exc:
+        from burgernet_cost.errors import os_reason
+
+        raise UsageProblem(f"{path} kan niet worden gelezen ({os_reason(exc)}); er is niets gewijzigd") from None
+    if line in (existing.strip() for existing in data.decode("utf-8", "replace").splitlines()):
+        return
+    separator = b"" if not data or data.endswith(b"\n") else b"\n"
+    _write(path, data + separator + line.encode("utf-8") + b"\n")
+
+
+def powershell_profile(shell: str) -> Path:
+    """The path of the user's PowerShell profile ($PROFILE), as that PowerShell reports it."""
+    try:
+        done = subprocess.run([shell, "-NoProfile", "-Command", "$PROFILE"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        done = None
+    found = done.stdout.decode("utf-8", "replace").strip() if done is not None and done.returncode == 0 else ""
+    if not found:
+        raise UsageProblem(
+            f"het profiel van {shell} kan niet worden bepaald ({shell} -Command $PROFILE gaf geen pad); er is niets gewijzigd"
+        )
+    return Path(found)
+
+
+def _powershell_literal(text: str) -> str:
+    return re.sub("'", "''", text)

@@ -1,0 +1,263 @@
+"""Answering a Tab: bncost's own completion protocol, end to end (the scripts that speak it to the
+shell are in ``completion_install.py``; the values offered in ``completion.py``).
+
+At a Tab the shell's script runs ``bncost`` with ``_BNCOST_COMPLETE=complete_<shell>`` and the line
+in the environment (``source_<shell>`` prints the script, as in click):
+
+- bash: ``COMP_WORDS`` (the words as typed, joined by newlines) and ``COMP_CWORD`` (the index of
+  the word under the cursor);
+- zsh and fish: ``_BNCOST_COMPLETE_ARGS``, the line up to the cursor; fish also
+  ``_BNCOST_COMPLETE_FISH_ACTION``: ``get-args`` prints the candidates, ``is-args`` only answers
+  whether there are any (exit 0) or not (exit 1, fish then offers files);
+- PowerShell: ``_BNCOST_COMPLETE_ARGS`` (the line) and ``_BNCOST_COMPLETE_WORD`` (the word under
+  the cursor, quotes included).
+
+Scripts installed by earlier versions (Typer's) pass the same values under the names in ``LEGACY``;
+they are read too, so an installed script keeps working after an update.
+
+The words are unquoted as the shell would (``shlex``; an unfinished quote keeps what was typed). The
+command comes from the registry; only that command is built, and its click command (from
+``typer.main.get_command``) parses the finished words leniently (``make_context(...,
+resilient_parsing=True)``), so that a callback finds ``--data-dir`` and ``--jaar`` in
+``ctx.params``. The word under the cursor is then an option's name (it starts with '-'), the value
+of the option just before it, or the next argument; the parameter's own ``shell_complete`` calls its
+``autocompletion=`` callback (see ``completion.py``) and keeps the values that start with the word.
+
+Output: one candidate a line, quoted as the shell inserts it (bash: backslashes, or within the quote
+the user opened; PowerShell: single quotes), with its description for zsh, fish and PowerShell.
+Nothing but candidates is ever written: stderr is swallowed and any failure gives none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import shlex
+from collections.abc import Callable
+from typing import Any
+
+from burgernet_cost.cli.completion_install import ARGS_VAR, COMPLETE_VAR, FISH_ACTION_VAR, SCRIPTS, WORD_VAR
+from burgernet_cost.cli.writing import write_text
+
+#: the names under which the scripts earlier versions of bncost installed (Typer's) pass the same values
+LEGACY = {ARGS_VAR: "_TYPER_COMPLETE_ARGS", WORD_VAR: "_TYPER_COMPLETE_WORD_TO_COMPLETE", FISH_ACTION_VAR: "_TYPER_COMPLETE_FISH_ACTION"}
+
+Item = tuple[str, str]  # (value, description)
+
+
+def complete(build: Callable[[str | None], Any]) -> int:
+    """Answer one completion request (the line comes from the environment); the exit code."""
+    instruction, _, shell = os.environ.get(COMPLETE_VAR, "").partition("_")
+    if shell not in READERS or instruction not in ("complete", "source"):
+        return 1
+    if instruction == "source":  # click's convention: the script itself (as --show-completion)
+        write_text(SCRIPTS[shell])
+        return 0
+    with contextlib.redirect_stderr(io.StringIO()):
+        try:
+            args, incomplete = READERS[shell]()
+            items = candidates(build, args, incomplete)
+            text, code = FORMATS[shell](items)
+            if text:
+                write_text(text + "\n")
+        except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a completion never shows an error
+            return 1
+    return code
+
+
+# --------------------------------------------------------------------------- the line
+
+
+def split_words(text: str) -> list[str]:
+    """The words of a command line as the shell passes them on (``shlex``); an unfinished quote
+    or escape at the end keeps what was typed so far."""
+    lexer = shlex.shlex(text, posix=True)
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    words: list[str] = []
+    try:
+        words.extend(lexer)
+    except ValueError:  # the end came inside a quote: the partial word as typed
+        words.append(lexer.token)
+    return words
+
+
+def _unquote(word: str) -> str:
+    return " ".join(split_words(word))
+
+
+def _env(name: str) -> str:
+    return os.environ.get(name) or os.environ.get(LEGACY.get(name, ""), "")
+
+
+def _bash_line() -> tuple[list[str], str]:
+    """bash: each word as typed (one a line), and the index of the one under the cursor."""
+    words = os.environ.get("COMP_WORDS", "").split("\n")
+    cword = int(os.environ.get("COMP_CWORD", "0"))
+    incomplete = _unquote(words[cword]) if cword < len(words) else ""
+    return [_unquote(w) for w in words[1:cword]], incomplete
+
+
+def _line_up_to_cursor() -> tuple[list[str], str]:
+    """zsh, fish: the line up to the cursor; after a space the word under the cursor is empty."""
+    text = _env(ARGS_VAR)
+    args = split_words(text)[1:]
+    if args and not text.endswith(" "):
+        return args[:-1], args[-1]
+    return args, ""
+
+
+def _powershell_line() -> tuple[list[str], str]:
+    words = split_words(_env(ARGS_VAR))
+    incomplete = _unquote_powershell(_env(WORD_VAR))
+    return (words[1:-1] if incomplete else words[1:]), incomplete
+
+
+def _unquote_powershell(word: str) -> str:
+    if word[:1] in ("'", '"'):
+        quote = word[0]
+        word = word[1:].removesuffix(quote)
+        return word.replace(quote * 2, quote)
+    return word
+
+
+def bash_opening_quote() -> str:
+    """The quote the user opened the word under the cursor with ('' for none)."""
+    words = os.environ.get("COMP_WORDS", "").split("\n")
+    try:
+        word = words[int(os.environ.get("COMP_CWORD", ""))]
+    except (ValueError, IndexError):
+        return ""
+    return word[:1] if word[:1] in ("'", '"') else ""
+
+
+READERS: dict[str, Callable[[], tuple[list[str], str]]] = {
+    "bash": _bash_line,
+    "zsh": _line_up_to_cursor,
+    "fish": _line_up_to_cursor,
+    "powershell": _powershell_line,
+    "pwsh": _powershell_line,
+}
+
+
+# --------------------------------------------------------------------------- what is being completed
+
+
+def candidates(build: Callable[[str | None], Any], args: list[str], incomplete: str) -> list[Item]:
+    """The candidates for ``incomplete`` after the finished words ``args`` (the words after 'bncost')."""
+    import typer
+
+    from burgernet_cost.cli.registry import COMMANDS
+
+    args = [w for n, w in enumerate(args) if not (w == "=" and n and args[n - 1].startswith("-"))]  # bash splits at '='
+    if incomplete == "=":
+        incomplete = ""
+    elif incomplete.startswith("-") and "=" in incomplete:
+        name, _, incomplete = incomplete.partition("=")
+        args.append(name)
+    position = next((n for n, w in enumerate(args) if not w.startswith("-")), None)
+    if position is None:  # bncost's own options, or the command's name
+        if incomplete.startswith("-"):
+            group = typer.main.get_command(build(""))
+            with group.make_context("bncost", [], resilient_parsing=True) as ctx:
+                return _items(group.shell_complete(ctx, incomplete))
+        return [(name, _first_line(spec.help)) for name, spec in COMMANDS.items() if name.startswith(incomplete)]
+    name = args[position]
+    if name not in COMMANDS:
+        return []
+    command = getattr(typer.main.get_command(build(name)), "commands", {}).get(name)  # click's Group.commands
+    if command is None:
+        return []
+    words = args[position + 1 :]
+    with command.make_context(name, list(words), resilient_parsing=True) as ctx:
+        return _items(_complete_in(command, ctx, words, incomplete))
+
+
+def _complete_in(command: Any, ctx: Any, words: list[str], incomplete: str) -> list[Any]:
+    """The completion items of the command whose finished words are ``words``."""
+    if "--" not in words and incomplete.startswith("-"):
+        return list(command.shell_complete(ctx, incomplete))  # the names of its options
+    params = command.get_params(ctx)
+    last = words[-1] if words else None
+    for param in params:
+        if param.param_type_name == "option" and not param.is_flag and not param.count and last in param.opts:
+            return list(param.shell_complete(ctx, incomplete))
+    for param in params:
+        if param.param_type_name == "argument" and (param.nargs == -1 or _source(ctx, param) != "COMMANDLINE"):
+            return list(param.shell_complete(ctx, incomplete))
+    return []
+
+
+def _source(ctx: Any, param: Any) -> str:
+    return str(getattr(ctx.get_parameter_source(param.name), "name", ""))
+
+
+def _items(found: Any) -> list[Item]:
+    return [(str(item.value), str(item.help or "")) for item in found]
+
+
+def _first_line(text: str) -> str:
+    return text.split("\n", 1)[0].strip()
+
+
+# --------------------------------------------------------------------------- the answer, per shell
+
+_BASH_PLAIN = re.compile(r"[\w./,:@%+=^~-]")  # '~' stays: typed at the start, the shell expands it
+
+
+def bash_quote(value: str, opening: str = "") -> str:
+    """A candidate as bash must insert it: after an opening quote within that quote, else with
+    a backslash before every character the shell would read specially (spaces, quotes, brackets)."""
+    if opening == "'":
+        return value.replace("'", "'\\''")
+    if opening == '"':
+        return re.sub(r'(["$`\\])', r"\\\1", value)
+    return "".join(c if _BASH_PLAIN.fullmatch(c) else "\\" + c for c in value)
+
+
+def powershell_quote(value: str) -> str:
+    if re.fullmatch(r"[\w./,:@%+=-]+", value):
+        return value
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _zsh_escape(text: str) -> str:
+    return text.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:")
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _bash(items: list[Item]) -> tuple[str, int]:
+    opening = bash_opening_quote()
+    return "\n".join(bash_quote(value, opening) for value, _ in items), 0
+
+
+def _zsh(items: list[Item]) -> tuple[str, int]:
+    """An ``_arguments`` call for zsh to evaluate; no candidates: ``_files``."""
+    if not items:
+        return "_files", 0
+    lines = [f'"{_zsh_escape(v)}":"{_zsh_escape(_one_line(h))}"' if h.strip() else f'"{_zsh_escape(v)}"' for v, h in items]
+    return "_arguments '*: :((" + "\n".join(lines) + "))'", 0
+
+
+def _fish(items: list[Item]) -> tuple[str, int]:
+    if _env(FISH_ACTION_VAR) == "is-args":
+        return "", 0 if items else 1
+    return "\n".join(f"{v}\t{_one_line(h)}" if h.strip() else v for v, h in items), 0
+
+
+def _powershell(items: list[Item]) -> tuple[str, int]:
+    return "\n".join(f"{powershell_quote(v)}:::{_one_line(h) or ' '}" for v, h in items), 0
+
+
+FORMATS: dict[str, Callable[[list[Item]], tuple[str, int]]] = {
+    "bash": _bash,
+    "zsh": _zsh,
+    "fish": _fish,
+    "powershell": _powershell,
+    "pwsh": _powershell,
+}
