@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from burgernet_cost.cli import completion as tab
 from burgernet_cost.cli.options import (
     DATA_OPTIES,
     REKEN_OPTIES,
@@ -31,6 +30,7 @@ from burgernet_cost.cli.options import (
     Uitleg,
     Uitvoer,
     Veiligheidsregio,
+    later,
     not_empty,
     one_of_inhabitants,
     one_selection,
@@ -139,7 +139,7 @@ def tasks_cmd(
             metavar="ROL",
             show_default=False,
             help="Alleen deze rol (id of naam, bijv. relatiebeheer of 'Lid sturend orgaan').",
-            autocompletion=tab.rol,
+            autocompletion=later("rol"),
         ),
     ] = None,
     pakket: Annotated[Pakket | None, pakket_option("basis, aanvullend, of volledig (beide; standaard).", False)] = None,
@@ -150,7 +150,7 @@ def tasks_cmd(
             parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
             metavar="gemeente|politie|alle",
             help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.",
-            autocompletion=tab.ORGANISATIE,
+            autocompletion=later("ORGANISATIE"),
         ),
     ] = "gemeente",
     bijlage2: Annotated[
@@ -187,7 +187,7 @@ def region_cmd(
             metavar="gemeente|eenheid",
             show_default=False,
             help="Eén regel per gemeente of per politie-eenheid (standaard: eenheid bij --alle, anders gemeente).",
-            autocompletion=tab.PER,
+            autocompletion=later("PER"),
         ),
     ] = None,
     model: Annotated[
@@ -197,7 +197,7 @@ def region_cmd(
             parser=parse_choice(("regionaal", "landelijk"), "model"),
             metavar="regionaal|landelijk",
             help="Wie relatiebeheer en communicatie uitvoert.",
-            autocompletion=tab.MODEL,
+            autocompletion=later("MODEL"),
         ),
     ] = "regionaal",
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
@@ -305,7 +305,14 @@ def region_title(soort: str, name: str) -> str:
 
 def municipalities_cmd(
     eenheid: Annotated[
-        str | None, Opt("--eenheid", metavar="NAAM", show_default=False, help="Alleen deze politie-eenheid.", autocompletion=tab.eenheid)
+        str | None,
+        Opt(
+            "--eenheid",
+            metavar="NAAM",
+            show_default=False,
+            help="Alleen deze politie-eenheid.",
+            autocompletion=later("eenheid"),
+        ),
     ] = None,
     veiligheidsregio: Annotated[
         str | None,
@@ -314,7 +321,7 @@ def municipalities_cmd(
             metavar="NAAM",
             show_default=False,
             help="Alleen deze veiligheidsregio.",
-            autocompletion=tab.veiligheidsregio,
+            autocompletion=later("veiligheidsregio"),
         ),
     ] = None,
     zoek: Annotated[

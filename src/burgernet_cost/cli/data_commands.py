@@ -6,8 +6,7 @@ from typing import Annotated
 
 import typer
 
-from burgernet_cost.cli.completion_paths import folders, versies
-from burgernet_cost.cli.options import DataDir, Formaat, Uitvoer
+from burgernet_cost.cli.options import DataDir, Formaat, Uitvoer, later
 from burgernet_cost.cli.parsers import parse_year
 from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
@@ -37,7 +36,7 @@ def diff_cmd(
             metavar="BASIS",
             show_default=False,
             help="De data vóór de wijziging: een map, of een git-versie (main, HEAD~1, main:pad/naar/data) in deze repository.",
-            autocompletion=versies,
+            autocompletion=later("versies"),
         ),
     ],
     head_dir: Annotated[
@@ -46,7 +45,7 @@ def diff_cmd(
             metavar="[NIEUW]",
             show_default=False,
             help="De data na de wijziging, ook een map of git-versie (standaard: de huidige data).",
-            autocompletion=versies,
+            autocompletion=later("versies"),
         ),
     ] = None,
     only_changed: Annotated[bool, Opt("--alleen-wijzigingen", help="Toon alleen gewijzigde kengetallen.")] = False,
@@ -114,7 +113,7 @@ def schema_cmd(
             metavar="MAP",
             show_default=False,
             help="Map voor de schema's (standaard: schemas/ naast de datamap).",
-            autocompletion=folders,
+            autocompletion=later("folders"),
         ),
     ] = None,
     fmt: Formaat = None,

@@ -16,8 +16,6 @@ from typing import Annotated, Any
 
 import typer
 
-from burgernet_cost.cli import completion as tab
-from burgernet_cost.cli import completion_paths as tab_paths
 from burgernet_cost.cli.parsers import (
     FORMAT_METAVAR,
     PAKKET_METAVAR,
@@ -36,6 +34,23 @@ from burgernet_cost.errors import UsageProblem, quote
 from burgernet_cost.structs import struct
 
 Opt = typer.Option
+
+
+def later(name: str, *args: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
+    """The Tab callback ``name`` of cli/completion.py or cli/completion_paths.py (with ``args``: the
+    callback it makes of them), imported at the first Tab: a normal run never loads those modules."""
+
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        from burgernet_cost.cli import completion, completion_paths
+
+        target = getattr(completion, name, None) or getattr(completion_paths, name)
+        callback = target(*args) if args else target
+        wants_context = len(inspect.signature(callback).parameters) == 2  # (ctx, incomplete) or (incomplete)
+        found: list[tuple[str, str]] = callback(ctx, incomplete) if wants_context else callback(incomplete)
+        return found
+
+    complete.__name__ = f"tab_{name}"
+    return complete
 
 
 def _option(*decls: str, **kwargs: Any) -> Any:
@@ -62,7 +77,7 @@ TARIEF_OPTIES: dict[str, tuple[Any, Any]] = {
                 "--toeslagen",
                 metavar="geen|alle|LIJST",
                 help="Toeslagen op het salaris: geen, alle, of bijv. vakantietoelage,eindejaarsuitkering.",
-                autocompletion=tab.toeslagen,
+                autocompletion=later("toeslagen"),
             ),
         ],
         None,
@@ -88,7 +103,7 @@ TARIEF_OPTIES: dict[str, tuple[Any, Any]] = {
                 metavar="salaris|integraal",
                 show_default=True,
                 help="salaris (CAR-UWO) of integraal (loonkosten + overhead, Handleiding Overheidstarieven).",
-                autocompletion=tab.KOSTENBASIS,
+                autocompletion=later("KOSTENBASIS"),
             ),
         ],
         "salaris",
@@ -119,7 +134,7 @@ REKEN_OPTIES: dict[str, tuple[Any, Any]] = {
                 help="Hoe de beleidsuren meegaan met de grootte van de gemeente: naar het "
                 "aantal inwoners (standaard uit de data, een aanname) of per gemeente "
                 "zoals waargenomen (§4.1.1).",
-                autocompletion=tab.SCHALING,
+                autocompletion=later("SCHALING"),
             ),
         ],
         None,
@@ -133,7 +148,7 @@ DATA_OPTIES: dict[str, tuple[Any, Any]] = {
                 "--scenario",
                 metavar="BESTAND",
                 help="Scenario (YAML) met wijzigingen op de data; de data zelf blijft ongewijzigd.",
-                autocompletion=tab_paths.files(".yaml", ".yml"),
+                autocompletion=later("files", ".yaml", ".yml"),
             ),
         ],
         None,
@@ -145,7 +160,7 @@ DATA_OPTIES: dict[str, tuple[Any, Any]] = {
                 "--set",
                 metavar="PAD=WAARDE",
                 help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).",
-                autocompletion=tab_paths.set_pad,
+                autocompletion=later("set_pad"),
             ),
         ],
         None,
@@ -162,7 +177,7 @@ UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
                 metavar=FORMAT_METAVAR,
                 show_default=False,
                 help="Uitvoer: table (standaard), json, csv (machines), csv-nl (Nederlandse spreadsheet: ; en decimale komma) of markdown.",
-                autocompletion=tab.FORMAAT,
+                autocompletion=later("FORMAAT"),
             ),
         ],
         None,
@@ -178,7 +193,7 @@ UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
                 help="Schrijf naar dit bestand in plaats van naar het scherm, in één keer (bij een "
                 "fout blijft een bestaand bestand zoals het was); zonder --format volgt het "
                 "formaat uit de extensie (.txt, .json, .csv, .md).",
-                autocompletion=tab_paths.files(".txt", ".json", ".csv", ".md"),
+                autocompletion=later("files", ".txt", ".json", ".csv", ".md"),
             ),
         ],
         None,
@@ -191,7 +206,7 @@ UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
                 envvar="BNCOST_DATA_DIR",
                 metavar="MAP",
                 help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).",
-                autocompletion=tab_paths.folders,
+                autocompletion=later("folders"),
             ),
         ],
         None,
@@ -216,7 +231,7 @@ Gemeente = Annotated[
         "-g",
         metavar="NAAM|GMxxxx",
         help="Gemeente (naam of CBS-code) in plaats van --inwoners; inwoners volgens het CBS.",
-        autocompletion=tab.gemeente,
+        autocompletion=later("gemeente"),
     ),
 ]
 Jaar = Annotated[
@@ -248,7 +263,7 @@ Tarief = Annotated[
         metavar="berekend|advies",
         show_default=True,
         help="Bijdrage per inwoner: berekend uit de uren, of het advies van §6 (€ 0,03 / € 0,07).",
-        autocompletion=tab.TARIEF,
+        autocompletion=later("TARIEF"),
     ),
 ]
 Schaalvoordeel = Annotated[
@@ -269,7 +284,7 @@ Eenheid = Annotated[
         metavar="NAAM",
         show_default=False,
         help="Een regio: alle gemeenten van een politie-eenheid (bijv. Midden-Nederland).",
-        autocompletion=tab.eenheid,
+        autocompletion=later("eenheid"),
     ),
 ]
 Veiligheidsregio = Annotated[
@@ -279,7 +294,7 @@ Veiligheidsregio = Annotated[
         metavar="NAAM",
         show_default=False,
         help="Een regio: alle gemeenten van een veiligheidsregio (bijv. Utrecht).",
-        autocompletion=tab.veiligheidsregio,
+        autocompletion=later("veiligheidsregio"),
     ),
 ]
 GemeentenLijst = Annotated[
@@ -289,7 +304,7 @@ GemeentenLijst = Annotated[
         metavar="A,B,C",
         show_default=False,
         help="Een regio: gemeenten gescheiden door komma's (namen of CBS-codes).",
-        autocompletion=tab.gemeenten,
+        autocompletion=later("gemeenten"),
     ),
 ]
 Ledenbestand = Annotated[
@@ -300,7 +315,7 @@ Ledenbestand = Annotated[
         show_default=False,
         help="Een regio uit een ledenlijst: CSV (gemeente;inwoners of gemeente,inwoners)"
         ", YAML (gemeenten: [{gemeente, inwoners}]) of Excel (.xlsx); zie README.",
-        autocompletion=tab_paths.files(".csv", ".yaml", ".yml", ".xlsx"),
+        autocompletion=later("files", ".csv", ".yaml", ".yml", ".xlsx"),
     ),
 ]
 Blad = Annotated[
@@ -319,7 +334,7 @@ Uitvoer = UITVOER_OPTIES["uitvoer"][0]
 
 def pakket_option(help: str, default_shown: bool = True) -> Any:
     return _option(
-        "--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=default_shown, help=help, autocompletion=tab.PAKKET
+        "--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=default_shown, help=help, autocompletion=later("PAKKET")
     )
 
 

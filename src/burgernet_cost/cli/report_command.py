@@ -16,8 +16,6 @@ from typing import Annotated, Any
 
 import typer
 
-from burgernet_cost.cli import completion as tab
-from burgernet_cost.cli import completion_paths as tab_paths
 from burgernet_cost.cli.options import (
     DATA_OPTIES,
     REKEN_OPTIES,
@@ -33,6 +31,7 @@ from burgernet_cost.cli.options import (
     Schaalvoordeel,
     Tarief,
     Veiligheidsregio,
+    later,
     not_empty,
     one_of_inhabitants,
     pakket_option,
@@ -65,7 +64,7 @@ def report_cmd(
             show_default=False,
             help="Het bestand dat bncost maakt: een HTML-pagina (.html) of een Excel-werkmap "
             "(.xlsx); het formaat volgt uit de extensie. Met --per-gemeente een map.",
-            autocompletion=tab_paths.files(".html", ".xlsx"),
+            autocompletion=later("files", ".html", ".xlsx"),
         ),
     ] = None,
     fmt: Annotated[
@@ -77,7 +76,7 @@ def report_cmd(
             metavar="html|xlsx",
             show_default=False,
             help="Het formaat, als de extensie het niet zegt (--per-gemeente: standaard html).",
-            autocompletion=tab.RAPPORT_FORMAAT,
+            autocompletion=later("RAPPORT_FORMAAT"),
         ),
     ] = None,
     gemeente: Gemeente = None,
