@@ -7,15 +7,17 @@ import functools
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Spoor
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import DISPLAY, Cell, Column, Field, Part, Table
-from burgernet_cost.output.explain import Knoop, tree
 from burgernet_cost.output.wording import date_nl, figure_label, rate_description
+
+if TYPE_CHECKING:
+    from burgernet_cost.output.explain import Knoop
 
 REPORT = "rapport Gemeentelijke taken Burgernet (2014)"
 
@@ -255,7 +257,11 @@ def explanation(ds: Any, uitleg: list[Knoop] | None) -> list[Part]:
 
 
 def trace_tree(spoor: Spoor, uitleg: bool) -> list[Knoop] | None:
-    return tree(spoor) if uitleg else None
+    if not uitleg:
+        return None
+    from burgernet_cost.output.explain import tree  # only with --uitleg
+
+    return tree(spoor)
 
 
 # --------------------------------------------------------------------------- municipalities

@@ -7,7 +7,6 @@ from typing import Any
 from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Part, Report, Table
-from burgernet_cost.output.explain import group, tree
 from burgernet_cost.output.views.common import (
     DATE_COLUMNS,
     data_field,
@@ -256,6 +255,8 @@ def compare_report(
             ]
     steps = None
     if uitleg:
+        from burgernet_cost.output.explain import group, tree  # only with --uitleg
+
         steps = (
             tree(first.spoor)
             if len(vergelijkingen) == 1
