@@ -101,6 +101,21 @@ def test_nothing_half_done_when_the_script_cannot_be_written(bncost, home, monke
     assert (home / ".bashrc").read_text(encoding="utf-8") == "# oud\n"  # the rc line comes after the script
 
 
+@pytest.mark.parametrize("kind", ["map", "pijp"])
+def test_a_start_up_file_that_is_not_a_file_is_refused_before_anything_is_written(bncost, home, monkeypatch, kind):
+    """A .bashrc that is a folder or a named pipe: one Dutch line, exit 2, no script written, and
+    never a wait on the pipe."""
+    use(monkeypatch, "bash")
+    if kind == "map":
+        (home / ".bashrc").mkdir()
+    else:
+        os.mkfifo(home / ".bashrc")
+    r = bncost("--install-completion")
+    assert r.code == 2 and r.out == "" and r.err.count("\n") == 1, r.err
+    assert r.err.startswith("Fout: ") and ".bashrc" in r.err and "er is niets gewijzigd" in r.err
+    assert not (home / ".bash_completions").exists()
+
+
 def test_the_shell_from_shellingham_else_from_shell(monkeypatch):
     import shellingham
 

@@ -131,24 +131,25 @@ def install() -> None:
 
 
 def _install(shell: str, home: Path) -> Path:
-    """Write the script and the start-up line for ``shell``; the script's path."""
+    """Write the script and the start-up line for ``shell``; the script's path. Every file is read
+    and checked before the first one is written."""
     if shell == "bash":
         script = home / ".bash_completions" / f"{PROG}.sh"
-        _write(script, BASH.encode())
-        _add_line(home / ".bashrc", f"source '{script}'" if "'" not in str(script) else f"source {shlex.quote(str(script))}")
+        source = f"source '{script}'" if "'" not in str(script) else f"source {shlex.quote(str(script))}"
+        plan = [(script, BASH.encode()), *_with_line(home / ".bashrc", source)]
     elif shell == "zsh":
         script = home / ".zfunc" / f"_{PROG}"
-        _write(script, ZSH.encode())
-        _add_line(home / ".zshrc", "fpath+=~/.zfunc; autoload -Uz compinit; compinit")
+        plan = [(script, ZSH.encode()), *_with_line(home / ".zshrc", "fpath+=~/.zfunc; autoload -Uz compinit; compinit")]
     elif shell == "fish":
         config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
         script = config / "fish" / "completions" / f"{PROG}.fish"
-        _write(script, FISH.encode())
+        plan = [(script, FISH.encode())]
     else:
         profile = powershell_profile(shell)
         script = profile.parent / f"{PROG}-tab.ps1"
-        _write(script, POWERSHELL.encode())
-        _add_line(profile, f". '{_powershell_literal(str(script))}'")
+        plan = [(script, POWERSHELL.encode()), *_with_line(profile, f". '{_powershell_literal(str(script))}'")]
+    for path, data in plan:
+        _write(path, data)
     return script
 
 
@@ -164,19 +165,22 @@ def _write(path: Path, data: bytes) -> None:
     write_file(str(path), data, real)
 
 
-def _add_line(path: Path, line: str) -> None:
-    """``line`` at the end of a start-up file, unless it is there already (as a line of its own)."""
+def _with_line(path: Path, line: str) -> list[tuple[Path, bytes]]:
+    """The start-up file with ``line`` at its end, or nothing when the line is there already (as a
+    line of its own). Only a regular file is read: a pipe or a device in its place is refused at
+    once, never waited on (data/reading.py)."""
+    from burgernet_cost.data.reading import read_bytes
+    from burgernet_cost.errors import DataError
+
     real = Path(os.path.realpath(path))
     try:
-        data = real.read_bytes() if real.exists() else b""
-    except OSError as exc:
-        from burgernet_cost.errors import os_reason
-
-        raise UsageProblem(f"{path} kan niet worden gelezen ({os_reason(exc)}); er is niets gewijzigd") from None
+        data = read_bytes(real, str(path)) if os.path.lexists(real) else b""
+    except DataError as exc:
+        raise UsageProblem(f"{exc}; er is niets gewijzigd") from None
     if line in (existing.strip() for existing in data.decode("utf-8", "replace").splitlines()):
-        return
+        return []
     separator = b"" if not data or data.endswith(b"\n") else b"\n"
-    _write(path, data + separator + line.encode("utf-8") + b"\n")
+    return [(path, data + separator + line.encode("utf-8") + b"\n")]
 
 
 def powershell_profile(shell: str) -> Path:
