@@ -8,7 +8,7 @@ import pickle
 
 import pytest
 
-from burgernet_cost.structs import FrozenInstanceError, field, fields, replace, struct
+from burgernet_cost.structs import COMPILE_AFTER, FrozenInstanceError, field, fields, replace, struct
 
 
 @struct
@@ -72,3 +72,32 @@ def test_mutable_and_errors() -> None:
 
     with pytest.raises(TypeError):
         Punt()  # type: ignore[call-arg]
+
+
+def test_init_is_compiled_once_a_class_makes_many() -> None:
+    """Defining a record costs almost nothing; the first instances go through a generic __init__
+    (same arguments, same errors), then the class's own is compiled."""
+
+    @struct
+    class Later:
+        a: int
+        b: str = "x"
+
+    @struct
+    class Erft(Later):
+        c: int = 0
+
+    lazy = Later.__dict__["__init__"]
+    for _ in range(2):  # generic, then compiled: the same behaviour
+        assert Later(1) == Later(a=1, b="x") == Later(1, "x") and Erft(1, "y", 2).c == 2
+        assert Erft(b="z", a=3) == Erft(3, "z", 0) and list(vars(Erft(b="z", a=3))) == ["a", "b", "c"]
+        for bad in ({}, {"b": "y"}, {"a": 1, "zz": 2}):
+            with pytest.raises(TypeError):
+                Later(**bad)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            Later(1, "x", 3)  # type: ignore[call-arg]
+        with pytest.raises(TypeError):
+            Later(1, a=2)  # type: ignore[misc]
+        for n in range(COMPILE_AFTER + 1):
+            Later(n)
+    assert Later.__dict__["__init__"] is not lazy
