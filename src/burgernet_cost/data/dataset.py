@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from burgernet_cost.data.scenario import Scenario
 
 
-@struct
+@struct(eq=False)  # one loaded data set is one object: compared and hashed by identity (caches key on it)
 class Dataset:
     root: Path
     tasks: tm.TasksFile

@@ -5,9 +5,11 @@ of kinds)."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
-from burgernet_cost.errors import pattern
+from burgernet_cost.errors import pattern, visible
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import Cell, Field
 
@@ -69,19 +71,24 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL().sub(r"\\\1", clean(text))
 
 
+@functools.cache
+def _html_escape() -> Callable[[str], str]:
+    """html.escape, imported at its first use: only the council document needs it (html.entities
+    costs ~2 ms at start-up)."""
+    from html import escape
+
+    return escape
+
+
 def html_text(text: object) -> str:
     """Text in a page (the council document, its charts, the index): control and invisible characters
     made visible as in every other format (``clean``), then HTML-escaped."""
-    from html import escape  # only the council document: html.entities costs ~2 ms at start-up
-
-    return escape(clean(str(text)))
+    return _html_escape()(clean(str(text)))
 
 
 def clean(text: str) -> str:
     """Text for a terminal: control and invisible format characters (from a file name, a member
     file, …) made visible."""
-    from burgernet_cost.errors import visible
-
     return visible(text, keep_lines=True)
 
 
