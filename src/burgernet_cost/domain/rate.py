@@ -11,6 +11,7 @@ assumptions and warnings apply (codes: ``output/wording.py`` words them).
 
 from __future__ import annotations
 
+import weakref
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -19,9 +20,9 @@ from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
 from burgernet_cost.domain.codes import Kostenbasis, Pad, Status
 from burgernet_cost.domain.figures import SALARY_FILE, Bron, take, user_input
 from burgernet_cost.domain.formulas import FORMULES
-from burgernet_cost.domain.trace import Figuur, Notitie, Params, Trace, Waarde, notitie
+from burgernet_cost.domain.trace import Figuur, Notitie, Params, Stap, Trace, Waarde, notitie
 from burgernet_cost.errors import UsageProblem, quote
-from burgernet_cost.structs import field, struct
+from burgernet_cost.structs import field, replace, struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data.record_types import files as s
@@ -132,10 +133,33 @@ def cell_source(table: s.Salaristabel, schaal: str, periodiek: int) -> s.CelHerk
     return None
 
 
+#: per data set, the rates already computed, with the figures and steps each recorded: the rate does not
+#: depend on the inhabitants, and a document per member (rapport --per-gemeente) asks for it ~40 times
+_RATES: weakref.WeakKeyDictionary[Dataset, dict[TariefKeuze, tuple[Uurtarief, tuple[Figuur, ...], tuple[Stap, ...]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None = None) -> Uurtarief:
-    """The hourly rate for ``keuze``, recorded as step ``uurtarief`` in ``trace``."""
+    """The hourly rate for ``keuze``, recorded as step ``uurtarief`` in ``trace``: computed once per data
+    set and choice on a trace of its own, whose figures and steps are then recorded in ``trace`` as if
+    read there (the figures the result names are those ``trace`` did not hold yet)."""
     keuze = keuze or TariefKeuze()
     trace = trace if trace is not None else Trace()
+    known = _RATES.setdefault(ds, {})
+    if keuze not in known:
+        own = Trace()
+        known[keuze] = (_uurtarief(ds, keuze, own), tuple(own.figuren.values()), tuple(own.stappen.values()))
+    result, figuren, stappen = known[keuze]
+    before = set(trace.figuren)
+    for f in figuren:
+        trace.figuren.setdefault(f.id, f)
+    for s in stappen:
+        trace.stappen[s.id] = s
+    return replace(result, figuren=tuple(f for f in figuren if f.id not in before))
+
+
+def _uurtarief(ds: Dataset, keuze: TariefKeuze, trace: Trace) -> Uurtarief:
     before = set(trace.figuren)
     if keuze.uurtarief is not None:
         if keuze.uurtarief <= 0:
