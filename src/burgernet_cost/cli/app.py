@@ -92,7 +92,10 @@ def build(command: str | None = None) -> typer.Typer:
     app.callback()(_root)
     for name, spec in COMMANDS.items():
         if command is None or name == command:
-            function = getattr(importlib.import_module(f"burgernet_cost.cli.{spec.module}"), spec.function)
+            module = importlib.import_module(f"burgernet_cost.cli.{spec.module}")
+            from burgernet_cost.cli.options import with_shared  # loaded by the command's module already
+
+            function = with_shared(getattr(module, spec.function))
             app.command(name, help=spec.help, cls=DutchCommand, context_settings=CONTEXT)(function)
     return app
 

@@ -1,7 +1,8 @@
 """Options that several commands share, declared once, and the rules for combining them.
 
-``@shared(...)`` adds a group of options to a command's signature (Typer reads the signature) and
-hands the command one ``Gedeeld`` object instead; each group is declared here once, like
+``@shared(...)`` adds a group of options to a command's signature (Typer reads the signature;
+``with_shared`` builds it for the command a run invokes) and hands the command one ``Gedeeld``
+object instead; each group is declared here once, like
 sqlite-utils' shared-option decorators. The option-combination rules live here too, in one place.
 """
 
@@ -419,35 +420,50 @@ def check_allowances(names: tuple[str, ...]) -> None:
             raise UsageProblem(f"'{word}' betekent {meaning}; noem er geen andere toeslagen bij", field="toeslagen")
 
 
+#: the option groups each command declared with ``@shared``, added to its signature by ``with_shared``
+SHARED: dict[Callable[..., Any], dict[str, tuple[Any, Any]]] = {}
+
+
 def shared(*groups: dict[str, tuple[Any, Any]]) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Add the option groups to a command; the command receives them as ``opties: Gedeeld``."""
+    """Declare the option groups of a command; the command receives them as ``opties: Gedeeld``. The
+    signature is built only for the command a run invokes (``with_shared``, from ``app.build``): reading
+    the annotations of every command of a module at import cost a few ms of every run."""
     declared = {name: spec for group in groups for name, spec in group.items()}
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
-        signature = inspect.signature(func)
-        hints = typing.get_type_hints(func, include_extras=True)  # the command module may postpone annotations
-        own = [p.replace(annotation=hints.get(name, p.annotation)) for name, p in signature.parameters.items() if name != "opties"]
-        extra = [
-            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
-            for name, (annotation, default) in declared.items()
-        ]
-
-        @functools.wraps(func)
-        def command(**kwargs: Any) -> Any:
-            values = {name: kwargs.pop(name) for name in declared}
-            return func(**kwargs, opties=Gedeeld(**values))
-
-        command.__signature__ = signature.replace(  # type: ignore[attr-defined]
-            parameters=[
-                *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own),
-                *extra,
-            ]
-        )
-        command.__annotations__ = {**{p.name: p.annotation for p in own}, **{n: a for n, (a, _) in declared.items()}}
-        del command.__wrapped__  # Typer must read the new signature, not the wrapped one
-        return command
+        SHARED[func] = declared
+        return func
 
     return decorate
+
+
+def with_shared(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The command as Typer must see it: its own options and its shared groups in one signature."""
+    declared = SHARED.get(func)
+    if declared is None:
+        return func
+    signature = inspect.signature(func)
+    hints = typing.get_type_hints(func, include_extras=True)  # the command module may postpone annotations
+    own = [p.replace(annotation=hints.get(name, p.annotation)) for name, p in signature.parameters.items() if name != "opties"]
+    extra = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)
+        for name, (annotation, default) in declared.items()
+    ]
+
+    @functools.wraps(func)
+    def command(**kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in declared}
+        return func(**kwargs, opties=Gedeeld(**values))
+
+    command.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=[
+            *(p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own),
+            *extra,
+        ]
+    )
+    command.__annotations__ = {**{p.name: p.annotation for p in own}, **{n: a for n, (a, _) in declared.items()}}
+    del command.__wrapped__  # Typer must read the new signature, not the wrapped one
+    return command
 
 
 def not_empty(**options: str | None) -> None:
