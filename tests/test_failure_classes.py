@@ -4,6 +4,7 @@ message, the documented exit code, nothing on stdout, nothing half-written, fast
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -542,6 +543,65 @@ def test_altered_cache_entries_are_not_used(bncost, own_cache, change):
         path.write_bytes(json.dumps(header).encode() + b"\n" + body)
     r = bncost("estimate", "-n", "3100000", "-f", "json")
     assert r.code == 0 and r.out == good and r.err == ""
+
+
+def _forge(path: Path, change) -> None:
+    """Rewrite an entry as someone with write access could: the payload changed, the digest made to fit."""
+    import json
+    import marshal
+
+    from burgernet_cost.data.cache import digest_of
+
+    header_text, body = path.read_bytes().split(b"\n", 1)
+    header = json.loads(header_text)
+    text, rest = body[: header["json"]], body[header["json"] :]
+    maps = marshal.loads(rest) if rest else None
+    text, maps, size = change(text, maps, header["json"])
+    body = text + (marshal.dumps(maps) if maps is not None else b"")
+    header.update(json=size, blake2b=digest_of(body).hexdigest())
+    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+
+
+FORGED = {
+    "onbekend record": lambda t, m, n: (t.replace(b'{"$":"', b'{"$":"X', 1), m, n + 1),
+    "veld ontbreekt": lambda t, m, n: (t.replace(b'"bron":{"$"', b'"bron_":{"$"', 1), m, n + 1),
+    "geen getal": lambda t, m, n: (t.replace(b'{"$d":"', b'{"$d":"x', 1), m, n + 1),
+    "oneindig": lambda t, m, n: (t.replace(b'{"$d":"', b'{"$d":"Infinity', 1), m, n + 8),
+    "json te kort": lambda t, m, n: (t, m, n - 3),
+    "regels als lijst": lambda t, m, n: (t, m and {k: list(v.items()) for k, v in m.items()}, n),
+    "regel als tekst": lambda t, m, n: (t, m and {k: {p: str(r) for p, r in v.items()} for k, v in m.items()}, n),
+    "regel negatief": lambda t, m, n: (t, m and {k: {p: -r for p, r in v.items()} for k, v in m.items()}, n),
+    "regelkaart leeg": lambda t, m, n: (t, m and dict.fromkeys(m, {}), n),
+    "bestand ontbreekt": lambda t, m, n: (t, m and dict(list(m.items())[1:]), n),
+    "marshal onzin": lambda t, m, n: (t + b"\xff" * 40, None, n),
+    "rij te kort": lambda t, m, n: (t.replace(b'"per_jaar":{', b'"per_jaar":{"2024":[["x"]],"0":', 1), m, n + 20),
+    "rij met tekst als inwoners": lambda t, m, n: (re.sub(rb'(\["GM\d+","[^"]*",)(\d+)', rb'\1"\2"', t, count=1), m, n + 2),
+}
+
+
+@pytest.mark.parametrize("change", list(FORGED))
+def test_forged_cache_entries_of_another_shape_are_a_miss(bncost, own_cache, change):
+    """An entry whose digest fits but whose payload bncost cannot have written (records of no model or
+    with other fields, numbers that are none, line maps of another shape, municipality rows of another
+    shape) is not used: the data is validated anew, the same answer, the same places, no message."""
+    args = ("regio", "--eenheid", "Limburg", "--uitleg", "-f", "json")
+    good = bncost(*args)
+    assert good.code == 0 and len(_entries(own_cache)) == 2
+    for path in _entries(own_cache):
+        _forge(path, FORGED[change])
+    r = bncost(*args)
+    assert (r.code, r.out, r.err) == (0, good.out, "")
+
+
+def test_an_oversized_cache_entry_is_not_read(bncost, own_cache):
+    from burgernet_cost.data import cache
+
+    good = bncost("estimate", "-n", "54600", "-f", "json")
+    for path in _entries(own_cache):
+        with path.open("ab") as fh:
+            fh.truncate(cache.MAX_ENTRY_BYTES + 1)
+    r = bncost("estimate", "-n", "54600", "-f", "json")
+    assert (r.code, r.out, r.err) == (0, good.out, "")
 
 
 def test_cache_key_holds_the_folder_and_the_code(own_cache, tmp_path, data_copy):
@@ -1095,3 +1155,23 @@ def test_alternatives_that_are_the_standard_or_twice(bncost, data_copy, new, nee
     _edit(data_copy / "salary_scales.yaml", "alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]", f"alternatieven: {new}")
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 1 and needle in " ".join(r.out.split()), r.out
+
+
+# --------------------------------------------------------------------------- records as Python values
+
+
+@pytest.mark.parametrize("how", ["copy", "deepcopy", "pickle"])
+def test_a_data_set_copies_and_pickles(how):
+    """The library's values are ordinary Python values: a Dataset (records inside) copies, deep-copies
+    and pickles (to another process) into an equal one that gives the same answers."""
+    import copy
+    import pickle
+
+    import burgernet_cost as bn
+
+    ds = bn.load_dataset(DATA, use_cache=False)
+    again = {"copy": copy.copy, "deepcopy": copy.deepcopy, "pickle": lambda v: pickle.loads(pickle.dumps(v))}[how](ds)
+    assert again == ds
+    assert bn.estimate(again, 54600, "basis") == bn.estimate(ds, 54600, "basis")
+    record = ds.interviews.waarnemingen[0]
+    assert pickle.loads(pickle.dumps(record)) == record and hash(copy.deepcopy(record)) == hash(record)

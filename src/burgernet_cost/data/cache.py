@@ -58,6 +58,8 @@ CHECKS = {
     "dataset": ("schema", "verwijzingen", "bereik"),
     "gemeenten": ("schema", "tabellen_binnen_datamap", "totalen", "aliassen", "bereik"),
 }
+#: an entry holds what its files validated into (each at most MAX_FILE_BYTES): a larger one is not read
+MAX_ENTRY_BYTES = 16 * MAX_FILE_BYTES
 _code: str | None = None
 SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
@@ -136,6 +138,8 @@ def read(kind: str, files: list[Path]) -> Any | None:
     if not (_safe(folder()) and _safe(path)):
         return None
     try:
+        if path.stat().st_size > MAX_ENTRY_BYTES:
+            return None  # no entry of ours is this big: not read into memory
         header_text, _, body = path.read_bytes().partition(b"\n")
         header = json.loads(header_text)
         if not isinstance(header, dict) or header.get("key") != digest:
@@ -151,7 +155,7 @@ def read(kind: str, files: list[Path]) -> Any | None:
         if size < len(body):
             payload[MARSHALLED] = marshal.loads(body[size:])
         return payload
-    except (OSError, ValueError, RecursionError, EOFError, TypeError):
+    except (OSError, ValueError, RecursionError, EOFError, TypeError, MemoryError):
         return None
 
 
