@@ -1175,3 +1175,105 @@ def test_a_data_set_copies_and_pickles(how):
     assert bn.estimate(again, 54600, "basis") == bn.estimate(ds, 54600, "basis")
     record = ds.interviews.waarnemingen[0]
     assert pickle.loads(pickle.dumps(record)) == record and hash(copy.deepcopy(record)) == hash(record)
+
+
+# --------------------------------------------------------------------------- Tab: only candidates, exactly as they are
+
+
+def _tab(env: dict[bytes, bytes], cwd: Path, stdout=subprocess.PIPE):
+    full = {os.fsencode(k): os.fsencode(v) for k, v in os.environ.items() if not k.startswith(("_BNCOST", "COMP_", "BNCOST"))}
+    return subprocess.run([*BNCOST], env={**full, **env}, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd, timeout=60)
+
+
+def test_tab_offers_only_names_it_can_give_exactly(tmp_path):
+    """A file name with a line break (it would reach the shell as two candidates), an escape sequence
+    (it would reach the terminal) or bytes that are not UTF-8 (it would be offered as another name)
+    is not offered; the others are, in every shell's form."""
+    for name in (b"goed.csv", b"twee\nregels.csv", b"kleur\x1b[31m.csv", b"latin\xe9.csv", b"omkeer\xe2\x80\xae.csv"):
+        (tmp_path / os.fsdecode(name)).write_text("x")
+    requests = {
+        "bash": {b"_BNCOST_COMPLETE": b"complete_bash", b"COMP_WORDS": b"bncost\nregio\n--bestand\n", b"COMP_CWORD": b"3"},
+        "zsh": {b"_BNCOST_COMPLETE": b"complete_zsh", b"_BNCOST_COMPLETE_ARGS": b"bncost regio --bestand "},
+        "fish": {b"_BNCOST_COMPLETE": b"complete_fish", b"_BNCOST_COMPLETE_ARGS": b"bncost regio --bestand "},
+        "powershell": {
+            b"_BNCOST_COMPLETE": b"complete_powershell",
+            b"_BNCOST_COMPLETE_ARGS": b"bncost regio --bestand ",
+            b"_BNCOST_COMPLETE_WORD": b"",
+        },
+    }
+    for shell, env in requests.items():
+        r = _tab(env, tmp_path)
+        assert r.returncode == 0 and r.stderr == b"", (shell, r.stderr)
+        assert b"goed.csv" in r.stdout, shell
+        for bad in (b"regels", b"kleur", b"\x1b", b"latin", b"omkeer", b"?"):
+            assert bad not in r.stdout, (shell, bad, r.stdout)
+
+
+@pytest.mark.parametrize("cword", ["-1", "-3", "0", "x", "9" * 500])
+def test_tab_with_an_impossible_cursor_offers_nothing(tmp_path, cword):
+    env = {b"_BNCOST_COMPLETE": b"complete_bash", b"COMP_WORDS": b"bncost\nestimate\n--gemeente\nUtr", b"COMP_CWORD": cword.encode()}
+    r = _tab(env, tmp_path)
+    assert r.returncode in (0, 1) and (r.stdout, r.stderr) == (b"", b"")
+
+
+@pytest.mark.parametrize("target", ["closed", "/dev/full"])
+def test_the_script_by_source_to_lost_output_is_dutch(tmp_path, target):
+    env = {b"_BNCOST_COMPLETE": b"source_bash"}
+    if target == "closed":
+        code = "import os, sys; os.close(1); from burgernet_cost.cli import main; sys.exit(main([]))"
+        full = {**os.environ, "_BNCOST_COMPLETE": "source_bash"}
+        r = subprocess.run([sys.executable, "-c", code], env=full, stderr=subprocess.PIPE, timeout=60)
+    else:
+        with open(target, "w") as out:
+            r = _tab(env, tmp_path, stdout=out)
+    assert r.returncode == 74
+    assert "de uitvoer kon niet" in one_dutch_line(r.stderr.decode())
+
+
+@pytest.mark.parametrize("value", ["relatief/thuis", "."])
+def test_install_refuses_a_home_that_is_not_a_full_path(bncost, tmp_path, monkeypatch, value):
+    """HOME='' is '/' to Python, a relative HOME the current folder: the files would land there.
+    (HOME='' is checked without installing: were the check gone, the test would write in '/'.)"""
+    from burgernet_cost.cli import completion_install
+    from burgernet_cost.errors import UsageProblem
+
+    monkeypatch.setenv("HOME", "")
+    with pytest.raises(UsageProblem, match="thuismap"):
+        completion_install.home_folder()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", value)
+    monkeypatch.setattr(completion_install, "detect_shell", lambda: "bash")
+    check(bncost("--install-completion"), 2, "thuismap", "er is niets gewijzigd")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fails", ["map", "schrijven"])
+def test_install_is_all_or_nothing(bncost, tmp_path, monkeypatch, fails):
+    """When the start-up file cannot be written (its folder cannot be made, the write fails), the
+    script written before it is taken back, folders made for it too, and an old script keeps its content."""
+    from burgernet_cost.cli import completion_install
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(completion_install, "detect_shell", lambda: "bash")
+    (tmp_path / "oud").mkdir()
+    if fails == "map":
+        (tmp_path / ".bashrc").symlink_to("/proc/geen-map/bashrc")
+    else:
+        real = completion_install.write_file
+
+        def failing(target, data, real_path=None):
+            if target.endswith(".bashrc"):
+                raise completion_install.BncostError("kon niet worden geschreven; er is niets gewijzigd")
+            return real(target, data, real_path)
+
+        monkeypatch.setattr(completion_install, "write_file", failing)
+        (tmp_path / ".bash_completions").mkdir()
+        (tmp_path / ".bash_completions" / "bncost.sh").write_text("# een eerder script\n")
+    r = bncost("--install-completion")
+    assert r.code in (1, 2) and r.out == "" and "er is niets gewijzigd" in one_dutch_line(r.err)
+    left = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    if fails == "map":
+        assert left == [".bashrc", "oud"]
+    else:
+        assert left == [".bash_completions", ".bash_completions/bncost.sh", "oud"]
+        assert (tmp_path / ".bash_completions" / "bncost.sh").read_text() == "# een eerder script\n"
