@@ -1277,3 +1277,31 @@ def test_install_is_all_or_nothing(bncost, tmp_path, monkeypatch, fails):
     else:
         assert left == [".bash_completions", ".bash_completions/bncost.sh", "oud"]
         assert (tmp_path / ".bash_completions" / "bncost.sh").read_text() == "# een eerder script\n"
+
+
+# --------------------------------------------------------------------------- one process, many runs
+
+
+def test_a_run_leaves_nothing_for_the_next(bncost, tmp_path):
+    """Runs in one process (the library, a notebook, a test suite) are independent: the sheet an
+    earlier run chose with --blad does not choose the sheet of a later workbook that names none
+    (it gave other members, silently), neither in a run nor in a library call."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from burgernet_cost.data.member_file import read_member_file
+    from burgernet_cost.data.municipalities import load_municipalities
+
+    paths = {}
+    for name, sheets in {"a": {"Eerste": "Utrecht", "Tweede": "Amsterdam"}, "b": {"Blad1": "Maastricht", "Tweede": "Venlo"}}.items():
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for title, member in sheets.items():
+            book.create_sheet(title).append(["gemeente"])
+            book[title].append([member])
+        paths[name] = tmp_path / f"{name}.xlsx"
+        book.save(paths[name])
+    alone = bncost("regio", "--bestand", paths["b"], "-f", "json")
+    assert alone.code == 0 and "GM0935" in alone.out  # Maastricht, the first sheet
+    assert "GM0363" in bncost("regio", "--bestand", paths["a"], "--blad", "Tweede", "-f", "json").out
+    assert bncost("regio", "--bestand", paths["b"], "-f", "json") == alone
+    gm = load_municipalities(DATA)
+    assert [m.naam for m in read_member_file(paths["b"], gm, 2024)] == ["Maastricht"]
