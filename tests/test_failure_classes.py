@@ -3,6 +3,7 @@ message, the documented exit code, nothing on stdout, nothing half-written, fast
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -1305,3 +1306,88 @@ def test_a_run_leaves_nothing_for_the_next(bncost, tmp_path):
     assert bncost("regio", "--bestand", paths["b"], "-f", "json") == alone
     gm = load_municipalities(DATA)
     assert [m.naam for m in read_member_file(paths["b"], gm, 2024)] == ["Maastricht"]
+
+
+# --------------------------------------------------------------------------- hostile names in every document
+
+HOSTILE = {
+    "Utrecht": "<script>alert(1)</script>&amp;\"'",
+    "Amersfoort": '=HYPERLINK("http://x","klik")',
+    "Zeist": "\u202eleetS\u202c evil\x07",
+    "Nieuwegein": "+1-2",
+    "Houten": "@SUM(A1)",
+    "Woerden": "-" + "L" * 3000,
+    "Vianen": " =1+1",
+    "Veenendaal": "Veen\nendaal",
+}
+
+
+@pytest.fixture
+def hostile_data(data_copy):
+    import csv
+
+    path = data_copy / "gemeenten" / "gemeenten_2014.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    for row in rows:
+        row[1] = HOSTILE.get(row[1], row[1])
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return data_copy
+
+
+def test_hostile_names_reach_every_document_whole(bncost, tmp_path, hostile_data):
+    """Names with HTML, formulas, control and bidi characters, a line break or 3000 characters (from a
+    data folder or a member list): the Markdown table keeps one row per member (a line break no longer
+    ends a row, '&amp;' stays '&amp;'), the page escapes them, the workbook keeps them as text, and
+    --per-gemeente writes a file for each (a file name of any length fits)."""
+    base = ("--data-dir", hostile_data, "--eenheid", "Midden-Nederland", "--jaar", "2014")
+    members = json.loads(bncost("regio", *base, "-f", "json").out)["leden"]
+    assert len(members) > len(HOSTILE)
+    md = bncost("regio", *base, "-f", "markdown").out
+    table = [line for line in md.splitlines() if line.startswith("|")]
+    rows = [line for line in table if re.match(r"\|\s*\*\*Totaal", line) is None][2:]  # header and rule
+    assert len(rows) == len(members), len(rows)
+    assert "\\&amp;" in md and "Veen\\\\x0aendaal" in md
+    page = tmp_path / "r.html"
+    assert bncost("rapport", *base, "-o", page).code == 0
+    text = page.read_text(encoding="utf-8")
+    assert "<script>alert" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;" in text
+    assert "\u202e" not in text and "\x07" not in text
+    folder = tmp_path / "per"
+    r = bncost("rapport", *base, "--per-gemeente", "-o", folder)
+    assert r.code == 0, r.err
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == len(members) + 1 and max(len(n) for n in names) <= 100
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{n}"' in index for n in names if n != "index.html")
+
+
+def test_hostile_names_stay_text_in_the_workbook(bncost, tmp_path, hostile_data):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "r.xlsx"
+    assert bncost("rapport", "--data-dir", hostile_data, "--eenheid", "Midden-Nederland", "--jaar", "2014", "-o", book).code == 0
+    cells = [c for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    for marker in ("HYPERLINK", "SUM(A1)", "+1-2", "=1+1", "LLLL", "script"):
+        found = [c for c in cells if marker in c.value]
+        assert found and all(c.data_type == "s" for c in found), marker
+
+
+def test_per_gemeente_stopped_halfway_says_what_was_written(bncost, tmp_path, monkeypatch):
+    """Each document is written whole, but the folder is not: a failure after the first document says
+    how many were written (not 'er is niets gewijzigd')."""
+    from burgernet_cost.cli import writing
+
+    real, calls = writing.write_file, []
+
+    def full_after_two(target, data, real_path=None):
+        calls.append(target)
+        if len(calls) > 2:
+            raise writing.OutputError(f"{target} kon niet worden geschreven (de schijf is vol); er is niets gewijzigd")
+        return real(target, data, real_path)
+
+    monkeypatch.setattr(writing, "write_file", full_after_two)
+    r = bncost("rapport", "--eenheid", "Zeeland", "--per-gemeente", "-o", tmp_path / "per")
+    assert r.code == 74 and r.out == ""
+    line = one_dutch_line(r.err)
+    assert "2 van de" in line and "index.html niet" in line and "niets gewijzigd" not in line

@@ -61,12 +61,19 @@ def fields_json(fields: list[Field]) -> dict[str, Any]:
     return {f.key: machine(f.value, f.kind) for f in fields if f.key is not None}
 
 
-_MARKDOWN_SPECIAL = pattern(r"([\\`*_{}\[\]<>#|~])")
+_MARKDOWN_SPECIAL = pattern(r"([\\`*_{}\[\]<>#|~]|&(?=#?[0-9A-Za-z]+;))")  # '&amp;' would show as '&'
 
 
 def md(text: str) -> str:
     """Text that Markdown shows as written: its punctuation escaped, control characters visible."""
     return _MARKDOWN_SPECIAL().sub(r"\\\1", clean(text))
+
+
+def md_cell(text: str) -> str:
+    """A table cell: as ``md``, and a line break made visible too (it would end the table's row)."""
+    from burgernet_cost.errors import visible
+
+    return md(visible(text))
 
 
 def html_text(text: object) -> str:
