@@ -13,7 +13,10 @@ concluded (``CHECKS``: an entry without the conclusions this code requires is no
 of the JSON part and a BLAKE2b digest of the whole payload, checked before anything in it is read: a
 changed number inside a well-formed entry, a truncated or otherwise altered payload is a miss,
 never an answer. (The digest guards against corruption and edits, not against
-someone who rewrites the whole entry: the folder must be the user's alone, see ``_safe``.)
+someone who rewrites the whole entry: the folder must be the user's alone, see ``_safe``.) What
+bncost cannot have written is a miss even under a fitting digest: a record of no known model or with
+other fields, a number that is none (``records.decode_object``), line maps or municipality rows of
+another shape (the readers' ``_from_payload``), an entry larger than ``MAX_ENTRY_BYTES``.
 
 Where: ``$XDG_CACHE_HOME/bncost`` (else ``~/.cache/bncost``), a folder of the user's own that no
 one else may write to (else there is no cache). Writes go to a temporary file that is renamed.
