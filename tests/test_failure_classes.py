@@ -3,7 +3,9 @@ message, the documented exit code, nothing on stdout, nothing half-written, fast
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -542,6 +544,65 @@ def test_altered_cache_entries_are_not_used(bncost, own_cache, change):
         path.write_bytes(json.dumps(header).encode() + b"\n" + body)
     r = bncost("estimate", "-n", "3100000", "-f", "json")
     assert r.code == 0 and r.out == good and r.err == ""
+
+
+def _forge(path: Path, change) -> None:
+    """Rewrite an entry as someone with write access could: the payload changed, the digest made to fit."""
+    import json
+    import marshal
+
+    from burgernet_cost.data.cache import digest_of
+
+    header_text, body = path.read_bytes().split(b"\n", 1)
+    header = json.loads(header_text)
+    text, rest = body[: header["json"]], body[header["json"] :]
+    maps = marshal.loads(rest) if rest else None
+    text, maps, size = change(text, maps, header["json"])
+    body = text + (marshal.dumps(maps) if maps is not None else b"")
+    header.update(json=size, blake2b=digest_of(body).hexdigest())
+    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+
+
+FORGED = {
+    "onbekend record": lambda t, m, n: (t.replace(b'{"$":"', b'{"$":"X', 1), m, n + 1),
+    "veld ontbreekt": lambda t, m, n: (t.replace(b'"bron":{"$"', b'"bron_":{"$"', 1), m, n + 1),
+    "geen getal": lambda t, m, n: (t.replace(b'{"$d":"', b'{"$d":"x', 1), m, n + 1),
+    "oneindig": lambda t, m, n: (t.replace(b'{"$d":"', b'{"$d":"Infinity', 1), m, n + 8),
+    "json te kort": lambda t, m, n: (t, m, n - 3),
+    "regels als lijst": lambda t, m, n: (t, m and {k: list(v.items()) for k, v in m.items()}, n),
+    "regel als tekst": lambda t, m, n: (t, m and {k: {p: str(r) for p, r in v.items()} for k, v in m.items()}, n),
+    "regel negatief": lambda t, m, n: (t, m and {k: {p: -r for p, r in v.items()} for k, v in m.items()}, n),
+    "regelkaart leeg": lambda t, m, n: (t, m and dict.fromkeys(m, {}), n),
+    "bestand ontbreekt": lambda t, m, n: (t, m and dict(list(m.items())[1:]), n),
+    "marshal onzin": lambda t, m, n: (t + b"\xff" * 40, None, n),
+    "rij te kort": lambda t, m, n: (t.replace(b'"per_jaar":{', b'"per_jaar":{"2024":[["x"]],"0":', 1), m, n + 20),
+    "rij met tekst als inwoners": lambda t, m, n: (re.sub(rb'(\["GM\d+","[^"]*",)(\d+)', rb'\1"\2"', t, count=1), m, n + 2),
+}
+
+
+@pytest.mark.parametrize("change", list(FORGED))
+def test_forged_cache_entries_of_another_shape_are_a_miss(bncost, own_cache, change):
+    """An entry whose digest fits but whose payload bncost cannot have written (records of no model or
+    with other fields, numbers that are none, line maps of another shape, municipality rows of another
+    shape) is not used: the data is validated anew, the same answer, the same places, no message."""
+    args = ("regio", "--eenheid", "Limburg", "--uitleg", "-f", "json")
+    good = bncost(*args)
+    assert good.code == 0 and len(_entries(own_cache)) == 2
+    for path in _entries(own_cache):
+        _forge(path, FORGED[change])
+    r = bncost(*args)
+    assert (r.code, r.out, r.err) == (0, good.out, "")
+
+
+def test_an_oversized_cache_entry_is_not_read(bncost, own_cache):
+    from burgernet_cost.data import cache
+
+    good = bncost("estimate", "-n", "54600", "-f", "json")
+    for path in _entries(own_cache):
+        with path.open("ab") as fh:
+            fh.truncate(cache.MAX_ENTRY_BYTES + 1)
+    r = bncost("estimate", "-n", "54600", "-f", "json")
+    assert (r.code, r.out, r.err) == (0, good.out, "")
 
 
 def test_cache_key_holds_the_folder_and_the_code(own_cache, tmp_path, data_copy):
@@ -1095,3 +1156,238 @@ def test_alternatives_that_are_the_standard_or_twice(bncost, data_copy, new, nee
     _edit(data_copy / "salary_scales.yaml", "alternatieven: [rapport-2014-b, rapport-2014-met-toeslagen]", f"alternatieven: {new}")
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 1 and needle in " ".join(r.out.split()), r.out
+
+
+# --------------------------------------------------------------------------- records as Python values
+
+
+@pytest.mark.parametrize("how", ["copy", "deepcopy", "pickle"])
+def test_a_data_set_copies_and_pickles(how):
+    """The library's values are ordinary Python values: a Dataset (records inside) copies, deep-copies
+    and pickles (to another process) into an equal one that gives the same answers."""
+    import copy
+    import pickle
+
+    import burgernet_cost as bn
+
+    ds = bn.load_dataset(DATA, use_cache=False)
+    again = {"copy": copy.copy, "deepcopy": copy.deepcopy, "pickle": lambda v: pickle.loads(pickle.dumps(v))}[how](ds)
+    assert again == ds
+    assert bn.estimate(again, 54600, "basis") == bn.estimate(ds, 54600, "basis")
+    record = ds.interviews.waarnemingen[0]
+    assert pickle.loads(pickle.dumps(record)) == record and hash(copy.deepcopy(record)) == hash(record)
+
+
+# --------------------------------------------------------------------------- Tab: only candidates, exactly as they are
+
+
+def _tab(env: dict[bytes, bytes], cwd: Path, stdout=subprocess.PIPE):
+    full = {os.fsencode(k): os.fsencode(v) for k, v in os.environ.items() if not k.startswith(("_BNCOST", "COMP_", "BNCOST"))}
+    return subprocess.run([*BNCOST], env={**full, **env}, stdout=stdout, stderr=subprocess.PIPE, cwd=cwd, timeout=60)
+
+
+def test_tab_offers_only_names_it_can_give_exactly(tmp_path):
+    """A file name with a line break (it would reach the shell as two candidates), an escape sequence
+    (it would reach the terminal) or bytes that are not UTF-8 (it would be offered as another name)
+    is not offered; the others are, in every shell's form."""
+    for name in (b"goed.csv", b"twee\nregels.csv", b"kleur\x1b[31m.csv", b"latin\xe9.csv", b"omkeer\xe2\x80\xae.csv"):
+        (tmp_path / os.fsdecode(name)).write_text("x")
+    requests = {
+        "bash": {b"_BNCOST_COMPLETE": b"complete_bash", b"COMP_WORDS": b"bncost\nregio\n--bestand\n", b"COMP_CWORD": b"3"},
+        "zsh": {b"_BNCOST_COMPLETE": b"complete_zsh", b"_BNCOST_COMPLETE_ARGS": b"bncost regio --bestand "},
+        "fish": {b"_BNCOST_COMPLETE": b"complete_fish", b"_BNCOST_COMPLETE_ARGS": b"bncost regio --bestand "},
+        "powershell": {
+            b"_BNCOST_COMPLETE": b"complete_powershell",
+            b"_BNCOST_COMPLETE_ARGS": b"bncost regio --bestand ",
+            b"_BNCOST_COMPLETE_WORD": b"",
+        },
+    }
+    for shell, env in requests.items():
+        r = _tab(env, tmp_path)
+        assert r.returncode == 0 and r.stderr == b"", (shell, r.stderr)
+        assert b"goed.csv" in r.stdout, shell
+        for bad in (b"regels", b"kleur", b"\x1b", b"latin", b"omkeer", b"?"):
+            assert bad not in r.stdout, (shell, bad, r.stdout)
+
+
+@pytest.mark.parametrize("cword", ["-1", "-3", "0", "x", "9" * 500])
+def test_tab_with_an_impossible_cursor_offers_nothing(tmp_path, cword):
+    env = {b"_BNCOST_COMPLETE": b"complete_bash", b"COMP_WORDS": b"bncost\nestimate\n--gemeente\nUtr", b"COMP_CWORD": cword.encode()}
+    r = _tab(env, tmp_path)
+    assert r.returncode in (0, 1) and (r.stdout, r.stderr) == (b"", b"")
+
+
+@pytest.mark.parametrize("target", ["closed", "/dev/full"])
+def test_the_script_by_source_to_lost_output_is_dutch(tmp_path, target):
+    env = {b"_BNCOST_COMPLETE": b"source_bash"}
+    if target == "closed":
+        code = "import os, sys; os.close(1); from burgernet_cost.cli import main; sys.exit(main([]))"
+        full = {**os.environ, "_BNCOST_COMPLETE": "source_bash"}
+        r = subprocess.run([sys.executable, "-c", code], env=full, stderr=subprocess.PIPE, timeout=60)
+    else:
+        with open(target, "w") as out:
+            r = _tab(env, tmp_path, stdout=out)
+    assert r.returncode == 74
+    assert "de uitvoer kon niet" in one_dutch_line(r.stderr.decode())
+
+
+@pytest.mark.parametrize("value", ["relatief/thuis", "."])
+def test_install_refuses_a_home_that_is_not_a_full_path(bncost, tmp_path, monkeypatch, value):
+    """HOME='' is '/' to Python, a relative HOME the current folder: the files would land there.
+    (HOME='' is checked without installing: were the check gone, the test would write in '/'.)"""
+    from burgernet_cost.cli import completion_install
+    from burgernet_cost.errors import UsageProblem
+
+    monkeypatch.setenv("HOME", "")
+    with pytest.raises(UsageProblem, match="thuismap"):
+        completion_install.home_folder()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", value)
+    monkeypatch.setattr(completion_install, "detect_shell", lambda: "bash")
+    check(bncost("--install-completion"), 2, "thuismap", "er is niets gewijzigd")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("fails", ["map", "schrijven"])
+def test_install_is_all_or_nothing(bncost, tmp_path, monkeypatch, fails):
+    """When the start-up file cannot be written (its folder cannot be made, the write fails), the
+    script written before it is taken back, folders made for it too, and an old script keeps its content."""
+    from burgernet_cost.cli import completion_install
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(completion_install, "detect_shell", lambda: "bash")
+    (tmp_path / "oud").mkdir()
+    if fails == "map":
+        (tmp_path / ".bashrc").symlink_to("/proc/geen-map/bashrc")
+    else:
+        real = completion_install.write_file
+
+        def failing(target, data, real_path=None):
+            if target.endswith(".bashrc"):
+                raise completion_install.BncostError("kon niet worden geschreven; er is niets gewijzigd")
+            return real(target, data, real_path)
+
+        monkeypatch.setattr(completion_install, "write_file", failing)
+        (tmp_path / ".bash_completions").mkdir()
+        (tmp_path / ".bash_completions" / "bncost.sh").write_text("# een eerder script\n")
+    r = bncost("--install-completion")
+    assert r.code in (1, 2) and r.out == "" and "er is niets gewijzigd" in one_dutch_line(r.err)
+    left = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    if fails == "map":
+        assert left == [".bashrc", "oud"]
+    else:
+        assert left == [".bash_completions", ".bash_completions/bncost.sh", "oud"]
+        assert (tmp_path / ".bash_completions" / "bncost.sh").read_text() == "# een eerder script\n"
+
+
+# --------------------------------------------------------------------------- one process, many runs
+
+
+def test_a_run_leaves_nothing_for_the_next(bncost, tmp_path):
+    """Runs in one process (the library, a notebook, a test suite) are independent: the sheet an
+    earlier run chose with --blad does not choose the sheet of a later workbook that names none
+    (it gave other members, silently), neither in a run nor in a library call."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from burgernet_cost.data.member_file import read_member_file
+    from burgernet_cost.data.municipalities import load_municipalities
+
+    paths = {}
+    for name, sheets in {"a": {"Eerste": "Utrecht", "Tweede": "Amsterdam"}, "b": {"Blad1": "Maastricht", "Tweede": "Venlo"}}.items():
+        book = openpyxl.Workbook()
+        book.remove(book.active)
+        for title, member in sheets.items():
+            book.create_sheet(title).append(["gemeente"])
+            book[title].append([member])
+        paths[name] = tmp_path / f"{name}.xlsx"
+        book.save(paths[name])
+    alone = bncost("regio", "--bestand", paths["b"], "-f", "json")
+    assert alone.code == 0 and "GM0935" in alone.out  # Maastricht, the first sheet
+    assert "GM0363" in bncost("regio", "--bestand", paths["a"], "--blad", "Tweede", "-f", "json").out
+    assert bncost("regio", "--bestand", paths["b"], "-f", "json") == alone
+    gm = load_municipalities(DATA)
+    assert [m.naam for m in read_member_file(paths["b"], gm, 2024)] == ["Maastricht"]
+
+
+# --------------------------------------------------------------------------- hostile names in every document
+
+HOSTILE = {
+    "Utrecht": "<script>alert(1)</script>&amp;\"'",
+    "Amersfoort": '=HYPERLINK("http://x","klik")',
+    "Zeist": "\u202eleetS\u202c evil\x07",
+    "Nieuwegein": "+1-2",
+    "Houten": "@SUM(A1)",
+    "Woerden": "-" + "L" * 3000,
+    "Vianen": " =1+1",
+    "Veenendaal": "Veen\nendaal",
+}
+
+
+@pytest.fixture
+def hostile_data(data_copy):
+    import csv
+
+    path = data_copy / "gemeenten" / "gemeenten_2014.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    for row in rows:
+        row[1] = HOSTILE.get(row[1], row[1])
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, lineterminator="\n").writerows(rows)
+    return data_copy
+
+
+def test_hostile_names_reach_every_document_whole(bncost, tmp_path, hostile_data):
+    """Names with HTML, formulas, control and bidi characters, a line break or 3000 characters (from a
+    data folder or a member list): the Markdown table keeps one row per member (a line break no longer
+    ends a row, '&amp;' stays '&amp;'), the page escapes them, the workbook keeps them as text, and
+    --per-gemeente writes a file for each (a file name of any length fits)."""
+    base = ("--data-dir", hostile_data, "--eenheid", "Midden-Nederland", "--jaar", "2014")
+    members = json.loads(bncost("regio", *base, "-f", "json").out)["leden"]
+    assert len(members) > len(HOSTILE)
+    md = bncost("regio", *base, "-f", "markdown").out
+    table = [line for line in md.splitlines() if line.startswith("|")]
+    rows = [line for line in table if re.match(r"\|\s*\*\*Totaal", line) is None][2:]  # header and rule
+    assert len(rows) == len(members), len(rows)
+    assert "\\&amp;" in md and "Veen\\\\x0aendaal" in md
+    page = tmp_path / "r.html"
+    assert bncost("rapport", *base, "-o", page).code == 0
+    text = page.read_text(encoding="utf-8")
+    assert "<script>alert" not in text and "&lt;script&gt;alert(1)&lt;/script&gt;&amp;amp;" in text
+    assert "\u202e" not in text and "\x07" not in text
+    folder = tmp_path / "per"
+    r = bncost("rapport", *base, "--per-gemeente", "-o", folder)
+    assert r.code == 0, r.err
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == len(members) + 1 and max(len(n) for n in names) <= 100
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    assert all(f'href="{n}"' in index for n in names if n != "index.html")
+
+
+def test_hostile_names_stay_text_in_the_workbook(bncost, tmp_path, hostile_data):
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "r.xlsx"
+    assert bncost("rapport", "--data-dir", hostile_data, "--eenheid", "Midden-Nederland", "--jaar", "2014", "-o", book).code == 0
+    cells = [c for ws in openpyxl.load_workbook(book).worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    for marker in ("HYPERLINK", "SUM(A1)", "+1-2", "=1+1", "LLLL", "script"):
+        found = [c for c in cells if marker in c.value]
+        assert found and all(c.data_type == "s" for c in found), marker
+
+
+def test_per_gemeente_stopped_halfway_says_what_was_written(bncost, tmp_path, monkeypatch):
+    """Each document is written whole, but the folder is not: a failure after the first document says
+    how many were written (not 'er is niets gewijzigd')."""
+    from burgernet_cost.cli import writing
+
+    real, calls = writing.write_file, []
+
+    def full_after_two(target, data, real_path=None):
+        calls.append(target)
+        if len(calls) > 2:
+            raise writing.OutputError(f"{target} kon niet worden geschreven (de schijf is vol); er is niets gewijzigd")
+        return real(target, data, real_path)
+
+    monkeypatch.setattr(writing, "write_file", full_after_two)
+    r = bncost("rapport", "--eenheid", "Zeeland", "--per-gemeente", "-o", tmp_path / "per")
+    assert r.code == 74 and r.out == ""
+    line = one_dutch_line(r.err)
+    assert "2 van de" in line and "index.html niet" in line and "niets gewijzigd" not in line

@@ -205,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         silence_stdout()
         say_error([output_problem(exc)])
         return OutputError.exit_code
+    finally:
+        forget_member_file_state()  # a library call after this run reads a workbook's first sheet again
 
 
 #: the arguments of this run (``rapport`` writes them into its colophon: the command that reproduces
@@ -212,14 +214,24 @@ def main(argv: list[str] | None = None) -> int:
 INVOCATION = output_invocation
 
 
+def forget_member_file_state() -> None:
+    """What one run set for reading a member list (modules loaded only by commands that read one):
+    a note it did not say (it stopped early) and the sheet of its --blad, which would otherwise
+    choose the sheet of a later run's (or a library call's) workbook that names none."""
+    member_file = sys.modules.get("burgernet_cost.data.member_file")
+    if member_file is not None:
+        member_file.NOTES.clear()
+    member_workbook = sys.modules.get("burgernet_cost.data.member_workbook")
+    if member_workbook is not None:
+        member_workbook.SHEET.set(None)
+
+
 def _run(args: list[str]) -> int:
     from burgernet_cost.cli.local_data import note
 
     INVOCATION[:] = args
     UNCALIBRATED.clear()  # set again by the command that loads data
-    member_file = sys.modules.get("burgernet_cost.data.member_file")  # loaded only by commands that read one
-    if member_file is not None:
-        member_file.NOTES.clear()  # a note of an earlier run in this process that stopped before saying it
+    forget_member_file_state()
     remark = note(args, _invoked(args))
     for line in (remark or "").splitlines():
         say_note(line)

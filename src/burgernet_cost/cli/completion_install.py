@@ -16,6 +16,8 @@ that is a symbolic link (dotfiles) is written where the link points.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
 import shlex
@@ -23,7 +25,7 @@ import subprocess
 from pathlib import Path
 
 from burgernet_cost.cli.writing import write_file, write_text
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import BncostError, UsageProblem, os_reason, quote, visible
 
 #: what the scripts pass at a Tab (read by completion_protocol.py)
 COMPLETE_VAR = "_BNCOST_COMPLETE"  # complete_<shell>
@@ -120,9 +122,9 @@ def show() -> None:
 def install() -> None:
     """--install-completion: the script in its place, the start-up line, and a Dutch message."""
     shell = current_shell()
-    path = _install(shell, Path.home())
+    path = _install(shell, home_folder())
     lines = [
-        f"Aanvullen met Tab voor {shell} is geïnstalleerd in {path}.",
+        f"Aanvullen met Tab voor {shell} is geïnstalleerd in {visible(str(path))}.",
         "Het werkt in een nieuw terminalvenster (of na het opnieuw laden van de shell).",
     ]
     if shell in ("powershell", "pwsh"):
@@ -141,28 +143,69 @@ def _install(shell: str, home: Path) -> Path:
         script = home / ".zfunc" / f"_{PROG}"
         plan = [(script, ZSH.encode()), *_with_line(home / ".zshrc", "fpath+=~/.zfunc; autoload -Uz compinit; compinit")]
     elif shell == "fish":
-        config = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config")
+        xdg = os.environ.get("XDG_CONFIG_HOME", "")
+        config = Path(xdg) if os.path.isabs(xdg) else home / ".config"  # a relative one is ignored (XDG)
         script = config / "fish" / "completions" / f"{PROG}.fish"
         plan = [(script, FISH.encode())]
     else:
         profile = powershell_profile(shell)
         script = profile.parent / f"{PROG}-tab.ps1"
         plan = [(script, POWERSHELL.encode()), *_with_line(profile, f". '{_powershell_literal(str(script))}'")]
-    for path, data in plan:
-        _write(path, data)
+    _write_all(plan)
     return script
 
 
-def _write(path: Path, data: bytes) -> None:
-    """A file written all or nothing, its folder made first; a symbolic link is followed."""
-    real = Path(os.path.realpath(path))
+def home_folder() -> Path:
+    """The user's home folder; an empty or relative HOME is refused (Python would read it as '/' or
+    as the current folder, and the files would land there)."""
+    home = os.environ.get("HOME")
+    if os.name == "posix" and home is not None and not os.path.isabs(home):
+        raise UsageProblem(f"de thuismap (HOME={quote(home)}) is geen volledig pad; er is niets gewijzigd")
     try:
-        real.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        from burgernet_cost.errors import os_reason
+        return Path.home()
+    except (RuntimeError, KeyError, OSError):
+        raise UsageProblem("de thuismap kan niet worden bepaald (HOME); er is niets gewijzigd") from None
 
-        raise UsageProblem(f"de map {real.parent} kan niet worden gemaakt ({os_reason(exc)}); er is niets gewijzigd") from None
-    write_file(str(path), data, real)
+
+def _write_all(plan: list[tuple[Path, bytes]]) -> None:
+    """Every file of the plan or none: the folders are made and the old contents read first, each
+    file is written whole (a symbolic link is followed), and when one fails those written before it
+    get their old content back (or are removed when they were new)."""
+    befores: list[tuple[Path, bytes | None]] = []
+    made: list[Path] = []
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, _ in plan:
+            real = Path(os.path.realpath(path))
+            _make_folder(real.parent, made)
+            befores.append((real, real.read_bytes() if real.is_file() else None))
+        for (path, data), (real, before) in zip(plan, befores, strict=True):
+            write_file(str(path), data, real)
+            done.append((real, before))
+    except BaseException as exc:
+        for real, before in reversed(done):
+            with contextlib.suppress(OSError, BncostError):
+                if before is None:
+                    real.unlink()
+                else:
+                    write_file(str(real), before, real)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(exc, OSError):
+            where = visible(str(getattr(exc, "filename", None) or "een map"))
+            raise UsageProblem(f"{where} kan niet worden gebruikt ({os_reason(exc)}); er is niets gewijzigd") from None
+        raise
+
+
+def _make_folder(folder: Path, made: list[Path]) -> None:
+    """``folder`` and the folders above it that are missing, each noted in ``made`` (to take back)."""
+    missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+    for p in reversed(missing):
+        p.mkdir()
+        made.append(p)
+    if not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
 
 
 def _with_line(path: Path, line: str) -> list[tuple[Path, bytes]]:

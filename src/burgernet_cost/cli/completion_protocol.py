@@ -25,7 +25,8 @@ of the option just before it, or the next argument; the parameter's own ``shell_
 
 Output: one candidate a line, quoted as the shell inserts it (bash: backslashes, or within the quote
 the user opened; PowerShell: single quotes), with its description for zsh, fish and PowerShell.
-Nothing but candidates is ever written: stderr is swallowed and any failure gives none.
+Nothing but candidates is ever written: stderr is swallowed and any failure gives none; a value the
+shell cannot be given exactly (a line break, a control character, bytes that are not UTF-8) is left out.
 """
 
 from __future__ import annotations
@@ -35,11 +36,13 @@ import io
 import os
 import re
 import shlex
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from burgernet_cost.cli.completion_install import ARGS_VAR, COMPLETE_VAR, FISH_ACTION_VAR, SCRIPTS, WORD_VAR
-from burgernet_cost.cli.writing import write_text
+from burgernet_cost.cli.writing import OutputError, ReaderGone, say_error, write_text
+from burgernet_cost.errors import visible
 
 #: the names under which the scripts earlier versions of bncost installed (Typer's) pass the same values
 LEGACY = {ARGS_VAR: "_TYPER_COMPLETE_ARGS", WORD_VAR: "_TYPER_COMPLETE_WORD_TO_COMPLETE", FISH_ACTION_VAR: "_TYPER_COMPLETE_FISH_ACTION"}
@@ -53,18 +56,46 @@ def complete(build: Callable[[str | None], Any]) -> int:
     if shell not in READERS or instruction not in ("complete", "source"):
         return 1
     if instruction == "source":  # click's convention: the script itself (as --show-completion)
-        write_text(SCRIPTS[shell])
-        return 0
+        return _source_script(shell)
     with contextlib.redirect_stderr(io.StringIO()):
         try:
             args, incomplete = READERS[shell]()
-            items = candidates(build, args, incomplete)
+            items = offerable(candidates(build, args, incomplete))
             text, code = FORMATS[shell](items)
             if text:
                 write_text(text + "\n")
         except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a completion never shows an error
             return 1
     return code
+
+
+def _source_script(shell: str) -> int:
+    """The script on standard output; output that fails is one Dutch line (as --show-completion)."""
+    try:
+        write_text(SCRIPTS[shell])
+    except ReaderGone as exc:
+        return exc.exit_code
+    except OutputError as exc:
+        say_error([exc.message])
+        return exc.exit_code
+    return 0
+
+
+def offerable(items: list[Item]) -> list[Item]:
+    """The candidates the shell can be given exactly, one a line: a value with a control, invisible or
+    line-breaking character, or one the output's encoding cannot carry (a file name that is not
+    UTF-8), is left out (it would reach the shell as another name, or as two); descriptions are made
+    visible (see ``errors.visible``)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    out = []
+    for value, info in items:
+        try:
+            value.encode(encoding)
+        except (UnicodeError, LookupError):
+            continue
+        if visible(value) == value:
+            out.append((value, visible(info)))
+    return out
 
 
 # --------------------------------------------------------------------------- the line
@@ -96,6 +127,8 @@ def _bash_line() -> tuple[list[str], str]:
     """bash: each word as typed (one a line), and the index of the one under the cursor."""
     words = os.environ.get("COMP_WORDS", "").split("\n")
     cword = int(os.environ.get("COMP_CWORD", "0"))
+    if cword < 1:  # bash counts from the command's name: no word of bncost's to complete
+        raise ValueError("COMP_CWORD")
     incomplete = _unquote(words[cword]) if cword < len(words) else ""
     return [_unquote(w) for w in words[1:cword]], incomplete
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.codes import Tarief as TariefCode
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, visible
 from burgernet_cost.structs import replace
 
 
@@ -36,10 +36,15 @@ def output_folder(target: str) -> Path:
     return folder
 
 
+MAX_BASE = 80
+
+
 def file_name(naam: str, taken: set[str], suffix: str) -> str:
-    """'Súdwest-Fryslân' -> 'sudwest-fryslan.html' (ASCII, lower case; a number when taken)."""
+    """'Súdwest-Fryslân' -> 'sudwest-fryslan.html' (ASCII, lower case, at most MAX_BASE characters
+    before its number and extension: a name of any length gives a name the file system takes; a
+    number when taken)."""
     plain = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
-    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "gemeente"
+    base = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:MAX_BASE].strip("-") or "gemeente"
     name, n = f"{base}.{suffix}", 2
     while name in taken or name == "index.html":
         name, n = f"{base}-{n}.{suffix}", n + 1
@@ -61,7 +66,6 @@ def per_member(
     extra: Any,
 ) -> None:
     from burgernet_cost.cli.commands import select_region
-    from burgernet_cost.cli.writing import write_file
     from burgernet_cost.domain.dossier import dossier
     from burgernet_cost.domain.region import region
     from burgernet_cost.domain.series import municipality_counts
@@ -109,13 +113,28 @@ def per_member(
         )
         d = replace(d, regio_van=regios)
         name = file_name(lid.naam, taken, fmt)
-        write_file(str(folder / name), render(fmt, d, ds))
+        _write_one(folder / name, render(fmt, d, ds), written, len(members))
         written.append(name)
         progress.step(n + 1, lid.naam)
     progress.done()
     from burgernet_cost.output.rapport_html import index_html
 
-    write_file(str(folder / "index.html"), index_html(title, {pakketten[0]: regios[pakketten[0]]}, written).encode("utf-8"))
+    index = index_html(title, {pakketten[0]: regios[pakketten[0]]}, written).encode("utf-8")
+    _write_one(folder / "index.html", index, written, len(members))
+
+
+def _write_one(path: Path, data: bytes, written: list[str], total: int) -> None:
+    """One member's document; when it fails, the message says how many were written before it
+    (each file is whole, but the folder is not: 'er is niets gewijzigd' would not be true)."""
+    from burgernet_cost.cli.writing import OutputError, write_file
+
+    try:
+        write_file(str(path), data)
+    except OutputError as exc:
+        if not written:
+            raise
+        said = exc.message.removesuffix("; er is niets gewijzigd")
+        raise OutputError(f"{said}; {len(written)} van de {total} documenten zijn al geschreven, index.html niet") from None
 
 
 class _Progress:
@@ -127,7 +146,7 @@ class _Progress:
 
     def step(self, n: int, naam: str) -> None:
         if self.on:
-            sys.stderr.write(f"\r\x1b[K{n}/{self.total} {naam}")
+            sys.stderr.write(f"\r\x1b[K{n}/{self.total} {visible(naam)[:60]}")
             sys.stderr.flush()
 
     def done(self) -> None:

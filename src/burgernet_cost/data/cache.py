@@ -13,7 +13,10 @@ concluded (``CHECKS``: an entry without the conclusions this code requires is no
 of the JSON part and a BLAKE2b digest of the whole payload, checked before anything in it is read: a
 changed number inside a well-formed entry, a truncated or otherwise altered payload is a miss,
 never an answer. (The digest guards against corruption and edits, not against
-someone who rewrites the whole entry: the folder must be the user's alone, see ``_safe``.)
+someone who rewrites the whole entry: the folder must be the user's alone, see ``_safe``.) What
+bncost cannot have written is a miss even under a fitting digest: a record of no known model or with
+other fields, a number that is none (``records.decode_object``), line maps or municipality rows of
+another shape (the readers' ``_from_payload``), an entry larger than ``MAX_ENTRY_BYTES``.
 
 Where: ``$XDG_CACHE_HOME/bncost`` (else ``~/.cache/bncost``), a folder of the user's own that no
 one else may write to (else there is no cache). Writes go to a temporary file that is renamed.
@@ -58,6 +61,8 @@ CHECKS = {
     "dataset": ("schema", "verwijzingen", "bereik"),
     "gemeenten": ("schema", "tabellen_binnen_datamap", "totalen", "aliassen", "bereik"),
 }
+#: an entry holds what its files validated into (each at most MAX_FILE_BYTES): a larger one is not read
+MAX_ENTRY_BYTES = 16 * MAX_FILE_BYTES
 _code: str | None = None
 SHAPE_ERRORS = (KeyError, TypeError, ValueError, AttributeError, IndexError)
 
@@ -136,6 +141,8 @@ def read(kind: str, files: list[Path]) -> Any | None:
     if not (_safe(folder()) and _safe(path)):
         return None
     try:
+        if path.stat().st_size > MAX_ENTRY_BYTES:
+            return None  # no entry of ours is this big: not read into memory
         header_text, _, body = path.read_bytes().partition(b"\n")
         header = json.loads(header_text)
         if not isinstance(header, dict) or header.get("key") != digest:
@@ -151,7 +158,7 @@ def read(kind: str, files: list[Path]) -> Any | None:
         if size < len(body):
             payload[MARSHALLED] = marshal.loads(body[size:])
         return payload
-    except (OSError, ValueError, RecursionError, EOFError, TypeError):
+    except (OSError, ValueError, RecursionError, EOFError, TypeError, MemoryError):
         return None
 
 

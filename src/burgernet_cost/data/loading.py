@@ -52,9 +52,14 @@ def _payload(ds: Dataset) -> dict[str, Any]:
 
 
 def _from_payload(root: Path, payload: dict[str, Any]) -> Dataset:
+    """The data set of a cache entry; line maps of another shape than ``_payload`` writes (not one per
+    data file, not tuple keys to line numbers) are a TypeError: the entry is not used."""
+    maps = payload[cache.MARSHALLED]
+    if type(maps) is not dict or maps.keys() != set(DATA_FILES):
+        raise TypeError("line maps")
     lines = {}
-    for name, entries in payload[cache.MARSHALLED].items():
-        if not isinstance(entries, dict):
+    for name, entries in maps.items():
+        if not _line_map(entries):
             raise TypeError("line map")
         linemap = LineMap(display_path(root / name))
         linemap.lines = entries
@@ -69,3 +74,11 @@ def _from_payload(root: Path, payload: dict[str, Any]) -> Dataset:
         tijdlijn=files["tijdlijn"],
         lines=lines,
     )
+
+
+def _line_map(entries: object) -> bool:
+    """A line map as ``LineMap`` holds it: key paths (tuples) to line numbers (ints from 1), the
+    document's own place (the empty path) among them."""
+    if type(entries) is not dict or () not in entries:
+        return False
+    return set(map(type, entries)) == {tuple} and set(map(type, entries.values())) == {int} and min(entries.values()) >= 1

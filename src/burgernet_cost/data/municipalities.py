@@ -252,8 +252,13 @@ def load_municipalities(data_dir: str | Path | None = None, use_cache: bool = Tr
     return result
 
 
-def _row(row: list[Any], plaats: str) -> Gemeente:
-    code, naam, inwoners, peildatum, provincie, vr_code, vr, eenheid = row[:8]
+def _row(row: list[Any], file: str) -> Gemeente:
+    """A cached row (eight fields and its line) as written; of another shape a TypeError: not used."""
+    code, naam, inwoners, peildatum, provincie, vr_code, vr, eenheid, line = row
+    texts = (code, naam, peildatum, provincie, vr_code, vr, eenheid)
+    if set(map(type, texts)) != {str} or type(inwoners) is not int or type(line) is not int or min(inwoners, line) < 1:
+        raise TypeError("row")
+    plaats = f"{file}:{line}"
     return Gemeente(code, naam, inwoners, peildatum, provincie, vr_code, vr, eenheid, plaats)
 
 
@@ -261,7 +266,7 @@ def _from_payload(root: Path, payload: dict[str, Any]) -> Gemeenten:
     """Cached tables; each row's place (file:line) is shown relative to today's working directory."""
     meta = payload["meta"]
     files = {str(j.jaar): display_path(root / j.bestand) for j in meta.jaren}
-    per_jaar = {int(j): tuple(_row(row, f"{files[j]}:{row[-1]}") for row in rows) for j, rows in payload["per_jaar"].items()}
+    per_jaar = {int(j): tuple(_row(row, files[j]) for row in rows) for j, rows in payload["per_jaar"].items()}
     return Gemeenten(meta, per_jaar, display_path(root / FILE), root=root)
 
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from typing import ClassVar
+
 
 def short_source(sectie: str | None, urls: list[str], document: str | None) -> str:
     """Short human citation: '§4.1.2' or the first URL (shared by the model and the record)."""
@@ -25,9 +28,13 @@ class Record:
 
     __slots__ = ("_fields",)
     _fields: dict[str, object]
+    if TYPE_CHECKING:  # set by __init_subclass__; not an annotation at run time, where annotations are the fields
+        #: the names of its fields: what its class and the classes it extends annotate
+        FIELD_NAMES: ClassVar[frozenset[str]]
 
     def __init_subclass__(cls) -> None:
         RECORD_TYPES[cls.__name__] = cls
+        cls.FIELD_NAMES = frozenset(name for c in cls.__mro__ if c is not Record for name in vars(c).get("__annotations__", {}))
 
     def __init__(self, fields: dict[str, object]) -> None:
         object.__setattr__(self, "_fields", fields)
@@ -35,6 +42,8 @@ class Record:
     if not TYPE_CHECKING:  # for mypy a record has the fields its class declares, no others
 
         def __getattr__(self, name: str) -> object:
+            if name.startswith("__") or name == "_fields":  # copy and pickle ask for __setstate__ before _fields is set
+                raise AttributeError(name)
             try:
                 return self._fields[name]
             except KeyError:
@@ -42,6 +51,10 @@ class Record:
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{self.record_type} is immutable")
+
+    def __reduce__(self) -> tuple[type[Record], tuple[dict[str, object]]]:
+        """copy, deepcopy and pickle make the record anew from its fields (it refuses assignment)."""
+        return (type(self), (self._fields,))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Record) and (type(self), self._fields) == (type(other), other._fields)

@@ -56,10 +56,22 @@ def encode_object(value: object) -> dict[str, object]:
 
 
 def decode_object(obj: dict[str, object]) -> object:
-    """``json.loads(..., object_hook=decode_object)``."""
+    """``json.loads(..., object_hook=decode_object)``. What ``encode_object`` cannot have written (a
+    record of no known model or with other fields than its class names, a number that is not one) is
+    a ValueError, as malformed JSON is: the entry is not used."""
     if "$d" in obj:
-        return Decimal(str(obj["$d"]))
+        text = obj["$d"]
+        try:
+            number = Decimal(text) if isinstance(text, str) else None
+        except ArithmeticError:
+            number = None
+        if number is None or not number.is_finite():
+            raise ValueError("not a stored number")
+        return number
     if "$" in obj:
         fields = dict(obj)
-        return make(str(fields.pop("$")), fields)
+        kind = RECORD_TYPES.get(str(fields.pop("$")))
+        if kind is None or fields.keys() != kind.FIELD_NAMES:
+            raise ValueError("not a stored record")
+        return kind(fields)
     return obj

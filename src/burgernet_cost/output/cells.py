@@ -63,7 +63,7 @@ def fields_json(fields: list[Field]) -> dict[str, Any]:
     return {f.key: machine(f.value, f.kind) for f in fields if f.key is not None}
 
 
-_MARKDOWN_SPECIAL = pattern(r"([\\`*_{}\[\]<>#|~])")
+_MARKDOWN_SPECIAL = pattern(r"([\\`*_{}\[\]<>#|~]|&(?=#?[0-9A-Za-z]+;))")  # '&amp;' would show as '&'
 
 
 def md(text: str) -> str:
@@ -78,6 +78,11 @@ def _html_escape() -> Callable[[str], str]:
     from html import escape
 
     return escape
+
+
+def md_cell(text: str) -> str:
+    """A table cell: as ``md``, and a line break made visible too (it would end the table's row)."""
+    return md(visible(text))
 
 
 def html_text(text: object) -> str:

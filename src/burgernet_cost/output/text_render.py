@@ -12,7 +12,7 @@ import shutil
 import textwrap
 from typing import Any
 
-from burgernet_cost.output.cells import clean, display, header_text, md
+from burgernet_cost.output.cells import clean, display, header_text, md, md_cell
 from burgernet_cost.output.document import DISPLAY, Column, Report, Table, Text
 
 GAP = 2  # spaces between two columns
@@ -192,12 +192,13 @@ def render_markdown(report: Report) -> str:
                 parts += [f"### {md(part.title)}", ""]
             rows = []
             for n, row in enumerate(part.rows):
-                cells = [md(_cell(row, c, "markdown")) for c in columns]
+                cells = [md_cell(_cell(row, c, "markdown")) for c in columns]
                 if n >= len(part.rows) - part.total_rows:
                     cells = [f"**{x}**" if x else x for x in cells]
                 rows.append(cells)
             align = [c.align or ("left" if c.kind in ("text", "check") else "right") for c in columns]
-            parts.append(tabulate(rows, headers=[md(c.label) for c in columns], tablefmt="pipe", colalign=align, disable_numparse=True))
+            headers = [md_cell(c.label) for c in columns]
+            parts.append(tabulate(rows, headers=headers, tablefmt="pipe", colalign=align, disable_numparse=True))
             parts.append("")
         elif isinstance(part, Text) and DISPLAY in part.formats:
             parts += [f"- {md(line)}" for line in part.lines]
