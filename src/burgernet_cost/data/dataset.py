@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from burgernet_cost.data.scenario import Scenario
 
 
-@struct(eq=False)  # one loaded data set is one object: compared and hashed by identity (caches key on it)
+@struct  # the domain's caches key on a data set's identity (domain/figures.py: per_dataset), never on its hash
 class Dataset:
     root: Path
     tasks: tm.TasksFile

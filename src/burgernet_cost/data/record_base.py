@@ -60,7 +60,10 @@ class Record:
         return isinstance(other, Record) and (type(self), self._fields) == (type(other), other._fields)
 
     def __hash__(self) -> int:
-        return hash(self.record_type)
+        """Consistent with ``==``: the type and, where the record has one, its id (records as keys do
+        not all fall into one bucket)."""
+        ident = self._fields.get("id")
+        return hash((type(self).__name__, ident if isinstance(ident, str | int) else None))
 
     def __repr__(self) -> str:
         return f"{self.record_type}({', '.join(f'{k}={v!r}' for k, v in self._fields.items())})"

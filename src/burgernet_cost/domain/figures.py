@@ -11,7 +11,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import DATA_FILES, INTERVIEWS_FILE, MODELS_FILE, SALARY_FILE, TASKS_FILE, TIMELINE_FILE
@@ -39,7 +39,19 @@ def _short_source(value: object) -> str:
 _Key = tuple[str, Pad, str, str, str | None, Status | None, str | None, tuple[tuple[str, Waarde], ...]]
 #: per data set, the figures already read (a data set does not change once validated); a document per
 #: member of a region (rapport --per-gemeente) reads the same figures hundreds of times
-_READ: weakref.WeakKeyDictionary[Dataset, dict[_Key, Figuur]] = weakref.WeakKeyDictionary()
+_READ: dict[int, dict[_Key, Figuur]] = {}
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def per_dataset(store: dict[int, dict[_K, _V]], ds: Dataset) -> dict[_K, _V]:
+    """The entry of ``store`` for this data set, by identity (an equal copy gets its own; hashing a data
+    set would hash all its files), forgotten when the data set is."""
+    found = store.get(id(ds))
+    if found is None:
+        found = store[id(ds)] = {}
+        weakref.finalize(ds, store.pop, id(ds), None)
+    return found
 
 
 def figure(
@@ -60,7 +72,7 @@ def figure(
         return _figure(ds, file, path, soort, eenheid, bron, status, datum, params)
     key: _Key = (file, path, soort, eenheid, bron, status, datum, tuple(sorted(params.items())))
     try:
-        read = _READ.setdefault(ds, {})
+        read = per_dataset(_READ, ds)
         if key in read:
             return read[key]
     except TypeError:  # an unhashable parameter, or a data set that cannot be weakly referred to: read it

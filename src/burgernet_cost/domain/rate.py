@@ -11,14 +11,13 @@ assumptions and warnings apply (codes: ``output/wording.py`` words them).
 
 from __future__ import annotations
 
-import weakref
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
 from burgernet_cost.domain.codes import Kostenbasis, Pad, Status
-from burgernet_cost.domain.figures import SALARY_FILE, Bron, take, user_input
+from burgernet_cost.domain.figures import SALARY_FILE, Bron, per_dataset, take, user_input
 from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.domain.trace import Figuur, Notitie, Params, Stap, Trace, Waarde, notitie
 from burgernet_cost.errors import UsageProblem, quote
@@ -135,9 +134,7 @@ def cell_source(table: s.Salaristabel, schaal: str, periodiek: int) -> s.CelHerk
 
 #: per data set, the rates already computed, with the figures and steps each recorded: the rate does not
 #: depend on the inhabitants, and a document per member (rapport --per-gemeente) asks for it ~40 times
-_RATES: weakref.WeakKeyDictionary[Dataset, dict[TariefKeuze, tuple[Uurtarief, tuple[Figuur, ...], tuple[Stap, ...]]]] = (
-    weakref.WeakKeyDictionary()
-)
+_RATES: dict[int, dict[TariefKeuze, tuple[Uurtarief, tuple[Figuur, ...], tuple[Stap, ...]]]] = {}
 
 
 def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None = None) -> Uurtarief:
@@ -146,7 +143,7 @@ def uurtarief(ds: Dataset, keuze: TariefKeuze | None = None, trace: Trace | None
     read there (the figures the result names are those ``trace`` did not hold yet)."""
     keuze = keuze or TariefKeuze()
     trace = trace if trace is not None else Trace()
-    known = _RATES.setdefault(ds, {})
+    known = per_dataset(_RATES, ds)
     if keuze not in known:
         own = Trace()
         known[keuze] = (_uurtarief(ds, keuze, own), tuple(own.figuren.values()), tuple(own.stappen.values()))
