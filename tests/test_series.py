@@ -92,3 +92,24 @@ def test_a_wrong_series_file_is_refused(bncost, data_copy, dataset):
     path.write_text(text, encoding="utf-8")
     r = bncost("reeks", "--gemeente", "Amersfoort", "--data-dir", data_copy)
     assert r.code == 1 and "gemeenten_bevolking_2012_2024.csv" in r.err and f"2014: totaal {total_2014 + 1} inwoners" in r.err
+
+
+def test_the_whole_country_and_a_member_file_as_the_document_counts_them(bncost, tmp_path):
+    """reeks --alle (each year all municipalities of that year) and reeks --bestand (the members of a
+    list, each by its own lineage) give the series the council document shows for --alle and
+    --bestand: every year's inhabitants and cost as regio and estimate compute them for that year."""
+    rows = json.loads(bncost("reeks", "--alle", "--van", "2014", "--tot", "2024", "-f", "json").out, parse_float=Decimal)["jaren"]
+    for row in (rows[0], rows[-1]):
+        year = str(row["jaartal"])
+        regio = json.loads(bncost("regio", "--alle", "--jaar", year, "-f", "json").out, parse_float=Decimal)
+        assert row["inwoners"] == regio["inwoners"]
+        est = json.loads(bncost("estimate", "--inwoners", row["inwoners"], "--jaar", year, "-f", "json").out, parse_float=Decimal)
+        assert row["kosten_per_jaar"] == est["totaal"]["kosten_per_jaar"]
+    members = tmp_path / "leden.csv"
+    members.write_text("gemeente;inwoners\nUtrecht;330000\nZeist;63000\nHouten;49500\n", encoding="utf-8")
+    by_file = json.loads(bncost("reeks", "--bestand", members, "-f", "json").out)["jaren"]
+    by_name = json.loads(bncost("reeks", "--gemeenten", "Utrecht,Zeist,Houten", "-f", "json").out)["jaren"]
+    assert [(r["jaartal"], r["inwoners"], r["kosten_per_jaar"]) for r in by_file] == [
+        (r["jaartal"], r["inwoners"], r["kosten_per_jaar"]) for r in by_name
+    ]
+    assert bncost("reeks", "--alle", "--gemeente", "Utrecht").code == 2

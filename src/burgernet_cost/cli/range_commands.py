@@ -12,12 +12,14 @@ from burgernet_cost.cli.options import (
     REKEN_OPTIES,
     TARIEF_OPTIES,
     UITVOER_OPTIES,
+    Blad,
     Eenheid,
     Gedeeld,
     Gemeente,
     GemeentenLijst,
     Inwoners,
     Jaar,
+    Ledenbestand,
     Veiligheidsregio,
     not_empty,
     one_selection,
@@ -41,6 +43,9 @@ def series_cmd(
     eenheid: Eenheid = None,
     veiligheidsregio: Veiligheidsregio = None,
     gemeenten: GemeentenLijst = None,
+    bestand: Ledenbestand = None,
+    blad: Blad = None,
+    alle: Annotated[bool, Opt("--alle", help="Heel Nederland: elk jaar alle gemeenten van dat jaar.")] = False,
     van: Van = None,
     tot: Annotated[
         int | None,
@@ -50,7 +55,7 @@ def series_cmd(
     ] = None,
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
-    from burgernet_cost.cli.commands import series_counts
+    from burgernet_cost.cli.commands import choose_sheet, series_counts
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.series import FIRST_YEAR, series
     from burgernet_cost.output.views.series import series_report
@@ -61,10 +66,13 @@ def series_cmd(
         "eenheid": eenheid,
         "veiligheidsregio": veiligheidsregio,
         "gemeenten": gemeenten,
+        "bestand": bestand,
+        "alle": "alle" if alle else None,
         "inwoners": None if inwoners is None else str(inwoners),
     }
-    not_empty(gemeente=gemeente, eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten)
+    not_empty(gemeente=gemeente, eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = _one(given)
+    choose_sheet(blad, bestand)
     opties.keuze(None)  # the rate options' combination rules, before any data is read
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     gm = ds.gemeenten()
@@ -90,7 +98,9 @@ def _one(given: dict[str, str | None]) -> str:
     try:
         return one_selection(given)
     except UsageProblem:
-        raise UsageProblem("kies precies één van --gemeente, --inwoners, --eenheid, --veiligheidsregio of --gemeenten") from None
+        raise UsageProblem(
+            "kies precies één van --gemeente, --inwoners, --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle"
+        ) from None
 
 
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
