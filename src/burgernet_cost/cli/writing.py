@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from burgernet_cost.errors import BncostError, UsageProblem, count, visible
+from burgernet_cost.errors import BncostError, UsageProblem, count, os_reason, visible
 
 FALLBACK = {
     "─": "-",
@@ -125,18 +125,11 @@ def _write_all(buffer: Any, data: bytes) -> None:
 
 
 def output_problem(exc: BaseException) -> str:
-    reasons = {
-        errno.ENOSPC: "de schijf is vol",
-        errno.EDQUOT: "de schijfruimte (quota) is op",
-        errno.EIO: "invoer/uitvoerfout",
-        errno.EBADF: "standaarduitvoer is gesloten",
-        errno.EFBIG: "het bestand wordt te groot",
-    }
+    """Why standard output (or a file) could not take the output, in Dutch (errors.os_reason)."""
     code = getattr(exc, "errno", None)
-    reason = (
-        reasons.get(code, str(getattr(exc, "strerror", None) or "standaarduitvoer is gesloten")) if code else "standaarduitvoer is gesloten"
-    )
-    return f"de uitvoer kon niet (volledig) worden geschreven: {reason}"
+    if isinstance(exc, OSError) and code and code != errno.EBADF:
+        return f"de uitvoer kon niet (volledig) worden geschreven: {os_reason(exc)}"
+    return "de uitvoer kon niet (volledig) worden geschreven: standaarduitvoer is gesloten"
 
 
 def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
@@ -306,8 +299,6 @@ def check_target(target: str) -> Path:
             raise UsageProblem(f"de map van {shown} bestaat niet; maak die eerst aan", field="uitvoer")
         _not_an_input(real, shown)
     except (OSError, RuntimeError, ValueError) as exc:
-        from burgernet_cost.errors import os_reason
-
         reason = os_reason(exc) if isinstance(exc, OSError) else "ongeldig pad"
         raise UsageProblem(f"{shown} kan niet worden gebruikt ({reason})", field="uitvoer") from None
     return real
@@ -369,8 +360,6 @@ def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
         os.replace(tmp, real)
     except OSError as exc:
         _remove(tmp)
-        from burgernet_cost.errors import os_reason
-
         raise OutputError(
             f"{printable(target, 200, one_line=True)} kon niet worden geschreven ({os_reason(exc)}); er is niets gewijzigd"
         ) from None
