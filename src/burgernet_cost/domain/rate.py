@@ -83,25 +83,10 @@ class _Build:
         datum: str | None = None,
         **params: Waarde,
     ) -> Figuur:
-        """Record the figure at ``path`` in the salary file as an input of the rate."""
+        """Record the figure at ``path`` in the salary file as an input of the rate (``.getal``: its number)."""
         fig = take(self.trace, ds, SALARY_FILE, path, soort, eenheid, bron=bron, status=status, datum=datum, **params)
         self.inputs.append(fig.id)
         return fig
-
-    def read(
-        self,
-        ds: Dataset,
-        path: Pad,
-        soort: str,
-        eenheid: str,
-        *,
-        bron: str | Bron | None = None,
-        status: Status | None = None,
-        datum: str | None = None,
-        **params: Waarde,
-    ) -> Decimal:
-        """The number at ``path``, recorded as an input of the rate."""
-        return self.take(ds, path, soort, eenheid, bron=bron, status=status, datum=datum, **params).getal
 
 
 def profile(ds: Dataset, ident: str | None) -> tuple[int, s.Tariefprofiel]:
@@ -176,7 +161,7 @@ def _uurtarief(ds: Dataset, keuze: TariefKeuze, trace: Trace) -> Uurtarief:
         b.aannames.append(notitie("aanname_tariefprofiel", profiel=prof.id, toelichting=prof.toelichting or prof.naam))
     maand, at, table = _monthly_salary(ds, keuze, prof, schaal, periodiek, b)
     factor, allowances = _allowances(ds, keuze, prof, at, b)
-    uren = b.read(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
+    uren = b.take(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand").getal
     bedrag = FORMULES["uurtarief.salaris"].evaluate({"maandsalaris": maand, "factor": factor, "uren_per_maand": uren})
     steps = tuple(f.datum for f in _read_since(trace, before) if f.soort == "cao_stap")
     params: Params = (
@@ -221,7 +206,7 @@ def _monthly_salary(
             )
     start = len(b.inputs)
     source = cell_source(table, schaal, periodiek)
-    maand = b.read(
+    maand = b.take(
         ds,
         ("tabellen", tn, "schalen", schaal, periodiek),
         "salaris.maand",
@@ -232,7 +217,7 @@ def _monthly_salary(
         periodiek=periodiek,
         tabel=table.naam,
         datum=table.ingangsdatum,
-    )
+    ).getal
     if table.status == "afgeleid":
         reason = (table.aanname or table.methode or "").rstrip(".")
         b.aannames.append(notitie("tabel_afgeleid", tabel=table.naam, reden=reason))
@@ -261,9 +246,8 @@ def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str,
             b.waarschuwingen.append(notitie("toeslag_onbekend", toeslag=toeslag.naam, datum=at))
             continue
         k, w = valid[-1]
-        factor += (
-            b.read(ds, ("toeslagen", an, "waarden", k, "procent"), "toeslag", "%", toeslag=toeslag.naam, vanaf=w.vanaf, datum=w.vanaf) / 100
-        )
+        percent = b.take(ds, ("toeslagen", an, "waarden", k, "procent"), "toeslag", "%", toeslag=toeslag.naam, vanaf=w.vanaf, datum=w.vanaf)
+        factor += percent.getal / 100
         names.append((toeslag.naam, w.procent))
     return factor, names
 
@@ -274,9 +258,9 @@ def _index(ds: Dataset, table: s.Salaristabel, maand: Decimal, peildatum: str, b
     at = table.ingangsdatum
     for n, step in steps_until(ds, table, peildatum):
         if step.procent is not None:
-            maand = maand * (1 + b.read(ds, ("cao_verhogingen", n, "procent"), "cao_stap", "%", datum=step.datum) / 100)
+            maand = maand * (1 + b.take(ds, ("cao_verhogingen", n, "procent"), "cao_stap", "%", datum=step.datum).getal / 100)
         else:
-            maand = maand + b.read(ds, ("cao_verhogingen", n, "bedrag_per_maand"), "cao_stap", "€/maand", datum=step.datum)
+            maand = maand + b.take(ds, ("cao_verhogingen", n, "bedrag_per_maand"), "cao_stap", "€/maand", datum=step.datum).getal
         if step.status == "aanname":
             b.aannames.append(notitie("cao_stap_aanname", datum=step.datum, toelichting=step.toelichting))
         at = step.datum
@@ -305,7 +289,7 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         raise UsageProblem(
             f"geen integrale loonkosten voor schaal {quote(schaal)} (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})", field="schaal"
         )
-    loon = b.read(
+    loon = b.take(
         ds,
         ("integrale_kosten", "loonkosten_per_fte_per_jaar", schaal),
         "integraal.loonkosten",
@@ -313,16 +297,16 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         schaal=schaal,
         naam=ik.naam,
         datum=f"{ik.jaar}-01-01",
-    )
-    overhead = b.read(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar", datum=f"{ik.jaar}-01-01")
-    uren = b.read(
+    ).getal
+    overhead = b.take(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar", datum=f"{ik.jaar}-01-01").getal
+    uren = b.take(
         ds,
         ("integrale_kosten", "productieve_uren_per_jaar"),
         "integraal.productieve_uren",
         "uur/jaar",
         bron=ik.productieve_uren_bron,
         status=ik.productieve_uren_status,
-    )
+    ).getal
     b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
     bedrag = FORMULES["uurtarief.integraal"].evaluate({"loonkosten": loon, "overhead": overhead, "productieve_uren": uren})
     params: Params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
