@@ -100,7 +100,7 @@ class Cli:
 
     def who(self, command: str) -> tuple[str, ...]:
         """The options that name the subject: a region's totals are those of its inhabitants."""
-        if self.soort in REGIONS and command in ("estimate", "compare-models", "gevoeligheid"):
+        if self.soort in REGIONS and command in ("estimate", "compare-models"):
             return ("--inwoners", str(self.inwoners))
         return self.args
 

@@ -108,23 +108,48 @@ def sensitivity_cmd(
     opties: Gedeeld,
     inwoners: Inwoners = None,
     gemeente: Gemeente = None,
+    eenheid: Eenheid = None,
+    veiligheidsregio: Veiligheidsregio = None,
+    gemeenten: GemeentenLijst = None,
+    bestand: Ledenbestand = None,
+    blad: Blad = None,
+    alle: Annotated[bool, Opt("--alle", help="Heel Nederland: de som van alle gemeenten.")] = False,
     jaar: Jaar = None,
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
-    from burgernet_cost.cli.commands import _herkomst, setup
+    from burgernet_cost.cli.commands import _herkomst, choose_sheet, select_region, setup
     from burgernet_cost.domain.assumptions import model_sensitivity
-    from burgernet_cost.domain.estimate import estimate
+    from burgernet_cost.domain.estimate import Herkomst, estimate
     from burgernet_cost.output.document import Field
     from burgernet_cost.output.views.common import date_field
     from burgernet_cost.output.views.ranges import sensitivity_report
     from burgernet_cost.output.wording import inhabitants_title, notes_text
 
-    opzet = setup(opties, inwoners, gemeente, jaar, required=True)
-    ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
-    assert n is not None
-    central, swings = model_sensitivity(ds, n, pakket, keuze, opties.schalingen())
-    onderwerp = municipality[0].naam if municipality else inhabitants_title(n)
-    result = estimate(ds, n, pakket, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
+    regions: dict[str, str | None] = {
+        "eenheid": eenheid,
+        "veiligheidsregio": veiligheidsregio,
+        "gemeenten": gemeenten,
+        "bestand": bestand,
+        "alle": "alle" if alle else None,
+    }
+    not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
+    herkomst, k = None, 1
+    if any(v is not None for v in regions.values()):  # a region: the sum of its members (DOMAIN.md §11)
+        soort = _one({**regions, "gemeente": gemeente, "inwoners": None if inwoners is None else str(inwoners)})
+        choose_sheet(blad, bestand)
+        keuze = opties.keuze(jaar)
+        ds, members, onderwerp, peildatum = select_region(opties, regions, soort, jaar)
+        n, k = sum(m.inwoners for m in members), len(members)
+        herkomst = Herkomst(f"CBS {peildatum}", "gepubliceerd", None, onderwerp, peildatum)
+    else:
+        opzet = setup(opties, inwoners, gemeente, jaar, required=True)
+        ds, keuze, municipality = opzet.ds, opzet.keuze, opzet.municipality
+        assert opzet.inwoners is not None
+        n = opzet.inwoners
+        onderwerp = municipality[0].naam if municipality else inhabitants_title(n)
+        herkomst = _herkomst(municipality)
+    central, swings = model_sensitivity(ds, n, pakket, keuze, opties.schalingen(), gemeenten=k)
+    result = estimate(ds, n, pakket, keuze, herkomst=herkomst, schalingen=opties.schalingen(), gemeenten=k)
     extra: list[Any] = [
         Field("landelijk_per_jaar", "Landelijk model per jaar", central["landelijk"], "money"),
         *date_field(result.uurtarief, result.inwoners_datum, ds),

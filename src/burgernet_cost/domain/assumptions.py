@@ -229,14 +229,14 @@ def default_variant(keuze: TariefKeuze | None, schaalvoordeel: Decimal | None, s
     return Variant(keuze or TariefKeuze(), schaalvoordeel, schalingen)
 
 
-def model_figures(ds: Dataset, inwoners: int, pakket: Pakket) -> Callable[[Variant], dict[str, Decimal]]:
+def model_figures(ds: Dataset, inwoners: int, pakket: Pakket, gemeenten: int = 1) -> Callable[[Variant], dict[str, Decimal]]:
     """The figures ``gevoeligheid`` and the report follow: the year's total when the municipality
     does everything itself (gemeentelijk), the same per inhabitant, and the landelijk total (where the
     scale advantage counts)."""
     from burgernet_cost.domain.compare import compare
 
     def evaluate(v: Variant) -> dict[str, Decimal]:
-        c = compare(ds, inwoners, pakket, "berekend", v.schaalvoordeel, v.keuze, schalingen=v.schalingen)
+        c = compare(ds, inwoners, pakket, "berekend", v.schaalvoordeel, v.keuze, schalingen=v.schalingen, gemeenten=gemeenten)
         gemeentelijk = c.model("gemeentelijk").totaal
         return {"totaal": gemeentelijk, "per_inwoner": gemeentelijk / inwoners, "landelijk": c.model("landelijk").totaal}
 
@@ -250,18 +250,25 @@ def model_sensitivity(
     keuze: TariefKeuze | None,
     schalingen: dict[str, str] | None,
     schaalvoordeel: Decimal | None = None,
+    gemeenten: int = 1,
 ) -> tuple[dict[str, Decimal], list[Uitslag]]:
     """One assumption at a time over ``model_figures``, largest swing (gemeentelijk or landelijk) first."""
     base = default_variant(keuze, schaalvoordeel, schalingen)
     return sensitivity(
-        base, assumptions(ds, base.keuze, schaalvoordeel, schalingen), model_figures(ds, inwoners, pakket), "totaal", ("landelijk",)
+        base,
+        assumptions(ds, base.keuze, schaalvoordeel, schalingen),
+        model_figures(ds, inwoners, pakket, gemeenten),
+        "totaal",
+        ("landelijk",),
     )
 
 
-def model_range(ds: Dataset, inwoners: int, pakket: Pakket, keuze: TariefKeuze | None, schalingen: dict[str, str] | None) -> Bereik:
+def model_range(
+    ds: Dataset, inwoners: int, pakket: Pakket, keuze: TariefKeuze | None, schalingen: dict[str, str] | None, gemeenten: int = 1
+) -> Bereik:
     """The range of the gemeentelijk total (``model_figures``) over every combination of the
     assumptions that bear on it (the scale advantage does not)."""
     base = default_variant(keuze, None, schalingen)
-    return ranges(base, assumptions(ds, base.keuze, None, schalingen, model_landelijk=False), model_figures(ds, inwoners, pakket)).bereik[
-        "totaal"
-    ]
+    return ranges(
+        base, assumptions(ds, base.keuze, None, schalingen, model_landelijk=False), model_figures(ds, inwoners, pakket, gemeenten)
+    ).bereik["totaal"]

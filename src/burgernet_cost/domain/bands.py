@@ -33,7 +33,7 @@ def estimate_band(
     from burgernet_cost.domain.estimate import estimate
 
     def evaluate(v: Variant) -> dict[str, Decimal]:
-        s = estimate(ds, result.inwoners, result.pakket, v.keuze, herkomst=herkomst, schalingen=v.schalingen)
+        s = estimate(ds, result.inwoners, result.pakket, v.keuze, herkomst=herkomst, schalingen=v.schalingen, gemeenten=result.gemeenten)
         out = {}
         for r in (*s.regels, s.totaal):
             if r.kosten_per_jaar is not None and r.per_inwoner is not None:
@@ -58,7 +58,17 @@ def compare_band(
     def evaluate(v: Variant) -> dict[str, Decimal]:
         out = {}
         for r in results:
-            c = compare(ds, r.inwoners, r.pakket, tarief, v.schaalvoordeel, v.keuze, herkomst=herkomst, schalingen=v.schalingen)
+            c = compare(
+                ds,
+                r.inwoners,
+                r.pakket,
+                tarief,
+                v.schaalvoordeel,
+                v.keuze,
+                herkomst=herkomst,
+                schalingen=v.schalingen,
+                gemeenten=r.schatting.gemeenten,
+            )
             for u in c.uitkomsten:
                 out[f"{r.pakket}.{u.id}.totaal"] = u.totaal
                 out[f"{r.pakket}.{u.id}.bijdrage"] = u.bijdrage

@@ -172,15 +172,16 @@ def compare(
     keuze: TariefKeuze | None = None,
     trace: Trace | None = None,
     modellen: tuple[str, ...] | None = None,
-    rekeneenheid: bool = False,
     herkomst: Herkomst | None = None,
     schalingen: dict[str, str] | None = None,
+    gemeenten: int = 1,
 ) -> Vergelijking:
-    """The organisation models (all, or ``modellen``) for one municipality of ``inwoners``."""
+    """The organisation models (all, or ``modellen``) for one municipality of ``inwoners``, or for
+    ``gemeenten`` municipalities of ``inwoners`` together (a region: the sum of its members)."""
     if tarief not in TARIEVEN:
         raise ValueError(tarief)
     trace = trace if trace is not None else Trace()
-    schatting = estimate(ds, inwoners, pakket, keuze, trace, rekeneenheid, herkomst, schalingen)
+    schatting = estimate(ds, inwoners, pakket, keuze, trace, herkomst, schalingen, gemeenten)
     sv_data = ds.models.schaalvoordeel_landelijk
     sv = sv_data.procent if schaalvoordeel is None else schaalvoordeel
     notes: list[Notitie] = []

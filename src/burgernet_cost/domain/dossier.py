@@ -113,8 +113,9 @@ def dossier(
         inwoners = sum(lid.inwoners for lid in leden)
     if inwoners is None:
         raise ValueError("inwoners or leden")
+    k = len(leden) if leden else 1  # a region is the sum of its members (DOMAIN.md §11)
     vergelijkingen = {
-        p: compare(ds, inwoners, p, tarief, schaalvoordeel, keuze, herkomst=herkomst, schalingen=schalingen) for p in pakketten
+        p: compare(ds, inwoners, p, tarief, schaalvoordeel, keuze, herkomst=herkomst, schalingen=schalingen, gemeenten=k) for p in pakketten
     }
     points = sorted({*SIZES, inwoners} if not leden else {*(lid.inwoners for lid in leden)})
     cache = grootte_cache if grootte_cache is not None else {}
@@ -124,8 +125,8 @@ def dossier(
             if (n, p) not in cache:
                 cache[(n, p)] = compare(ds, n, p, tarief, schaalvoordeel, keuze, schalingen=schalingen).model("gemeentelijk").totaal
     grootte = tuple((n, {p: cache[(n, p)] for p in pakketten}) for n in points)
-    _central, swings = model_sensitivity(ds, inwoners, pakketten[0], keuze, schalingen, schaalvoordeel)
-    bereik = model_range(ds, inwoners, pakketten[0], keuze, schalingen)
+    _central, swings = model_sensitivity(ds, inwoners, pakketten[0], keuze, schalingen, schaalvoordeel, gemeenten=k)
+    bereik = model_range(ds, inwoners, pakketten[0], keuze, schalingen, gemeenten=k)
     reeks = None
     if keuze_voor is not None and jaren:
         reeks = series(
@@ -152,12 +153,12 @@ def dossier(
         tuple(swings),
         reeks,
         bereik,
-        cost_bases(ds, inwoners, pakketten[0], keuze, schalingen),
+        cost_bases(ds, inwoners, pakketten[0], keuze, schalingen, k),
     )
 
 
 def cost_bases(
-    ds: Dataset, inwoners: int, pakket: Pakket, keuze: TariefKeuze | None, schalingen: dict[str, str] | None
+    ds: Dataset, inwoners: int, pakket: Pakket, keuze: TariefKeuze | None, schalingen: dict[str, str] | None, gemeenten: int = 1
 ) -> tuple[tuple[str, Schatting], ...]:
     """The estimate on the other cost bases the data knows: the salary with every surcharge
     (``--toeslagen alle``) and the integral cost of a year (``--kostenbasis integraal``). Empty when
@@ -176,7 +177,7 @@ def cost_bases(
         ("integraal", TariefKeuze(profiel=base.profiel, schaal=base.schaal, kostenbasis="integraal")),
     ):
         try:
-            out.append((label, estimate(ds, inwoners, pakket, k, schalingen=schalingen)))
+            out.append((label, estimate(ds, inwoners, pakket, k, schalingen=schalingen, gemeenten=gemeenten)))
         except BncostError:  # the data has no such basis for this choice: left out, the page says what it shows
             continue
     return tuple(out)

@@ -121,6 +121,7 @@ class Schatting:
     spoor: Spoor
     notities: tuple[Notitie, ...] = ()
     inwoners_datum: str | None = None  # the date of the inhabitants (CBS 1 January); None: given by the user
+    gemeenten: int = 1  # how many municipalities the result is the sum of (a region: its members)
 
     @property
     def figuren(self) -> tuple[Figuur, ...]:
@@ -156,9 +157,17 @@ def scaling(ds: Dataset, area: Taakgebied, trace: Trace, chosen: dict[str, str] 
 
 
 def line_for(
-    ds: Dataset, taakgebied: str, pakket: Pakket, inwoners: int, tarief: Uurtarief, trace: Trace, schalingen: dict[str, str] | None = None
+    ds: Dataset,
+    taakgebied: str,
+    pakket: Pakket,
+    inwoners: int,
+    tarief: Uurtarief,
+    trace: Trace,
+    schalingen: dict[str, str] | None = None,
+    gemeenten: int = 1,
 ) -> Regel:
-    """Hours, FTE and cost of one taakgebied, recorded in the trace."""
+    """Hours, FTE and cost of one taakgebied for ``gemeenten`` municipalities of ``inwoners`` together
+    (DOMAIN.md §11: a group is the sum of its members), recorded in the trace."""
     an, area = next((n, a) for n, a in enumerate(ds.tasks.taakgebieden) if a.id == taakgebied)
     if not area.gekwantificeerd:
         flag = figure(ds, "tasks.yaml", ("taakgebieden", an, "gekwantificeerd"), "taakgebied.gekwantificeerd", "", taakgebied=area.naam)
@@ -168,33 +177,8 @@ def line_for(
     parts = []
     how, how_ids = scaling(ds, area, trace, schalingen)
     for p in components(pakket):
-        n = norm(ds, taakgebied, p, trace)
         ident = step_id(area.id, f"uren_per_maand.{p}")
-        hours, people = n.figuren[0::2], n.figuren[1::2]
-        if how == "per_gemeente":  # the hours per observed municipality, whatever its size
-            compute(
-                trace,
-                ident,
-                "uren_per_maand.per_gemeente",
-                {"som_uren": hours, "gemeenten": len(hours)},
-                keuze=how_ids,
-                pakket=p,
-                som_uren=n.uren,
-                gemeenten=len(hours),
-            )
-        else:
-            compute(
-                trace,
-                ident,
-                "uren_per_maand.pakket",
-                {"som_uren": hours, "som_inwoners": people, "inwoners": INWONERS},
-                keuze=how_ids,
-                volgorde=[*n.figuren, INWONERS, *how_ids],
-                pakket=p,
-                som_uren=n.uren,
-                som_inwoners=n.inwoners,
-                inwoners=inwoners,
-            )
+        hours_of(trace, norm(ds, taakgebied, p, trace), how, how_ids, ident, INWONERS, gemeenten)
         parts.append(ident)
     u_ident = step_id(area.id, "uren_per_maand")
     uren = compute(trace, u_ident, "uren_per_maand", {"delen": parts}, taakgebied=area.naam)
@@ -232,24 +216,60 @@ def line_for(
     return Regel(area.id, area.naam, uren, fte, kosten, per_inwoner, ", ".join(bronnen), how == "per_gemeente")
 
 
+def hours_of(trace: Trace, n: Norm, how: str, how_ids: list[str], ident: str, inwoners: str, gemeenten: int) -> Decimal:
+    """The hours per month of one taakgebied and measured package for ``gemeenten`` municipalities
+    whose inhabitants are the figure or step ``inwoners``: the pooled intensity times the
+    inhabitants, or (scaling per_gemeente) the hours per observed municipality for each of them."""
+    hours, people = n.figuren[0::2], n.figuren[1::2]
+    if how == "per_gemeente":
+        return compute(
+            trace,
+            ident,
+            "uren_per_maand.per_gemeente",
+            {"som_uren": hours, "waarnemingen": len(hours), "gemeenten": gemeenten},
+            keuze=how_ids,
+            pakket=n.pakket,
+            som_uren=n.uren,
+            waarnemingen=len(hours),
+            gemeenten=gemeenten,
+        )
+    return compute(
+        trace,
+        ident,
+        "uren_per_maand.pakket",
+        {"som_uren": hours, "som_inwoners": people, "inwoners": inwoners},
+        keuze=how_ids,
+        volgorde=[*n.figuren, inwoners, *how_ids],
+        pakket=n.pakket,
+        som_uren=n.uren,
+        som_inwoners=n.inwoners,
+        inwoners=trace.value(inwoners),
+    )
+
+
 def estimate(
     ds: Dataset,
     inwoners: int,
     pakket: Pakket,
     keuze: TariefKeuze | None = None,
     trace: Trace | None = None,
-    rekeneenheid: bool = False,
     herkomst: Herkomst | None = None,
     schalingen: dict[str, str] | None = None,
+    gemeenten: int = 1,
 ) -> Schatting:
-    """What the municipal tasks cost a municipality of ``inwoners`` for ``pakket``. With
-    ``rekeneenheid`` the inhabitants are a unit of account (a region scales the result), not input."""
-    if inwoners <= 0:
-        raise ValueError("inwoners must be positive")
+    """What the municipal tasks cost a municipality of ``inwoners`` for ``pakket``; with ``gemeenten``
+    > 1, what they cost that many municipalities of ``inwoners`` together: the sum of what each would
+    pay on its own (DOMAIN.md §11). A region records its inhabitants in the trace first (the step
+    ``inwoners``, the sum of its members); then that step is the input."""
+    if inwoners <= 0 or gemeenten <= 0:
+        raise ValueError("inwoners and gemeenten must be positive")
     if pakket not in PAKKETTEN:
         raise ValueError(f"unknown pakket {pakket!r}")
     trace = trace if trace is not None else Trace()
-    if herkomst is not None:
+    if INWONERS in trace.stappen:
+        if trace.value(INWONERS) != inwoners:
+            raise ValueError("the region's inhabitants differ from inwoners")
+    elif herkomst is not None:
         trace.read(
             Figuur(
                 INWONERS,
@@ -263,12 +283,10 @@ def estimate(
                 datum=herkomst.datum,
             )
         )
-    elif rekeneenheid:
-        trace.read(Figuur(INWONERS, "invoer.inwoners", inwoners, "inwoners", "rekeneenheid", "invoer", None, (("rekeneenheid", True),)))
     else:
         trace.read(Figuur(INWONERS, "invoer.inwoners", inwoners, "inwoners", "opgegeven", "invoer"))
     tarief = uurtarief(ds, keuze, trace)
-    regels = [line_for(ds, area.id, pakket, inwoners, tarief, trace, schalingen) for area in ds.tasks.taakgebieden]
+    regels = [line_for(ds, area.id, pakket, inwoners, tarief, trace, schalingen, gemeenten) for area in ds.tasks.taakgebieden]
     quantified = [r for r in regels if r.gekwantificeerd]
     totaal = Regel(
         taakgebied=TOTAAL,
@@ -295,6 +313,7 @@ def estimate(
         spoor=trace.finish(roots),
         notities=tuple(common_notes(ds, tarief, pakket, [d for d in (tarief.peildatum, herkomst and herkomst.datum) if d], schalingen)),
         inwoners_datum=herkomst.datum if herkomst is not None else None,
+        gemeenten=gemeenten,
     )
 
 

@@ -151,7 +151,7 @@ FORMULES: dict[str, Formule] = {
     f.naam: f
     for f in (
         _f("uren_per_maand.pakket", In("som_uren") * INWONERS / In("som_inwoners"), "uur/maand"),
-        _f("uren_per_maand.per_gemeente", In("som_uren") / In("gemeenten"), "uur/maand"),
+        _f("uren_per_maand.per_gemeente", In("som_uren") / In("waarnemingen") * In("gemeenten"), "uur/maand"),
         _f("uren_per_maand", In("delen"), "uur/maand"),
         _f("fte", UREN / In("uren_per_fte"), "fte"),
         _f("kosten_per_jaar", MAANDEN * UREN * UURTARIEF, "€/jaar"),

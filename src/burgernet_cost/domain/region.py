@@ -2,8 +2,8 @@
 
 The members keep beleid themselves; one executing organisation (a municipality or regional body,
 or the national provision) performs relatiebeheer and communicatie for all, financed by the
-members' contributions per inhabitant. Everything is linear in inhabitants, so the per-inhabitant
-figures are computed once (``compare`` for one inhabitant) and scaled per member.
+members' contributions per inhabitant. A region is the sum of its members (DOMAIN.md §11): every
+figure of the region is computed from the members, by the estimate's formulas, at the same date.
 
 Contributions are amounts that are invoiced: each member's contribution is rounded to the cent,
 and the executing organisation's budget is the sum of those contributions (so the budget equals
@@ -19,10 +19,10 @@ from pathlib import Path
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.member_file import Lidinvoer, from_municipality, read_member_file
 from burgernet_cost.data.municipalities import Gemeenten
-from burgernet_cost.domain.codes import MODELLEN, Pakket, Tarief, UitvoerModel
+from burgernet_cost.domain.codes import Pakket, Tarief, UitvoerModel
 from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, compare
-from burgernet_cost.domain.estimate import Regel, step_id, timeline_note
-from burgernet_cost.domain.figures import take
+from burgernet_cost.domain.estimate import INWONERS, components, hours_of, norm, scaling, step_id, timeline_note
+from burgernet_cost.domain.figures import SALARY_FILE, take
 from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze
 from burgernet_cost.domain.trace import Figuur, Spoor, Trace
@@ -30,7 +30,6 @@ from burgernet_cost.errors import UsageProblem
 from burgernet_cost.structs import replace, struct
 
 SELECTIONS = ("eenheid", "veiligheidsregio", "gemeenten", "bestand", "alle")
-REKENEENHEID = 100_000  # the models are computed for this many inhabitants and scaled per member
 
 
 @struct
@@ -58,7 +57,7 @@ class Regio:
     uitvoerder_uren: Decimal
     uitvoerder_fte: Decimal
     uitvoerder_kosten: Decimal  # what the executor's hours cost at the hourly rate, per year
-    vergelijking: Vergelijking  # the models for REKENEENHEID inhabitants, scaled per member
+    vergelijking: Vergelijking  # the models for the members together (the sum of each on its own)
     spoor: Spoor
 
     @property
@@ -125,49 +124,53 @@ def region(
     inwoners_datum: str | None = None,
 ) -> Regio:
     """Contributions per member, and the executor's hours, FTE and budget, recorded in the trace.
+
+    One path (DOMAIN.md §11): the region is its members. Its inhabitants are the sum of theirs (the
+    step ``inwoners``); the models are computed for the members together (``compare`` with their
+    count, so hours that do not scale with size count once per member); each member's own hours are
+    its own, by the same formulas; the executor's hours are the members' hours of the tasks it does.
     ``inwoners_datum``: the date of the members' inhabitants (CBS), for the result's date and notes."""
-    if model not in MODELLEN:
+    if model not in {m.id for m in ds.models.modellen}:
         raise ValueError(model)
+    if not members:
+        raise UsageProblem("de regio heeft geen gemeenten")
     trace = Trace()
+    figs = [_member_figure(lid, trace) for lid in members]
+    total = compute(trace, INWONERS, "totaal", {"delen": [f.id for f in figs]}, soort="regio.inwoners", eenheid="inwoners")
     unit = compare(
-        ds, REKENEENHEID, pakket, tarief, schaalvoordeel, keuze, trace=trace, modellen=(model,), rekeneenheid=True, schalingen=schalingen
+        ds, int(total), pakket, tarief, schaalvoordeel, keuze, trace=trace, modellen=(model,), schalingen=schalingen, gemeenten=len(members)
     )
     if inwoners_datum:  # the events after the report up to the later of the two dates, once
         later = timeline_note(ds, [d for d in (unit.schatting.uurtarief.peildatum, inwoners_datum) if d])
         notes = tuple(n for n in unit.notities if n.code != "tijdlijn")
         unit = replace(unit, notities=((later,) if later else ()) + notes, schatting=replace(unit.schatting, inwoners_datum=inwoners_datum))
     m = unit.model(model)
-    rate = m.tarief_per_inwoner or Decimal(0)
-    own_regels = [r for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] == "gemeente"]
-    fixed_hours = sum((r.uren_per_maand for r in own_regels if r.per_gemeente and r.uren_per_maand), Decimal(0))
-    own_hours = (m.eigen_uren - fixed_hours) / REKENEENHEID  # per inhabitant: the areas that scale
-    out_hours = m.uitbesteed_uren / REKENEENHEID
-    leden = _members(members, own_regels, m, trace)
-    total = sum(lid.inwoners for lid in leden)
-    trace.step("regio.inwoners", "regio.inwoners", Decimal(total), "inwoners", [_ident(lid, "inwoners") for lid in members])
-    trace.step(
-        "regio.budget", "regio.budget", sum((c.bijdrage for c in leden), Decimal(0)), "€/jaar", [_ident(lid, "bijdrage") for lid in members]
+    regels = [r for r in unit.schatting.regels if r.gekwantificeerd]
+    own = [r.taakgebied for r in regels if m.uitvoerders[r.taakgebied] == "gemeente"]
+    out = [r.taakgebied for r in regels if m.uitvoerders[r.taakgebied] != "gemeente"]
+    per_fte = take(trace, ds, SALARY_FILE, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
+    months = take(trace, ds, SALARY_FILE, ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
+    tarief_uur = unit.schatting.uurtarief
+    leden = _members(ds, members, figs, own, pakket, m, trace, months.id, tarief_uur.stap, schalingen)
+    compute(
+        trace, "regio.budget", "totaal", {"delen": [_ident(lid, "bijdrage") for lid in members]}, soort="regio.budget", eenheid="€/jaar"
     )
-    own = [r.taakgebied for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] == "gemeente"]
-    out = [r.taakgebied for r in unit.schatting.regels if r.gekwantificeerd and m.uitvoerders[r.taakgebied] != "gemeente"]
-    trace.step(
+    compute(
+        trace,
         "regio.eigen_uren",
-        "regio.eigen_uren",
-        fixed_hours * len(leden) + own_hours * total,
-        "uur/maand",
-        [*(step_id(a, "uren_per_maand") for a in own), "regio.inwoners"],
-        rekeneenheid=REKENEENHEID,
+        "totaal",
+        {"delen": [_ident(lid, "eigen_uren") for lid in members]},
+        soort="regio.eigen_uren",
+        eenheid="uur/maand",
     )
-    hours = out_hours * total
-    trace.step(
+    hours = compute(
+        trace,
         "regio.uitvoerder_uren",
-        "regio.uitvoerder_uren",
-        hours,
-        "uur/maand",
-        [*(step_id(a, "uren_per_maand") for a in out), "regio.inwoners"],
-        rekeneenheid=REKENEENHEID,
+        "totaal",
+        {"delen": [step_id(a, "uren_per_maand") for a in out]},
+        soort="regio.uitvoerder_uren",
+        eenheid="uur/maand",
     )
-    per_fte = take(trace, ds, "salary_scales.yaml", ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
     fte = compute(
         trace,
         "regio.uitvoerder_fte",
@@ -176,18 +179,16 @@ def region(
         uren_per_fte=per_fte.getal,
         taakgebied="uitvoerder",
     )
-    months = take(trace, ds, "salary_scales.yaml", ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
-    rate_step = unit.schatting.uurtarief.stap
     cost = compute(
         trace,
         "regio.uitvoerder_kosten",
         "kosten_per_jaar",
-        {"maanden": months.id, "uren": "regio.uitvoerder_uren", "uurtarief": rate_step},
-        volgorde=["regio.uitvoerder_uren", months.id, rate_step],
+        {"maanden": months.id, "uren": "regio.uitvoerder_uren", "uurtarief": tarief_uur.stap},
+        volgorde=["regio.uitvoerder_uren", months.id, tarief_uur.stap],
         taakgebied="uitvoerder",
         maanden=months.getal,
         uren=hours,
-        uurtarief=unit.schatting.uurtarief.bedrag,
+        uurtarief=tarief_uur.bedrag,
     )
     roots = [
         "regio.budget",
@@ -195,8 +196,9 @@ def region(
         "regio.uitvoerder_fte",
         "regio.uitvoerder_kosten",
         "regio.eigen_uren",
-        unit.schatting.uurtarief.stap,
+        tarief_uur.stap,
     ]
+    rate = m.tarief_per_inwoner or Decimal(0)
     return Regio(titel, soort, model, pakket, tarief, tuple(leden), rate, hours, fte, cost, unit, trace.finish(roots))
 
 
@@ -204,36 +206,58 @@ def _ident(lid: Lidinvoer, what: str) -> str:
     return f"leden[{lid.code or lid.naam}].{what}"
 
 
-def _members(members: list[Lidinvoer], own_regels: list[Regel], m: ModelUitkomst, trace: Trace) -> list[Lid]:
-    """Each member's inhabitants (a figure with its source), contribution (rounded to the cent, a
-    step) and own hours and cost: fixed per municipality where the hours do not scale, else in
-    proportion to its inhabitants."""
-    fixed_hours = sum((r.uren_per_maand for r in own_regels if r.per_gemeente and r.uren_per_maand), Decimal(0))
-    fixed_cost = sum((r.kosten_per_jaar for r in own_regels if r.per_gemeente and r.kosten_per_jaar), Decimal(0))
-    own_hours = (m.eigen_uren - fixed_hours) / REKENEENHEID
-    own_cost = (m.eigen_kosten - fixed_cost) / REKENEENHEID
+def _member_figure(lid: Lidinvoer, trace: Trace) -> Figuur:
+    fig = Figuur(
+        _ident(lid, "inwoners"), "lid.inwoners", lid.inwoners, "inwoners", lid.bron, lid.status, lid.plaats, (("gemeente", lid.naam),)
+    )
+    trace.read(fig)
+    return fig
+
+
+def _members(
+    ds: Dataset,
+    members: list[Lidinvoer],
+    figs: list[Figuur],
+    own: list[str],
+    pakket: Pakket,
+    m: ModelUitkomst,
+    trace: Trace,
+    months: str,
+    rate: str,
+    schalingen: dict[str, str] | None,
+) -> list[Lid]:
+    """Each member on its own, by the estimate's formulas: its hours of the taakgebieden it performs
+    itself (one municipality of its inhabitants), their cost, and its contribution (rounded to the cent)."""
+    areas = [ds.taakgebied(a) for a in own]
+    scalings = {a.id: scaling(ds, a, trace, schalingen) for a in areas}
+    norms = {(a.id, p): norm(ds, a.id, p, trace) for a in areas for p in components(pakket)}
     leden = []
-    for lid in members:
-        fig = Figuur(
-            _ident(lid, "inwoners"), "lid.inwoners", lid.inwoners, "inwoners", lid.bron, lid.status, lid.plaats, (("gemeente", lid.naam),)
+    for lid, fig in zip(members, figs, strict=True):
+        parts = []
+        for (area, p), n in norms.items():
+            how, how_ids = scalings[area]
+            ident = _ident(lid, step_id(area, f"uren_per_maand.{p}"))
+            hours_of(trace, n, how, how_ids, ident, fig.id, 1)
+            parts.append(ident)
+        uren = compute(
+            trace, _ident(lid, "eigen_uren"), "totaal", {"delen": parts}, soort="lid.eigen_uren", eenheid="uur/maand", gemeente=lid.naam
         )
-        trace.read(fig)
+        kosten = compute(
+            trace,
+            _ident(lid, "eigen_kosten"),
+            "kosten_per_jaar",
+            {"maanden": months, "uren": _ident(lid, "eigen_uren"), "uurtarief": rate},
+            volgorde=[_ident(lid, "eigen_uren"), months, rate],
+            soort="lid.eigen_kosten",
+            gemeente=lid.naam,
+            maanden=trace.value(months),
+            uren=uren,
+            uurtarief=trace.value(rate),
+        )
         bijdrage = compute(
             trace, _ident(lid, "bijdrage"), "lid.bijdrage", {"tarief": f"{m.id}.tarief", "inwoners": fig.id}, gemeente=lid.naam
         )
-        leden.append(
-            Lid(
-                lid.naam,
-                lid.code,
-                lid.inwoners,
-                fixed_hours + own_hours * lid.inwoners,
-                fixed_cost + own_cost * lid.inwoners,
-                bijdrage,
-                lid.bron,
-                lid.politie_eenheid,
-                lid.extra,
-            )
-        )
+        leden.append(Lid(lid.naam, lid.code, lid.inwoners, uren, kosten, bijdrage, lid.bron, lid.politie_eenheid, lid.extra))
     return leden
 
 

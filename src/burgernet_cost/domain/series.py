@@ -41,6 +41,7 @@ class Telling:
     voorgangers: tuple[str, ...] = ()  # summed in place of a municipality that did not exist yet
     deels: tuple[str, ...] = ()  # predecessors that went only in part (not counted)
     ontbrekend: tuple[str, ...] = ()  # members without a count this year
+    gemeenten: int = 1  # how many municipalities the count is the sum of (members, or predecessors)
 
 
 @struct
@@ -78,7 +79,7 @@ def municipality_counts(gm: Gemeenten, code: str, naam: str) -> Callable[[int], 
         own = len(used) == 1 and used[0].code == code
         where = used[0].plaats if own else f"som van {len(used)} voorgangers (CBS, herindelingen)"
         herkomst = Herkomst(f"CBS {used[0].peildatum}", "gepubliceerd" if own else "afgeleid", where, naam, used[0].peildatum)
-        return Telling(n, herkomst, () if own else tuple(t.naam for t in used), tuple(partial))
+        return Telling(n, herkomst, () if own else tuple(t.naam for t in used), tuple(partial), gemeenten=len(used))
 
     return count
 
@@ -96,7 +97,7 @@ def members_counts(gm: Gemeenten, members_of: Callable[[int], list[Lidinvoer]], 
         date = gm.peildatum(jaar)
         where = counted[0].plaats if len(counted) == 1 else f"som van {len(counted)} gemeenten (CBS {date})"
         missing = tuple(m.naam for m in members if not m.inwoners)
-        return Telling(n, Herkomst(f"CBS {date}", "gepubliceerd", where, onderwerp, date), ontbrekend=missing)
+        return Telling(n, Herkomst(f"CBS {date}", "gepubliceerd", where, onderwerp, date), ontbrekend=missing, gemeenten=len(counted))
 
     return count
 
@@ -123,7 +124,8 @@ def series(
         else:
             assert inwoners is not None
             n, herkomst, bron = inwoners, None, "opgegeven"
-        result = estimate(ds, n, pakket, keuze_voor(jaar), herkomst=herkomst, schalingen=schalingen)
+        k = telling.gemeenten if telling is not None else 1  # a region, or a merged municipality's predecessors: their sum
+        result = estimate(ds, n, pakket, keuze_voor(jaar), herkomst=herkomst, schalingen=schalingen, gemeenten=k)
         events = tuple(e for e in ds.tijdlijn.gebeurtenissen if e.datum[:4] == str(jaar))
         late = any(w.code == "peildatum_na_laatste_cao_stap" for w in result.uurtarief.waarschuwingen)
         punten.append(
@@ -137,6 +139,7 @@ def series(
                 telling.ontbrekend if telling else (),
                 telling.voorgangers if telling else (),
                 telling.deels if telling else (),
+                k,
             )
         )
     return Reeks(onderwerp, pakket, tuple(punten), tellingen is None)

@@ -81,9 +81,7 @@ def show(value: Decimal | int | str | None, unit: str, written: bool = False) ->
 def figure_label(f: Figuur) -> str:
     p: Mapping[str, Any] = f.p  # a figure's parameters, by its soort
     labels: dict[str, Callable[[], str]] = {
-        "invoer.inwoners": lambda: (
-            "rekeneenheid (uitkomsten per gemeente naar rato van de inwoners)" if p.get("rekeneenheid") else "inwoners"
-        ),
+        "invoer.inwoners": lambda: "inwoners",
         "invoer.uurtarief": lambda: "uurtarief (opgegeven met --uurtarief)",
         "invoer.schaalvoordeel": lambda: "schaalvoordeel landelijke voorziening (opgegeven met --schaalvoordeel)",
         "waarneming.uren_per_maand": lambda: f"uren per maand ({p['waarneming']})",
@@ -148,6 +146,8 @@ def step_label(s: Stap) -> str:
         "regio.budget": "budget uitvoerder",
         "regio.eigen_uren": "eigen beleid van alle gemeenten, uren per maand",
         "regio.uitvoerder_uren": "uren per maand uitvoerder",
+        "lid.eigen_uren": f"eigen uren per maand {p.get('gemeente')}",
+        "lid.eigen_kosten": f"eigen kosten per jaar {p.get('gemeente')}",
     }
     return labels[s.soort]
 
@@ -165,14 +165,14 @@ def step_formula(s: Stap, values: list[str]) -> str | None:
     if s.soort == "uren_per_maand.per_gemeente":
         som = p["som_uren"]
         return (
-            f"uren per gemeente zoals waargenomen = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
-            f"{p['gemeenten']} gemeente(n), ongeacht het aantal inwoners"
+            f"uren per gemeente zoals waargenomen x gemeenten = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
+            f"{p['waarnemingen']} waargenomen gemeente(n) x {p['gemeenten']}, ongeacht het aantal inwoners"
         )
-    if s.soort in ("uren_per_maand", "model.tarief"):
+    if s.soort in ("uren_per_maand", "model.tarief", "lid.eigen_uren"):
         return " + ".join(values) if n > 1 else None
     if s.soort == "fte":
         return f"uren per maand / {nl.nl_number(p['uren_per_fte'])}"
-    if s.soort == "kosten_per_jaar":
+    if s.soort in ("kosten_per_jaar", "lid.eigen_kosten"):
         return f"{nl.nl_number(p['maanden'])} x {nl.hours(p['uren'])} uur x {nl.euro(p['uurtarief'], 4)}"
     if s.soort == "per_inwoner":
         return f"kosten per jaar / {nl.nl_number(p['inwoners'])} inwoners"
@@ -202,8 +202,11 @@ def step_formula(s: Stap, values: list[str]) -> str | None:
         return "tarief x inwoners, afgerond op centen"
     if s.soort in ("regio.inwoners", "regio.budget"):
         return f"som van {n} gemeenten"
-    if s.soort in ("regio.eigen_uren", "regio.uitvoerder_uren"):
-        return f"uren per {nl.nl_number(p['rekeneenheid'])} inwoners / {nl.nl_number(p['rekeneenheid'])} x inwoners van de regio"
+    if s.soort == "regio.eigen_uren":
+        return f"som van {n} gemeenten"
+    if s.soort == "regio.uitvoerder_uren":
+        return " + ".join(values) + " (de uren van alle leden samen)" if n > 1 else "de uren van alle leden samen"
+
     return None
 
 

@@ -51,10 +51,12 @@ def render_workbook(d: Dossier, ds: Any, colofon: Any) -> bytes:
     return book.buffer.getvalue()
 
 
-def _component(area: str, pakket: str) -> str:
+def _component(area: str, pakket: str, gemeenten: str) -> str:
     crit = f'W_Taakgebied,"{area}",W_Pakket,"{pakket}",W_Meegewogen,1'
     hours, people = f"SUMIFS(W_Uren,{crit})", f"SUMIFS(W_Inwoners,{crit})"
-    per_gemeente = F["uren_per_maand.per_gemeente"].excel({"som_uren": hours, "gemeenten": f"COUNTIFS({crit})"})[1:]
+    per_gemeente = F["uren_per_maand.per_gemeente"].excel({"som_uren": hours, "waarnemingen": f"COUNTIFS({crit})", "gemeenten": gemeenten})[
+        1:
+    ]
     per_inwoner = F["uren_per_maand.pakket"].excel({"som_uren": hours, "som_inwoners": people, "inwoners": "Inwoners"})[1:]
     return f'IF(Schaling_{area}="per_gemeente",{per_gemeente},{per_inwoner})'
 
@@ -82,7 +84,7 @@ def _berekening(book: Book, d: Dossier, ds: Any, names: dict[str, str]) -> dict[
                 book.text(ws, row, 5, r.bron)
                 row += 1
                 continue
-            hours = "+".join(_component(r.taakgebied, c) for c in components(pakket))
+            hours = "+".join(_component(r.taakgebied, c, "Gemeenten" if d.is_regio else "1") for c in components(pakket))
             ws.write_formula(row, 1, "=" + hours, book.num(HOURS), _f(r.uren_per_maand))
             ws.write_formula(row, 2, F["fte"].excel({"uren": _cell(row, 1), "uren_per_fte": "UrenPerMaand"}), book.num(FTE), _f(r.fte))
             ws.write_formula(

@@ -105,6 +105,16 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         _inhabitants(d, figs),
         "de regio als geheel (som van de leden)" if d.is_regio else "",
     )
+    if d.is_regio:  # hours that hold per municipality count once for each member (DOMAIN.md §11)
+        put(
+            "Gemeenten",
+            "Aantal gemeenten",
+            len(next(iter(d.regio.values())).leden),
+            "gemeenten",
+            INT,
+            ("leden van de regio", "berekend", ""),
+            "",
+        )
     profile = figs.of(figs.find("tariefprofiel"))
     p: Mapping[str, Any] = tarief.p  # the rate's parameters, by its soort
     if tarief.soort == "salaris":
