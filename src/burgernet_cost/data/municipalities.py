@@ -69,12 +69,13 @@ class Gemeenten:
     derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # years built from the series
 
     def bevolkingsreeks(self) -> Bevolkingsreeks:
-        """Inhabitants per municipality per year (read on first use; see ``population_series``)."""
+        """Inhabitants per municipality per year (read on first use; see ``population_series``). A year
+        that has a table of its own takes its counts from that table: one source per year."""
         if not self.series:
-            from burgernet_cost.data.population_series import load_series
+            from burgernet_cost.data.population_series import load_series, one_source_per_year
 
             assert self.root is not None
-            self.series.append(load_series(self.root, self.meta, self.bestand))
+            self.series.append(one_source_per_year(load_series(self.root, self.meta, self.bestand), self.per_jaar))
         return self.series[0]
 
     def herindelingen(self) -> Any:
@@ -297,7 +298,10 @@ def _load(root: Path) -> Gemeenten:
     problems += _alias_problems(meta, per_jaar, lines)
     if problems:
         raise DataErrors(problems)
-    return Gemeenten(meta, per_jaar, lines.file, root=root)
+    result = Gemeenten(meta, per_jaar, lines.file, root=root)
+    if meta.bevolkingsreeks is not None:
+        result.bevolkingsreeks()  # one source per year: a year table that the series contradicts is refused (cached once read)
+    return result
 
 
 def _alias_problems(meta: Any, per_jaar: dict[int, tuple[Gemeente, ...]], lines: LineMap) -> list[DataError]:

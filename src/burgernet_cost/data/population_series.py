@@ -96,6 +96,34 @@ def load_series(root: Path, meta: Any, file_shown: str) -> Bevolkingsreeks:
     return Bevolkingsreeks(per_code, tuple(sorted(totals)), spec.bron.document or "CBS", spec.status)
 
 
+def one_source_per_year(series: Bevolkingsreeks, tables: dict[int, tuple[Any, ...]]) -> Bevolkingsreeks:
+    """The series with the counts of every year that has a table of its own (``gemeenten_2014.csv``,
+    …) taken from that table, so that ``estimate --jaar J`` and the row J of ``reeks`` read the same
+    figure. The series repeats those years; where it says otherwise for a municipality, the data says
+    two things and is refused (file and line of both)."""
+    errors: list[DataError] = []
+    per_code = {code: dict(years) for code, years in series.per_code.items()}
+    for jaar, rows in tables.items():
+        if jaar not in series.jaren:
+            continue
+        codes = {g.code for g in rows}
+        for g in rows:
+            own = per_code.get(g.code, {}).get(jaar)
+            if own is None or own.inwoners != g.inwoners:
+                said = "ontbreekt daar" if own is None else f"noemt {own.inwoners} ({own.plaats})"
+                errors.append(DataError(f"{g.code} ({g.naam}) {jaar}: {g.inwoners} inwoners; de bevolkingsreeks {said}", file=g.plaats))
+                continue
+            per_code[g.code][jaar] = Telling(g.code, g.naam, jaar, g.peildatum, g.inwoners, g.plaats)
+        extra = sorted(code for code, years in per_code.items() if jaar in years and code not in codes)
+        errors += [
+            DataError(f"{code} staat in {jaar} in de bevolkingsreeks maar niet in de jaartabel", file=per_code[code][jaar].plaats)
+            for code in extra
+        ]
+    if errors:
+        raise DataErrors(errors[:50])
+    return Bevolkingsreeks(per_code, series.jaren, series.bron, series.status)
+
+
 def _rows(reader: Any, shown: str) -> tuple[dict[str, dict[int, Telling]], list[DataError]]:
     if next(reader, None) != COLUMNS:
         return {}, [DataError(f"kopregel moet zijn: {','.join(COLUMNS)}", file=shown, line=1)]
