@@ -106,3 +106,41 @@ def test_mypy_refuses_explicit_any_in_the_domain() -> None:
     assert config["strict"] is True
     domain = [o for o in config.get("overrides", []) if "burgernet_cost.domain.*" in o["module"]]
     assert domain and domain[0]["disallow_any_explicit"] is True
+
+
+def test_steps_are_made_only_by_the_evaluator() -> None:
+    """A step of the trace is recorded by ``domain/formulas.py`` alone (``compute``, and
+    ``unquantified`` for a quantity without a number): no caller records a value it computed itself."""
+    makers = {
+        f"{path.relative_to(PACKAGE)}:{node.lineno}"
+        for path in PACKAGE.rglob("*.py")
+        if path.name not in ("formulas.py", "trace.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "step"
+        if "trace" in ast.unparse(node.func.value)
+    }
+    assert not makers, makers
+
+
+AMOUNT_WORDS = ("inwoners", "bijdrage", "kosten", "tarief", "bedrag", "totaal", "uren", "fte", "budget")
+
+
+def test_output_does_no_arithmetic_on_amounts() -> None:
+    """Views and documents format what the domain computed: no product, quotient or difference of
+    amounts in ``output/`` (a second copy of a rule that drifts)."""
+    found = []
+    for path in sorted((PACKAGE / "output").rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if not (isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Mult, ast.Div, ast.Sub))):
+                continue
+            sides = (node.left, node.right)
+            if any(
+                isinstance(x, (ast.JoinedStr, ast.List, ast.Tuple)) or (isinstance(x, ast.Constant) and isinstance(x.value, str))
+                for x in sides
+            ):
+                continue
+            text = ast.unparse(node)
+            if any(word in text for word in AMOUNT_WORDS):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {text}")
+    assert not found, found

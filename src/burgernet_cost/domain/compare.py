@@ -20,7 +20,7 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.codes import TARIEVEN, ModelCode, Pakket, Tarief
 from burgernet_cost.domain.estimate import INWONERS, Herkomst, Regel, Schatting, estimate, step_id
 from burgernet_cost.domain.figures import MODELS_FILE, figure, take, user_input
-from burgernet_cost.domain.formulas import compute
+from burgernet_cost.domain.formulas import FORMULES, compute
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import UsageProblem
@@ -96,9 +96,7 @@ def advice_tariff(ds: Dataset, taakgebied: str, pakket: Pakket, trace: Trace) ->
     if pakket == "aanvullend" and "basis" in amounts and "volledig" in amounts:
         full, basis = read("volledig"), read("basis")
         ident = f"advies.{taakgebied}.aanvullend"
-        value = full.getal - basis.getal
-        trace.step(ident, "advies_aanvullend", value, "€/inwoner/jaar", [full.id, basis.id])
-        return ident, value, True
+        return ident, compute(trace, ident, "advies_aanvullend", {"volledig": full.id, "basis": basis.id}), True
     raise UsageProblem(
         f"de data noemt geen adviesbedrag voor taakgebied '{taakgebied}', pakket '{pakket}' (inrichtingsmodellen.yaml: adviesbedragen)"
     )
@@ -233,15 +231,7 @@ def _model(
     own = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] == "gemeente"]
     out = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] != "gemeente"]
     ident = m.id
-    own_cost = _sum(trace, own, "kosten_per_jaar")
-    trace.step(
-        f"{ident}.eigen_kosten",
-        "model.eigen_kosten",
-        own_cost,
-        "€/jaar",
-        [step_id(r.taakgebied, "kosten_per_jaar") for r in own],
-        model=m.naam,
-    )
+    own_cost = _sum(trace, ident, own, "kosten_per_jaar", "€/jaar", "eigen_kosten", model=m.naam)
     rate_ids = []
     assumption = False
     for r in out:
@@ -252,13 +242,11 @@ def _model(
             compute(trace, landelijk, "tarief_na_schaalvoordeel", {"tarief": rate_id, "schaalvoordeel": sv_id}, schaalvoordeel=sv)
             rate_id, assumption = landelijk, True
         rate_ids.append(rate_id)
-    inputs = rate_ids
-    values = [trace.value(i) for i in inputs]
-    rate_total = sum(values, Decimal(0)) if values else None
+    rate_total = None
     contribution = Decimal(0)
     terms = [f"{ident}.eigen_kosten"]
-    if rate_total is not None:
-        compute(trace, f"{ident}.tarief", "totaal", {"delen": inputs}, soort="model.tarief", eenheid="€/inwoner/jaar")
+    if rate_ids:
+        rate_total = compute(trace, f"{ident}.tarief", "totaal", {"delen": rate_ids}, soort="model.tarief", eenheid="€/inwoner/jaar")
         contribution = compute(
             trace,
             f"{ident}.bijdrage",
@@ -268,7 +256,7 @@ def _model(
             inwoners=schatting.inwoners,
         )
         terms.append(f"{ident}.bijdrage")
-    compute(
+    totaal = compute(
         trace,
         f"{ident}.totaal",
         "model.totaal",
@@ -282,13 +270,13 @@ def _model(
         naam=m.naam,
         uitvoering={area: executors.get(e, e) for area, e in m.uitvoering.items()},
         uitvoerders=dict(m.uitvoering),
-        eigen_uren=_sum(trace, own, "uren_per_maand"),
-        eigen_fte=_sum(trace, own, "fte"),
+        eigen_uren=_sum(trace, ident, own, "uren_per_maand", "uur/maand", "eigen_uren"),
+        eigen_fte=_sum(trace, ident, own, "fte", "fte"),
         eigen_kosten=own_cost,
-        uitbesteed_uren=_sum(trace, out, "uren_per_maand"),
+        uitbesteed_uren=_sum(trace, ident, out, "uren_per_maand", "uur/maand", "uitbesteed_uren"),
         tarief_per_inwoner=rate_total,
         bijdrage=contribution,
-        totaal=own_cost + contribution,
+        totaal=totaal,
         verschil=Decimal(0),
         verrekening=m.verrekening_omschrijving,
         tarief_bron=None if rate_total is None else tarief,
@@ -296,9 +284,13 @@ def _model(
     )
 
 
-def _sum(trace: Trace, regels: list[Regel], grootheid: str) -> Decimal:
-    """The sum of a quantity over taakgebieden, from their recorded steps."""
-    return sum((trace.value(step_id(r.taakgebied, grootheid)) for r in regels), Decimal(0))
+def _sum(trace: Trace, ident: str, regels: list[Regel], grootheid: str, eenheid: str, naam: str = "", **params: str) -> Decimal:
+    """The sum of a quantity over taakgebieden, a step ``<model>.eigen_<grootheid>`` (or ``naam``)."""
+    naam = naam or f"eigen_{grootheid}"
+    delen = [step_id(r.taakgebied, grootheid) for r in regels]
+    return compute(
+        trace, f"{ident}.{naam}", "totaal", {"delen": delen}, soort=f"model.{naam}", eenheid=eenheid, extra=tuple(params.items())
+    )
 
 
 def _notes(
@@ -348,6 +340,11 @@ class Bijdrage2014:
     ook: tuple[str, ...]
     niet: tuple[str, ...]
     verschil: Decimal | None
+
+
+def per_jaar(tarief: Decimal, inwoners: int) -> Decimal:
+    """A contribution per inhabitant as an amount per year for ``inwoners`` (the formula of a model's contribution)."""
+    return FORMULES["model.bijdrage"].evaluate({"tarief": tarief, "inwoners": inwoners})
 
 
 def contributions_2014(ds: Dataset, tarief: Decimal) -> list[Bijdrage2014]:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from burgernet_cost.data.record_types.tasks import Taakgebied
 from burgernet_cost.domain.codes import PAKKETTEN, SCHALINGEN, WEAK_STATUSES, Pakket, Status
 from burgernet_cost.domain.figures import INTERVIEWS_FILE, SALARY_FILE, figure, take, user_input
-from burgernet_cost.domain.formulas import compute
+from burgernet_cost.domain.formulas import compute, unquantified
 from burgernet_cost.domain.rate import TariefKeuze, Uurtarief, uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
 from burgernet_cost.errors import DataError
@@ -172,7 +172,7 @@ def line_for(
     if not area.gekwantificeerd:
         flag = figure(ds, "tasks.yaml", ("taakgebieden", an, "gekwantificeerd"), "taakgebied.gekwantificeerd", "", taakgebied=area.naam)
         trace.read(flag)
-        trace.step(step_id(area.id, "niet_gekwantificeerd"), "niet_gekwantificeerd", None, "", [flag.id], taakgebied=area.naam)
+        unquantified(trace, step_id(area.id, "niet_gekwantificeerd"), flag.id, taakgebied=area.naam)
         return Regel(area.id, area.naam, None, None, None, None, flag.bron)
     parts = []
     how, how_ids = scaling(ds, area, trace, schalingen)

@@ -157,12 +157,17 @@ FORMULES: dict[str, Formule] = {
         _f("kosten_per_jaar", MAANDEN * UREN * UURTARIEF, "€/jaar"),
         _f("per_inwoner", In("kosten") / INWONERS, "€/inwoner/jaar"),
         _f("totaal", In("delen"), ""),
+        _f("uurtarief.opgegeven", In("uurtarief"), "€/uur"),
         _f("uurtarief.salaris", In("maandsalaris") * In("factor") / In("uren_per_maand"), "€/uur"),
+        _f("toeslagfactor", Const(Decimal(1)) + In("procenten") / Const(Decimal(100)), "factor"),
+        _f("cao_stap.procent", In("maandsalaris") * (Const(Decimal(1)) + In("procent") / Const(Decimal(100))), "€/maand"),
+        _f("cao_stap.bedrag", In("maandsalaris") + In("bedrag"), "€/maand"),
         _f("uurtarief.integraal", (In("loonkosten") + In("overhead")) / In("productieve_uren"), "€/uur"),
         _f("tarief_na_schaalvoordeel", In("tarief") * (Const(Decimal(1)) - In("schaalvoordeel") / Const(Decimal(100))), "€/inwoner/jaar"),
         _f("model.bijdrage", In("tarief") * INWONERS, "€/jaar"),
         _f("model.totaal", In("eigen_kosten") + In("bijdrage"), "€/jaar"),
         _f("lid.bijdrage", Afgerond(In("tarief") * INWONERS, 2), "€/jaar"),
+        _f("advies_aanvullend", In("volledig") - In("basis"), "€/inwoner/jaar"),
         _f("advies_geindexeerd", In("bedrag") * In("factor"), "€/inwoner/jaar"),
         _f("advies.loonindex", In("uurtarief") / In("uurtarief_prijspeil"), ""),
     )
@@ -182,6 +187,7 @@ def compute(
     eenheid: str | None = None,
     keuze: Sequence[str] = (),
     volgorde: Sequence[str] | None = None,
+    extra: Sequence[tuple[str, Waarde]] = (),
     **params: Waarde,
 ) -> Decimal:
     """Evaluate formula ``naam`` over recorded figures and steps and record the result as step
@@ -205,5 +211,11 @@ def compute(
             raise ValueError(f"step {ident}: the order names other inputs than the formula reads")
         ids = list(volgorde)
     value = formule.evaluate(values)
-    trace.step(ident, soort or naam, value, formule.eenheid if eenheid is None else eenheid, ids, **params)
+    trace.step(ident, soort or naam, value, formule.eenheid if eenheid is None else eenheid, ids, **dict(extra), **params)
     return value
+
+
+def unquantified(trace: Trace, ident: str, flag: str, **params: Waarde) -> None:
+    """Record that a quantity has no value (a taakgebied the report does not quantify), read from
+    ``flag``: a step without a number, so that no figure can stand in for it."""
+    trace.step(ident, "niet_gekwantificeerd", None, "", [flag], **params)

@@ -18,7 +18,7 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
 from burgernet_cost.domain.codes import Kostenbasis, Pad, Status
 from burgernet_cost.domain.figures import SALARY_FILE, Bron, per_dataset, take, user_input
-from burgernet_cost.domain.formulas import FORMULES
+from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.trace import Figuur, Notitie, Params, Stap, Trace, Waarde, notitie
 from burgernet_cost.errors import UsageProblem, quote
 from burgernet_cost.structs import field, replace, struct
@@ -147,7 +147,7 @@ def _uurtarief(ds: Dataset, keuze: TariefKeuze, trace: Trace) -> Uurtarief:
         if keuze.uurtarief <= 0:
             raise UsageProblem("moet groter zijn dan 0", field="uurtarief")
         ident = user_input(trace, "uurtarief", keuze.uurtarief, "€/uur")
-        trace.step(RATE_STEP, "uurtarief.opgegeven", keuze.uurtarief, "€/uur", [ident])
+        compute(trace, RATE_STEP, "uurtarief.opgegeven", {"uurtarief": ident})
         return Uurtarief(keuze.uurtarief, "opgegeven", (), figuren=_read_since(trace, before))
     b = _Build(trace)
     pn, prof = profile(ds, keuze.profiel)
@@ -159,10 +159,11 @@ def _uurtarief(ds: Dataset, keuze: TariefKeuze, trace: Trace) -> Uurtarief:
         return _integral(ds, schaal, b, before, prof.id if keuze.schaal is None else None)
     if prof.status == "aanname" and not custom:
         b.aannames.append(notitie("aanname_tariefprofiel", profiel=prof.id, toelichting=prof.toelichting or prof.naam))
-    maand, at, table = _monthly_salary(ds, keuze, prof, schaal, periodiek, b)
-    factor, allowances = _allowances(ds, keuze, prof, at, b)
-    uren = b.take(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand").getal
-    bedrag = FORMULES["uurtarief.salaris"].evaluate({"maandsalaris": maand, "factor": factor, "uren_per_maand": uren})
+    profile_id = b.inputs[-1]
+    maand_id, at, table = _monthly_salary(ds, keuze, prof, schaal, periodiek, b)
+    factor_id, allowances = _allowances(ds, keuze, prof, at, b)
+    uren_fig = b.take(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
+    maand, factor, uren = trace.value(maand_id), (trace.value(factor_id) if factor_id else Decimal(1)), uren_fig.getal
     steps = tuple(f.datum for f in _read_since(trace, before) if f.soort == "cao_stap")
     params: Params = (
         ("schaal", schaal),
@@ -176,7 +177,15 @@ def _uurtarief(ds: Dataset, keuze: TariefKeuze, trace: Trace) -> Uurtarief:
         ("uren_per_maand", uren),
         ("cao_stappen", steps),
     )
-    trace.step(RATE_STEP, "uurtarief.salaris", bedrag, "€/uur", b.inputs, **dict(params))
+    bedrag = compute(
+        trace,
+        RATE_STEP,
+        "uurtarief.salaris",
+        {"maandsalaris": maand_id, "factor": factor_id or Decimal(1), "uren_per_maand": uren_fig.id},
+        keuze=[profile_id],
+        volgorde=[profile_id, maand_id, *([factor_id] if factor_id else []), uren_fig.id],
+        extra=params,
+    )
     return Uurtarief(bedrag, "salaris", params, _read_since(trace, before), tuple(b.aannames), tuple(b.waarschuwingen), prof.id, at)
 
 
@@ -186,8 +195,8 @@ def _read_since(trace: Trace, before: set[str]) -> tuple[Figuur, ...]:
 
 def _monthly_salary(
     ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, schaal: str, periodiek: int, b: _Build
-) -> tuple[Decimal, str, s.Salaristabel]:
-    """The monthly salary from the table, indexed to the peildatum: (amount, date it is at, table)."""
+) -> tuple[str, str, s.Salaristabel]:
+    """The monthly salary from the table, indexed to the peildatum: (its figure or step, date it is at, table)."""
     peildatum = keuze.peildatum
     if peildatum and keuze.peildatum_uit_jaar and peildatum < oldest_price_date(ds):
         b.waarschuwingen.append(notitie("prijspeil_oudste_tabel", gevraagd=peildatum, oudste=oldest_price_date(ds)))
@@ -204,7 +213,6 @@ def _monthly_salary(
             raise UsageProblem(
                 f"periodiek {periodiek} bestaat niet in schaal {schaal} van tabel {table.id} (0 t/m {len(table.schalen[schaal]) - 1})"
             )
-    start = len(b.inputs)
     source = cell_source(table, schaal, periodiek)
     maand = b.take(
         ds,
@@ -217,19 +225,19 @@ def _monthly_salary(
         periodiek=periodiek,
         tabel=table.naam,
         datum=table.ingangsdatum,
-    ).getal
+    ).id
     if table.status == "afgeleid":
         reason = (table.aanname or table.methode or "").rstrip(".")
         b.aannames.append(notitie("tabel_afgeleid", tabel=table.naam, reden=reason))
     at = table.ingangsdatum
     if peildatum and peildatum > table.ingangsdatum:
-        maand, at = _index(ds, table, maand, peildatum, b, start)
+        maand, at = _index(ds, table, maand, peildatum, b)
     return maand, at, table
 
 
-def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str, b: _Build) -> tuple[Decimal, list[tuple[str, Decimal]]]:
-    """1 + the allowance percentages valid at ``at``, and (name, percentage) of each."""
-    factor = Decimal(1)
+def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str, b: _Build) -> tuple[str | None, list[tuple[str, Decimal]]]:
+    """The step 1 + the allowance percentages valid at ``at`` (None: no allowance), and (name, percentage) of each."""
+    ids: list[str] = []
     names: list[tuple[str, Decimal]] = []
     toeslag_ids = keuze.toeslagen if keuze.toeslagen is not None else tuple(prof.toeslagen)
     known_ids = [a.id for a in ds.salary.toeslagen]
@@ -246,21 +254,44 @@ def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str,
             b.waarschuwingen.append(notitie("toeslag_onbekend", toeslag=toeslag.naam, datum=at))
             continue
         k, w = valid[-1]
-        percent = b.take(ds, ("toeslagen", an, "waarden", k, "procent"), "toeslag", "%", toeslag=toeslag.naam, vanaf=w.vanaf, datum=w.vanaf)
-        factor += percent.getal / 100
+        percent = take(
+            b.trace,
+            ds,
+            SALARY_FILE,
+            ("toeslagen", an, "waarden", k, "procent"),
+            "toeslag",
+            "%",
+            toeslag=toeslag.naam,
+            vanaf=w.vanaf,
+            datum=w.vanaf,
+        )
+        ids.append(percent.id)
         names.append((toeslag.naam, w.procent))
-    return factor, names
+    if not ids:
+        return None, names
+    compute(b.trace, "uurtarief.toeslagfactor", "toeslagfactor", {"procenten": ids})
+    return "uurtarief.toeslagfactor", names
 
 
-def _index(ds: Dataset, table: s.Salaristabel, maand: Decimal, peildatum: str, b: _Build, start: int) -> tuple[Decimal, str]:
-    """Apply the dated CAO steps after the table's date up to the peildatum; the inputs from ``start``
-    on (the table's salary and the steps) become one step, the indexed monthly salary."""
+def _index(ds: Dataset, table: s.Salaristabel, maand: str, peildatum: str, b: _Build) -> tuple[str, str]:
+    """Apply the dated CAO steps after the table's date up to the peildatum, one step each (the
+    salary after it); returns the last step, the indexed monthly salary, and the date it is at."""
     at = table.ingangsdatum
-    for n, step in steps_until(ds, table, peildatum):
-        if step.procent is not None:
-            maand = maand * (1 + b.take(ds, ("cao_verhogingen", n, "procent"), "cao_stap", "%", datum=step.datum).getal / 100)
-        else:
-            maand = maand + b.take(ds, ("cao_verhogingen", n, "bedrag_per_maand"), "cao_stap", "€/maand", datum=step.datum).getal
+    steps = list(steps_until(ds, table, peildatum))
+    for k, (n, step) in enumerate(steps):
+        ident = "uurtarief.maandsalaris" if k == len(steps) - 1 else f"uurtarief.maandsalaris[{k + 1}]"
+        key, unit = ("procent", "%") if step.procent is not None else ("bedrag_per_maand", "€/maand")
+        fig = take(b.trace, ds, SALARY_FILE, ("cao_verhogingen", n, key), "cao_stap", unit, datum=step.datum)
+        name = "procent" if key == "procent" else "bedrag"
+        compute(
+            b.trace,
+            ident,
+            f"cao_stap.{name}",
+            {"maandsalaris": maand, name: fig.id},
+            soort="maandsalaris_geindexeerd",
+            peildatum=step.datum,
+        )
+        maand = ident
         if step.status == "aanname":
             b.aannames.append(notitie("cao_stap_aanname", datum=step.datum, toelichting=step.toelichting))
         at = step.datum
@@ -274,8 +305,6 @@ def _index(ds: Dataset, table: s.Salaristabel, maand: Decimal, peildatum: str, b
                 toelichting=ds.salary.cao_verhogingen_toelichting,
             )
         )
-    b.trace.step("uurtarief.maandsalaris", "maandsalaris_geindexeerd", maand, "€/maand", b.inputs[start:], peildatum=peildatum)
-    b.inputs[start:] = ["uurtarief.maandsalaris"]
     return maand, peildatum if peildatum <= last else max(at, table.ingangsdatum)
 
 
@@ -308,9 +337,17 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         status=ik.productieve_uren_status,
     ).getal
     b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
-    bedrag = FORMULES["uurtarief.integraal"].evaluate({"loonkosten": loon, "overhead": overhead, "productieve_uren": uren})
     params: Params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
-    b.trace.step(RATE_STEP, "uurtarief.integraal", bedrag, "€/uur", b.inputs, **dict(params))
+    profile_id, loon_id, overhead_id, uren_id = b.inputs
+    bedrag = compute(
+        b.trace,
+        RATE_STEP,
+        "uurtarief.integraal",
+        {"loonkosten": loon_id, "overhead": overhead_id, "productieve_uren": uren_id},
+        keuze=[profile_id],
+        volgorde=b.inputs,
+        extra=params,
+    )
     return Uurtarief(
         bedrag, "integraal", params, _read_since(b.trace, before), tuple(b.aannames), tuple(b.waarschuwingen), None, f"{ik.jaar}-01-01"
     )

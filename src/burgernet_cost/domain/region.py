@@ -69,6 +69,11 @@ class Regio:
         return sum((lid.bijdrage for lid in self.leden), Decimal(0))
 
     @property
+    def afrondingsverschil(self) -> Decimal:
+        """Budget (the members' contributions, each rounded to the cent) minus what the executor's hours cost."""
+        return self.budget - self.uitvoerder_kosten
+
+    @property
     def eigen_uren(self) -> Decimal:
         return sum((lid.eigen_uren for lid in self.leden), Decimal(0))
 

@@ -137,6 +137,8 @@ class Trace:
         unknown = [i for i in inputs if i not in self.figuren and i not in self.stappen]
         if unknown:
             raise ValueError(f"step {ident} uses unrecorded inputs {unknown}")
+        if ident in self.stappen:  # one id, one step: a second one would make the trace a cycle or hide the first
+            raise ValueError(f"step {ident} recorded twice")
         self.stappen[ident] = Stap(ident, soort, waarde, eenheid, inputs, _frozen(params))
         return waarde
 

@@ -132,12 +132,16 @@ def step_label(s: Stap) -> str:
         "uurtarief.opgegeven": "uurtarief",
         "uurtarief.salaris": "uurtarief",
         "uurtarief.integraal": "uurtarief",
-        "maandsalaris_geindexeerd": "maandsalaris op de peildatum",
+        "maandsalaris_geindexeerd": "maandsalaris na de cao-stap van " + date_nl(str(p.get("peildatum", "0-0-0"))),
+        "toeslagfactor": "toeslagen (factor)",
         "advies_aanvullend": "adviesbedrag aanvullend (volledig - basis)",
         "advies.loonindex": "loonindex adviesbedragen",
         "advies_geindexeerd": "adviesbedrag, geïndexeerd",
         "tarief_na_schaalvoordeel": "tarief na schaalvoordeel",
         "model.eigen_kosten": "eigen kosten",
+        "model.eigen_uren": "eigen uren per maand",
+        "model.eigen_fte": "eigen fte",
+        "model.uitbesteed_uren": "uitbestede uren per maand",
         "model.tarief": "tarief per inwoner per jaar",
         "model.bijdrage": "bijdrage per jaar",
         "model.totaal": f"{p.get('nummer')}. {p.get('model')}: totaal per jaar",
@@ -182,8 +186,8 @@ def step_formula(s: Stap, values: list[str]) -> str | None:
         return "het rapport heeft hiervoor geen uren gemeten"
     if s.soort.startswith("uurtarief."):
         return rate_formula(s.soort.removeprefix("uurtarief."), p)
-    if s.soort == "maandsalaris_geindexeerd":
-        return f"tabel + cao-verhogingen tot {date_nl(p['peildatum'])}"
+    if s.soort in ("maandsalaris_geindexeerd", "toeslagfactor"):
+        return "1 + toeslagen (%) / 100" if s.soort == "toeslagfactor" else "maandsalaris ervoor + cao-stap"
     if s.soort == "advies_aanvullend":
         return " - ".join(values)
     if s.soort == "advies.loonindex":

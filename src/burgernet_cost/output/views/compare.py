@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking
+from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, per_jaar
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import (
@@ -179,8 +179,8 @@ def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
         low, high = other.van_per_inwoner, other.tot_per_inwoner
         text = (
             f"In 2014 (overige gebieden, {other.bron.kort()}): {other.omschrijving}; bijdrage gemeenten tussen "
-            f"{money.euro(low)} en {money.euro(high)} per inwoner = {money.euro(low * first.inwoners)} tot "
-            f"{money.euro(high * first.inwoners)} per jaar (een bandbreedte, geen bedrag voor dit gebied)."
+            f"{money.euro(low)} en {money.euro(high)} per inwoner = {money.euro(per_jaar(low, first.inwoners))} tot "
+            f"{money.euro(per_jaar(high, first.inwoners))} per jaar (een bandbreedte, geen bedrag voor dit gebied)."
         )
         return [
             Field(None, "Situatie 2014", text),
@@ -201,7 +201,7 @@ def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
     paid = situation.bijdrage_gemeenten_per_inwoner
     text = (
         f"In 2014 ({situation.gebied}, {situation.bron.kort()}): {situation.omschrijving}; bijdrage gemeenten "
-        + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(paid * first.inwoners)} per jaar")
+        + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(per_jaar(paid, first.inwoners))} per jaar")
         + f"; die betaalde: {situation.bijdrage_betaalt_toelichting}."
         + (f" Status {situation.status}: {situation.methode.strip()}" if situation.status != "gepubliceerd" else "")
     )

@@ -29,7 +29,7 @@ SCALE_NOTES = {"schaalvoordeel_aanname", "schaalvoordeel_opgegeven"}
 
 def budget_balance(regio: Regio) -> str:
     """What the executor's hours cost at the hourly rate, against the budget from the contributions."""
-    gap = regio.budget - regio.uitvoerder_kosten
+    gap = regio.afrondingsverschil
     text = f"de uren kosten {money.euro(regio.uitvoerder_kosten)} per jaar tegen het uurtarief"
     if abs(gap) < Decimal("0.01") * max(1, len(regio.leden)):
         return text + "; het budget dekt ze (verschil alleen door afronding op centen)"
