@@ -325,7 +325,7 @@ Blad = Annotated[
         "--blad",
         metavar="NAAM",
         show_default=False,
-        help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het eerste).",
+        help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het blad dat Excel toont bij openen).",
     ),
 ]
 DataDir = UITVOER_OPTIES["data_dir"][0]

@@ -18,6 +18,7 @@ import typer
 
 from burgernet_cost.cli.options import (
     DATA_OPTIES,
+    Blad,
     REKEN_OPTIES,
     TARIEF_OPTIES,
     DataDir,
@@ -86,6 +87,7 @@ def report_cmd(
     veiligheidsregio: Veiligheidsregio = None,
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
+    blad: Blad = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland als één regio.")] = False,
     per_gemeente: Annotated[
         bool,
@@ -100,8 +102,10 @@ def report_cmd(
     schaalvoordeel: Schaalvoordeel = None,
     data_dir: DataDir = None,
 ) -> None:
+    from burgernet_cost.cli.commands import choose_sheet
     from burgernet_cost.cli.writing import check_target, format_for, write_file
 
+    choose_sheet(blad, bestand)
     if uitvoer is None:
         raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
     if per_gemeente:

@@ -77,7 +77,25 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[Lidinv
         members.append(Lidinvoer(g.naam, g.code, number, shown, f"{shown}:{line}", "invoer", g.politie_eenheid, extra))
     if errors:
         raise DataErrors(errors)
+    _note_cbs_next_to_numbers(members, shown)
     return members
+
+
+def _note_cbs_next_to_numbers(members: list[Lidinvoer], shown: str) -> None:
+    """A CBS figure shown next to a column of the list that holds numbers too (an 'aantal' that was
+    meant as inhabitants?) is said, never left side by side without a word."""
+    cbs = [m for m in members if m.status == "gepubliceerd"]
+    if not cbs:
+        return
+    numeric = [
+        name for name, _ in cbs[0].extra if all(_count(dict(m.extra).get(name, "")) is not None for m in cbs)
+    ]
+    if numeric:
+        columns = ", ".join(quote(n, 40) for n in numeric)
+        NOTES.append(
+            f"{shown}: de inwoners zijn die van het CBS ({cbs[0].bron.removeprefix('CBS ')}); kolom {columns} is niet als inwoners "
+            "gelezen (noem een kolom 'inwoners' om uw eigen aantallen te gebruiken)"
+        )
 
 
 Entry = tuple[int, str, object, tuple[tuple[str, str], ...]]
@@ -123,13 +141,16 @@ def _entries(path: Path, shown: str) -> list[Entry]:
             if not isinstance(item["gemeente"], str) or not item["gemeente"].strip():
                 raise DataError("'gemeente' moet een naam of CBS-code zijn", file=shown, line=line, path=f"gemeenten[{i}].gemeente")
             extra = []
+            keys = [str(key) for key in item]
+            at_count = inhabitants_column(keys, shown, line)
+            count_key = list(item)[at_count] if at_count is not None else None
             for key, value in item.items():
-                if key in ("gemeente", "inwoners"):
+                if key in ("gemeente", count_key):
                     continue
                 if not isinstance(key, str) or isinstance(value, (dict, list)):
                     raise DataError("extra velden zijn tekst of getal", file=shown, line=line, path=f"gemeenten[{i}].{key}")
                 extra.append((_plain(key), "" if value is None else _plain(str(value))))
-            entries.append((line, item["gemeente"], item.get("inwoners"), tuple(extra)))
+            entries.append((line, item["gemeente"], item.get(count_key) if count_key is not None else None, tuple(extra)))
         return entries
     if not text.strip():
         raise DataError("bestand is leeg", file=shown)
@@ -172,7 +193,7 @@ def _csv_entries(reader: Any, shown: str) -> list[Entry]:
     twice = next((h for h in header if header.count(h) > 1), None)
     if twice is not None:
         raise DataError(f"kolom '{names[header.index(twice)]}' staat twee keer in de kopregel", file=shown, line=line)
-    at_name, at_count = header.index("gemeente"), (header.index("inwoners") if "inwoners" in header else None)
+    at_name, at_count = header.index("gemeente"), inhabitants_column(names, shown, line)
     others = [i for i in range(len(header)) if i not in (at_name, at_count)]
     for record in reader:
         if not any(c.strip() for c in record):
@@ -191,6 +212,44 @@ def _csv_entries(reader: Any, shown: str) -> list[Entry]:
         if len(entries) > MAX_MEMBERS:  # over the limit: the rest is not read (read_member_file says so)
             break
     return entries
+
+
+#: how a column of inhabitants is usually called (compared without case, spaces, '_' or '-');
+#: a name that starts with one of them and goes on with a date or year ('Inwoners 1-1-2024') too
+INHABITANT_NAMES = ("inwoners", "inwonertal", "aantalinwoners", "bevolking", "bevolkingsaantal", "aantalinwonertal")
+#: parts of a name that suggest inhabitants: such a column is recognised or refused, never passed over
+INHABITANT_HINTS = ("inwon", "bevolk", "inhabit", "popul", "inw")
+
+
+def _squeezed(name: str) -> str:
+    return re.sub(r"[\s_\-.]+", "", name.casefold())
+
+
+def inhabitants_column(names: list[str], shown: str, line: int | None) -> int | None:
+    """The column that holds the list's own inhabitants: 'inwoners', or one of the usual other
+    names (Inwonertal, Aantal inwoners, Bevolking 1-1-2024 …); None when there is none. A column
+    whose name suggests inhabitants but is not one of those, or two such columns, is refused with
+    the columns found: the user's figure is never passed over for the CBS figure in silence."""
+    squeezed = [_squeezed(n) for n in names]
+    exact = [i for i, s in enumerate(squeezed) if s in INHABITANT_NAMES]
+    usual = exact or [
+        i for i, s in enumerate(squeezed) if any(s.startswith(n) and not s[len(n) :][:1].isalpha() for n in INHABITANT_NAMES)
+    ]
+    hinted = [i for i, s in enumerate(squeezed) if any(h in s for h in INHABITANT_HINTS)]
+    found = ", ".join(quote(n, 40) for n in names)
+    if len(usual) > 1:
+        which = " en ".join(quote(names[i], 40) for i in usual)
+        raise DataError(f"kolommen {which} zijn allebei inwoners; houd er één (kolommen: {found})", file=shown, line=line)
+    if usual:
+        return usual[0]
+    if hinted:
+        raise DataError(
+            f"kolom {quote(names[hinted[0]], 40)} is niet herkend als de inwoners; noem haar 'inwoners' (of 'inwonertal', "
+            f"'aantal inwoners', 'bevolking'), of laat haar weg om de CBS-cijfers te gebruiken (kolommen: {found})",
+            file=shown,
+            line=line,
+        )
+    return None
 
 
 def _count(value: object) -> int | None:
