@@ -1373,21 +1373,34 @@ def test_hostile_names_stay_text_in_the_workbook(bncost, tmp_path, hostile_data)
         assert found and all(c.data_type == "s" for c in found), marker
 
 
-def test_per_gemeente_stopped_halfway_says_what_was_written(bncost, tmp_path, monkeypatch):
-    """Each document is written whole, but the folder is not: a failure after the first document says
-    how many were written (not 'er is niets gewijzigd')."""
-    from burgernet_cost.cli import writing
+def test_per_gemeente_stopped_halfway_leaves_nothing(bncost, tmp_path, monkeypatch):
+    """A batch is all or nothing: a failure after the first documents leaves no folder and no
+    temporary folder, and says that nothing was written."""
+    import errno
 
-    real, calls = writing.write_file, []
+    from burgernet_cost.cli import report_batch
 
-    def full_after_two(target, data, real_path=None):
-        calls.append(target)
-        if len(calls) > 2:
-            raise writing.OutputError(f"{target} kon niet worden geschreven (de schijf is vol); er is niets gewijzigd")
-        return real(target, data, real_path)
+    real_write, calls = os.write, []
 
-    monkeypatch.setattr(writing, "write_file", full_after_two)
+    def full_after_two(fd, data):
+        if fd > 2:
+            calls.append(fd)
+            if len(calls) > 2:
+                raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    real_batch_write = report_batch.Batch.write
+
+    def counted(self, name, data):
+        monkeypatch.setattr(os, "write", full_after_two)
+        try:
+            return real_batch_write(self, name, data)
+        finally:
+            monkeypatch.setattr(os, "write", real_write)
+
+    monkeypatch.setattr(report_batch.Batch, "write", counted)
     r = bncost("rapport", "--eenheid", "Zeeland", "--per-gemeente", "-o", tmp_path / "per")
     assert r.code == 74 and r.out == ""
     line = one_dutch_line(r.err)
-    assert "2 van de" in line and "index.html niet" in line and "niets gewijzigd" not in line
+    assert "de schijf is vol" in line and "er is niets geschreven" in line
+    assert list(tmp_path.iterdir()) == []

@@ -25,6 +25,7 @@ from burgernet_cost.cli.options import (
     Inwoners,
     Jaar,
     Ledenbestand,
+    Overschrijf,
     Schaalvoordeel,
     Tarief,
     Uitleg,
@@ -121,7 +122,7 @@ def compare_cmd(
     _emit_report(report, opties)
 
 
-def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, data_dir: DataDir = None) -> None:
+def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, overschrijf: Overschrijf = False, data_dir: DataDir = None) -> None:
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.compare import report_tariffs
     from burgernet_cost.output.views.current import current_report
@@ -158,6 +159,7 @@ def tasks_cmd(
     ] = False,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.data.loading import load_dataset
@@ -330,6 +332,7 @@ def municipalities_cmd(
     jaar: Jaar = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.data.municipalities import load_municipalities

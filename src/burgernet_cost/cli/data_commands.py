@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from burgernet_cost.cli.options import DataDir, Formaat, Uitvoer, later
+from burgernet_cost.cli.options import DataDir, Formaat, Overschrijf, Uitvoer, later
 from burgernet_cost.cli.parsers import parse_year
 from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
@@ -18,6 +18,7 @@ def validate_cmd(
     strict: Annotated[bool, Opt("--strict", help="Waarschuwingen tellen als fouten.")] = False,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.domain.validation import validate
@@ -61,6 +62,7 @@ def diff_cmd(
     ] = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.cli.git_data import data_folder
@@ -118,6 +120,7 @@ def schema_cmd(
     ] = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from pathlib import Path

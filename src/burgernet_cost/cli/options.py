@@ -328,6 +328,15 @@ Blad = Annotated[
         help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het blad dat Excel toont bij openen).",
     ),
 ]
+Overschrijf = Annotated[
+    bool,
+    Opt(
+        "--overschrijf",
+        help="Vervang een bestaand uitvoerbestand (of vul een map die al bestanden heeft) dat bncost niet "
+        "zelf zo schreef; zonder deze optie weigert bncost dat.",
+    ),
+]
+UITVOER_OPTIES["overschrijf"] = (Overschrijf, False)
 DataDir = UITVOER_OPTIES["data_dir"][0]
 Formaat = UITVOER_OPTIES["fmt"][0]
 Uitvoer = UITVOER_OPTIES["uitvoer"][0]
@@ -354,6 +363,7 @@ class Gedeeld:
     set_: list[str] | None = None
     fmt: str | None = None
     uitvoer: str | None = None
+    overschrijf: bool = False  # read where a file is written (cli/output_guard.py), from the command line
     data_dir: str | None = None
 
     def schalingen(self) -> dict[str, str] | None:

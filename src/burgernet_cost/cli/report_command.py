@@ -18,9 +18,9 @@ import typer
 
 from burgernet_cost.cli.options import (
     DATA_OPTIES,
-    Blad,
     REKEN_OPTIES,
     TARIEF_OPTIES,
+    Blad,
     DataDir,
     Eenheid,
     Gedeeld,
@@ -29,6 +29,7 @@ from burgernet_cost.cli.options import (
     Inwoners,
     Jaar,
     Ledenbestand,
+    Overschrijf,
     Schaalvoordeel,
     Tarief,
     Veiligheidsregio,
@@ -100,6 +101,7 @@ def report_cmd(
     pakket: Annotated[Pakket | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.cli.commands import choose_sheet
@@ -129,7 +131,9 @@ def report_cmd(
             },
         )
     chosen = format_for(uitvoer, fmt, REPORT_FORMATS)
-    real = check_target(uitvoer) if uitvoer != "-" else None
+    from burgernet_cost.cli.output_guard import is_stdout
+
+    real = check_target(uitvoer) if not is_stdout(uitvoer) else None
     if real is None and chosen == "xlsx":
         raise UsageProblem("een werkmap gaat naar een bestand, niet naar het scherm", field="uitvoer")
     given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand}
@@ -151,7 +155,7 @@ def report_cmd(
 
         write_text(data.decode("utf-8"))
     else:
-        write_file(uitvoer, data, real)
+        write_file(uitvoer, data, check_target(uitvoer))  # again: the inputs this run read are known now
 
 
 def _per_member(

@@ -87,9 +87,7 @@ def _note_cbs_next_to_numbers(members: list[Lidinvoer], shown: str) -> None:
     cbs = [m for m in members if m.status == "gepubliceerd"]
     if not cbs:
         return
-    numeric = [
-        name for name, _ in cbs[0].extra if all(_count(dict(m.extra).get(name, "")) is not None for m in cbs)
-    ]
+    numeric = [name for name, _ in cbs[0].extra if all(_count(dict(m.extra).get(name, "")) is not None for m in cbs)]
     if numeric:
         columns = ", ".join(quote(n, 40) for n in numeric)
         NOTES.append(
@@ -232,9 +230,7 @@ def inhabitants_column(names: list[str], shown: str, line: int | None) -> int | 
     the columns found: the user's figure is never passed over for the CBS figure in silence."""
     squeezed = [_squeezed(n) for n in names]
     exact = [i for i, s in enumerate(squeezed) if s in INHABITANT_NAMES]
-    usual = exact or [
-        i for i, s in enumerate(squeezed) if any(s.startswith(n) and not s[len(n) :][:1].isalpha() for n in INHABITANT_NAMES)
-    ]
+    usual = exact or [i for i, s in enumerate(squeezed) if any(s.startswith(n) and not s[len(n) :][:1].isalpha() for n in INHABITANT_NAMES)]
     hinted = [i for i, s in enumerate(squeezed) if any(h in s for h in INHABITANT_HINTS)]
     found = ", ".join(quote(n, 40) for n in names)
     if len(usual) > 1:

@@ -27,7 +27,9 @@ MAX_UNPACKED = 200 * 1024 * 1024  # the workbook's parts unpacked: more is not a
 
 def unreadable(shown: str, exc: BaseException | None = None) -> DataError:
     why = f" ({type(exc).__name__})" if exc is not None else ""
-    return DataError(f"geen leesbaar Excel-bestand (.xlsx){why}; open het in Excel en sla het opnieuw op, of sla de lijst op als CSV", file=shown)
+    return DataError(
+        f"geen leesbaar Excel-bestand (.xlsx){why}; open het in Excel en sla het opnieuw op, of sla de lijst op als CSV", file=shown
+    )
 
 
 class Rows:
