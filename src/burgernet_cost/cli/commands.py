@@ -31,6 +31,7 @@ from burgernet_cost.cli.options import (
     Uitleg,
     Uitvoer,
     Veiligheidsregio,
+    explanation_has_effect,
     later,
     not_empty,
     one_of_inhabitants,
@@ -41,7 +42,7 @@ from burgernet_cost.cli.options import (
 from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
 from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.domain.codes import BOTH, Pakket, UitvoerModel
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 from burgernet_cost.structs import struct
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ def estimate_cmd(
     from burgernet_cost.domain.estimate import estimate
     from burgernet_cost.output.views.estimate import estimate_report
 
+    explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
     opzet = setup(opties, inwoners, gemeente, jaar, required=True)
     ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
     assert n is not None
@@ -105,6 +107,10 @@ def compare_cmd(
     from burgernet_cost.output.views.compare import compare_report
 
     schaalvoordeel_has_effect(schaalvoordeel, tarief)
+    explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
+    opties.set_overlaps(
+        {"--schaalvoordeel": schaalvoordeel is not None, "--inwoners": inwoners is not None, "--gemeente": gemeente is not None}
+    )
     opzet = setup(opties, inwoners, gemeente, jaar, required=False)
     ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
     referentie = n is None
@@ -145,15 +151,16 @@ def tasks_cmd(
     ] = None,
     pakket: Annotated[Pakket | None, pakket_option("basis, aanvullend, of volledig (beide; standaard).", False)] = None,
     organisatie: Annotated[
-        str,
+        str | None,
         Opt(
             "--organisatie",
             parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
             metavar="gemeente|politie|alle",
-            help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.",
+            show_default=False,
+            help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle (standaard: gemeente, of de organisatie van --rol).",
             autocompletion=later("ORGANISATIE"),
         ),
-    ] = "gemeente",
+    ] = None,
     bijlage2: Annotated[
         bool, Opt("--bijlage2", help="Toon ook elke regel van Bijlage 2 met de taak uit hoofdstuk 3 waarmee hij overeenkomt.")
     ] = False,
@@ -168,7 +175,19 @@ def tasks_cmd(
 
     not_empty(rol=rol)
     ds = load_dataset(data_dir)
-    tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie)
+    if rol is not None and organisatie in ("gemeente", "politie"):
+        from burgernet_cost.domain.tasks import find_role
+
+        role = find_role(ds, rol, organisatie)
+        if role.organisatie != organisatie:
+            raise UsageProblem(
+                f"rol {quote(role.naam)} hoort bij de {role.organisatie}, niet bij de {organisatie}; "
+                "laat --organisatie weg of kies --organisatie alle",
+                field="organisatie",
+            )
+    tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie or "gemeente")
+    if not tasks:
+        raise UsageProblem(f"geen taak voldoet aan alle keuzes samen ({', '.join(filters)})")
     emit(tasks_report(ds, tasks, filters, bijlage2=bijlage2), fmt, uitvoer)
 
 
@@ -223,6 +242,8 @@ def region_cmd(
     soort = one_selection(given)
     choose_sheet(blad, bestand)
     schaalvoordeel_has_effect(schaalvoordeel, tarief, model)
+    explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
+    opties.set_overlaps({"--schaalvoordeel": schaalvoordeel is not None})
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
@@ -343,6 +364,9 @@ def municipalities_cmd(
     gm = load_municipalities(data_dir)
     year = gm.kies_jaar(jaar)
     rows, filters = filter_municipalities(gm, year, eenheid=eenheid, veiligheidsregio=veiligheidsregio, zoek=zoek)
+    if not rows:  # each filter alone finds municipalities (else it said so): together they contradict
+        said = ", ".join(f"{k} {quote(v, 40)}" for k, v in filters.items())
+        raise UsageProblem(f"geen gemeente voldoet aan alle filters samen ({said}) in {year}")
     emit(municipalities_report(rows, gm, year, filters), fmt, uitvoer)
 
 
@@ -392,6 +416,7 @@ def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int
 
     not_empty(gemeente=gemeente)
     one_of_inhabitants(inwoners, gemeente, jaar, required=required)
+    opties.year_has_effect(jaar, gemeente is None)
     keuze = opties.keuze(jaar)
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     check_calibration(ds)

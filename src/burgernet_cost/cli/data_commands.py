@@ -86,6 +86,7 @@ def diff_cmd(
             datasets.append(ds)
             validity.append((label, shown_as or shown(ds.root), validate(ds.root)))
         base, head = datasets
+        _years_in_data(jaar or [], base, head)
         years = sorted({latest_year(head), *(jaar or [])})
         figures, ref = diff(base, head, years)
         emit(
@@ -103,6 +104,19 @@ def diff_cmd(
         )
     if not all(v.valid() for _, _, v in validity):
         raise typer.Exit(1)
+
+
+def _years_in_data(jaren: list[int], *datasets: object) -> None:
+    """diff --jaar: a year both datasets can give a price level for (from the oldest salary table to
+    the newest year with figures), never one silently computed at another year's level."""
+    from burgernet_cost.domain.diff import latest_year
+    from burgernet_cost.domain.rate import oldest_price_date
+
+    first = max(int(oldest_price_date(ds)[:4]) for ds in datasets)
+    last = min(latest_year(ds) for ds in datasets)  # type: ignore[arg-type]
+    outside = next((j for j in jaren if not first <= j <= last), None)
+    if outside is not None:
+        raise UsageProblem(f"{outside} ligt buiten de data (beide datasets reiken van {first} tot en met {last})", field="jaar")
 
 
 def schema_cmd(
