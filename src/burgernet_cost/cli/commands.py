@@ -437,7 +437,7 @@ def series_counts(gm: Any, soort: str, given: dict[str, str | None], jaar: int) 
         g = find_any_year(gm, given["gemeente"] or "", jaar)
         return municipality_counts(gm, g.code, g.naam), g.naam
     if soort in ("gemeenten", "bestand"):  # a fixed list: each member by its own lineage
-        members, name = select_members(gm, jaar, soort, given[soort])
+        members, name = _fixed_list(gm, soort, given[soort] or "", jaar)
         counts = [(m, municipality_counts(gm, m.code, m.naam)) for m in members if m.code]
 
         def of_list(year: int) -> list[Any]:
@@ -463,6 +463,31 @@ def series_counts(gm: Any, soort: str, given: dict[str, str | None], jaar: int) 
     _members, name = select_members(gm, jaar, soort, value)
     title = region_title(soort, name)
     return members_counts(gm, lambda year: select_members(gm, year, soort, name if value else None)[0], title), title
+
+
+def _fixed_list(gm: Any, soort: str, value: str, jaar: int) -> tuple[list[Any], str]:
+    """The members of a fixed list for a series: each found in ``jaar`` or else in the newest year in
+    which it existed (a municipality merged since counts until its merger: its own lineage), so a
+    series never refuses a list for a year the user cannot choose."""
+    from burgernet_cost.data.member_file import from_municipality, read_member_file
+    from burgernet_cost.domain.region import split_names
+
+    if soort == "bestand":
+        from pathlib import Path
+
+        return read_member_file(Path(value), gm, jaar, any_year=True), value
+    names = split_names(value)
+    if not names:
+        raise UsageProblem("geef minstens één gemeente op", field="gemeenten")
+    try:
+        found = [find_any_year(gm, n, jaar) for n in names]
+    except UsageProblem as exc:
+        raise UsageProblem(exc.message, field="gemeenten") from None
+    codes = [g.code for g in found]
+    doubles = sorted({g.naam for g in found if codes.count(g.code) > 1})
+    if doubles:
+        raise UsageProblem(f"dubbel opgegeven: {', '.join(doubles)}", field="gemeenten")
+    return [from_municipality(g) for g in found], ", ".join(g.naam for g in found)
 
 
 def find_any_year(gm: Any, naam: str, jaar: int) -> Any:

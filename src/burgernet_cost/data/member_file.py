@@ -45,8 +45,9 @@ def from_municipality(g: Gemeente) -> Lidinvoer:
     return Lidinvoer(g.naam, g.code, g.inwoners, f"CBS {g.peildatum}", g.plaats, "gepubliceerd", g.politie_eenheid)
 
 
-def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[Lidinvoer]:
-    """The members listed in a user's file (see the module text)."""
+def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int, any_year: bool = False) -> list[Lidinvoer]:
+    """The members listed in a user's file (see the module text). ``any_year``: a municipality that
+    did not exist in ``jaar`` is taken from the newest year in which it did (a series over years)."""
     shown = display_path(path)
     entries = _entries(path, shown)
     if not entries:
@@ -60,8 +61,11 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int) -> list[Lidinv
         try:
             g = gemeenten.zoek(name, jaar, suggest=len(errors) < SUGGEST_UP_TO)
         except UsageProblem as exc:
-            errors.append(DataError(exc.message, file=shown, line=line, path="gemeente"))
-            continue
+            other = _other_year(gemeenten, name, jaar) if any_year else None
+            if other is None:
+                errors.append(DataError(exc.message, file=shown, line=line, path="gemeente"))
+                continue
+            g = other
         if g.code in seen:
             errors.append(DataError(f"'{g.naam}' staat er twee keer (ook regel {seen[g.code]})", file=shown, line=line, path="gemeente"))
             continue
@@ -94,6 +98,16 @@ def _note_cbs_next_to_numbers(members: list[Lidinvoer], shown: str) -> None:
             f"{shown}: de inwoners zijn die van het CBS ({cbs[0].bron.removeprefix('CBS ')}); kolom {columns} is niet als inwoners "
             "gelezen (noem een kolom 'inwoners' om uw eigen aantallen te gebruiken)"
         )
+
+
+def _other_year(gemeenten: Gemeenten, name: str, jaar: int) -> Gemeente | None:
+    for year in sorted(gemeenten.jaren, reverse=True):
+        if year != jaar:
+            try:
+                return gemeenten.zoek(name, year, suggest=False)
+            except UsageProblem:
+                continue
+    return None
 
 
 Entry = tuple[int, str, object, tuple[tuple[str, str], ...]]
