@@ -86,7 +86,11 @@ def test_reader_that_goes_away_ends_quietly():
 @pytest.mark.parametrize("encoding", ["cp1252", "ascii", "latin-1"])
 def test_narrow_output_encodings(encoding):
     r = proc("compare-models", "--uitleg", env={"PYTHONIOENCODING": encoding})
-    assert r.returncode == 0 and r.stderr == b""
+    assert r.returncode == 0
+    if encoding == "ascii":  # letters with accents are simplified, and the run says so (R4.8)
+        assert r.stderr.decode().startswith("Let op: de codering ascii van de uitvoer kan ")
+    else:  # only lines and quotes became plain: nothing lost, nothing to say
+        assert r.stderr == b""
     text = r.stdout.decode(encoding)
     assert "Totaal" in text and "Traceback" not in text
     if encoding == "cp1252":

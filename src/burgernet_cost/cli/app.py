@@ -24,6 +24,7 @@ from burgernet_cost.cli.writing import (
     UNCALIBRATED,
     OutputError,
     ReaderGone,
+    note_replaced,
     output_problem,
     say_error,
     say_note,
@@ -190,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = _run(args)
         write_text("")  # the final flush: a full disk shows here
+        note_replaced(getattr(sys.stdout, "encoding", None))
         return code
     except ReaderGone:
         silence_stdout()

@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from burgernet_cost.errors import BncostError, UsageProblem, count, os_reason, visible
+from burgernet_cost.errors import BncostError, UsageProblem, count, escape_char, os_reason, visible
 
 FALLBACK = {
     "─": "-",
@@ -59,11 +59,38 @@ FALLBACK = {
 MAX_ERROR_LINES = 60
 
 
+#: replacements that only change the look (lines, quotes, dashes, the euro sign as EUR): not counted
+LAYOUT = frozenset("─│├└≈☐●→…€§’‘“”–—\u00a0×")
+#: characters of standard output that its encoding could not carry and that were simplified (é -> e)
+#: or escaped (\u0142): a run that had any says so on standard error (never a silent loss)
+REPLACED = [0]
+
+
 def _replace(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    bad = exc.object[exc.start : exc.end]
-    return "".join(FALLBACK.get(ch, "?") for ch in bad), exc.end
+    import unicodedata
+
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        plain = FALLBACK.get(ch)
+        if plain is None:
+            base = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+            plain = base if base.strip() and base.isprintable() else escape_char(ch)
+        if ch not in LAYOUT:
+            REPLACED[0] += 1
+        out.append(plain)
+    return "".join(out), exc.end
+
+
+def note_replaced(encoding: str | None) -> None:
+    """After a run: say how many characters standard output could not carry (in plain ASCII)."""
+    n, REPLACED[0] = REPLACED[0], 0
+    if n:
+        say_note(
+            f"Let op: de codering {encoding or '?'} van de uitvoer kan {count(n, 'teken', 'tekens')} niet dragen; die staan er "
+            "vereenvoudigd (e voor een e met accent) of als \\u-code; gebruik UTF-8 (bijv. PYTHONIOENCODING=utf-8)"
+        )
 
 
 codecs.register_error("bncost-fallback", _replace)
@@ -95,6 +122,7 @@ def _write(stream: TextIO | None, text: str) -> None:
     if stream is None:
         raise OutputError("de uitvoer kan niet worden geschreven: standaarduitvoer is gesloten")
     encoding = getattr(stream, "encoding", None) or "utf-8"
+    counted = REPLACED[0]
     try:
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
@@ -108,6 +136,9 @@ def _write(stream: TextIO | None, text: str) -> None:
         raise ReaderGone("") from None
     except (OSError, ValueError) as exc:
         raise OutputError(output_problem(exc)) from None
+    finally:
+        if stream is not sys.stdout:
+            REPLACED[0] = counted  # only what standard output lost is said
 
 
 def _write_all(buffer: Any, data: bytes) -> None:

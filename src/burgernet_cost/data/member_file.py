@@ -183,8 +183,12 @@ _CONTROL = pattern(r"[\x00-\x1f\x7f-\x9f]+")
 
 def _plain(text: str) -> str:
     """A cell of the user's file as one line of text: control characters (a line break in a
-    spreadsheet cell, an escape sequence) become one space; at most 200 characters."""
-    text = _CONTROL().sub(" ", text).strip()
+    spreadsheet cell, an escape sequence) become one space; the invisible characters that reorder or
+    hide text (U+202E, a zero-width space) are shown escaped ('\\u202e') in every output, csv and
+    workbook included; at most 200 characters."""
+    from burgernet_cost.errors import visible
+
+    text = visible(_CONTROL().sub(" ", text).strip().lstrip("\ufeff"))
     return text if len(text) <= 200 else text[:199] + "…"
 
 
