@@ -263,6 +263,9 @@ def forget_member_file_state() -> None:
     member_workbook = sys.modules.get("burgernet_cost.data.member_workbook")
     if member_workbook is not None:
         member_workbook.SHEET.set(None)
+    commands = sys.modules.get("burgernet_cost.cli.commands")
+    if commands is not None:
+        commands.LIST_NAME.set(None)
     reading = sys.modules.get("burgernet_cost.data.reading")
     if reading is not None:
         reading.INPUTS.clear()  # the files a run read: an output of the next run may be written over them

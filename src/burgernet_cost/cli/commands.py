@@ -5,6 +5,7 @@ Heavy modules (data, domain, views, renderers) are imported inside the command t
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -25,6 +26,7 @@ from burgernet_cost.cli.options import (
     Inwoners,
     Jaar,
     Ledenbestand,
+    Naam,
     Overschrijf,
     Schaalvoordeel,
     Tarief,
@@ -199,6 +201,7 @@ def region_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     blad: Blad = None,
+    naam: Naam = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland.")] = False,
     per: Annotated[
         str | None,
@@ -241,6 +244,7 @@ def region_cmd(
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
     choose_sheet(blad, bestand)
+    choose_list_name(naam, bestand)
     schaalvoordeel_has_effect(schaalvoordeel, tarief, model)
     explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
     opties.set_overlaps({"--schaalvoordeel": schaalvoordeel is not None})
@@ -314,13 +318,33 @@ def choose_sheet(blad: str | None, bestand: str | None) -> None:
     SHEET.set(blad)
 
 
+#: the display name of a region from a member list (--naam; None: from the file's name)
+LIST_NAME: ContextVar[str | None] = ContextVar("naam", default=None)
+
+
+def choose_list_name(naam: str | None, bestand: str | None) -> None:
+    """--naam: what a region from a member list is called; refused where it would have no effect."""
+    LIST_NAME.set(None)
+    if naam is None:
+        return
+    not_empty(naam=naam)
+    if not bestand:
+        raise UsageProblem("heeft alleen effect met een ledenlijst (--bestand)", field="naam")
+    from burgernet_cost.data.member_file import plain_cell
+
+    LIST_NAME.set(plain_cell(naam))
+
+
 def region_title(soort: str, name: str) -> str:
-    """What a region is called in the output, by how it was chosen."""
+    """What a region is called in the output, by how it was chosen. A member list by its --naam or
+    its file's name without folder and extension: a document never shows a path of this machine."""
+    from pathlib import PurePath
+
     titles = {
         "eenheid": f"politie-eenheid {name}",
         "veiligheidsregio": f"veiligheidsregio {name}",
         "gemeenten": name,
-        "bestand": f"gemeenten uit {name}",
+        "bestand": LIST_NAME.get() or f"gemeenten uit {PurePath(name).stem}",
         "alle": "Nederland (alle gemeenten)",
     }
     return titles[soort]

@@ -337,6 +337,16 @@ Overschrijf = Annotated[
     ),
 ]
 UITVOER_OPTIES["overschrijf"] = (Overschrijf, False)
+Naam = Annotated[
+    str | None,
+    _option(
+        "--naam",
+        metavar="NAAM",
+        show_default=False,
+        help="De naam van een regio uit een ledenlijst in de uitvoer en documenten (standaard: 'gemeenten uit' en de "
+        "bestandsnaam zonder map en extensie).",
+    ),
+]
 DataDir = UITVOER_OPTIES["data_dir"][0]
 Formaat = UITVOER_OPTIES["fmt"][0]
 Uitvoer = UITVOER_OPTIES["uitvoer"][0]

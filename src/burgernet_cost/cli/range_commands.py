@@ -20,6 +20,7 @@ from burgernet_cost.cli.options import (
     Inwoners,
     Jaar,
     Ledenbestand,
+    Naam,
     Veiligheidsregio,
     not_empty,
     one_selection,
@@ -45,6 +46,7 @@ def series_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     blad: Blad = None,
+    naam: Naam = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland: elk jaar alle gemeenten van dat jaar.")] = False,
     van: Van = None,
     tot: Annotated[
@@ -55,7 +57,7 @@ def series_cmd(
     ] = None,
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
-    from burgernet_cost.cli.commands import choose_sheet, series_counts
+    from burgernet_cost.cli.commands import choose_list_name, choose_sheet, series_counts
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.series import FIRST_YEAR, series
     from burgernet_cost.output.views.series import series_report
@@ -73,6 +75,7 @@ def series_cmd(
     not_empty(gemeente=gemeente, eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = _one(given)
     choose_sheet(blad, bestand)
+    choose_list_name(naam, bestand)
     opties.keuze(None)  # the rate options' combination rules, before any data is read
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     gm = ds.gemeenten()

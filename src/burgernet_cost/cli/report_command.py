@@ -29,6 +29,7 @@ from burgernet_cost.cli.options import (
     Inwoners,
     Jaar,
     Ledenbestand,
+    Naam,
     Overschrijf,
     Schaalvoordeel,
     Tarief,
@@ -89,6 +90,7 @@ def report_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     blad: Blad = None,
+    naam: Naam = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland als één regio.")] = False,
     per_gemeente: Annotated[
         bool,
@@ -104,10 +106,11 @@ def report_cmd(
     overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
-    from burgernet_cost.cli.commands import choose_sheet
+    from burgernet_cost.cli.commands import choose_list_name, choose_sheet
     from burgernet_cost.cli.writing import check_target, format_for, write_file
 
     choose_sheet(blad, bestand)
+    choose_list_name(naam, bestand)
     if uitvoer is None:
         raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
     if per_gemeente:

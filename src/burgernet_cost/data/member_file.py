@@ -49,6 +49,7 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int, any_year: bool
     """The members listed in a user's file (see the module text). ``any_year``: a municipality that
     did not exist in ``jaar`` is taken from the newest year in which it did (a series over years)."""
     shown = display_path(path)
+    named = document_name(path)  # the source of a member's figure, as output and documents show it
     entries = _entries(path, shown)
     if not entries:
         raise DataError("bevat geen gemeenten", file=shown)
@@ -78,7 +79,7 @@ def read_member_file(path: Path, gemeenten: Gemeenten, jaar: int, any_year: bool
         if number is None:
             errors.append(DataError(f"{quote(count)} is geen positief geheel aantal inwoners", file=shown, line=line, path="inwoners"))
             continue
-        members.append(Lidinvoer(g.naam, g.code, number, shown, f"{shown}:{line}", "invoer", g.politie_eenheid, extra))
+        members.append(Lidinvoer(g.naam, g.code, number, named, f"{named}:{line}", "invoer", g.politie_eenheid, extra))
     if errors:
         raise DataErrors(errors)
     _note_cbs_next_to_numbers(members, shown)
@@ -98,6 +99,19 @@ def _note_cbs_next_to_numbers(members: list[Lidinvoer], shown: str) -> None:
             f"{shown}: de inwoners zijn die van het CBS ({cbs[0].bron.removeprefix('CBS ')}); kolom {columns} is niet als inwoners "
             "gelezen (noem een kolom 'inwoners' om uw eigen aantallen te gebruiken)"
         )
+
+
+def document_name(path: Path) -> str:
+    """A member list as a result names it: relative to the working directory when it lies inside
+    it, else only its file name (an output or document never shows a path of this machine)."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (OSError, ValueError, RuntimeError):
+        return path.name
+
+
+def plain_cell(text: str) -> str:
+    return _plain(text)
 
 
 def _other_year(gemeenten: Gemeenten, name: str, jaar: int) -> Gemeente | None:
