@@ -63,22 +63,30 @@ class Batch:
     Interrupted or failed, the temporary folder is removed: no partial folder is left."""
 
     def __init__(self, folder: Path) -> None:
-        import tempfile
-
         from burgernet_cost.cli.writing import printable
-        from burgernet_cost.errors import os_reason
 
         self.folder = folder
         self.shown = printable(str(folder), 200, one_line=True)
         self.inside = folder.exists()
-        base = folder if self.inside else folder.resolve().parent
-        try:
-            self.tmp = Path(tempfile.mkdtemp(prefix=".bncost-", suffix=".tmp", dir=base))
-        except OSError as exc:
-            raise UsageProblem(
-                f"in {printable(str(base), 200, one_line=True)} kan niet worden geschreven ({os_reason(exc)})", field="uitvoer"
-            ) from None
+        self.tmp: Path | None = None
         self.written: dict[str, bytes] = {}
+
+    def open(self) -> None:
+        """Make the temporary folder; its name is known before it exists, so an interruption at
+        any moment leaves nothing that ``discard`` does not remove."""
+        import os
+
+        from burgernet_cost.cli.writing import printable
+        from burgernet_cost.errors import os_reason
+
+        base = self.folder if self.inside else self.folder.resolve().parent
+        self.tmp = base / f".bncost-{os.getpid()}-{os.urandom(4).hex()}.tmp"
+        try:
+            make_folder(self.tmp)
+        except OSError as exc:
+            self.tmp = None
+            where = printable(str(base), 200, one_line=True)
+            raise UsageProblem(f"in {where} kan niet worden geschreven ({os_reason(exc)})", field="uitvoer") from None
 
     def write(self, name: str, data: bytes) -> None:
         import os
@@ -86,6 +94,7 @@ class Batch:
         from burgernet_cost.cli.writing import OutputError
         from burgernet_cost.errors import os_reason
 
+        assert self.tmp is not None, "open() first"
         try:
             fd = os.open(self.tmp / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             try:
@@ -106,6 +115,7 @@ class Batch:
         from burgernet_cost.cli.writing import OutputError
         from burgernet_cost.errors import os_reason
 
+        assert self.tmp is not None, "open() first"
         try:
             mask = os.umask(0)
             os.umask(mask)
@@ -125,7 +135,12 @@ class Batch:
     def discard(self) -> None:
         import shutil
 
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def make_folder(path: Path) -> None:
+    path.mkdir(mode=0o700)
 
 
 MAX_BASE = 80
@@ -183,6 +198,7 @@ def per_member(
     shared = {**extra(ds), "grootte_cache": {}}
     batch = Batch(folder)
     try:
+        batch.open()
         _documents(opties, ds, members, rows, gm, regios, shared, pakketten, tarief, schaalvoordeel, keuze, fmt, render, batch, title)
         batch.publish()
     finally:

@@ -26,10 +26,12 @@ MAX_UNPACKED = 200 * 1024 * 1024  # the workbook's parts unpacked: more is not a
 
 
 def unreadable(shown: str, exc: BaseException | None = None) -> DataError:
-    why = f" ({type(exc).__name__})" if exc is not None else ""
-    return DataError(
-        f"geen leesbaar Excel-bestand (.xlsx){why}; open het in Excel en sla het opnieuw op, of sla de lijst op als CSV", file=shown
-    )
+    """A workbook that cannot be read exactly (BNCOST_DEBUG=1 shows why in Python's words)."""
+    import os
+
+    if exc is not None and os.environ.get("BNCOST_DEBUG", "").strip() == "1":
+        raise exc
+    return DataError("geen leesbaar Excel-bestand (.xlsx); open het in Excel en sla het opnieuw op, of sla de lijst op als CSV", file=shown)
 
 
 class Rows:
