@@ -1882,7 +1882,7 @@ def test_json_never_writes_exponent_notation(bncost, args):
 
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_a_narrow_output_encoding_loses_nothing_silently(encoding):
-    r = proc("gemeenten", "--zoek", "Łódź-Fryslân".split("-")[1], env={"PYTHONIOENCODING": encoding})
+    r = proc("gemeenten", "--zoek", ["Łódź", "Fryslân"][1], env={"PYTHONIOENCODING": encoding})
     assert r.returncode == 0
     out = r.stdout.decode(encoding)
     assert "Fryslan" in out or "Fryslân" in out
