@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -106,14 +106,14 @@ def diff_cmd(
         raise typer.Exit(1)
 
 
-def _years_in_data(jaren: list[int], *datasets: object) -> None:
+def _years_in_data(jaren: list[int], *datasets: Any) -> None:
     """diff --jaar: a year both datasets can give a price level for (from the oldest salary table to
     the newest year with figures), never one silently computed at another year's level."""
+    from burgernet_cost.data.instant import oldest_price_date
     from burgernet_cost.domain.diff import latest_year
-    from burgernet_cost.domain.rate import oldest_price_date
 
     first = max(int(oldest_price_date(ds)[:4]) for ds in datasets)
-    last = min(latest_year(ds) for ds in datasets)  # type: ignore[arg-type]
+    last = min(latest_year(ds) for ds in datasets)
     outside = next((j for j in jaren if not first <= j <= last), None)
     if outside is not None:
         raise UsageProblem(f"{outside} ligt buiten de data (beide datasets reiken van {first} tot en met {last})", field="jaar")

@@ -147,10 +147,10 @@ def _sheet(book: Any, shown: str) -> str:
         match = next((n for n in names if n == wanted), None) or next((n for n in names if n.casefold() == wanted.casefold()), None)
         if match is None:
             raise UsageProblem(f"{quote(wanted)} is geen blad van {shown} (bladen: {', '.join(quote(n, 40) for n in names)})", field="blad")
-        return match
+        return str(match)
     if not visible:
         raise DataError("het Excel-bestand heeft geen zichtbaar blad; kies een blad met --blad", file=shown)
-    name = active.title if active is not None and active.title in visible else visible[0]
+    name = str(active.title if active is not None and active.title in visible else visible[0])
     if len(names) > 1:
         from burgernet_cost.data.member_file import NOTES
 
