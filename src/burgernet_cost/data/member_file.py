@@ -145,9 +145,13 @@ def _entries(path: Path, shown: str) -> list[Entry]:
     """(line, name, inwoners-or-None, other columns) per row of the file."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        from burgernet_cost.data.member_workbook import workbook_rows
+        from burgernet_cost.data import member_workbook
 
-        return _csv_entries(workbook_rows(path, shown), shown)
+        try:
+            return _csv_entries(member_workbook.workbook_rows(path, shown), shown)
+        finally:
+            NOTES.extend(member_workbook.NOTES)
+            member_workbook.NOTES.clear()
     if suffix not in SUPPORTED:
         raise DataError(
             f"bestandsformaat {quote(suffix or '(geen extensie)', 20)} wordt niet ondersteund; "

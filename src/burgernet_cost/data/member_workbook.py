@@ -23,6 +23,8 @@ from burgernet_cost.errors import DataError, UsageProblem, quote
 #: the sheet --blad chose for this run (None: the sheet Excel opens with)
 SHEET: contextvars.ContextVar[str | None] = contextvars.ContextVar("blad", default=None)
 MAX_UNPACKED = 200 * 1024 * 1024  # the workbook's parts unpacked: more is not a member list (a zip bomb)
+#: remarks made while choosing the sheet (member_file passes them on with its own)
+NOTES: list[str] = []
 
 
 def unreadable(shown: str, exc: BaseException | None = None) -> DataError:
@@ -152,7 +154,5 @@ def _sheet(book: Any, shown: str) -> str:
         raise DataError("het Excel-bestand heeft geen zichtbaar blad; kies een blad met --blad", file=shown)
     name = str(active.title if active is not None and active.title in visible else visible[0])
     if len(names) > 1:
-        from burgernet_cost.data.member_file import NOTES
-
         NOTES.append(f"{shown}: blad {quote(name, 40)} gelezen (het blad dat Excel toont); een ander blad kiest u met --blad")
     return name

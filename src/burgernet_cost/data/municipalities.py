@@ -299,39 +299,14 @@ def _load(root: Path) -> Gemeenten:
     if problems:
         raise DataErrors(problems)
     result = Gemeenten(meta, per_jaar, lines.file, root=root)
-    problems += _date_problems(result, lines)
+    from burgernet_cost.data.municipal_dates import date_problems
+
+    problems += date_problems(result, lines)
     if problems:
         raise DataErrors(problems)
     if meta.bevolkingsreeks is not None:
         result.bevolkingsreeks()  # one source per year: a year table that the series contradicts is refused (cached once read)
     return result
-
-
-def _date_problems(gm: Gemeenten, lines: LineMap) -> list[DataError]:
-    """Dates every command relies on (validate reports them too, as it loads the tables the same
-    way): a table's peildatum is 1 January of its year (or the 31 December before), and the
-    report's situation is a year the data has municipalities for."""
-    problems = []
-    for n, jaar in enumerate(gm.meta.jaren):
-        if not (jaar.peildatum.startswith(f"{jaar.jaar}-") or jaar.peildatum == f"{jaar.jaar - 1}-12-31"):
-            problems.append(
-                lines.error(("jaren", n, "peildatum"), f"peildatum {jaar.peildatum} ligt niet in {jaar.jaar}, het jaar van deze tabel")
-            )
-    situation = gm.meta.rapportsituatie
-    if situation is not None:
-        try:
-            years = gm.jaren
-        except (DataError, DataErrors):
-            years = sorted(gm.per_jaar, reverse=True)  # the series' own problem is reported where it is read
-        if int(situation.inwoners_jaar) not in years:
-            problems.append(
-                lines.error(
-                    ("rapportsituatie", "inwoners_jaar"),
-                    f"{situation.inwoners_jaar} is geen jaar van de data (gemeenten van {years[-1]} tot en met {years[0]}); "
-                    "elke uitkomst zonder --jaar of --peildatum gebruikt dit jaar",
-                )
-            )
-    return problems
 
 
 def _alias_problems(meta: Any, per_jaar: dict[int, tuple[Gemeente, ...]], lines: LineMap) -> list[DataError]:
