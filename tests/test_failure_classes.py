@@ -955,7 +955,8 @@ def test_validate_reads_the_population_series(bncost, data_copy):
         lines[i] = ",".join([code, naam, peildatum, str(int(inwoners) + delta)])
     series.write_text("\n".join(lines) + "\n", encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
-    assert r.code == 1 and "de bevolkingsreeks zegt" in r.out and "gemeenten_2014.csv:2 zegt" in " ".join(r.out.split())
+    said = " ".join(r.out.split())  # the table's row and the series' row, each with file and line
+    assert r.code == 1 and "gemeenten_2014.csv:2: GM0003" in said and "de bevolkingsreeks noemt" in said
     series.write_text("\n".join([*lines, "GM0003,Appingedam,2014-01-01,abc"]) + "\n", encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
     assert r.code == 1 and "'abc' is geen positief geheel aantal inwoners" in " ".join(r.out.split())
