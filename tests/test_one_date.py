@@ -110,7 +110,7 @@ def test_advice_amounts_are_indexed_to_the_results_date(bncost, dataset):
     expected = amount * rate / Decimal(str(base["waarde"])) * data["inwoners"]
     assert abs(Decimal(str(regional["bijdrage_per_jaar"])) - expected) < Decimal("0.01") * expected
     assert any("geïndexeerd" in n for n in data["notities"])
-    r = bncost("compare-models", "--inwoners", 54600, "--jaar", "2024", "--tarief", "advies", "--uurtarief", "40")
+    r = bncost("compare-models", "--gemeente", "Amersfoort", "--jaar", "2024", "--tarief", "advies", "--uurtarief", "40")
     assert r.code == 2 and "loonindex" in r.err
 
 

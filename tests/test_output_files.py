@@ -110,7 +110,7 @@ def test_a_failing_write_leaves_the_old_file_and_no_temporary_file(bncost, tmp_p
         return real_write(fd, data)
 
     monkeypatch.setattr(os, "write", full)
-    r = bncost("estimate", "-n", 5000, "-o", target)
+    r = bncost("estimate", "-n", 5000, "-o", target, "--overschrijf")  # the user's file: replaced only when asked
     monkeypatch.undo()
     assert r.code == 74 and "kon niet worden geschreven (de schijf is vol); er is niets gewijzigd" in r.err
     assert target.read_text(encoding="utf-8") == "oud"

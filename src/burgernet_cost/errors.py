@@ -23,6 +23,8 @@ _CONTROL = pattern(f"[\\x00-\\x1f\\x7f-\\x9f{INVISIBLE}]")
 def escape_char(ch: str) -> str:
     """One invisible character as it is shown: \\x1b, \\u202e."""
     code = ord(ch)
+    if code > 0xFFFF:  # beyond four hex digits: \U and eight, as Python writes it (never an ambiguous \u1f600)
+        return f"\\U{code:08x}"
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 

@@ -8,6 +8,7 @@ a traceback (set BNCOST_DEBUG=1 to see one for an internal error).
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import os
 import sys
@@ -23,6 +24,7 @@ from burgernet_cost.cli.writing import (
     UNCALIBRATED,
     OutputError,
     ReaderGone,
+    note_replaced,
     output_problem,
     say_error,
     say_note,
@@ -185,9 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     if sys.stdout is None:
         say_error(["de uitvoer kan niet worden geschreven: standaarduitvoer is gesloten"])
         return OutputError.exit_code
+    previous = _on_sigterm()
     try:
         code = _run(args)
         write_text("")  # the final flush: a full disk shows here
+        note_replaced(getattr(sys.stdout, "encoding", None))
         return code
     except ReaderGone:
         silence_stdout()
@@ -207,6 +211,41 @@ def main(argv: list[str] | None = None) -> int:
         return OutputError.exit_code
     finally:
         forget_member_file_state()  # a library call after this run reads a workbook's first sheet again
+        _restore_sigterm(previous)
+
+
+class Terminated(BaseException):
+    """SIGTERM arrived: unwinds like Ctrl-C (a batch removes its temporary folder), then exit 143."""
+
+    exit_code = 143
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
+def _on_sigterm() -> Any:
+    """SIGTERM ends the run like Ctrl-C does: cleaned up, with 'Fout: afgebroken'. Only from the main
+    thread, and only where no one else handles it."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    try:
+        if signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+            return None
+        return signal.signal(signal.SIGTERM, _terminate)
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def _restore_sigterm(previous: Any) -> None:
+    import signal
+
+    if previous is not None:
+        with contextlib.suppress(ValueError, OSError):
+            signal.signal(signal.SIGTERM, previous)
 
 
 #: the arguments of this run (``rapport`` writes them into its colophon: the command that reproduces
@@ -224,6 +263,12 @@ def forget_member_file_state() -> None:
     member_workbook = sys.modules.get("burgernet_cost.data.member_workbook")
     if member_workbook is not None:
         member_workbook.SHEET.set(None)
+    commands = sys.modules.get("burgernet_cost.cli.commands")
+    if commands is not None:
+        commands.LIST_NAME.set(None)
+    reading = sys.modules.get("burgernet_cost.data.reading")
+    if reading is not None:
+        reading.INPUTS.clear()  # the files a run read: an output of the next run may be written over them
 
 
 def _run(args: list[str]) -> int:
@@ -247,7 +292,12 @@ def _run(args: list[str]) -> int:
         _fail(exc)
         return exc.exit_code
     except typer.Exit as exc:
+        if exc.exit_code == INTERRUPTED:
+            say_error(["afgebroken (Ctrl-C)"])
         return exc.exit_code
+    except Terminated:
+        say_error(["afgebroken (SIGTERM)"])
+        return Terminated.exit_code
     except typer.Abort:
         say_error(["afgebroken"])
         return 1
@@ -270,4 +320,9 @@ def _run(args: list[str]) -> int:
             raise
         say_error([f"interne fout ({type(exc).__name__}: {exc}); meld dit, met BNCOST_DEBUG=1 voor details"])
         return 70
+    if result == INTERRUPTED:  # Typer turns Ctrl-C into exit code 130, returned without a word
+        say_error(["afgebroken (Ctrl-C)"])
     return result if isinstance(result, int) else 0
+
+
+INTERRUPTED = 130

@@ -5,6 +5,7 @@ Heavy modules (data, domain, views, renderers) are imported inside the command t
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -25,11 +26,14 @@ from burgernet_cost.cli.options import (
     Inwoners,
     Jaar,
     Ledenbestand,
+    Naam,
+    Overschrijf,
     Schaalvoordeel,
     Tarief,
     Uitleg,
     Uitvoer,
     Veiligheidsregio,
+    explanation_has_effect,
     later,
     not_empty,
     one_of_inhabitants,
@@ -40,7 +44,7 @@ from burgernet_cost.cli.options import (
 from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
 from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.domain.codes import BOTH, Pakket, UitvoerModel
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 from burgernet_cost.structs import struct
 
 if TYPE_CHECKING:
@@ -65,6 +69,7 @@ def estimate_cmd(
     from burgernet_cost.domain.estimate import estimate
     from burgernet_cost.output.views.estimate import estimate_report
 
+    explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
     opzet = setup(opties, inwoners, gemeente, jaar, required=True)
     ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
     assert n is not None
@@ -104,6 +109,10 @@ def compare_cmd(
     from burgernet_cost.output.views.compare import compare_report
 
     schaalvoordeel_has_effect(schaalvoordeel, tarief)
+    explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
+    opties.set_overlaps(
+        {"--schaalvoordeel": schaalvoordeel is not None, "--inwoners": inwoners is not None, "--gemeente": gemeente is not None}
+    )
     opzet = setup(opties, inwoners, gemeente, jaar, required=False)
     ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
     referentie = n is None
@@ -121,7 +130,7 @@ def compare_cmd(
     _emit_report(report, opties)
 
 
-def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, data_dir: DataDir = None) -> None:
+def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, overschrijf: Overschrijf = False, data_dir: DataDir = None) -> None:
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.compare import report_tariffs
     from burgernet_cost.output.views.current import current_report
@@ -144,20 +153,22 @@ def tasks_cmd(
     ] = None,
     pakket: Annotated[Pakket | None, pakket_option("basis, aanvullend, of volledig (beide; standaard).", False)] = None,
     organisatie: Annotated[
-        str,
+        str | None,
         Opt(
             "--organisatie",
             parser=parse_choice(("gemeente", "politie", "alle"), "organisatie"),
             metavar="gemeente|politie|alle",
-            help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle.",
+            show_default=False,
+            help="Taken van de gemeente (§3), de politie (Bijlage 1) of alle (standaard: gemeente, of de organisatie van --rol).",
             autocompletion=later("ORGANISATIE"),
         ),
-    ] = "gemeente",
+    ] = None,
     bijlage2: Annotated[
         bool, Opt("--bijlage2", help="Toon ook elke regel van Bijlage 2 met de taak uit hoofdstuk 3 waarmee hij overeenkomt.")
     ] = False,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.data.loading import load_dataset
@@ -166,7 +177,19 @@ def tasks_cmd(
 
     not_empty(rol=rol)
     ds = load_dataset(data_dir)
-    tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie)
+    if rol is not None and organisatie in ("gemeente", "politie"):
+        from burgernet_cost.domain.tasks import find_role
+
+        role = find_role(ds, rol, organisatie)
+        if role.organisatie != organisatie:
+            raise UsageProblem(
+                f"rol {quote(role.naam)} hoort bij de {role.organisatie}, niet bij de {organisatie}; "
+                "laat --organisatie weg of kies --organisatie alle",
+                field="organisatie",
+            )
+    tasks, filters = select_tasks(ds, rol=rol, pakket=pakket, organisatie=organisatie or "gemeente")
+    if not tasks:
+        raise UsageProblem(f"geen taak voldoet aan alle keuzes samen ({', '.join(filters)})")
     emit(tasks_report(ds, tasks, filters, bijlage2=bijlage2), fmt, uitvoer)
 
 
@@ -178,6 +201,7 @@ def region_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     blad: Blad = None,
+    naam: Naam = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland.")] = False,
     per: Annotated[
         str | None,
@@ -220,7 +244,10 @@ def region_cmd(
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = one_selection(given)
     choose_sheet(blad, bestand)
+    choose_list_name(naam, bestand)
     schaalvoordeel_has_effect(schaalvoordeel, tarief, model)
+    explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
+    opties.set_overlaps({"--schaalvoordeel": schaalvoordeel is not None})
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
@@ -291,13 +318,33 @@ def choose_sheet(blad: str | None, bestand: str | None) -> None:
     SHEET.set(blad)
 
 
+#: the display name of a region from a member list (--naam; None: from the file's name)
+LIST_NAME: ContextVar[str | None] = ContextVar("naam", default=None)
+
+
+def choose_list_name(naam: str | None, bestand: str | None) -> None:
+    """--naam: what a region from a member list is called; refused where it would have no effect."""
+    LIST_NAME.set(None)
+    if naam is None:
+        return
+    not_empty(naam=naam)
+    if not bestand:
+        raise UsageProblem("heeft alleen effect met een ledenlijst (--bestand)", field="naam")
+    from burgernet_cost.data.member_file import plain_cell
+
+    LIST_NAME.set(plain_cell(naam))
+
+
 def region_title(soort: str, name: str) -> str:
-    """What a region is called in the output, by how it was chosen."""
+    """What a region is called in the output, by how it was chosen. A member list by its --naam or
+    its file's name without folder and extension: a document never shows a path of this machine."""
+    from pathlib import PurePath
+
     titles = {
         "eenheid": f"politie-eenheid {name}",
         "veiligheidsregio": f"veiligheidsregio {name}",
         "gemeenten": name,
-        "bestand": f"gemeenten uit {name}",
+        "bestand": LIST_NAME.get() or f"gemeenten uit {PurePath(name).stem}",
         "alle": "Nederland (alle gemeenten)",
     }
     return titles[soort]
@@ -330,6 +377,7 @@ def municipalities_cmd(
     jaar: Jaar = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.data.municipalities import load_municipalities
@@ -340,6 +388,9 @@ def municipalities_cmd(
     gm = load_municipalities(data_dir)
     year = gm.kies_jaar(jaar)
     rows, filters = filter_municipalities(gm, year, eenheid=eenheid, veiligheidsregio=veiligheidsregio, zoek=zoek)
+    if not rows:  # each filter alone finds municipalities (else it said so): together they contradict
+        said = ", ".join(f"{k} {quote(v, 40)}" for k, v in filters.items())
+        raise UsageProblem(f"geen gemeente voldoet aan alle filters samen ({said}) in {year}")
     emit(municipalities_report(rows, gm, year, filters), fmt, uitvoer)
 
 
@@ -389,6 +440,7 @@ def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int
 
     not_empty(gemeente=gemeente)
     one_of_inhabitants(inwoners, gemeente, jaar, required=required)
+    opties.year_has_effect(jaar, gemeente is None)
     keuze = opties.keuze(jaar)
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     check_calibration(ds)
@@ -409,7 +461,7 @@ def series_counts(gm: Any, soort: str, given: dict[str, str | None], jaar: int) 
         g = find_any_year(gm, given["gemeente"] or "", jaar)
         return municipality_counts(gm, g.code, g.naam), g.naam
     if soort in ("gemeenten", "bestand"):  # a fixed list: each member by its own lineage
-        members, name = select_members(gm, jaar, soort, given[soort])
+        members, name = _fixed_list(gm, soort, given[soort] or "", jaar)
         counts = [(m, municipality_counts(gm, m.code, m.naam)) for m in members if m.code]
 
         def of_list(year: int) -> list[Any]:
@@ -435,6 +487,31 @@ def series_counts(gm: Any, soort: str, given: dict[str, str | None], jaar: int) 
     _members, name = select_members(gm, jaar, soort, value)
     title = region_title(soort, name)
     return members_counts(gm, lambda year: select_members(gm, year, soort, name if value else None)[0], title), title
+
+
+def _fixed_list(gm: Any, soort: str, value: str, jaar: int) -> tuple[list[Any], str]:
+    """The members of a fixed list for a series: each found in ``jaar`` or else in the newest year in
+    which it existed (a municipality merged since counts until its merger: its own lineage), so a
+    series never refuses a list for a year the user cannot choose."""
+    from burgernet_cost.data.member_file import from_municipality, read_member_file
+    from burgernet_cost.domain.region import split_names
+
+    if soort == "bestand":
+        from pathlib import Path
+
+        return read_member_file(Path(value), gm, jaar, any_year=True), value
+    names = split_names(value)
+    if not names:
+        raise UsageProblem("geef minstens één gemeente op", field="gemeenten")
+    try:
+        found = [find_any_year(gm, n, jaar) for n in names]
+    except UsageProblem as exc:
+        raise UsageProblem(exc.message, field="gemeenten") from None
+    codes = [g.code for g in found]
+    doubles = sorted({g.naam for g in found if codes.count(g.code) > 1})
+    if doubles:
+        raise UsageProblem(f"dubbel opgegeven: {', '.join(doubles)}", field="gemeenten")
+    return [from_municipality(g) for g in found], ", ".join(g.naam for g in found)
 
 
 def find_any_year(gm: Any, naam: str, jaar: int) -> Any:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from burgernet_cost.cli.options import DataDir, Formaat, Uitvoer, later
+from burgernet_cost.cli.options import DataDir, Formaat, Overschrijf, Uitvoer, later
 from burgernet_cost.cli.parsers import parse_year
 from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.errors import DataError, DataErrors, UsageProblem
@@ -18,6 +18,7 @@ def validate_cmd(
     strict: Annotated[bool, Opt("--strict", help="Waarschuwingen tellen als fouten.")] = False,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.domain.validation import validate
@@ -61,6 +62,7 @@ def diff_cmd(
     ] = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from burgernet_cost.cli.git_data import data_folder
@@ -84,6 +86,7 @@ def diff_cmd(
             datasets.append(ds)
             validity.append((label, shown_as or shown(ds.root), validate(ds.root)))
         base, head = datasets
+        _years_in_data(jaar or [], base, head)
         years = sorted({latest_year(head), *(jaar or [])})
         figures, ref = diff(base, head, years)
         emit(
@@ -103,6 +106,19 @@ def diff_cmd(
         raise typer.Exit(1)
 
 
+def _years_in_data(jaren: list[int], *datasets: Any) -> None:
+    """diff --jaar: a year both datasets can give a price level for (from the oldest salary table to
+    the newest year with figures), never one silently computed at another year's level."""
+    from burgernet_cost.data.instant import oldest_price_date
+    from burgernet_cost.domain.diff import latest_year
+
+    first = max(int(oldest_price_date(ds)[:4]) for ds in datasets)
+    last = min(latest_year(ds) for ds in datasets)
+    outside = next((j for j in jaren if not first <= j <= last), None)
+    if outside is not None:
+        raise UsageProblem(f"{outside} ligt buiten de data (beide datasets reiken van {first} tot en met {last})", field="jaar")
+
+
 def schema_cmd(
     write: Annotated[bool, Opt("--write", help="Schrijf de schema's naar de map.")] = False,
     check: Annotated[bool, Opt("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
@@ -118,6 +134,7 @@ def schema_cmd(
     ] = None,
     fmt: Formaat = None,
     uitvoer: Uitvoer = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
     from pathlib import Path

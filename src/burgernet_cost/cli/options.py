@@ -325,7 +325,26 @@ Blad = Annotated[
         "--blad",
         metavar="NAAM",
         show_default=False,
-        help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het eerste).",
+        help="Het blad van een Excel-ledenlijst (--bestand leden.xlsx; standaard: het blad dat Excel toont bij openen).",
+    ),
+]
+Overschrijf = Annotated[
+    bool,
+    Opt(
+        "--overschrijf",
+        help="Vervang een bestaand uitvoerbestand (of vul een map die al bestanden heeft) dat bncost niet "
+        "zelf zo schreef; zonder deze optie weigert bncost dat.",
+    ),
+]
+UITVOER_OPTIES["overschrijf"] = (Overschrijf, False)
+Naam = Annotated[
+    str | None,
+    _option(
+        "--naam",
+        metavar="NAAM",
+        show_default=False,
+        help="De naam van een regio uit een ledenlijst in de uitvoer en documenten (standaard: 'gemeenten uit' en de "
+        "bestandsnaam zonder map en extensie).",
     ),
 ]
 DataDir = UITVOER_OPTIES["data_dir"][0]
@@ -337,6 +356,20 @@ def pakket_option(help: str, default_shown: bool = True) -> Any:
     return _option(
         "--pakket", "-p", parser=parse_pakket, metavar=PAKKET_METAVAR, show_default=default_shown, help=help, autocompletion=later("PAKKET")
     )
+
+
+#: the options that change a value of the data themselves, and the --set paths of that value (for
+#: --uurtarief: every path of the salary data, which a given rate makes irrelevant)
+SET_OPTIONS = {
+    "--schaalvoordeel": r"inrichtingsmodellen\.schaalvoordeel_landelijk(\.|$)",
+    "--inwoners": r"inrichtingsmodellen\.referentiegemeente(\.inwoners|$)",
+    "--gemeente": r"inrichtingsmodellen\.referentiegemeente(\.inwoners|$)",
+    "--schaling-beleid": r"interviews\.schalingen\[(0|beleid)\]\.standaard$",
+    "--schaal": r"salary_scales\.(standaard_tariefprofiel$|tariefprofielen\[[^\]]*\]\.schaal$)",
+    "--periodiek": r"salary_scales\.(standaard_tariefprofiel$|tariefprofielen\[[^\]]*\]\.periodiek$)",
+    "--toeslagen": r"salary_scales\.(standaard_tariefprofiel$|tariefprofielen\[[^\]]*\]\.toeslagen)",
+    "--uurtarief": r"salary_scales\.",
+}
 
 
 @struct
@@ -354,6 +387,7 @@ class Gedeeld:
     set_: list[str] | None = None
     fmt: str | None = None
     uitvoer: str | None = None
+    overschrijf: bool = False  # read where a file is written (cli/output_guard.py), from the command line
     data_dir: str | None = None
 
     def schalingen(self) -> dict[str, str] | None:
@@ -368,6 +402,15 @@ class Gedeeld:
         from burgernet_cost.domain.rate import TariefKeuze
 
         not_empty(schaal=self.schaal, toeslagen=self.toeslagen, scenario=self.scenario)
+        self.set_overlaps(
+            {
+                "--schaal": self.schaal is not None,
+                "--periodiek": self.periodiek is not None,
+                "--toeslagen": self.toeslagen is not None,
+                "--uurtarief": self.uurtarief is not None,
+                "--schaling-beleid": self.schaling_beleid is not None,
+            }
+        )
         if self.uurtarief is not None and (
             self.schaal or self.periodiek is not None or self.toeslagen or self.kostenbasis != "salaris" or self.peildatum
         ):
@@ -400,6 +443,41 @@ class Gedeeld:
             kostenbasis=self.kostenbasis,
             peildatum_uit_jaar=from_year,
         )
+
+    def set_overlaps(self, given: dict[str, bool]) -> None:
+        """--set and an option of its own on the same value: one of the two would be ignored."""
+        import re
+
+        for change in self.set_ or ():
+            path = change.partition("=")[0].strip().lower()
+            for option, source in SET_OPTIONS.items():
+                if given.get(option) and re.match(source, path):
+                    raise UsageProblem(
+                        f"{quote(change.partition('=')[0].strip())} en {option} gaan over dezelfde waarde; de ene zou de andere "
+                        "opzij zetten, kies één van beide",
+                        field="set",
+                    )
+
+    def pinned_rate(self) -> str | None:
+        """The option that fixes the rate whatever the year (None: the rate follows --jaar)."""
+        if self.uurtarief is not None:
+            return "--uurtarief"
+        if self.kostenbasis == "integraal":
+            return "--kostenbasis integraal"
+        if self.peildatum is not None:
+            return "--peildatum"
+        return None
+
+    def year_has_effect(self, jaar: int | None, inwoners_given: bool) -> None:
+        """--jaar chooses the inhabitants and the price level; with both fixed otherwise it would do
+        nothing, and is refused rather than ignored."""
+        pinned = self.pinned_rate()
+        if jaar is not None and inwoners_given and pinned is not None:
+            raise UsageProblem(
+                f"heeft geen effect: de inwoners liggen vast (--inwoners of de referentiegemeente) en het tarief door {pinned}; "
+                "laat --jaar weg, of kies --gemeente om de inwoners van dat jaar te nemen",
+                field="jaar",
+            )
 
     def tijdstip(self, jaar: int | None = None) -> Any:
         """The date the result is asked for (data/instant.py: one rule for every command)."""
@@ -489,3 +567,15 @@ def one_selection(given: dict[str, Any]) -> str:
             + (f" (nu: {', '.join('--' + c for c in chosen)})" if chosen else "")
         )
     return chosen[0]
+
+
+def explanation_has_effect(uitleg: bool, fmt: str | None, uitvoer: str | None) -> None:
+    """--uitleg shows the calculation in table, markdown and json; csv has no place for it."""
+    if not uitleg:
+        return
+    from burgernet_cost.cli.parsers import FORMATS
+    from burgernet_cost.cli.writing import format_for
+
+    chosen = format_for(uitvoer, fmt, FORMATS)
+    if chosen in ("csv", "csv-nl"):
+        raise UsageProblem(f"heeft geen effect bij {chosen} (één tabel); kies table, markdown of json voor de berekening", field="uitleg")

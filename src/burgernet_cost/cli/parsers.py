@@ -97,7 +97,7 @@ def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | 
                 text = normalise(str(value))
             except Ambiguous as exc:
                 raise typer.BadParameter(f"{exc} ({what})") from None
-            if not re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?|[-+]?(nan|inf|infinity)", text, re.I):
+            if not re.fullmatch(r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)", text):  # no exponent, nan or inf: the message says so
                 raise typer.BadParameter(f"'{_short(value)}' is geen getal ({what}; cijfers 0-9, komma of punt)")
             try:
                 number = Decimal(text)

@@ -20,6 +20,7 @@ from burgernet_cost.cli.options import (
     Inwoners,
     Jaar,
     Ledenbestand,
+    Naam,
     Veiligheidsregio,
     not_empty,
     one_selection,
@@ -45,6 +46,7 @@ def series_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     blad: Blad = None,
+    naam: Naam = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland: elk jaar alle gemeenten van dat jaar.")] = False,
     van: Van = None,
     tot: Annotated[
@@ -55,7 +57,7 @@ def series_cmd(
     ] = None,
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
-    from burgernet_cost.cli.commands import choose_sheet, series_counts
+    from burgernet_cost.cli.commands import choose_list_name, choose_sheet, series_counts
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.series import FIRST_YEAR, series
     from burgernet_cost.output.views.series import series_report
@@ -73,6 +75,7 @@ def series_cmd(
     not_empty(gemeente=gemeente, eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = _one(given)
     choose_sheet(blad, bestand)
+    choose_list_name(naam, bestand)
     opties.keuze(None)  # the rate options' combination rules, before any data is read
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     gm = ds.gemeenten()
@@ -113,11 +116,12 @@ def sensitivity_cmd(
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
     blad: Blad = None,
+    naam: Naam = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland: de som van alle gemeenten.")] = False,
     jaar: Jaar = None,
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
-    from burgernet_cost.cli.commands import _herkomst, choose_sheet, select_region, setup
+    from burgernet_cost.cli.commands import _herkomst, choose_list_name, choose_sheet, select_region, setup
     from burgernet_cost.domain.assumptions import model_sensitivity
     from burgernet_cost.domain.estimate import Herkomst, estimate
     from burgernet_cost.output.document import Field
@@ -133,6 +137,7 @@ def sensitivity_cmd(
         "alle": "alle" if alle else None,
     }
     not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
+    choose_list_name(naam, bestand)
     herkomst, k = None, 1
     if any(v is not None for v in regions.values()):  # a region: the sum of its members (DOMAIN.md §11)
         soort = _one({**regions, "gemeente": gemeente, "inwoners": None if inwoners is None else str(inwoners)})
@@ -140,7 +145,9 @@ def sensitivity_cmd(
         keuze = opties.keuze(jaar)
         ds, members, onderwerp, peildatum = select_region(opties, regions, soort, jaar)
         n, k = sum(m.inwoners for m in members), len(members)
-        herkomst = Herkomst(f"CBS {peildatum}", "gepubliceerd", None, onderwerp, peildatum)
+        own = sorted({m.bron for m in members if m.status == "invoer"})  # a member list's own figures are not CBS's
+        bron = f"CBS {peildatum}" if not own else " en ".join([*own, *([f"CBS {peildatum}"] if len(own) < k else [])])
+        herkomst = Herkomst(bron, "gepubliceerd" if not own else "invoer", None, onderwerp, peildatum)
     else:
         opzet = setup(opties, inwoners, gemeente, jaar, required=True)
         ds, keuze, municipality = opzet.ds, opzet.keuze, opzet.municipality

@@ -22,18 +22,125 @@ from burgernet_cost.structs import replace
 
 
 def output_folder(target: str) -> Path:
-    """The folder the documents go to: it exists, or its parent does (then it is made)."""
-    from burgernet_cost.cli.writing import printable
+    """The folder the documents go to: it exists, or its parent does (then it is made). A folder
+    that is (or lies in) a data folder of the run is refused; one that holds files bncost did not
+    write as they are needs --overschrijf."""
+    from burgernet_cost.cli.output_guard import OVERWRITE_OPTION, is_own, not_an_input, overwrite_allowed
+    from burgernet_cost.cli.writing import INVOCATION, printable
 
     if not target.strip() or target == "-":
         raise UsageProblem("--per-gemeente schrijft bestanden: geef een map (bijv. --uitvoer rapporten/)", field="uitvoer")
     folder = Path(target).expanduser()
     shown = printable(target, 200, one_line=True)
-    if folder.exists() and not folder.is_dir():
-        raise UsageProblem(f"{shown} is geen map; --per-gemeente schrijft één bestand per gemeente in een map", field="uitvoer")
-    if not folder.exists() and not folder.resolve().parent.is_dir():
-        raise UsageProblem(f"de map boven {shown} bestaat niet", field="uitvoer")
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise UsageProblem(f"{shown} is geen map; --per-gemeente schrijft één bestand per gemeente in een map", field="uitvoer")
+        if not folder.exists() and not folder.resolve().parent.is_dir():
+            raise UsageProblem(f"de map boven {shown} bestaat niet", field="uitvoer")
+        real = folder.resolve()
+        not_an_input(real, shown, INVOCATION)
+        if folder.exists() and not overwrite_allowed(INVOCATION):
+            from burgernet_cost.cli.output_guard import _remembered
+
+            known = _remembered()
+            other = next((e for e in sorted(folder.iterdir()) if not (e.is_file() and is_own(e.resolve(), known))), None)
+            if other is not None:
+                raise UsageProblem(
+                    f"{shown} bevat al bestanden die bncost niet zo schreef ({printable(other.name, 60, one_line=True)}); "
+                    f"kies een lege of nieuwe map, of geef {OVERWRITE_OPTION}",
+                    field="uitvoer",
+                )
+    except OSError as exc:
+        from burgernet_cost.errors import os_reason
+
+        raise UsageProblem(f"{shown} kan niet worden gebruikt ({os_reason(exc)})", field="uitvoer") from None
     return folder
+
+
+class Batch:
+    """The documents of one run, written all or nothing: into a hidden temporary folder (next to the
+    target, or inside it when it exists), and moved into place only when every one is written.
+    Interrupted or failed, the temporary folder is removed: no partial folder is left."""
+
+    def __init__(self, folder: Path) -> None:
+        from burgernet_cost.cli.writing import printable
+
+        self.folder = folder
+        self.shown = printable(str(folder), 200, one_line=True)
+        self.inside = folder.exists()
+        self.tmp: Path | None = None
+        self.written: dict[str, bytes] = {}
+
+    def open(self) -> None:
+        """Make the temporary folder; its name is known before it exists, so an interruption at
+        any moment leaves nothing that ``discard`` does not remove."""
+        import os
+
+        from burgernet_cost.cli.writing import printable
+        from burgernet_cost.errors import os_reason
+
+        base = self.folder if self.inside else self.folder.resolve().parent
+        self.tmp = base / f".bncost-{os.getpid()}-{os.urandom(4).hex()}.tmp"
+        try:
+            make_folder(self.tmp)
+        except OSError as exc:
+            self.tmp = None
+            where = printable(str(base), 200, one_line=True)
+            raise UsageProblem(f"in {where} kan niet worden geschreven ({os_reason(exc)})", field="uitvoer") from None
+
+    def write(self, name: str, data: bytes) -> None:
+        import os
+
+        from burgernet_cost.cli.writing import OutputError
+        from burgernet_cost.errors import os_reason
+
+        assert self.tmp is not None, "open() first"
+        try:
+            fd = os.open(self.tmp / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view) :]
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise OutputError(f"{self.shown}/{name} kon niet worden geschreven ({os_reason(exc)}); er is niets geschreven") from None
+        self.written[name] = data
+
+    def publish(self) -> None:
+        """Move the documents into place (a new folder in one rename)."""
+        import os
+
+        from burgernet_cost.cli.output_guard import remember
+        from burgernet_cost.cli.writing import OutputError
+        from burgernet_cost.errors import os_reason
+
+        assert self.tmp is not None, "open() first"
+        try:
+            mask = os.umask(0)
+            os.umask(mask)
+            if self.inside:
+                for name in self.written:
+                    os.replace(self.tmp / name, self.folder / name)
+                self.tmp.rmdir()
+            else:
+                os.chmod(self.tmp, 0o777 & ~mask)
+                os.rename(self.tmp, self.folder)
+        except OSError as exc:
+            self.discard()
+            raise OutputError(f"{self.shown} kon niet worden geschreven ({os_reason(exc)})") from None
+        real = self.folder.resolve()
+        remember({real / name: data for name, data in self.written.items()})
+
+    def discard(self) -> None:
+        import shutil
+
+        if self.tmp is not None:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def make_folder(path: Path) -> None:
+    path.mkdir(mode=0o700)
 
 
 MAX_BASE = 80
@@ -66,9 +173,7 @@ def per_member(
     extra: Any,
 ) -> None:
     from burgernet_cost.cli.commands import select_region
-    from burgernet_cost.domain.dossier import dossier
     from burgernet_cost.domain.region import region
-    from burgernet_cost.domain.series import municipality_counts
 
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
@@ -91,7 +196,35 @@ def per_member(
     gm = ds.gemeenten()
     rows = {g.code: g for g in gm.lijst(opties.tijdstip(jaar).cbs_jaar(gm))}
     shared = {**extra(ds), "grootte_cache": {}}
-    folder.mkdir(exist_ok=True)
+    batch = Batch(folder)
+    try:
+        batch.open()
+        _documents(opties, ds, members, rows, gm, regios, shared, pakketten, tarief, schaalvoordeel, keuze, fmt, render, batch, title)
+        batch.publish()
+    finally:
+        batch.discard()
+
+
+def _documents(
+    opties: Any,
+    ds: Any,
+    members: Any,
+    rows: Any,
+    gm: Any,
+    regios: Any,
+    shared: Any,
+    pakketten: Any,
+    tarief: Any,
+    schaalvoordeel: Any,
+    keuze: Any,
+    fmt: str,
+    render: Any,
+    batch: Batch,
+    title: str,
+) -> None:
+    from burgernet_cost.domain.dossier import dossier
+    from burgernet_cost.domain.series import municipality_counts
+
     taken: set[str] = set()
     written: list[str] = []  # the members' files, in the order of their region
     progress = _Progress(len(members))
@@ -113,28 +246,14 @@ def per_member(
         )
         d = replace(d, regio_van=regios)
         name = file_name(lid.naam, taken, fmt)
-        _write_one(folder / name, render(fmt, d, ds), written, len(members))
+        batch.write(name, render(fmt, d, ds))
         written.append(name)
         progress.step(n + 1, lid.naam)
     progress.done()
     from burgernet_cost.output.rapport_html import index_html
 
     index = index_html(title, {pakketten[0]: regios[pakketten[0]]}, written).encode("utf-8")
-    _write_one(folder / "index.html", index, written, len(members))
-
-
-def _write_one(path: Path, data: bytes, written: list[str], total: int) -> None:
-    """One member's document; when it fails, the message says how many were written before it
-    (each file is whole, but the folder is not: 'er is niets gewijzigd' would not be true)."""
-    from burgernet_cost.cli.writing import OutputError, write_file
-
-    try:
-        write_file(str(path), data)
-    except OutputError as exc:
-        if not written:
-            raise
-        said = exc.message.removesuffix("; er is niets gewijzigd")
-        raise OutputError(f"{said}; {len(written)} van de {total} documenten zijn al geschreven, index.html niet") from None
+    batch.write("index.html", index)
 
 
 class _Progress:

@@ -20,6 +20,7 @@ from burgernet_cost.cli.options import (
     DATA_OPTIES,
     REKEN_OPTIES,
     TARIEF_OPTIES,
+    Blad,
     DataDir,
     Eenheid,
     Gedeeld,
@@ -28,6 +29,8 @@ from burgernet_cost.cli.options import (
     Inwoners,
     Jaar,
     Ledenbestand,
+    Naam,
+    Overschrijf,
     Schaalvoordeel,
     Tarief,
     Veiligheidsregio,
@@ -86,6 +89,8 @@ def report_cmd(
     veiligheidsregio: Veiligheidsregio = None,
     gemeenten: GemeentenLijst = None,
     bestand: Ledenbestand = None,
+    blad: Blad = None,
+    naam: Naam = None,
     alle: Annotated[bool, Opt("--alle", help="Heel Nederland als één regio.")] = False,
     per_gemeente: Annotated[
         bool,
@@ -98,10 +103,14 @@ def report_cmd(
     pakket: Annotated[Pakket | None, pakket_option("Eén pakket (standaard: basis en volledig naast elkaar).", False)] = None,
     tarief: Tarief = "berekend",
     schaalvoordeel: Schaalvoordeel = None,
+    overschrijf: Overschrijf = False,
     data_dir: DataDir = None,
 ) -> None:
+    from burgernet_cost.cli.commands import choose_list_name, choose_sheet
     from burgernet_cost.cli.writing import check_target, format_for, write_file
 
+    choose_sheet(blad, bestand)
+    choose_list_name(naam, bestand)
     if uitvoer is None:
         raise UsageProblem("de optie --uitvoer ontbreekt (bijv. --uitvoer rapport.html of rapport.xlsx)")
     if per_gemeente:
@@ -125,7 +134,9 @@ def report_cmd(
             },
         )
     chosen = format_for(uitvoer, fmt, REPORT_FORMATS)
-    real = check_target(uitvoer) if uitvoer != "-" else None
+    from burgernet_cost.cli.output_guard import is_stdout
+
+    real = check_target(uitvoer) if not is_stdout(uitvoer) else None
     if real is None and chosen == "xlsx":
         raise UsageProblem("een werkmap gaat naar een bestand, niet naar het scherm", field="uitvoer")
     given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand}
@@ -147,7 +158,7 @@ def report_cmd(
 
         write_text(data.decode("utf-8"))
     else:
-        write_file(uitvoer, data, real)
+        write_file(uitvoer, data, check_target(uitvoer))  # again: the inputs this run read are known now
 
 
 def _per_member(

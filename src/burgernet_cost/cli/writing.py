@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from burgernet_cost.errors import BncostError, UsageProblem, count, os_reason, visible
+from burgernet_cost.errors import BncostError, UsageProblem, count, escape_char, os_reason, visible
 
 FALLBACK = {
     "─": "-",
@@ -59,11 +59,38 @@ FALLBACK = {
 MAX_ERROR_LINES = 60
 
 
+#: replacements that only change the look (lines, quotes, dashes, the euro sign as EUR): not counted
+LAYOUT = frozenset("─│├└≈☐●→…€§’‘“”–—\u00a0×")
+#: characters of standard output that its encoding could not carry and that were simplified (é -> e)
+#: or escaped (\u0142): a run that had any says so on standard error (never a silent loss)
+REPLACED = [0]
+
+
 def _replace(exc: UnicodeError) -> tuple[str, int]:
     if not isinstance(exc, UnicodeEncodeError):
         raise exc
-    bad = exc.object[exc.start : exc.end]
-    return "".join(FALLBACK.get(ch, "?") for ch in bad), exc.end
+    import unicodedata
+
+    out = []
+    for ch in exc.object[exc.start : exc.end]:
+        plain = FALLBACK.get(ch)
+        if plain is None:
+            base = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode()
+            plain = base if base.strip() and base.isprintable() else escape_char(ch)
+        if ch not in LAYOUT:
+            REPLACED[0] += 1
+        out.append(plain)
+    return "".join(out), exc.end
+
+
+def note_replaced(encoding: str | None) -> None:
+    """After a run: say how many characters standard output could not carry (in plain ASCII)."""
+    n, REPLACED[0] = REPLACED[0], 0
+    if n:
+        say_note(
+            f"Let op: de codering {encoding or '?'} van de uitvoer kan {count(n, 'teken', 'tekens')} niet dragen; die staan er "
+            "vereenvoudigd (e voor een e met accent) of als \\u-code; gebruik UTF-8 (bijv. PYTHONIOENCODING=utf-8)"
+        )
 
 
 codecs.register_error("bncost-fallback", _replace)
@@ -95,6 +122,7 @@ def _write(stream: TextIO | None, text: str) -> None:
     if stream is None:
         raise OutputError("de uitvoer kan niet worden geschreven: standaarduitvoer is gesloten")
     encoding = getattr(stream, "encoding", None) or "utf-8"
+    counted = REPLACED[0]
     try:
         buffer = getattr(stream, "buffer", None)
         if buffer is not None:
@@ -108,6 +136,9 @@ def _write(stream: TextIO | None, text: str) -> None:
         raise ReaderGone("") from None
     except (OSError, ValueError) as exc:
         raise OutputError(output_problem(exc)) from None
+    finally:
+        if stream is not sys.stdout:
+            REPLACED[0] = counted  # only what standard output lost is said
 
 
 def _write_all(buffer: Any, data: bytes) -> None:
@@ -134,10 +165,11 @@ def output_problem(exc: BaseException) -> str:
 
 def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
     """The report in its format, to standard output or (``--uitvoer``) to a file in one step."""
+    from burgernet_cost.cli.output_guard import is_stdout
     from burgernet_cost.cli.parsers import FORMATS
     from burgernet_cost.output.renderers import render
 
-    real = None if uitvoer is None or uitvoer == "-" else check_target(uitvoer)  # what the target is, before its extension
+    real = None if uitvoer is None or is_stdout(uitvoer) else check_target(uitvoer)  # what the target is, before its extension
     chosen = format_for(uitvoer, fmt, FORMATS)
     if UNCALIBRATED:
         warn_uncalibrated(report, UNCALIBRATED)
@@ -260,6 +292,10 @@ EXTENSIONS = {
 
 def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
     """The output format: --format when given, else the target's extension, else 'table'."""
+    from burgernet_cost.cli.output_guard import is_stdout
+
+    if is_stdout(target):
+        target = None
     if fmt is not None:
         implied = EXTENSIONS.get(Path(target).suffix.lower()) if target not in (None, "-") else None
         if implied not in (None, "table", fmt) and not (implied == "csv" and fmt == "csv-nl"):  # .txt holds any text
@@ -304,33 +340,15 @@ def check_target(target: str) -> Path:
     return real
 
 
-INPUT_OPTIONS = ("--bestand", "--scenario")
 INVOCATION: list[str] = []  # the arguments of this run (set by app)
 
 
 def _not_an_input(real: Path, shown: str) -> None:
-    """Output never destroys input: a target that is the member list or scenario of this run, or a
-    file in the data folder it reads, is refused before anything is written."""
-    args = list(INVOCATION)
-    inputs: list[str] = []
-    data_dir: str | None = os.environ.get("BNCOST_DATA_DIR") or None
-    for n, arg in enumerate(args):
-        name, eq, value = arg.partition("=")
-        value = value if eq else (args[n + 1] if n + 1 < len(args) else "")
-        if name in INPUT_OPTIONS:
-            inputs.append(value)
-        elif name == "--data-dir":
-            data_dir = value
-    same = next((i for i in inputs if i and os.path.realpath(os.path.expanduser(i)) == str(real)), None)
-    if same is not None:
-        raise UsageProblem(f"{shown} is ook de invoer van deze opdracht; kies een ander uitvoerbestand", field="uitvoer")
-    from burgernet_cost.data.reading import default_data_dir
+    """Output never destroys input, and replaces only what it may (cli/output_guard.py)."""
+    from burgernet_cost.cli.output_guard import may_replace, not_an_input
 
-    root = os.path.realpath(os.path.expanduser(data_dir)) if data_dir else str(default_data_dir().resolve())
-    if str(real).startswith(root.rstrip(os.sep) + os.sep) and real.exists():
-        raise UsageProblem(
-            f"{shown} ligt in de datamap en zou een databestand overschrijven; kies een ander uitvoerbestand", field="uitvoer"
-        )
+    not_an_input(real, shown, INVOCATION)
+    may_replace(real, shown, INVOCATION)
 
 
 def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
@@ -358,6 +376,9 @@ def write_file(target: str, data: bytes, real: Path | None = None) -> Path:
             os.close(fd)
         os.chmod(tmp, mode)
         os.replace(tmp, real)
+        from burgernet_cost.cli.output_guard import remember
+
+        remember({real: data})
     except OSError as exc:
         _remove(tmp)
         raise OutputError(

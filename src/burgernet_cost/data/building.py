@@ -23,7 +23,7 @@ from burgernet_cost.data.reading import LineMap, load_yaml_file
 from burgernet_cost.data.records import record_of
 from burgernet_cost.data.references import reference_errors
 from burgernet_cost.data.timeline_models import TijdlijnFile
-from burgernet_cost.errors import DataError, DataErrors
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem
 
 FILE_MODELS: dict[str, type[BaseModel]] = {
     TASKS_FILE: tm.TasksFile,
@@ -66,6 +66,8 @@ def validated_dataset(root: Path, scenario: str | None = None, sets: typing.Sequ
         if applied is not None:
             for e in file_errors:
                 origin = applied.origin(name, tuple(_key_path(e.path)))
+                if origin == "--set (scenario)":  # the user's option, not a data file: a usage error (exit 2)
+                    raise UsageProblem(f"{name.removesuffix('.yaml')}.{e.path}: {e.message}", field="set")
                 if origin:
                     e.message += f" (waarde uit {origin})"
         errors += file_errors

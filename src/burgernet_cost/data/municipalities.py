@@ -299,6 +299,11 @@ def _load(root: Path) -> Gemeenten:
     if problems:
         raise DataErrors(problems)
     result = Gemeenten(meta, per_jaar, lines.file, root=root)
+    from burgernet_cost.data.municipal_dates import date_problems
+
+    problems += date_problems(result, lines)
+    if problems:
+        raise DataErrors(problems)
     if meta.bevolkingsreeks is not None:
         result.bevolkingsreeks()  # one source per year: a year table that the series contradicts is refused (cached once read)
     return result

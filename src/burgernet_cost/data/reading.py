@@ -116,7 +116,20 @@ def resolve_data_dir(option: str | Path | None = None) -> Path:
             raise DataError(f"is geen map ({origin})", file=printable_path(str(path)))
     except OSError as exc:  # a name that is too long, a loop of links, …
         raise DataError(f"datamap kan niet worden gelezen: {os_reason(exc)} ({origin})", file=printable_path(str(chosen))) from None
+    note_input(path)
     return path
+
+
+#: every file and data folder this run reads (an output is never written over one of them; the CLI
+#: empties it at the start of each run)
+INPUTS: set[str] = set()
+
+
+def note_input(path: str | Path) -> None:
+    import contextlib
+
+    with contextlib.suppress(OSError, ValueError):
+        INPUTS.add(os.path.realpath(path))
 
 
 def inside(root: Path, path: Path) -> bool:
@@ -172,6 +185,7 @@ def read_bytes(path: Path, shown: str | None = None) -> bytes:
     import stat
 
     shown = shown or printable_path(display_path(path))
+    note_input(path)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:

@@ -42,7 +42,29 @@ def render_json(report: Report) -> str:
             out[part.key] = _rows_json(part, body)
             if part.total_key and part.total_rows:
                 out[part.total_key] = _rows_json(part, part.rows[-1:])[0]
-    return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
+    return _plain_numbers(json.dumps(_mark_exponents(out), ensure_ascii=False, indent=2)) + "\n"
+
+
+def _mark_exponents(value: Any) -> Any:
+    """A float whose repr would use exponent notation (1.3e-05: a tiny rate per inhabitant) marked
+    to be written as plain decimals (0.000013), the exact value it was rounded to."""
+    if isinstance(value, float) and "e" in repr(value):
+        from decimal import Decimal
+
+        return f"\x00{format(Decimal(repr(value)), 'f')}\x00"
+    if isinstance(value, dict):
+        return {k: _mark_exponents(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mark_exponents(v) for v in value]
+    return value
+
+
+def _plain_numbers(text: str) -> str:
+    if "\\u0000" not in text:
+        return text
+    import re
+
+    return re.sub(r'"\\u0000(-?[0-9]+(?:\.[0-9]+)?)\\u0000"', r"\1", text)
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
