@@ -233,13 +233,13 @@ def _model(
     own = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] == "gemeente"]
     out = [r for r in schatting.regels if r.gekwantificeerd and m.uitvoering[r.taakgebied] != "gemeente"]
     ident = m.id
-    own_cost = _sum(trace, own, "kosten_per_jaar")
-    trace.step(
+    own_cost = compute(
+        trace,
         f"{ident}.eigen_kosten",
-        "model.eigen_kosten",
-        own_cost,
-        "€/jaar",
-        [step_id(r.taakgebied, "kosten_per_jaar") for r in own],
+        "totaal",
+        {"delen": [step_id(r.taakgebied, "kosten_per_jaar") for r in own]},
+        soort="model.eigen_kosten",
+        eenheid="€/jaar",
         model=m.naam,
     )
     rate_ids = []

@@ -18,7 +18,7 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.instant import oldest_price_date, steps_until, table_at
 from burgernet_cost.domain.codes import Kostenbasis, Pad, Status
 from burgernet_cost.domain.figures import SALARY_FILE, Bron, per_dataset, take, user_input
-from burgernet_cost.domain.formulas import FORMULES
+from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.trace import Figuur, Notitie, Params, Stap, Trace, Waarde, notitie
 from burgernet_cost.errors import UsageProblem, quote
 from burgernet_cost.structs import field, replace, struct
@@ -160,9 +160,10 @@ def _uurtarief(ds: Dataset, keuze: TariefKeuze, trace: Trace) -> Uurtarief:
     if prof.status == "aanname" and not custom:
         b.aannames.append(notitie("aanname_tariefprofiel", profiel=prof.id, toelichting=prof.toelichting or prof.naam))
     maand, at, table = _monthly_salary(ds, keuze, prof, schaal, periodiek, b)
+    maand_id = b.inputs[-1]  # the table's salary, or the step that indexed it
     factor, allowances = _allowances(ds, keuze, prof, at, b)
-    uren = b.take(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand").getal
-    bedrag = FORMULES["uurtarief.salaris"].evaluate({"maandsalaris": maand, "factor": factor, "uren_per_maand": uren})
+    uren_fig = b.take(ds, ("uurloon", "uren_per_maand"), "uurloon.uren_per_maand", "uur/maand")
+    uren = uren_fig.getal
     steps = tuple(f.datum for f in _read_since(trace, before) if f.soort == "cao_stap")
     params: Params = (
         ("schaal", schaal),
@@ -176,7 +177,15 @@ def _uurtarief(ds: Dataset, keuze: TariefKeuze, trace: Trace) -> Uurtarief:
         ("uren_per_maand", uren),
         ("cao_stappen", steps),
     )
-    trace.step(RATE_STEP, "uurtarief.salaris", bedrag, "€/uur", b.inputs, **dict(params))
+    bedrag = compute(
+        trace,
+        RATE_STEP,
+        "uurtarief.salaris",
+        {"maandsalaris": maand_id, "factor": factor, "uren_per_maand": uren_fig.id},
+        keuze=[i for i in b.inputs if i not in (maand_id, uren_fig.id)],
+        volgorde=b.inputs,
+        **dict(params),
+    )
     return Uurtarief(bedrag, "salaris", params, _read_since(trace, before), tuple(b.aannames), tuple(b.waarschuwingen), prof.id, at)
 
 
@@ -289,7 +298,7 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         raise UsageProblem(
             f"geen integrale loonkosten voor schaal {quote(schaal)} (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})", field="schaal"
         )
-    loon = b.take(
+    loon_fig = b.take(
         ds,
         ("integrale_kosten", "loonkosten_per_fte_per_jaar", schaal),
         "integraal.loonkosten",
@@ -297,20 +306,29 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         schaal=schaal,
         naam=ik.naam,
         datum=f"{ik.jaar}-01-01",
-    ).getal
-    overhead = b.take(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar", datum=f"{ik.jaar}-01-01").getal
-    uren = b.take(
+    )
+    overhead_fig = b.take(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar", datum=f"{ik.jaar}-01-01")
+    uren_fig = b.take(
         ds,
         ("integrale_kosten", "productieve_uren_per_jaar"),
         "integraal.productieve_uren",
         "uur/jaar",
         bron=ik.productieve_uren_bron,
         status=ik.productieve_uren_status,
-    ).getal
+    )
+    loon, overhead, uren = loon_fig.getal, overhead_fig.getal, uren_fig.getal
     b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
-    bedrag = FORMULES["uurtarief.integraal"].evaluate({"loonkosten": loon, "overhead": overhead, "productieve_uren": uren})
     params: Params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
-    b.trace.step(RATE_STEP, "uurtarief.integraal", bedrag, "€/uur", b.inputs, **dict(params))
+    read = (loon_fig.id, overhead_fig.id, uren_fig.id)
+    bedrag = compute(
+        b.trace,
+        RATE_STEP,
+        "uurtarief.integraal",
+        dict(zip(("loonkosten", "overhead", "productieve_uren"), read, strict=True)),
+        keuze=[i for i in b.inputs if i not in read],
+        volgorde=b.inputs,
+        **dict(params),
+    )
     return Uurtarief(
         bedrag, "integraal", params, _read_since(b.trace, before), tuple(b.aannames), tuple(b.waarschuwingen), None, f"{ik.jaar}-01-01"
     )

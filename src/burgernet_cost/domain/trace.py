@@ -60,6 +60,18 @@ class Figuur:
 
 
 @struct
+class Invoerwaarde:
+    """What one named input of a formula held when the evaluator computed a step: the explanation
+    shows exactly these numbers, each in the unit of the figure or step it was read from."""
+
+    naam: str  # the formula's input name ("uren", "uurtarief", …)
+    waarde: Decimal  # the value the formula used (a list of ids: their sum)
+    eenheid: str  # the unit of the figures or steps read; "" for a number given as such (a count)
+    termen: tuple[Decimal, ...]  # each value read, in order (one for a single id or number)
+    geschreven: bool  # every value is a figure from the data or a given number (shown as written)
+
+
+@struct
 class Stap:
     """One intermediate result: its value and the figures and steps it was computed from."""
 
@@ -69,10 +81,16 @@ class Stap:
     eenheid: str
     invoer: tuple[str, ...]  # ids of figures and steps, in the order of the formula
     params: Params = ()
+    formule: str | None = None  # the name of the formula (domain/formulas.py) that computed it
+    waarden: tuple[Invoerwaarde, ...] = ()  # the value of each named input of that formula
 
     @property
     def p(self) -> dict[str, Waarde]:
         return dict(self.params)
+
+    def waarde_van(self, naam: str) -> Invoerwaarde:
+        """The recorded value of the formula's input ``naam``."""
+        return next(v for v in self.waarden if v.naam == naam)
 
 
 @struct
@@ -131,13 +149,25 @@ class Trace:
         self.figuren.setdefault(figuur.id, figuur)
         return figuur.waarde
 
-    def step(self, ident: str, soort: str, waarde: Decimal | None, eenheid: str, invoer: Iterable[str], **params: Waarde) -> Decimal | None:
-        """Record an intermediate result computed from ``invoer`` (ids already recorded)."""
+    def step(
+        self,
+        ident: str,
+        soort: str,
+        waarde: Decimal | None,
+        eenheid: str,
+        invoer: Iterable[str],
+        *,
+        formule: str | None = None,
+        waarden: tuple[Invoerwaarde, ...] = (),
+        **params: Waarde,
+    ) -> Decimal | None:
+        """Record an intermediate result computed from ``invoer`` (ids already recorded); ``formule``
+        and ``waarden``: the formula that computed it and what each of its inputs held (``compute``)."""
         inputs = tuple(dict.fromkeys(invoer))
         unknown = [i for i in inputs if i not in self.figuren and i not in self.stappen]
         if unknown:
             raise ValueError(f"step {ident} uses unrecorded inputs {unknown}")
-        self.stappen[ident] = Stap(ident, soort, waarde, eenheid, inputs, _frozen(params))
+        self.stappen[ident] = Stap(ident, soort, waarde, eenheid, inputs, _frozen(params), formule, waarden)
         return waarde
 
     def value(self, ident: str) -> Decimal:
