@@ -61,6 +61,7 @@ UNIT_PLACES: dict[str, int] = {
     "inwoners": 0,
     "maanden": 0,
 }
+MAX_WRITTEN_PLACES = 6  # a figure derived by computation may have many more
 WRITTEN_UNITS = ("uur/maand", "uur/jaar", "%", "")  # units whose figures show every digit the data has
 
 
@@ -74,10 +75,10 @@ def places(value: Decimal, unit: str, written: bool = False) -> int:
     """The decimals a value shows in the explanation: a computed value by the rule of its unit
     (hours and fte 2, euros 2, per hour and per inhabitant 4, counts 0, a factor 4); a figure from
     the data as written (an amount in whole euros, or with at least its cents)."""
-    if written and unit.startswith("€"):  # an amount from the data: whole euros, or cents and more as written
-        return 0 if value == value.to_integral() else max(2, written_places(value))
+    if written and unit.startswith("€"):  # an amount from the data: whole euros, or as written to its unit's decimals
+        return 0 if value == value.to_integral() else max(2, min(written_places(value), UNIT_PLACES.get(unit, 4)))
     if written and (unit in WRITTEN_UNITS or unit not in UNIT_PLACES):
-        return written_places(value)
+        return min(written_places(value), MAX_WRITTEN_PLACES)
     if unit == "€/maand":
         return 0 if value == value.to_integral() else 2
     if unit == "%":

@@ -16,7 +16,7 @@ from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.views.common import figures_of, relative_place
-from burgernet_cost.output.wording import date_nl
+from burgernet_cost.output.wording import date_nl, formula_words
 from burgernet_cost.output.workbook_book import EURO, EURO4, INT, Book
 
 HEADS = ("Invoer", "Waarde", "Eenheid", "Bron", "Status", "Toelichting", "Plaats in de data")
@@ -163,7 +163,7 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         "€/uur",
         EURO4,
         figs.of(rate),
-        "formule: maandsalaris × toeslagfactor / uren per maand" if rate_formula else (tarief.profiel or tarief.soort),
+        f"formule: {formula_words(FORMULES['uurtarief.salaris'])}" if rate_formula else (tarief.profiel or tarief.soort),
         formula=rate_formula,
     )
     first_v = next(iter(d.vergelijkingen.values()))
