@@ -93,3 +93,46 @@ def test_an_edited_input_cell_recalculates_to_the_command_line(bncost, tmp_path)
     for pakket in ("basis", "volledig"):
         est = json.loads(bncost("estimate", "--inwoners", "75000", "-p", pakket, "-f", "json").out, parse_float=Decimal)
         assert got[f"Totaal_kosten_{pakket}"] == pytest.approx(est["totaal"]["kosten_per_jaar"], abs=Decimal("0.005"))
+
+
+def _value(solution, path, name: str, ref: str) -> Decimal:
+    sheet, cell = ref.lstrip("=").split("!")
+    return Decimal(str(solution[f"'[{path.name}]{sheet.strip(chr(39)).upper()}'!{cell.replace('$', '')}"].value[0][0]))
+
+
+def test_a_members_inhabitants_cell_is_the_one_source_of_the_regions_inhabitants(bncost, tmp_path):
+    """Editing one member's inhabitants (sheet Leden) recalculates every sheet to what the command
+    line says for the edited member list: the region's inhabitants on Invoer are their sum, the
+    package totals, the models and each member's contribution follow."""
+    import openpyxl
+
+    path = tmp_path / "regio.xlsx"
+    assert bncost("rapport", "--gemeenten", REGION, "-o", path).code == 0
+    wb = openpyxl.load_workbook(path)
+    assert wb.defined_names["Inwoners"].attr_text  # a formula over the members, not a second number
+    sheet, cell = wb.defined_names["Inwoners"].attr_text.lstrip("=").split("!")
+    assert str(wb[sheet.strip("'")][cell.replace("$", "")].value).startswith("=SUM(Leden_Inwoners")
+    leden = wb["Leden"]
+    names = [n.strip() for n in REGION.split(",")]
+    rows = {row[0].value: row for row in leden.iter_rows(min_row=1) if row[0].value in names}
+    members = {name: int(rows[name][2].value) for name in names}
+    edited_name = names[-1]
+    members[edited_name] += 12345
+    rows[edited_name][2].value = members[edited_name]
+    edited = tmp_path / "bewerkt.xlsx"
+    wb.save(edited)
+    solution = formulas.ExcelModel().loads(str(edited)).finish().calculate()
+    named = _names(edited)
+    total = sum(members.values())
+    assert _value(solution, edited, "Inwoners", named["Inwoners"]) == total
+    member_file = tmp_path / "leden.csv"
+    member_file.write_text("gemeente;inwoners\n" + "".join(f"{n};{i}\n" for n, i in members.items()), encoding="utf-8")
+    for column, pakket in ((4, "basis"), (5, "volledig")):
+        est = json.loads(bncost("estimate", "--inwoners", total, "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        got = _value(solution, edited, "", named[f"Totaal_kosten_{pakket}"])
+        assert got == pytest.approx(est["totaal"]["kosten_per_jaar"], abs=Decimal("0.005"))
+        regio = json.loads(bncost("regio", "--bestand", member_file, "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        assert _value(solution, edited, "", named[f"Budget_{pakket}"]) == pytest.approx(regio["uitvoerder"]["budget_per_jaar"], abs=Decimal("0.005"))
+        for m in regio["leden"]:
+            got = solution[f"'[{edited.name}]LEDEN'!{rows[m['gemeente']][column].coordinate}"].value[0][0]
+            assert Decimal(str(got)) == pytest.approx(m["bijdrage_per_jaar"], abs=Decimal("0.005")), m["gemeente"]

@@ -19,6 +19,8 @@ from burgernet_cost.output.views.common import figures_of, relative_place
 from burgernet_cost.output.wording import date_nl, formula_words
 from burgernet_cost.output.workbook_book import EURO, EURO4, INT, Book
 
+#: the members' inhabitants on sheet Leden (a region): the one place each member's number is kept
+MEMBERS_INHABITANTS = "Leden_Inwoners"
 HEADS = ("Invoer", "Waarde", "Eenheid", "Bron", "Status", "Toelichting", "Plaats in de data")
 Herkomst = tuple[str, str, str]  # source, status, place in the data
 
@@ -103,7 +105,8 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         "inwoners",
         INT,
         _inhabitants(d, figs),
-        "de regio als geheel (som van de leden)" if d.is_regio else "",
+        "de regio als geheel: de som van de inwoners op blad Leden (wijzig ze daar)" if d.is_regio else "",
+        formula=f"=SUM({MEMBERS_INHABITANTS})" if d.is_regio else None,
     )
     if d.is_regio:  # hours that hold per municipality count once for each member (DOMAIN.md §11)
         put(
