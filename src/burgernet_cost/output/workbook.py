@@ -177,11 +177,14 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
             book.name(f"Bijdrage_{u.id}_{pakket}", "Modellen", row, 4)
             row += 1
         row += 2
+    with_advantage = [m.naam for m in ds.models.modellen if any(met_schaalvoordeel(m, a, d.tarief) for a in m.uitvoering)]
     book.text(
         ws,
         row,
         0,
-        "Het schaalvoordeel (Invoer) geldt alleen voor het landelijke model bij het berekende tarief; §6 noemt één landelijk bedrag.",
+        f"Het schaalvoordeel (Invoer) geldt bij dit tarief voor: {', '.join(with_advantage)}."
+        if with_advantage
+        else "Het schaalvoordeel (Invoer) geldt bij dit tarief voor geen model.",
         book.note,
         span=4,
     )

@@ -119,12 +119,13 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
             "",
         )
     profile = figs.of(figs.find("tariefprofiel"))
-    p: Mapping[str, Any] = tarief.p  # the rate's parameters, by its soort
+    p: Mapping[str, Any] = tarief.p  # what the rate was computed from (scale, step, table), by its soort
+    stap = s.spoor.stap(tarief.stap)  # its numbers: the values the evaluator recorded
     if tarief.soort == "salaris":
         put(
             "Maandsalaris",
             "Maandsalaris (op prijspeil)",
-            p["maandsalaris"],
+            stap.waarde_van("maandsalaris").waarde if stap else p["maandsalaris"],
             "€/maand",
             EURO,
             _salary(figs),
@@ -134,7 +135,7 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         put(
             "Toeslagfactor",
             "Toeslagen (factor)",
-            p["factor"],
+            stap.waarde_van("factor").waarde if stap else p["factor"],
             "factor",
             "0.0000",
             figs.of(surcharges, profile),
