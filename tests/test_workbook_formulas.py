@@ -132,7 +132,9 @@ def test_a_members_inhabitants_cell_is_the_one_source_of_the_regions_inhabitants
         got = _value(solution, edited, "", named[f"Totaal_kosten_{pakket}"])
         assert got == pytest.approx(est["totaal"]["kosten_per_jaar"], abs=Decimal("0.005"))
         regio = json.loads(bncost("regio", "--bestand", member_file, "-p", pakket, "-f", "json").out, parse_float=Decimal)
-        assert _value(solution, edited, "", named[f"Budget_{pakket}"]) == pytest.approx(regio["uitvoerder"]["budget_per_jaar"], abs=Decimal("0.005"))
+        assert _value(solution, edited, "", named[f"Budget_{pakket}"]) == pytest.approx(
+            regio["uitvoerder"]["budget_per_jaar"], abs=Decimal("0.005")
+        )
         for m in regio["leden"]:
             got = solution[f"'[{edited.name}]LEDEN'!{rows[m['gemeente']][column].coordinate}"].value[0][0]
             assert Decimal(str(got)) == pytest.approx(m["bijdrage_per_jaar"], abs=Decimal("0.005")), m["gemeente"]

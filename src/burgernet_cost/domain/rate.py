@@ -184,7 +184,6 @@ def _uurtarief(ds: Dataset, keuze: TariefKeuze, trace: Trace) -> Uurtarief:
         {"maandsalaris": maand_id, "factor": factor, "uren_per_maand": uren_fig.id},
         keuze=[i for i in b.inputs if i not in (maand_id, uren_fig.id)],
         volgorde=b.inputs,
-        **dict(params),
     )
     return Uurtarief(bedrag, "salaris", params, _read_since(trace, before), tuple(b.aannames), tuple(b.waarschuwingen), prof.id, at)
 
@@ -327,7 +326,6 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         dict(zip(("loonkosten", "overhead", "productieve_uren"), read, strict=True)),
         keuze=[i for i in b.inputs if i not in read],
         volgorde=b.inputs,
-        **dict(params),
     )
     return Uurtarief(
         bedrag, "integraal", params, _read_since(b.trace, before), tuple(b.aannames), tuple(b.waarschuwingen), None, f"{ik.jaar}-01-01"

@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.codes import NoteCode
-from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.formulas import FORMULES, Afgerond, Formule, In, infix
+from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Invoerwaarde, Notitie, Stap
 from burgernet_cost.output import numbers as nl
