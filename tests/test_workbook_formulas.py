@@ -100,18 +100,21 @@ def _value(solution, path, name: str, ref: str) -> Decimal:
     return Decimal(str(solution[f"'[{path.name}]{sheet.strip(chr(39)).upper()}'!{cell.replace('$', '')}"].value[0][0]))
 
 
-def test_a_members_inhabitants_cell_is_the_one_source_of_the_regions_inhabitants(bncost, tmp_path):
+@pytest.mark.parametrize("schaling", ["per_inwoner", "per_gemeente"])
+def test_a_members_inhabitants_cell_is_the_one_source_of_the_regions_inhabitants(bncost, tmp_path, schaling):
     """Editing one member's inhabitants (sheet Leden) recalculates every sheet to what the command
-    line says for the edited member list: the region's inhabitants on Invoer are their sum, the
-    package totals, the models and each member's contribution follow."""
+    line says for the edited member list, under either scaling of the policy hours: the region's
+    inhabitants and its number of municipalities on Invoer come from the members, and the package
+    hours, the executor's budget and each member's contribution follow."""
     import openpyxl
 
     path = tmp_path / "regio.xlsx"
-    assert bncost("rapport", "--gemeenten", REGION, "-o", path).code == 0
+    choice = ("--schaling-beleid", schaling)
+    assert bncost("rapport", "--gemeenten", REGION, *choice, "-o", path).code == 0
     wb = openpyxl.load_workbook(path)
-    assert wb.defined_names["Inwoners"].attr_text  # a formula over the members, not a second number
-    sheet, cell = wb.defined_names["Inwoners"].attr_text.lstrip("=").split("!")
-    assert str(wb[sheet.strip("'")][cell.replace("$", "")].value).startswith("=SUM(Leden_Inwoners")
+    for name, formula in (("Inwoners", "=SUM(Leden_Inwoners)"), ("Gemeenten", "=ROWS(Leden_Inwoners)")):
+        sheet, cell = wb.defined_names[name].attr_text.lstrip("=").split("!")
+        assert wb[sheet.strip("'")][cell.replace("$", "")].value == formula  # computed from the members, not a second number
     leden = wb["Leden"]
     names = [n.strip() for n in REGION.split(",")]
     rows = {row[0].value: row for row in leden.iter_rows(min_row=1) if row[0].value in names}
@@ -123,18 +126,17 @@ def test_a_members_inhabitants_cell_is_the_one_source_of_the_regions_inhabitants
     wb.save(edited)
     solution = formulas.ExcelModel().loads(str(edited)).finish().calculate()
     named = _names(edited)
-    total = sum(members.values())
-    assert _value(solution, edited, "Inwoners", named["Inwoners"]) == total
+    assert _value(solution, edited, "Inwoners", named["Inwoners"]) == sum(members.values())
+    assert _value(solution, edited, "Gemeenten", named["Gemeenten"]) == len(members)
     member_file = tmp_path / "leden.csv"
     member_file.write_text("gemeente;inwoners\n" + "".join(f"{n};{i}\n" for n, i in members.items()), encoding="utf-8")
     for column, pakket in ((4, "basis"), (5, "volledig")):
-        est = json.loads(bncost("estimate", "--inwoners", total, "-p", pakket, "-f", "json").out, parse_float=Decimal)
-        got = _value(solution, edited, "", named[f"Totaal_kosten_{pakket}"])
-        assert got == pytest.approx(est["totaal"]["kosten_per_jaar"], abs=Decimal("0.005"))
-        regio = json.loads(bncost("regio", "--bestand", member_file, "-p", pakket, "-f", "json").out, parse_float=Decimal)
-        assert _value(solution, edited, "", named[f"Budget_{pakket}"]) == pytest.approx(
-            regio["uitvoerder"]["budget_per_jaar"], abs=Decimal("0.005")
-        )
+        regio = json.loads(bncost("regio", "--bestand", member_file, *choice, "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        hours = sum((m["eigen_uren_per_maand"] for m in regio["leden"]), regio["uitvoerder"]["uren_per_maand"])
+        got = _value(solution, edited, "", named[f"Totaal_uren_{pakket}"])
+        assert got == pytest.approx(hours, abs=Decimal("0.001")), pakket  # every member's hours: its own and the executor's
+        budget = _value(solution, edited, "", named[f"Budget_{pakket}"])
+        assert budget == pytest.approx(regio["uitvoerder"]["budget_per_jaar"], abs=Decimal("0.005"))
         for m in regio["leden"]:
             got = solution[f"'[{edited.name}]LEDEN'!{rows[m['gemeente']][column].coordinate}"].value[0][0]
             assert Decimal(str(got)) == pytest.approx(m["bijdrage_per_jaar"], abs=Decimal("0.005")), m["gemeente"]

@@ -115,8 +115,9 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
             len(next(iter(d.regio.values())).leden),
             "gemeenten",
             INT,
-            ("leden van de regio", "berekend", ""),
-            "",
+            ("leden van de regio (blad Leden)", "berekend", ""),
+            "het aantal gemeenten op blad Leden",
+            formula=f"=ROWS({MEMBERS_INHABITANTS})",
         )
     profile = figs.of(figs.find("tariefprofiel"))
     p: Mapping[str, Any] = tarief.p  # what the rate was computed from (scale, step, table), by its soort
