@@ -181,7 +181,7 @@ def step_label(s: Stap) -> str:
         "lid.bijdrage": f"bijdrage {p.get('gemeente')}",
         "regio.inwoners": "inwoners van de regio",
         "regio.budget": "budget uitvoerder",
-        "regio.eigen_uren": "eigen beleid van alle gemeenten, uren per maand",
+        "regio.eigen_uren": "eigen uren van alle gemeenten per maand",
         "regio.uitvoerder_uren": "uren per maand uitvoerder",
         "lid.eigen_uren": f"eigen uren per maand {p.get('gemeente')}",
         "lid.eigen_kosten": f"eigen kosten per jaar {p.get('gemeente')}",
