@@ -8,11 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.codes import NoteCode
-from burgernet_cost.domain.formulas import FORMULES, Afgerond, Formule, In, infix
+from burgernet_cost.domain.formulas import FORMULES, Afgerond, Expr, Formule, In, Op, infix
 from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Invoerwaarde, Notitie, Stap
 from burgernet_cost.output import numbers as nl
+from burgernet_cost.structs import replace
 
 PAKKET_LABELS = {
     "basis": "basispakket",
@@ -243,6 +244,7 @@ def formula_numbers(s: Stap) -> str | None:
     expr = f.expr.arg if isinstance(f.expr, Afgerond) else f.expr
     target = places(s.waarde, s.eenheid) if s.waarde is not None else 0
     extra = dict.fromkeys(held, 0)
+    held = {name: replace(v, eenheid=_summand_units(expr, held).get(name, v.eenheid)) for name, v in held.items()}
 
     def shown(v: Invoerwaarde) -> list[tuple[str, Decimal, Decimal]]:  # (text, value shown, exact value)
         out = []
@@ -267,6 +269,23 @@ def formula_numbers(s: Stap) -> str | None:
         texts[name] = f"({text})" if len(ts) > 1 and not isinstance(expr, In) else text
     text = infix(expr, texts.__getitem__, nl.nl_number, _rounded, SYMBOLS)
     return text + (f", afgerond op {f.expr.plaatsen} decimalen" if isinstance(f.expr, Afgerond) else "")
+
+
+def _summand_units(e: Expr, held: Mapping[str, Invoerwaarde]) -> dict[str, str]:
+    """A number given as such (no unit) that is added to or subtracted from an amount has that
+    amount's unit: 'eigen kosten + bijdrage = € 3.568,24 + € 0', not '+ 0'."""
+    out: dict[str, str] = {}
+    if isinstance(e, Op):
+        if e.op in "+-":
+            names = [x.naam for x in e.args if isinstance(x, In)]
+            units = {held[n].eenheid for n in names} - {""}
+            if len(units) == 1:
+                out |= {n: next(iter(units)) for n in names if not held[n].eenheid}
+        for x in e.args:
+            out |= _summand_units(x, held)
+    elif isinstance(e, Afgerond):
+        out |= _summand_units(e.arg, held)
+    return out
 
 
 def _gives(f: Formule, terms: Mapping[str, list[tuple[str, Decimal, Decimal]]], value: Decimal, target: int) -> bool:
