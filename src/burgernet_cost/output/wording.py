@@ -142,7 +142,7 @@ def figure_label(f: Figuur) -> str:
             f"schaling van de uren, {p['taakgebied'].lower()} (opgegeven met --schaling-beleid; alternatief: {p['alternatief']})"
         ),
         "gemeente.inwoners": lambda: f"inwoners {p['gemeente']}",
-        "adviesbedragen.prijspeil": lambda: "prijspeil van de adviesbedragen (§6)",
+        "adviesbedragen.prijspeil": lambda: "prijspeil van de adviesbedragen",
         "uurtarief_op_prijspeil": lambda: f"uurtarief op {date_nl(p['datum'])} (dezelfde schaal, periodiek en toeslagen)",
     }
     return labels[f.soort]()
