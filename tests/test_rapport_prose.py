@@ -64,8 +64,9 @@ def test_the_summary_sentences_of_a_municipality_are_the_command_lines(bncost, t
     text = _summary(bncost, tmp_path, *args)
     est = _json(bncost, "estimate", *args, "--bandbreedte")
     # who and when
-    rate = re.search(r"uurtarief € ([0-9.,]+)\.", text)
+    rate = re.search(r"uurtarief € ([0-9.,]+) per uur", text)
     assert rate and _number(rate.group(1)) == est["uurtarief"]["bedrag"], text[:300]
+    assert f"uurtarief {est['uurtarief']['omschrijving']}." in text  # how it was computed, as estimate says
     assert f"prijspeil {_date_nl(est['prijspeil'])}" in text
     if est["gemeente"]:
         shown = f"{est['inwoners']:,}".replace(",", ".")

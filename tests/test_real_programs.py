@@ -293,6 +293,14 @@ def test_libreoffice_recalculates_the_whole_matrix(tmp_path):
     leden.write_text(MEMBER_FILE, encoding="utf-8")
     regions = {"--gemeenten": REGION, "--bestand": str(leden)}
     made += [_make(tmp_path / "in", option, value, f"r{i}.xlsx") for i, (option, value) in enumerate(regions.items())]
+    region_wb = openpyxl.load_workbook(made[len(MATRIX)])  # a member's inhabitants edited on sheet Leden
+    edited_members = {}
+    for row in region_wb["Leden"].iter_rows(min_row=4):
+        if row[0].value and row[0].value != "Totaal":
+            edited_members[row[0].value] = int(row[2].value) + (1000 if not edited_members else 0)
+            row[2].value = edited_members[row[0].value]
+    made.append(tmp_path / "in" / "regio-bewerkt.xlsx")
+    region_wb.save(made[-1])
     wb = openpyxl.load_workbook(made[0])
     sheet, ref = next(iter(wb.defined_names["Inwoners"].destinations))
     wb[sheet][ref.replace("$", "")].value = 61_234
@@ -310,3 +318,16 @@ def test_libreoffice_recalculates_the_whole_matrix(tmp_path):
                 assert _close(members[lid["gemeente"]][column], lid["bijdrage_per_jaar"], 2), (option, lid["gemeente"])
     assert _named(values[-1], "Inwoners") == 61_234
     _check(values[-1], ["--inwoners", "61234", *MATRIX[0][2:]])
+    # the edited member: every sheet follows its one inhabitants cell (DOMAIN.md §11)
+    edited = values[-2]
+    total = sum(edited_members.values())
+    assert _named(edited, "Inwoners") == total
+    _check(edited, ["--inwoners", str(total)])
+    edited_file = tmp_path / "leden-bewerkt.csv"
+    edited_file.write_text("gemeente;inwoners\n" + "".join(f"{n};{i}\n" for n, i in edited_members.items()), encoding="utf-8")
+    members = _members(edited)
+    for column, pakket in enumerate(("basis", "volledig")):
+        regio = _json("regio", "--bestand", edited_file, "-p", pakket)
+        assert _close(_named(edited, f"Budget_{pakket}"), regio["uitvoerder"]["budget_per_jaar"], 2), pakket
+        for lid in regio["leden"]:
+            assert _close(members[lid["gemeente"]][column], lid["bijdrage_per_jaar"], 2), lid["gemeente"]

@@ -99,4 +99,4 @@ def test_a_new_observation_enters_the_explanation(bncost, data_copy):
 def test_text_tree_refers_instead_of_repeating(bncost):
     out = bncost("estimate", "-n", 54600, "--uitleg").out
     assert out.count("[zie hieronder]") >= 2  # the hourly rate, written out once at the end
-    assert "per uur  [schaal " in out  # the rate step shows how it was computed
+    assert "per uur  [maandsalaris × factor / uren per maand = € " in out  # how the rate was computed, with its numbers

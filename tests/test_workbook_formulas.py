@@ -93,3 +93,50 @@ def test_an_edited_input_cell_recalculates_to_the_command_line(bncost, tmp_path)
     for pakket in ("basis", "volledig"):
         est = json.loads(bncost("estimate", "--inwoners", "75000", "-p", pakket, "-f", "json").out, parse_float=Decimal)
         assert got[f"Totaal_kosten_{pakket}"] == pytest.approx(est["totaal"]["kosten_per_jaar"], abs=Decimal("0.005"))
+
+
+def _value(solution, path, name: str, ref: str) -> Decimal:
+    sheet, cell = ref.lstrip("=").split("!")
+    return Decimal(str(solution[f"'[{path.name}]{sheet.strip(chr(39)).upper()}'!{cell.replace('$', '')}"].value[0][0]))
+
+
+@pytest.mark.parametrize("schaling", ["per_inwoner", "per_gemeente"])
+def test_a_members_inhabitants_cell_is_the_one_source_of_the_regions_inhabitants(bncost, tmp_path, schaling):
+    """Editing one member's inhabitants (sheet Leden) recalculates every sheet to what the command
+    line says for the edited member list, under either scaling of the policy hours: the region's
+    inhabitants and its number of municipalities on Invoer come from the members, and the package
+    hours, the executor's budget and each member's contribution follow."""
+    import openpyxl
+
+    path = tmp_path / "regio.xlsx"
+    choice = ("--schaling-beleid", schaling)
+    assert bncost("rapport", "--gemeenten", REGION, *choice, "-o", path).code == 0
+    wb = openpyxl.load_workbook(path)
+    for name, formula in (("Inwoners", "=SUM(Leden_Inwoners)"), ("Gemeenten", "=ROWS(Leden_Inwoners)")):
+        sheet, cell = wb.defined_names[name].attr_text.lstrip("=").split("!")
+        assert wb[sheet.strip("'")][cell.replace("$", "")].value == formula  # computed from the members, not a second number
+    leden = wb["Leden"]
+    names = [n.strip() for n in REGION.split(",")]
+    rows = {row[0].value: row for row in leden.iter_rows(min_row=1) if row[0].value in names}
+    members = {name: int(rows[name][2].value) for name in names}
+    edited_name = names[-1]
+    members[edited_name] += 12345
+    rows[edited_name][2].value = members[edited_name]
+    edited = tmp_path / "bewerkt.xlsx"
+    wb.save(edited)
+    solution = formulas.ExcelModel().loads(str(edited)).finish().calculate()
+    named = _names(edited)
+    assert _value(solution, edited, "Inwoners", named["Inwoners"]) == sum(members.values())
+    assert _value(solution, edited, "Gemeenten", named["Gemeenten"]) == len(members)
+    member_file = tmp_path / "leden.csv"
+    member_file.write_text("gemeente;inwoners\n" + "".join(f"{n};{i}\n" for n, i in members.items()), encoding="utf-8")
+    for column, pakket in ((4, "basis"), (5, "volledig")):
+        regio = json.loads(bncost("regio", "--bestand", member_file, *choice, "-p", pakket, "-f", "json").out, parse_float=Decimal)
+        hours = sum((m["eigen_uren_per_maand"] for m in regio["leden"]), regio["uitvoerder"]["uren_per_maand"])
+        got = _value(solution, edited, "", named[f"Totaal_uren_{pakket}"])
+        assert got == pytest.approx(hours, abs=Decimal("0.001")), pakket  # every member's hours: its own and the executor's
+        budget = _value(solution, edited, "", named[f"Budget_{pakket}"])
+        assert budget == pytest.approx(regio["uitvoerder"]["budget_per_jaar"], abs=Decimal("0.005"))
+        for m in regio["leden"]:
+            got = solution[f"'[{edited.name}]LEDEN'!{rows[m['gemeente']][column].coordinate}"].value[0][0]
+            assert Decimal(str(got)) == pytest.approx(m["bijdrage_per_jaar"], abs=Decimal("0.005")), m["gemeente"]

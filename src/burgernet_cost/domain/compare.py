@@ -217,6 +217,13 @@ def compare(
     )
 
 
+def met_schaalvoordeel(m: Inrichtingsmodel, taakgebied: str, tarief: Tarief) -> bool:
+    """Whether the model's contribution for ``taakgebied`` gets the national scale advantage (§5.1):
+    the national provision performs it at the computed tariff (§6's amounts are national already).
+    The one place of this rule: the workbook asks here too."""
+    return m.uitvoering[taakgebied] == "landelijk" and tarief == "berekend"
+
+
 def _model(
     ds: Dataset,
     m: Inrichtingsmodel,
@@ -236,7 +243,7 @@ def _model(
     assumption = False
     for r in out:
         rate_id = rates[r.taakgebied]
-        if m.uitvoering[r.taakgebied] == "landelijk" and tarief == "berekend":  # §6's amounts are national already
+        if met_schaalvoordeel(m, r.taakgebied, tarief):
             sv_id, sv = _scale_advantage(ds, schaalvoordeel, trace)
             landelijk = f"{ident}.{r.taakgebied}.tarief"
             compute(trace, landelijk, "tarief_na_schaalvoordeel", {"tarief": rate_id, "schaalvoordeel": sv_id}, schaalvoordeel=sv)

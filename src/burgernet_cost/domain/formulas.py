@@ -7,7 +7,9 @@ A ``Formule`` is a named expression over named inputs. It has three readers:
   read, so the trace cannot differ from the arithmetic;
 * ``Formule.evaluate`` evaluates it over plain values (calibration in ``validate``, ranges);
 * ``Formule.excel`` writes it as a spreadsheet formula over the workbook's cells or named ranges,
-  so the workbook computes what the command line computes.
+  so the workbook computes what the command line computes;
+* ``output/wording.py`` writes it in Dutch words and with the numbers ``compute`` recorded on the
+  step (``Stap.formule``, ``Stap.waarden``), through the same ``infix`` walk as ``excel``.
 
 An input may name one figure or step, or a list of them: then the formula uses their sum (``Som``).
 """
@@ -17,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
+
+from burgernet_cost.domain.trace import Invoerwaarde, frozen
 
 if TYPE_CHECKING:
     from burgernet_cost.domain.trace import Trace, Waarde
@@ -97,19 +101,38 @@ def _compile(e: Expr) -> Callable[[Mapping[str, Decimal]], Decimal]:
 PRECEDENCE = {"+": 1, "-": 1, "*": 2, "/": 2}
 
 
-def _excel(e: Expr, cells: Mapping[str, str], parent: str = "", right: bool = False) -> str:
+def infix(
+    e: Expr,
+    leaf: Callable[[str], str],
+    const: Callable[[Decimal], str],
+    rounded: Callable[[str, int], str],
+    symbols: Mapping[str, str] | None = None,
+    parent: str = "",
+    right: bool = False,
+) -> str:
+    """The expression written out in infix with the parentheses it needs: ``leaf`` writes an input
+    by name, ``const`` a constant, ``rounded`` a rounding of a written argument; ``symbols`` the
+    operators (Excel's '*', the explanation's ' × '). The one place that knows precedence."""
+    sym = symbols or {}
     if isinstance(e, In):
-        return cells[e.naam]
+        return leaf(e.naam)
     if isinstance(e, Const):
-        return format(e.waarde, "f")
+        return const(e.waarde)
     if isinstance(e, Afgerond):
-        return f"ROUND({_excel(e.arg, cells)},{e.plaatsen})"
+        return rounded(infix(e.arg, leaf, const, rounded, symbols), e.plaatsen)
     assert isinstance(e, Op)
     left, rest = e.args[0], e.args[1:]
-    text = _excel(left, cells, e.op) + "".join(e.op + _excel(x, cells, e.op, right=True) for x in rest)
+    op = sym.get(e.op, e.op)
+    text = infix(left, leaf, const, rounded, symbols, e.op) + "".join(
+        op + infix(x, leaf, const, rounded, symbols, e.op, right=True) for x in rest
+    )
     mine, theirs = PRECEDENCE[e.op], PRECEDENCE.get(parent, 0)
     needs = mine < theirs or (mine == theirs and right and parent in "-/")
     return f"({text})" if needs else text
+
+
+def _excel(e: Expr, cells: Mapping[str, str]) -> str:
+    return infix(e, cells.__getitem__, lambda c: format(c, "f"), lambda arg, places: f"ROUND({arg},{places})")
 
 
 def _names(e: Expr) -> list[str]:
@@ -161,7 +184,7 @@ FORMULES: dict[str, Formule] = {
         _f("uurtarief.salaris", In("maandsalaris") * In("factor") / In("uren_per_maand"), "€/uur"),
         _f("toeslagfactor", Const(Decimal(1)) + In("procenten") / Const(Decimal(100)), "factor"),
         _f("cao_stap.procent", In("maandsalaris") * (Const(Decimal(1)) + In("procent") / Const(Decimal(100))), "€/maand"),
-        _f("cao_stap.bedrag", In("maandsalaris") + In("bedrag"), "€/maand"),
+        _f("cao_stap.bedrag", In("maandsalaris") + In("verhoging"), "€/maand"),
         _f("uurtarief.integraal", (In("loonkosten") + In("overhead")) / In("productieve_uren"), "€/uur"),
         _f("tarief_na_schaalvoordeel", In("tarief") * (Const(Decimal(1)) - In("schaalvoordeel") / Const(Decimal(100))), "€/inwoner/jaar"),
         _f("model.bijdrage", In("tarief") * INWONERS, "€/jaar"),
@@ -182,6 +205,7 @@ def compute(
     ident: str,
     naam: str,
     invoer: Mapping[str, Invoer],
+    /,
     *,
     soort: str | None = None,
     eenheid: str | None = None,
@@ -196,14 +220,20 @@ def compute(
     scaling), recorded as inputs too; ``volgorde``: the order in which the inputs are shown."""
     formule = FORMULES[naam]
     values: dict[str, Decimal] = {}
+    shown: list[Invoerwaarde] = []
     ids: list[str] = []
     for name in formule.invoer:
         given = invoer[name]
         if isinstance(given, (Decimal, int)):
             values[name] = Decimal(given)
+            shown.append(Invoerwaarde(name, values[name], "", (values[name],), True))
             continue
         refs = [given] if isinstance(given, str) else list(given)
-        values[name] = sum((trace.value(r) for r in refs), Decimal(0))
+        terms = tuple(trace.value(r) for r in refs)
+        values[name] = sum(terms, Decimal(0))
+        units = [trace.stappen[r].eenheid if r in trace.stappen else trace.figuren[r].eenheid for r in refs]
+        written = not any(r in trace.stappen for r in refs)
+        shown.append(Invoerwaarde(name, values[name], units[0] if units else "", terms, written))
         ids += refs
     ids += keuze
     if volgorde is not None:
@@ -211,11 +241,12 @@ def compute(
             raise ValueError(f"step {ident}: the order names other inputs than the formula reads")
         ids = list(volgorde)
     value = formule.evaluate(values)
-    trace.step(ident, soort or naam, value, formule.eenheid if eenheid is None else eenheid, ids, **dict(extra), **params)
+    unit = formule.eenheid if eenheid is None else eenheid
+    trace.step(ident, soort or naam, value, unit, ids, frozen({**dict(extra), **params}), formule=naam, waarden=tuple(shown))
     return value
 
 
 def unquantified(trace: Trace, ident: str, flag: str, **params: Waarde) -> None:
     """Record that a quantity has no value (a taakgebied the report does not quantify), read from
     ``flag``: a step without a number, so that no figure can stand in for it."""
-    trace.step(ident, "niet_gekwantificeerd", None, "", [flag], **params)
+    trace.step(ident, "niet_gekwantificeerd", None, "", [flag], frozen(params))

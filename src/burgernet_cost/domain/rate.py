@@ -282,11 +282,11 @@ def _index(ds: Dataset, table: s.Salaristabel, maand: str, peildatum: str, b: _B
         ident = "uurtarief.maandsalaris" if k == len(steps) - 1 else f"uurtarief.maandsalaris[{k + 1}]"
         key, unit = ("procent", "%") if step.procent is not None else ("bedrag_per_maand", "€/maand")
         fig = take(b.trace, ds, SALARY_FILE, ("cao_verhogingen", n, key), "cao_stap", unit, datum=step.datum)
-        name = "procent" if key == "procent" else "bedrag"
+        name = "procent" if key == "procent" else "verhoging"
         compute(
             b.trace,
             ident,
-            f"cao_stap.{name}",
+            "cao_stap.procent" if name == "procent" else "cao_stap.bedrag",
             {"maandsalaris": maand, name: fig.id},
             soort="maandsalaris_geindexeerd",
             peildatum=step.datum,
@@ -318,7 +318,7 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         raise UsageProblem(
             f"geen integrale loonkosten voor schaal {quote(schaal)} (schalen: {', '.join(ik.loonkosten_per_fte_per_jaar)})", field="schaal"
         )
-    loon = b.take(
+    loon_fig = b.take(
         ds,
         ("integrale_kosten", "loonkosten_per_fte_per_jaar", schaal),
         "integraal.loonkosten",
@@ -326,16 +326,17 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         schaal=schaal,
         naam=ik.naam,
         datum=f"{ik.jaar}-01-01",
-    ).getal
-    overhead = b.take(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar", datum=f"{ik.jaar}-01-01").getal
-    uren = b.take(
+    )
+    overhead_fig = b.take(ds, ("integrale_kosten", "overhead_per_fte_per_jaar"), "integraal.overhead", "€/jaar", datum=f"{ik.jaar}-01-01")
+    uren_fig = b.take(
         ds,
         ("integrale_kosten", "productieve_uren_per_jaar"),
         "integraal.productieve_uren",
         "uur/jaar",
         bron=ik.productieve_uren_bron,
         status=ik.productieve_uren_status,
-    ).getal
+    )
+    loon, overhead, uren = loon_fig.getal, overhead_fig.getal, uren_fig.getal
     b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
     params: Params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
     profile_id, loon_id, overhead_id, uren_id = b.inputs

@@ -27,7 +27,7 @@ Waarde: TypeAlias = "str | int | Decimal | bool | None | tuple[Waarde, ...]"
 Params: TypeAlias = tuple[tuple[str, Waarde], ...]
 
 
-def _frozen(params: Mapping[str, Waarde]) -> Params:
+def frozen(params: Mapping[str, Waarde]) -> Params:
     return tuple(params.items())
 
 
@@ -60,6 +60,18 @@ class Figuur:
 
 
 @struct
+class Invoerwaarde:
+    """What one named input of a formula held when the evaluator computed a step: the explanation
+    shows exactly these numbers, each in the unit of the figure or step it was read from."""
+
+    naam: str  # the formula's input name ("uren", "uurtarief", …)
+    waarde: Decimal  # the value the formula used (a list of ids: their sum)
+    eenheid: str  # the unit of the figures or steps read; "" for a number given as such (a count)
+    termen: tuple[Decimal, ...]  # each value read, in order (one for a single id or number)
+    geschreven: bool  # every value is a figure from the data or a given number (shown as written)
+
+
+@struct
 class Stap:
     """One intermediate result: its value and the figures and steps it was computed from."""
 
@@ -69,10 +81,16 @@ class Stap:
     eenheid: str
     invoer: tuple[str, ...]  # ids of figures and steps, in the order of the formula
     params: Params = ()
+    formule: str | None = None  # the name of the formula (domain/formulas.py) that computed it
+    waarden: tuple[Invoerwaarde, ...] = ()  # the value of each named input of that formula
 
     @property
     def p(self) -> dict[str, Waarde]:
         return dict(self.params)
+
+    def waarde_van(self, naam: str) -> Invoerwaarde:
+        """The recorded value of the formula's input ``naam``."""
+        return next(v for v in self.waarden if v.naam == naam)
 
 
 @struct
@@ -97,7 +115,7 @@ def number(value: Waarde) -> Decimal:
 
 
 def notitie(code: NoteCode, **params: Waarde) -> Notitie:
-    return Notitie(code, _frozen(params))
+    return Notitie(code, frozen(params))
 
 
 @struct
@@ -131,15 +149,27 @@ class Trace:
         self.figuren.setdefault(figuur.id, figuur)
         return figuur.waarde
 
-    def step(self, ident: str, soort: str, waarde: Decimal | None, eenheid: str, invoer: Iterable[str], **params: Waarde) -> Decimal | None:
-        """Record an intermediate result computed from ``invoer`` (ids already recorded)."""
+    def step(
+        self,
+        ident: str,
+        soort: str,
+        waarde: Decimal | None,
+        eenheid: str,
+        invoer: Iterable[str],
+        params: Params = (),
+        *,
+        formule: str | None = None,
+        waarden: tuple[Invoerwaarde, ...] = (),
+    ) -> Decimal | None:
+        """Record an intermediate result computed from ``invoer`` (ids already recorded); ``formule``
+        and ``waarden``: the formula that computed it and what each of its inputs held (``compute``)."""
         inputs = tuple(dict.fromkeys(invoer))
         unknown = [i for i in inputs if i not in self.figuren and i not in self.stappen]
         if unknown:
             raise ValueError(f"step {ident} uses unrecorded inputs {unknown}")
         if ident in self.stappen:  # one id, one step: a second one would make the trace a cycle or hide the first
             raise ValueError(f"step {ident} recorded twice")
-        self.stappen[ident] = Stap(ident, soort, waarde, eenheid, inputs, _frozen(params))
+        self.stappen[ident] = Stap(ident, soort, waarde, eenheid, inputs, tuple(params), formule, waarden)
         return waarde
 
     def value(self, ident: str) -> Decimal:

@@ -81,7 +81,7 @@ def tree(spoor: Spoor) -> list[Knoop]:
             )
         done.add(ident)
         children = [node(i) for i in s.invoer]
-        formula = w.step_formula(s, [c.waarde for c in children])
+        formula = w.step_formula(s)
         return Knoop(w.step_label(s), w.show(s.waarde, s.eenheid), formule=formula, status="berekend", id=ident, kinderen=children)
 
     return [node(r, as_root=True) for r in spoor.wortels]

@@ -25,7 +25,7 @@ from burgernet_cost.output.views.compare import totals_table
 from burgernet_cost.output.views.estimate import package_table
 from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
 from burgernet_cost.output.views.region import members_table
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text, rate_description
 from burgernet_cost.structs import struct
 
 SCALE_NOTES = ("schaalvoordeel_aanname", "schaalvoordeel_opgegeven", "advies_landelijk", "tarief_advies")
@@ -71,8 +71,9 @@ def _who(d: Dossier, colofon: Colofon) -> str:
         who = f"Een gemeente van {money.nl_number(d.inwoners)} inwoners"
     t = s.uurtarief
     level = f"prijspeil {date_nl(t.peildatum)}" if t.peildatum else "het opgegeven uurtarief"
+    rate = rate_description(t, s.spoor.stap(t.stap))
     return (
-        f"<p class=sub>{html_text(who)}. Bedragen per jaar op {html_text(level)}, uurtarief {html_text(money.euro(t.bedrag, 4))}. "
+        f"<p class=sub>{html_text(who)}. Bedragen per jaar op {html_text(level)}, uurtarief {html_text(rate)}. "
         f"Berekend op {html_text(date_nl(colofon.date))} met bncost {html_text(colofon.version)} uit het rapport "
         "<i>Gemeentelijke taken Burgernet</i> (Programmabureau Burgernet, 2014).</p>"
     )

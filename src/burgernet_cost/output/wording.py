@@ -8,9 +8,12 @@ from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.codes import NoteCode
+from burgernet_cost.domain.formulas import FORMULES, Afgerond, Expr, Formule, In, Op, infix
 from burgernet_cost.domain.rate import Uurtarief
-from burgernet_cost.domain.trace import Figuur, Notitie, Stap
+from burgernet_cost.domain.rounding import quantize
+from burgernet_cost.domain.trace import Figuur, Invoerwaarde, Notitie, Stap
 from burgernet_cost.output import numbers as nl
+from burgernet_cost.structs import replace
 
 PAKKET_LABELS = {
     "basis": "basispakket",
@@ -48,31 +51,66 @@ def inhabitants_title(inwoners: int) -> str:
     return f"een gemeente van {nl_number(inwoners)} inwoners"
 
 
+#: decimals of a computed value, by its unit (``places``); a figure from the data shows as written
+UNIT_PLACES: dict[str, int] = {
+    "€/uur": 4,
+    "€/jaar": 2,
+    "€/inwoner/jaar": 4,
+    "fte": 2,
+    "uur/maand": 2,
+    "uur/jaar": 2,
+    "inwoners": 0,
+    "maanden": 0,
+}
+MAX_WRITTEN_PLACES = 6  # a figure derived by computation may have many more
+WRITTEN_UNITS = ("uur/maand", "uur/jaar", "%", "")  # units whose figures show every digit the data has
+
+
+def written_places(value: Decimal) -> int:
+    """The decimals a number has as written (162.5 -> 1, 156 -> 0, 1.1705 -> 4)."""
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def places(value: Decimal, unit: str, written: bool = False) -> int:
+    """The decimals a value shows in the explanation: a computed value by the rule of its unit
+    (hours and fte 2, euros 2, per hour and per inhabitant 4, counts 0, a factor 4); a figure from
+    the data as written (an amount in whole euros, or with at least its cents)."""
+    if written and unit.startswith("€"):  # an amount from the data: whole euros, or as written to its unit's decimals
+        return 0 if value == value.to_integral() else max(2, min(written_places(value), UNIT_PLACES.get(unit, 4)))
+    if written and (unit in WRITTEN_UNITS or unit not in UNIT_PLACES):
+        return min(written_places(value), MAX_WRITTEN_PLACES)
+    if unit == "€/maand":
+        return 0 if value == value.to_integral() else 2
+    if unit == "%":
+        return 2 if quantize(value, 2) != quantize(value, 0) else 0
+    return UNIT_PLACES.get(unit, 4)
+
+
+def number_in_unit(value: Decimal, unit: str, decimals: int) -> str:
+    """A number as a formula shows it: euros with their sign, anything else as a bare Dutch number."""
+    return nl.euro(value, decimals) if unit.startswith("€") else nl.nl_number(value, decimals)
+
+
 def show(value: Decimal | int | str | None, unit: str, written: bool = False) -> str:
-    """A value with its unit, as the explanation shows it: a computed value by the rule of its kind
-    (hours and fte 2 decimals, euros 2, per inhabitant 4), a figure from the data as written."""
+    """A value with its unit, as the explanation shows it (decimals: ``places``)."""
     if value is None:
         return "niet gekwantificeerd"
     if isinstance(value, str):
         return value
+    d = Decimal(value)
+    n = places(d, unit, written)
     if unit == "€/uur":
-        return nl.euro(Decimal(value), 4) + " per uur"
+        return nl.euro(d, n) + " per uur"
     if unit == "€/maand":
-        return nl.euro(Decimal(value), 0 if value == int(value) else 2) + " per maand"
-    if unit == "€/jaar":
-        return nl.euro(Decimal(value))
-    if unit == "€/inwoner/jaar":
-        return nl.euro(Decimal(value), 4)
+        return nl.euro(d, n) + " per maand"
+    if unit.startswith("€"):
+        return nl.euro(d, n)
     if unit == "%":
-        return nl.pct(Decimal(value))
+        return nl.nl_number(d, n) + "%"
     if unit == "fte":
-        return nl.fte(Decimal(value))
-    if unit in ("uur/maand", "uur/jaar"):
-        places = (0 if value == int(value) else len(str(Decimal(value).normalize()).partition(".")[2])) if written else 2
-        return f"{nl.nl_number(value, places)} {unit}"
-    if unit in ("inwoners", "maanden"):
-        return f"{nl.nl_number(value)} {unit}"
-    return f"{value} {unit}".strip()
+        return nl.fte(d)
+    return f"{nl.nl_number(d, n)} {unit}".strip()
 
 
 # --------------------------------------------------------------------------- figures
@@ -86,7 +124,7 @@ def figure_label(f: Figuur) -> str:
         "invoer.schaalvoordeel": lambda: "schaalvoordeel landelijke voorziening (opgegeven met --schaalvoordeel)",
         "waarneming.uren_per_maand": lambda: f"uren per maand ({p['waarneming']})",
         "waarneming.inwoners": lambda: f"inwoners ({p['waarneming']})",
-        "uurloon.uren_per_maand": lambda: "uren per maand bij een volledige betrekking (36 uur x 52 / 12)",
+        "uurloon.uren_per_maand": lambda: "uren per maand bij een volledige betrekking",
         "uurloon.maanden_per_jaar": lambda: "maanden per jaar",
         "tariefprofiel": lambda: f"tariefprofiel {p['profiel']}" + (" (aangepast)" if p.get("aangepast") else ""),
         "salaris.maand": lambda: f"maandsalaris schaal {p['schaal']}, periodiek {p['periodiek']} ({p['tabel']})",
@@ -104,7 +142,7 @@ def figure_label(f: Figuur) -> str:
             f"schaling van de uren, {p['taakgebied'].lower()} (opgegeven met --schaling-beleid; alternatief: {p['alternatief']})"
         ),
         "gemeente.inwoners": lambda: f"inwoners {p['gemeente']}",
-        "adviesbedragen.prijspeil": lambda: "prijspeil van de adviesbedragen (§6)",
+        "adviesbedragen.prijspeil": lambda: "prijspeil van de adviesbedragen",
         "uurtarief_op_prijspeil": lambda: f"uurtarief op {date_nl(p['datum'])} (dezelfde schaal, periodiek en toeslagen)",
     }
     return labels[f.soort]()
@@ -148,7 +186,7 @@ def step_label(s: Stap) -> str:
         "lid.bijdrage": f"bijdrage {p.get('gemeente')}",
         "regio.inwoners": "inwoners van de regio",
         "regio.budget": "budget uitvoerder",
-        "regio.eigen_uren": "eigen beleid van alle gemeenten, uren per maand",
+        "regio.eigen_uren": "eigen uren van alle gemeenten per maand",
         "regio.uitvoerder_uren": "uren per maand uitvoerder",
         "lid.eigen_uren": f"eigen uren per maand {p.get('gemeente')}",
         "lid.eigen_kosten": f"eigen kosten per jaar {p.get('gemeente')}",
@@ -156,99 +194,167 @@ def step_label(s: Stap) -> str:
     return labels[s.soort]
 
 
-def step_formula(s: Stap, values: list[str]) -> str | None:
-    """The formula of a step in words; ``values`` are its inputs as shown."""
-    p: Mapping[str, Any] = s.p
-    n = len(s.invoer)
-    if s.soort == "uren_per_maand.pakket":
-        som = p["som_uren"]
-        return (
-            f"som uren / som inwoners x inwoners = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
-            f"{nl.nl_number(p['som_inwoners'])} x {nl.nl_number(p['inwoners'])}"
-        )
-    if s.soort == "uren_per_maand.per_gemeente":
-        som = p["som_uren"]
-        return (
-            f"uren per gemeente zoals waargenomen x gemeenten = {nl.nl_number(som, 0 if som == int(som) else 2)} / "
-            f"{p['waarnemingen']} waargenomen gemeente(n) x {p['gemeenten']}, ongeacht het aantal inwoners"
-        )
-    if s.soort in ("uren_per_maand", "model.tarief", "lid.eigen_uren"):
-        return " + ".join(values) if n > 1 else None
-    if s.soort == "fte":
-        return f"uren per maand / {nl.nl_number(p['uren_per_fte'])}"
-    if s.soort in ("kosten_per_jaar", "lid.eigen_kosten"):
-        return f"{nl.nl_number(p['maanden'])} x {nl.hours(p['uren'])} uur x {nl.euro(p['uurtarief'], 4)}"
-    if s.soort == "per_inwoner":
-        return f"kosten per jaar / {nl.nl_number(p['inwoners'])} inwoners"
-    if s.soort.startswith("totaal."):
-        return "som van de onafgeronde taakgebieden"
-    if s.soort == "niet_gekwantificeerd":
-        return "het rapport heeft hiervoor geen uren gemeten"
-    if s.soort.startswith("uurtarief."):
-        return rate_formula(s.soort.removeprefix("uurtarief."), p)
-    if s.soort in ("maandsalaris_geindexeerd", "toeslagfactor"):
-        return "1 + toeslagen (%) / 100" if s.soort == "toeslagfactor" else "maandsalaris ervoor + cao-stap"
-    if s.soort == "advies_aanvullend":
-        return " - ".join(values)
-    if s.soort == "advies.loonindex":
-        return f"uurtarief {date_nl(p['naar'])} / uurtarief {date_nl(p['van'])}"
-    if s.soort == "advies_geindexeerd":
-        return f"adviesbedrag x {nl.nl_number(p['factor'], 4)}"
-    if s.soort == "tarief_na_schaalvoordeel":
-        return f"x (1 - {nl.pct(p['schaalvoordeel'])})"
-    if s.soort == "model.eigen_kosten":
-        return "kosten van de taakgebieden die de gemeente zelf uitvoert"
-    if s.soort == "model.bijdrage":
-        return f"{nl.euro(p['tarief'], 4)} x {nl.nl_number(p['inwoners'])} inwoners"
-    if s.soort == "model.totaal":
-        return "eigen kosten + bijdrage"
-    if s.soort == "lid.bijdrage":
-        return "tarief x inwoners, afgerond op centen"
-    if s.soort in ("regio.inwoners", "regio.budget"):
-        return f"som van {n} gemeenten"
-    if s.soort == "regio.eigen_uren":
-        return f"som van {n} gemeenten"
-    if s.soort == "regio.uitvoerder_uren":
-        return " + ".join(values) + " (de uren van alle leden samen)" if n > 1 else "de uren van alle leden samen"
+#: the Dutch noun of a formula's input, by the input's name (domain/formulas.py); a name without
+#: an entry reads as itself, underscores as spaces
+INPUT_WORDS = {
+    "som_uren": "uren van de waarnemingen",
+    "som_inwoners": "inwoners van de waarnemingen",
+    "delen": "som",
+    "uren": "uren per maand",
+    "uren_per_fte": "uren per maand van een fte",
+    "kosten": "kosten per jaar",
+    "tarief": "tarief per inwoner",
+    "schaalvoordeel": "schaalvoordeel (%)",
+    "bedrag": "adviesbedrag",
+    "uurtarief_prijspeil": "uurtarief op het prijspeil van de adviesbedragen",
+    "waarnemingen": "waargenomen gemeenten",
+    "procenten": "toeslagen (%)",
+    "procent": "cao-stap (%)",
+    "verhoging": "cao-verhoging",
+    "volledig": "adviesbedrag volledig",
+    "basis": "adviesbedrag basis",
+}
+SYMBOLS = {"+": " + ", "-": " - ", "*": " × ", "/": " / "}
+#: a sum of more parts than this shows as its total (the parts are in the tree below it)
+MAX_TERMS = 6
+#: at most this many decimals are added to a computed input so that the numbers shown give the result shown
+MAX_EXTRA_PLACES = 6
 
-    return None
+
+def input_word(naam: str) -> str:
+    return INPUT_WORDS.get(naam, naam.replace("_", " "))
+
+
+def _rounded(arg: str, decimals: int) -> str:
+    return f"afgerond({arg}; {decimals} decimalen)"
+
+
+def _formula(s: Stap) -> tuple[Formule, dict[str, Invoerwaarde]] | None:
+    f = FORMULES.get(s.formule) if s.formule else None
+    if f is None or {v.naam for v in s.waarden} != set(f.invoer):
+        return None
+    return f, {v.naam: v for v in s.waarden}
+
+
+def formula_words(f: Formule) -> str:
+    """'maanden × uren per maand × uurtarief': the formula in words (its inputs' nouns)."""
+    expr = f.expr.arg if isinstance(f.expr, Afgerond) else f.expr
+    return infix(expr, input_word, nl.nl_number, _rounded, SYMBOLS)
+
+
+def formula_numbers(s: Stap) -> str | None:
+    """The formula of a step with the numbers its inputs held ('12 × 6,0236 × € 24,7308'): each in
+    its unit's decimals; where the numbers so shown would not give the result shown, the computed
+    input rounded most coarsely (relative to its size) gets a decimal more, until they do. A sum of
+    parts shows as '(a + b)'."""
+    found = _formula(s)
+    if found is None:
+        return None
+    f, held = found
+    expr = f.expr.arg if isinstance(f.expr, Afgerond) else f.expr
+    target = places(s.waarde, s.eenheid) if s.waarde is not None else 0
+    extra = dict.fromkeys(held, 0)
+    held = {name: replace(v, eenheid=_summand_units(expr, held).get(name, v.eenheid)) for name, v in held.items()}
+
+    def shown(v: Invoerwaarde) -> list[tuple[str, Decimal, Decimal]]:  # (text, value shown, exact value)
+        out = []
+        for t in v.termen if 1 < len(v.termen) <= MAX_TERMS else (v.waarde,):
+            base = places(t, v.eenheid, v.geschreven)
+            n = max(base, min(base + extra[v.naam], written_places(t))) if v.geschreven else base + extra[v.naam]
+            out.append((number_in_unit(t, v.eenheid, n), quantize(t, n), t))
+        return out
+
+    for _ in range(MAX_EXTRA_PLACES * len(held) + 1):
+        terms = {name: shown(v) for name, v in held.items()}
+        if s.waarde is None or _gives(f, terms, s.waarde, target):
+            break
+        error = {name: max(abs(y - t) / max(abs(t), Decimal("1e-12")) for _, y, t in ts) for name, ts in terms.items()}
+        name = max(error, key=lambda k: error[k])
+        if error[name] == 0 or extra[name] >= MAX_EXTRA_PLACES:
+            break
+        extra[name] += 1
+    texts = {}
+    for name, ts in terms.items():
+        text = " + ".join(x for x, _, _ in ts)
+        texts[name] = f"({text})" if len(ts) > 1 and not isinstance(expr, In) else text
+    text = infix(expr, texts.__getitem__, nl.nl_number, _rounded, SYMBOLS)
+    return text + (f", afgerond op {f.expr.plaatsen} decimalen" if isinstance(f.expr, Afgerond) else "")
+
+
+def _summand_units(e: Expr, held: Mapping[str, Invoerwaarde]) -> dict[str, str]:
+    """A number given as such (no unit) that is added to or subtracted from an amount has that
+    amount's unit: 'eigen kosten + bijdrage = € 3.568,24 + € 0', not '+ 0'."""
+    out: dict[str, str] = {}
+    if isinstance(e, Op):
+        if e.op in "+-":
+            names = [x.naam for x in e.args if isinstance(x, In)]
+            units = {held[n].eenheid for n in names} - {""}
+            if len(units) == 1:
+                out |= {n: next(iter(units)) for n in names if not held[n].eenheid}
+        for x in e.args:
+            out |= _summand_units(x, held)
+    elif isinstance(e, Afgerond):
+        out |= _summand_units(e.arg, held)
+    return out
+
+
+def _gives(f: Formule, terms: Mapping[str, list[tuple[str, Decimal, Decimal]]], value: Decimal, target: int) -> bool:
+    """Whether the numbers shown give ``value`` at its displayed decimals."""
+    try:
+        got = f.evaluate({name: sum((y for _, y, _ in ts), Decimal(0)) for name, ts in terms.items()})
+    except ArithmeticError:  # a divisor shown as 0
+        return False
+    return quantize(got, target) == quantize(value, target)
+
+
+def step_formula(s: Stap) -> str | None:
+    """The formula of a step in words and with its numbers, generated from the declaration and the
+    values the evaluator recorded: 'maanden × uren per maand × uurtarief = 12 × 6,0236 × € 24,7308'.
+    A sum of one part says nothing; of many parts, how many (they are listed under it)."""
+    found = _formula(s)
+    if found is None:
+        return None
+    f, held = found
+    if isinstance(f.expr, In):
+        parts = len(held[f.expr.naam].termen)
+        if parts <= 1:
+            return None
+        if parts > MAX_TERMS:
+            return f"{input_word(f.expr.naam)} van {parts} posten"
+    return f"{formula_words(f)} = {formula_numbers(s)}"
 
 
 # --------------------------------------------------------------------------- the hourly rate
 
 
-def rate_formula(soort: str, p: Mapping[str, Any]) -> str:
-    """How a rate was computed: 'schaal 10, periodiek 11, tabel 1-4-2012 (afgeleid), zonder toeslagen; € 3.858 / 156 uur'."""
+def rate_formula(soort: str, p: Mapping[str, Any], stap: Stap | None = None) -> str:
+    """How a rate was computed: 'schaal 10, periodiek 11, tabel 1-4-2012 (afgeleid), zonder toeslagen;
+    maandsalaris × factor / uren per maand = € 3.858 × 1 / 156'. What it was computed from comes from the
+    rate's parameters, its numbers from the recorded step (``stap``), never from a second copy."""
     if soort == "opgegeven":
         return "zelf opgegeven (--uurtarief)"
+    formula = step_formula(stap) if stap is not None else None
+    tail = f": {formula}" if formula and soort == "integraal" else (f"; {formula}" if formula else "")
     if soort == "integraal":
-        return (
-            f"integrale kosten schaal {p['schaal']} ({p['naam']}): ({nl.euro(p['loonkosten'], 0)} + "
-            f"{nl.euro(p['overhead'], 0)} overhead) / {nl.nl_number(p['productieve_uren'])} productieve uren"
-        )
+        return f"integrale kosten schaal {p['schaal']} ({p['naam']}){tail}"
     status = f" ({STATUS_LABELS[p['tabel_status']]})" if p["tabel_status"] != "gepubliceerd" else ""
     toeslagen = (
         "met " + " en ".join(f"{naam.lower()} {nl.pct(pct)}" for naam, pct in p["toeslagen"]) if p["toeslagen"] else "zonder toeslagen"
     )
-    maand, factor = p["maandsalaris"], p["factor"]
-    factor_text = f" x {nl.nl_number(factor, 4).rstrip('0').rstrip(',')}" if factor != 1 else ""
     at, steps = p["bedragen_per"], p.get("cao_stappen") or ()
     indexed = (
         (f" + {len(steps)} cao-{'stap' if len(steps) == 1 else 'stappen'} tot {date_nl(steps[-1])} (berekend, bedragen per {date_nl(at)})")
         if steps
         else (f" (bedragen per {date_nl(at)})" if at != p["tabel_datum"] else "")
     )
-    return (
-        f"schaal {p['schaal']}, periodiek {p['periodiek']}, "
-        f"tabel {date_nl(p['tabel_datum'])}{status}{indexed}, {toeslagen}; "
-        f"{nl.euro(maand, 2 if maand != maand.to_integral() else 0)}{factor_text} / {nl.nl_number(p['uren_per_maand'])} uur"
-    )
+    return f"schaal {p['schaal']}, periodiek {p['periodiek']}, tabel {date_nl(p['tabel_datum'])}{status}{indexed}, {toeslagen}{tail}"
 
 
-def rate_description(t: Uurtarief) -> str:
-    """'€ 24,7308 per uur: schaal 10, …' (or '…, zelf opgegeven (--uurtarief)')."""
+def rate_description(t: Uurtarief, stap: Stap | None) -> str:
+    """'€ 24,7308 per uur: schaal 10, …' (or '…, zelf opgegeven (--uurtarief)'); ``stap``: the rate's
+    recorded step (its numbers)."""
     sep = ", " if t.soort == "opgegeven" else ": "
-    return f"{nl.euro(t.bedrag, 4)} per uur{sep}{rate_formula(t.soort, t.p)}"
+    return f"{nl.euro(t.bedrag, 4)} per uur{sep}{rate_formula(t.soort, t.p, stap)}"
 
 
 # --------------------------------------------------------------------------- notes

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from burgernet_cost.domain.codes import Pakket
+from burgernet_cost.domain.compare import met_schaalvoordeel
 from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.estimate import components
 from burgernet_cost.domain.formulas import FORMULES as F
@@ -34,7 +35,7 @@ from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 from burgernet_cost.output.workbook_book import EURO, EURO4, FTE, HOURS, INT, Book
 from burgernet_cost.output.workbook_book import cached as _f
 from burgernet_cost.output.workbook_book import cell as _cell
-from burgernet_cost.output.workbook_invoer import invoer
+from burgernet_cost.output.workbook_invoer import MEMBERS_INHABITANTS, invoer
 
 
 def render_workbook(d: Dossier, ds: Any, colofon: Any) -> bytes:
@@ -176,11 +177,14 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
             book.name(f"Bijdrage_{u.id}_{pakket}", "Modellen", row, 4)
             row += 1
         row += 2
+    with_advantage = [m.naam for m in ds.models.modellen if any(met_schaalvoordeel(m, a, d.tarief) for a in m.uitvoering)]
     book.text(
         ws,
         row,
         0,
-        "Het schaalvoordeel (Invoer) geldt alleen voor het landelijke model bij het berekende tarief; §6 noemt één landelijk bedrag.",
+        f"Het schaalvoordeel (Invoer) geldt bij dit tarief voor: {', '.join(with_advantage)}."
+        if with_advantage
+        else "Het schaalvoordeel (Invoer) geldt bij dit tarief voor geen model.",
         book.note,
         span=4,
     )
@@ -210,7 +214,7 @@ def _rate(d: Dossier, m: Any, area: str, pakket: Pakket, cells: dict[tuple[str, 
             return amount
         return F["advies_geindexeerd"].excel({"bedrag": amount, "factor": format(index.waarde, "f")})[1:]  # the wage index (afgeleid)
     ref = cells[(pakket, area, "per_inwoner")]
-    if m.uitvoering[area] == "landelijk":
+    if met_schaalvoordeel(m, area, d.tarief):
         return F["tarief_na_schaalvoordeel"].excel({"tarief": ref, "schaalvoordeel": "Schaalvoordeel"})[1:]
     return ref
 
@@ -249,7 +253,8 @@ def _leden(book: Book, d: Dossier, models: dict[tuple[str, str], str]) -> None:
             book.text(ws, row, 4 + len(pakketten) + k, str(own.get(name, "")))
         row += 1
     ws.write_string(row, 0, "Totaal", book.num("@", bold=True))
-    ws.write_formula(row, 2, f"=SUM({_cell(3, 2)}:{_cell(row - 1, 2)})", book.num(INT, bold=True), d.inwoners)
+    book.wb.define_name(MEMBERS_INHABITANTS, f"='Leden'!{_cell(3, 2, absolute=True)}:{_cell(row - 1, 2, absolute=True)}")
+    ws.write_formula(row, 2, f"=SUM({MEMBERS_INHABITANTS})", book.num(INT, bold=True), d.inwoners)
     for k, p in enumerate(pakketten):
         ws.write_formula(
             row, 4 + k, f"=SUM({_cell(3, 4 + k)}:{_cell(row - 1, 4 + k)})", book.num(EURO, bold=True), float(d.regio[p].budget)

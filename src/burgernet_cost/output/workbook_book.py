@@ -81,8 +81,8 @@ def cached(value: Decimal | None) -> float:
     return float(value) if value is not None else 0.0
 
 
-def cell(row: int, col: int, sheet: str | None = None) -> str:
+def cell(row: int, col: int, sheet: str | None = None, absolute: bool = False) -> str:
     from xlsxwriter.utility import xl_rowcol_to_cell
 
-    ref = xl_rowcol_to_cell(row, col)
+    ref = xl_rowcol_to_cell(row, col, row_abs=absolute, col_abs=absolute)
     return f"'{sheet}'!{ref}" if sheet else ref

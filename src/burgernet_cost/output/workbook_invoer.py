@@ -16,9 +16,11 @@ from burgernet_cost.domain.dossier import Dossier
 from burgernet_cost.domain.formulas import FORMULES
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.views.common import figures_of, relative_place
-from burgernet_cost.output.wording import date_nl
+from burgernet_cost.output.wording import date_nl, formula_words
 from burgernet_cost.output.workbook_book import EURO, EURO4, INT, Book
 
+#: the members' inhabitants on sheet Leden (a region): the one place each member's number is kept
+MEMBERS_INHABITANTS = "Leden_Inwoners"
 HEADS = ("Invoer", "Waarde", "Eenheid", "Bron", "Status", "Toelichting", "Plaats in de data")
 Herkomst = tuple[str, str, str]  # source, status, place in the data
 
@@ -103,7 +105,8 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         "inwoners",
         INT,
         _inhabitants(d, figs),
-        "de regio als geheel (som van de leden)" if d.is_regio else "",
+        "de regio als geheel: de som van de inwoners op blad Leden (wijzig ze daar)" if d.is_regio else "",
+        formula=f"=SUM({MEMBERS_INHABITANTS})" if d.is_regio else None,
     )
     if d.is_regio:  # hours that hold per municipality count once for each member (DOMAIN.md §11)
         put(
@@ -112,16 +115,18 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
             len(next(iter(d.regio.values())).leden),
             "gemeenten",
             INT,
-            ("leden van de regio", "berekend", ""),
-            "",
+            ("leden van de regio (blad Leden)", "berekend", ""),
+            "het aantal gemeenten op blad Leden",
+            formula=f"=ROWS({MEMBERS_INHABITANTS})",
         )
     profile = figs.of(figs.find("tariefprofiel"))
-    p: Mapping[str, Any] = tarief.p  # the rate's parameters, by its soort
+    p: Mapping[str, Any] = tarief.p  # what the rate was computed from (scale, step, table), by its soort
+    stap = s.spoor.stap(tarief.stap)  # its numbers: the values the evaluator recorded
     if tarief.soort == "salaris":
         put(
             "Maandsalaris",
             "Maandsalaris (op prijspeil)",
-            p["maandsalaris"],
+            stap.waarde_van("maandsalaris").waarde if stap else p["maandsalaris"],
             "€/maand",
             EURO,
             _salary(figs),
@@ -131,7 +136,7 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         put(
             "Toeslagfactor",
             "Toeslagen (factor)",
-            p["factor"],
+            stap.waarde_van("factor").waarde if stap else p["factor"],
             "factor",
             "0.0000",
             figs.of(surcharges, profile),
@@ -163,7 +168,7 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         "€/uur",
         EURO4,
         figs.of(rate),
-        "formule: maandsalaris × toeslagfactor / uren per maand" if rate_formula else (tarief.profiel or tarief.soort),
+        f"formule: {formula_words(FORMULES['uurtarief.salaris'])}" if rate_formula else (tarief.profiel or tarief.soort),
         formula=rate_formula,
     )
     first_v = next(iter(d.vergelijkingen.values()))

@@ -14,7 +14,7 @@ from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Spoor
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import DISPLAY, Cell, Column, Field, Part, Table
-from burgernet_cost.output.wording import date_nl, figure_label, rate_description
+from burgernet_cost.output.wording import date_nl, figure_label, rate_description, show
 
 if TYPE_CHECKING:
     from burgernet_cost.output.explain import Knoop
@@ -69,15 +69,16 @@ def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any) -> list[F
     return [Field("prijspeil", "Datum", tarief.peildatum, text=f"{inh}, {price}{tail}"), Field("inwoners_per", None, inwoners_datum)]
 
 
-def rate_field(tarief: Uurtarief) -> Field:
-    """json "uurtarief" and the header line "Uurtarief"."""
-    text = rate_description(tarief) + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else "")
+def rate_field(tarief: Uurtarief, spoor: Spoor) -> Field:
+    """json "uurtarief" and the header line "Uurtarief"; its numbers are those the trace recorded."""
+    description = rate_description(tarief, spoor.stap(tarief.stap))
+    text = description + (" (rust op een aanname, zie toelichting)" if tarief.rust_op_aanname else "")
     return Field(
         "uurtarief",
         "Uurtarief",
         [
             Field("bedrag", None, tarief.bedrag, "rate"),
-            Field("omschrijving", None, rate_description(tarief)),
+            Field("omschrijving", None, description),
             Field("profiel", None, tarief.profiel),
             Field("bedragen_per", None, tarief.peildatum),
             Field("rust_op_aanname", None, tarief.rust_op_aanname, "bool"),
@@ -155,7 +156,9 @@ def figure_rows(figuren: Iterable[Figuur], root: Path) -> list[dict[str, Any]]:
                 "id": f.id,
                 "naam": figure_label(f),
                 "waarde": f.waarde,
-                "waarde_tekst": value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else ""),
+                "waarde_tekst": show(f.waarde, f.eenheid, written=True)
+                if isinstance(f.waarde, (int, Decimal)) and not isinstance(f.waarde, bool)
+                else value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else ""),
                 "eenheid": f.eenheid,
                 "bron": f.bron,
                 "plaats": place,

@@ -287,7 +287,7 @@ def compare_report(
             text=sv_text,
         ),
         *date_field(first.schatting.uurtarief, first.schatting.inwoners_datum, ds),
-        rate_field(first.schatting.uurtarief),
+        rate_field(first.schatting.uurtarief, first.schatting.spoor),
         *scenario_header(ds),
         data_field(data_dir),
         *_tables(vergelijkingen),

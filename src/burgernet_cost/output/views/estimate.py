@@ -118,7 +118,7 @@ def estimate_report(
         Field("inwoners", "Inwoners", result.inwoners, "int"),
         Field("pakket", "Pakket", result.pakket, text=f"{result.pakket} ({PAKKET_LABELS[result.pakket]})"),
         *date_field(result.uurtarief, result.inwoners_datum, ds),
-        rate_field(result.uurtarief),
+        rate_field(result.uurtarief, result.spoor),
         sources_field(result.figuren),
         *scenario_header(ds),
         data_field(data_dir),

@@ -82,7 +82,7 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
         ),
         *([Field(None, "Budget en uren", budget_balance(regio))] if regio.model == "regionaal" else []),
         *date_field(regio.vergelijking.schatting.uurtarief, peildatum, ds),
-        rate_field(regio.vergelijking.schatting.uurtarief),
+        rate_field(regio.vergelijking.schatting.uurtarief, regio.spoor),
         *scenario_header(ds),
     ]
 
