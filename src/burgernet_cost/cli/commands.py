@@ -254,7 +254,7 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
 
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     check_calibration(ds)
-    gm = ds.gemeenten()
+    gm = opties.tijdstip(jaar).gemeenten(ds.gemeenten())
     year = opties.tijdstip(jaar).cbs_jaar(gm)
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
     from burgernet_cost.cli.writing import say_note
@@ -394,7 +394,7 @@ def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int
     check_calibration(ds)
     if gemeente is None:
         return Opzet(ds, keuze, inwoners)
-    gm = ds.gemeenten()
+    gm = opties.tijdstip(jaar).gemeenten(ds.gemeenten())
     g = gm.zoek(gemeente, opties.tijdstip(jaar).cbs_jaar(gm))
     return Opzet(ds, keuze, g.inwoners, g, gm)
 
