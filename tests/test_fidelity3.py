@@ -32,3 +32,44 @@ def test_a_merger_counts_from_its_legal_date(bncost, dataset):
     assert bncost("estimate", "--gemeente", "Weesp", "--peildatum", "2022-03-23").code == 0
     gooi = json.loads(bncost("regio", "--veiligheidsregio", "Gooi en Vechtstreek", "--peildatum", "2022-06-01", "-f", "json").out)
     assert "Weesp" not in json.dumps(gooi)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_quotations_of_the_timeline_are_spelled_as_their_source(dataset):
+    import re
+
+    for e in dataset.tijdlijn.gebeurtenissen:
+        citaat = _flat(e.bron.citaat or "")
+        for text in (e.datum_toelichting, e.methode):
+            for quoted in re.findall(r'"([^"]+)"', _flat(text or "")):
+                if quoted in ("beheertaken vervallen",):
+                    continue
+                assert quoted in citaat or quoted in _flat(e.gebeurtenis), (e.id, quoted)
+    assert '"zal worden beëindigd"' not in (DATA / "tijdlijn.yaml").read_text(encoding="utf-8")  # one spelling: the source's
+
+
+def test_inferred_events_say_so_with_their_method_and_every_source(bncost, dataset):
+    events = {e.id: e for e in dataset.tijdlijn.gebeurtenissen}
+    assert events["vernieuwing-2019"].status == "afgeleid" and "datum van het bericht" in events["vernieuwing-2019"].methode
+    out = _flat(bncost("estimate", "-n", 5000, "--peildatum", "2024-06-01").out)
+    for e in events.values():
+        for url in e.bron.urls:
+            assert url in out.replace(" ", "") or url in out, url
+        if e.status == "afgeleid":
+            assert f"(afgeleid: {_flat(e.methode)})" in out
+    assert len(events["sms-spraak-stopt-2023"].bron.urls) == 2
+
+
+def test_the_council_document_names_the_sources_of_what_changed(bncost, tmp_path):
+    import html
+    import re
+
+    target = tmp_path / "r.html"
+    assert bncost("rapport", "-n", 5000, "-o", target).code == 0
+    page = html.unescape(re.sub(r"<[^>]+>", "", target.read_text(encoding="utf-8")))
+    after = _flat(page[page.index("Wat veranderde na 2014") :])
+    assert "1-1-2020: de financiële bijdrage per inwoner" in after and "overgangsjaar (afgeleid:" in after
+    assert "rtvdrenthe.nl/nieuws/15843164" in after and "raadsledenenveiligheid.nl/news/2019" in after

@@ -25,7 +25,7 @@ from burgernet_cost.output.views.compare import totals_table
 from burgernet_cost.output.views.estimate import package_table
 from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
 from burgernet_cost.output.views.region import members_table
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, event_text, note_text
 from burgernet_cost.structs import struct
 
 SCALE_NOTES = ("schaalvoordeel_aanname", "schaalvoordeel_opgegeven", "advies_landelijk", "tarief_advies")
@@ -98,7 +98,7 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
         timeline = (
             [
                 "Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel: "
-                + "; ".join(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}" for e in later)
+                + "; ".join(event_text(e) for e in later)
                 + ". Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."
             ]
             if later

@@ -263,17 +263,32 @@ def _reason(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def inferred(status: str) -> str:
-    """A timeline event whose date or consequence the source does not state: say so."""
-    return "" if status == "gepubliceerd" else f" ({STATUS_LABELS.get(status, status)}: datum en gevolg staan niet zo in de bron)"
+def inferred(status: str, methode: str = "") -> str:
+    """A timeline event whose date or consequence the source does not state: say so, with the method."""
+    if status == "gepubliceerd":
+        return ""
+    return f" ({STATUS_LABELS.get(status, status)}: {methode or 'datum en gevolg staan niet zo in de bron'})"
+
+
+def event_sources(e: Any) -> str:
+    """Every source of a timeline event a reader can open: its URLs, else its citation."""
+    return "; ".join(e.bron.urls) or str(e.bron.kort())
+
+
+def event_text(e: Any) -> str:
+    """'1-1-2020: <event> (afgeleid: <method>) (bron: <url>)' for a list of what came after the report."""
+    return f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}{inferred(e.status, ' '.join((e.methode or '').split()))} (bron: {event_sources(e)})"
+
+
+def _event(d: str, what: str, status: str, bron: str, methode: str) -> str:
+    return f"sinds {date_nl(d)} {what}{inferred(status, methode)} (bron: {bron})"
 
 
 def _timeline(p: dict[str, Any]) -> str:
-    earlier = "; ".join(f"sinds {date_nl(d)} {what}{inferred(status)}" for d, what, status in p["eerder"])
+    earlier = "; ".join(_event(*e) for e in p["eerder"])
     return (
-        f"Na het rapport: sinds {date_nl(p['datum'])} {p['gevolg']}{inferred(p.get('status', 'gepubliceerd'))} "
-        f"({p['bron']}). Deze berekening (op "
-        f"{date_nl(p['peildatum'])}) is een wat-als: het takenpakket van 2014 met latere cijfers."
+        f"Na het rapport: {_event(p['datum'], p['gevolg'], p.get('status', 'gepubliceerd'), p['bron'], p.get('methode', ''))}. "
+        f"Deze berekening (op {date_nl(p['peildatum'])}) is een wat-als: het takenpakket van 2014 met latere cijfers."
         + (f" Eerder al: {earlier}." if earlier else "")
     )
 

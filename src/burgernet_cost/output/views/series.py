@@ -7,7 +7,7 @@ from typing import Any
 from burgernet_cost.domain.series import Reeks
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, inferred, notes_text
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, event_sources, inferred, notes_text
 
 MACHINE = frozenset({JSON, CSV})
 COLUMNS = [
@@ -113,7 +113,10 @@ def _notes(reeks: Reeks, ds: Any) -> list[str]:
     seen = {e.id for p in reeks.punten for e in p.gebeurtenissen}
     for e in ds.tijdlijn.gebeurtenissen:
         if e.id in seen:
-            notes.append(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()}{inferred(e.status)} ({e.bron.kort()}).")
+            notes.append(
+                f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()}"
+                f"{inferred(e.status, ' '.join((e.methode or '').split()))} (bron: {event_sources(e)})."
+            )
     if not reeks.vast_inwoners:
         notes.append("Een regio telt elk jaar de gemeenten van dat jaar (na herindelingen; data/gemeenten/herindelingen.csv, afgeleid).")
     short = [p for p in reeks.punten if p.ontbrekend]
