@@ -73,3 +73,54 @@ def test_the_council_document_names_the_sources_of_what_changed(bncost, tmp_path
     after = _flat(page[page.index("Wat veranderde na 2014") :])
     assert "1-1-2020: de financiële bijdrage per inwoner" in after and "overgangsjaar (afgeleid:" in after
     assert "rtvdrenthe.nl/nieuws/15843164" in after and "raadsledenenveiligheid.nl/news/2019" in after
+
+
+def _json(bncost, *args):
+    r = bncost(*args, "-f", "json")
+    assert r.code == 0, r.err
+    return json.loads(r.out, parse_float=Decimal)
+
+
+def test_model_3_contribution_per_inhabitant_is_derived_from_section_6(dataset):
+    landelijk = next(m for m in dataset.models.modellen if m.id == "landelijk")
+    assert landelijk.status == "afgeleid" and "§6" in landelijk.methode and "6" in landelijk.bron.sectie.split("; ")
+    assert "een bijdrage leveren aan de landelijke voorziening" in landelijk.bron.citaat
+    for amount in dataset.models.adviesbedragen:
+        assert {"6", "4.1.2", "5.1"} <= set(amount.bron.sectie.split("; ")), amount.bron.sectie
+
+
+def test_advice_names_all_its_sections_and_the_gap_is_the_rounding(bncost, dataset):
+    from burgernet_cost.output import numbers as money
+
+    data = _json(bncost, "compare-models", "--tarief", "advies", "-p", "basis")
+    models = {m["model"]: m for m in data["vergelijkingen"][0]["modellen"]}
+    gap = models["regionaal"]["totaal_per_jaar"] - models["gemeentelijk"]["totaal_per_jaar"]
+    own = models["gemeentelijk"]["eigen_kosten_per_jaar"] - models["regionaal"]["eigen_kosten_per_jaar"]
+    note = next(n for n in data["notities"] if n.startswith("Tarief advies, basispakket"))
+    assert f"regionaal is {money.euro(abs(gap))} per jaar goedkoper" in note
+    assert "de afronding van het rapport" in note and f"€ {money.nl_number(own / data['inwoners'], 4)}" in note
+    assert f"wordt {money.euro(models['regionaal']['tarief_per_inwoner_per_jaar'])}" in note
+    assert own - models["regionaal"]["bijdrage_per_jaar"] == -gap
+    assert "§4.1.2, §5.1" in bncost("compare-models", "--tarief", "advies").out
+
+
+def test_bncosts_own_views_and_assumptions_are_marked(bncost, tmp_path):
+    import html
+    import re
+
+    out = _flat(bncost("compare-models").out)
+    assert "volgens bncost (niet volgens het rapport) het praktische argument" in out
+    assert "niet gekwantificeerd (§3.1; het rapport noemt hiervoor geen uren)" in out
+    assert "geen uren gemeten" not in out.split("Toelichting")[1].split("Uitleg")[0]
+    target = tmp_path / "r.html"
+    assert bncost("rapport", "-n", 5000, "-o", target).code == 0
+    page = _flat(html.unescape(re.sub(r"<[^>]+>", "", target.read_text(encoding="utf-8"))))
+    assert "De uren en dus de kosten groeien evenredig" not in page
+    assert "bncost neemt aan dat de uren en dus de kosten evenredig groeien met het aantal inwoners" in page
+
+
+def test_inhabitants_are_given_only_when_the_user_gave_them(bncost, dataset):
+    reference = dataset.models.referentiegemeente.inwoners
+    plain = _flat(bncost("compare-models").out)
+    assert "inwoners van de referentiegemeente van het rapport (§4.1.1)" in plain and "inwoners opgegeven" not in plain
+    assert "inwoners opgegeven" in _flat(bncost("compare-models", "-n", reference).out)

@@ -81,9 +81,21 @@ def sizes(d: Dossier) -> str:
     return _section(
         "grootte",
         "Kosten naar gemeentegrootte",
-        f"<p>{html_text(text)} De uren en dus de kosten groeien evenredig met het aantal inwoners.</p>{chart}"
+        f"<p>{html_text(text)} {_scaling_sentence(d)}</p>{chart}"
         f"<details><summary>De cijfers van de grafiek</summary>{table}</details>",
         screen_only=True,
+    )
+
+
+def _scaling_sentence(d: Dossier) -> str:
+    """How the hours follow the size: the model's assumption, not a finding of the report."""
+    own = any(
+        n.code == "schaling_gekozen" and n.p.get("keuze") == "per_gemeente" for s in d.schattingen.values() for n in s.notities
+    )
+    beleid = "beleid blijft gelijk (gekozen met --schaling-beleid per_gemeente)" if own else "voor beleid is dat een aanname van bncost (§4.1.1 noemt de uren van één gemeente)"
+    return (
+        "bncost neemt aan dat de uren en dus de kosten evenredig groeien met het aantal inwoners: voor relatiebeheer en "
+        f"communicatie rekent het rapport zo (een bedrag per inwoner, §4.1.2); {beleid}."
     )
 
 

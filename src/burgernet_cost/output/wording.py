@@ -255,7 +255,7 @@ def _fte_fragment(p: dict[str, Any]) -> str:
     return (
         f"Gemeentelijk, {PAKKET_LABELS[p['pakket']]}: de gemeente bemant zelf {nl.fte(p['fte'])} fte ({parts}), "
         f"{nl.hours(p['uren'])} uur per maand: een fractie van een arbeidsplaats. "
-        "Dat is het praktische argument om relatiebeheer en communicatie te bundelen."
+        "Dat is volgens bncost (niet volgens het rapport) het praktische argument om relatiebeheer en communicatie te bundelen."
     )
 
 
@@ -296,7 +296,7 @@ def _timeline(p: dict[str, Any]) -> str:
 NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (domain/codes.py), worded
     "tijdlijn": _timeline,
     "niet_gekwantificeerd": lambda p: (
-        f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport heeft hiervoor geen uren gemeten)."
+        f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport noemt hiervoor geen uren)."
     ),
     "niet_inbegrepen": lambda p: f"Niet inbegrepen: {p['omschrijving']} ({p['bron']}).",
     "aanname_tariefprofiel": lambda p: f"Aanname uurtarief ({p['profiel']}): {p['toelichting']}",
@@ -344,7 +344,8 @@ NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (d
         "wie wie betaalt."
     ),
     "tarief_advies": lambda p: (
-        f"Tarief 'advies': de landelijke bedragen van de aanbeveling (§6) voor relatiebeheer en communicatie. {p['toelichting'] or ''}"
+        "Tarief 'advies': de landelijke bedragen van de aanbeveling (§6; in euro's per inwoner per jaar in §4.1.2 en §5.1) "
+        f"voor relatiebeheer en communicatie. {p['toelichting'] or ''}"
     ).strip(),
     "schaalvoordeel_aanname": lambda p: (
         f"Aanname: schaalvoordeel landelijk {nl.pct(p['procent'])} ({p['bron']}: het rapport "
