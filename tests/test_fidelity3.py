@@ -124,3 +124,25 @@ def test_inhabitants_are_given_only_when_the_user_gave_them(bncost, dataset):
     plain = _flat(bncost("compare-models").out)
     assert "inwoners van de referentiegemeente van het rapport (§4.1.1)" in plain and "inwoners opgegeven" not in plain
     assert "inwoners opgegeven" in _flat(bncost("compare-models", "-n", reference).out)
+
+
+def test_sources_are_documents_not_search_pages_or_undated_pages(dataset):
+    import yaml
+
+    def urls(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "url":
+                    yield from [v] if isinstance(v, str) else v
+                else:
+                    yield from urls(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from urls(v)
+
+    for path in DATA.glob("*.yaml"):
+        for url in urls(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            assert "search=" not in url and "/zoeken" not in url, (path.name, url)
+            assert "onderwerpenindex" not in url, (path.name, url)  # car-uwo.nl's topic pages carry no date
+    step = next(s for s in dataset.salary.cao_verhogingen if s.datum == "2019-10-01")
+    assert any("gmb-2019-306633" in u for u in step.bron.urls)
