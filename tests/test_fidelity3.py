@@ -146,3 +146,30 @@ def test_sources_are_documents_not_search_pages_or_undated_pages(dataset):
             assert "onderwerpenindex" not in url, (path.name, url)  # car-uwo.nl's topic pages carry no date
     step = next(s for s in dataset.salary.cao_verhogingen if s.datum == "2019-10-01")
     assert any("gmb-2019-306633" in u for u in step.bron.urls)
+
+
+def test_roles_are_introduced_in_the_reports_words(bncost, dataset):
+    roles = {r.id: r for r in dataset.tasks.rollen}
+    assert '"(laten)" bij taken opgenomen' in _flat(roles["manager_burgernet"].toelichting)
+    assert all(r.toelichting for r in roles.values() if r.organisatie == "politie")
+    out = _flat(bncost("taken", "--organisatie", "politie").out)
+    for r in roles.values():
+        if r.organisatie == "politie":
+            assert f"{r.naam} (Bijlage 1): {_flat(r.toelichting)}" in out
+    for n in (2, 3):  # the anchors of the footnotes stand in the printed text, and the footnotes below
+        assert f"({n})" in out and f"Voetnoot {n} (Bijlage 1, Opsporingsambtenaren" in out
+    data = _json(bncost, "taken", "--organisatie", "alle")
+    assert {r["id"] for r in data["rollen"]} == set(roles)
+
+
+def test_bijlage2_shows_roles_and_subjects(bncost, dataset):
+    out = bncost("taken", "--bijlage2").out
+    lines = dataset.tasks.bijlage2.regels
+    names = {r.id: r.naam for r in dataset.tasks.rollen}
+    subjects = {o.id: o.naam for o in dataset.tasks.onderwerpen}
+    for rol in dict.fromkeys(r.rol for r in lines):
+        count = sum(1 for r in lines if r.rol == rol)
+        assert f"Bijlage 2, {names[rol]}: {count} regels" in out
+    first = lines[0]
+    row = next(line for line in out.splitlines() if line.startswith(first.id + " "))
+    assert subjects[first.onderwerp].split()[0] in row
