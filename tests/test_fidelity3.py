@@ -173,3 +173,26 @@ def test_bijlage2_shows_roles_and_subjects(bncost, dataset):
     first = lines[0]
     row = next(line for line in out.splitlines() if line.startswith(first.id + " "))
     assert subjects[first.onderwerp].split()[0] in row
+
+
+def test_huidig_names_its_price_level_takes_a_year_and_says_unknown(bncost, dataset):
+    from burgernet_cost.data.instant import report_price_date
+    from burgernet_cost.output.wording import date_nl
+
+    plain = _json(bncost, "huidig")
+    assert plain["prijspeil"] == report_price_date(dataset)
+    assert f"Prijspeil van de tarieven: {date_nl(report_price_date(dataset))}" in _flat(bncost("huidig").out)
+    later = _json(bncost, "huidig", "--jaar", 2024)
+    assert later["prijspeil"] == "2024-01-01"
+    for p in ("basis", "volledig"):
+        assert later["bncost_tarief_berekend"][p] > plain["bncost_tarief_berekend"][p]
+        assert later["rapport_tarief_advies"][p] > plain["rapport_tarief_advies"][p]  # indexed, and said so
+    assert "Advies (§6), geïndexeerd naar 2024" in bncost("huidig", "--jaar", 2024).out
+    rows = {r["gebied"]: r for r in plain["gebieden"]}
+    unnamed = [s.gebied for s in dataset.models.situatie_2014 if s.bijdrage_gemeenten_per_inwoner is None]
+    assert unnamed and all(rows[g]["vergelijkbaar_met_tarief"] is None for g in unnamed)
+    assert all(rows[g]["vergelijking"].startswith("onbekend") for g in unnamed)
+    # never "did not pay the staff" where §2.1 does not say who paid it: the extra items are the reason
+    for s in dataset.models.situatie_2014:
+        if s.bijdrage_betaalt and s.gebied not in unnamed:
+            assert "betaalde geen" not in rows[s.gebied]["vergelijking"]

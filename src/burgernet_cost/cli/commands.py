@@ -24,6 +24,7 @@ from burgernet_cost.cli.options import (
     GemeentenLijst,
     Inwoners,
     Jaar,
+    PrijspeilJaar,
     Ledenbestand,
     Schaalvoordeel,
     Tarief,
@@ -121,14 +122,18 @@ def compare_cmd(
     _emit_report(report, opties)
 
 
-def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, data_dir: DataDir = None) -> None:
+def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, data_dir: DataDir = None, jaar: PrijspeilJaar = None) -> None:
+    from burgernet_cost.data.instant import Tijdstip
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.compare import report_tariffs
+    from burgernet_cost.domain.rate import TariefKeuze, uurtarief
     from burgernet_cost.output.views.current import current_report
 
     ds = load_dataset(data_dir)
-    computed, advised = report_tariffs(ds)
-    emit(current_report(ds, shown(ds.root), computed, advised), fmt, uitvoer)
+    keuze = None if jaar is None else TariefKeuze(peildatum=Tijdstip(jaar).prijspeil, peildatum_uit_jaar=True)
+    computed, advised = report_tariffs(ds, keuze)
+    rate = uurtarief(ds, keuze)
+    emit(current_report(ds, shown(ds.root), computed, advised, rate, jaar), fmt, uitvoer)
 
 
 def tasks_cmd(
