@@ -196,3 +196,48 @@ def test_huidig_names_its_price_level_takes_a_year_and_says_unknown(bncost, data
     for s in dataset.models.situatie_2014:
         if s.bijdrage_betaalt and s.gebied not in unnamed:
             assert "betaalde geen" not in rows[s.gebied]["vergelijking"]
+
+
+def test_the_derived_2012_cell_is_shown_from_the_2019_table(bncost, dataset):
+    from burgernet_cost.output import numbers as money
+
+    profile = next(p for p in dataset.salary.tariefprofielen if p.id == dataset.salary.standaard_tariefprofiel)
+    derived = next(t for t in dataset.salary.tabellen if t.id == profile.tabel)
+    cell = derived.schalen[profile.schaal][profile.periodiek]
+    source = min(
+        (t for t in dataset.salary.tabellen if t.status == "gepubliceerd" and t.ingangsdatum > derived.ingangsdatum
+         and profile.periodiek < len(t.schalen.get(profile.schaal, []))),
+        key=lambda t: t.ingangsdatum,
+    )
+    value = Decimal(source.schalen[profile.schaal][profile.periodiek])
+    steps = [s for s in dataset.salary.cao_verhogingen if derived.ingangsdatum < s.datum <= source.ingangsdatum
+             and (not s.alleen_voor_tabellen or derived.id in s.alleen_voor_tabellen)]
+    for s in reversed(steps):
+        value = value / (1 + Decimal(str(s.procent)) / 100) if s.procent is not None else value - Decimal(str(s.bedrag_per_maand))
+    assert abs(value - cell) < 2  # the table's own method: rounded to whole euros (+-2)
+    out = _flat(bncost("estimate", "-n", 54600).out)
+    assert f"{money.euro(Decimal(source.schalen[profile.schaal][profile.periodiek]), 0)} ({source.naam}, gepubliceerd)" in out
+    assert f"= {money.euro(value)}, in de tabel {money.euro(Decimal(cell), 0)}" in out
+    assert len(steps) == out.split("gepubliceerd) ")[1].split(" = ")[0].count("(")
+
+
+def test_a_later_document_does_not_name_the_2012_table_as_its_source(bncost, tmp_path):
+    import html
+    import re
+
+    target = tmp_path / "r.html"
+    assert bncost("rapport", "-n", 54600, "--jaar", 2024, "-o", target).code == 0
+    page = target.read_text(encoding="utf-8")
+    table = page[page.index("Cijfers en bronnen") :]
+    rows = [_flat(html.unescape(re.sub(r"<[^>]+>", " ", r))) for r in re.findall(r"<tr.*?</tr>", table, re.S)]
+    profile = next(r for r in rows if r.startswith("tariefprofiel"))
+    assert "1-4-2012" not in profile
+    assert any(r.startswith("maandsalaris") and "2019" in r for r in rows)
+    text = _flat(html.unescape(re.sub(r"<[^>]+>", " ", page)))
+    assert "de bedragen tussen haakjes zijn die van bncost op prijspeil 1-1-2024, in centen: niet de bedragen van het rapport" in text
+
+
+def test_brackets_at_another_price_level_are_not_the_reports(bncost):
+    later = _flat(bncost("estimate", "-n", 54600, "--jaar", 2024).out)
+    assert "(≈ € 0,04)" in later and "niet de bedragen van het rapport" in later and "geïndexeerd" in later
+    assert "niet de bedragen van het rapport" not in bncost("estimate", "-n", 54600).out

@@ -220,7 +220,7 @@ def _monthly_salary(
     ).getal
     if table.status == "afgeleid":
         reason = (table.aanname or table.methode or "").rstrip(".")
-        b.aannames.append(notitie("tabel_afgeleid", tabel=table.naam, reden=reason))
+        b.aannames.append(notitie("tabel_afgeleid", tabel=table.naam, reden=reason, **derivation(ds, table, schaal, periodiek, maand)))
     at = table.ingangsdatum
     if peildatum and peildatum > table.ingangsdatum:
         maand, at = _index(ds, table, maand, peildatum, b, start)
@@ -250,6 +250,38 @@ def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str,
         factor += percent.getal / 100
         names.append((toeslag.naam, w.procent))
     return factor, names
+
+
+def derivation(ds: Dataset, table: s.Salaristabel, schaal: str, periodiek: int, maand: Decimal) -> dict[str, Waarde]:
+    """How a cell of a derived table follows from a published one: the oldest published table after
+    it with the cell, with the CAO steps between the two dates divided out (newest first). Empty when
+    there is no such table. ``bedrag`` is the derived table's cell, ``terug`` the unrounded result."""
+    later = sorted(
+        (t for t in ds.salary.tabellen if t.status == "gepubliceerd" and t.ingangsdatum > table.ingangsdatum and schaal in t.schalen),
+        key=lambda t: t.ingangsdatum,
+    )
+    source = next((t for t in later if periodiek < len(t.schalen[schaal])), None)
+    if source is None:
+        return {}
+    value = Decimal(source.schalen[schaal][periodiek])
+    start, undone = value, []
+    for _n, step in reversed(steps_until(ds, table, source.ingangsdatum)):
+        if step.procent is not None:
+            value = value / (1 + Decimal(str(step.procent)) / 100)
+            undone.append((step.datum, f"/ {Decimal(str(step.procent)) / 100 + 1}"))
+        else:
+            value = value - Decimal(str(step.bedrag_per_maand))
+            undone.append((step.datum, f"- {step.bedrag_per_maand}"))
+    return {
+        "bron_tabel": source.naam,
+        "bron_datum": source.ingangsdatum,
+        "bron_bedrag": start,
+        "stappen": tuple(undone),
+        "terug": value,
+        "bedrag": maand,
+        "schaal": schaal,
+        "periodiek": periodiek,
+    }
 
 
 def _index(ds: Dataset, table: s.Salaristabel, maand: Decimal, peildatum: str, b: _Build, start: int) -> tuple[Decimal, str]:

@@ -259,6 +259,18 @@ def _fte_fragment(p: dict[str, Any]) -> str:
     )
 
 
+def _derivation(p: Mapping[str, Any]) -> str:
+    """' Schaal 10, periodiek 11: € 4.362 (tabel 1-10-2019, gepubliceerd) / 1,0325 (1-10-2019) … = € 3.857,54, afgerond € 3.858.'"""
+    if "bron_bedrag" not in p:
+        return ""
+    steps = " ".join(f"{op[0]} {nl.nl_number(Decimal(op[2:]), 4).rstrip('0').rstrip(',')} ({date_nl(d)})" for d, op in p["stappen"])
+    return (
+        f" Schaal {p['schaal']}, periodiek {p['periodiek']}: {nl.euro(p['bron_bedrag'], 0)} ({p['bron_tabel']}, gepubliceerd) "
+        f"{steps} = {nl.euro(p['terug'])}, in de tabel {nl.euro(p['bedrag'], 0)} (de cao-stappen tussen de twee tabellen "
+        "teruggerekend, nieuwste eerst; data/salary_scales.yaml: cao_verhogingen)."
+    )
+
+
 def _reason(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -300,7 +312,9 @@ NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (d
     ),
     "niet_inbegrepen": lambda p: f"Niet inbegrepen: {p['omschrijving']} ({p['bron']}).",
     "aanname_tariefprofiel": lambda p: f"Aanname uurtarief ({p['profiel']}): {p['toelichting']}",
-    "tabel_afgeleid": lambda p: f"{p['tabel']} is niet gepubliceerd maar afgeleid; aanname: {_reason(p['reden'])}.",
+    "tabel_afgeleid": lambda p: (
+        f"{p['tabel']} is niet gepubliceerd maar afgeleid; aanname: {_reason(p['reden'])}." + _derivation(p)
+    ),
     "cao_stap_aanname": lambda p: f"Cao-stap {date_nl(p['datum'])}: {p['toelichting'] or 'datum of hoogte aangenomen'}",
     "integrale_kosten": lambda p: (
         f"Integrale kosten: {p['naam']} ({STATUS_LABELS[p['status']]}); de schalen zijn die van "
