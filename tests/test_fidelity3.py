@@ -241,3 +241,17 @@ def test_brackets_at_another_price_level_are_not_the_reports(bncost):
     later = _flat(bncost("estimate", "-n", 54600, "--jaar", 2024).out)
     assert "(≈ € 0,04)" in later and "niet de bedragen van het rapport" in later and "geïndexeerd" in later
     assert "niet de bedragen van het rapport" not in bncost("estimate", "-n", 54600).out
+
+
+def test_the_series_has_a_row_at_the_reports_level_and_reconciles_it(bncost, dataset):
+    from burgernet_cost.output import numbers as money
+
+    data = _json(bncost, "reeks", "--gemeente", "Amersfoort", "--tot", 2016)
+    plain = _json(bncost, "estimate", "--gemeente", "Amersfoort")
+    top, first = data["rapportniveau"], data["jaren"][0]
+    assert top["kosten_per_jaar"] == plain["totaal"]["kosten_per_jaar"] and top["prijspeil_datum"] == plain["prijspeil"]
+    assert top["inwoners"] == first["inwoners"] and top["kosten_per_jaar"] != first["kosten_per_jaar"]
+    note = next(n for n in data["notities"] if n.startswith(f"De rij {first['jaartal']} is niet het bedrag van het rapport"))
+    assert f"{money.euro(top['kosten_per_jaar'])} per jaar in plaats van {money.euro(first['kosten_per_jaar'])}" in note
+    assert "rapport (2014)" in bncost("reeks", "--gemeente", "Amersfoort", "--tot", 2016).out
+    assert "rapportniveau" not in _json(bncost, "reeks", "--gemeente", "Amersfoort", "--tot", 2016, "--uurtarief", 30)

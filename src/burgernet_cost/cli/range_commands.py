@@ -91,7 +91,13 @@ def series_cmd(
     )
     if not result.punten:
         raise UsageProblem(f"{onderwerp} heeft geen inwonertallen in {jaren[0]}–{jaren[-1]}")
-    emit(series_report(result, ds, shown(ds.root)), opties.fmt, opties.uitvoer)
+    plain = opties.keuze(None)
+    rapport = None
+    if plain.peildatum is None and plain.uurtarief is None and plain.kostenbasis == "salaris":  # a row at the report's level
+        at_report = series(ds, onderwerp, [gm.rapportjaar], pakket, lambda _jaar: plain, tellingen=tellingen, inwoners=inwoners,
+                           schalingen=opties.schalingen())
+        rapport = at_report.punten[0] if at_report.punten else None
+    emit(series_report(result, ds, shown(ds.root), rapport), opties.fmt, opties.uitvoer)
 
 
 def _one(given: dict[str, str | None]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from burgernet_cost.domain.series import Reeks
+from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, event_sources, inferred, notes_text
@@ -77,8 +78,51 @@ def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
     return rows
 
 
-def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
+def _report_level(reeks: Reeks, ds: Any, rapport: Any) -> list[str]:
+    """The row of the report's year is not the report's amount: it is at 1 January of that year, the
+    report's at the price level of its salary (1 April 2012). Say how the two differ."""
+    from burgernet_cost.data.instant import report_price_date
+
+    level = report_price_date(ds)
+    year = ds.gemeenten().rapportjaar
+    same = next((p for p in reeks.punten if p.jaar == year), None)
+    if level is None or same is None or same.schatting.uurtarief.peildatum in (None, level):
+        return []
+    rate = same.schatting.uurtarief
+    steps = rate.p.get("cao_stappen") or ()
+    assumed = any(n.code == "cao_stap_aanname" for n in rate.aannames)
+    how = (
+        f"de tabel van {date_nl(rate.p['tabel_datum'])} met {len(steps)} {'cao-stap' if len(steps) == 1 else 'cao-stappen'} tot {date_nl(steps[-1])}"
+        + (", waarvan een aangenomen (zie toelichting)" if assumed else "")
+        if steps
+        else f"de tabel van {date_nl(rate.p['tabel_datum'])}"
+    )
+    text = (
+        f"De rij {year} is niet het bedrag van het rapport: zij rekent op prijspeil {date_nl(rate.peildatum)} ({how}). "
+        f"Het rapport, en bncost zonder --jaar, rekenen op prijspeil {date_nl(level)}"
+    )
+    if rapport is not None:
+        text += (
+            f": {money.euro(rapport.schatting.totaal.kosten_per_jaar)} per jaar in plaats van "
+            f"{money.euro(same.schatting.totaal.kosten_per_jaar)} (de rij 'rapport' bovenaan)"
+        )
+    return [text + "."]
+
+
+def series_report(reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None) -> Report:
+    """``rapport``: the report's year at the report's price level (a row above the years), or None."""
     rows = series_rows(reeks)
+    shown_rows = rows
+    extra: list[Part] = []
+    if rapport is not None:
+        top = series_rows(Reeks(reeks.onderwerp, reeks.pakket, (rapport,), reeks.vast_inwoners))[0]
+        top["jaar"] = f"rapport ({rapport.jaar})"
+        top["opmerking"] = "; ".join(x for x in ("prijspeil van het rapport", top["opmerking"]) if x)
+        shown_rows = [top, *rows]
+        kinds = {"jaartal": "int", "inwoners": "int", **{c.key: c.kind for c in COLUMNS[3:8]}, "na_laatste_cao_stap": "bool"}
+        extra.append(
+            Field("rapportniveau", None, [Field(k, None, v, kinds.get(k, "text")) for k, v in top.items() if k != "opmerking"], "object")
+        )
     machine = [
         Column("jaartal", "", "int"),
         COLUMNS[1],
@@ -90,14 +134,15 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
         Column("ontbrekend", ""),
         Column("opmerking_volledig", ""),
     ]
-    notes = _notes(reeks, ds)
+    notes = _notes(reeks, ds) + _report_level(reeks, ds, rapport)
     parts: list[Part] = [
         Field("onderwerp", "Voor", reeks.onderwerp),
         Field("pakket", "Pakket", reeks.pakket, text=f"{reeks.pakket} ({PAKKET_LABELS[reeks.pakket]})"),
         Field(None, "Jaren", f"{reeks.punten[0].jaar} tot en met {reeks.punten[-1].jaar}" if reeks.punten else "geen"),
         data_field(data_dir),
-        Table(None, COLUMNS, rows, formats=frozenset({DISPLAY})),
+        Table(None, COLUMNS, shown_rows, formats=frozenset({DISPLAY})),
         Table("jaren", machine, rows, formats=frozenset({JSON, CSV})),
+        *extra,
         notes_field(notes),
     ]
     return Report("reeks", f"Kosten per jaar: {reeks.onderwerp}", parts, notes)
