@@ -255,3 +255,19 @@ def test_the_series_has_a_row_at_the_reports_level_and_reconciles_it(bncost, dat
     assert f"{money.euro(top['kosten_per_jaar'])} per jaar in plaats van {money.euro(first['kosten_per_jaar'])}" in note
     assert "rapport (2014)" in bncost("reeks", "--gemeente", "Amersfoort", "--tot", 2016).out
     assert "rapportniveau" not in _json(bncost, "reeks", "--gemeente", "Amersfoort", "--tot", 2016, "--uurtarief", 30)
+
+
+def test_a_municipalitys_series_flags_a_merger(bncost, dataset):
+    merged = [m for m in _mergers() if m["opgegaan_in_naam"] == "Groningen"]
+    year = int(merged[0]["datum"][:4])
+    data = _json(bncost, "reeks", "--gemeente", "Groningen", "--van", year - 1, "--tot", year)
+    rows = {r["jaartal"]: r for r in data["jaren"]}
+    assert all(m["naam"] in rows[year]["opmerking_volledig"] for m in merged)
+    jump = Decimal(rows[year]["inwoners"] - rows[year - 1]["inwoners"]) / rows[year - 1]["inwoners"] * 100
+    from burgernet_cost.output import numbers as money
+
+    note = next(n for n in data["notities"] if n.startswith(f"{year}: Herindeling"))
+    assert f"inwoners +{money.pct(jump)} tegen {year - 1}" in note and "geen groei van dezelfde gemeente" in note
+    assert "herindeling" not in rows[year - 1]["opmerking_volledig"]
+    weesp = _json(bncost, "reeks", "--gemeente", "Amsterdam", "--van", 2022, "--tot", 2023)
+    assert "herindeling 24-3-2022" in weesp["jaren"][-1]["opmerking_volledig"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.series import Reeks
@@ -109,9 +110,46 @@ def _report_level(reeks: Reeks, ds: Any, rapport: Any) -> list[str]:
     return [text + "."]
 
 
-def series_report(reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None) -> Report:
-    """``rapport``: the report's year at the report's price level (a row above the years), or None."""
+def _merger_remarks(reeks: Reeks, rows: list[dict[str, Any]], mergers: dict[int, list[Any]]) -> list[str]:
+    """Flag a year in which municipalities went into the subject: its inhabitants jump (unless the
+    years before already sum the predecessors of a newly formed municipality)."""
+    notes = []
+    by_year = {r["jaartal"]: r for r in rows}
+    summed = {p.jaar for p in reeks.punten if p.voorgangers}
+    for jaar, found in sorted(mergers.items()):
+        row = by_year.get(jaar)
+        if row is None:
+            continue
+        names = ", ".join(h.naam + ("" if h.geheel else " (deels)") for h in found)
+        dates = ", ".join(sorted({date_nl(h.datum) for h in found}))
+        before = by_year.get(jaar - 1) if jaar - 1 not in summed else None
+        jump = (
+            f", inwoners {'+' if row['inwoners'] >= before['inwoners'] else ''}"
+            f"{money.pct(Decimal(row['inwoners'] - before['inwoners']) / before['inwoners'] * 100)} tegen {jaar - 1}"
+            if before and before["inwoners"]
+            else ""
+        )
+        text = f"herindeling {dates}: {names} opgegaan in {found[0].opgegaan_in_naam}{jump}"
+        row["opmerking"] = "; ".join(x for x in (f"herindeling {dates}", row["opmerking"]) if x)
+        row["opmerking_volledig"] = "; ".join(x for x in (text, row["opmerking_volledig"]) if x)
+        notes.append(
+            f"{jaar}: {text[:1].upper() + text[1:]}. "
+            + (
+                "De jaren ervoor tellen de voorgangers al op (data/gemeenten/herindelingen.csv)."
+                if jaar - 1 in summed
+                else "Het bedrag stijgt daardoor; het is geen groei van dezelfde gemeente (data/gemeenten/herindelingen.csv)."
+            )
+        )
+    return notes
+
+
+def series_report(
+    reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None, mergers: dict[int, list[Any]] | None = None
+) -> Report:
+    """``rapport``: the report's year at the report's price level (a row above the years), or None;
+    ``mergers``: per year, the reorganisations that added municipalities to the subject."""
     rows = series_rows(reeks)
+    merger_notes = _merger_remarks(reeks, rows, mergers or {})
     shown_rows = rows
     extra: list[Part] = []
     if rapport is not None:
@@ -134,7 +172,7 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None) -> 
         Column("ontbrekend", ""),
         Column("opmerking_volledig", ""),
     ]
-    notes = _notes(reeks, ds) + _report_level(reeks, ds, rapport)
+    notes = _notes(reeks, ds) + _report_level(reeks, ds, rapport) + merger_notes
     parts: list[Part] = [
         Field("onderwerp", "Voor", reeks.onderwerp),
         Field("pakket", "Pakket", reeks.pakket, text=f"{reeks.pakket} ({PAKKET_LABELS[reeks.pakket]})"),
