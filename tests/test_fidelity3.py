@@ -271,3 +271,21 @@ def test_a_municipalitys_series_flags_a_merger(bncost, dataset):
     assert "herindeling" not in rows[year - 1]["opmerking_volledig"]
     weesp = _json(bncost, "reeks", "--gemeente", "Amsterdam", "--van", 2022, "--tot", 2023)
     assert "herindeling 24-3-2022" in weesp["jaren"][-1]["opmerking_volledig"]
+
+
+def test_the_integral_cost_carries_its_caveats_everywhere(bncost, dataset, tmp_path):
+    import html
+    import re
+
+    ik = dataset.salary.integrale_kosten
+    out = _flat(bncost("estimate", "-n", 54600, "--kostenbasis", "integraal").out)
+    assert f"de uren (1.363 per fte per jaar) uit {ik.productieve_uren_bron.citaat.rstrip('.')}" in out.replace(
+        str(ik.productieve_uren_per_jaar), "1.363"
+    ) or f"uit {ik.productieve_uren_bron.citaat.rstrip('.')}" in out
+    assert f"de kosten uit {ik.naam}" in out
+    target = tmp_path / "r.html"
+    assert bncost("rapport", "-n", 54600, "-o", target).code == 0
+    page = _flat(html.unescape(re.sub(r"<[^>]+>", " ", target.read_text(encoding="utf-8"))))
+    sentence = page[page.index("Op een andere kostenbasis") :][:400]
+    assert "(noot" in sentence
+    assert "de schalen zijn die van het Rijk, niet die van gemeenten" in page and f"de kosten uit {ik.naam}" in page

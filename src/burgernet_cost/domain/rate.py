@@ -339,7 +339,19 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         bron=ik.productieve_uren_bron,
         status=ik.productieve_uren_status,
     ).getal
-    b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
+    uren_bron = ik.productieve_uren_bron
+    b.aannames.append(
+        notitie(
+            "integrale_kosten",
+            naam=ik.naam,
+            status=ik.status,
+            schaal=schaal,
+            profiel=profiel,
+            productieve_uren=uren,
+            uren_bron=(uren_bron.citaat or uren_bron.kort()) if uren_bron is not None else "",
+            uren_status=ik.productieve_uren_status or "",
+        )
+    )
     bedrag = FORMULES["uurtarief.integraal"].evaluate({"loonkosten": loon, "overhead": overhead, "productieve_uren": uren})
     params: Params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
     b.trace.step(RATE_STEP, "uurtarief.integraal", bedrag, "€/uur", b.inputs, **dict(params))

@@ -175,7 +175,8 @@ def _how_sure(d: Dossier, noten: Noten) -> str:
             )
             for k, e in d.kostenbases
         )
-        out.append(f"Op een andere kostenbasis kost het {PAKKET_LABELS[first]} per jaar {html_text(bases)}.")
+        caveats = [note_text(n) for _k, e in d.kostenbases for n in e.notities if n.code == "integrale_kosten"]
+        out.append(f"Op een andere kostenbasis kost het {PAKKET_LABELS[first]} per jaar {html_text(bases)}{noten.ref(caveats)}.")
     return "<h3>Hoe zeker</h3>" + "".join(f"<p>{line}</p>" for line in out)
 
 

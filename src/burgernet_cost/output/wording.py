@@ -320,6 +320,13 @@ NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (d
         f"Integrale kosten: {p['naam']} ({STATUS_LABELS[p['status']]}); de schalen zijn die van "
         "het Rijk, niet die van gemeenten."
         + (f" Schaal {p['schaal']} komt uit tariefprofiel {p['profiel']} (een aanname; kies met --schaal)." if p.get("profiel") else "")
+        + (
+            f" Productieve uren en kosten hebben elk hun eigen bron, let op de editie: de uren "
+            f"({nl.nl_number(p['productieve_uren'])} per fte per jaar) uit {p['uren_bron'].rstrip('.')} "
+            f"({STATUS_LABELS.get(p['uren_status'], p['uren_status'])}), de kosten uit {p['naam']}."
+            if p.get("uren_bron")
+            else ""
+        )
     ),
     "advies_geindexeerd": lambda p: (
         f"De adviesbedragen van §6 zijn euro's van {date_nl(p['van'])}; tegen het uurtarief van "
