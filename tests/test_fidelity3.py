@@ -289,3 +289,13 @@ def test_the_integral_cost_carries_its_caveats_everywhere(bncost, dataset, tmp_p
     sentence = page[page.index("Op een andere kostenbasis") :][:400]
     assert "(noot" in sentence
     assert "de schalen zijn die van het Rijk, niet die van gemeenten" in page and f"de kosten uit {ik.naam}" in page
+
+
+def test_a_municipality_after_a_mid_year_merger_says_what_it_counts(bncost, dataset):
+    out = _flat(bncost("estimate", "--gemeente", "Amsterdam", "--peildatum", "2022-06-01").out)
+    series = dataset.gemeenten().bevolkingsreeks()
+    total = series.van("GM0363", 2022).inwoners + series.van("GM0457", 2022).inwoners
+    from burgernet_cost.output import numbers as money
+
+    assert f"{money.nl_number(total)} inwoners op 1-1-2022, met Weesp (herindeling 24-3-2022" in out
+    assert "met Weesp" not in bncost("estimate", "--gemeente", "Amsterdam", "--jaar", 2022).out

@@ -238,6 +238,17 @@ def _date_nl(iso: str) -> str:
     return f"{int(d)}-{int(m)}-{y}"
 
 
+def merged_by_date(gm: Gemeenten, code: str) -> list[Herindeling]:
+    """The reorganisations counted into ``code`` on the date of a dated view (``Gemeenten.op_datum``):
+    those whose legal date lies after 1 January of the view's year and on or before its date."""
+    datum = getattr(gm, "datum", None)
+    reorganisations = gm.herindelingen() if datum else None
+    if not datum or reorganisations is None:
+        return []
+    start = f"{datum[:4]}-01-01"
+    return [h for h in reorganisations.voorgangers(code) if start < h.datum <= datum and h.geheel]
+
+
 def on_date(gm: Gemeenten, rows: tuple[Gemeente, ...], jaar: int, datum: str) -> tuple[Gemeente, ...]:
     """The municipalities of 1 January ``jaar`` as they are on ``datum`` in that year: a merger whose
     legal date falls in between (Weesp into Amsterdam, 24-3-2022) is in force, so the code that

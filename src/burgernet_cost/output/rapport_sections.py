@@ -59,8 +59,8 @@ def models(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     )
     report = compare_report(list(d.vergelijkingen.values()), ds, c.data, False, _municipality(d, ds))
     intro = (
-        "<p>De modellen voor de regio als geheel: de kosten zijn evenredig met het aantal inwoners, dus het "
-        "totaal van de gemeenten samen.</p>"
+        "<p>De modellen voor de regio als geheel: het totaal van de gemeenten samen, elke gemeente zoals zij alleen "
+        "zou uitkomen.</p>"
         if d.is_regio
         else ""
     )

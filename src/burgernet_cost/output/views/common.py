@@ -272,8 +272,17 @@ def trace_tree(spoor: Spoor, uitleg: bool) -> list[Knoop] | None:
 
 
 def municipality_text(g: Any, gemeenten: Any) -> str:
+    from burgernet_cost.data.municipal_years import merged_by_date
+
+    merged = merged_by_date(gemeenten, g.code)  # a merger between 1 January and --peildatum: its inhabitants are added
+    with_merged = (
+        f", met {', '.join(h.naam for h in merged)} (herindeling {', '.join(sorted({date_nl(h.datum) for h in merged}))}; "
+        "inwoners van 1 januari opgeteld)"
+        if merged
+        else ""
+    )
     return (
-        f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {date_nl(g.peildatum)} "
+        f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {date_nl(g.peildatum)}{with_merged} "
         f"({gemeenten.meta.bron.attributie}); {g.provincie}, veiligheidsregio {g.veiligheidsregio}, "
         f"politie-eenheid {g.politie_eenheid}" + ("" if gemeenten.eenheid_status(g.jaar) == "gepubliceerd" else " (afgeleid)")
     )
