@@ -249,11 +249,31 @@ def merged_by_date(gm: Gemeenten, code: str) -> list[Herindeling]:
     return [h for h in reorganisations.voorgangers(code) if start < h.datum <= datum and h.geheel]
 
 
+def dated(gm: Gemeenten, datum: str | None) -> Gemeenten:
+    """The municipalities as they are on ``datum``: the same, unless a merger took effect after
+    1 January of its year and on or before it (Weesp into Amsterdam, 24-3-2022). Then the
+    year's list counts the merged code with the municipality it went into."""
+    if datum is None or datum.endswith("-01-01") or gm.meta.herindelingen is None:
+        return gm
+    reorganisations = gm.herindelingen()
+    start = f"{datum[:4]}-01-01"
+    if reorganisations is None or not any(start < h.datum <= datum for h in reorganisations.regels):
+        return gm
+    return replace(gm, datum=datum, indexes={})
+
+
 def on_date(gm: Gemeenten, rows: tuple[Gemeente, ...], jaar: int, datum: str) -> tuple[Gemeente, ...]:
     """The municipalities of 1 January ``jaar`` as they are on ``datum`` in that year: a merger whose
     legal date falls in between (Weesp into Amsterdam, 24-3-2022) is in force, so the code that
     went is counted with the municipality it went into (its 1 January inhabitants added, the
-    receiver's regions kept). Members on 1 January stay as they are."""
+    receiver's regions kept). Members on 1 January stay as they are. Built once per date."""
+    if (jaar, datum) in gm.derived:
+        return gm.derived[(jaar, datum)]  # type: ignore[no-any-return]
+    gm.derived[(jaar, datum)] = _folded(gm, rows, jaar, datum)
+    return gm.derived[(jaar, datum)]  # type: ignore[no-any-return]
+
+
+def _folded(gm: Gemeenten, rows: tuple[Gemeente, ...], jaar: int, datum: str) -> tuple[Gemeente, ...]:
     reorganisations = gm.herindelingen()
     start = f"{jaar}-01-01"
     moves = [h for h in (reorganisations.regels if reorganisations else ()) if start < h.datum <= datum and h.geheel]

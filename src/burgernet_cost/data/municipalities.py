@@ -70,18 +70,10 @@ class Gemeenten:
     datum: str | None = None  # a date within a year: mergers in force on it count (op_datum)
 
     def op_datum(self, datum: str | None) -> Gemeenten:
-        """The municipalities as they are on ``datum``: the same, unless a merger took effect after
-        1 January of its year and on or before it (Weesp into Amsterdam, 24-3-2022). Then the
-        year's list counts the merged code with the municipality it went into."""
-        if datum is None or datum.endswith("-01-01") or self.meta.herindelingen is None:
-            return self
-        reorganisations = self.herindelingen()
-        start = f"{datum[:4]}-01-01"
-        if reorganisations is None or not any(start < h.datum <= datum for h in reorganisations.regels):
-            return self
-        from burgernet_cost.structs import replace
+        """The municipalities on ``datum`` (``municipal_years.dated``: a mid-year merger counts)."""
+        from burgernet_cost.data.municipal_years import dated
 
-        return replace(self, datum=datum, indexes={})
+        return dated(self, datum)
 
     def bevolkingsreeks(self) -> Bevolkingsreeks:
         """Inhabitants per municipality per year (read on first use; see ``population_series``). A year
@@ -156,11 +148,9 @@ class Gemeenten:
             rows = self.derived[year]
         if self.datum is None or int(self.datum[:4]) != year:
             return rows
-        if (year, self.datum) not in self.derived:
-            from burgernet_cost.data.municipal_years import on_date
+        from burgernet_cost.data.municipal_years import on_date
 
-            self.derived[(year, self.datum)] = on_date(self, rows, year, self.datum)
-        return self.derived[(year, self.datum)]  # type: ignore[no-any-return]
+        return on_date(self, rows, year, self.datum)
 
     def kies_jaar(self, jaar: int | None) -> int:
         """A year with municipalities; None: the report's year."""
