@@ -63,7 +63,7 @@ def test_inferred_events_say_so_with_their_method_and_every_source(bncost, datas
     assert len(events["sms-spraak-stopt-2023"].bron.urls) == 2
 
 
-def test_the_council_document_names_the_sources_of_what_changed(bncost, tmp_path):
+def test_the_council_document_names_the_sources_of_what_changed(bncost, dataset, tmp_path):
     import html
     import re
 
@@ -71,8 +71,13 @@ def test_the_council_document_names_the_sources_of_what_changed(bncost, tmp_path
     assert bncost("rapport", "-n", 5000, "-o", target).code == 0
     page = html.unescape(re.sub(r"<[^>]+>", "", target.read_text(encoding="utf-8")))
     after = _flat(page[page.index("Wat veranderde na 2014") :])
-    assert "1-1-2020: de financiële bijdrage per inwoner" in after and "overgangsjaar (afgeleid:" in after
-    assert "rtvdrenthe.nl/nieuws/15843164" in after and "raadsledenenveiligheid.nl/news/2019" in after
+    assert "1-1-2020: de financiële bijdrage per inwoner" in after and "overgangsjaar (afgeleid)" in after
+    assert "alleen nog de app (noot" in after  # one note: every source with its dates, and the methods
+    note = after[after.index("Bronnen na 2014:") :]
+    for e in dataset.tijdlijn.gebeurtenissen:
+        assert all(url in note for url in e.bron.urls)
+        if e.status == "afgeleid":
+            assert _flat(e.methode) in note
 
 
 def _json(bncost, *args):
@@ -109,14 +114,14 @@ def test_bncosts_own_views_and_assumptions_are_marked(bncost, tmp_path):
     import re
 
     out = _flat(bncost("compare-models").out)
-    assert "volgens bncost (niet volgens het rapport) het praktische argument" in out
+    assert "Dat is, volgens bncost (niet het rapport), het praktische argument" in out
     assert "niet gekwantificeerd (§3.1; het rapport noemt hiervoor geen uren)" in out
     assert "geen uren gemeten" not in out.split("Toelichting")[1].split("Uitleg")[0]
     target = tmp_path / "r.html"
     assert bncost("rapport", "-n", 5000, "-o", target).code == 0
     page = _flat(html.unescape(re.sub(r"<[^>]+>", "", target.read_text(encoding="utf-8"))))
     assert "De uren en dus de kosten groeien evenredig" not in page
-    assert "bncost neemt aan dat de uren en dus de kosten evenredig groeien met het aantal inwoners" in page
+    assert "bncost neemt aan dat de uren en kosten evenredig groeien met het aantal inwoners" in page
 
 
 def test_inhabitants_are_given_only_when_the_user_gave_them(bncost, dataset):
@@ -216,9 +221,13 @@ def test_the_derived_2012_cell_is_shown_from_the_2019_table(bncost, dataset):
         value = value / (1 + Decimal(str(s.procent)) / 100) if s.procent is not None else value - Decimal(str(s.bedrag_per_maand))
     assert abs(value - cell) < 2  # the table's own method: rounded to whole euros (+-2)
     out = _flat(bncost("estimate", "-n", 54600).out)
-    assert f"{money.euro(Decimal(source.schalen[profile.schaal][profile.periodiek]), 0)} ({source.naam}, gepubliceerd)" in out
+    from burgernet_cost.output.wording import date_nl
+
+    shown = f"{money.euro(Decimal(source.schalen[profile.schaal][profile.periodiek]), 0)} (gepubliceerde tabel {date_nl(source.ingangsdatum)}) "
+    assert shown in out
     assert f"= {money.euro(value)}, in de tabel {money.euro(Decimal(cell), 0)}" in out
-    assert len(steps) == out.split("gepubliceerd) ")[1].split(" = ")[0].count("(")
+    chain = out.split(shown)[1].split(" = ")[0].split()
+    assert len(steps) == sum(1 for word in chain if word in ("/", "-"))
 
 
 def test_a_later_document_does_not_name_the_2012_table_as_its_source(bncost, tmp_path):
@@ -251,7 +260,7 @@ def test_the_series_has_a_row_at_the_reports_level_and_reconciles_it(bncost, dat
     top, first = data["rapportniveau"], data["jaren"][0]
     assert top["kosten_per_jaar"] == plain["totaal"]["kosten_per_jaar"] and top["prijspeil_datum"] == plain["prijspeil"]
     assert top["inwoners"] == first["inwoners"] and top["kosten_per_jaar"] != first["kosten_per_jaar"]
-    note = next(n for n in data["notities"] if n.startswith(f"De rij {first['jaartal']} is niet het bedrag van het rapport"))
+    note = next(n for n in data["notities"] if n.startswith(f"De rij {first['jaartal']} rekent op prijspeil"))
     assert f"{money.euro(top['kosten_per_jaar'])} per jaar in plaats van {money.euro(first['kosten_per_jaar'])}" in note
     assert "rapport (2014)" in bncost("reeks", "--gemeente", "Amersfoort", "--tot", 2016).out
     assert "rapportniveau" not in _json(bncost, "reeks", "--gemeente", "Amersfoort", "--tot", 2016, "--uurtarief", 30)
@@ -279,10 +288,11 @@ def test_the_integral_cost_carries_its_caveats_everywhere(bncost, dataset, tmp_p
 
     ik = dataset.salary.integrale_kosten
     out = _flat(bncost("estimate", "-n", 54600, "--kostenbasis", "integraal").out)
-    assert f"de uren (1.363 per fte per jaar) uit {ik.productieve_uren_bron.citaat.rstrip('.')}" in out.replace(
-        str(ik.productieve_uren_per_jaar), "1.363"
-    ) or f"uit {ik.productieve_uren_bron.citaat.rstrip('.')}" in out
-    assert f"de kosten uit {ik.naam}" in out
+    from burgernet_cost.output import numbers as money
+
+    hours = money.nl_number(ik.productieve_uren_per_jaar)
+    assert f"Let op de editie: de productieve uren ({hours}) komen uit {ik.productieve_uren_bron.document}" in out
+    assert f"de kosten uit {ik.naam}" in out and ik.productieve_uren_bron.document not in ik.naam
     target = tmp_path / "r.html"
     assert bncost("rapport", "-n", 54600, "-o", target).code == 0
     page = _flat(html.unescape(re.sub(r"<[^>]+>", " ", target.read_text(encoding="utf-8"))))

@@ -348,7 +348,7 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
             schaal=schaal,
             profiel=profiel,
             productieve_uren=uren,
-            uren_bron=(uren_bron.citaat or uren_bron.kort()) if uren_bron is not None else "",
+            uren_bron=(uren_bron.document or uren_bron.kort()) if uren_bron is not None else "",
             uren_status=ik.productieve_uren_status or "",
         )
     )

@@ -92,11 +92,8 @@ def _scaling_sentence(d: Dossier) -> str:
     own = any(
         n.code == "schaling_gekozen" and n.p.get("keuze") == "per_gemeente" for s in d.schattingen.values() for n in s.notities
     )
-    beleid = "beleid blijft gelijk (gekozen met --schaling-beleid per_gemeente)" if own else "voor beleid is dat een aanname van bncost (§4.1.1 noemt de uren van één gemeente)"
-    return (
-        "bncost neemt aan dat de uren en dus de kosten evenredig groeien met het aantal inwoners: voor relatiebeheer en "
-        f"communicatie rekent het rapport zo (een bedrag per inwoner, §4.1.2); {beleid}."
-    )
+    beleid = "beleid blijft gelijk (--schaling-beleid per_gemeente)" if own else "voor beleid een aanname (§4.1.1)"
+    return f"bncost neemt aan dat de uren en kosten evenredig groeien met het aantal inwoners: zo rekent het rapport (§4.1.2); {beleid}."
 
 
 def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:

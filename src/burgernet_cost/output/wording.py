@@ -255,7 +255,7 @@ def _fte_fragment(p: dict[str, Any]) -> str:
     return (
         f"Gemeentelijk, {PAKKET_LABELS[p['pakket']]}: de gemeente bemant zelf {nl.fte(p['fte'])} fte ({parts}), "
         f"{nl.hours(p['uren'])} uur per maand: een fractie van een arbeidsplaats. "
-        "Dat is volgens bncost (niet volgens het rapport) het praktische argument om relatiebeheer en communicatie te bundelen."
+        "Dat is, volgens bncost (niet het rapport), het praktische argument om relatiebeheer en communicatie te bundelen."
     )
 
 
@@ -263,11 +263,12 @@ def _derivation(p: Mapping[str, Any]) -> str:
     """' Schaal 10, periodiek 11: € 4.362 (tabel 1-10-2019, gepubliceerd) / 1,0325 (1-10-2019) … = € 3.857,54, afgerond € 3.858.'"""
     if "bron_bedrag" not in p:
         return ""
-    steps = " ".join(f"{op[0]} {nl.nl_number(Decimal(op[2:]), 4).rstrip('0').rstrip(',')} ({date_nl(d)})" for d, op in p["stappen"])
+    steps = " ".join(f"{op[0]} {nl.nl_number(Decimal(op[2:]), 4).rstrip('0').rstrip(',')}" for _d, op in p["stappen"])
+    dates = sorted(d for d, _op in p["stappen"])
+    span = f" {date_nl(dates[0])} t/m {date_nl(dates[-1])}" if dates else ""
     return (
-        f" Schaal {p['schaal']}, periodiek {p['periodiek']}: {nl.euro(p['bron_bedrag'], 0)} ({p['bron_tabel']}, gepubliceerd) "
-        f"{steps} = {nl.euro(p['terug'])}, in de tabel {nl.euro(p['bedrag'], 0)} (de cao-stappen tussen de twee tabellen "
-        "teruggerekend, nieuwste eerst; data/salary_scales.yaml: cao_verhogingen)."
+        f" Schaal {p['schaal']}, periodiek {p['periodiek']}: {nl.euro(p['bron_bedrag'], 0)} (gepubliceerde tabel {date_nl(p['bron_datum'])}) "
+        f"{steps} = {nl.euro(p['terug'])}, in de tabel {nl.euro(p['bedrag'], 0)} (cao-stappen{span} teruggerekend)."
     )
 
 
@@ -290,6 +291,20 @@ def event_sources(e: Any) -> str:
 def event_text(e: Any) -> str:
     """'1-1-2020: <event> (afgeleid: <method>) (bron: <url>)' for a list of what came after the report."""
     return f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}{inferred(e.status, ' '.join((e.methode or '').split()))} (bron: {event_sources(e)})"
+
+
+def events_note(events: list[Any]) -> str:
+    """The council document's one note to the events it names: each source once with the dates it
+    gives, and the method of each inferred date or consequence."""
+    by_url: dict[str, list[str]] = {}
+    for e in events:
+        for url in e.bron.urls or [str(e.bron.kort())]:
+            by_url.setdefault(url, []).append(date_nl(e.datum))
+    sources = "; ".join(f"{url} ({', '.join(dates)})" for url, dates in by_url.items())
+    methods = " ".join(
+        f"{date_nl(e.datum)} afgeleid: {' '.join((e.methode or '').split())}." for e in events if e.status != "gepubliceerd"
+    )
+    return f"Bronnen na 2014: {sources}." + (f" {methods}" if methods else "")
 
 
 def _event(d: str, what: str, status: str, bron: str, methode: str) -> str:
@@ -321,9 +336,8 @@ NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (d
         "het Rijk, niet die van gemeenten."
         + (f" Schaal {p['schaal']} komt uit tariefprofiel {p['profiel']} (een aanname; kies met --schaal)." if p.get("profiel") else "")
         + (
-            f" Productieve uren en kosten hebben elk hun eigen bron, let op de editie: de uren "
-            f"({nl.nl_number(p['productieve_uren'])} per fte per jaar) uit {p['uren_bron'].rstrip('.')} "
-            f"({STATUS_LABELS.get(p['uren_status'], p['uren_status'])}), de kosten uit {p['naam']}."
+            f" Let op de editie: de productieve uren ({nl.nl_number(p['productieve_uren'])}) komen uit {p['uren_bron']}"
+            f" ({STATUS_LABELS.get(p['uren_status'], p['uren_status'])}), de kosten uit {p['naam']}."
             if p.get("uren_bron")
             else ""
         )

@@ -91,17 +91,14 @@ def _report_level(reeks: Reeks, ds: Any, rapport: Any) -> list[str]:
         return []
     rate = same.schatting.uurtarief
     steps = rate.p.get("cao_stappen") or ()
-    assumed = any(n.code == "cao_stap_aanname" for n in rate.aannames)
+    assumed = [date_nl(str(n.p["datum"])) for n in rate.aannames if n.code == "cao_stap_aanname"]
     how = (
-        f"de tabel van {date_nl(rate.p['tabel_datum'])} met {len(steps)} {'cao-stap' if len(steps) == 1 else 'cao-stappen'} tot {date_nl(steps[-1])}"
-        + (", waarvan een aangenomen (zie toelichting)" if assumed else "")
+        f"tabel {date_nl(rate.p['tabel_datum'])} + {len(steps)} {'cao-stap' if len(steps) == 1 else 'cao-stappen'} tot {date_nl(steps[-1])}"
+        + (f"; aangenomen: {', '.join(assumed)}" if assumed else "")
         if steps
         else f"de tabel van {date_nl(rate.p['tabel_datum'])}"
     )
-    text = (
-        f"De rij {year} is niet het bedrag van het rapport: zij rekent op prijspeil {date_nl(rate.peildatum)} ({how}). "
-        f"Het rapport, en bncost zonder --jaar, rekenen op prijspeil {date_nl(level)}"
-    )
+    text = f"De rij {year} rekent op prijspeil {date_nl(rate.peildatum)} ({how}), het rapport op {date_nl(level)}"
     if rapport is not None:
         text += (
             f": {money.euro(rapport.schatting.totaal.kosten_per_jaar)} per jaar in plaats van "
@@ -200,7 +197,7 @@ def _notes(reeks: Reeks, ds: Any) -> list[str]:
                 f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()}"
                 f"{inferred(e.status, ' '.join((e.methode or '').split()))} (bron: {event_sources(e)})."
             )
-    if not reeks.vast_inwoners:
+    if not reeks.vast_inwoners and any(p.leden > 1 for p in reeks.punten):  # a region, not one municipality
         notes.append("Een regio telt elk jaar de gemeenten van dat jaar (na herindelingen; data/gemeenten/herindelingen.csv, afgeleid).")
     short = [p for p in reeks.punten if p.ontbrekend]
     if short:
