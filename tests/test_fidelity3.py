@@ -210,20 +210,30 @@ def test_the_derived_2012_cell_is_shown_from_the_2019_table(bncost, dataset):
     derived = next(t for t in dataset.salary.tabellen if t.id == profile.tabel)
     cell = derived.schalen[profile.schaal][profile.periodiek]
     source = min(
-        (t for t in dataset.salary.tabellen if t.status == "gepubliceerd" and t.ingangsdatum > derived.ingangsdatum
-         and profile.periodiek < len(t.schalen.get(profile.schaal, []))),
+        (
+            t
+            for t in dataset.salary.tabellen
+            if t.status == "gepubliceerd"
+            and t.ingangsdatum > derived.ingangsdatum
+            and profile.periodiek < len(t.schalen.get(profile.schaal, []))
+        ),
         key=lambda t: t.ingangsdatum,
     )
     value = Decimal(source.schalen[profile.schaal][profile.periodiek])
-    steps = [s for s in dataset.salary.cao_verhogingen if derived.ingangsdatum < s.datum <= source.ingangsdatum
-             and (not s.alleen_voor_tabellen or derived.id in s.alleen_voor_tabellen)]
+    steps = [
+        s
+        for s in dataset.salary.cao_verhogingen
+        if derived.ingangsdatum < s.datum <= source.ingangsdatum and (not s.alleen_voor_tabellen or derived.id in s.alleen_voor_tabellen)
+    ]
     for s in reversed(steps):
         value = value / (1 + Decimal(str(s.procent)) / 100) if s.procent is not None else value - Decimal(str(s.bedrag_per_maand))
     assert abs(value - cell) < 2  # the table's own method: rounded to whole euros (+-2)
     out = _flat(bncost("estimate", "-n", 54600).out)
     from burgernet_cost.output.wording import date_nl
 
-    shown = f"{money.euro(Decimal(source.schalen[profile.schaal][profile.periodiek]), 0)} (gepubliceerde tabel {date_nl(source.ingangsdatum)}) "
+    shown = (
+        f"{money.euro(Decimal(source.schalen[profile.schaal][profile.periodiek]), 0)} (gepubliceerde tabel {date_nl(source.ingangsdatum)}) "
+    )
     assert shown in out
     assert f"= {money.euro(value)}, in de tabel {money.euro(Decimal(cell), 0)}" in out
     chain = out.split(shown)[1].split(" = ")[0].split()

@@ -94,8 +94,16 @@ def series_cmd(
     plain = opties.keuze(None)
     rapport = None
     if plain.peildatum is None and plain.uurtarief is None and plain.kostenbasis == "salaris":  # a row at the report's level
-        at_report = series(ds, onderwerp, [gm.rapportjaar], pakket, lambda _jaar: plain, tellingen=tellingen, inwoners=inwoners,
-                           schalingen=opties.schalingen())
+        at_report = series(
+            ds,
+            onderwerp,
+            [gm.rapportjaar],
+            pakket,
+            lambda _jaar: plain,
+            tellingen=tellingen,
+            inwoners=inwoners,
+            schalingen=opties.schalingen(),
+        )
         rapport = at_report.punten[0] if at_report.punten else None
     emit(series_report(result, ds, shown(ds.root), rapport, _mergers(gm, soort, gemeente, jaren)), opties.fmt, opties.uitvoer)
 

@@ -73,7 +73,8 @@ class Gemeenten:
         """The municipalities on ``datum`` (``municipal_years.dated``: a mid-year merger counts)."""
         from burgernet_cost.data.municipal_years import dated
 
-        return dated(self, datum)
+        view: Gemeenten = dated(self, datum)
+        return view
 
     def bevolkingsreeks(self) -> Bevolkingsreeks:
         """Inhabitants per municipality per year (read on first use; see ``population_series``). A year

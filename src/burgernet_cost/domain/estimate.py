@@ -343,7 +343,7 @@ EVENT_KEYS = ("datum", "gevolg", "status", "bron", "methode")
 def _event(e: Gebeurtenis) -> tuple[str, str, str, str, str]:
     """An event as the note words it: every source URL (or the document), the method when inferred."""
     bron = "; ".join(e.bron.urls) or e.bron.kort()
-    return (e.datum, e.gevolg, e.status, bron, " ".join((e.methode or "").split()))
+    return (e.datum, e.gevolg or "", e.status, bron, " ".join((e.methode or "").split()))
 
 
 def common_notes(

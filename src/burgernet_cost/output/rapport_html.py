@@ -92,8 +92,9 @@ def _after_2014(ds: Any, s: Any, noten: Noten) -> str:
         for e in events
     ) + noten.ref([events_note(events)])
     if at is None:
-        lead, tail = "Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel", (
-            " Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."
+        lead, tail = (
+            "Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel",
+            (" Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."),
         )
     else:
         lead, tail = f"Deze berekening (op {date_nl(at)}) is een wat-als: het takenpakket van 2014 met latere cijfers. Na het rapport", ""

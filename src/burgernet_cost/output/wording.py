@@ -267,7 +267,8 @@ def _derivation(p: Mapping[str, Any]) -> str:
     dates = sorted(d for d, _op in p["stappen"])
     span = f" {date_nl(dates[0])} t/m {date_nl(dates[-1])}" if dates else ""
     return (
-        f" Schaal {p['schaal']}, periodiek {p['periodiek']}: {nl.euro(p['bron_bedrag'], 0)} (gepubliceerde tabel {date_nl(p['bron_datum'])}) "
+        f" Schaal {p['schaal']}, periodiek {p['periodiek']}: {nl.euro(p['bron_bedrag'], 0)} "
+        f"(gepubliceerde tabel {date_nl(p['bron_datum'])}) "
         f"{steps} = {nl.euro(p['terug'])}, in de tabel {nl.euro(p['bedrag'], 0)} (cao-stappen{span} teruggerekend)."
     )
 
@@ -288,11 +289,6 @@ def event_sources(e: Any) -> str:
     return "; ".join(e.bron.urls) or str(e.bron.kort())
 
 
-def event_text(e: Any) -> str:
-    """'1-1-2020: <event> (afgeleid: <method>) (bron: <url>)' for a list of what came after the report."""
-    return f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}{inferred(e.status, ' '.join((e.methode or '').split()))} (bron: {event_sources(e)})"
-
-
 def events_note(events: list[Any]) -> str:
     """The council document's one note to the events it names: each source once with the dates it
     gives, and the method of each inferred date or consequence."""
@@ -301,9 +297,7 @@ def events_note(events: list[Any]) -> str:
         for url in e.bron.urls or [str(e.bron.kort())]:
             by_url.setdefault(url, []).append(date_nl(e.datum))
     sources = "; ".join(f"{url} ({', '.join(dates)})" for url, dates in by_url.items())
-    methods = " ".join(
-        f"{date_nl(e.datum)} afgeleid: {' '.join((e.methode or '').split())}." for e in events if e.status != "gepubliceerd"
-    )
+    methods = " ".join(f"{date_nl(e.datum)} afgeleid: {' '.join((e.methode or '').split())}." for e in events if e.status != "gepubliceerd")
     return f"Bronnen na 2014: {sources}." + (f" {methods}" if methods else "")
 
 
@@ -322,14 +316,10 @@ def _timeline(p: dict[str, Any]) -> str:
 
 NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (domain/codes.py), worded
     "tijdlijn": _timeline,
-    "niet_gekwantificeerd": lambda p: (
-        f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport noemt hiervoor geen uren)."
-    ),
+    "niet_gekwantificeerd": lambda p: f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport noemt hiervoor geen uren).",
     "niet_inbegrepen": lambda p: f"Niet inbegrepen: {p['omschrijving']} ({p['bron']}).",
     "aanname_tariefprofiel": lambda p: f"Aanname uurtarief ({p['profiel']}): {p['toelichting']}",
-    "tabel_afgeleid": lambda p: (
-        f"{p['tabel']} is niet gepubliceerd maar afgeleid; aanname: {_reason(p['reden'])}." + _derivation(p)
-    ),
+    "tabel_afgeleid": lambda p: f"{p['tabel']} is niet gepubliceerd maar afgeleid; aanname: {_reason(p['reden'])}." + _derivation(p),
     "cao_stap_aanname": lambda p: f"Cao-stap {date_nl(p['datum'])}: {p['toelichting'] or 'datum of hoogte aangenomen'}",
     "integrale_kosten": lambda p: (
         f"Integrale kosten: {p['naam']} ({STATUS_LABELS[p['status']]}); de schalen zijn die van "

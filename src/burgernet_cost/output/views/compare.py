@@ -239,7 +239,8 @@ def _advice_gap(v: Vergelijking) -> str | None:
     per_inh = computed / v.inwoners
     rounded = per_inh.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == regional.tarief_per_inwoner
     why = (
-        f"de afronding van het rapport: {money.euro(per_inh, 4)} per inwoner wordt {money.euro(regional.tarief_per_inwoner)} (§4.1.2, §5.1, §6)"
+        f"de afronding van het rapport: {money.euro(per_inh, 4)} per inwoner wordt "
+        f"{money.euro(regional.tarief_per_inwoner)} (§4.1.2, §5.1, §6)"
         if rounded
         else f"het verschil tussen het berekende tarief ({money.euro(per_inh, 4)} per inwoner) en het adviesbedrag "
         f"({money.euro(regional.tarief_per_inwoner, 4)})"
@@ -303,7 +304,9 @@ def compare_report(
             "tarief",
             "Tarief",
             first.tarief,
-            text="berekend uit de uren (zoals §4.1.2)" if first.tarief == "berekend" else "advies: de landelijke bedragen van §6 (in euro's: §4.1.2, §5.1)",
+            text="berekend uit de uren (zoals §4.1.2)"
+            if first.tarief == "berekend"
+            else "advies: de landelijke bedragen van §6 (in euro's: §4.1.2, §5.1)",
         ),
         Field(
             "schaalvoordeel_landelijk",

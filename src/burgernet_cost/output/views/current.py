@@ -64,7 +64,7 @@ def _price_level(ds: Any, rate: Any, jaar: int | None) -> Field:
     from burgernet_cost.data.instant import report_price_date
     from burgernet_cost.output.wording import date_nl
 
-    at = rate.peildatum or report_price_date(ds)
+    at: str = rate.peildatum or report_price_date(ds) or ""
     if jaar is None:
         text = f"{date_nl(at)}, dat van het rapport (het salaris waarmee het rapport rekent, §2.4); kies een ander met --jaar"
     elif at > f"{jaar}-01-01":
@@ -152,7 +152,8 @@ def current_report(
             "Rapport, advies (§6)" if jaar is None else f"Advies (§6), geïndexeerd naar {jaar}",
             [Field(p, None, v, "per_inwoner") for p, v in advies.items()],
             "object",
-            text=", ".join(f"{p} {money.euro(v) if jaar is None else money.euro(v, 4)}" for p, v in advies.items()) + " per inwoner per jaar",
+            text=", ".join(f"{p} {money.euro(v) if jaar is None else money.euro(v, 4)}" for p, v in advies.items())
+            + " per inwoner per jaar",
         ),
         data_field(data_dir),
         Table("gebieden", COLUMNS, rows),

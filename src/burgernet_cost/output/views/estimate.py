@@ -117,7 +117,8 @@ def estimate_report(
             level = f"op prijspeil {date_nl(at)}" if at else "met het opgegeven uurtarief"
             notes.append(
                 f"Let op: de bedragen tussen haakjes zijn die van bncost {level}, in centen: niet de bedragen van het rapport, "
-                f"die gelden op prijspeil {date_nl(report_level)}" + (" (geïndexeerd met de cao-stappen)." if at and at > report_level else ".")
+                f"die gelden op prijspeil {date_nl(report_level)}"
+                + (" (geïndexeerd met de cao-stappen)." if at and at > report_level else ".")
             )
     notes += rounding_notes(
         rows[:-1], rows[-1], {"uren_per_maand": "hours", "fte": "fte", "kosten_per_jaar": "money", "per_inwoner_per_jaar": "per_inwoner"}

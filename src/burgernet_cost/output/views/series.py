@@ -90,19 +90,20 @@ def _report_level(reeks: Reeks, ds: Any, rapport: Any) -> list[str]:
     if level is None or same is None or same.schatting.uurtarief.peildatum in (None, level):
         return []
     rate = same.schatting.uurtarief
-    steps = rate.p.get("cao_stappen") or ()
+    steps = [str(d) for d in rate.p.get("cao_stappen") or ()]  # type: ignore[union-attr]
+    table = date_nl(str(rate.p["tabel_datum"]))
     assumed = [date_nl(str(n.p["datum"])) for n in rate.aannames if n.code == "cao_stap_aanname"]
     how = (
-        f"tabel {date_nl(rate.p['tabel_datum'])} + {len(steps)} {'cao-stap' if len(steps) == 1 else 'cao-stappen'} tot {date_nl(steps[-1])}"
+        f"tabel {table} + {len(steps)} {'cao-stap' if len(steps) == 1 else 'cao-stappen'} tot {date_nl(steps[-1])}"
         + (f"; aangenomen: {', '.join(assumed)}" if assumed else "")
         if steps
-        else f"de tabel van {date_nl(rate.p['tabel_datum'])}"
+        else f"de tabel van {table}"
     )
-    text = f"De rij {year} rekent op prijspeil {date_nl(rate.peildatum)} ({how}), het rapport op {date_nl(level)}"
+    text = f"De rij {year} rekent op prijspeil {date_nl(str(rate.peildatum))} ({how}), het rapport op {date_nl(level)}"
     if rapport is not None:
         text += (
-            f": {money.euro(rapport.schatting.totaal.kosten_per_jaar)} per jaar in plaats van "
-            f"{money.euro(same.schatting.totaal.kosten_per_jaar)} (de rij 'rapport' bovenaan)"
+            f": {money.euro(rapport.schatting.totaal.kosten_per_jaar or Decimal(0))} per jaar in plaats van "
+            f"{money.euro(same.schatting.totaal.kosten_per_jaar or Decimal(0))} (de rij 'rapport' bovenaan)"
         )
     return [text + "."]
 
@@ -140,9 +141,7 @@ def _merger_remarks(reeks: Reeks, rows: list[dict[str, Any]], mergers: dict[int,
     return notes
 
 
-def series_report(
-    reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None, mergers: dict[int, list[Any]] | None = None
-) -> Report:
+def series_report(reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None, mergers: dict[int, list[Any]] | None = None) -> Report:
     """``rapport``: the report's year at the report's price level (a row above the years), or None;
     ``mergers``: per year, the reorganisations that added municipalities to the subject."""
     rows = series_rows(reeks)
