@@ -319,3 +319,11 @@ def test_a_municipality_after_a_mid_year_merger_says_what_it_counts(bncost, data
 
     assert f"{money.nl_number(total)} inwoners op 1-1-2022, met Weesp (herindeling 24-3-2022" in out
     assert "met Weesp" not in bncost("estimate", "--gemeente", "Amsterdam", "--jaar", 2022).out
+
+
+def test_a_region_member_after_a_mid_year_merger_names_it_in_its_source(bncost):
+    data = _json(bncost, "regio", "--eenheid", "Amsterdam", "--peildatum", "2022-06-01")
+    ams = next(m for m in data["leden"] if m["gemeente"] == "Amsterdam")
+    assert ams["bron_inwoners"] == "CBS 2022-01-01, met Weesp (herindeling 24-3-2022)"
+    plain = _json(bncost, "regio", "--eenheid", "Amsterdam", "--jaar", 2022)
+    assert next(m for m in plain["leden"] if m["gemeente"] == "Amsterdam")["bron_inwoners"] == "CBS 2022-01-01"

@@ -262,6 +262,7 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
     gm = opties.tijdstip(jaar).gemeenten(ds.gemeenten())
     year = opties.tijdstip(jaar).cbs_jaar(gm)
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
+    members = _with_mergers(gm, members)
     from burgernet_cost.cli.writing import say_note
     from burgernet_cost.data.member_file import NOTES
 
@@ -269,6 +270,23 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
         say_note(f"Let op: {remark}")
     NOTES.clear()
     return ds, members, region_title(soort, name), gm.peildatum(year)
+
+
+def _with_mergers(gm: Any, members: list[Any]) -> list[Any]:
+    """On a --peildatum after a mid-year merger, a member's count holds the merged municipality's:
+    its source says so (Amsterdam with Weesp, 24-3-2022)."""
+    from burgernet_cost.data.municipal_years import merged_by_date
+    from burgernet_cost.output.wording import date_nl
+    from burgernet_cost.structs import replace
+
+    out = []
+    for m in members:
+        merged = merged_by_date(gm, m.code) if m.code else []
+        if merged:
+            names = ", ".join(h.naam for h in merged)
+            m = replace(m, bron=f"{m.bron}, met {names} (herindeling {', '.join(date_nl(h.datum) for h in merged)})")
+        out.append(m)
+    return out
 
 
 def schaalvoordeel_has_effect(schaalvoordeel: Any, tarief: str, model: str | None = None) -> None:
