@@ -191,7 +191,8 @@ def test_huidig(bncost, dataset):
         row = by_area[sit.gebied]
         assert row["bijdrage_betaalt"] == sit.bijdrage_betaalt_toelichting
         alike = sit.bijdrage_gemeenten_per_inwoner is not None and list(sit.bijdrage_betaalt) == ["relatiebeheer_communicatie"]
-        assert row["vergelijkbaar_met_tarief"] is alike
+        unknown = sit.bijdrage_gemeenten_per_inwoner is None  # §2.1 names no amount: "onbekend", not "nee"
+        assert row["vergelijkbaar_met_tarief"] is (None if unknown else alike)
         assert (row["verschil_met_volledig"] is None) is not alike
     for area, why in (
         ("Rotterdam", "betaalde ook werving"),

@@ -132,7 +132,7 @@ def test_a_late_result_says_which_timeline_consequence_is_inferred(bncost):
 
     notes = " ".join(json.loads(bncost("estimate", "--gemeente", "Amersfoort", "--jaar", 2024, "-f", "json").out)["notities"])
     assert "sinds 31-8-2023 vervalt de gemeentelijke taak van werving en ledenadministratie" in notes
-    assert "sinds 1-1-2020 wordt de bijdrage per inwoner afgebouwd" in notes and "(afgeleid: datum en gevolg" in notes
+    assert "sinds 1-1-2020 wordt de bijdrage per inwoner afgebouwd" in notes and "(afgeleid: de bron noemt 2020" in notes
     assert "geen gemeentelijke Burgernet-taak meer" not in notes
 
 

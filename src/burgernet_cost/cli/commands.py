@@ -28,6 +28,7 @@ from burgernet_cost.cli.options import (
     Ledenbestand,
     Naam,
     Overschrijf,
+    PrijspeilJaar,
     Schaalvoordeel,
     Tarief,
     Uitleg,
@@ -130,14 +131,20 @@ def compare_cmd(
     _emit_report(report, opties)
 
 
-def current_cmd(fmt: Formaat = None, uitvoer: Uitvoer = None, overschrijf: Overschrijf = False, data_dir: DataDir = None) -> None:
+def current_cmd(
+    fmt: Formaat = None, uitvoer: Uitvoer = None, overschrijf: Overschrijf = False, data_dir: DataDir = None, jaar: PrijspeilJaar = None
+) -> None:
+    from burgernet_cost.data.instant import Tijdstip
     from burgernet_cost.data.loading import load_dataset
     from burgernet_cost.domain.compare import report_tariffs
+    from burgernet_cost.domain.rate import TariefKeuze, uurtarief
     from burgernet_cost.output.views.current import current_report
 
     ds = load_dataset(data_dir)
-    computed, advised = report_tariffs(ds)
-    emit(current_report(ds, shown(ds.root), computed, advised), fmt, uitvoer)
+    keuze = None if jaar is None else TariefKeuze(peildatum=Tijdstip(jaar).prijspeil, peildatum_uit_jaar=True)
+    computed, advised = report_tariffs(ds, keuze)
+    rate = uurtarief(ds, keuze)
+    emit(current_report(ds, shown(ds.root), computed, advised, rate, jaar), fmt, uitvoer)
 
 
 def tasks_cmd(
@@ -281,9 +288,10 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
 
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     check_calibration(ds)
-    gm = ds.gemeenten()
+    gm = opties.tijdstip(jaar).gemeenten(ds.gemeenten())
     year = opties.tijdstip(jaar).cbs_jaar(gm)
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
+    members = _with_mergers(gm, members)
     from burgernet_cost.cli.writing import say_note
     from burgernet_cost.data.member_file import NOTES
 
@@ -291,6 +299,23 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
         say_note(f"Let op: {remark}")
     NOTES.clear()
     return ds, members, region_title(soort, name), gm.peildatum(year)
+
+
+def _with_mergers(gm: Any, members: list[Any]) -> list[Any]:
+    """On a --peildatum after a mid-year merger, a member's count holds the merged municipality's:
+    its source says so (Amsterdam with Weesp, 24-3-2022)."""
+    from burgernet_cost.data.municipal_years import merged_by_date
+    from burgernet_cost.output.wording import date_nl
+    from burgernet_cost.structs import replace
+
+    out = []
+    for m in members:
+        merged = merged_by_date(gm, m.code) if m.code else []
+        if merged:
+            names = ", ".join(h.naam for h in merged)
+            m = replace(m, bron=f"{m.bron}, met {names} (herindeling {', '.join(date_nl(h.datum) for h in merged)})")
+        out.append(m)
+    return out
 
 
 def schaalvoordeel_has_effect(schaalvoordeel: Any, tarief: str, model: str | None = None) -> None:
@@ -446,7 +471,7 @@ def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int
     check_calibration(ds)
     if gemeente is None:
         return Opzet(ds, keuze, inwoners)
-    gm = ds.gemeenten()
+    gm = opties.tijdstip(jaar).gemeenten(ds.gemeenten())
     g = gm.zoek(gemeente, opties.tijdstip(jaar).cbs_jaar(gm))
     return Opzet(ds, keuze, g.inwoners, g, gm)
 

@@ -246,6 +246,16 @@ Jaar = Annotated[
         "(inwoners 1-1-2014, prijspeil 1-4-2012).",
     ),
 ]
+PrijspeilJaar = Annotated[  # huidig: the 2014 situation stays; only the tariffs move to 1 January of the year
+    int | None,
+    _option(
+        "--jaar",
+        parser=parse_year,
+        metavar="JAAR",
+        help="Zet de tarieven naast de bijdragen van 2014 op prijspeil 1 januari van dit jaar (een wat-als; "
+        "de adviesbedragen geïndexeerd). Standaard: het prijspeil van het rapport (1-4-2012).",
+    ),
+]
 Uitleg = Annotated[bool, Opt("--uitleg", help="Toon de berekening als boom: elk cijfer, de formule, de bron en de status.")]
 Bandbreedte = Annotated[
     bool,

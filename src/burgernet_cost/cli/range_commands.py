@@ -94,7 +94,39 @@ def series_cmd(
     )
     if not result.punten:
         raise UsageProblem(f"{onderwerp} heeft geen inwonertallen in {jaren[0]}–{jaren[-1]}")
-    emit(series_report(result, ds, shown(ds.root)), opties.fmt, opties.uitvoer)
+    plain = opties.keuze(None)
+    rapport = None
+    if plain.peildatum is None and plain.uurtarief is None and plain.kostenbasis == "salaris":  # a row at the report's level
+        at_report = series(
+            ds,
+            onderwerp,
+            [gm.rapportjaar],
+            pakket,
+            lambda _jaar: plain,
+            tellingen=tellingen,
+            inwoners=inwoners,
+            schalingen=opties.schalingen(),
+        )
+        rapport = at_report.punten[0] if at_report.punten else None
+    emit(series_report(result, ds, shown(ds.root), rapport, _mergers(gm, soort, gemeente, jaren)), opties.fmt, opties.uitvoer)
+
+
+def _mergers(gm: Any, soort: str, gemeente: str | None, jaren: list[int]) -> dict[int, list[Any]]:
+    """A municipality's series: the reorganisations that added municipalities to it, by the first
+    year of the series that counts them (Haren and Ten Boer into Groningen, 2019)."""
+    if soort != "gemeente" or gemeente is None:
+        return {}
+    from burgernet_cost.cli.commands import find_any_year
+
+    reorganisations = gm.herindelingen()
+    if reorganisations is None:
+        return {}
+    code = find_any_year(gm, gemeente, jaren[-1]).code
+    out: dict[int, list[Any]] = {}
+    for h in reorganisations.voorgangers(code):
+        if jaren[0] < h.jaar <= jaren[-1]:
+            out.setdefault(h.jaar, []).append(h)
+    return out
 
 
 def _one(given: dict[str, str | None]) -> str:

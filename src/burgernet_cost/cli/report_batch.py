@@ -193,7 +193,7 @@ def per_member(
         )
         for p in pakketten
     }
-    gm = ds.gemeenten()
+    gm = opties.tijdstip(jaar).gemeenten(ds.gemeenten())
     rows = {g.code: g for g in gm.lijst(opties.tijdstip(jaar).cbs_jaar(gm))}
     shared = {**extra(ds), "grootte_cache": {}}
     batch = Batch(folder)

@@ -9,7 +9,8 @@ up to then); ``--peildatum D`` likewise to D. Both together are an explicit mix,
 names in its first lines.
 
 What holds on a date D, in one place:
-- the municipalities and inhabitants: ``Gemeenten.lijst(cbs_jaar)`` (any year of the series);
+- the municipalities and inhabitants: ``Tijdstip.gemeenten(gm).lijst(cbs_jaar)`` (any year of the
+  series; a merger during the year counts from its legal date, ``herindelingen.csv``);
 - the salary: ``table_at`` (the newest table in force on D with the scale and step) and
   ``steps_until`` (the CAO steps after the table's date in force on D, each with its own date);
 - the events up to D: ``events_until``;
@@ -43,6 +44,11 @@ class Tijdstip:
         if self.peildatum is not None:
             return self.peildatum
         return f"{self.jaar}-01-01" if self.jaar is not None else None
+
+    def gemeenten(self, gm: Gemeenten) -> Gemeenten:
+        """The municipalities on this date: a merger that took effect between 1 January and
+        --peildatum (Weesp, 24-3-2022) is in force; on 1 January the year's members stand."""
+        return gm.op_datum(self.peildatum)
 
     def cbs_jaar(self, gm: Gemeenten) -> int:
         """The CBS year of the inhabitants: --jaar, else the year of --peildatum (the newest with

@@ -48,7 +48,14 @@ class Herindeling:
 
     @property
     def jaar(self) -> int:
-        return int(self.datum[:4])
+        """The first 1 January on or after the legal date: the series year without the code."""
+        year = int(self.datum[:4])
+        return year if self.datum.endswith("-01-01") else year + 1
+
+    @property
+    def midden_in_jaar(self) -> bool:
+        """In force during a year (Weesp, 24-3-2022), not on 1 January."""
+        return not self.datum.endswith("-01-01")
 
 
 @struct
@@ -88,13 +95,16 @@ def _rows(reader: Any, shown: str, series: Bevolkingsreeks) -> tuple[list[Herind
     from burgernet_cost.data.population_series import records
 
     for line, (datum, code, naam, in_code, in_naam, geheel) in records(reader, COLUMNS, shown, errors):
-        if not is_plain_date(datum) or not datum.endswith("-01-01"):
-            errors.append(DataError(f"{quote(datum)} is geen 1 januari JJJJ-01-01", file=shown, line=line, path="datum"))
+        if not is_plain_date(datum):
+            errors.append(DataError(f"{quote(datum)} is geen datum JJJJ-MM-DD", file=shown, line=line, path="datum"))
             continue
         if geheel not in ("ja", "deels"):
             errors.append(DataError(f"geheel moet 'ja' of 'deels' zijn, niet {quote(geheel)}", file=shown, line=line, path="geheel"))
             continue
-        jaar = int(datum[:4])
+        if geheel == "deels" and not datum.endswith("-01-01"):  # its inhabitants cannot be divided within a year
+            errors.append(DataError("een gedeeltelijke herindeling moet op 1 januari ingaan", file=shown, line=line, path="datum"))
+            continue
+        jaar = int(datum[:4]) if datum.endswith("-01-01") else int(datum[:4]) + 1
         for key, c, n, year in (("code", code, naam, jaar - 1), ("opgegaan_in_code", in_code, in_naam, jaar)):
             t = series.van(c, year)
             if t is None or t.naam != n:
@@ -188,28 +198,93 @@ def _region_row(
 
 
 def not_in_year(gm: Gemeenten, naam: str, jaar: int) -> UsageProblem | None:
-    """A helpful refusal when ``naam`` is a municipality of another year: when it ended, or when it
-    began (and from which municipalities)."""
+    """A helpful refusal when ``naam`` is a municipality of another year (or, on a date within a
+    year, of before a merger in force then): when it ended, or when it began (and from what)."""
     series = gm.bevolkingsreeks()
     if "namen" not in gm.derived:  # every name a code ever had, folded: one pass over the series
         pairs = {(t.naam, code) for code, years in series.per_code.items() for t in years.values()}
         gm.derived["namen"] = {fold(naam): code for naam, code in sorted(pairs)}
     wanted = naam.strip().upper()
     code = wanted if wanted in series.per_code else gm.derived["namen"].get(fold(naam))
-    if code is not None:
-        years = series.per_code[code]
-        first, last = min(years), max(years)
-        name = years[last].naam
-        reorganisations = gm.herindelingen()
-        if jaar > last:
-            into = reorganisations.van(code) if reorganisations else []
-            where = f": opgegaan in {' en '.join(h.opgegaan_in_naam for h in into)} op 1-1-{last + 1}" if into else ""
-            return UsageProblem(f"{name} bestond op 1-1-{jaar} niet meer{where}; kies --jaar {last} of eerder", field="gemeente")
-        if jaar < first:
-            parts = reorganisations.voorgangers(code) if reorganisations else []
-            origin = f" (gevormd op 1-1-{first} uit {', '.join(sorted({h.naam for h in parts}))})" if parts else ""
-            return UsageProblem(f"{name} bestond op 1-1-{jaar} nog niet{origin}; kies --jaar {first} of later", field="gemeente")
+    if code is None:
+        return None
+    years = series.per_code[code]
+    first, last = min(years), max(years)
+    name = years[last].naam
+    reorganisations = gm.herindelingen()
+    into = reorganisations.van(code) if reorganisations else []
+    gone = _legal_date(into, last + 1)
+    on = getattr(gm, "datum", None) or f"{jaar}-01-01"
+    if jaar > last or (into and gone <= on):
+        where = f": opgegaan in {' en '.join(h.opgegaan_in_naam for h in into)} op {_date_nl(gone)}" if into else ""
+        before = f"een peildatum vóór {_date_nl(gone)}" if gone[:4] == on[:4] else f"--jaar {last} of eerder"
+        return UsageProblem(f"{name} bestond op {_date_nl(on)} niet meer{where}; kies {before}", field="gemeente")
+    if jaar < first:
+        parts = reorganisations.voorgangers(code) if reorganisations else []
+        origin = f" (gevormd op {_date_nl(_legal_date(parts, first))} uit {', '.join(sorted({h.naam for h in parts}))})" if parts else ""
+        return UsageProblem(f"{name} bestond op {_date_nl(on)} nog niet{origin}; kies --jaar {first} of later", field="gemeente")
     return None
+
+
+def _legal_date(rows: list[Herindeling], series_year: int) -> str:
+    """The legal date of the reorganisation that ends or forms a code (1 January of the series year
+    when the table has no row)."""
+    dates = [h.datum for h in rows if h.jaar == series_year]
+    return min(dates) if dates else f"{series_year}-01-01"
+
+
+def _date_nl(iso: str) -> str:
+    y, m, d = iso.split("-")
+    return f"{int(d)}-{int(m)}-{y}"
+
+
+def merged_by_date(gm: Gemeenten, code: str) -> list[Herindeling]:
+    """The reorganisations counted into ``code`` on the date of a dated view (``Gemeenten.op_datum``):
+    those whose legal date lies after 1 January of the view's year and on or before its date."""
+    datum = getattr(gm, "datum", None)
+    reorganisations = gm.herindelingen() if datum else None
+    if not datum or reorganisations is None:
+        return []
+    start = f"{datum[:4]}-01-01"
+    return [h for h in reorganisations.voorgangers(code) if start < h.datum <= datum and h.geheel]
+
+
+def dated(gm: Gemeenten, datum: str | None) -> Gemeenten:
+    """The municipalities as they are on ``datum``: the same, unless a merger took effect after
+    1 January of its year and on or before it (Weesp into Amsterdam, 24-3-2022). Then the
+    year's list counts the merged code with the municipality it went into."""
+    if datum is None or datum.endswith("-01-01") or gm.meta.herindelingen is None:
+        return gm
+    reorganisations = gm.herindelingen()
+    start = f"{datum[:4]}-01-01"
+    if reorganisations is None or not any(start < h.datum <= datum for h in reorganisations.regels):
+        return gm
+    return replace(gm, datum=datum, indexes={})
+
+
+def on_date(gm: Gemeenten, rows: tuple[Gemeente, ...], jaar: int, datum: str) -> tuple[Gemeente, ...]:
+    """The municipalities of 1 January ``jaar`` as they are on ``datum`` in that year: a merger whose
+    legal date falls in between (Weesp into Amsterdam, 24-3-2022) is in force, so the code that
+    went is counted with the municipality it went into (its 1 January inhabitants added, the
+    receiver's regions kept). Members on 1 January stay as they are. Built once per date."""
+    if (jaar, datum) in gm.derived:
+        return gm.derived[(jaar, datum)]  # type: ignore[no-any-return]
+    gm.derived[(jaar, datum)] = _folded(gm, rows, jaar, datum)
+    return gm.derived[(jaar, datum)]  # type: ignore[no-any-return]
+
+
+def _folded(gm: Gemeenten, rows: tuple[Gemeente, ...], jaar: int, datum: str) -> tuple[Gemeente, ...]:
+    reorganisations = gm.herindelingen()
+    start = f"{jaar}-01-01"
+    moves = [h for h in (reorganisations.regels if reorganisations else ()) if start < h.datum <= datum and h.geheel]
+    if not moves:
+        return rows
+    by_code = {g.code: g for g in rows}
+    for h in moves:
+        gone, into = by_code.pop(h.code, None), by_code.get(h.opgegaan_in_code)
+        if gone is not None and into is not None:
+            by_code[into.code] = replace(into, inwoners=into.inwoners + gone.inwoners)
+    return tuple(sorted(by_code.values(), key=lambda g: g.naam.casefold()))
 
 
 def lineage_count(gm: Gemeenten, code: str, jaar: int, depth: int = 0) -> tuple[int, list[Any], list[str]] | None:

@@ -67,6 +67,14 @@ class Gemeenten:
     root: Path | None = None
     series: list[Bevolkingsreeks] = field(default_factory=list, compare=False, repr=False)
     derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)  # years built from the series
+    datum: str | None = None  # a date within a year: mergers in force on it count (op_datum)
+
+    def op_datum(self, datum: str | None) -> Gemeenten:
+        """The municipalities on ``datum`` (``municipal_years.dated``: a mid-year merger counts)."""
+        from burgernet_cost.data.municipal_years import dated
+
+        view: Gemeenten = dated(self, datum)
+        return view
 
     def bevolkingsreeks(self) -> Bevolkingsreeks:
         """Inhabitants per municipality per year (read on first use; see ``population_series``). A year
@@ -132,12 +140,18 @@ class Gemeenten:
     def lijst(self, jaar: int | None = None) -> tuple[Gemeente, ...]:
         year = self.kies_jaar(jaar)
         if year in self.per_jaar:
-            return self.per_jaar[year]
-        if year not in self.derived:
-            from burgernet_cost.data.municipal_years import year_rows
+            rows = self.per_jaar[year]
+        else:
+            if year not in self.derived:
+                from burgernet_cost.data.municipal_years import year_rows
 
-            self.derived[year] = year_rows(self, year)
-        return self.derived[year]  # type: ignore[no-any-return]
+                self.derived[year] = year_rows(self, year)
+            rows = self.derived[year]
+        if self.datum is None or int(self.datum[:4]) != year:
+            return rows
+        from burgernet_cost.data.municipal_years import on_date
+
+        return on_date(self, rows, year, self.datum)
 
     def kies_jaar(self, jaar: int | None) -> int:
         """A year with municipalities; None: the report's year."""

@@ -22,6 +22,7 @@ from burgernet_cost.structs import struct
 if TYPE_CHECKING:
     from burgernet_cost.data.municipalities import Gemeente
     from burgernet_cost.data.record_types.tasks import Taakgebied
+    from burgernet_cost.data.record_types.timeline import Gebeurtenis
 from burgernet_cost.domain.codes import PAKKETTEN, SCHALINGEN, WEAK_STATUSES, Pakket, Status
 from burgernet_cost.domain.figures import INTERVIEWS_FILE, SALARY_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import compute, unquantified
@@ -332,10 +333,17 @@ def timeline_note(ds: Dataset, dates: list[str]) -> Notitie | None:
     if not events:
         return None
     last = max(events, key=lambda e: e.datum)
-    earlier = tuple((e.datum, e.gevolg, e.status) for e in events if e is not last)
-    return notitie(
-        "tijdlijn", datum=last.datum, gevolg=last.gevolg, bron=last.bron.kort(), peildatum=at, eerder=earlier, status=last.status
-    )
+    earlier = tuple(_event(e) for e in events if e is not last)
+    return notitie("tijdlijn", peildatum=at, eerder=earlier, **dict(zip(EVENT_KEYS, _event(last), strict=True)))
+
+
+EVENT_KEYS = ("datum", "gevolg", "status", "bron", "methode")
+
+
+def _event(e: Gebeurtenis) -> tuple[str, str, str, str, str]:
+    """An event as the note words it: every source URL (or the document), the method when inferred."""
+    bron = "; ".join(e.bron.urls) or e.bron.kort()
+    return (e.datum, e.gevolg or "", e.status, bron, " ".join((e.methode or "").split()))
 
 
 def common_notes(

@@ -228,7 +228,9 @@ def _monthly_salary(
     ).id
     if table.status == "afgeleid":
         reason = (table.aanname or table.methode or "").rstrip(".")
-        b.aannames.append(notitie("tabel_afgeleid", tabel=table.naam, reden=reason))
+        b.aannames.append(
+            notitie("tabel_afgeleid", tabel=table.naam, reden=reason, **derivation(ds, table, schaal, periodiek, b.trace.value(maand)))
+        )
     at = table.ingangsdatum
     if peildatum and peildatum > table.ingangsdatum:
         maand, at = _index(ds, table, maand, peildatum, b)
@@ -271,6 +273,38 @@ def _allowances(ds: Dataset, keuze: TariefKeuze, prof: s.Tariefprofiel, at: str,
         return None, names
     compute(b.trace, "uurtarief.toeslagfactor", "toeslagfactor", {"procenten": ids})
     return "uurtarief.toeslagfactor", names
+
+
+def derivation(ds: Dataset, table: s.Salaristabel, schaal: str, periodiek: int, maand: Decimal) -> dict[str, Waarde]:
+    """How a cell of a derived table follows from a published one: the oldest published table after
+    it with the cell, with the CAO steps between the two dates divided out (newest first). Empty when
+    there is no such table. ``bedrag`` is the derived table's cell, ``terug`` the unrounded result."""
+    later = sorted(
+        (t for t in ds.salary.tabellen if t.status == "gepubliceerd" and t.ingangsdatum > table.ingangsdatum and schaal in t.schalen),
+        key=lambda t: t.ingangsdatum,
+    )
+    source = next((t for t in later if periodiek < len(t.schalen[schaal])), None)
+    if source is None:
+        return {}
+    value = Decimal(source.schalen[schaal][periodiek])
+    start, undone = value, []
+    for _n, step in reversed(steps_until(ds, table, source.ingangsdatum)):
+        if step.procent is not None:
+            value = value / (1 + Decimal(str(step.procent)) / 100)
+            undone.append((step.datum, f"/ {Decimal(str(step.procent)) / 100 + 1}"))
+        else:
+            value = value - Decimal(str(step.bedrag_per_maand))
+            undone.append((step.datum, f"- {step.bedrag_per_maand}"))
+    return {
+        "bron_tabel": source.naam,
+        "bron_datum": source.ingangsdatum,
+        "bron_bedrag": start,
+        "stappen": tuple(undone),
+        "terug": value,
+        "bedrag": maand,
+        "schaal": schaal,
+        "periodiek": periodiek,
+    }
 
 
 def _index(ds: Dataset, table: s.Salaristabel, maand: str, peildatum: str, b: _Build) -> tuple[str, str]:
@@ -337,7 +371,19 @@ def _integral(ds: Dataset, schaal: str, b: _Build, before: set[str], profiel: st
         status=ik.productieve_uren_status,
     )
     loon, overhead, uren = loon_fig.getal, overhead_fig.getal, uren_fig.getal
-    b.aannames.append(notitie("integrale_kosten", naam=ik.naam, status=ik.status, schaal=schaal, profiel=profiel))
+    uren_bron = ik.productieve_uren_bron
+    b.aannames.append(
+        notitie(
+            "integrale_kosten",
+            naam=ik.naam,
+            status=ik.status,
+            schaal=schaal,
+            profiel=profiel,
+            productieve_uren=uren,
+            uren_bron=(uren_bron.document or uren_bron.kort()) if uren_bron is not None else "",
+            uren_status=ik.productieve_uren_status or "",
+        )
+    )
     params: Params = (("schaal", schaal), ("naam", ik.naam), ("loonkosten", loon), ("overhead", overhead), ("productieve_uren", uren))
     profile_id, loon_id, overhead_id, uren_id = b.inputs
     bedrag = compute(

@@ -25,7 +25,7 @@ from burgernet_cost.output.views.compare import totals_table
 from burgernet_cost.output.views.estimate import package_table
 from burgernet_cost.output.views.ranges import assumption_name, bounds_text, option_text
 from burgernet_cost.output.views.region import members_table
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, note_text, rate_description
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, events_note, note_text, rate_description
 from burgernet_cost.structs import struct
 
 SCALE_NOTES = ("schaalvoordeel_aanname", "schaalvoordeel_opgegeven", "advies_landelijk", "tarief_advies")
@@ -79,6 +79,29 @@ def _who(d: Dossier, colofon: Colofon) -> str:
     )
 
 
+def _after_2014(ds: Any, s: Any, noten: Noten) -> str:
+    """What came after the report, short: each event with its date, "(afgeleid)" where bncost infers
+    its date or consequence, and one note with every source and method (``events_note``)."""
+    notes = [n for n in s.notities if n.code == "tijdlijn"]
+    at = notes[0].p["peildatum"] if notes else None
+    events = [e for e in ds.tijdlijn.gebeurtenissen if e.gevolg and (at is None or e.datum <= at)]
+    if not events:
+        return ""
+    items = "; ".join(
+        html_text(f"{date_nl(e.datum)}: " + (e.gebeurtenis.strip() if at is None else f"sindsdien {e.gevolg.strip()}"))
+        + (" (afgeleid)" if e.status != "gepubliceerd" else "")
+        for e in events
+    ) + noten.ref([events_note(events)])
+    if at is None:
+        lead, tail = (
+            "Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel",
+            (" Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."),
+        )
+    else:
+        lead, tail = f"Deze berekening (op {date_nl(at)}) is een wat-als: het takenpakket van 2014 met latere cijfers. Na het rapport", ""
+    return f'<h3 id="na-2014">Wat veranderde na 2014</h3><p>{html_text(lead)}: {items}.{html_text(tail)}</p>'
+
+
 def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
     first = d.pakketten[0]
     s = d.schattingen[first]
@@ -94,18 +117,7 @@ def _summary(d: Dossier, ds: Any, noten: Noten, colofon: Colofon) -> str:
         _cheapest(d, noten),
         _how_sure(d, noten),
     ]
-    if not timeline:  # a date before the events: say what came after it, so a council reads the figures for what they are
-        later = [e for e in ds.tijdlijn.gebeurtenissen if e.gevolg]
-        timeline = (
-            [
-                "Deze bedragen gelden voor de datum hierboven; daarna veranderde er veel: "
-                + "; ".join(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}" for e in later)
-                + ". Een berekening op een latere datum (bncost rapport --jaar 2024) is een wat-als en zegt dat."
-            ]
-            if later
-            else []
-        )
-    parts.append('<h3 id="na-2014">Wat veranderde na 2014</h3>' + "".join(f"<p>{html_text(t)}</p>" for t in timeline))
+    parts.append(_after_2014(ds, s, noten))
     if s.rust_op_aanname:
         rests = [note_text(n) for n in s.notities if n.code.startswith(("aanname", "tabel_afgeleid", "schaling_aanname"))]
         parts.append(
@@ -176,7 +188,8 @@ def _how_sure(d: Dossier, noten: Noten) -> str:
             )
             for k, e in d.kostenbases
         )
-        out.append(f"Op een andere kostenbasis kost het {PAKKET_LABELS[first]} per jaar {html_text(bases)}.")
+        caveats = [note_text(n) for _k, e in d.kostenbases for n in e.notities if n.code == "integrale_kosten"]
+        out.append(f"Op een andere kostenbasis kost het {PAKKET_LABELS[first]} per jaar {html_text(bases)}{noten.ref(caveats)}.")
     return "<h3>Hoe zeker</h3>" + "".join(f"<p>{line}</p>" for line in out)
 
 

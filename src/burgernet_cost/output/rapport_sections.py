@@ -59,8 +59,7 @@ def models(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     )
     report = compare_report(list(d.vergelijkingen.values()), ds, c.data, False, _municipality(d, ds))
     intro = (
-        "<p>De modellen voor de regio als geheel: de kosten zijn evenredig met het aantal inwoners, dus het "
-        "totaal van de gemeenten samen.</p>"
+        "<p>De modellen voor de regio als geheel: het totaal van de gemeenten samen, elke gemeente zoals zij alleen zou uitkomen.</p>"
         if d.is_regio
         else ""
     )
@@ -81,10 +80,16 @@ def sizes(d: Dossier) -> str:
     return _section(
         "grootte",
         "Kosten naar gemeentegrootte",
-        f"<p>{html_text(text)} De uren en dus de kosten groeien evenredig met het aantal inwoners.</p>{chart}"
-        f"<details><summary>De cijfers van de grafiek</summary>{table}</details>",
+        f"<p>{html_text(text)} {_scaling_sentence(d)}</p>{chart}<details><summary>De cijfers van de grafiek</summary>{table}</details>",
         screen_only=True,
     )
+
+
+def _scaling_sentence(d: Dossier) -> str:
+    """How the hours follow the size: the model's assumption, not a finding of the report."""
+    own = any(n.code == "schaling_gekozen" and n.p.get("keuze") == "per_gemeente" for s in d.schattingen.values() for n in s.notities)
+    beleid = "beleid blijft gelijk (--schaling-beleid per_gemeente)" if own else "voor beleid een aanname (§4.1.1)"
+    return f"bncost neemt aan dat de uren en kosten evenredig groeien met het aantal inwoners: zo rekent het rapport (§4.1.2); {beleid}."
 
 
 def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:

@@ -365,7 +365,21 @@ def _fte_fragment(p: dict[str, Any]) -> str:
     return (
         f"Gemeentelijk, {PAKKET_LABELS[p['pakket']]}: de gemeente bemant zelf {nl.fte(p['fte'])} fte ({parts}), "
         f"{nl.hours(p['uren'])} uur per maand: een fractie van een arbeidsplaats. "
-        "Dat is het praktische argument om relatiebeheer en communicatie te bundelen."
+        "Dat is, volgens bncost (niet het rapport), het praktische argument om relatiebeheer en communicatie te bundelen."
+    )
+
+
+def _derivation(p: Mapping[str, Any]) -> str:
+    """' Schaal 10, periodiek 11: € 4.362 (tabel 1-10-2019, gepubliceerd) / 1,0325 (1-10-2019) … = € 3.857,54, afgerond € 3.858.'"""
+    if "bron_bedrag" not in p:
+        return ""
+    steps = " ".join(f"{op[0]} {nl.nl_number(Decimal(op[2:]), 4).rstrip('0').rstrip(',')}" for _d, op in p["stappen"])
+    dates = sorted(d for d, _op in p["stappen"])
+    span = f" {date_nl(dates[0])} t/m {date_nl(dates[-1])}" if dates else ""
+    return (
+        f" Schaal {p['schaal']}, periodiek {p['periodiek']}: {nl.euro(p['bron_bedrag'], 0)} "
+        f"(gepubliceerde tabel {date_nl(p['bron_datum'])}) "
+        f"{steps} = {nl.euro(p['terug'])}, in de tabel {nl.euro(p['bedrag'], 0)} (cao-stappen{span} teruggerekend)."
     )
 
 
@@ -373,34 +387,60 @@ def _reason(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def inferred(status: str) -> str:
-    """A timeline event whose date or consequence the source does not state: say so."""
-    return "" if status == "gepubliceerd" else f" ({STATUS_LABELS.get(status, status)}: datum en gevolg staan niet zo in de bron)"
+def inferred(status: str, methode: str = "") -> str:
+    """A timeline event whose date or consequence the source does not state: say so, with the method."""
+    if status == "gepubliceerd":
+        return ""
+    return f" ({STATUS_LABELS.get(status, status)}: {methode or 'datum en gevolg staan niet zo in de bron'})"
+
+
+def event_sources(e: Any) -> str:
+    """Every source of a timeline event a reader can open: its URLs, else its citation."""
+    return "; ".join(e.bron.urls) or str(e.bron.kort())
+
+
+def events_note(events: list[Any]) -> str:
+    """The council document's one note to the events it names: each source once with the dates it
+    gives, and the method of each inferred date or consequence."""
+    by_url: dict[str, list[str]] = {}
+    for e in events:
+        for url in e.bron.urls or [str(e.bron.kort())]:
+            by_url.setdefault(url, []).append(date_nl(e.datum))
+    sources = "; ".join(f"{url} ({', '.join(dates)})" for url, dates in by_url.items())
+    methods = " ".join(f"{date_nl(e.datum)} afgeleid: {' '.join((e.methode or '').split())}." for e in events if e.status != "gepubliceerd")
+    return f"Bronnen na 2014: {sources}." + (f" {methods}" if methods else "")
+
+
+def _event(d: str, what: str, status: str, bron: str, methode: str) -> str:
+    return f"sinds {date_nl(d)} {what}{inferred(status, methode)} (bron: {bron})"
 
 
 def _timeline(p: dict[str, Any]) -> str:
-    earlier = "; ".join(f"sinds {date_nl(d)} {what}{inferred(status)}" for d, what, status in p["eerder"])
+    earlier = "; ".join(_event(*e) for e in p["eerder"])
     return (
-        f"Na het rapport: sinds {date_nl(p['datum'])} {p['gevolg']}{inferred(p.get('status', 'gepubliceerd'))} "
-        f"({p['bron']}). Deze berekening (op "
-        f"{date_nl(p['peildatum'])}) is een wat-als: het takenpakket van 2014 met latere cijfers."
+        f"Na het rapport: {_event(p['datum'], p['gevolg'], p.get('status', 'gepubliceerd'), p['bron'], p.get('methode', ''))}. "
+        f"Deze berekening (op {date_nl(p['peildatum'])}) is een wat-als: het takenpakket van 2014 met latere cijfers."
         + (f" Eerder al: {earlier}." if earlier else "")
     )
 
 
 NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (domain/codes.py), worded
     "tijdlijn": _timeline,
-    "niet_gekwantificeerd": lambda p: (
-        f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport heeft hiervoor geen uren gemeten)."
-    ),
+    "niet_gekwantificeerd": lambda p: f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport noemt hiervoor geen uren).",
     "niet_inbegrepen": lambda p: f"Niet inbegrepen: {p['omschrijving']} ({p['bron']}).",
     "aanname_tariefprofiel": lambda p: f"Aanname uurtarief ({p['profiel']}): {p['toelichting']}",
-    "tabel_afgeleid": lambda p: f"{p['tabel']} is niet gepubliceerd maar afgeleid; aanname: {_reason(p['reden'])}.",
+    "tabel_afgeleid": lambda p: f"{p['tabel']} is niet gepubliceerd maar afgeleid; aanname: {_reason(p['reden'])}." + _derivation(p),
     "cao_stap_aanname": lambda p: f"Cao-stap {date_nl(p['datum'])}: {p['toelichting'] or 'datum of hoogte aangenomen'}",
     "integrale_kosten": lambda p: (
         f"Integrale kosten: {p['naam']} ({STATUS_LABELS[p['status']]}); de schalen zijn die van "
         "het Rijk, niet die van gemeenten."
         + (f" Schaal {p['schaal']} komt uit tariefprofiel {p['profiel']} (een aanname; kies met --schaal)." if p.get("profiel") else "")
+        + (
+            f" Let op de editie: de productieve uren ({nl.nl_number(p['productieve_uren'])}) komen uit {p['uren_bron']}"
+            f" ({STATUS_LABELS.get(p['uren_status'], p['uren_status'])}), de kosten uit {p['naam']}."
+            if p.get("uren_bron")
+            else ""
+        )
     ),
     "advies_geindexeerd": lambda p: (
         f"De adviesbedragen van §6 zijn euro's van {date_nl(p['van'])}; tegen het uurtarief van "
@@ -439,7 +479,8 @@ NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (d
         "wie wie betaalt."
     ),
     "tarief_advies": lambda p: (
-        f"Tarief 'advies': de landelijke bedragen van de aanbeveling (§6) voor relatiebeheer en communicatie. {p['toelichting'] or ''}"
+        "Tarief 'advies': de landelijke bedragen van de aanbeveling (§6; in euro's per inwoner per jaar in §4.1.2 en §5.1) "
+        f"voor relatiebeheer en communicatie. {p['toelichting'] or ''}"
     ).strip(),
     "schaalvoordeel_aanname": lambda p: (
         f"Aanname: schaalvoordeel landelijk {nl.pct(p['procent'])} ({p['bron']}: het rapport "

@@ -49,11 +49,15 @@ def date_cells(tarief: Uurtarief, inwoners_datum: str | None) -> dict[str, str]:
     return {"inwoners_per": inwoners_datum or "", "prijspeil": tarief.peildatum or ""}
 
 
-def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any) -> list[Field]:
+def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any, referentie: bool = False) -> list[Field]:
     """The one line that names a result's date: of the inhabitants and of the price level (json
-    "prijspeil" and "inwoners_per"); says when it is the report's situation, and when the two differ."""
+    "prijspeil" and "inwoners_per"); says when it is the report's situation, and when the two differ.
+    ``referentie``: the user gave no inhabitants; the count is the report's reference municipality."""
 
-    inh = f"inwoners {date_nl(inwoners_datum)} (CBS)" if inwoners_datum else "inwoners opgegeven"
+    if inwoners_datum:
+        inh = f"inwoners {date_nl(inwoners_datum)} (CBS)"
+    else:
+        inh = "inwoners van de referentiegemeente van het rapport (§4.1.1)" if referentie else "inwoners opgegeven"
     if tarief.soort == "opgegeven" or tarief.peildatum is None:
         price = "prijspeil: het opgegeven uurtarief"
     else:
@@ -271,8 +275,17 @@ def trace_tree(spoor: Spoor, uitleg: bool) -> list[Knoop] | None:
 
 
 def municipality_text(g: Any, gemeenten: Any) -> str:
+    from burgernet_cost.data.municipal_years import merged_by_date
+
+    merged = merged_by_date(gemeenten, g.code)  # a merger between 1 January and --peildatum: its inhabitants are added
+    with_merged = (
+        f", met {', '.join(h.naam for h in merged)} (herindeling {', '.join(sorted({date_nl(h.datum) for h in merged}))}; "
+        "inwoners van 1 januari opgeteld)"
+        if merged
+        else ""
+    )
     return (
-        f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {date_nl(g.peildatum)} "
+        f"{g.naam} ({g.code}), {money.nl_number(g.inwoners)} inwoners op {date_nl(g.peildatum)}{with_merged} "
         f"({gemeenten.meta.bron.attributie}); {g.provincie}, veiligheidsregio {g.veiligheidsregio}, "
         f"politie-eenheid {g.politie_eenheid}" + ("" if gemeenten.eenheid_status(g.jaar) == "gepubliceerd" else " (afgeleid)")
     )

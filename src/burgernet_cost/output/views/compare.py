@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, per_jaar
@@ -223,6 +224,35 @@ def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
     ]
 
 
+def _advice_gap(v: Vergelijking) -> str | None:
+    """With tarief advies the regional model differs from the municipal one only by the tariff: the
+    same hours at the computed rate against the advice amount (the report's amount, rounded to cents)."""
+    if v.tarief != "advies":
+        return None
+    own, regional = v.model("gemeentelijk"), v.model("regionaal")
+    if regional.tarief_per_inwoner is None or not v.inwoners:
+        return None
+    gap = regional.totaal - own.totaal
+    if gap == 0:
+        return None
+    computed = own.eigen_kosten - regional.eigen_kosten  # the work the regional executor takes over, at the computed rate
+    per_inh = computed / v.inwoners
+    rounded = per_inh.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == regional.tarief_per_inwoner
+    why = (
+        f"de afronding van het rapport: {money.euro(per_inh, 4)} per inwoner wordt "
+        f"{money.euro(regional.tarief_per_inwoner)} (§4.1.2, §5.1, §6)"
+        if rounded
+        else f"het verschil tussen het berekende tarief ({money.euro(per_inh, 4)} per inwoner) en het adviesbedrag "
+        f"({money.euro(regional.tarief_per_inwoner, 4)})"
+    )
+    return (
+        f"Tarief advies, {PAKKET_LABELS[v.pakket]}: regionaal is {money.euro(abs(gap))} per jaar "
+        f"{'goedkoper' if gap < 0 else 'duurder'} dan gemeentelijk. Dat hele verschil is {why}: dezelfde uren relatiebeheer "
+        f"en communicatie kosten de gemeente zelf {money.euro(computed)} per jaar, de bijdrage is {money.euro(regional.bijdrage)}. "
+        "Met het berekende tarief kosten beide modellen evenveel (compare-models zonder --tarief advies)."
+    )
+
+
 def compare_report(
     vergelijkingen: list[Vergelijking],
     ds: Any,
@@ -248,6 +278,7 @@ def compare_report(
     for v in vergelijkingen:
         notes += [n for n in notes_text(v.notities) if n not in notes]
     notes += report_points(ds, "compare-models")
+    notes += [n for v in vergelijkingen if (n := _advice_gap(v)) is not None]
     for v in vergelijkingen:
         for u in v.uitkomsten:
             notes += [
@@ -273,7 +304,9 @@ def compare_report(
             "tarief",
             "Tarief",
             first.tarief,
-            text="berekend uit de uren (zoals §4.1.2)" if first.tarief == "berekend" else "advies: de landelijke bedragen van §6",
+            text="berekend uit de uren (zoals §4.1.2)"
+            if first.tarief == "berekend"
+            else "advies: de landelijke bedragen van §6 (in euro's: §4.1.2, §5.1)",
         ),
         Field(
             "schaalvoordeel_landelijk",
@@ -286,7 +319,7 @@ def compare_report(
             "object",
             text=sv_text,
         ),
-        *date_field(first.schatting.uurtarief, first.schatting.inwoners_datum, ds),
+        *date_field(first.schatting.uurtarief, first.schatting.inwoners_datum, ds, referentie=referentie),
         rate_field(first.schatting.uurtarief, first.schatting.spoor),
         *scenario_header(ds),
         data_field(data_dir),

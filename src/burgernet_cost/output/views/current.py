@@ -46,18 +46,42 @@ COLUMNS = [
 
 
 def _alike_text(c: Any) -> str:
-    """Whether a 2014 contribution compares with the report's tariff, in words."""
+    """Whether a 2014 contribution compares with the report's tariff, in words: "onbekend" where §2.1
+    names no amount; "nee" with a reason the data records. What a contribution paid beyond the
+    tariff decides it; that it did not pay the tariff's staff is said only when that is the whole
+    reason (§2.1 does not always say who paid the staff: Noord-Nederland)."""
     if c.bijdrage is None:
-        return "nee: geen bedrag genoemd"
+        return "onbekend: §2.1 noemt geen bedrag"
     if c.verschil is not None:
         return "ja: dezelfde inhoud"
-    parts = [f"betaalde ook {', '.join(ONDERDEEL_LABELS[x] for x in c.ook)}"] if c.ook else []
-    parts += [f"betaalde geen {', '.join(ONDERDEEL_LABELS[x].removeprefix('de ') for x in c.niet)}"] if c.niet else []
-    return "nee: " + "; ".join(parts)
+    if c.ook:
+        return f"nee: betaalde ook {', '.join(ONDERDEEL_LABELS[x] for x in c.ook)}"
+    return f"nee: betaalde geen {', '.join(ONDERDEEL_LABELS[x].removeprefix('de ') for x in c.niet)}"
 
 
-def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: dict[str, Decimal]) -> Report:
-    """The 2014 arrangements (§2.1) next to the report's tariffs, like with like."""
+def _price_level(ds: Any, rate: Any, jaar: int | None) -> Field:
+    """The price level of the tariffs beside the 2014 contributions: the report's, or 1 January of --jaar."""
+    from burgernet_cost.data.instant import report_price_date
+    from burgernet_cost.output.wording import date_nl
+
+    at: str = rate.peildatum or report_price_date(ds) or ""
+    if jaar is None:
+        text = f"{date_nl(at)}, dat van het rapport (het salaris waarmee het rapport rekent, §2.4); kies een ander met --jaar"
+    elif at > f"{jaar}-01-01":
+        text = f"{date_nl(at)}: --jaar {jaar} ligt vóór de oudste salaristabel; gerekend met het prijspeil van die tabel"
+    else:
+        text = (
+            f"{date_nl(at)} (--jaar {jaar}): het berekende tarief met het uurtarief van die datum, de adviesbedragen geïndexeerd "
+            "(afgeleid); een wat-als. De bijdragen van 2014 blijven euro's van 2014 (§2.1), de bedragen van het rapport die van "
+            f"{date_nl(report_price_date(ds) or at)}"
+        )
+    return Field("prijspeil", "Prijspeil van de tarieven", at, text=text)
+
+
+def current_report(
+    ds: Any, data_dir: str, rates: dict[str, Decimal], advies: dict[str, Decimal], rate: Any = None, jaar: int | None = None
+) -> Report:
+    """The 2014 arrangements (§2.1) next to the report's tariffs, like with like, at a price level."""
     from burgernet_cost.domain.compare import contributions_2014
 
     compared = {c.gebied: c for c in contributions_2014(ds, rates["volledig"])}
@@ -76,7 +100,7 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
                 "bijdrage_totaal_per_inwoner": sit.bijdrage_totaal_per_inwoner,
                 "bijdrage_betaalt": sit.bijdrage_betaalt_toelichting,
                 "bijdrage_betaalt_onderdelen": " ".join(sit.bijdrage_betaalt),
-                "vergelijkbaar_met_tarief": c.verschil is not None,
+                "vergelijkbaar_met_tarief": None if c.bijdrage is None else c.verschil is not None,
                 "vergelijking": _alike_text(c),
                 "verschil_met_volledig": c.verschil,
                 "omschrijving": sit.omschrijving + (f" ({sit.toelichting})" if sit.toelichting else ""),
@@ -105,6 +129,7 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
     published = {u.pakket: u for u in ds.interviews.gerapporteerde_uitkomsten if u.taakgebied == "relatiebeheer_communicatie"}
     sources = sorted({u.bron.kort() for u in published.values()})
     parts: list[Part] = [
+        *([_price_level(ds, rate, jaar)] if rate is not None else []),
         *range_parts,
         Field(
             "rapport_tarief",
@@ -124,10 +149,11 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
         ),
         Field(
             "rapport_tarief_advies",
-            "Rapport, advies (§6)",
+            "Rapport, advies (§6)" if jaar is None else f"Advies (§6), geïndexeerd naar {jaar}",
             [Field(p, None, v, "per_inwoner") for p, v in advies.items()],
             "object",
-            text=", ".join(f"{p} {money.euro(v)}" for p, v in advies.items()) + " per inwoner per jaar",
+            text=", ".join(f"{p} {money.euro(v) if jaar is None else money.euro(v, 4)}" for p, v in advies.items())
+            + " per inwoner per jaar",
         ),
         data_field(data_dir),
         Table("gebieden", COLUMNS, rows),

@@ -108,6 +108,18 @@ def estimate_report(
             for u in ds.interviews.gerapporteerde_uitkomsten
         )
         notes.append(f"Tussen haakjes (≈ …): het bedrag in centen, alleen waar het rapport zelf een bedrag per inwoner noemt ({named}).")
+        from burgernet_cost.data.instant import report_price_date
+        from burgernet_cost.output.wording import date_nl
+
+        report_level = report_price_date(ds) or ""
+        at = result.uurtarief.peildatum
+        if at != report_level or result.uurtarief.soort != "salaris":
+            level = f"op prijspeil {date_nl(at)}" if at else "met het opgegeven uurtarief"
+            notes.append(
+                f"Let op: de bedragen tussen haakjes zijn die van bncost {level}, in centen: niet de bedragen van het rapport, "
+                f"die gelden op prijspeil {date_nl(report_level)}"
+                + (" (geïndexeerd met de cao-stappen)." if at and at > report_level else ".")
+            )
     notes += rounding_notes(
         rows[:-1], rows[-1], {"uren_per_maand": "hours", "fte": "fte", "kosten_per_jaar": "money", "per_inwoner_per_jaar": "per_inwoner"}
     )

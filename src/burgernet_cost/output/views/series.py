@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.domain.series import Reeks
+from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, inferred, notes_text
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, event_sources, inferred, notes_text
 
 MACHINE = frozenset({JSON, CSV})
 COLUMNS = [
@@ -77,8 +79,84 @@ def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
     return rows
 
 
-def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
+def _report_level(reeks: Reeks, ds: Any, rapport: Any) -> list[str]:
+    """The row of the report's year is not the report's amount: it is at 1 January of that year, the
+    report's at the price level of its salary (1 April 2012). Say how the two differ."""
+    from burgernet_cost.data.instant import report_price_date
+
+    level = report_price_date(ds)
+    year = ds.gemeenten().rapportjaar
+    same = next((p for p in reeks.punten if p.jaar == year), None)
+    if level is None or same is None or same.schatting.uurtarief.peildatum in (None, level):
+        return []
+    rate = same.schatting.uurtarief
+    steps = [str(d) for d in rate.p.get("cao_stappen") or ()]  # type: ignore[union-attr]
+    table = date_nl(str(rate.p["tabel_datum"]))
+    assumed = [date_nl(str(n.p["datum"])) for n in rate.aannames if n.code == "cao_stap_aanname"]
+    how = (
+        f"tabel {table} + {len(steps)} {'cao-stap' if len(steps) == 1 else 'cao-stappen'} tot {date_nl(steps[-1])}"
+        + (f"; aangenomen: {', '.join(assumed)}" if assumed else "")
+        if steps
+        else f"de tabel van {table}"
+    )
+    text = f"De rij {year} rekent op prijspeil {date_nl(str(rate.peildatum))} ({how}), het rapport op {date_nl(level)}"
+    if rapport is not None:
+        text += (
+            f": {money.euro(rapport.schatting.totaal.kosten_per_jaar or Decimal(0))} per jaar in plaats van "
+            f"{money.euro(same.schatting.totaal.kosten_per_jaar or Decimal(0))} (de rij 'rapport' bovenaan)"
+        )
+    return [text + "."]
+
+
+def _merger_remarks(reeks: Reeks, rows: list[dict[str, Any]], mergers: dict[int, list[Any]]) -> list[str]:
+    """Flag a year in which municipalities went into the subject: its inhabitants jump (unless the
+    years before already sum the predecessors of a newly formed municipality)."""
+    notes = []
+    by_year = {r["jaartal"]: r for r in rows}
+    summed = {p.jaar for p in reeks.punten if p.voorgangers}
+    for jaar, found in sorted(mergers.items()):
+        row = by_year.get(jaar)
+        if row is None:
+            continue
+        names = ", ".join(h.naam + ("" if h.geheel else " (deels)") for h in found)
+        dates = ", ".join(sorted({date_nl(h.datum) for h in found}))
+        before = by_year.get(jaar - 1) if jaar - 1 not in summed else None
+        jump = (
+            f", inwoners {'+' if row['inwoners'] >= before['inwoners'] else ''}"
+            f"{money.pct(Decimal(row['inwoners'] - before['inwoners']) / before['inwoners'] * 100)} tegen {jaar - 1}"
+            if before and before["inwoners"]
+            else ""
+        )
+        text = f"herindeling {dates}: {names} opgegaan in {found[0].opgegaan_in_naam}{jump}"
+        row["opmerking"] = "; ".join(x for x in (f"herindeling {dates}", row["opmerking"]) if x)
+        row["opmerking_volledig"] = "; ".join(x for x in (text, row["opmerking_volledig"]) if x)
+        notes.append(
+            f"{jaar}: {text[:1].upper() + text[1:]}. "
+            + (
+                "De jaren ervoor tellen de voorgangers al op (data/gemeenten/herindelingen.csv)."
+                if jaar - 1 in summed
+                else "Het bedrag stijgt daardoor; het is geen groei van dezelfde gemeente (data/gemeenten/herindelingen.csv)."
+            )
+        )
+    return notes
+
+
+def series_report(reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None, mergers: dict[int, list[Any]] | None = None) -> Report:
+    """``rapport``: the report's year at the report's price level (a row above the years), or None;
+    ``mergers``: per year, the reorganisations that added municipalities to the subject."""
     rows = series_rows(reeks)
+    merger_notes = _merger_remarks(reeks, rows, mergers or {})
+    shown_rows = rows
+    extra: list[Part] = []
+    if rapport is not None:
+        top = series_rows(Reeks(reeks.onderwerp, reeks.pakket, (rapport,), reeks.vast_inwoners))[0]
+        top["jaar"] = f"rapport ({rapport.jaar})"
+        top["opmerking"] = "; ".join(x for x in ("prijspeil van het rapport", top["opmerking"]) if x)
+        shown_rows = [top, *rows]
+        kinds = {"jaartal": "int", "inwoners": "int", **{c.key: c.kind for c in COLUMNS[3:8]}, "na_laatste_cao_stap": "bool"}
+        extra.append(
+            Field("rapportniveau", None, [Field(k, None, v, kinds.get(k, "text")) for k, v in top.items() if k != "opmerking"], "object")
+        )
     machine = [
         Column("jaartal", "", "int"),
         COLUMNS[1],
@@ -90,14 +168,15 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
         Column("ontbrekend", ""),
         Column("opmerking_volledig", ""),
     ]
-    notes = _notes(reeks, ds)
+    notes = _notes(reeks, ds) + _report_level(reeks, ds, rapport) + merger_notes
     parts: list[Part] = [
         Field("onderwerp", "Voor", reeks.onderwerp),
         Field("pakket", "Pakket", reeks.pakket, text=f"{reeks.pakket} ({PAKKET_LABELS[reeks.pakket]})"),
         Field(None, "Jaren", f"{reeks.punten[0].jaar} tot en met {reeks.punten[-1].jaar}" if reeks.punten else "geen"),
         data_field(data_dir),
-        Table(None, COLUMNS, rows, formats=frozenset({DISPLAY})),
+        Table(None, COLUMNS, shown_rows, formats=frozenset({DISPLAY})),
         Table("jaren", machine, rows, formats=frozenset({JSON, CSV})),
+        *extra,
         notes_field(notes),
     ]
     return Report("reeks", f"Kosten per jaar: {reeks.onderwerp}", parts, notes)
@@ -113,8 +192,11 @@ def _notes(reeks: Reeks, ds: Any) -> list[str]:
     seen = {e.id for p in reeks.punten for e in p.gebeurtenissen}
     for e in ds.tijdlijn.gebeurtenissen:
         if e.id in seen:
-            notes.append(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()}{inferred(e.status)} ({e.bron.kort()}).")
-    if not reeks.vast_inwoners:
+            notes.append(
+                f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()}"
+                f"{inferred(e.status, ' '.join((e.methode or '').split()))} (bron: {event_sources(e)})."
+            )
+    if not reeks.vast_inwoners and any(p.leden > 1 for p in reeks.punten):  # a region, not one municipality
         notes.append("Een regio telt elk jaar de gemeenten van dat jaar (na herindelingen; data/gemeenten/herindelingen.csv, afgeleid).")
     short = [p for p in reeks.punten if p.ontbrekend]
     if short:

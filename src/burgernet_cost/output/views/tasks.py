@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table, Text
 from burgernet_cost.output.views.common import report_points
 
 PAKKET_TITLES = {"basis": "basispakket", "aanvullend": "aanvullend pakket", None: "geen pakketindeling (Bijlage 1)"}
@@ -23,8 +23,12 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str], bijlage2: bool =
         Field(None, "Bron", ds.tasks.bron.document),
         Field("filters", None, filters, "texts"),
     ]
+    introduced: set[str] = set()
     for (rol, pakket), items in groups.items():
         role = roles[rol]
+        if rol not in introduced and role.toelichting:  # the report's introduction of the role, word for word
+            introduced.add(rol)
+            parts.append(Text([f"{role.naam} ({role.bron.kort()}): {' '.join(role.toelichting.split())}"]))
         rows = [{"id": t.id, "tekst": ("  - " if t.deel_van else "") + t.tekst, "onderwerp": subjects[t.onderwerp]} for t in items]
         parts.append(
             Table(
@@ -49,6 +53,24 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str], bijlage2: bool =
         for t in tasks
     ]
     parts.append(Table("taken", [Column(k, "") for k in MACHINE_KEYS], machine_rows, formats=frozenset({JSON, CSV})))
+    shown_roles = [roles[r] for r in dict.fromkeys(t.rol for t in tasks)]
+    parts.append(
+        Table(
+            "rollen",
+            [Column(k, "") for k in ("id", "naam", "organisatie", "sectie", "toelichting")],
+            [
+                {
+                    "id": r.id,
+                    "naam": r.naam,
+                    "organisatie": r.organisatie,
+                    "sectie": r.bron.kort(),
+                    "toelichting": " ".join(r.toelichting.split()) if r.toelichting else None,
+                }
+                for r in shown_roles
+            ],
+            formats=frozenset({JSON}),
+        )
+    )
     b2_notes = _bijlage2_parts(ds, tasks, parts, bijlage2)
     _elsewhere_parts(ds, tasks, parts)
     notes = [
@@ -74,26 +96,34 @@ def _bijlage2_parts(ds: Any, tasks: list[Any], parts: list[Part], full: bool) ->
     subjects = {o.id: o.naam for o in ds.tasks.onderwerpen}
     shown = frozenset({DISPLAY, JSON})
     if full:
-        rows = [
-            {
-                "id": r.id,
-                "rol": r.rol,
-                "onderwerp": subjects[r.onderwerp],
-                "kop": r.kop,
-                "tekst": r.tekst if r.kop else "  - " + r.tekst,
-                "komt_overeen_met": ", ".join(r.komt_overeen_met) or "–",
-            }
-            for r in lines
-        ]
-        parts.append(
-            Table(
-                None,
-                [Column("id", "Id"), Column("tekst", "Regel in Bijlage 2"), Column("komt_overeen_met", "Taak in §3")],
-                rows,
-                formats=frozenset({DISPLAY}),
-                title=f"Bijlage 2 naast hoofdstuk 3: {len(lines)} regels",
+        by_role: dict[str, list[Any]] = {}
+        for r in lines:
+            by_role.setdefault(r.rol, []).append(r)
+        parts.append(Text([f"Bijlage 2 naast hoofdstuk 3: {len(lines)} regels, per rol en onderwerp."]))
+        for rol, items in by_role.items():
+            rows = [
+                {
+                    "id": r.id,
+                    "onderwerp": subjects[r.onderwerp],
+                    "tekst": r.tekst if r.kop else "  - " + r.tekst,
+                    "komt_overeen_met": ", ".join(r.komt_overeen_met) or "–",
+                }
+                for r in items
+            ]
+            parts.append(
+                Table(
+                    None,
+                    [
+                        Column("id", "Id"),
+                        Column("onderwerp", "Onderwerp"),
+                        Column("tekst", "Regel in Bijlage 2"),
+                        Column("komt_overeen_met", "Taak in §3"),
+                    ],
+                    rows,
+                    formats=frozenset({DISPLAY}),
+                    title=f"Bijlage 2, {roles[rol]}: {len(items)} regels",
+                )
             )
-        )
     parts.append(
         Table(
             "bijlage2",
