@@ -38,3 +38,31 @@ def date_problems(gm: Gemeenten, lines: LineMap) -> list[DataError]:
                 )
             )
     return problems
+
+
+def check_totals(jaar: Any, rows: list[Any], lines: LineMap, n: int) -> list[DataError]:
+    """A table's count, total and totals per police unit against what gemeenten.yaml documents."""
+    errors = []
+    total = sum(g.inwoners for g in rows)
+    if len(rows) != jaar.aantal_gemeenten:
+        errors.append(
+            lines.error(
+                ("jaren", n, "aantal_gemeenten"), f"{jaar.bestand} heeft {len(rows)} gemeenten, gedocumenteerd {jaar.aantal_gemeenten}"
+            )
+        )
+    if total != jaar.inwoners_totaal:
+        errors.append(
+            lines.error(("jaren", n, "inwoners_totaal"), f"{jaar.bestand} telt {total} inwoners, gedocumenteerd {jaar.inwoners_totaal}")
+        )
+    for eenheid, expected in jaar.totalen_per_eenheid.items():
+        members = [g for g in rows if g.politie_eenheid == eenheid]
+        found = (len(members), sum(g.inwoners for g in members))
+        if found != (expected.gemeenten, expected.inwoners):
+            errors.append(
+                lines.error(
+                    ("jaren", n, "totalen_per_eenheid", eenheid),
+                    f"{eenheid}: {found[0]} gemeenten en {found[1]} inwoners in {jaar.bestand}, "
+                    f"gedocumenteerd {expected.gemeenten} en {expected.inwoners}",
+                )
+            )
+    return errors

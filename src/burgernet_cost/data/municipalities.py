@@ -288,6 +288,7 @@ def _from_payload(root: Path, payload: dict[str, Any]) -> Gemeenten:
 def _load(root: Path) -> Gemeenten:
     from burgernet_cost.data import municipality_models as mm
     from burgernet_cost.data.messages import validate_file
+    from burgernet_cost.data.municipal_dates import check_totals, date_problems
     from burgernet_cost.data.reading import load_yaml_file
     from burgernet_cost.data.record_types import municipalities as records
     from burgernet_cost.data.records import record_of
@@ -307,14 +308,12 @@ def _load(root: Path) -> Gemeenten:
         rows, errs = _read_year(root, jaar, lines, n)
         problems += errs
         if not errs:
-            problems += _check_totals(jaar, rows, lines, n)
+            problems += check_totals(jaar, rows, lines, n)
         per_jaar[jaar.jaar] = tuple(rows)
     problems += _alias_problems(meta, per_jaar, lines)
     if problems:
         raise DataErrors(problems)
     result = Gemeenten(meta, per_jaar, lines.file, root=root)
-    from burgernet_cost.data.municipal_dates import date_problems
-
     problems += date_problems(result, lines)
     if problems:
         raise DataErrors(problems)
@@ -415,30 +414,3 @@ def _rows(reader: Any, jaar: mm.Jaartabel, shown: str, errors: list[DataError]) 
             )
         )
     return rows
-
-
-def _check_totals(jaar: mm.Jaartabel, rows: list[Gemeente], lines: LineMap, n: int) -> list[DataError]:
-    errors = []
-    total = sum(g.inwoners for g in rows)
-    if len(rows) != jaar.aantal_gemeenten:
-        errors.append(
-            lines.error(
-                ("jaren", n, "aantal_gemeenten"), f"{jaar.bestand} heeft {len(rows)} gemeenten, gedocumenteerd {jaar.aantal_gemeenten}"
-            )
-        )
-    if total != jaar.inwoners_totaal:
-        errors.append(
-            lines.error(("jaren", n, "inwoners_totaal"), f"{jaar.bestand} telt {total} inwoners, gedocumenteerd {jaar.inwoners_totaal}")
-        )
-    for eenheid, expected in jaar.totalen_per_eenheid.items():
-        members = [g for g in rows if g.politie_eenheid == eenheid]
-        found = (len(members), sum(g.inwoners for g in members))
-        if found != (expected.gemeenten, expected.inwoners):
-            errors.append(
-                lines.error(
-                    ("jaren", n, "totalen_per_eenheid", eenheid),
-                    f"{eenheid}: {found[0]} gemeenten en {found[1]} inwoners in {jaar.bestand}, "
-                    f"gedocumenteerd {expected.gemeenten} en {expected.inwoners}",
-                )
-            )
-    return errors

@@ -13,7 +13,7 @@ contribution per inhabitant:
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
@@ -347,6 +347,31 @@ class Bijdrage2014:
     ook: tuple[str, ...]
     niet: tuple[str, ...]
     verschil: Decimal | None
+
+
+@struct
+class AdviesVerschil:
+    """With tarief advies: regional minus municipal total, and the computed tariff it replaces."""
+
+    verschil: Decimal  # regionaal.totaal - gemeentelijk.totaal
+    berekend_per_jaar: Decimal  # the work the executor takes over, at the computed rate
+    berekend_per_inwoner: Decimal  # the same per inhabitant
+    afronding: bool  # the advice amount is the computed tariff rounded to the cent (the report's rounding)
+
+
+def advice_gap(v: Vergelijking) -> AdviesVerschil | None:
+    """Where the regional model differs from the municipal one at tarief advies, and why."""
+    if v.tarief != "advies":
+        return None
+    own, regional = v.model("gemeentelijk"), v.model("regionaal")
+    if regional.tarief_per_inwoner is None or not v.inwoners:
+        return None
+    gap = regional.totaal - own.totaal
+    if gap == 0:
+        return None
+    computed = own.eigen_kosten - regional.eigen_kosten
+    per_inh = computed / v.inwoners
+    return AdviesVerschil(gap, computed, per_inh, per_inh.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == regional.tarief_per_inwoner)
 
 
 def per_jaar(tarief: Decimal, inwoners: int) -> Decimal:

@@ -14,6 +14,7 @@ formed by a merger shows the sum of its predecessors before it existed, and says
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.domain.codes import Pakket
@@ -143,3 +144,8 @@ def series(
             )
         )
     return Reeks(onderwerp, pakket, tuple(punten), tellingen is None)
+
+
+def change_pct(nu: int, voor: int) -> Decimal:
+    """The change of a count against the year before, in percent (a merger's jump in a series)."""
+    return Decimal(nu - voor) / voor * 100

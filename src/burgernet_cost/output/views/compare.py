@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, per_jaar
+from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, advice_gap, per_jaar
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import (
@@ -227,17 +226,12 @@ def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
 def _advice_gap(v: Vergelijking) -> str | None:
     """With tarief advies the regional model differs from the municipal one only by the tariff: the
     same hours at the computed rate against the advice amount (the report's amount, rounded to cents)."""
-    if v.tarief != "advies":
+    found = advice_gap(v)
+    if found is None:
         return None
-    own, regional = v.model("gemeentelijk"), v.model("regionaal")
-    if regional.tarief_per_inwoner is None or not v.inwoners:
-        return None
-    gap = regional.totaal - own.totaal
-    if gap == 0:
-        return None
-    computed = own.eigen_kosten - regional.eigen_kosten  # the work the regional executor takes over, at the computed rate
-    per_inh = computed / v.inwoners
-    rounded = per_inh.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) == regional.tarief_per_inwoner
+    regional = v.model("regionaal")
+    assert regional.tarief_per_inwoner is not None
+    gap, per_inh, rounded = found.verschil, found.berekend_per_inwoner, found.afronding
     why = (
         f"de afronding van het rapport: {money.euro(per_inh, 4)} per inwoner wordt "
         f"{money.euro(regional.tarief_per_inwoner)} (§4.1.2, §5.1, §6)"
@@ -248,7 +242,7 @@ def _advice_gap(v: Vergelijking) -> str | None:
     return (
         f"Tarief advies, {PAKKET_LABELS[v.pakket]}: regionaal is {money.euro(abs(gap))} per jaar "
         f"{'goedkoper' if gap < 0 else 'duurder'} dan gemeentelijk. Dat hele verschil is {why}: dezelfde uren relatiebeheer "
-        f"en communicatie kosten de gemeente zelf {money.euro(computed)} per jaar, de bijdrage is {money.euro(regional.bijdrage)}. "
+        f"en communicatie kosten de gemeente zelf {money.euro(found.berekend_per_jaar)} per jaar, de bijdrage is {money.euro(regional.bijdrage)}. "
         "Met het berekende tarief kosten beide modellen evenveel (compare-models zonder --tarief advies)."
     )
 

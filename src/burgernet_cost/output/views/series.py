@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from burgernet_cost.domain.series import Reeks
+from burgernet_cost.domain.series import Reeks, change_pct
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
@@ -123,7 +123,7 @@ def _merger_remarks(reeks: Reeks, rows: list[dict[str, Any]], mergers: dict[int,
         before = by_year.get(jaar - 1) if jaar - 1 not in summed else None
         jump = (
             f", inwoners {'+' if row['inwoners'] >= before['inwoners'] else ''}"
-            f"{money.pct(Decimal(row['inwoners'] - before['inwoners']) / before['inwoners'] * 100)} tegen {jaar - 1}"
+            f"{money.pct(change_pct(row['inwoners'], before['inwoners']))} tegen {jaar - 1}"
             if before and before["inwoners"]
             else ""
         )
