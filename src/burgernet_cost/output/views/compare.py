@@ -242,7 +242,8 @@ def _advice_gap(v: Vergelijking) -> str | None:
     return (
         f"Tarief advies, {PAKKET_LABELS[v.pakket]}: regionaal is {money.euro(abs(gap))} per jaar "
         f"{'goedkoper' if gap < 0 else 'duurder'} dan gemeentelijk. Dat hele verschil is {why}: dezelfde uren relatiebeheer "
-        f"en communicatie kosten de gemeente zelf {money.euro(found.berekend_per_jaar)} per jaar, de bijdrage is {money.euro(regional.bijdrage)}. "
+        f"en communicatie kosten de gemeente zelf {money.euro(found.berekend_per_jaar)} per jaar, "
+        f"de bijdrage is {money.euro(regional.bijdrage)}. "
         "Met het berekende tarief kosten beide modellen evenveel (compare-models zonder --tarief advies)."
     )
 
