@@ -52,8 +52,11 @@ ul.compact { margin: .2rem 0; padding-left: 1.2rem; }
 ul.compact li { margin: .1rem 0; }
 nav { font-size: .9rem; margin-bottom: .3rem; }
 @media (min-width: 48rem) { .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; } }
+.chart-narrow { display: none; }
 @media (max-width: 40rem) {
   body { padding: .75rem; }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.cards, table.cards caption, table.cards tbody, table.cards tr, table.cards th, table.cards td { display: block; width: 100%; }
   table.cards tr { border: 1px solid var(--line); margin: 0 0 .5rem; padding: .2rem .4rem; }
@@ -76,6 +79,10 @@ nav { font-size: .9rem; margin-bottom: .3rem; }
   .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm; }
   .pair h3 { margin-top: .3rem; }
   nav { display: none; }
+  .long { columns: 2; column-gap: 6mm; }
+  .long table { font-size: 7pt; margin: 0; }
+  .long th, .long td { padding: .05rem .25rem; }
+  .long caption { column-span: all; }
   .summary { break-after: page; background: none; border: 0; padding: 0; }
   table { page-break-inside: auto; font-size: 8.5pt; }
   table.wide { font-size: 7.5pt; }

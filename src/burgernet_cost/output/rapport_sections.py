@@ -6,6 +6,7 @@ refers to them by number. Every chart has its numbers in its ``<desc>`` and a ta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +20,7 @@ from burgernet_cost.output.rapport_notes import Noten
 from burgernet_cost.output.views.ranges import assumption_name, sensitivity_table
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl
 
+LONG_TABLE = 40  # a table of more rows than this prints in two columns
 CHART_ROWS_IN_PRINT = 30  # a bar chart of more members than this is left out of print
 SHORT = {"basis": "basis", "volledig": "volledig", "aanvullend": "aanvullend"}  # under a bar of a chart
 
@@ -55,7 +57,7 @@ def models(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     groups = [(SHORT[p], [(u.naam, u.eigen_kosten, u.bijdrage) for u in v.uitkomsten]) for p, v in d.vergelijkingen.items()]
     title = "Kosten per jaar per inrichtingsmodel" + (" (de regio als geheel)" if d.is_regio else "")
     chart = _figure(
-        charts.models_chart("modellen", title, groups),
+        lambda w, i: charts.models_chart(f"modellen{i}", title, groups, w),
         "Volledig is het basis- en aanvullend pakket samen. De cijfers staan in de tabel eronder.",
     )
     report = compare_report(list(d.vergelijkingen.values()), ds, c.data, False, _municipality(d, ds))
@@ -73,7 +75,7 @@ def sizes(d: Dossier, noten: Noten) -> str:
     marked: list[tuple[str, int]] = [] if d.is_regio else [(d.onderwerp, d.inwoners)]
     text = "Elke punt is een gemeente van de regio." if d.is_regio else f"De stippellijn markeert {d.onderwerp}."
     chart = _figure(
-        charts.size_chart("grootte", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked),
+        lambda w, i: charts.size_chart(f"grootte{i}", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked, w),
         "De cijfers staan onder de grafiek.",
     )
     from burgernet_cost.output.views.estimate import size_table
@@ -99,7 +101,9 @@ def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     rows = [(u["politie_eenheid"], u["bijdrage_per_jaar"]) for u in units] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden]
     rows.sort(key=lambda item: -item[1])
     chart = _figure(
-        charts.members_chart(f"leden-{first}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows), "De cijfers staan in de tabel eronder."
+        lambda w, i: charts.members_chart(f"leden-{first}{i}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows, w),
+        "De cijfers staan in de tabel eronder.",
+        narrow=len(rows) <= CHART_ROWS_IN_PRINT,
     )
     if len(rows) > CHART_ROWS_IN_PRINT:  # on paper the table says it in less space
         chart = f'<div class="screen-only">{chart}</div>'
@@ -109,7 +113,7 @@ def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
         f"<p>Elke gemeente betaalt de uitvoerder een bijdrage per inwoner{refs}; de uren en het budget van de uitvoerder "
         f'staan in de <a href="#samenvatting">samenvatting</a>.</p>{chart}'
         + (table_html(members_table(d.regio, True), words=noten.words) if per_unit else "")
-        + table_html(members_table(d.regio, False), words=noten.words)
+        + _long(table_html(members_table(d.regio, False), words=noten.words), len(r0.leden))
     )
     return _section("regio", "Bijdrage per gemeente en de regionale uitvoerder", body)
 
@@ -118,7 +122,9 @@ def sensitivity(d: Dossier, noten: Noten) -> str:
     central = d.vergelijkingen[d.pakketten[0]].model("gemeentelijk").totaal
     rows = [(assumption_name(u.aanname), u.laag[1]["totaal"], u.hoog[1]["totaal"]) for u in d.gevoeligheid]
     chart = _figure(
-        charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})", central, rows),
+        lambda w, i: charts.tornado_chart(
+            f"gevoeligheid{i}", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})", central, rows, w
+        ),
         "De cijfers staan in de tabel eronder.",
     )
     table = table_html(sensitivity_table(d.gevoeligheid), words=noten.words)
@@ -137,7 +143,7 @@ def series(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
     events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
     chart = _figure(
-        charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events),
+        lambda w, i: charts.series_chart(f"reeks{i}", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events, w),
         "De cijfers staan in de tabel eronder.",
     )
     report = series_report(d.reeks, ds, c.data)
@@ -167,8 +173,16 @@ def _year_fraction(iso: str) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 365
 
 
-def _figure(svg: str, caption: str) -> str:
-    return f"<figure>{svg}<figcaption>{html_text(caption)}</figcaption></figure>"
+def _long(table: str, rows: int) -> str:
+    """A table of many short rows: on paper in two columns, in small print (``.long``)."""
+    return f'<div class="long">{table}</div>' if rows > LONG_TABLE else table
+
+
+def _figure(draw: Callable[[int, str], str], caption: str, narrow: bool = True) -> str:
+    """A chart drawn twice: for a screen and paper, and for a phone (shown at its own size, so its
+    text stays 12 px); ``narrow`` False: a phone shows only the table."""
+    small = f'<div class="chart-narrow">{draw(charts.NARROW, "-smal")}</div>' if narrow else ""
+    return f'<figure><div class="chart-wide">{draw(charts.WIDE, "")}</div>{small}<figcaption>{html_text(caption)}</figcaption></figure>'
 
 
 def executor_lines(d: Dossier, words: Any) -> str:
