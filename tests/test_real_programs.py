@@ -88,11 +88,13 @@ BLOCKS = re.compile(r"</?(?:p|li|tr|td|th|h[1-6]|caption|figcaption|summary|titl
 
 
 def _sentences(html: str) -> list[str]:
-    """The page's sentences of 60 characters or more (the text between block tags, split after . ! ?)."""
+    """The page's sentences of 60 characters or more (the text between block tags, split after . ! ?);
+    a chart counts once (its phone drawing shows instead of its wide one, never beside it)."""
     import html as html_lib
 
     body = html[html.index("<body") :]
     body = re.sub(r"<style[^>]*>.*?</style>", " ", body, flags=re.S)
+    body = re.sub(r'<div class="chart-narrow">.*?</div>', " ", body, flags=re.S)  # a chart's phone drawing: one of the two shows
     text = html_lib.unescape(re.sub(r"<[^>]+>", " ", BLOCKS.sub("\n", body)))
     out = []
     for block in text.split("\n"):

@@ -61,8 +61,6 @@ def assumption_words(a: Aanname) -> str:
 
 def summary(d: Dossier, ds: Any, noten: Noten, colofon: Any) -> str:
     words = noten.words
-    first = d.pakketten[0]
-    assumptions = _assumptions(d, noten) if d.schattingen[first].rust_op_aanname else ""
     parts = [
         _who(d, colofon),
         table_html(package_table(d.schattingen, d.is_regio), words=words),
@@ -71,9 +69,16 @@ def summary(d: Dossier, ds: Any, noten: Noten, colofon: Any) -> str:
         *([sections.executor_lines(d, words)] if d.is_regio else []),
         *([sections.member_lines(d)] if d.regio_van else []),
         _how_sure(d, noten),
-        f'<div class="pair"><div>{_since_2014(d, ds, noten)}</div><div>{_decide(d)}{assumptions}</div></div>',
+        _pair(d, ds, noten),
     ]
     return '<section class="summary" aria-labelledby="samenvatting"><h2 id="samenvatting">Samenvatting</h2>' + "".join(parts) + "</section>"
+
+
+def _pair(d: Dossier, ds: Any, noten: Noten) -> str:
+    """What changed since 2014 beside what to decide and the assumptions (side by side on paper and a wide screen)."""
+    since = _since_2014(d, ds, noten)
+    assumptions = _assumptions(d, noten) if d.schattingen[d.pakketten[0]].rust_op_aanname else ""
+    return f'<div class="pair"><div>{since}</div><div>{_decide(d)}{assumptions}</div></div>'
 
 
 def _who(d: Dossier, colofon: Any) -> str:
