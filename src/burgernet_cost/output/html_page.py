@@ -83,6 +83,9 @@ nav { font-size: .9rem; margin-bottom: .3rem; }
   .long table { font-size: 7pt; margin: 0; }
   .long th, .long td { padding: .05rem .25rem; }
   .long caption { column-span: all; }
+  ol.notes { columns: 2; column-gap: 6mm; font-size: 7.5pt; margin: .2rem 0; }
+  ol.notes li { break-inside: avoid; }
+  .reproduce { font-size: 7.5pt; }
   .summary { break-after: page; background: none; border: 0; padding: 0; }
   table { page-break-inside: auto; font-size: 8.5pt; }
   table.wide { font-size: 7.5pt; }

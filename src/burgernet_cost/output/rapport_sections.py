@@ -142,8 +142,9 @@ def series(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     assert d.reeks is not None
     points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
     events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
+    title = f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}"
     chart = _figure(
-        lambda w, i: charts.series_chart(f"reeks{i}", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events, w),
+        lambda w, i: charts.series_chart(f"reeks{i}", title, points, events, w),
         "De cijfers staan in de tabel eronder.",
     )
     report = series_report(d.reeks, ds, c.data)
@@ -197,8 +198,8 @@ def executor_lines(d: Dossier, words: Any) -> str:
             f"jaar ({html_text(words.figure(r.tarief_per_inwoner, 'per_inwoner'))} per inwoner); {html_text(budget_balance(r))}.</li>"
         )
     return (
-        "<p>Regionaal doet een uitvoerder relatiebeheer en communicatie, elke gemeente haar beleid zelf "
-        f'(zie de <a href="#regio">bijdrage per gemeente</a>):</p><ul class=compact>{"".join(lines)}</ul>'
+        "<p>Regionaal doet een uitvoerder relatiebeheer en communicatie "
+        f'(<a href="#regio">bijdrage per gemeente</a>):</p><ul class=compact>{"".join(lines)}</ul>'
     )
 
 
