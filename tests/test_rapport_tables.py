@@ -250,9 +250,18 @@ def _words() -> Any:
 
 
 def band(t: dict[str, Any], cli: Cli) -> None:
-    """Low, standard and high of "Hoe zeker": estimate --bandbreedte's total of the first package."""
-    found = next(b for b in cli.json("estimate", *cli.who("estimate"), "--bandbreedte")["bandbreedte"] if b["figuur"] == "totaal.kosten")
+    """Low, standard and high of "Hoe zeker": estimate --bandbreedte's total of the first package. A
+    region's band (its members' totals) has no command of its own: its standard is gevoeligheid's
+    total, and it spans at least every single assumption's swing."""
     assert t["head"][1:] == ["Kosten per jaar", "Wanneer"] and [r[0] for r in t["rows"]] == ["Laag", "Standaard", "Hoog"]
+    if cli.soort in REGIONS:
+        sens = cli.json("gevoeligheid", *cli.who("gevoeligheid"))
+        same(t["rows"][1][1], sens["kosten_per_jaar"], "money")
+        low, high = _number(t["rows"][0][1])[0], _number(t["rows"][2][1])[0]
+        assert low <= min(Decimal(str(a["laag_per_jaar"])) for a in sens["aannames"]), (low, sens["aannames"])
+        assert high >= max(Decimal(str(a["hoog_per_jaar"])) for a in sens["aannames"]), (high, sens["aannames"])
+        return
+    found = next(b for b in cli.json("estimate", *cli.who("estimate"), "--bandbreedte")["bandbreedte"] if b["figuur"] == "totaal.kosten")
     for row, key in zip(t["rows"], ("laag", "standaard", "hoog"), strict=True):
         same(row[1], found[key], "money")
     for row, key in ((t["rows"][0], "laag_door"), (t["rows"][2], "hoog_door")):  # the same alternatives, in words
