@@ -104,12 +104,16 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
     lines = []
     for p, v in d.vergelijkingen.items():
         low = min(u.totaal for u in v.uitkomsten)
-        high = max(u.totaal for u in v.uitkomsten)
-        if low == high:
+        if all(u.totaal == low for u in v.uitkomsten):
             lines.append(f"{PAKKET_LABELS[p]}: de drie modellen kosten even veel")
             continue
-        names = " en ".join(u.naam.lower() for u in v.uitkomsten if u.totaal == low)
-        lines.append(f"{PAKKET_LABELS[p]}: {names}, {money.euro(high - low)} per jaar minder dan het duurste model")
+        cheapest = [u for u in v.uitkomsten if u.totaal == low]
+        names = " en ".join(u.naam.lower() for u in cheapest)
+        if cheapest[0].verschil:  # the domain's difference with the gemeentelijk model
+            lines.append(f"{PAKKET_LABELS[p]}: {names}, {money.euro(-cheapest[0].verschil)} per jaar minder dan gemeentelijk")
+        else:  # gemeentelijk is cheapest: what the dearest costs more
+            dearest = max(v.uitkomsten, key=lambda u: u.totaal)
+            lines.append(f"{PAKKET_LABELS[p]}: {names}, {money.euro(dearest.verschil)} per jaar minder dan {dearest.naam.lower()}")
     v = next(iter(d.vergelijkingen.values()))
     why_notes = [note_text(n) for n in v.notities if n.code in SCALE_NOTES]
     equal = [note_text(n) for n in v.notities if n.code == "berekend_gelijk"]

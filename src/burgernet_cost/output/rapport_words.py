@@ -40,7 +40,7 @@ CENTS = ("per_inwoner", "per_inwoner_cent")
 
 def cents(value: Decimal, report_cents: bool = False) -> str:
     """0.0654 -> '6,54 cent'; with ``report_cents`` (an amount the report itself names) '3,27 cent (≈ € 0,03)'."""
-    text = money.nl_number(Decimal(value) * 100, 2) + " cent"
+    text = money.nl_number(Decimal(value).scaleb(2), 2) + " cent"  # the decimal point moved, no sum
     return text + (f" (≈ {money.euro(value, 2)})" if report_cents else "")
 
 
