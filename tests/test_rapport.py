@@ -57,7 +57,8 @@ def test_the_page_is_self_contained_and_loads_nothing(amersfoort):
     for tag, attrs in page.tags:
         for key in ("src", "href", "xlink:href", "data", "action"):
             value = attrs.get(key) or ""
-            assert not value or value.startswith("#"), (tag, key, value)  # only links within the page
+            # only links within the page, and a source on the web that a reader may follow (a link loads nothing)
+            assert not value or value.startswith("#") or (tag == "a" and key == "href" and value.startswith("https://")), (tag, key, value)
         assert tag not in ("script", "link", "iframe", "img", "object")
     svgs = [a for t, a in page.tags if t == "svg"]
     assert len(svgs) >= 2 and all(a.get("role") == "img" and a.get("aria-labelledby") for a in svgs)
@@ -93,13 +94,15 @@ def test_every_note_stands_once_in_the_appendix_and_every_reference_resolves(ame
     page = _page(amersfoort / "amersfoort.html")
     ids = [a["id"] for _t, a in page.tags if a.get("id")]
     assert len(ids) == len(set(ids))
-    links = {a["href"][1:] for t, a in page.tags if t == "a" and a.get("href")}
+    links = {a["href"][1:] for t, a in page.tags if t == "a" and (a.get("href") or "").startswith("#")}
     assert links and links <= set(ids), links - set(ids)
     notes = [a["id"] for t, a in page.tags if t == "li" and (a.get("id") or "").startswith("noot-")]
     assert notes == [f"noot-{n}" for n in range(1, len(notes) + 1)] and {f"noot-{n}" for n in range(1, len(notes) + 1)} <= links
     html = (amersfoort / "amersfoort.html").read_text(encoding="utf-8")
     appendix = html[html.index('id="bijlage"') :]
-    assert appendix.count("aanname</span>") >= 2 and "interviews.yaml:" in appendix  # statuses and places in the data folder
+    assert appendix.count("aanname</span>") >= 2 and "§4.1.1" in appendix  # statuses and sources, in words
+    body = appendix[: appendix.index('id="opnieuw"')]
+    assert "interviews.yaml" not in body and "--uitleg" in appendix[appendix.index('id="opnieuw"') :]  # the places: estimate --uitleg
 
 
 def test_the_workbook_computes_with_formulas_from_its_inputs(amersfoort):
@@ -233,9 +236,16 @@ def test_the_summary_says_how_sure_with_the_range_of_estimate(bncost, amersfoort
         k: json.loads(bncost("estimate", "--gemeente", "Amersfoort", *k.split(), "-f", "json").out, parse_float=Decimal)
         for k in ("--toeslagen alle", "--kostenbasis integraal")
     }
-    for option, est in bases.items():  # the cost-basis alternatives stand beside the band
-        assert f"({option}): {money.euro(est['totaal']['kosten_per_jaar'])}" in summary, option
-    assert "De band omvat:" in summary and "Niet in de band:" in summary
+    for option, est in bases.items():  # the cost-basis alternatives stand beside the band, in words
+        words = {"--toeslagen alle": "met alle toeslagen", "--kostenbasis integraal": "met integrale kosten"}[option]
+        assert re.search(rf"{words} \([^)]*\): {re.escape(money.euro(est['totaal']['kosten_per_jaar']))}", summary), option
+    # the small table: low, standard, high, each with the amount of estimate --bandbreedte
+    rows = re.findall(r"<tr><th scope=\"row\"[^>]*>(Laag|Standaard|Hoog)</th><td[^>]*>([^<]+)</td>", page)
+    assert rows == [
+        ("Laag", money.euro(band["laag"])),
+        ("Standaard", money.euro(band["standaard"])),
+        ("Hoog", money.euro(band["hoog"])),
+    ], rows
 
 
 def test_every_sheet_is_protected_and_rows_fit_their_wrapped_text(bncost, tmp_path):

@@ -1,7 +1,7 @@
 """The figures in the council document's sentences are the command line's figures.
 
 tests/test_rapport_tables.py checks every table of the page; this checks the sentences of the
-summary that carry figures: who and when (inhabitants, their date, the price date, the rate), "Het
+summary that carry figures: who and when (inhabitants, their date, the price date, the rate to the cent), "Het
 goedkoopst" (the cheapest model and its difference per package), "Hoe zeker" (the band of the basic
 package and the other cost bases) and, for a region, the executor line (hours, fte, budget). Each
 figure is read back from its Dutch text and compared with ``estimate``, ``compare-models`` or
@@ -64,9 +64,8 @@ def test_the_summary_sentences_of_a_municipality_are_the_command_lines(bncost, t
     text = _summary(bncost, tmp_path, *args)
     est = _json(bncost, "estimate", *args, "--bandbreedte")
     # who and when
-    rate = re.search(r"uurtarief € ([0-9.,]+) per uur", text)
-    assert rate and _number(rate.group(1)) == est["uurtarief"]["bedrag"], text[:300]
-    assert f"uurtarief {est['uurtarief']['omschrijving']}." in text  # how it was computed, as estimate says
+    rate = re.search(r"uurtarief € ([0-9.]+,[0-9]{2})\.", text)  # a rate to the cent, as people write it
+    assert rate and _number(rate.group(1)) == _cents(est["uurtarief"]["bedrag"]), text[:300]
     assert f"prijspeil {_date_nl(est['prijspeil'])}" in text
     if est["gemeente"]:
         shown = f"{est['inwoners']:,}".replace(",", ".")
@@ -79,11 +78,15 @@ def test_the_summary_sentences_of_a_municipality_are_the_command_lines(bncost, t
         models = {m["model"]: m for m in cmp["vergelijkingen"][0]["modellen"]}
         cheapest = min(models, key=lambda m: models[m]["totaal_per_jaar"])
         dearest = max(models, key=lambda m: models[m]["totaal_per_jaar"])
-        found = re.search(rf"{re.escape(label)}: (\w+), {AMOUNT} per jaar minder dan het duurste model", text)
+        found = re.search(rf"{re.escape(label)}: (\w+), {AMOUNT} per jaar minder dan (\w+)", text)
         assert found, (label, text)
         assert found.group(1) == cheapest
-        saving = models[dearest]["verschil_met_gemeentelijk"] - models[cheapest]["verschil_met_gemeentelijk"]
-        assert abs(_number(found.group(2)) - saving) <= (0 if dearest == "gemeentelijk" else Decimal("0.01"))
+        # against gemeentelijk (compare-models' verschil_met_gemeentelijk, no sum on the page), or, when
+        # gemeentelijk is the cheapest, against the dearest model
+        other = "gemeentelijk" if cheapest != "gemeentelijk" else dearest
+        assert found.group(3) == other, found.group(0)
+        saving = models[other]["verschil_met_gemeentelijk"] - models[cheapest]["verschil_met_gemeentelijk"]
+        assert _number(found.group(2)) == _cents(saving), (found.group(0), saving)
     # hoe zeker: the band of the basic package's total, and the other cost bases
     band = next(b for b in est["bandbreedte"] if b["figuur"] == "totaal.kosten")
     found = re.search(rf"tussen {AMOUNT} en {AMOUNT} per jaar", text)
@@ -93,13 +96,13 @@ def test_the_summary_sentences_of_a_municipality_are_the_command_lines(bncost, t
         assert found, text
         assert (_number(found.group(1)), _number(found.group(2))) == (_cents(band["laag"]), _cents(band["hoog"]))
     allowances = _json(bncost, "estimate", *args, "--toeslagen", "alle")["totaal"]["kosten_per_jaar"]
-    assert re.search(rf"\(--toeslagen alle\): {AMOUNT}", text).group(1) == f"{allowances:,.2f}".replace(",", "#").replace(".", ",").replace(
-        "#", "."
-    )
+    assert re.search(rf"met alle toeslagen \([^)]*\): {AMOUNT}", text).group(1) == f"{allowances:,.2f}".replace(",", "#").replace(
+        ".", ","
+    ).replace("#", ".")
     salary_only = ("--periodiek", "--toeslagen", "--peildatum")  # integral cost is per scale, for one year
     kept = [a for n, a in enumerate(args) if a not in salary_only and (n == 0 or args[n - 1] not in salary_only)]
     integral = _json(bncost, "estimate", *kept, "--kostenbasis", "integraal")
-    found = re.search(rf"\(--kostenbasis integraal\): {AMOUNT} \(prijspeil ([0-9-]+)\)", text)
+    found = re.search(rf"met integrale kosten \([^)]*\): {AMOUNT} \(prijspeil ([0-9-]+)\)", text)
     assert found, text
     assert _number(found.group(1)) == _cents(integral["totaal"]["kosten_per_jaar"])
     assert found.group(2) == _date_nl(integral["prijspeil"])
@@ -115,7 +118,7 @@ def test_the_executor_line_of_a_region_is_regios(bncost, tmp_path):
         executor = regio["uitvoerder"]
         found = re.search(
             rf"{re.escape(label)}: de uitvoerder heeft ([0-9.,]+) uur per maand nodig, ([0-9,]+) fte; de gemeenten betalen "
-            rf"samen {AMOUNT} per jaar \({AMOUNT} per inwoner\); de uren kosten {AMOUNT} per jaar",
+            rf"samen {AMOUNT} per jaar \(([0-9]+,[0-9]+) cent per inwoner\); de uren kosten {AMOUNT} per jaar",
             text,
         )
         assert found, (label, text)
@@ -123,5 +126,5 @@ def test_the_executor_line_of_a_region_is_regios(bncost, tmp_path):
         assert _number(hours) == Decimal(executor["uren_per_maand"]).quantize(Decimal("0.01"))
         assert _number(fte) == Decimal(executor["fte"]).quantize(Decimal("0.01"))
         assert _number(budget) == _cents(executor["budget_per_jaar"])
-        assert _number(per_inhabitant) == Decimal(regio["tarief_per_inwoner_per_jaar"]).quantize(Decimal("0.0001"))
+        assert _number(per_inhabitant) == (Decimal(regio["tarief_per_inwoner_per_jaar"]) * 100).quantize(Decimal("0.01"))  # in cents
         assert _number(cost) == _cents(executor["kosten_uren_per_jaar"])

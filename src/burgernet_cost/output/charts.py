@@ -3,6 +3,12 @@
 Every amount axis starts at zero. Every chart gets a ``<title>`` and a ``<desc>`` with its numbers
 (the page puts the same numbers in a table next to it), and colour is never the only carrier: the
 contribution is hatched, lines differ in marker and dash, the central value is named.
+
+Each chart is drawn for a width (``WIDE`` for a screen and paper, ``NARROW`` for a phone, where it is
+shown at its own size): its text is never smaller than ``svgplot.FONT`` (12 px) at that width, and
+every label is placed inside the picture (a label that would pass the right edge goes to the other
+side of its mark; a long title or note wraps; a bar's name goes above the bar when the picture is
+narrow).
 """
 
 from __future__ import annotations
@@ -14,7 +20,9 @@ from burgernet_cost.output import numbers as money
 from burgernet_cost.output import svgplot as sp
 
 COLORS = ("#1f5f8b", "#e0922f", "#3f7f32", "#9b4f96")  # own cost, contribution; the packages' lines
-WIDTH = 680
+WIDE, NARROW = 680, 340
+SMALL = sp.FONT  # the smallest text of a chart
+ROW = 24  # a horizontal bar's row
 
 
 def _euro(value: float) -> str:
@@ -25,149 +33,204 @@ def _count(value: float) -> str:
     return money.nl_number(int(round(value)), 0)
 
 
-def _title(title: str) -> str:
-    return sp.text(0, 16, title, size=14, weight="bold")
+def _lines(text: str, width: float, size: int, bold: bool = False) -> list[str]:
+    """``text`` in lines that fit ``width`` (broken at spaces)."""
+    out: list[str] = []
+    for word in text.split(" "):
+        if out and sp.text_width(out[-1] + " " + word, size, bold) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
 
 
-def models_chart(ident: str, title: str, groups: Sequence[tuple[str, Sequence[tuple[str, Decimal, Decimal]]]]) -> str:
-    """Stacked bars per model (own cost, contribution, hatched), one group per package."""
-    bars = [(name, package, float(e), float(b)) for package, models in groups for name, e, b in models]
-    height, top, bottom, left = 300, 56, 250, 78
-    y = sp.Scale(max(e + b for _n, _p, e, b in bars) * 1.08, top, bottom - top, reverse=True)
-    body = [_title(title), *sp.legend(left, 38, [(COLORS[0], "eigen kosten"), (f"url(#{ident}-streep)", "bijdrage aan de uitvoerder")])]
-    body += sp.value_axis(y, (left, WIDTH - 10), _euro, vertical=True)
-    slot = (WIDTH - 10 - left) / len(bars)
-    for n, (name, package, own, contribution) in enumerate(bars):
-        x = left + slot * n + slot * 0.2
-        w = slot * 0.6
-        body += [
-            sp.rect(x, y(own), w, bottom - y(own), COLORS[0]),
-            sp.rect(x, y(own + contribution), w, y(own) - y(own + contribution), f"url(#{ident}-streep)"),
-            sp.text(x + w / 2, y(own + contribution) - 4, _euro(own + contribution), "middle", size=11),
-            sp.text(x + w / 2, bottom + 16, name, "middle", size=11),
-            sp.text(x + w / 2, bottom + 30, f"({package})", "middle", size=11),
-        ]
-    body += [sp.line(left, bottom, WIDTH - 10, bottom, sp.INK), sp.text(0, height - 4, "Kosten per jaar; de as begint bij nul.", size=11)]
+def _title(title: str, width: float) -> tuple[list[str], float]:
+    """The title, wrapped; and the y below it."""
+    lines = _lines(title, width, 14, bold=True)
+    return [sp.text(0, 16 + 18 * k, line, size=14, weight="bold") for k, line in enumerate(lines)], 16 + 18 * (len(lines) - 1)
+
+
+def _note(texts: Sequence[str], y: float, width: float) -> tuple[list[str], float]:
+    """Notes under a chart from ``y`` (their first baseline), wrapped; and the last baseline."""
+    out, at = [], y
+    for text in texts:
+        for line in _lines(text, width, SMALL):
+            out.append(sp.text(0, at, line, size=SMALL))
+            at += 16
+    return out, at - 16
+
+
+def _value_label(x: float, y: float, label: str, right: float, left: float) -> str:
+    """A value beside the end of a bar at ``x``: after it, or before it when it would pass ``right``."""
+    if x + 4 + sp.text_width(label, SMALL) <= right:
+        return sp.text(x + 4, y, label, size=SMALL)
+    return sp.text(max(left, x - 4), y, label, "end", size=SMALL, fill="#ffffff")
+
+
+def _bars(
+    width: float,
+    top: float,
+    names: Sequence[str],
+    spans: Sequence[Sequence[tuple[float, float, str]]],
+    labels: Sequence[str],
+    central: float | None = None,
+) -> tuple[list[str], float]:
+    """Horizontal bars on an axis from zero, one row per name; a row is segments (start, end, fill).
+
+    Wide: the names in a column left of the bars; narrow: each name above its bar. The axis leaves
+    room for the longest value label after the longest bar. Returns the elements and the axis's y."""
+    above = width < 500
+    name_w = 0.0 if above else min(width * 0.4, max(sp.text_width(n, SMALL) for n in names) + 10)
+    label_w = max(sp.text_width(label, SMALL) for label in labels) + 8
+    end = max(e for row in spans for _s, e, _f in row)
+    x = sp.Scale(end, name_w, max(40.0, width - 6 - name_w - label_w), ticks=3 if above else 5)
+    row = ROW + (16 if above else 0)
+    bottom = top + row * len(names)
+    body = sp.value_axis(x, (top, bottom), _euro, vertical=False, width=width)
+    for n, (name, segments, label) in enumerate(zip(names, spans, labels, strict=True)):
+        y0 = top + row * n + (16 if above else 4)
+        if above:
+            body.append(sp.text(0, y0 - 4, _fit(name, width), size=SMALL))
+        else:
+            body.append(sp.text(name_w - 6, y0 + 12, _fit(name, name_w - 8), "end", size=SMALL))
+        body += [sp.rect(x(s), y0, x(e) - x(s), ROW - 8, fill) for s, e, fill in segments]
+        body.append(_value_label(x(max(e for _s, e, _f in segments)), y0 + 12, label, width - 2, name_w))
+    if central is not None:
+        body.append(sp.line(x(central), top - 4, x(central), bottom, COLORS[1], 2))
+    body.append(sp.line(name_w, top, name_w, bottom, sp.INK))
+    return body, bottom
+
+
+def _fit(text: str, width: float) -> str:
+    """``text`` cut with an ellipsis where it would be wider than ``width`` (a table beside the chart says it whole)."""
+    if sp.text_width(text, SMALL) <= width:
+        return text
+    while text and sp.text_width(text + "…", SMALL) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def models_chart(ident: str, title: str, groups: Sequence[tuple[str, Sequence[tuple[str, Decimal, Decimal]]]], width: int = WIDE) -> str:
+    """Stacked horizontal bars per model and package: own cost, then the contribution (hatched)."""
+    head, y = _title(title, width)
+    legend, y = sp.legend(0, y + 22, [(COLORS[0], "eigen kosten"), (f"url(#{ident}-streep)", "bijdrage aan de uitvoerder")], width)
+    names = [f"{name} ({package})" for package, models in groups for name, _e, _b in models]
+    spans = [
+        [(0.0, float(e), COLORS[0]), (float(e), float(e + b), f"url(#{ident}-streep)")] for _p, models in groups for _n, e, b in models
+    ]
+    labels = [_euro(float(e + b)) for _p, models in groups for _n, e, b in models]
+    body, bottom = _bars(width, y + 14, names, spans, labels)
+    note, last = _note(["Kosten per jaar; de as begint bij nul."], bottom + 40, width)
     described = "; ".join(
         f"{name} {package}: eigen kosten {money.euro(e)}, bijdrage {money.euro(b)}, totaal {money.euro(e + b)}"
         for package, models in groups
         for name, e, b in models
     )
-    return sp.svg(ident, title, described, WIDTH, height, body)
+    return sp.svg(ident, title, described, width, last + 8, [*head, *legend, *body, *note])
 
 
 def size_chart(
-    ident: str, title: str, series: Sequence[tuple[str, Sequence[tuple[int, Decimal]]]], marked: Sequence[tuple[str, int]]
+    ident: str,
+    title: str,
+    series: Sequence[tuple[str, Sequence[tuple[int, Decimal]]]],
+    marked: Sequence[tuple[str, int]],
+    width: int = WIDE,
 ) -> str:
     """Cost per year against inhabitants, both axes from zero, one line per package, marked places."""
-    height, top, bottom, left = 290, 50, 240, 78
-    x = sp.Scale(max(n for _l, points in series for n, _v in points), left, WIDTH - 20 - left)
-    y = sp.Scale(max(float(v) for _l, points in series for _n, v in points), top, bottom - top, reverse=True)
+    head, y = _title(title, width)
+    legend, y = sp.legend(0, y + 22, [(COLORS[(k + 2) % 4], label) for k, (label, _p) in enumerate(series)], width)
+    top = y + 20
+    bottom = top + (190 if width >= 500 else 160)
+    top_value = max(float(v) for _l, points in series for _n, v in points)
+    ticks = 5 if width >= 500 else 3
+    left = sp.text_width(_euro(sp.Scale(top_value, 0, 1, ticks=ticks).top), SMALL) + 10
+    right = width - sp.text_width(_count(max(n for _l, points in series for n, _v in points) * 1.2), SMALL) / 2 - 2
+    x = sp.Scale(max(n for _l, points in series for n, _v in points), left, right - left, ticks=ticks)
+    v = sp.Scale(top_value, top, bottom - top, reverse=True, ticks=ticks)
     shapes, dashes = ("circle", "square"), (None, "6 3")
-    body = [_title(title), *sp.legend(left, 36, [(COLORS[(k + 2) % 4], label) for k, (label, _p) in enumerate(series)])]
-    body += sp.value_axis(y, (left, WIDTH - 20), _euro, vertical=True) + sp.value_axis(x, (top, bottom), _count, vertical=False)
+    body = sp.value_axis(v, (left, right), _euro, vertical=True) + sp.value_axis(x, (top, bottom), _count, vertical=False, width=width)
     for name, inhabitants in marked:
+        at = x(inhabitants)
+        fits = at + 4 + sp.text_width(name, SMALL) <= width - 2
         body += [
-            sp.line(x(inhabitants), top, x(inhabitants), bottom, sp.MUTED, 1, "4 3"),
-            sp.text(x(inhabitants) + 4, top + 12, name, size=11),
+            sp.line(at, top, at, bottom, sp.MUTED, 1, "4 3"),
+            sp.text(at + 4 if fits else at - 4, top + 12, name, "start" if fits else "end", size=SMALL),
         ]
     for k, (_label, points) in enumerate(series):
         color = COLORS[(k + 2) % 4]
-        coords = [(x(n), y(float(v))) for n, v in points]
+        coords = [(x(n), v(float(val))) for n, val in points]
         body += [sp.polyline(coords, color, dashes[k % 2]), *(sp.marker(a, b, shapes[k % 2], color) for a, b in coords)]
-    body += [
-        sp.line(left, bottom, WIDTH - 20, bottom, sp.INK),
-        sp.text(0, height - 4, "Kosten per jaar (gemeentelijk model) tegen inwoners; beide assen beginnen bij nul.", size=11),
-    ]
+    body.append(sp.line(left, bottom, right, bottom, sp.INK))
+    note, last = _note(["Kosten per jaar (gemeentelijk model) tegen inwoners; beide assen beginnen bij nul."], bottom + 40, width)
     described = "; ".join(
-        f"{label}: " + ", ".join(f"{money.nl_number(n, 0)} inwoners {money.euro(v)}" for n, v in points) for label, points in series
+        f"{label}: " + ", ".join(f"{money.nl_number(n, 0)} inwoners {money.euro(val)}" for n, val in points) for label, points in series
     )
-    return sp.svg(ident, title, described, WIDTH, height, body)
+    return sp.svg(ident, title, described, width, last + 8, [*head, *legend, *body, *note])
 
 
-def _horizontal(
-    ident: str,
-    title: str,
-    names: Sequence[str],
-    spans: Sequence[tuple[float, float]],
-    labels: Sequence[str],
-    note: Sequence[str],
-    central: float | None = None,
-) -> tuple[list[str], float]:
-    """Horizontal bars from ``spans`` (start, end), one row per name, on an axis from zero."""
-    left = min(260.0, max(sp.text_width(n, 11) for n in names) + 12)
-    top, row = 34, 22
-    bottom = top + row * len(names)
-    x = sp.Scale(max(end for _s, end in spans) * 1.15, left, WIDTH - 20 - left)
-    body = [_title(title), *sp.value_axis(x, (top, bottom), _euro, vertical=False)]
-    for n, (name, (start, end), label) in enumerate(zip(names, spans, labels, strict=True)):
-        y0 = top + row * n + 4
-        body += [
-            sp.text(left - 6, y0 + 11, name, "end", size=11),
-            sp.rect(x(start), y0, x(end) - x(start), row - 8, COLORS[0]),
-            sp.text(x(end) + 4, y0 + 11, label, size=11),
-        ]
-    if central is not None:
-        body.append(sp.line(x(central), top - 4, x(central), bottom, COLORS[1], 2))
-    body += [sp.line(left, top, left, bottom, sp.INK), *(sp.text(0, bottom + 38 + 15 * k, t, size=11) for k, t in enumerate(note))]
-    return body, bottom + 44 + 15 * (len(note) - 1)
-
-
-def members_chart(ident: str, title: str, rows: Sequence[tuple[str, Decimal]]) -> str:
+def members_chart(ident: str, title: str, rows: Sequence[tuple[str, Decimal]], width: int = WIDE) -> str:
     """Horizontal bars: the contribution per member (or per unit)."""
-    body, height = _horizontal(
-        ident,
-        title,
-        [r[0] for r in rows],
-        [(0.0, float(r[1])) for r in rows],
-        [money.euro(r[1], 0) for r in rows],
-        ["Bijdrage per jaar; de as begint bij nul."],
+    head, y = _title(title, width)
+    body, bottom = _bars(
+        width, y + 14, [r[0] for r in rows], [[(0.0, float(r[1]), COLORS[0])] for r in rows], [_euro(float(r[1])) for r in rows]
     )
+    note, last = _note(["Bijdrage per jaar; de as begint bij nul."], bottom + 40, width)
     described = "; ".join(f"{name}: {money.euro(v)}" for name, v in rows)
-    return sp.svg(ident, title, described, WIDTH, height, body)
+    return sp.svg(ident, title, described, width, last + 8, [*head, *body, *note])
 
 
-def tornado_chart(ident: str, title: str, central: Decimal, rows: Sequence[tuple[str, Decimal, Decimal]]) -> str:
+def tornado_chart(ident: str, title: str, central: Decimal, rows: Sequence[tuple[str, Decimal, Decimal]], width: int = WIDE) -> str:
     """One bar per assumption from its low to its high result; the line is the result with the
     standard assumptions; the axis starts at zero (a range on a cut axis looks larger than it is)."""
-    labels = [f"{money.euro(lo, 0)} tot {money.euro(hi, 0)}" for _n, lo, hi in rows]
-    body, height = _horizontal(
-        ident,
-        title,
-        [r[0] for r in rows],
-        [(float(lo), float(hi)) for _n, lo, hi in rows],
-        labels,
+    head, y = _title(title, width)
+    labels = [f"{_euro(float(lo))} tot {_euro(float(hi))}" for _n, lo, hi in rows]
+    body, bottom = _bars(
+        width, y + 14, [r[0] for r in rows], [[(float(lo), float(hi), COLORS[0])] for _n, lo, hi in rows], labels, central=float(central)
+    )
+    note, last = _note(
         [
             "Kosten per jaar (gemeentelijk model); de as begint bij nul.",
             f"De oranje lijn is de uitkomst met de standaardaannames ({money.euro(central, 0)}).",
         ],
-        central=float(central),
+        bottom + 40,
+        width,
     )
     described = f"standaard {money.euro(central)}; " + "; ".join(f"{name}: {money.euro(lo)} tot {money.euro(hi)}" for name, lo, hi in rows)
-    return sp.svg(ident, title, described, WIDTH, height, body)
+    return sp.svg(ident, title, described, width, last + 8, [*head, *body, *note])
 
 
-def series_chart(ident: str, title: str, points: Sequence[tuple[int, Decimal]], events: Sequence[tuple[float, str]]) -> str:
+def series_chart(
+    ident: str, title: str, points: Sequence[tuple[int, Decimal]], events: Sequence[tuple[float, str]], width: int = WIDE
+) -> str:
     """Cost per year over the years, from zero, with the timeline's events as dashed lines."""
-    height, top, bottom, left = 300, 34, 230, 78
-    first, last = points[0][0], points[-1][0]
-    span = max(1, last - first)
+    head, y = _title(title, width)
+    top = y + 20
+    bottom = top + (196 if width >= 500 else 170)
+    first, last_year = points[0][0], points[-1][0]
+    span = max(1, last_year - first)
+    ticks = 5 if width >= 500 else 3
+    v = sp.Scale(max(float(val) for _j, val in points) * 1.1, top, bottom - top, reverse=True, ticks=ticks)
+    left = sp.text_width(_euro(v.top), SMALL) + 10
+    right = width - sp.text_width("2000", SMALL) / 2 - 2
 
     def x(year: float) -> float:
-        return left + (WIDTH - 30 - left) * (year - first) / span
+        return left + (right - left) * (year - first) / span
 
-    y = sp.Scale(max(float(v) for _j, v in points) * 1.1, top, bottom - top, reverse=True)
-    body = [_title(title), *sp.value_axis(y, (left, WIDTH - 30), _euro, vertical=True)]
+    every = max(1, int(-(-(sp.text_width("2000", SMALL) + 8) * span // (right - left))))  # a year label every so many years
+    body = sp.value_axis(v, (left, right), _euro, vertical=True)
     for year, _v in points:
-        body.append(sp.text(x(year), bottom + 16, str(year), "middle", size=11))
+        if (year - first) % every == 0 or year == last_year and every == 1:
+            body.append(sp.text(x(year), bottom + 16, str(year), "middle", size=SMALL))
     for at, label in events:
-        body += [sp.line(x(at), top, x(at), bottom, sp.MUTED, 1, "4 3"), sp.text(x(at) - 3, bottom - 4, label, size=10, rotate=True)]
-    coords = [(x(year), y(float(v))) for year, v in points]
+        body += [sp.line(x(at), top, x(at), bottom, sp.MUTED, 1, "4 3"), sp.text(x(at) - 3, bottom - 4, label, size=SMALL, rotate=True)]
+    coords = [(x(year), v(float(val))) for year, val in points]
     body += [
         sp.polyline(coords, COLORS[0]),
         *(sp.marker(a, b, "circle", COLORS[0]) for a, b in coords),
-        sp.line(left, bottom, WIDTH - 30, bottom, sp.INK),
-        sp.text(0, height - 30, "Kosten per jaar (gemeentelijk model); de as begint bij nul; een stippellijn is een gebeurtenis.", size=11),
+        sp.line(left, bottom, right, bottom, sp.INK),
     ]
+    note, last = _note(
+        ["Kosten per jaar (gemeentelijk model); de as begint bij nul; een stippellijn is een gebeurtenis."], bottom + 40, width
+    )
     described = "; ".join(f"{year}: {money.euro(value)}" for year, value in points)
-    return sp.svg(ident, title, described, WIDTH, height - 20, body)
+    return sp.svg(ident, title, described, width, last + 8, [*head, *body, *note])

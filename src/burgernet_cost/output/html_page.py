@@ -48,8 +48,15 @@ figcaption { font-size: .85rem; color: var(--muted); }
 details > summary { cursor: pointer; }
 footer { margin-top: 2rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--line); padding-top: .5rem; }
 code { font-size: .85rem; overflow-wrap: anywhere; }
+ul.compact { margin: .2rem 0; padding-left: 1.2rem; }
+ul.compact li { margin: .1rem 0; }
+nav { font-size: .9rem; margin-bottom: .3rem; }
+@media (min-width: 48rem) { .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; } }
+.chart-narrow { display: none; }
 @media (max-width: 40rem) {
   body { padding: .75rem; }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.cards, table.cards caption, table.cards tbody, table.cards tr, table.cards th, table.cards td { display: block; width: 100%; }
   table.cards tr { border: 1px solid var(--line); margin: 0 0 .5rem; padding: .2rem .4rem; }
@@ -57,9 +64,28 @@ code { font-size: .85rem; overflow-wrap: anywhere; }
   table.cards td[data-label]:not([data-label=""])::before { content: attr(data-label) ": "; font-weight: 600; }
 }
 @media print {
-  @page { size: A4; margin: 12mm 12mm; }
-  body { font-size: 9pt; max-width: none; padding: 0; }
+  @page { size: A4; margin: 10mm 12mm; }
+  body { font-size: 9pt; line-height: 1.35; max-width: none; padding: 0; }
+  h1 { font-size: 14pt; }
   h2 { break-after: avoid; margin-top: 1rem; }
+  h3 { break-after: avoid; margin: .5rem 0 .15rem; }
+  .summary h3 { font-size: 10pt; }
+  .summary th.num { white-space: nowrap; }
+  .summary h2 { margin: .1rem 0 .2rem; }
+  .summary p { margin: .2rem 0; }
+  .summary { font-size: 8.8pt; }
+  .summary table { margin: .2rem 0 .4rem; }
+  .summary th, .summary td { padding: .12rem .4rem; }
+  .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 5mm; }
+  .pair h3 { margin-top: .3rem; }
+  nav { display: none; }
+  .long { columns: 2; column-gap: 6mm; }
+  .long table { font-size: 7pt; margin: 0; }
+  .long th, .long td { padding: .05rem .25rem; }
+  .long caption { column-span: all; }
+  ol.notes { columns: 2; column-gap: 6mm; font-size: 7.5pt; margin: .2rem 0; }
+  ol.notes li { break-inside: avoid; }
+  .reproduce { font-size: 7.5pt; }
   .summary { break-after: page; background: none; border: 0; padding: 0; }
   table { page-break-inside: auto; font-size: 8.5pt; }
   table.wide { font-size: 7.5pt; }
@@ -88,9 +114,15 @@ def _numeric(c: Column) -> bool:
     return c.kind not in ("text", "check", "status") or c.align == "right"
 
 
-def _cell(value: Any, c: Column, row: int, table: Table, first: bool) -> str:
-    """One cell: its display text by its kind (``cells.display``, decimals from ``numbers.KINDS``)."""
-    text = html_text(display(value, c.kind, c.empty))
+def _cell(value: Any, c: Column, row: int, table: Table, first: bool, words: Any = None) -> str:
+    """One cell: its display text by its kind (``cells.display``, decimals from ``numbers.KINDS``), or
+    as the council document writes it (``words``: ``rapport_words.Words``)."""
+    if words is None:
+        text = html_text(display(value, c.kind, c.empty))
+    elif getattr(value, "kind", c.kind) in ("text", "status"):
+        text = words.html(display(value, c.kind, c.empty))
+    else:
+        text = html_text(words.figure(value, c.kind, c.empty))
     if c.kind == "status" and value:
         text = f'<span class="status-{html_text(value)}">{text}</span>'
     if isinstance(value, Cell) and value.link:
@@ -105,9 +137,10 @@ def _cell(value: Any, c: Column, row: int, table: Table, first: bool) -> str:
     return f'<td{css} data-label="{label}">{text}</td>'
 
 
-def table_html(table: Table, caption: str | None = None) -> str:
+def table_html(table: Table, caption: str | None = None, words: Any = None) -> str:
     """The one HTML table renderer: a view's ``Table`` (its display columns) as a table that reads
-    as cards on a phone. A table whose columns have widths is laid out fixed (``wide``)."""
+    as cards on a phone. A table whose columns have widths is laid out fixed (``wide``). ``words``
+    (the council document's ``rapport_words.Words``) writes its texts and figures in plain Dutch."""
     columns = table.columns_for(DISPLAY)
     head = "".join(
         f'<th scope="col"{" class=num" if _numeric(c) else ""}>{html_text(c.label) or "<span class=sr>Omschrijving</span>"}</th>'
@@ -116,7 +149,7 @@ def table_html(table: Table, caption: str | None = None) -> str:
     rows = []
     for n, row in enumerate(table.rows):
         total = n >= len(table.rows) - table.total_rows
-        cells = "".join(_cell(row.get(c.key), c, n, table, k == 0) for k, c in enumerate(columns))
+        cells = "".join(_cell(row.get(c.key), c, n, table, k == 0, words) for k, c in enumerate(columns))
         rows.append(f"<tr{' class=total' if total else ''}>{cells}</tr>")
     title = caption or table.title
     cap = f"<caption>{html_text(title)}</caption>" if title else ""
@@ -126,12 +159,12 @@ def table_html(table: Table, caption: str | None = None) -> str:
     return f'<table class="{"cards wide" if wide else "cards"}">{cap}{cols}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
-def report_html(report: Report) -> str:
+def report_html(report: Report, words: Any = None) -> str:
     """A report's display tables and prose as HTML (its notes go to the page's appendix, by number)."""
     out = []
     for part in report.parts:
         if isinstance(part, Table) and DISPLAY in part.formats:
-            out.append(table_html(part))
+            out.append(table_html(part, words=words))
         elif isinstance(part, Text) and DISPLAY in part.formats:
-            out.append("".join(f"<p>{html_text(line)}</p>" for line in part.lines))
+            out.append("".join(f"<p>{words.html(line) if words else html_text(line)}</p>" for line in part.lines))
     return "\n".join(out)

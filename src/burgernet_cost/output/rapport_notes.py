@@ -2,13 +2,12 @@
 
 A section does not print the notes of its views; it asks ``Noten.ref`` for their numbers and shows
 "(noot 3, 5)". The appendix lists every numbered note once, then every figure with its source,
-status and place in the data (relative to the data folder: a document names no machine path).
+status, in words (the place in the data is the command line's: ``estimate --uitleg``).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from burgernet_cost.output.cells import html_text
@@ -19,7 +18,8 @@ class Noten:
     """Note texts in the order they are first referred to; a note written out in full elsewhere on
     the page (``inline``) gets a link to that place instead of a number."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: Any) -> None:
+        self.words = words  # rapport_words.Words: every text of the page in plain Dutch
         self.numbers: dict[str, int] = {}
         self.inline: dict[str, tuple[str, str]] = {}  # note text -> (anchor without #, link text) where it stands in full
 
@@ -58,14 +58,15 @@ class Noten:
                     continue
                 seen.add(sentence)
                 kept.append(sentence)
-            items.append(f'<li id="noot-{n}">{html_text(" ".join(kept))}</li>')
+            items.append(f'<li id="noot-{n}">{self.words.html(" ".join(kept))}</li>')
         return f'<ol class="notes">{"".join(items)}</ol>'
 
 
-def appendix_html(d: Any, root: Path, noten: Noten) -> str:
-    from burgernet_cost.output.views.common import figures_of, figures_table
+def appendix_html(d: Any, noten: Noten) -> str:
+    from burgernet_cost.output.views.common import figures_of
+    from burgernet_cost.output.views.council import figures_table
 
-    table = table_html(figures_table(figures_of(d.vergelijkingen.values()), root))
+    table = table_html(figures_table(figures_of(d.vergelijkingen.values())), words=noten.words)
     return (
         '<section aria-labelledby="bijlage" class="appendix"><h2 id="bijlage">Bijlage: toelichting, aannames en bronnen</h2>'
         f'<h3 id="noten">Toelichting</h3>{noten.html()}<h3 id="bronnen">Cijfers en bronnen</h3>'

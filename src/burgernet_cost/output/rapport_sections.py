@@ -6,6 +6,7 @@ refers to them by number. Every chart has its numbers in its ``<desc>`` and a ta
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -19,6 +20,8 @@ from burgernet_cost.output.rapport_notes import Noten
 from burgernet_cost.output.views.ranges import assumption_name, sensitivity_table
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl
 
+LONG_TABLE = 40  # a table of more rows than this prints in two columns
+CHART_ROWS_IN_PRINT = 30  # a bar chart of more members than this is left out of print
 SHORT = {"basis": "basis", "volledig": "volledig", "aanvullend": "aanvullend"}  # under a bar of a chart
 
 
@@ -28,7 +31,7 @@ def _municipality(d: Dossier, ds: Any) -> Any:
 
 def _block(report: Report, noten: Noten) -> str:
     refs = noten.ref(report.notes)
-    return report_html(report) + (f"<p class=refs>Toelichting{refs}.</p>" if refs else "")
+    return report_html(report, noten.words) + (f"<p class=refs>Toelichting{refs}.</p>" if refs else "")
 
 
 def _section(ident: str, heading: str, body: str, screen_only: bool = False) -> str:
@@ -54,7 +57,7 @@ def models(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     groups = [(SHORT[p], [(u.naam, u.eigen_kosten, u.bijdrage) for u in v.uitkomsten]) for p, v in d.vergelijkingen.items()]
     title = "Kosten per jaar per inrichtingsmodel" + (" (de regio als geheel)" if d.is_regio else "")
     chart = _figure(
-        charts.models_chart("modellen", title, groups),
+        lambda w, i: charts.models_chart(f"modellen{i}", title, groups, w),
         "Volledig is het basis- en aanvullend pakket samen. De cijfers staan in de tabel eronder.",
     )
     report = compare_report(list(d.vergelijkingen.values()), ds, c.data, False, _municipality(d, ds))
@@ -66,17 +69,17 @@ def models(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     return _section("modellen", "De drie inrichtingsmodellen", intro + chart + _block(report, noten))
 
 
-def sizes(d: Dossier) -> str:
+def sizes(d: Dossier, noten: Noten) -> str:
     series = [(PAKKET_LABELS[p], [(n, totals[p]) for n, totals in d.grootte]) for p in d.pakketten]
     marked: list[tuple[str, int]] = [] if d.is_regio else [(d.onderwerp, d.inwoners)]
     text = "Elke punt is een gemeente van de regio." if d.is_regio else f"De stippellijn markeert {d.onderwerp}."
     chart = _figure(
-        charts.size_chart("grootte", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked),
+        lambda w, i: charts.size_chart(f"grootte{i}", "Kosten per jaar naar aantal inwoners (gemeentelijk model)", series, marked, w),
         "De cijfers staan onder de grafiek.",
     )
     from burgernet_cost.output.views.estimate import size_table
 
-    table = table_html(size_table(d.grootte, d.pakketten))
+    table = table_html(size_table(d.grootte, d.pakketten), words=noten.words)
     return _section(
         "grootte",
         "Kosten naar gemeentegrootte",
@@ -98,18 +101,24 @@ def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     first = d.pakketten[0]
     notes = [n for r in d.regio.values() for n in region_report(r, ds, c.data, len(r.leden) > 60, None).notes]
     r0 = d.regio[first]
-    per_unit = len(r0.leden) > 60
-    rows = [(u["politie_eenheid"], u["bijdrage_per_jaar"]) for u in unit_rows(r0)]
-    if not per_unit:
-        rows = [(lid.naam, lid.bijdrage) for lid in r0.leden]
+    units = unit_rows(r0)
+    per_unit = len(r0.leden) > 60 and len(units) > 1  # grouping is an extra table: every member is always listed
+    rows = [(u["politie_eenheid"], u["bijdrage_per_jaar"]) for u in units] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden]
     rows.sort(key=lambda item: -item[1])
     chart = _figure(
-        charts.members_chart(f"leden-{first}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows), "De cijfers staan in de tabel eronder."
+        lambda w, i: charts.members_chart(f"leden-{first}{i}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows, w),
+        "De cijfers staan in de tabel eronder.",
+        narrow=len(rows) <= CHART_ROWS_IN_PRINT,
     )
+    if len(rows) > CHART_ROWS_IN_PRINT:  # on paper the table says it in less space
+        chart = f'<div class="screen-only">{chart}</div>'
+
     refs = noten.ref(notes)
     body = (
         f"<p>Elke gemeente betaalt de uitvoerder een bijdrage per inwoner{refs}; de uren en het budget van de uitvoerder "
-        f'staan in de <a href="#samenvatting">samenvatting</a>.</p>{chart}' + table_html(members_table(d.regio, per_unit))
+        f'staan in de <a href="#samenvatting">samenvatting</a>.</p>{chart}'
+        + (table_html(members_table(d.regio, True), words=noten.words) if per_unit else "")
+        + _long(table_html(members_table(d.regio, False), words=noten.words), len(r0.leden))
     )
     return _section("regio", "Bijdrage per gemeente en de regionale uitvoerder", body)
 
@@ -118,10 +127,12 @@ def sensitivity(d: Dossier, noten: Noten) -> str:
     central = d.vergelijkingen[d.pakketten[0]].model("gemeentelijk").totaal
     rows = [(assumption_name(u.aanname), u.laag[1]["totaal"], u.hoog[1]["totaal"]) for u in d.gevoeligheid]
     chart = _figure(
-        charts.tornado_chart("gevoeligheid", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})", central, rows),
+        lambda w, i: charts.tornado_chart(
+            f"gevoeligheid{i}", f"Hoeveel elke aanname uitmaakt ({PAKKET_LABELS[d.pakketten[0]]})", central, rows, w
+        ),
         "De cijfers staan in de tabel eronder.",
     )
-    table = table_html(sensitivity_table(d.gevoeligheid))
+    table = table_html(sensitivity_table(d.gevoeligheid), words=noten.words)
     return _section(
         "gevoeligheid",
         "Hoe zeker: de aannames één voor één",
@@ -136,8 +147,9 @@ def series(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
     assert d.reeks is not None
     points = [(p.jaar, p.schatting.totaal.kosten_per_jaar or Decimal(0)) for p in d.reeks.punten]
     events = [(_year_fraction(e.datum), date_nl(e.datum)) for p in d.reeks.punten for e in p.gebeurtenissen]
+    title = f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}"
     chart = _figure(
-        charts.series_chart("reeks", f"Kosten per jaar, {PAKKET_LABELS[d.reeks.pakket]}", points, events),
+        lambda w, i: charts.series_chart(f"reeks{i}", title, points, events, w),
         "De cijfers staan in de tabel eronder.",
     )
     report = series_report(d.reeks, ds, c.data)
@@ -167,11 +179,19 @@ def _year_fraction(iso: str) -> float:
     return day.year + (day.timetuple().tm_yday - 1) / 365
 
 
-def _figure(svg: str, caption: str) -> str:
-    return f"<figure>{svg}<figcaption>{html_text(caption)}</figcaption></figure>"
+def _long(table: str, rows: int) -> str:
+    """A table of many short rows: on paper in two columns, in small print (``.long``)."""
+    return f'<div class="long">{table}</div>' if rows > LONG_TABLE else table
 
 
-def executor_lines(d: Dossier) -> str:
+def _figure(draw: Callable[[int, str], str], caption: str, narrow: bool = True) -> str:
+    """A chart drawn twice: for a screen and paper, and for a phone (shown at its own size, so its
+    text stays 12 px); ``narrow`` False: a phone shows only the table."""
+    small = f'<div class="chart-narrow">{draw(charts.NARROW, "-smal")}</div>' if narrow else ""
+    return f'<figure><div class="chart-wide">{draw(charts.WIDE, "")}</div>{small}<figcaption>{html_text(caption)}</figcaption></figure>'
+
+
+def executor_lines(d: Dossier, words: Any) -> str:
     """For a region: per package what the executor needs and what the members pay together."""
     from burgernet_cost.output.views.region import budget_balance
 
@@ -180,11 +200,11 @@ def executor_lines(d: Dossier) -> str:
         lines.append(
             f"<li>{html_text(PAKKET_LABELS[p].capitalize())}: de uitvoerder heeft {html_text(money.hours(r.uitvoerder_uren))} uur per "
             f"maand nodig, {html_text(money.fte(r.uitvoerder_fte))} fte; de gemeenten betalen samen {html_text(money.euro(r.budget))} per "
-            f"jaar ({html_text(money.euro(r.tarief_per_inwoner, 4))} per inwoner); {html_text(budget_balance(r))}.</li>"
+            f"jaar ({html_text(words.figure(r.tarief_per_inwoner, 'per_inwoner'))} per inwoner); {html_text(budget_balance(r))}.</li>"
         )
     return (
-        "<p>In het regionale model doet een uitvoerder relatiebeheer en communicatie voor de gemeenten; elke gemeente doet "
-        f'haar beleid zelf (zie de <a href="#regio">bijdrage per gemeente</a>):</p><ul>{"".join(lines)}</ul>'
+        "<p>Regionaal doet een uitvoerder relatiebeheer en communicatie "
+        f'(<a href="#regio">bijdrage per gemeente</a>):</p><ul class=compact>{"".join(lines)}</ul>'
     )
 
 
@@ -200,4 +220,4 @@ def member_lines(d: Dossier) -> str:
             f"{html_text(money.euro(r.budget))} per jaar, voor {html_text(money.fte(r.uitvoerder_fte))} fte bij de uitvoerder.</li>"
         )
     r0 = next(iter(d.regio_van.values()))
-    return f"<p>Als lid van {html_text(r0.titel)} ({len(r0.leden)} gemeenten, regionaal model):</p><ul>{''.join(lines)}</ul>"
+    return f"<p>Als lid van {html_text(r0.titel)} ({len(r0.leden)} gemeenten, regionaal model):</p><ul class=compact>{''.join(lines)}</ul>"

@@ -17,9 +17,10 @@ INK, MUTED, GRID = "#1d2733", "#4f5a66", "#d5dbe1"
 FONT = 12
 
 
-def text_width(text: str, size: int = FONT) -> float:
-    """About how wide a text is in the page's sans-serif font."""
-    return len(text) * size * 0.56
+def text_width(text: str, size: int = FONT, bold: bool = False) -> float:
+    """About how wide a text is in the page's sans-serif font (on the wide side: a label placed by it
+    stays inside the picture)."""
+    return len(text) * size * (0.66 if bold else 0.6)
 
 
 def nice_step(top: float, ticks: int = 5) -> float:
@@ -34,8 +35,8 @@ def nice_step(top: float, ticks: int = 5) -> float:
 class Scale:
     """From zero to the first tick at or above ``top``, onto ``length`` pixels from ``start``."""
 
-    def __init__(self, top: float, start: float, length: float, reverse: bool = False) -> None:
-        self.step = nice_step(top)
+    def __init__(self, top: float, start: float, length: float, reverse: bool = False, ticks: int = 5) -> None:
+        self.step = nice_step(top, ticks)
         self.top = self.step * max(1, math.ceil(top / self.step - 1e-9))
         self.start, self.length, self.reverse = start, length, reverse
 
@@ -80,25 +81,46 @@ def rect(x: float, y: float, w: float, h: float, fill: str) -> str:
     return f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0):.1f}" height="{max(h, 0):.1f}" fill="{fill}"/>'
 
 
-def value_axis(scale: Scale, across: tuple[float, float], label: Callable[[float], str], vertical: bool) -> list[str]:
-    """Grid lines and tick labels of an amount axis (from zero); ``across`` spans the plot the other way."""
+def value_axis(
+    scale: Scale, across: tuple[float, float], label: Callable[[float], str], vertical: bool, width: float | None = None
+) -> list[str]:
+    """Grid lines and tick labels of an amount axis (from zero); ``across`` spans the plot the other
+    way. A horizontal axis's label is kept inside ``width``: the last ones end at their tick, and a
+    label that would touch the one before it is left out."""
     out = []
+    shown_until = -1e9
     for tick in scale.ticks():
         at = scale(tick)
         if vertical:
             out += [line(across[0], at, across[1], at), text(across[0] - 6, at + 4, label(tick), "end")]
-        else:
-            out += [line(at, across[0], at, across[1]), text(at, across[1] + 16, label(tick), "middle")]
+            continue
+        out.append(line(at, across[0], at, across[1]))
+        w = text_width(label(tick))
+        start, anchor, x = at - w / 2, "middle", at
+        if width is not None and at + w / 2 > width - 2:
+            start, anchor, x = at - w, "end", at
+        start = max(start, 0.0)
+        if anchor == "middle" and at - w / 2 < 0:
+            anchor, x = "start", 0.0
+        if start < shown_until + 6:
+            continue
+        out.append(text(x, across[1] + 16, label(tick), anchor))
+        shown_until = start + w
     return out
 
 
-def legend(x: float, y: float, items: Sequence[tuple[str, str]]) -> list[str]:
-    """Swatches with their names in a row (``items``: fill, name)."""
+def legend(x: float, y: float, items: Sequence[tuple[str, str]], width: float) -> tuple[list[str], float]:
+    """Swatches with their names in a row (``items``: fill, name), on a next row where the row is
+    full; and the y of the last row."""
     out = []
+    start = x
     for fill, name in items:
+        w = 16 + text_width(name)
+        if x > start and x + w > width:
+            x, y = start, y + 18
         out += [rect(x, y - 10, 12, 12, fill), text(x + 16, y, name)]
-        x += 16 + text_width(name) + 18
-    return out
+        x += w + 18
+    return out, y
 
 
 def marker(x: float, y: float, shape: str, fill: str) -> str:

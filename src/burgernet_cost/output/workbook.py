@@ -314,20 +314,22 @@ def _reeks(book: Book, d: Dossier) -> None:
 
 def _bronnen(book: Book, d: Dossier, ds: Any, colofon: Any) -> None:
     ws = book.wb.add_worksheet("Bronnen")
-    book.columns(ws, 0, 0, 60)
-    book.columns(ws, 1, 1, 14)
-    book.columns(ws, 2, 5, 24)
+    for col, width in enumerate((56, 12, 12, 44, 13, 26)):  # the source wide: a web address wraps in fewer lines
+        book.columns(ws, col, col, width)
     ws.write(0, 0, "Bronnen — elk cijfer waarop de bedragen rusten", book.title)
     for col, label in enumerate(("Cijfer", "Waarde", "Eenheid", "Bron", "Status", "Plaats in de data")):
         book.text(ws, 2, col, label, book.head)
     row = 3
+    from burgernet_cost.output.rapport_words import Words
+
+    words = Words(ds)
     for f in figure_rows(figures_of(d.vergelijkingen.values()), Path(ds.root)):
         value = f["waarde"]
-        book.text(ws, row, 0, f["id"])
+        book.text(ws, row, 0, words.text(f["naam"]))  # the figure in words, as the page names it (its id: the place)
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             ws.write_number(row, 1, float(value))
         else:
-            book.text(ws, row, 1, str(value))
+            book.text(ws, row, 1, words.text(str(value)))
         for col, key in ((2, "eenheid"), (3, "bron"), (4, "status"), (5, "plaats")):
             book.text(ws, row, col, f[key])
         row += 1

@@ -16,6 +16,7 @@ from typing import Any
 EURO, EURO4, HOURS, FTE, INT = "€ #,##0.00", "€ #,##0.0000", "#,##0.0000", "0.0000", "#,##0"
 LINE_HEIGHT = 15  # points per line of the default 11 pt font
 DEFAULT_WIDTH = 8.43  # a column's width when none is set
+PORTRAIT_WIDTH = 100  # column width units that print on a portrait A4 at a readable size
 
 
 class Book:
@@ -69,11 +70,30 @@ class Book:
         self.lines[key] = max(self.lines.get(key, 1), needed)
 
     def finish(self, ws: Any) -> None:
-        """Row heights for wrapped text, and the sheet protected (input cells are unlocked)."""
+        """Row heights for wrapped text, the print setup, and the sheet protected (input cells are unlocked)."""
         for (sheet, row), n in self.lines.items():
             if sheet == ws.name and n > 1:
                 ws.set_row(row, LINE_HEIGHT * n)
+        self.print_setup(ws)
         ws.protect("", {"select_locked_cells": True, "select_unlocked_cells": True, "format_columns": True, "format_rows": True})
+
+    def print_setup(self, ws: Any) -> None:
+        """A4, as wide as the page (landscape when the columns are wider than a portrait page), the
+        frozen rows (title and column heads) repeated on every page, the sheet's name and the page
+        number in the footer."""
+        used = max((col for sheet, col in self.widths if sheet == ws.name), default=0)
+        width = sum(self.widths.get((ws.name, col), DEFAULT_WIDTH) for col in range(used + 1))
+        ws.set_paper(9)  # A4
+        if width > PORTRAIT_WIDTH:
+            ws.set_landscape()
+        else:
+            ws.set_portrait()
+        ws.fit_to_pages(1, 0)  # one page wide, as many long as needed
+        ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+        ws.set_footer("&L&A&RPagina &P van &N")
+        frozen = ws.panes[0] if getattr(ws, "panes", None) else 0
+        if frozen:
+            ws.repeat_rows(0, frozen - 1)
 
 
 def cached(value: Decimal | None) -> float:
