@@ -100,7 +100,7 @@ def test_diff_invalid_side(bncost, data_copy):
 def test_schemas_are_current():
     from burgernet_cost.data import jsonschema as schemas
 
-    assert schemas.check(REPO / "schemas") == []
+    assert schemas.check(REPO / "schemas") == [], "schemas out of date with the models; run: python tools/regen.py"
 
 
 def test_schema_check_detects_stale(bncost, tmp_path):
