@@ -35,3 +35,24 @@ def test_every_stale_message_names_the_one_command():
                 offenders.append(f"{path.relative_to(REPO)}:{number}")
     assert offenders == []
     assert "python tools/regen.py" in (REPO / "docs" / "architectuur.md").read_text(encoding="utf-8")
+
+
+def test_one_list_of_formats():
+    """output/formats.py is the list; the renderers, --format, its completion and --uitvoer follow it."""
+    from burgernet_cost.cli import completion, parsers, writing
+    from burgernet_cost.output import formats, renderers
+
+    assert set(renderers.RENDERERS) == set(formats.REPORT_FORMATS) and parsers.FORMATS == formats.REPORT_FORMATS
+    assert set(renderers.DOCUMENT_RENDERERS) == set(formats.DOCUMENT_FORMATS)
+    assert [name for name, _ in completion.FORMAAT("")] == list(formats.REPORT_FORMATS)
+    assert [name for name, _ in completion.RAPPORT_FORMAAT("")] == list(formats.DOCUMENT_FORMATS)
+    assert writing.format_for("uit.csv", None, formats.REPORT_FORMATS) == "csv"
+    assert writing.format_for("uit.csv", "csv-nl", formats.REPORT_FORMATS) == "csv-nl"
+    assert writing.format_for("uit.htm", None, formats.DOCUMENT_FORMATS) == "html"
+    literal = re.compile(r"""["']csv-nl["']""")
+    written = [
+        str(p.relative_to(REPO))
+        for p in sorted((REPO / "src").rglob("*.py"))
+        if p.name not in ("formats.py", "renderers.py") and literal.search(p.read_text(encoding="utf-8"))
+    ]
+    assert written == []  # no second list of the formats anywhere in the package

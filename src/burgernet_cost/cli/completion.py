@@ -20,6 +20,8 @@ from typing import Any
 
 import typer
 
+from burgernet_cost.output.formats import DOCUMENT_FORMATS, FORMATS, REPORT_FORMATS
+
 Candidates = list[tuple[str, str]]
 
 
@@ -156,10 +158,8 @@ def choices(*options: tuple[str, str]) -> Callable[..., Candidates]:
 
 PAKKET = choices(("basis", "basispakket"), ("aanvullend", "alleen de aanvulling"), ("volledig", "basis + aanvullend"))
 TARIEF = choices(("berekend", "uit de uren"), ("advies", "het advies van §6"))
-FORMAAT = choices(
-    ("table", "tabel (standaard)"), ("json", "JSON"), ("csv", "CSV"), ("csv-nl", "CSV met ; en decimale komma"), ("markdown", "Markdown")
-)
-RAPPORT_FORMAAT = choices(("html", "HTML-pagina"), ("xlsx", "Excel-werkmap"))
+FORMAAT = choices(*((name, FORMATS[name].tab) for name in REPORT_FORMATS))
+RAPPORT_FORMAAT = choices(*((name, FORMATS[name].tab) for name in DOCUMENT_FORMATS))
 KOSTENBASIS = choices(("salaris", "CAR-UWO"), ("integraal", "loonkosten + overhead"))
 SCHALING = choices(("per_inwoner", "naar het aantal inwoners"), ("per_gemeente", "per gemeente (§4.1.1)"))
 MODEL = choices(("regionaal", "regionale uitvoerder"), ("landelijk", "landelijke uitvoerder"))

@@ -32,6 +32,7 @@ from burgernet_cost.cli.parsers import (
 from burgernet_cost.domain.codes import TARIEVEN, Kostenbasis
 from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem, quote
+from burgernet_cost.output.formats import REPORT_FORMATS, help_text, offered_extensions
 from burgernet_cost.structs import struct
 
 Opt = typer.Option
@@ -177,7 +178,7 @@ UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
                 parser=parse_format,
                 metavar=FORMAT_METAVAR,
                 show_default=False,
-                help="Uitvoer: table (standaard), json, csv (machines), csv-nl (Nederlandse spreadsheet: ; en decimale komma) of markdown.",
+                help=f"Uitvoer: {help_text(REPORT_FORMATS)}.",
                 autocompletion=later("FORMAAT"),
             ),
         ],
@@ -193,8 +194,8 @@ UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
                 show_default=False,
                 help="Schrijf naar dit bestand in plaats van naar het scherm, in één keer (bij een "
                 "fout blijft een bestaand bestand zoals het was); zonder --format volgt het "
-                "formaat uit de extensie (.txt, .json, .csv, .md).",
-                autocompletion=later("files", ".txt", ".json", ".csv", ".md"),
+                f"formaat uit de extensie ({', '.join(offered_extensions(REPORT_FORMATS))}).",
+                autocompletion=later("files", *offered_extensions(REPORT_FORMATS)),
             ),
         ],
         None,

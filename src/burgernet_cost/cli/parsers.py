@@ -14,9 +14,9 @@ import typer
 
 from burgernet_cost.domain.codes import PAKKETTEN
 from burgernet_cost.errors import pattern
+from burgernet_cost.output.formats import REPORT_FORMATS as FORMATS
 
 MAX_INWONERS = 100_000_000
-FORMATS = ("table", "json", "csv", "csv-nl", "markdown")
 PAKKET_METAVAR = "|".join(PAKKETTEN)
 FORMAT_METAVAR = "|".join(FORMATS)
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from burgernet_cost.errors import BncostError, UsageProblem, count, escape_char, os_reason, visible
+from burgernet_cost.output.formats import EXTENSIONS, fits
 
 FALLBACK = {
     "─": "-",
@@ -277,18 +278,6 @@ def shown(path: Path) -> str:
 
 # --------------------------------------------------------------------------- --uitvoer
 
-#: the format a file extension stands for, when --format is not given
-EXTENSIONS = {
-    ".json": "json",
-    ".csv": "csv",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "table",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-}
-
 
 def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
     """The output format: --format when given, else the target's extension, else 'table'."""
@@ -297,8 +286,9 @@ def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) ->
     if is_stdout(target):
         target = None
     if fmt is not None:
-        implied = EXTENSIONS.get(Path(target).suffix.lower()) if target not in (None, "-") else None
-        if implied not in (None, "table", fmt) and not (implied == "csv" and fmt == "csv-nl"):  # .txt holds any text
+        suffix = Path(target).suffix.lower() if target not in (None, "-") else ""
+        implied = EXTENSIONS.get(suffix)
+        if implied is not None and not fits(suffix, fmt):
             raise UsageProblem(
                 f"de extensie {printable(Path(str(target)).suffix, 20, one_line=True)} past bij {implied}, "
                 f"niet bij --format {fmt}; kies één van beide",
