@@ -155,7 +155,6 @@ def _xlsx(dossier: Any, ds: Any, colofon: Any) -> bytes:
 DOCUMENT_RENDERERS: dict[str, Callable[[Any, Any, Any], bytes]] = {"html": _html, "xlsx": _xlsx}
 
 
-
 def render_document(dossier: Any, ds: Any, colofon: Any, fmt: str) -> bytes:
     """The council document in ``fmt`` (html or xlsx); its libraries are loaded only here."""
     return DOCUMENT_RENDERERS[fmt](dossier, ds, colofon)
