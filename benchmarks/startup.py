@@ -102,10 +102,10 @@ def measure(
     walls: dict[str, list[float]] = {name: [] for name in cmds}
     peaks = dict.fromkeys(cmds, 0.0)
     for n in range(runs):
-        for name, (argv, cold, extra) in cmds.items():
+        for index, (name, (argv, cold, extra)) in enumerate(cmds.items()):
             cache = warm
             if cold:
-                cache = work / f"cache-cold-{n}"
+                cache = work / f"cache-cold-{n}-{index}"
                 cache.mkdir(mode=0o700)
             wall, peak = run_once(argv, cache, extra)
             walls[name].append(wall)

@@ -14,14 +14,15 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "golden"))
 
-from runner import corpus, expected_path, run  # noqa: E402
+from runner import corpus, expected_path, run
 
 
 @pytest.mark.parametrize(("name", "args"), corpus(), ids=[name for name, _ in corpus()])
 def test_golden(name: str, args: list[str]) -> None:
     expected = expected_path(name)
     assert expected.exists(), f"no golden file for {name}; run: python tools/regen.py"
-    assert run(args) == expected.read_text(encoding="utf-8"), f"{name} differs from its golden file; run: python tools/regen.py and read the diff"
+    stale = f"{name} differs from its golden file; run: python tools/regen.py and read the diff"
+    assert run(args) == expected.read_text(encoding="utf-8"), stale
 
 
 def test_every_golden_file_has_a_case() -> None:

@@ -175,7 +175,7 @@ def test_municipality_data_checks(bncost, data_copy):
     path = data_copy / "gemeenten" / "gemeenten_2024.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     lines[5] = lines[5].replace(",2024-01-01,", ",2024-01-01,", 1)
-    code, naam, inwoners, *rest = lines[5].split(",")
+    code, naam, _inwoners, *rest = lines[5].split(",")
     lines[5] = ",".join([code, naam, "0", *rest])
     path.write_text("".join(lines), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)

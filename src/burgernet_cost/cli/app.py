@@ -315,7 +315,7 @@ def _run(args: list[str]) -> int:
             raise
         say_error([f"interne fout ({type(exc).__name__}); meld dit, met BNCOST_DEBUG=1 voor details"])
         return 70
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+    except Exception as exc:  # the last line of defence: no tracebacks for users
         if os.environ.get("BNCOST_DEBUG", "").strip() == "1":
             raise
         say_error([f"interne fout ({type(exc).__name__}: {exc}); meld dit, met BNCOST_DEBUG=1 voor details"])

@@ -34,7 +34,7 @@ def _quiet(func: Callable[..., Candidates]) -> Callable[..., Candidates]:
     def guarded(ctx: typer.Context, incomplete: str) -> Candidates:
         try:
             return func(ctx, incomplete)
-        except Exception:  # noqa: BLE001 - a broken data folder, an odd value: nothing to offer
+        except Exception:  # a broken data folder, an odd value: nothing to offer
             return []
 
     guarded.__name__ = func.__name__
@@ -68,7 +68,7 @@ def _year(ctx: Any, gm: Any) -> int:
     jaar, peildatum = params.get("jaar"), params.get("peildatum")
     try:
         return int(Tijdstip(jaar if isinstance(jaar, int) else None, peildatum if isinstance(peildatum, str) else None).cbs_jaar(gm))
-    except Exception:  # noqa: BLE001 - a year the data does not have: complete as without it
+    except Exception:  # a year the data does not have: complete as without it
         return int(gm.kies_jaar(None))
 
 

@@ -39,7 +39,7 @@ def unreadable(shown: str, exc: BaseException | None = None) -> DataError:
 class Rows:
     """The rows as lists of text, with ``line_num`` (the sheet's row number) like a csv reader."""
 
-    class dialect:  # noqa: N801 - mirrors csv.reader's attribute
+    class dialect:  # mirrors csv.reader's attribute
         delimiter = "cel"
 
     def __init__(self, rows: Iterator[tuple[Any, ...]], formulas: Iterator[tuple[Any, ...]], shown: str) -> None:

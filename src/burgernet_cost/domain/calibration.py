@@ -164,6 +164,6 @@ def calibration_failures(ds: Dataset) -> list[Kalibratie | Onberekenbaar]:
     try:
         profile = ds.interviews.salarisbasis.tariefprofiel
         results = recompute(ds, uurtarief(ds, TariefKeuze(profiel=profile)).bedrag, profile)
-    except Exception:  # noqa: BLE001 - a profile the data cannot compute: validate says why
+    except Exception:  # a profile the data cannot compute: validate says why
         return [Onberekenbaar()]
     return [r for r in results if r["afgerond"] != r["gerapporteerd"]]

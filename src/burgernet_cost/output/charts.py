@@ -22,7 +22,7 @@ def _euro(value: float) -> str:
 
 
 def _count(value: float) -> str:
-    return money.nl_number(int(round(value)), 0)
+    return money.nl_number(round(value), 0)
 
 
 def _title(title: str) -> str:
