@@ -13,9 +13,10 @@ from decimal import Decimal, InvalidOperation
 import typer
 
 from burgernet_cost.domain.codes import PAKKETTEN
-from burgernet_cost.output.formats import REPORT_FORMATS as FORMATS
+from burgernet_cost.output.formats import REPORT_FORMATS
 
 MAX_INWONERS = 100_000_000
+FORMATS = REPORT_FORMATS
 PAKKET_METAVAR = "|".join(PAKKETTEN)
 FORMAT_METAVAR = "|".join(FORMATS)
 

@@ -88,13 +88,14 @@ def sizes(d: Dossier) -> str:
 
 
 def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
-    from burgernet_cost.output.views.region import members_table, region_report, unit_rows
+    from burgernet_cost.domain.region import group_by_unit
+    from burgernet_cost.output.views.region import members_table, region_report
 
     first = d.pakketten[0]
     notes = [n for r in d.regio.values() for n in region_report(r, ds, c.data, len(r.leden) > 60, None).notes]
     r0 = d.regio[first]
     per_unit = len(r0.leden) > 60
-    rows = [(u["politie_eenheid"], u["bijdrage_per_jaar"]) for u in unit_rows(r0)]
+    rows = [(unit, contribution) for unit, _n, _inhabitants, _hours, contribution in group_by_unit(r0)]
     if not per_unit:
         rows = [(lid.naam, lid.bijdrage) for lid in r0.leden]
     rows.sort(key=lambda item: -item[1])

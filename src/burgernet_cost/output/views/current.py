@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.domain.compare import Bijdrage2014
 
 UITVOERDER_LABELS = {
     "politie": "politie",
@@ -45,7 +49,7 @@ COLUMNS = [
 ]
 
 
-def _alike_text(c: Any) -> str:
+def _alike_text(c: Bijdrage2014) -> str:
     """Whether a 2014 contribution compares with the report's tariff, in words."""
     if c.bijdrage is None:
         return "nee: geen bedrag genoemd"
@@ -56,7 +60,7 @@ def _alike_text(c: Any) -> str:
     return "nee: " + "; ".join(parts)
 
 
-def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: dict[str, Decimal]) -> Report:
+def current_report(ds: Dataset, data_dir: str, rates: dict[str, Decimal], advies: dict[str, Decimal]) -> Report:
     """The 2014 arrangements (§2.1) next to the report's tariffs, like with like."""
     from burgernet_cost.domain.compare import contributions_2014
 
@@ -136,7 +140,7 @@ def current_report(ds: Any, data_dir: str, rates: dict[str, Decimal], advies: di
     return Report("huidig", "Situatie 2014: wie voerde de gemeentelijke taken uit en wat betaalden gemeenten?", parts, notes)
 
 
-def _notes(ds: Any, rates: dict[str, Decimal]) -> list[str]:
+def _notes(ds: Dataset, rates: dict[str, Decimal]) -> list[str]:
     from burgernet_cost.output.views.common import report_points
 
     published = [u for u in ds.interviews.gerapporteerde_uitkomsten if u.taakgebied == "relatiebeheer_communicatie"]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
-from burgernet_cost.domain.series import Reeks
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
+from burgernet_cost.domain.series import Jaarpunt, Reeks
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Row, Table
 from burgernet_cost.output.views.common import data_field, notes_field
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, inferred, notes_text
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
 
 MACHINE = frozenset({JSON, CSV})
 COLUMNS = [
@@ -23,7 +27,7 @@ COLUMNS = [
 ]
 
 
-def _remark(p: Any, short: bool = False) -> str:
+def _remark(p: Jaarpunt, short: bool = False) -> str:
     parts = [date_nl(e.datum) + ("" if short else f": {e.gebeurtenis.strip()}") for e in p.gebeurtenissen]
     if short and parts:
         parts = [f"{', '.join(parts)} (zie toelichting)"]
@@ -49,9 +53,30 @@ def _remark(p: Any, short: bool = False) -> str:
     return "; ".join(parts)
 
 
-def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
+class JaarRij(TypedDict):
+    """One year of a series, under its json keys (``reeks``, the council document and its workbook)."""
+
+    jaar: str
+    jaartal: int
+    inwoners: int
+    bron_inwoners: str
+    prijspeil: str
+    prijspeil_datum: str | None
+    uurtarief: Decimal
+    uren_per_maand: Decimal | None
+    fte: Decimal | None
+    kosten_per_jaar: Decimal | None
+    per_inwoner_per_jaar: Decimal | None
+    opmerking: str
+    opmerking_volledig: str
+    gebeurtenissen: str
+    na_laatste_cao_stap: bool
+    ontbrekend: str
+
+
+def series_rows(reeks: Reeks) -> list[JaarRij]:
     """One row per year: ``bncost reeks`` and the council document's table."""
-    rows = []
+    rows: list[JaarRij] = []
     for p in reeks.punten:
         s = p.schatting
         rows.append(
@@ -77,8 +102,8 @@ def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
     return rows
 
 
-def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
-    rows = series_rows(reeks)
+def series_report(reeks: Reeks, ds: Dataset, data_dir: str) -> Report:
+    rows: list[Row] = [dict(r) for r in series_rows(reeks)]
     machine = [
         Column("jaartal", "", "int"),
         COLUMNS[1],
@@ -103,7 +128,7 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str) -> Report:
     return Report("reeks", f"Kosten per jaar: {reeks.onderwerp}", parts, notes)
 
 
-def _notes(reeks: Reeks, ds: Any) -> list[str]:
+def _notes(reeks: Reeks, ds: Dataset) -> list[str]:
     notes = [
         "Per jaar: de inwoners op 1 januari van dat jaar (CBS) en het uurtarief op prijspeil 1 januari van dat jaar "
         "(salaristabel en cao-stappen), tenzij het tarief is vastgezet (--uurtarief, --peildatum, --kostenbasis integraal)."
@@ -113,7 +138,8 @@ def _notes(reeks: Reeks, ds: Any) -> list[str]:
     seen = {e.id for p in reeks.punten for e in p.gebeurtenissen}
     for e in ds.tijdlijn.gebeurtenissen:
         if e.id in seen:
-            notes.append(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()}{inferred(e.status)} ({e.bron.kort()}).")
+            then = f"; daarna {e.gevolg.strip()}" if e.gevolg else ""
+            notes.append(f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}{then}{inferred(e.status)} ({e.bron.kort()}).")
     if not reeks.vast_inwoners:
         notes.append("Een regio telt elk jaar de gemeenten van dat jaar (na herindelingen; data/gemeenten/herindelingen.csv, afgeleid).")
     short = [p for p in reeks.punten if p.ontbrekend]
