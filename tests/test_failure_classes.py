@@ -244,7 +244,7 @@ def test_csv_cells_are_never_formulas(bncost, tmp_path):
     for start in ("+1", "-1", "@SUM(1)"):
         out = bncost("estimate", "-n", 5, "-f", "csv", "--set", f"tasks.taakgebieden[beleid].naam='{start}'").out
         assert f"'{start}" in out
-    assert ",-178.76," in bncost("compare-models", "-f", "csv").out  # numbers stay numbers
+    assert re.search(r",-[0-9]+\.[0-9]{2},", bncost("compare-models", "-f", "csv").out)  # negative numbers stay numbers
 
 
 # --------------------------------------------------------------------------- 7. terminal injection, echo
@@ -913,7 +913,7 @@ def _edit(path: Path, old: str, new: str) -> None:
     [
         ("interviews.yaml", "uren_per_maand: 6\n", "uren_per_maand: 8\n", "gepubliceerd cijfer 8 staat niet in het eigen citaat"),
         ("interviews.yaml", "uren_per_maand: 342\n", "uren_per_maand: 324\n", "gepubliceerd cijfer 324 staat niet"),
-        ("salary_scales.yaml", "uren_per_week: 36", "uren_per_week: 40", "past niet bij 40 uur per week"),
+        ("salary_scales.yaml", "uren_per_week: ", "uren_per_week: 40  # was: ", "past niet bij 40 uur per week"),
         (
             "gemeenten.yaml",
             "  - {alias: Den Bosch,",
