@@ -79,3 +79,21 @@ def test_the_explanation_shows_the_new_working_time(bncost, longer_month):
     assert r.code == 0, r.err
     assert "162,5 uur/maand" in r.out
     assert not re.search(r"\b156\b", r.out.split("Uitleg van de berekening:")[1])
+
+
+def test_calibration_travels_with_the_result(bncost, data_copy):
+    """A result on data that no longer reproduces the report says so first; the next result, on the
+    shipped data, in the same process, does not (no state left behind between runs)."""
+    path = data_copy / "interviews.yaml"
+    obs = next(w for w in load_dataset(data_copy).interviews.waarnemingen if w.id == "rapport-2014-rbc-basis")
+    text = path.read_text(encoding="utf-8")
+    assert f"uren_per_maand: {obs.uren_per_maand}\n" in text
+    path.write_text(
+        text.replace(f"uren_per_maand: {obs.uren_per_maand}\n", f"uren_per_maand: {obs.uren_per_maand * 2}\n", 1), encoding="utf-8"
+    )
+    for command in ("estimate", "compare-models", "regio", "gevoeligheid"):
+        args = ["regio", "--eenheid", "Limburg"] if command == "regio" else [command, "-n", "54600"]
+        bad = bncost(*args, "--data-dir", data_copy)
+        assert bad.code == 0 and "Let op: deze data reproduceert de uitkomsten van het rapport niet" in bad.out, command
+        good = bncost(*args)
+        assert good.code == 0 and "Let op" not in good.out, command

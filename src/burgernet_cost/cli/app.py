@@ -21,7 +21,6 @@ from burgernet_cost.cli.help import DutchCommand, DutchGroup
 from burgernet_cost.cli.registry import COMMANDS
 from burgernet_cost.cli.writing import INVOCATION as output_invocation
 from burgernet_cost.cli.writing import (
-    UNCALIBRATED,
     OutputError,
     ReaderGone,
     note_replaced,
@@ -275,7 +274,6 @@ def _run(args: list[str]) -> int:
     from burgernet_cost.cli.local_data import note
 
     INVOCATION[:] = args
-    UNCALIBRATED.clear()  # set again by the command that loads data
     forget_member_file_state()
     remark = note(args, _invoked(args))
     for line in (remark or "").splitlines():

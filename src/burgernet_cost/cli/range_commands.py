@@ -162,4 +162,5 @@ def sensitivity_cmd(
         *date_field(result.uurtarief, result.inwoners_datum, ds),
     ]
     later = notes_text([n for n in result.notities if n.code == "tijdlijn"])  # the date's events, once
-    emit(sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra, later), opties.fmt, opties.uitvoer)
+    report = sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra, later)
+    emit(report, opties.fmt, opties.uitvoer, opzet.kalibratie)
