@@ -15,9 +15,10 @@ with an empty cache folder (they validate and write it).
 
 Guards (issue 26, "Fewer devices"): estimate warm <= 0,90 x floor, and no regression: with
 ``--against CHECKOUT`` (another checkout, e.g. a worktree of ``main``) its wheel is installed too and
-its bncost commands run interleaved with these; a command that takes more than 5 % more processor
-time (user + system, median) than there is a regression (exit 1, as is a warm estimate above 0,90 x
-floor). Processor time, not wall time: on a shared, busy machine it is the steadier figure. Further targets (issue "One
+its bncost commands run interleaved with these; a command that takes more than 5 % longer there by
+both measures, wall time and processor time (user + system; medians), is a regression (exit 1, as is
+a warm estimate above 0,90 x floor). On a shared, busy machine either alone moves by 5-10 % between
+runs of the same code. Further targets (issue "One
 pipeline"): cold <= 2,0 x floor; regio --alle <= 1,2 x estimate; --help <= 0,6 x floor; peak memory
 < 60 MB. (The target "estimate warm <= 1,3 x import typer" of issue "Each formula once" is withdrawn.)
 What each start-up device saves: ``benchmarks/devices.py`` and ``benchmarks/DEVICES.md``.
@@ -146,8 +147,8 @@ def report(medians: dict[str, float], minima: dict[str, float], cpu: dict[str, f
     for name in [n for n in medians if n.startswith(BASE)]:
         mine = name.removeprefix(BASE)
         by_median, by_cpu = medians[mine] / medians[name], cpu[mine] / cpu[name]
-        print(f"{mine} / base = {by_median:.2f} (wall), {by_cpu:.2f} (processor time; guard <= 1.05)")
-        failed += by_cpu > 1.05
+        print(f"{mine} / base = {by_median:.2f} (wall), {by_cpu:.2f} (processor time; guard: not both > 1.05)")
+        failed += by_median > 1.05 and by_cpu > 1.05
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, {runs} runs per command, interleaved medians")
     return 1 if failed else 0
 
