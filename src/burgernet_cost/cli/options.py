@@ -32,7 +32,8 @@ from burgernet_cost.cli.parsers import (
 from burgernet_cost.domain.codes import TARIEVEN, Kostenbasis
 from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem, quote
-from burgernet_cost.output.formats import REPORT_FORMATS, help_text, offered_extensions
+from burgernet_cost.output.formats import FORMATS as FORMAT_LIST
+from burgernet_cost.output.formats import REPORT_FORMATS, explaining, help_text, offered_extensions
 from burgernet_cost.structs import struct
 
 Opt = typer.Option
@@ -578,5 +579,5 @@ def explanation_has_effect(uitleg: bool, fmt: str | None, uitvoer: str | None) -
     from burgernet_cost.cli.writing import format_for
 
     chosen = format_for(uitvoer, fmt, FORMATS)
-    if chosen in ("csv", "csv-nl"):
-        raise UsageProblem(f"heeft geen effect bij {chosen} (één tabel); kies table, markdown of json voor de berekening", field="uitleg")
+    if not FORMAT_LIST[chosen].explains:
+        raise UsageProblem(f"heeft geen effect bij {chosen} (één tabel); kies {explaining(FORMATS)} voor de berekening", field="uitleg")

@@ -17,13 +17,14 @@ class Formaat(NamedTuple):
     extensions: tuple[str, ...]
     help: str  # in the --format help: "Uitvoer: table (standaard), json, …"
     tab: str  # the explanation beside the value at a Tab
+    explains: bool = True  # has room for the calculation (--uitleg); csv is one table
 
 
 FORMATS: dict[str, Formaat] = {
     "table": Formaat("report", (".txt",), "table (standaard)", "tabel (standaard)"),
     "json": Formaat("report", (".json",), "json", "JSON"),
-    "csv": Formaat("report", (".csv",), "csv (machines)", "CSV"),
-    "csv-nl": Formaat("report", (".csv",), "csv-nl (Nederlandse spreadsheet: ; en decimale komma)", "CSV met ; en decimale komma"),
+    "csv": Formaat("report", (".csv",), "csv (machines)", "CSV", explains=False),
+    "csv-nl": Formaat("report", (".csv",), "csv-nl (Nederlandse spreadsheet: ; en decimale komma)", "CSV met ; en decimale komma", False),
     "markdown": Formaat("report", (".md", ".markdown"), "markdown", "Markdown"),
     "html": Formaat("dossier", (".html", ".htm"), "html", "HTML-pagina"),
     "xlsx": Formaat("dossier", (".xlsx",), "xlsx", "Excel-werkmap"),
@@ -52,5 +53,13 @@ def offered_extensions(names: tuple[str, ...]) -> tuple[str, ...]:
 
 def help_text(names: tuple[str, ...]) -> str:
     """'table (standaard), json, … of markdown'."""
-    words = [FORMATS[n].help for n in names]
+    return _either([FORMATS[n].help for n in names])
+
+
+def explaining(names: tuple[str, ...]) -> str:
+    """The formats among ``names`` that show the calculation, in words: 'table, json of markdown'."""
+    return _either([n for n in names if FORMATS[n].explains])
+
+
+def _either(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " of " + words[-1] if len(words) > 1 else words[0]
