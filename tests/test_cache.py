@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "golden"))
 
-from runner import corpus, run  # noqa: E402
+from runner import corpus, run
 
 CASES = [(n, a) for n, a in corpus() if not n.startswith(("err-", "help", "version")) and not n.endswith("-help")]
 

@@ -232,7 +232,7 @@ def test_a_broken_data_folder_gives_nothing(complete, data_copy, tmp_path):
         ["regio", "--data-dir", str(tmp_path / "missing"), "--eenheid", ""],
     ):
         for shell in ("bash", "zsh", "fish", "powershell"):
-            code, out, err = complete(shell, words)
+            _code, out, err = complete(shell, words)
             assert err == "", (shell, words)
             assert out.strip() in ("", "_files"), (shell, words, out)
 

@@ -32,7 +32,7 @@ def parse_numbers(text: str) -> Decimal:
 
     expr = NUMBER.sub(number, text).replace(" × ", " * ")
     assert re.fullmatch(r"[D()'.\d\s*/+-]+", expr), expr  # nothing but numbers, operators and parentheses
-    value = eval(expr, {"D": Decimal})  # noqa: S307 - the checked text above
+    value = eval(expr, {"D": Decimal})
     return quantize(value, int(rounding.group(1))) if rounding else value
 
 

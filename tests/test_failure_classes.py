@@ -244,7 +244,7 @@ def test_csv_cells_are_never_formulas(bncost, tmp_path):
     for start in ("+1", "-1", "@SUM(1)"):
         out = bncost("estimate", "-n", 5, "-f", "csv", "--set", f"tasks.taakgebieden[beleid].naam='{start}'").out
         assert f"'{start}" in out
-    assert ",-178.76," in bncost("compare-models", "-f", "csv").out  # numbers stay numbers
+    assert re.search(r",-[0-9]+\.[0-9]{2},", bncost("compare-models", "-f", "csv").out)  # negative numbers stay numbers
 
 
 # --------------------------------------------------------------------------- 7. terminal injection, echo
@@ -576,7 +576,7 @@ FORGED = {
     "regels als lijst": lambda t, m, n: (t, m and {k: list(v.items()) for k, v in m.items()}, n),
     "regel als tekst": lambda t, m, n: (t, m and {k: {p: str(r) for p, r in v.items()} for k, v in m.items()}, n),
     "regel negatief": lambda t, m, n: (t, m and {k: {p: -r for p, r in v.items()} for k, v in m.items()}, n),
-    "regelkaart leeg": lambda t, m, n: (t, m and dict.fromkeys(m, {}), n),
+    "regelkaart leeg": lambda t, m, n: (t, m and {key: {} for key in m}, n),
     "bestand ontbreekt": lambda t, m, n: (t, m and dict(list(m.items())[1:]), n),
     "marshal onzin": lambda t, m, n: (t + b"\xff" * 40, None, n),
     "rij te kort": lambda t, m, n: (t.replace(b'"per_jaar":{', b'"per_jaar":{"2024":[["x"]],"0":', 1), m, n + 20),
@@ -783,7 +783,7 @@ def test_invisible_characters_are_escaped_in_messages(bncost, tmp_path, name):
     members.write_text(f"gemeente\n{name}\n", encoding="utf-8")
     r = bncost("regio", "--bestand", members)
     line = one_dutch_line(r.err)
-    assert r.code == 1 and "\\u" in line or "\\x85" in line
+    assert (r.code == 1 and "\\u" in line) or "\\x85" in line
     assert not any(ch in line for ch in "\u202e\u2028\u200b\u2066\u2069\x85")
 
 
@@ -913,7 +913,7 @@ def _edit(path: Path, old: str, new: str) -> None:
     [
         ("interviews.yaml", "uren_per_maand: 6\n", "uren_per_maand: 8\n", "gepubliceerd cijfer 8 staat niet in het eigen citaat"),
         ("interviews.yaml", "uren_per_maand: 342\n", "uren_per_maand: 324\n", "gepubliceerd cijfer 324 staat niet"),
-        ("salary_scales.yaml", "uren_per_week: 36", "uren_per_week: 40", "past niet bij 40 uur per week"),
+        ("salary_scales.yaml", "uren_per_week: ", "uren_per_week: 40  # was: ", "past niet bij 40 uur per week"),
         (
             "gemeenten.yaml",
             "  - {alias: Den Bosch,",
@@ -1044,7 +1044,7 @@ def test_every_git_side_form(bncost, git_repo, side, code, needle):
 def test_nothing_slow_is_imported_before_mains_guard():
     code = "import sys; before = set(sys.modules); import burgernet_cost.cli; print(sorted(set(sys.modules) - before))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO).stdout
-    assert eval(out) == ["__future__", "burgernet_cost", "burgernet_cost.cli"]  # noqa: S307 - our own repr
+    assert eval(out) == ["__future__", "burgernet_cost", "burgernet_cost.cli"]  # our own repr
 
 
 def test_ctrl_c_while_writing_the_message_still_exits_130(monkeypatch, capsys):

@@ -1,7 +1,8 @@
 """Golden corpus: the outputs of every command, format, --uitleg and error kind stay as recorded.
 
-A difference is either a bug or an intended change; for the latter, run
-``python tests/golden/record.py NAME`` and list the difference in the commit message.
+A difference is either a bug or an intended change; for the latter, run ``python tools/regen.py``
+(every generator in order; ``python tests/golden/record.py NAME`` records one case) and list the
+difference in the commit message.
 """
 
 from __future__ import annotations
@@ -13,20 +14,21 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "golden"))
 
-from runner import corpus, expected_path, run  # noqa: E402
+from runner import corpus, expected_path, run
 
 
 @pytest.mark.parametrize(("name", "args"), corpus(), ids=[name for name, _ in corpus()])
 def test_golden(name: str, args: list[str]) -> None:
     expected = expected_path(name)
-    assert expected.exists(), f"no golden file for {name}: python tests/golden/record.py {name}"
-    assert run(args) == expected.read_text(encoding="utf-8")
+    assert expected.exists(), f"no golden file for {name}; run: python tools/regen.py"
+    stale = f"{name} differs from its golden file; run: python tools/regen.py and read the diff"
+    assert run(args) == expected.read_text(encoding="utf-8"), stale
 
 
 def test_every_golden_file_has_a_case() -> None:
     names = {name for name, _ in corpus()}
     files = {p.stem for p in expected_path("x").parent.glob("*.txt")}
-    assert files == names
+    assert files == names, "run: python tools/regen.py"
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 its SVG charts, and every cell of the workbook (its formula, or its value). A change in what a
 council reads or in a generated formula shows up here as a difference to read.
 
-Re-record after an intended change: ``python tests/test_golden_rapport.py`` (and read the diff).
+Re-record after an intended change: ``python tools/regen.py`` (and read the diff).
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def test_rapport_golden(bncost, tmp_path, name):
     pytest.importorskip("xlsxwriter")
     for file, text in outputs(bncost, tmp_path, name, CASES[name]).items():
         expected = (HERE / file).read_text(encoding="utf-8")
-        assert text == expected, f"{file} differs; re-record with python tests/test_golden_rapport.py and read the diff"
+        assert text == expected, f"{file} differs; run: python tools/regen.py and read the diff"
 
 
 if __name__ == "__main__":

@@ -173,7 +173,7 @@ def test_directory_where_file_should_be(bncost, data_copy):
 
 def test_missing_file(bncost, data_copy):
     (data_copy / "interviews.yaml").unlink()
-    r, elapsed = timed(bncost, "validate", "--data-dir", data_copy)
+    r, _elapsed = timed(bncost, "validate", "--data-dir", data_copy)
     assert r.code == 1 and "interviews.yaml: bestand ontbreekt" in r.out
 
 

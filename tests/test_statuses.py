@@ -1,6 +1,6 @@
 """Every figure in data/ by status, as a list a reviewer can check against the report.
 
-The list is written to ``tests/golden/statussen.txt`` (``python tests/test_statuses.py``); the test
+The list is written to ``tests/golden/statussen.txt`` (``python tools/regen.py``); the test
 fails when the data's statuses change without the list, so a status change shows in review. Each
 line: status, file:line, key, source and — for derived figures and assumptions — the method.
 """
@@ -81,9 +81,9 @@ def test_every_status_is_known_and_every_inference_has_a_method(dataset):
 
 
 def test_the_reviewed_listing_is_current(dataset):
-    assert LISTING.exists(), "python tests/test_statuses.py writes the listing"
+    assert LISTING.exists(), "run: python tools/regen.py"
     assert LISTING.read_text(encoding="utf-8") == listing(dataset), (
-        "the statuses in data/ changed: run python tests/test_statuses.py and review the difference"
+        "the statuses in data/ changed; run: python tools/regen.py and review the difference"
     )
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+import oracle
 from burgernet_cost.output import numbers as money
 from conftest import DATA
 
@@ -25,19 +26,28 @@ def test_uitleg_lists_every_figure_with_source(bncost, dataset):
     assert f"uren per maand ({obs.id}): {obs.uren_per_maand} uur/maand  (§4.1.2; gepubliceerd; " in tree
     assert "interviews.yaml:" in tree
     assert "3.100.000 inwoners" in tree
-    assert "€ 3.858 per maand" in tree and "afgeleid" in tree
-    assert "156 uur/maand  (https://caruwo.vng.nl/" in tree
-    assert "maanden per jaar: 12 maanden" in tree
-    assert "uurtarief: € 24,7308 per uur" in tree
+    uurloon = dataset.salary.uurloon
+    assert f"€ {oracle.plain(oracle.monthly_salary(dataset))} per maand" in tree and "afgeleid" in tree
+    assert f"{oracle.plain(uurloon.uren_per_maand)} uur/maand  (https://caruwo.vng.nl/" in tree
+    assert f"maanden per jaar: {uurloon.maanden_per_jaar} maanden" in tree
+    assert f"uurtarief: {oracle.euro(oracle.rate(dataset), 4)} per uur" in tree
     assert "AANNAME" in tree
 
 
-def test_uitleg_in_json(bncost):
+def test_uitleg_in_json(bncost, dataset):
     r = bncost("estimate", "-n", "3100000", "-p", "basis", "--uitleg", "-f", "json")
     data = json.loads(r.out)
     steps = list(walk(data["uitleg"]))
     values = {s["waarde"] for s in steps}
-    assert {"342 uur/maand", "3.100.000 inwoners", "€ 3.858 per maand", "156 uur/maand", "12 maanden"} <= values
+    obs = next(w for w in dataset.interviews.waarnemingen if w.id == "rapport-2014-rbc-basis")
+    uurloon = dataset.salary.uurloon
+    assert {
+        f"{oracle.plain(obs.uren_per_maand)} uur/maand",
+        f"{oracle.plain(Decimal(obs.inwoners))} inwoners",
+        f"€ {oracle.plain(oracle.monthly_salary(dataset))} per maand",
+        f"{oracle.plain(uurloon.uren_per_maand)} uur/maand",
+        f"{uurloon.maanden_per_jaar} maanden",
+    } <= values
     leaves = [s for s in steps if not s["stappen"] and s["status"] not in ("berekend",)]
     assert all(s["bron"] for s in leaves if s["status"] != "invoer")
     assert any(s["status"] == "afgeleid" and "salary_scales.yaml:" in s["plaats"] for s in leaves)
@@ -64,7 +74,7 @@ def test_peildatum_uses_published_table(bncost, dataset):
     data = json.loads(r.out, parse_float=Decimal)
     table = next(t for t in dataset.salary.tabellen if t.ingangsdatum == "2019-10-01")
     assert table.status == "gepubliceerd"
-    assert data["uurtarief"]["bedrag"] == money.quantize(table.schalen["10"][11] / Decimal(156), 4) == Decimal("27.9615")
+    assert data["uurtarief"]["bedrag"] == money.quantize(oracle.rate(dataset, table.schalen["10"][11]), 4)
     assert "tabel 1-10-2019," in data["uurtarief"]["omschrijving"]
 
 

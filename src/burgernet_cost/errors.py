@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
-
-
-def pattern(source: str) -> Callable[[], re.Pattern[str]]:
-    """A regular expression compiled at its first use: each costs 0,1-0,5 ms to compile, and most
-    are needed only on a cold run or for an error (start-up stays light)."""
-    return functools.cache(lambda: re.compile(source))
-
 
 # Characters that must never reach a terminal as they are: C0/C1 controls, and the invisible
 # format characters that reorder or hide text (bidirectional overrides and isolates, zero-width
 # characters, line and paragraph separators, the byte-order mark, interlinear annotation).
 INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb"
-_CONTROL = pattern(f"[\\x00-\\x1f\\x7f-\\x9f{INVISIBLE}]")
+_CONTROL = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{INVISIBLE}]")
 
 
 def escape_char(ch: str) -> str:
@@ -32,7 +23,7 @@ def visible(text: str, keep_lines: bool = False) -> str:
     """Every control and invisible format character shown escaped (``keep_lines``: line breaks and
     tabs stay, for multi-line output)."""
     kept = "\t\n" if keep_lines else ""
-    return _CONTROL().sub(lambda m: m.group() if m.group() in kept else escape_char(m.group()), text)
+    return _CONTROL.sub(lambda m: m.group() if m.group() in kept else escape_char(m.group()), text)
 
 
 def count(n: int, one: str, many: str) -> str:

@@ -36,9 +36,9 @@ class FrozenInstanceError(AttributeError):
 
 
 class Field:
-    __slots__ = ("name", "default", "default_factory", "compare", "repr")
+    __slots__ = ("compare", "default", "default_factory", "name", "repr")
 
-    def __init__(self, default: Any, default_factory: Any, compare: bool, repr: bool) -> None:  # noqa: A002
+    def __init__(self, default: Any, default_factory: Any, compare: bool, repr: bool) -> None:
         self.name = ""
         self.default = default
         self.default_factory = default_factory
@@ -51,17 +51,17 @@ class Field:
 
 
 @overload
-def field(*, default: _T, compare: bool = True, repr: bool = True) -> _T: ...  # noqa: A002
+def field(*, default: _T, compare: bool = True, repr: bool = True) -> _T: ...
 @overload
-def field(*, default_factory: Callable[[], _T], compare: bool = True, repr: bool = True) -> _T: ...  # noqa: A002
+def field(*, default_factory: Callable[[], _T], compare: bool = True, repr: bool = True) -> _T: ...
 @overload
-def field(*, compare: bool = True, repr: bool = True) -> Any: ...  # noqa: A002
+def field(*, compare: bool = True, repr: bool = True) -> Any: ...
 def field(
     *,
     default: Any = MISSING,
     default_factory: Any = MISSING,
     compare: bool = True,
-    repr: bool = True,  # noqa: A002
+    repr: bool = True,
 ) -> Any:
     if default is not MISSING and default_factory is not MISSING:
         raise ValueError("field: default and default_factory exclude each other")
@@ -127,7 +127,7 @@ def _build(cls: type[_T], frozen: bool, eq: bool) -> type[_T]:
 
 def _own_fields(cls: type) -> list[Field]:
     out = []
-    for name, annotation in cls.__dict__.get("__annotations__", {}).items():
+    for name, annotation in vars(cls).get("__annotations__", {}).items():
         if "ClassVar" in str(annotation):
             continue
         value = cls.__dict__.get(name, MISSING)
@@ -210,7 +210,7 @@ def _make_init(cls: type, all_fields: tuple[Field, ...], frozen: bool) -> Callab
     lines = [f"def __init__({', '.join(['self', *params])}):"]
     lines.append("    _d = self.__dict__" if body else "    pass")
     lines += [f"    {line}" for line in body]
-    exec("\n".join(lines), namespace)  # noqa: S102 - our own generated source, as dataclasses does
+    exec("\n".join(lines), namespace)  # our own generated source, as dataclasses does
     init: Callable[..., None] = namespace["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     return init

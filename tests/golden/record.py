@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from runner import CASES, corpus, expected_path, run  # noqa: E402
+from runner import CASES, corpus, expected_path, run
 
 
 def main(names: list[str]) -> int:

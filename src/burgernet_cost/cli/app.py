@@ -21,7 +21,6 @@ from burgernet_cost.cli.help import DutchCommand, DutchGroup
 from burgernet_cost.cli.registry import COMMANDS
 from burgernet_cost.cli.writing import INVOCATION as output_invocation
 from burgernet_cost.cli.writing import (
-    UNCALIBRATED,
     OutputError,
     ReaderGone,
     note_replaced,
@@ -275,7 +274,6 @@ def _run(args: list[str]) -> int:
     from burgernet_cost.cli.local_data import note
 
     INVOCATION[:] = args
-    UNCALIBRATED.clear()  # set again by the command that loads data
     forget_member_file_state()
     remark = note(args, _invoked(args))
     for line in (remark or "").splitlines():
@@ -315,7 +313,7 @@ def _run(args: list[str]) -> int:
             raise
         say_error([f"interne fout ({type(exc).__name__}); meld dit, met BNCOST_DEBUG=1 voor details"])
         return 70
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no tracebacks for users
+    except Exception as exc:  # the last line of defence: no tracebacks for users
         if os.environ.get("BNCOST_DEBUG", "").strip() == "1":
             raise
         say_error([f"interne fout ({type(exc).__name__}: {exc}); meld dit, met BNCOST_DEBUG=1 voor details"])

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
     from burgernet_cost.data.municipalities import Gemeente as CbsGemeente
     from burgernet_cost.data.municipalities import Gemeenten
+    from burgernet_cost.domain.calibration import Kalibratiestand
     from burgernet_cost.domain.rate import TariefKeuze
 
 Opt = typer.Option
@@ -81,7 +82,7 @@ def estimate_cmd(
         from burgernet_cost.domain.bands import estimate_band
 
         band = estimate_band(ds, result, keuze, herkomst, opties.schalingen())
-    _emit_report(estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg, band=band), opties)
+    _emit_report(estimate_report(result, shown(ds.root), municipality, ds=ds, uitleg=uitleg, band=band), opties, opzet.kalibratie)
 
 
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
@@ -128,7 +129,7 @@ def compare_cmd(
 
         band = compare_band(ds, results, keuze, tarief, schaalvoordeel, _herkomst(municipality), opties.schalingen())
     report = compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg, band=band)
-    _emit_report(report, opties)
+    _emit_report(report, opties, opzet.kalibratie)
 
 
 def current_cmd(
@@ -277,7 +278,7 @@ def region_cmd(
 
         band = region_band(ds, result, members, keuze, schaalvoordeel, opties.schalingen(), per_lid=not per_unit)
     report = region_report(result, ds, shown(ds.root), per_unit, peildatum, uitleg=uitleg, band=band)
-    _emit_report(report, opties)
+    _emit_report(report, opties, calibration_of(ds))
 
 
 def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaar: int | None) -> tuple[Any, Any, str, str]:
@@ -287,7 +288,6 @@ def select_region(opties: Gedeeld, given: dict[str, str | None], soort: str, jaa
     from burgernet_cost.domain.region import select_members
 
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
-    check_calibration(ds)
     gm = opties.tijdstip(jaar).gemeenten(ds.gemeenten())
     year = opties.tijdstip(jaar).cbs_jaar(gm)
     members, name = select_members(gm, year, soort, None if soort == "alle" else given[soort])
@@ -429,16 +429,15 @@ def _herkomst(municipality: Any) -> Any:
     return Herkomst.cbs(municipality[0]) if municipality else None
 
 
-def check_calibration(ds: Any) -> None:
-    """Remember whether this data still reproduces the report's results (every result says so when not)."""
-    from burgernet_cost.cli.writing import UNCALIBRATED
-    from burgernet_cost.domain.calibration import calibration_failures
+def calibration_of(ds: Dataset) -> Kalibratiestand:
+    """Whether this data still reproduces the report's results (every result says so when not)."""
+    from burgernet_cost.domain.calibration import calibration_state
 
-    UNCALIBRATED[:] = [{**f, "scenario": ds.scenario is not None} for f in calibration_failures(ds)]
+    return calibration_state(ds)
 
 
-def _emit_report(report: Any, opties: Gedeeld) -> None:
-    emit(report, opties.fmt, opties.uitvoer)
+def _emit_report(report: Any, opties: Gedeeld, kalibratie: Kalibratiestand | None = None) -> None:
+    emit(report, opties.fmt, opties.uitvoer, kalibratie)
 
 
 @struct
@@ -449,6 +448,7 @@ class Opzet:
     ds: Dataset
     keuze: TariefKeuze
     inwoners: int | None
+    kalibratie: Kalibratiestand
     gemeente: CbsGemeente | None = None
     gemeenten: Gemeenten | None = None
 
@@ -468,12 +468,12 @@ def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int
     opties.year_has_effect(jaar, gemeente is None)
     keuze = opties.keuze(jaar)
     ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
-    check_calibration(ds)
+    kalibratie = calibration_of(ds)
     if gemeente is None:
-        return Opzet(ds, keuze, inwoners)
+        return Opzet(ds, keuze, inwoners, kalibratie)
     gm = opties.tijdstip(jaar).gemeenten(ds.gemeenten())
     g = gm.zoek(gemeente, opties.tijdstip(jaar).cbs_jaar(gm))
-    return Opzet(ds, keuze, g.inwoners, g, gm)
+    return Opzet(ds, keuze, g.inwoners, kalibratie, g, gm)
 
 
 def series_counts(gm: Any, soort: str, given: dict[str, str | None], jaar: int) -> tuple[Any, str]:

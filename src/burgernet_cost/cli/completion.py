@@ -20,6 +20,8 @@ from typing import Any
 
 import typer
 
+from burgernet_cost.output.formats import DOCUMENT_FORMATS, FORMATS, REPORT_FORMATS
+
 Candidates = list[tuple[str, str]]
 
 
@@ -32,7 +34,7 @@ def _quiet(func: Callable[..., Candidates]) -> Callable[..., Candidates]:
     def guarded(ctx: typer.Context, incomplete: str) -> Candidates:
         try:
             return func(ctx, incomplete)
-        except Exception:  # noqa: BLE001 - a broken data folder, an odd value: nothing to offer
+        except Exception:  # a broken data folder, an odd value: nothing to offer
             return []
 
     guarded.__name__ = func.__name__
@@ -66,7 +68,7 @@ def _year(ctx: Any, gm: Any) -> int:
     jaar, peildatum = params.get("jaar"), params.get("peildatum")
     try:
         return int(Tijdstip(jaar if isinstance(jaar, int) else None, peildatum if isinstance(peildatum, str) else None).cbs_jaar(gm))
-    except Exception:  # noqa: BLE001 - a year the data does not have: complete as without it
+    except Exception:  # a year the data does not have: complete as without it
         return int(gm.kies_jaar(None))
 
 
@@ -156,10 +158,8 @@ def choices(*options: tuple[str, str]) -> Callable[..., Candidates]:
 
 PAKKET = choices(("basis", "basispakket"), ("aanvullend", "alleen de aanvulling"), ("volledig", "basis + aanvullend"))
 TARIEF = choices(("berekend", "uit de uren"), ("advies", "het advies van §6"))
-FORMAAT = choices(
-    ("table", "tabel (standaard)"), ("json", "JSON"), ("csv", "CSV"), ("csv-nl", "CSV met ; en decimale komma"), ("markdown", "Markdown")
-)
-RAPPORT_FORMAAT = choices(("html", "HTML-pagina"), ("xlsx", "Excel-werkmap"))
+FORMAAT = choices(*((name, FORMATS[name].tab) for name in REPORT_FORMATS))
+RAPPORT_FORMAAT = choices(*((name, FORMATS[name].tab) for name in DOCUMENT_FORMATS))
 KOSTENBASIS = choices(("salaris", "CAR-UWO"), ("integraal", "loonkosten + overhead"))
 SCHALING = choices(("per_inwoner", "naar het aantal inwoners"), ("per_gemeente", "per gemeente (§4.1.1)"))
 MODEL = choices(("regionaal", "regionale uitvoerder"), ("landelijk", "landelijke uitvoerder"))

@@ -97,7 +97,7 @@ def detect_shell() -> str | None:
 
         name, _ = shellingham.detect_shell()
         return str(name).lower()
-    except Exception:  # noqa: BLE001 - ShellDetectionFailure, or a platform shellingham does not know
+    except Exception:  # ShellDetectionFailure, or a platform shellingham does not know
         shell = os.environ.get("SHELL", "")
         return Path(shell).stem.lower() or None
 

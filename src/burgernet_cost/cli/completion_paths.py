@@ -193,7 +193,7 @@ def _set_level(ds: Any, incomplete: str) -> Candidates:
     if walked is None:
         return []
     node, keys = walked
-    if sep == "." and not any(isinstance(k, str) for k in node) or sep == "[" and not any(isinstance(k, int) for k in node):
+    if (sep == "." and not any(isinstance(k, str) for k in node)) or (sep == "[" and not any(isinstance(k, int) for k in node)):
         return []
     return [(value + _continuation(value, node, record, keys, sep), info) for value, info in _children(node, record, keys, head, sep)]
 

@@ -64,7 +64,7 @@ def complete(build: Callable[[str | None], Any]) -> int:
             text, code = FORMATS[shell](items)
             if text:
                 write_text(text + "\n")
-        except (Exception, KeyboardInterrupt):  # noqa: BLE001 - a completion never shows an error
+        except (Exception, KeyboardInterrupt):  # a completion never shows an error
             return 1
     return code
 

@@ -32,6 +32,8 @@ from burgernet_cost.cli.parsers import (
 from burgernet_cost.domain.codes import TARIEVEN, Kostenbasis
 from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem, quote
+from burgernet_cost.output.formats import FORMATS as FORMAT_LIST
+from burgernet_cost.output.formats import REPORT_FORMATS, explaining, help_text, offered_extensions
 from burgernet_cost.structs import struct
 
 Opt = typer.Option
@@ -177,7 +179,7 @@ UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
                 parser=parse_format,
                 metavar=FORMAT_METAVAR,
                 show_default=False,
-                help="Uitvoer: table (standaard), json, csv (machines), csv-nl (Nederlandse spreadsheet: ; en decimale komma) of markdown.",
+                help=f"Uitvoer: {help_text(REPORT_FORMATS)}.",
                 autocompletion=later("FORMAAT"),
             ),
         ],
@@ -193,8 +195,8 @@ UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
                 show_default=False,
                 help="Schrijf naar dit bestand in plaats van naar het scherm, in één keer (bij een "
                 "fout blijft een bestaand bestand zoals het was); zonder --format volgt het "
-                "formaat uit de extensie (.txt, .json, .csv, .md).",
-                autocompletion=later("files", ".txt", ".json", ".csv", ".md"),
+                f"formaat uit de extensie ({', '.join(offered_extensions(REPORT_FORMATS))}).",
+                autocompletion=later("files", *offered_extensions(REPORT_FORMATS)),
             ),
         ],
         None,
@@ -587,5 +589,5 @@ def explanation_has_effect(uitleg: bool, fmt: str | None, uitvoer: str | None) -
     from burgernet_cost.cli.writing import format_for
 
     chosen = format_for(uitvoer, fmt, FORMATS)
-    if chosen in ("csv", "csv-nl"):
-        raise UsageProblem(f"heeft geen effect bij {chosen} (één tabel); kies table, markdown of json voor de berekening", field="uitleg")
+    if not FORMAT_LIST[chosen].explains:
+        raise UsageProblem(f"heeft geen effect bij {chosen} (één tabel); kies {explaining(FORMATS)} voor de berekening", field="uitleg")

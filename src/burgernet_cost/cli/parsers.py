@@ -13,14 +13,14 @@ from decimal import Decimal, InvalidOperation
 import typer
 
 from burgernet_cost.domain.codes import PAKKETTEN
-from burgernet_cost.errors import pattern
+from burgernet_cost.output.formats import REPORT_FORMATS
 
 MAX_INWONERS = 100_000_000
-FORMATS = ("table", "json", "csv", "csv-nl", "markdown")
+FORMATS = REPORT_FORMATS
 PAKKET_METAVAR = "|".join(PAKKETTEN)
 FORMAT_METAVAR = "|".join(FORMATS)
 
-_GROUPED = pattern(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(\.[0-9]{3})+")
 
 
 def parse_inwoners(value: object) -> int:
@@ -30,7 +30,7 @@ def parse_inwoners(value: object) -> int:
         text = str(value).strip()
         if not text:
             raise typer.BadParameter("geef een aantal inwoners op (een geheel getal groter dan 0)")
-        if _GROUPED().fullmatch(text):
+        if _GROUPED.fullmatch(text):
             text = text.replace(".", "")
         if re.fullmatch(r"-[0-9.]+", text):
             raise typer.BadParameter(f"'{value}' is negatief; het aantal inwoners moet groter zijn dan 0")

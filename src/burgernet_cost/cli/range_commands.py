@@ -153,7 +153,7 @@ def sensitivity_cmd(
     jaar: Jaar = None,
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
-    from burgernet_cost.cli.commands import _herkomst, choose_list_name, choose_sheet, select_region, setup
+    from burgernet_cost.cli.commands import _herkomst, calibration_of, choose_list_name, choose_sheet, select_region, setup
     from burgernet_cost.domain.assumptions import model_sensitivity
     from burgernet_cost.domain.estimate import Herkomst, estimate
     from burgernet_cost.output.document import Field
@@ -194,4 +194,5 @@ def sensitivity_cmd(
         *date_field(result.uurtarief, result.inwoners_datum, ds),
     ]
     later = notes_text([n for n in result.notities if n.code == "tijdlijn"])  # the date's events, once
-    emit(sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra, later), opties.fmt, opties.uitvoer)
+    report = sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra, later)
+    emit(report, opties.fmt, opties.uitvoer, calibration_of(ds))

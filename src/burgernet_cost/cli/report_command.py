@@ -44,10 +44,10 @@ from burgernet_cost.cli.parsers import parse_choice
 from burgernet_cost.domain.codes import BOTH, Pakket
 from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem
+from burgernet_cost.output.formats import DOCUMENT_FORMATS, offered_extensions
 from burgernet_cost.structs import replace
 
 Opt = typer.Option
-REPORT_FORMATS = ("html", "xlsx")
 INSTALL = "pip install 'XlsxWriter>=3.1'  (of vanuit de repository: pip install '.[rapport]')"
 
 
@@ -67,7 +67,7 @@ def report_cmd(
             show_default=False,
             help="Het bestand dat bncost maakt: een HTML-pagina (.html) of een Excel-werkmap "
             "(.xlsx); het formaat volgt uit de extensie. Met --per-gemeente een map.",
-            autocompletion=later("files", ".html", ".xlsx"),
+            autocompletion=later("files", *offered_extensions(DOCUMENT_FORMATS)),
         ),
     ] = None,
     fmt: Annotated[
@@ -75,8 +75,8 @@ def report_cmd(
         Opt(
             "--format",
             "-f",
-            parser=parse_choice(REPORT_FORMATS, "formaat"),
-            metavar="html|xlsx",
+            parser=parse_choice(DOCUMENT_FORMATS, "formaat"),
+            metavar="|".join(DOCUMENT_FORMATS),
             show_default=False,
             help="Het formaat, als de extensie het niet zegt (--per-gemeente: standaard html).",
             autocompletion=later("RAPPORT_FORMAAT"),
@@ -133,7 +133,7 @@ def report_cmd(
                 "alle": "ja" if alle else None,
             },
         )
-    chosen = format_for(uitvoer, fmt, REPORT_FORMATS)
+    chosen = format_for(uitvoer, fmt, DOCUMENT_FORMATS)
     from burgernet_cost.cli.output_guard import is_stdout
 
     real = check_target(uitvoer) if not is_stdout(uitvoer) else None

@@ -23,9 +23,13 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from burgernet_cost.errors import BncostError, UsageProblem, count, escape_char, os_reason, visible
+from burgernet_cost.output.formats import EXTENSIONS, fits
+
+if TYPE_CHECKING:
+    from burgernet_cost.domain.calibration import Kalibratiestand
 
 FALLBACK = {
     "─": "-",
@@ -163,16 +167,17 @@ def output_problem(exc: BaseException) -> str:
     return "de uitvoer kon niet (volledig) worden geschreven: standaarduitvoer is gesloten"
 
 
-def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
-    """The report in its format, to standard output or (``--uitvoer``) to a file in one step."""
+def emit(report: Any, fmt: str | None, uitvoer: str | None = None, kalibratie: Kalibratiestand | None = None) -> None:
+    """The report in its format, to standard output or (``--uitvoer``) to a file in one step; a report
+    on data that no longer reproduces the report's results (``kalibratie``) says so first."""
     from burgernet_cost.cli.output_guard import is_stdout
     from burgernet_cost.cli.parsers import FORMATS
     from burgernet_cost.output.renderers import render
 
     real = None if uitvoer is None or is_stdout(uitvoer) else check_target(uitvoer)  # what the target is, before its extension
     chosen = format_for(uitvoer, fmt, FORMATS)
-    if UNCALIBRATED:
-        warn_uncalibrated(report, UNCALIBRATED)
+    if kalibratie:
+        warn_uncalibrated(report, kalibratie)
     text = render(report, chosen)
     text = text if text.endswith("\n") else text + "\n"
     if uitvoer is None or real is None:
@@ -181,24 +186,20 @@ def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
         write_file(uitvoer, text.encode("utf-8"), real)
 
 
-#: the reported results that the data of this run no longer reproduces (set where the data is loaded)
-UNCALIBRATED: list[dict[str, Any]] = []
-
-
-def warn_uncalibrated(report: Any, failures: list[dict[str, Any]]) -> None:
+def warn_uncalibrated(report: Any, kalibratie: Kalibratiestand) -> None:
     """A result on data that fails calibration says so first, and no note keeps claiming that the
     rate profile reproduces the report."""
     from burgernet_cost.output.document import Field
     from burgernet_cost.output.numbers import euro
 
-    first = failures[0]
-    detail = (
-        f" ({first['taakgebied'].replace('_', ' & ')}, {first['pakket']}: berekend {euro(first['berekend'], 4)}, "
-        f"gerapporteerd {euro(first['gerapporteerd'])})"
-        if "berekend" in first
-        else ""
-    )
-    if first.get("scenario"):
+    first = kalibratie.mislukt[0]
+    detail = ""
+    if "berekend" in first:
+        detail = (
+            f" ({first['taakgebied'].replace('_', ' & ')}, {first['pakket']}: berekend {euro(first['berekend'], 4)}, "
+            f"gerapporteerd {euro(first['gerapporteerd'])})"
+        )
+    if kalibratie.scenario:
         text = f"met de wijzigingen van het scenario reproduceert de data de uitkomsten van het rapport niet meer{detail}"
     else:
         text = (
@@ -277,18 +278,6 @@ def shown(path: Path) -> str:
 
 # --------------------------------------------------------------------------- --uitvoer
 
-#: the format a file extension stands for, when --format is not given
-EXTENSIONS = {
-    ".json": "json",
-    ".csv": "csv",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "table",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-}
-
 
 def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) -> str:
     """The output format: --format when given, else the target's extension, else 'table'."""
@@ -297,8 +286,9 @@ def format_for(target: str | None, fmt: str | None, allowed: tuple[str, ...]) ->
     if is_stdout(target):
         target = None
     if fmt is not None:
-        implied = EXTENSIONS.get(Path(target).suffix.lower()) if target not in (None, "-") else None
-        if implied not in (None, "table", fmt) and not (implied == "csv" and fmt == "csv-nl"):  # .txt holds any text
+        suffix = Path(target).suffix.lower() if target not in (None, "-") else ""
+        implied = EXTENSIONS.get(suffix)
+        if implied is not None and not fits(suffix, fmt):
             raise UsageProblem(
                 f"de extensie {printable(Path(str(target)).suffix, 20, one_line=True)} past bij {implied}, "
                 f"niet bij --format {fmt}; kies één van beide",

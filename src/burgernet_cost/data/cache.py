@@ -26,13 +26,12 @@ A missing, read-only or odd cache folder just means no cache; ``BNCOST_NO_CACHE=
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
 import marshal
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -155,26 +154,12 @@ def read(kind: str, files: list[Path]) -> Any | None:
         size = header.get("json")
         if not isinstance(size, int) or not 0 <= size <= len(body):
             return None
-        with _no_collector():  # tens of thousands of new objects without cycles: nothing to collect
-            payload = json.loads(body[:size], object_hook=decode_object)
-            if size < len(body):
-                payload[MARSHALLED] = marshal.loads(body[size:])
+        payload = json.loads(body[:size], object_hook=decode_object)
+        if size < len(body):
+            payload[MARSHALLED] = marshal.loads(body[size:])
         return payload
     except (OSError, ValueError, RecursionError, EOFError, TypeError, MemoryError):
         return None
-
-
-@contextlib.contextmanager
-def _no_collector() -> Iterator[None]:
-    """Python's cycle collector paused (as it was before, after): decoding an entry makes ~30.000
-    objects, which set it off some 40 times for nothing (a few ms of every warm run)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def write(kind: str, files: list[Path], payload: Any, conclusies: Iterable[str]) -> None:

@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-from burgernet_cost.errors import pattern
+import re
 
-_AMBIGUOUS = pattern(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
-_GROUPED = pattern(r"([-+]?)([1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,([0-9]+))?")
-_COMMA = pattern(r"([-+]?[0-9]+),([0-9]+)")
+_AMBIGUOUS = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
+_GROUPED = re.compile(r"([-+]?)([1-9][0-9]{0,2}(?:\.[0-9]{3})+)(?:,([0-9]+))?")
+_COMMA = re.compile(r"([-+]?[0-9]+),([0-9]+)")
 
 
 class Ambiguous(ValueError):
@@ -24,13 +24,13 @@ def normalise(text: str) -> str:
     """The number as Python's Decimal reads it ('1.234,5' -> '1234.5'); text that is not a Dutch
     number comes back unchanged. Raises Ambiguous for '1.234'."""
     text = text.strip()
-    if _AMBIGUOUS().fullmatch(text):
+    if _AMBIGUOUS.fullmatch(text):
         whole = text.replace(".", "")
         raise Ambiguous(f"'{text}' is dubbelzinnig: schrijf {whole} (duizendtal) of {text.replace('.', ',')} (decimaal)")
-    m = _GROUPED().fullmatch(text)
+    m = _GROUPED.fullmatch(text)
     if m and (m.group(3) is not None or m.group(2).count(".") > 1):
         return m.group(1) + m.group(2).replace(".", "") + ("." + m.group(3) if m.group(3) else "")
-    m = _COMMA().fullmatch(text)
+    m = _COMMA.fullmatch(text)
     if m:
         return f"{m.group(1)}.{m.group(2)}"
     return text

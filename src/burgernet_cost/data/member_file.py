@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from burgernet_cost.data.municipalities import Gemeente, Gemeenten
 from burgernet_cost.data.reading import display_path, load_yaml_text, read_bytes
-from burgernet_cost.errors import DataError, DataErrors, UsageProblem, pattern, quote
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 from burgernet_cost.structs import struct
 
 MAX_MEMBERS = 5000
@@ -196,7 +196,7 @@ def _entries(path: Path, shown: str) -> list[Entry]:
 
 
 MAX_COLUMNS = 50
-_CONTROL = pattern(r"[\x00-\x1f\x7f-\x9f]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 def _plain(text: str) -> str:
@@ -206,7 +206,7 @@ def _plain(text: str) -> str:
     workbook included; at most 200 characters."""
     from burgernet_cost.errors import visible
 
-    text = visible(_CONTROL().sub(" ", text).strip().lstrip("\ufeff"))
+    text = visible(_CONTROL.sub(" ", text).strip().lstrip("\ufeff"))
     return text if len(text) <= 200 else text[:199] + "…"
 
 

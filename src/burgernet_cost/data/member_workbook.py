@@ -39,7 +39,7 @@ def unreadable(shown: str, exc: BaseException | None = None) -> DataError:
 class Rows:
     """The rows as lists of text, with ``line_num`` (the sheet's row number) like a csv reader."""
 
-    class dialect:  # noqa: N801 - mirrors csv.reader's attribute
+    class dialect:  # mirrors csv.reader's attribute
         delimiter = "cel"
 
     def __init__(self, rows: Iterator[tuple[Any, ...]], formulas: Iterator[tuple[Any, ...]], shown: str) -> None:
@@ -57,7 +57,7 @@ class Rows:
             formulas = next(self.formulas, ())
         except StopIteration:
             raise
-        except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a damaged part
+        except Exception as exc:  # openpyxl raises many kinds for a damaged part
             raise unreadable(self.shown, exc) from None
         self.line_num += 1
         for column, (value, formula) in enumerate(zip(row, formulas, strict=False), start=1):
@@ -110,7 +110,7 @@ def workbook_rows(path: Path, shown: str) -> Rows:
         for sheet in sheets:
             sheet.reset_dimensions()  # the size the file records may be stale: read every row it holds
         rows = [sheet.iter_rows(min_row=1, values_only=True) for sheet in sheets]
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise unreadable(shown, exc) from None
     return Rows(rows[0], rows[1], shown)
 
@@ -130,7 +130,7 @@ def _open(data: bytes, shown: str, data_only: bool) -> Any:
             return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
     except DataError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a damaged file raises anything from zipfile, xml or openpyxl
+    except Exception as exc:  # a damaged file raises anything from zipfile, xml or openpyxl
         raise unreadable(shown, exc) from None
 
 
@@ -140,7 +140,7 @@ def _sheet(book: Any, shown: str) -> str:
         names = list(book.sheetnames)
         visible = [ws.title for ws in book.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
         active = book.active
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise unreadable(shown, exc) from None
     if not names:
         raise DataError("het Excel-bestand heeft geen bladen", file=shown)

@@ -14,7 +14,7 @@ import os
 # https://docs.pydantic.dev/latest/concepts/plugins/ ("PYDANTIC_DISABLE_PLUGINS").
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from decimal import Decimal  # noqa: E402
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from burgernet_cost.data.models import (  # noqa: I001
+from burgernet_cost.data.models import (
     _D,
     Bron,
     Bronvermelding,

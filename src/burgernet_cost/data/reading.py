@@ -14,11 +14,12 @@ plain Python values here, so that:
 from __future__ import annotations
 
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from burgernet_cost.errors import DataError, UsageProblem, os_reason, pattern
+from burgernet_cost.errors import DataError, UsageProblem, os_reason
 
 DATA_DIR_ENV = "BNCOST_DATA_DIR"
 
@@ -29,8 +30,8 @@ MAX_DEPTH = 50
 MAX_NUMBER_CHARS = 40  # a number in the data is never longer (and Python refuses ints over 4.300 digits)
 MAX_EXPONENT = 15  # 10^-15 .. 10^15: far beyond any real figure, far inside Decimal's range
 
-_INT_RE = pattern(r"[-+]?(0|[1-9][0-9]*)")
-_DEC_RE = pattern(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+_INT_RE = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_DEC_RE = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 _BOOL_WORDS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _TAG = "tag:yaml.org,2002:"
 
@@ -54,14 +55,14 @@ def display_path(path: Path) -> str:
         return printable_path(str(path))
 
 
-_PLAIN_DATE = pattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def is_plain_date(text: str) -> bool:
     """JJJJ-MM-DD and a real day (2024-02-30 is not)."""
     import datetime as dt
 
-    if not _PLAIN_DATE().fullmatch(text):
+    if not _PLAIN_DATE.fullmatch(text):
         return False
     try:
         dt.date.fromisoformat(text)
@@ -281,7 +282,7 @@ YAML_PROBLEMS = {  # what PyYAML (pure Python and the C parser) says, in Dutch; 
     "found unknown escape character": "onbekend escapeteken in tekst tussen dubbele aanhalingstekens",
     "found unexpected end of": "onverwacht einde van het bestand",
 }
-_CONTROL_CHARS = pattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 def _count_values(text: str, loader_cls: Any, shown: str) -> None:
@@ -308,7 +309,7 @@ def _dutch_yaml_problem(problem: str) -> str:
 
 def _control_character(text: str, shown: str) -> None:
     """A control character is refused with its line (PyYAML's own message names no line)."""
-    found = _CONTROL_CHARS().search(text)
+    found = _CONTROL_CHARS.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
         raise DataError(f"stuurteken U+{ord(found.group()):04X} in de tekst; verwijder het", file=shown, line=line)
@@ -368,7 +369,7 @@ class _Builder:
         if tag in (_TAG + "int", _TAG + "float") and len(text) > MAX_NUMBER_CHARS:
             raise self.fail(node, path, f"getal met te veel cijfers ('{text[:20]}…'; hoogstens {MAX_NUMBER_CHARS} tekens)")
         if tag == _TAG + "int":
-            if not _INT_RE().fullmatch(text):
+            if not _INT_RE.fullmatch(text):
                 raise self.fail(
                     node,
                     path,
@@ -380,7 +381,7 @@ class _Builder:
                 raise self.fail(node, path, f"'{text}' is een onrealistisch groot getal (hoogstens {MAX_EXPONENT + 1} cijfers)")
             return whole
         if tag == _TAG + "float":
-            if not _DEC_RE().fullmatch(text):
+            if not _DEC_RE.fullmatch(text):
                 raise self.fail(
                     node,
                     path,

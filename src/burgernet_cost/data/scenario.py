@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from burgernet_cost.data.reading import display_path, format_key_path, load_yaml_text, read_text
-from burgernet_cost.errors import DataError, DataErrors, UsageProblem, pattern, quote
+from burgernet_cost.errors import DataError, DataErrors, UsageProblem, quote
 from burgernet_cost.structs import field, struct
 
-_SEGMENT = pattern(r"([^.\[\]]+)|\[([^\]]+)\]")
+_SEGMENT = re.compile(r"([^.\[\]]+)|\[([^\]]+)\]")
 
 
 @struct
@@ -79,7 +79,7 @@ def parse_path(text: str) -> tuple[str, list[str | tuple[str]]]:
         if text[pos] == ".":
             pos += 1
             continue
-        m = _SEGMENT().match(text, pos)
+        m = _SEGMENT.match(text, pos)
         if not m:
             raise ValueError(f"pad '{text}' is onleesbaar bij '{text[pos:]}'")
         parts.append(m.group(1) if m.group(1) is not None else (m.group(2),))

@@ -29,6 +29,7 @@ class Kalibratie(TypedDict):
     profiel: str
 
 
+@final
 class Onberekenbaar(TypedDict):
     """Calibration could not compute at all (a profile the data cannot compute: ``validate`` says why)."""
 
@@ -156,6 +157,23 @@ def recompute(ds: Dataset, rate: Decimal, profile: str, truncate: bool = False) 
     return out
 
 
+@struct
+class Kalibratiestand:
+    """Whether the data of a result still reproduces the report's results: what the result must say in
+    its first lines when not. It travels with the result to where it is shown (no module state)."""
+
+    mislukt: tuple[Kalibratie | Onberekenbaar, ...] = ()
+    scenario: bool = False  # a scenario or --set made the data differ from its files
+
+    def __bool__(self) -> bool:
+        return bool(self.mislukt)
+
+
+def calibration_state(ds: Dataset) -> Kalibratiestand:
+    """The calibration of this data set, as a result carries it."""
+    return Kalibratiestand(tuple(calibration_failures(ds)), ds.scenario is not None)
+
+
 def calibration_failures(ds: Dataset) -> list[Kalibratie | Onberekenbaar]:
     """The reported results this data no longer reproduces (empty when it does): what every result
     on this data must say in its first lines."""
@@ -164,6 +182,6 @@ def calibration_failures(ds: Dataset) -> list[Kalibratie | Onberekenbaar]:
     try:
         profile = ds.interviews.salarisbasis.tariefprofiel
         results = recompute(ds, uurtarief(ds, TariefKeuze(profiel=profile)).bedrag, profile)
-    except Exception:  # noqa: BLE001 - a profile the data cannot compute: validate says why
+    except Exception:  # a profile the data cannot compute: validate says why
         return [Onberekenbaar()]
     return [r for r in results if r["afgerond"] != r["gerapporteerd"]]

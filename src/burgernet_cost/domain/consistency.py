@@ -19,7 +19,6 @@ from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import by_file
 from burgernet_cost.data.reading import format_key_path
 from burgernet_cost.domain.codes import Pad
-from burgernet_cost.errors import pattern
 
 if TYPE_CHECKING:
     from burgernet_cost.data.municipalities import Gemeenten
@@ -35,8 +34,8 @@ QUOTED = {
     "Situatie2014": ("bijdrage_totaal_per_inwoner", "bijdrage_gemeenten_per_inwoner"),
     "Bandbreedte2014": ("van_per_inwoner", "tot_per_inwoner"),
 }
-_NUMBER = pattern(r"\d+(?:[.,]\d+)*")
-_GROUPED = pattern(r"\d{1,3}(?:\.\d{3})+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def quoted_numbers(text: str) -> set[Decimal]:
@@ -45,10 +44,10 @@ def quoted_numbers(text: str) -> set[Decimal]:
     found: set[Decimal] = set()
     lowered = text.lower()
     cents = re.search(r"\b(cent|ct)\b", lowered) is not None
-    for m in _NUMBER().finditer(text):
+    for m in _NUMBER.finditer(text):
         token = m.group()
         readings = {Decimal(token.replace(",", "."))} if token.count(".") + token.count(",") <= 1 else set()
-        if _GROUPED().fullmatch(token):
+        if _GROUPED.fullmatch(token):
             readings.add(Decimal(token.replace(".", "")))
         for r in list(readings):  # a unit anywhere in the quote ('van 4 tot 16 cent') may belong to each number
             if "miljoen" in lowered:

@@ -6,10 +6,11 @@ of kinds)."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
-from burgernet_cost.errors import pattern, visible
+from burgernet_cost.errors import visible
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import Cell, Field
 
@@ -63,12 +64,12 @@ def fields_json(fields: list[Field]) -> dict[str, Any]:
     return {f.key: machine(f.value, f.kind) for f in fields if f.key is not None}
 
 
-_MARKDOWN_SPECIAL = pattern(r"([\\`*_{}\[\]<>#|~]|&(?=#?[0-9A-Za-z]+;))")  # '&amp;' would show as '&'
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~]|&(?=#?[0-9A-Za-z]+;))")  # '&amp;' would show as '&'
 
 
 def md(text: str) -> str:
     """Text that Markdown shows as written: its punctuation escaped, control characters visible."""
-    return _MARKDOWN_SPECIAL().sub(r"\\\1", clean(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", clean(text))
 
 
 @functools.cache

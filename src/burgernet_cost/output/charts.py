@@ -30,7 +30,7 @@ def _euro(value: float) -> str:
 
 
 def _count(value: float) -> str:
-    return money.nl_number(int(round(value)), 0)
+    return money.nl_number(round(value), 0)
 
 
 def _lines(text: str, width: float, size: int, bold: bool = False) -> list[str]:
@@ -219,7 +219,7 @@ def series_chart(
     every = max(1, int(-(-(sp.text_width("2000", SMALL) + 8) * span // (right - left))))  # a year label every so many years
     body = sp.value_axis(v, (left, right), _euro, vertical=True)
     for year, _v in points:
-        if (year - first) % every == 0 or year == last_year and every == 1:
+        if (year - first) % every == 0 or (year == last_year and every == 1):
             body.append(sp.text(x(year), bottom + 16, str(year), "middle", size=SMALL))
     for at, label in events:
         body += [sp.line(x(at), top, x(at), bottom, sp.MUTED, 1, "4 3"), sp.text(x(at) - 3, bottom - 4, label, size=SMALL, rotate=True)]

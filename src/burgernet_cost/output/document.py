@@ -32,6 +32,9 @@ JSON = "json"
 CSV = "csv"
 EVERYWHERE = frozenset({DISPLAY, JSON, CSV})
 
+#: a table row: column key -> its value (a number, a text, a ``Cell``, None where not quantified)
+Row = dict[str, object]
+
 
 @struct
 class Column:

@@ -96,14 +96,15 @@ def _scaling_sentence(d: Dossier) -> str:
 
 
 def region(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
-    from burgernet_cost.output.views.region import members_table, region_report, unit_rows
+    from burgernet_cost.domain.region import group_by_unit
+    from burgernet_cost.output.views.region import members_table, region_report
 
     first = d.pakketten[0]
     notes = [n for r in d.regio.values() for n in region_report(r, ds, c.data, len(r.leden) > 60, None).notes]
     r0 = d.regio[first]
-    units = unit_rows(r0)
+    units = group_by_unit(r0)
     per_unit = len(r0.leden) > 60 and len(units) > 1  # grouping is an extra table: every member is always listed
-    rows = [(u["politie_eenheid"], u["bijdrage_per_jaar"]) for u in units] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden]
+    rows = [(unit, bijdrage) for unit, _n, _inh, _h, bijdrage in units] if per_unit else [(lid.naam, lid.bijdrage) for lid in r0.leden]
     rows.sort(key=lambda item: -item[1])
     chart = _figure(
         lambda w, i: charts.members_chart(f"leden-{first}{i}", f"Bijdrage per jaar, {PAKKET_LABELS[first]}", rows, w),

@@ -11,7 +11,8 @@
   a UTF-8 byte-order mark (without it Excel reads the file as ANSI and garbles 'é' and '€').
 
 ``RENDERERS`` maps the ``--format`` choices to them, ``DOCUMENT_RENDERERS`` the council document's
-(``html``, ``xlsx``); ``FORMATS`` lists all seven. Nothing else in the package renders output.
+(``html``, ``xlsx``); ``output/formats.py`` is the one list of formats both follow (a test checks
+that). Nothing else in the package renders output.
 """
 
 from __future__ import annotations
@@ -152,9 +153,6 @@ def _xlsx(dossier: Any, ds: Any, colofon: Any) -> bytes:
 
 #: ``bncost rapport --format``: the council document (a ``Dossier``) as a page or a workbook
 DOCUMENT_RENDERERS: dict[str, Callable[[Any, Any, Any], bytes]] = {"html": _html, "xlsx": _xlsx}
-
-#: every output format bncost writes, and what it renders: the one list of formats
-FORMATS: dict[str, str] = {**dict.fromkeys(RENDERERS, "report"), **dict.fromkeys(DOCUMENT_RENDERERS, "dossier")}
 
 
 def render_document(dossier: Any, ds: Any, colofon: Any, fmt: str) -> bytes:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from burgernet_cost.domain.calibration import BandBuiten, BandOk, BandReproduceertNiet
-from burgernet_cost.domain.diff import Kengetal
+from burgernet_cost.domain.diff import Invoerwijziging, Kengetal
 from burgernet_cost.domain.validation import Finding, Validation
 from burgernet_cost.errors import count, located
 from burgernet_cost.output import numbers as money
@@ -49,7 +47,7 @@ def _validity(validity: list[tuple[str, str, Validation]]) -> tuple[list[Part], 
     return parts, notes
 
 
-def inputs_parts(inputs: list[Any]) -> list[Part]:
+def inputs_parts(inputs: list[Invoerwijziging]) -> list[Part]:
     """The changed input figures, before their effects (like a cost diff lists resources before costs)."""
     rows = [
         {"id": i.id, "oud": "–" if i.oud is None else i.oud, "nieuw": "–" if i.nieuw is None else i.nieuw, "plaats": i.plaats or ""}
@@ -76,7 +74,7 @@ def diff_report(
     head_dir: str,
     only_changed: bool,
     validity: list[tuple[str, str, Validation]] | None = None,
-    inputs: list[Any] | None = None,
+    inputs: list[Invoerwijziging] | None = None,
 ) -> Report:
     changed = [f for f in figures if f.gewijzigd]
     shown = changed if only_changed else figures

@@ -7,22 +7,36 @@ import functools
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Spoor
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import DISPLAY, Cell, Column, Field, Part, Table
+from burgernet_cost.output.document import DISPLAY, Cell, Column, Field, Part, Row, Table
 from burgernet_cost.output.wording import date_nl, figure_label, rate_description, show
 
 if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.data.municipalities import Gemeente, Gemeenten
+    from burgernet_cost.data.record_types.organisation import Situatie2014
+    from burgernet_cost.domain.trace import Waarde
     from burgernet_cost.output.explain import Knoop
+
+#: --gemeente: the CBS municipality and the municipalities it was found in (None without --gemeente)
+Municipality = tuple["Gemeente", "Gemeenten"] | None
 
 REPORT = "rapport Gemeentelijke taken Burgernet (2014)"
 
 
-def report_dates(ds: Any, with_inhabitants: bool = True) -> tuple[str | None, str | None]:
+class HasFigures(Protocol):
+    """A result that read figures (an estimate, a comparison, a region)."""
+
+    @property
+    def figuren(self) -> tuple[Figuur, ...]: ...
+
+
+def report_dates(ds: Dataset | None, with_inhabitants: bool = True) -> tuple[str | None, str | None]:
     """The report's situation: (date of the inhabitants, price date), from the data. The municipality
     tables are read only when the inhabitants' date is asked (an --inwoners result does not need them)."""
     from burgernet_cost.data.instant import report_price_date
@@ -49,7 +63,7 @@ def date_cells(tarief: Uurtarief, inwoners_datum: str | None) -> dict[str, str]:
     return {"inwoners_per": inwoners_datum or "", "prijspeil": tarief.peildatum or ""}
 
 
-def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Any, referentie: bool = False) -> list[Field]:
+def date_field(tarief: Uurtarief, inwoners_datum: str | None, ds: Dataset | None, referentie: bool = False) -> list[Field]:
     """The one line that names a result's date: of the inhabitants and of the price level (json
     "prijspeil" and "inwoners_per"); says when it is the report's situation, and when the two differ.
     ``referentie``: the user gave no inhabitants; the count is the report's reference municipality."""
@@ -92,7 +106,7 @@ def rate_field(tarief: Uurtarief, spoor: Spoor) -> Field:
     )
 
 
-def _figure_value(waarde: Any) -> Any:
+def _figure_value(waarde: Waarde) -> Waarde:
     if isinstance(waarde, Decimal):
         return format(waarde.normalize(), "f") if waarde == waarde.to_integral() else str(waarde)
     return waarde
@@ -133,7 +147,7 @@ def relative_place(plaats: str | None, root: Path) -> str:
     return shown + (f":{line}" if sep else "")
 
 
-def value_text(waarde: Any) -> str:
+def value_text(waarde: object) -> str:
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, (int, Decimal)):
@@ -141,7 +155,7 @@ def value_text(waarde: Any) -> str:
     return str(waarde)
 
 
-def figures_of(vergelijkingen: Iterable[Any]) -> list[Figuur]:
+def figures_of(vergelijkingen: Iterable[HasFigures]) -> list[Figuur]:
     """Every figure the results read, each once, assumptions first (the council document's list)."""
     figures: dict[str, Figuur] = {}
     for v in vergelijkingen:
@@ -150,9 +164,10 @@ def figures_of(vergelijkingen: Iterable[Any]) -> list[Figuur]:
     return sorted(figures.values(), key=lambda f: ({"aanname": 0, "afgeleid": 1, "invoer": 2}.get(f.status, 3), f.id))
 
 
-def figure_rows(figuren: Iterable[Figuur], root: Path) -> list[dict[str, Any]]:
-    """The figures as json "figuren" names them, with their place relative to the data folder."""
-    rows = []
+def figure_rows(figuren: Iterable[Figuur], root: Path) -> list[dict[str, Any]]:  # type: ignore[explicit-any]
+    """The figures as json "figuren" names them, with their place relative to the data folder.
+    (The one ``Any`` left in the views: output/workbook.py reads these rows by a key from a loop, as text.)"""
+    rows: list[Row] = []
     for f in figuren:
         place = relative_place(f.plaats, root)
         rows.append(
@@ -203,22 +218,29 @@ def sources_field(figuren: tuple[Figuur, ...]) -> Field:
     return Field(None, "Bronnen", f"{REPORT} {', '.join(sorted(sections, key=key))}")
 
 
-def scenario_header(ds: Any) -> list[Part]:
+def scenario_header(ds: Dataset | None) -> list[Part]:
     if ds is None or ds.scenario is None:
         return []
     return [Field(None, "Scenario", ds.scenario.summary())]
 
 
-def rounding_notes(parts: list[dict[str, Any]], total: dict[str, Any], kinds: dict[str, str]) -> list[str]:
+def _amount(value: object) -> Decimal | None:
+    """The number in a cell (a Cell's value, or the value itself); None where there is none."""
+    value = value.value if isinstance(value, Cell) else value
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        return None
+    return Decimal(value)
+
+
+def rounding_notes(parts: list[Row], total: Row, kinds: dict[str, str]) -> list[str]:
     """A note when the parts as shown do not add up to the total as shown (totals are sums of the
     unrounded parts, so a cent or a hundredth can differ)."""
     from burgernet_cost.output.cells import display
 
     off = []
     for key, kind in kinds.items():
-        raw = [p[key].value if isinstance(p.get(key), Cell) else p.get(key) for p in parts]
-        values: list[Decimal] = [v for v in raw if v is not None]
-        shown_total: Decimal | None = total[key].value if isinstance(total.get(key), Cell) else total.get(key)
+        values = [v for v in (_amount(p.get(key)) for p in parts) if v is not None]
+        shown_total = _amount(total.get(key))
         if not values or shown_total is None:
             continue
         places = money.KINDS[kind].shown
@@ -232,7 +254,7 @@ def rounding_notes(parts: list[dict[str, Any]], total: dict[str, Any], kinds: di
     ]
 
 
-def report_points(ds: Any, command: str) -> list[str]:
+def report_points(ds: Dataset, command: str) -> list[str]:
     """The report's recommendations (§6) and starting points (§2.3) that bear on this command's
     result, word for word from the data."""
     out = [f"Aanbeveling ({p.bron.kort()}): {p.tekst}" for p in ds.models.aanbevelingen if command in p.toon_bij]
@@ -253,7 +275,7 @@ def notes_field(notes: list[str]) -> Field:
     return Field("notities", None, notes, "texts")
 
 
-def explanation(ds: Any, uitleg: list[Knoop] | None) -> list[Part]:
+def explanation(ds: Dataset | None, uitleg: list[Knoop] | None) -> list[Part]:
     """json "scenario" (when a scenario applies) and "uitleg" (with --uitleg)."""
     parts: list[Part] = []
     if ds is not None and ds.scenario is not None:
@@ -274,7 +296,7 @@ def trace_tree(spoor: Spoor, uitleg: bool) -> list[Knoop] | None:
 # --------------------------------------------------------------------------- municipalities
 
 
-def municipality_text(g: Any, gemeenten: Any) -> str:
+def municipality_text(g: Gemeente, gemeenten: Gemeenten) -> str:
     from burgernet_cost.data.municipal_years import merged_by_date
 
     merged = merged_by_date(gemeenten, g.code)  # a merger between 1 January and --peildatum: its inhabitants are added
@@ -291,7 +313,7 @@ def municipality_text(g: Any, gemeenten: Any) -> str:
     )
 
 
-def municipality_field(municipality: Any) -> Field:
+def municipality_field(municipality: Municipality) -> Field:
     """json "gemeente" (null without --gemeente)."""
     if not municipality:
         return Field("gemeente", None, None, "object")
@@ -313,7 +335,7 @@ def municipality_field(municipality: Any) -> Field:
     )
 
 
-def situation_2014_for(ds: Any, g: Any) -> Any:
+def situation_2014_for(ds: Dataset, g: Gemeente) -> Situatie2014 | None:
     """The 2014 arrangement (§2.1) of a municipality: by veiligheidsregio, else by politie-eenheid."""
     if g.jaar != 2014:
         return None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, advice_gap, per_jaar
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Part, Report, Table
+from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Part, Report, Row, Table
 from burgernet_cost.output.views.common import (
     DATE_COLUMNS,
     data_field,
@@ -25,12 +25,17 @@ from burgernet_cost.output.views.common import (
 )
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.domain.assumptions import Bandbreedte
+    from burgernet_cost.output.views.common import Municipality
+
 
 def _model_label(u: ModelUitkomst) -> str:
     return f"{u.nummer}. {u.naam}" + (" *" if u.rust_op_aanname else "")
 
 
-def _costs(u: ModelUitkomst) -> dict[str, Any]:
+def _costs(u: ModelUitkomst) -> Row:
     return {
         "eigen_uren_per_maand": u.eigen_uren,
         "eigen_fte": u.eigen_fte,
@@ -160,7 +165,7 @@ def totals_table(vergelijkingen: list[Vergelijking], regio: bool) -> Table:
     )
 
 
-def _who(ds: Any, first: Vergelijking, referentie: bool, municipality: Any) -> str:
+def _who(ds: Dataset, first: Vergelijking, referentie: bool, municipality: Municipality) -> str:
     inwoners = money.nl_number(first.inwoners)
     if referentie:
         return (
@@ -172,7 +177,7 @@ def _who(ds: Any, first: Vergelijking, referentie: bool, municipality: Any) -> s
     return f"{inwoners} inwoners"
 
 
-def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
+def _situation(ds: Dataset, first: Vergelijking, municipality: Municipality) -> list[Part]:
     situation = situation_2014_for(ds, municipality[0]) if municipality else None
     other = ds.models.situatie_2014_overig
     if situation is None and municipality and municipality[0].jaar == 2014 and other is not None:
@@ -203,7 +208,7 @@ def _situation(ds: Any, first: Vergelijking, municipality: Any) -> list[Part]:
         f"In 2014 ({situation.gebied}, {situation.bron.kort()}): {situation.omschrijving}; bijdrage gemeenten "
         + ("niet genoemd" if paid is None else f"{money.euro(paid)} per inwoner = {money.euro(per_jaar(paid, first.inwoners))} per jaar")
         + f"; die betaalde: {situation.bijdrage_betaalt_toelichting}."
-        + (f" Status {situation.status}: {situation.methode.strip()}" if situation.status != "gepubliceerd" else "")
+        + (f" Status {situation.status}: {situation.methode.strip()}" if situation.status != "gepubliceerd" and situation.methode else "")
     )
     return [
         Field(None, "Situatie 2014", text),
@@ -250,12 +255,12 @@ def _advice_gap(v: Vergelijking) -> str | None:
 
 def compare_report(
     vergelijkingen: list[Vergelijking],
-    ds: Any,
+    ds: Dataset,
     data_dir: str,
     referentie: bool,
-    municipality: Any = None,
+    municipality: Municipality = None,
     uitleg: bool = False,
-    band: Any = None,
+    band: Bandbreedte | None = None,
 ) -> Report:
     first = vergelijkingen[0]
     sv = first.schaalvoordeel
@@ -328,7 +333,7 @@ def compare_report(
     return Report("compare-models", "Inrichtingsmodellen vergeleken: wat betaalt de gemeente?", parts, notes, steps)
 
 
-def _band(band: Any, vergelijkingen: list[Vergelijking], parts: list[Part], notes: list[str]) -> list[Part]:
+def _band(band: Bandbreedte, vergelijkingen: list[Vergelijking], parts: list[Part], notes: list[str]) -> list[Part]:
     """--bandbreedte: the range of each model's total and contribution (and in csv beside them)."""
     from burgernet_cost.output.views.ranges import band_csv, range_parts
 

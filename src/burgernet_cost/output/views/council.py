@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any
 
 from burgernet_cost.domain.assumptions import Bereik, Optie
 from burgernet_cost.domain.trace import Figuur
-from burgernet_cost.output.document import DISPLAY, Column, Table
+from burgernet_cost.output.document import DISPLAY, Column, Row, Table
 from burgernet_cost.output.views.common import value_text
 from burgernet_cost.output.wording import PAKKET_LABELS, figure_label
 
@@ -35,7 +34,7 @@ def band_table(bereik: Bereik, standaard: Decimal, pakket: str, describe: Callab
 
 def figures_table(figuren: Iterable[Figuur]) -> Table:
     """Every figure the amounts rest on, with its source and status (the appendix)."""
-    rows: list[dict[str, Any]] = [
+    rows: list[Row] = [
         {
             "naam": figure_label(f),
             "waarde_tekst": value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else ""),

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.domain.compare import Bijdrage2014
+    from burgernet_cost.domain.rate import Uurtarief
 
 UITVOERDER_LABELS = {
     "politie": "politie",
@@ -45,7 +50,7 @@ COLUMNS = [
 ]
 
 
-def _alike_text(c: Any) -> str:
+def _alike_text(c: Bijdrage2014) -> str:
     """Whether a 2014 contribution compares with the report's tariff, in words: "onbekend" where §2.1
     names no amount; "nee" with a reason the data records. What a contribution paid beyond the
     tariff decides it; that it did not pay the tariff's staff is said only when that is the whole
@@ -59,7 +64,7 @@ def _alike_text(c: Any) -> str:
     return f"nee: betaalde geen {', '.join(ONDERDEEL_LABELS[x].removeprefix('de ') for x in c.niet)}"
 
 
-def _price_level(ds: Any, rate: Any, jaar: int | None) -> Field:
+def _price_level(ds: Dataset, rate: Uurtarief, jaar: int | None) -> Field:
     """The price level of the tariffs beside the 2014 contributions: the report's, or 1 January of --jaar."""
     from burgernet_cost.data.instant import report_price_date
     from burgernet_cost.output.wording import date_nl
@@ -79,7 +84,12 @@ def _price_level(ds: Any, rate: Any, jaar: int | None) -> Field:
 
 
 def current_report(
-    ds: Any, data_dir: str, rates: dict[str, Decimal], advies: dict[str, Decimal], rate: Any = None, jaar: int | None = None
+    ds: Dataset,
+    data_dir: str,
+    rates: dict[str, Decimal],
+    advies: dict[str, Decimal],
+    rate: Uurtarief | None = None,
+    jaar: int | None = None,
 ) -> Report:
     """The 2014 arrangements (§2.1) next to the report's tariffs, like with like, at a price level."""
     from burgernet_cost.domain.compare import contributions_2014
@@ -162,7 +172,7 @@ def current_report(
     return Report("huidig", "Situatie 2014: wie voerde de gemeentelijke taken uit en wat betaalden gemeenten?", parts, notes)
 
 
-def _notes(ds: Any, rates: dict[str, Decimal]) -> list[str]:
+def _notes(ds: Dataset, rates: dict[str, Decimal]) -> list[str]:
     from burgernet_cost.output.views.common import report_points
 
     published = [u for u in ds.interviews.gerapporteerde_uitkomsten if u.taakgebied == "relatiebeheer_communicatie"]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.estimate import TOTAAL, Regel, Schatting
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Report, Table
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Row, Table
 from burgernet_cost.output.views.common import (
     DATE_COLUMNS,
     data_field,
@@ -27,6 +27,11 @@ from burgernet_cost.output.views.common import (
 )
 from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.domain.assumptions import Bandbreedte
+    from burgernet_cost.output.views.common import Municipality
+
 MACHINE = frozenset({JSON, CSV})
 
 COLUMNS = [
@@ -42,13 +47,13 @@ COLUMNS = [
 ]
 
 
-def reported_scopes(ds: Any) -> set[tuple[str, str]]:
+def reported_scopes(ds: Dataset | None) -> set[tuple[str, str]]:
     """(taakgebied, pakket) for which the report itself names an amount per inhabitant (€ 0,03 and
     € 0,07 for relatiebeheer & communicatie): only there a row shows the amount in cents beside it."""
     return {(u.taakgebied, u.pakket) for u in ds.interviews.gerapporteerde_uitkomsten} if ds is not None else set()
 
 
-def _figures(r: Regel) -> dict[str, Any]:
+def _figures(r: Regel) -> Row:
     """A line's figures under their json keys (the taakgebieden of ``estimate`` and the council document's tables)."""
     return {"uren_per_maand": r.uren_per_maand, "fte": r.fte, "kosten_per_jaar": r.kosten_per_jaar, "per_inwoner_per_jaar": r.per_inwoner}
 
@@ -85,7 +90,12 @@ def size_table(grootte: tuple[tuple[int, dict[Pakket, Decimal]], ...], pakketten
 
 
 def estimate_report(
-    result: Schatting, data_dir: str, municipality: Any = None, ds: Any = None, uitleg: bool = False, band: Any = None
+    result: Schatting,
+    data_dir: str,
+    municipality: Municipality = None,
+    ds: Dataset | None = None,
+    uitleg: bool = False,
+    band: Bandbreedte | None = None,
 ) -> Report:
     scopes = reported_scopes(ds)
     rows = [
@@ -101,7 +111,7 @@ def estimate_report(
         for r in (*result.regels, result.totaal)
     ]
     notes = notes_text(result.notities)
-    if scopes & {(r.taakgebied, result.pakket) for r in result.regels}:
+    if ds is not None and scopes & {(r.taakgebied, result.pakket) for r in result.regels}:
         named = "; ".join(
             f"{ds.taakgebied(u.taakgebied).naam.lower()}, {PAKKET_LABELS[u.pakket]}: {money.euro(u.euro_per_inwoner_per_jaar)} "
             f"({u.bron.kort()})"
@@ -145,7 +155,7 @@ def estimate_report(
     return Report("estimate", "Kosten gemeentelijke taken Burgernet", parts, notes, tree)
 
 
-def _band(band: Any, result: Schatting, parts: list[Any], notes: list[str]) -> list[Any]:
+def _band(band: Bandbreedte, result: Schatting, parts: list[Part], notes: list[str]) -> list[Part]:
     """--bandbreedte: the range of each amount (and in csv beside each amount); its notes join the others."""
     from burgernet_cost.output.views.ranges import band_csv, range_parts
 
@@ -161,7 +171,7 @@ def _band(band: Any, result: Schatting, parts: list[Any], notes: list[str]) -> l
     band_csv(
         table,
         band,
-        lambda row: row.get("taakgebied"),
+        lambda row: str(row.get("taakgebied")),
         [(".kosten", "kosten_per_jaar", "money"), (".per_inwoner", "per_inwoner_per_jaar", "per_inwoner")],
     )
     extra, more = range_parts(band, figures)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
 
 from burgernet_cost.domain.assumptions import Aanname, Bandbreedte, Optie, Uitslag
 from burgernet_cost.domain.trace import number
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Row, Table
 from burgernet_cost.output.views.common import data_field, notes_field
 
 EDGES = {"laag": "ondergrens", "hoog": "bovengrens"}
@@ -39,26 +38,26 @@ def option_text(o: Optie | None, a: Aanname | None = None) -> str:
     """An option as the bounds and the sensitivity name it ("uurtarief € 22,07 (ondergrens kalibratie)")."""
     if o is None:
         return f"standaard ({default_text(a)})" if a is not None else "standaard"
-    p: Mapping[str, Any] = o.p  # an option's parameters, by its soort
+    p = o.p  # an option's parameters, by its soort
     if o.soort == "uurtarief_venster":
-        return f"uurtarief {money.euro(p['bedrag'])} ({EDGES[p['rand']]} kalibratie)"
+        return f"uurtarief {money.euro(number(p['bedrag']))} ({EDGES[str(p['rand'])]} kalibratie)"
     if o.soort == "tariefprofiel":
-        return f"profiel {p['profiel']} ({money.euro(p['bedrag'])})"
+        return f"profiel {p['profiel']} ({money.euro(number(p['bedrag']))})"
     if o.soort == "schaalvoordeel":
-        return f"schaalvoordeel {money.pct(p['procent'])}"
-    return f"{p['taakgebied'].lower()} {_rule(p['regel'])}"
+        return f"schaalvoordeel {money.pct(number(p['procent']))}"
+    return f"{str(p['taakgebied']).lower()} {_rule(str(p['regel']))}"
 
 
 def option_value(o: Optie) -> str:
     """An option as the list of alternatives shows it."""
-    p: Mapping[str, Any] = o.p
+    p = o.p
     if o.soort == "uurtarief_venster":
-        return money.euro(p["bedrag"], 4)
+        return money.euro(number(p["bedrag"]), 4)
     if o.soort == "tariefprofiel":
-        return f"{p['naam']}: {money.euro(p['bedrag'], 4)}"
+        return f"{p['naam']}: {money.euro(number(p['bedrag']), 4)}"
     if o.soort == "schaalvoordeel":
-        return money.pct(p["procent"])
-    return _rule(p["regel"])
+        return money.pct(number(p["procent"]))
+    return _rule(str(p["regel"]))
 
 
 def bounds_text(options: tuple[Optie, ...]) -> str:
@@ -66,7 +65,7 @@ def bounds_text(options: tuple[Optie, ...]) -> str:
     return "; ".join(option_text(o) for o in options) if options else "standaard"
 
 
-def assumption_rows(aannames: tuple[Aanname, ...] | list[Aanname]) -> list[dict[str, Any]]:
+def assumption_rows(aannames: tuple[Aanname, ...] | list[Aanname]) -> list[Row]:
     return [
         {
             "id": a.id,
@@ -182,7 +181,7 @@ def range_parts(band: Bandbreedte, figures: list[tuple[str, str, str]]) -> tuple
     return parts, notes
 
 
-def sensitivity_rows(swings: list[Uitslag] | tuple[Uitslag, ...]) -> list[dict[str, Any]]:
+def sensitivity_rows(swings: list[Uitslag] | tuple[Uitslag, ...]) -> list[Row]:
     """One row per assumption, largest swing first: ``bncost gevoeligheid`` and the council document."""
     return [
         {
@@ -279,7 +278,7 @@ def sensitivity_report(
     return Report("gevoeligheid", f"Gevoeligheid: {onderwerp}", parts, notes)
 
 
-def band_csv(table: Table, band: Bandbreedte, key_of: Any, columns: list[tuple[str, str, str]]) -> None:
+def band_csv(table: Table, band: Bandbreedte, key_of: Callable[[Row], str | None], columns: list[tuple[str, str, str]]) -> None:
     """The range in a csv table too: for each (suffix, column, kind) the columns <column>_laag and
     <column>_hoog on its rows (``key_of(row)`` gives the row's figure id, or None)."""
     table.columns = list(table.columns)  # the view's own column list (often a module constant) stays as it is

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.domain.region import Regio, group_by_unit
 from burgernet_cost.errors import count
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table
+from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Row, Table
 from burgernet_cost.output.views.common import (
     data_field,
     date_field,
@@ -21,6 +21,11 @@ from burgernet_cost.output.views.common import (
     trace_tree,
 )
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, notes_text
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.data.municipalities import Gemeente, Gemeenten
+    from burgernet_cost.domain.assumptions import Bandbreedte
 
 #: notes of the models that do not apply to a region
 SKIP_NOTES = {"fte_fragment", "berekend_gelijk"}
@@ -36,7 +41,7 @@ def budget_balance(regio: Regio) -> str:
     return text + (f"; het budget is {money.euro(gap)} hoger" if gap > 0 else f"; het budget schiet {money.euro(-gap)} tekort")
 
 
-def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
+def _header(regio: Regio, ds: Dataset, peildatum: str | None) -> list[Part]:
     model = next(m for m in ds.models.modellen if m.id == regio.model)
     names = {u.id: u.naam for u in ds.models.uitvoerders}
     outsourced = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e != "gemeente")
@@ -87,7 +92,7 @@ def _header(regio: Regio, ds: Any, peildatum: str | None) -> list[Part]:
     ]
 
 
-def unit_rows(regio: Regio) -> list[dict[str, Any]]:
+def unit_rows(regio: Regio) -> list[Row]:
     """A region's members grouped by politie-eenheid (``regio`` with more than 60 members)."""
     return [
         {"politie_eenheid": u, "gemeenten": n, "inwoners": inh, "eigen_uren_per_maand": h, "bijdrage_per_jaar": b}
@@ -207,7 +212,7 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
     return [shown, machine, leden], after
 
 
-def _band(band: Any, regio: Regio, tables: list[Part], notes: list[str], per_unit: bool) -> list[Part]:
+def _band(band: Bandbreedte, regio: Regio, tables: list[Part], notes: list[str], per_unit: bool) -> list[Part]:
     """--bandbreedte: the range of the budget, the rate, the executor's cost and (per member) each contribution."""
     from burgernet_cost.domain.bands import member_key
     from burgernet_cost.output.views.ranges import band_csv, range_parts
@@ -224,7 +229,7 @@ def _band(band: Any, regio: Regio, tables: list[Part], notes: list[str], per_uni
         band_csv(
             table,
             band,
-            lambda row: "budget" if row.get("totaal") else keys.get(row.get("code") or row.get("gemeente")),
+            lambda row: "budget" if row.get("totaal") else keys.get(str(row.get("code") or row.get("gemeente"))),
             [("", "bijdrage_per_jaar", "money")],
         )
     extra, more = range_parts(band, figures)
@@ -233,7 +238,13 @@ def _band(band: Any, regio: Regio, tables: list[Part], notes: list[str], per_uni
 
 
 def region_report(
-    regio: Regio, ds: Any, data_dir: str, per_unit: bool, peildatum: str | None, uitleg: bool = False, band: Any = None
+    regio: Regio,
+    ds: Dataset,
+    data_dir: str,
+    per_unit: bool,
+    peildatum: str | None,
+    uitleg: bool = False,
+    band: Bandbreedte | None = None,
 ) -> Report:
     notes = [
         "Bijdrage = tarief x inwoners, per gemeente afgerond op centen (zoals een factuur); het budget van de "
@@ -258,7 +269,7 @@ def region_report(
 FILTER_LABELS = {"eenheid": "politie-eenheid {}", "veiligheidsregio": "veiligheidsregio {}", "zoek": "zoek '{}'"}
 
 
-def region_method(gemeenten: Any, jaar: int) -> str:
+def region_method(gemeenten: Gemeenten, jaar: int) -> str:
     """How the politie-eenheid of a year was found: the table's method, or for a year between the
     tables, the rule of ``data/municipal_years.py`` with the reorganisations' source."""
     table = next((j for j in gemeenten.meta.jaren if j.jaar == jaar), None)
@@ -271,7 +282,7 @@ def region_method(gemeenten: Any, jaar: int) -> str:
     )
 
 
-def municipalities_report(rows: list[Any], gemeenten: Any, jaar: int, applied: dict[str, str]) -> Report:
+def municipalities_report(rows: list[Gemeente], gemeenten: Gemeenten, jaar: int, applied: dict[str, str]) -> Report:
     filters = [FILTER_LABELS[k].format(v) for k, v in applied.items()]
     machine = frozenset({JSON, CSV})
     columns = [

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, TypedDict
 
-from burgernet_cost.domain.series import Reeks, change_pct
+from burgernet_cost.domain.series import Jaarpunt, Reeks, change_pct
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table
 from burgernet_cost.output.views.common import data_field, notes_field
 from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, event_sources, inferred, notes_text
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.data.municipal_years import Herindeling
 
 MACHINE = frozenset({JSON, CSV})
 COLUMNS = [
@@ -25,7 +29,7 @@ COLUMNS = [
 ]
 
 
-def _remark(p: Any, short: bool = False) -> str:
+def _remark(p: Jaarpunt, short: bool = False) -> str:
     parts = [date_nl(e.datum) + ("" if short else f": {e.gebeurtenis.strip()}") for e in p.gebeurtenissen]
     if short and parts:
         parts = [f"{', '.join(parts)} (zie toelichting)"]
@@ -51,9 +55,30 @@ def _remark(p: Any, short: bool = False) -> str:
     return "; ".join(parts)
 
 
-def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
+class JaarRij(TypedDict):
+    """One year of a series, under its json keys (``reeks``, the council document and its workbook)."""
+
+    jaar: str
+    jaartal: int
+    inwoners: int
+    bron_inwoners: str
+    prijspeil: str
+    prijspeil_datum: str | None
+    uurtarief: Decimal
+    uren_per_maand: Decimal | None
+    fte: Decimal | None
+    kosten_per_jaar: Decimal | None
+    per_inwoner_per_jaar: Decimal | None
+    opmerking: str
+    opmerking_volledig: str
+    gebeurtenissen: str
+    na_laatste_cao_stap: bool
+    ontbrekend: str
+
+
+def series_rows(reeks: Reeks) -> list[JaarRij]:
     """One row per year: ``bncost reeks`` and the council document's table."""
-    rows = []
+    rows: list[JaarRij] = []
     for p in reeks.punten:
         s = p.schatting
         rows.append(
@@ -79,7 +104,7 @@ def series_rows(reeks: Reeks) -> list[dict[str, Any]]:
     return rows
 
 
-def _report_level(reeks: Reeks, ds: Any, rapport: Any) -> list[str]:
+def _report_level(reeks: Reeks, ds: Dataset, rapport: Jaarpunt | None) -> list[str]:
     """The row of the report's year is not the report's amount: it is at 1 January of that year, the
     report's at the price level of its salary (1 April 2012). Say how the two differ."""
     from burgernet_cost.data.instant import report_price_date
@@ -108,7 +133,7 @@ def _report_level(reeks: Reeks, ds: Any, rapport: Any) -> list[str]:
     return [text + "."]
 
 
-def _merger_remarks(reeks: Reeks, rows: list[dict[str, Any]], mergers: dict[int, list[Any]]) -> list[str]:
+def _merger_remarks(reeks: Reeks, rows: list[JaarRij], mergers: dict[int, list[Herindeling]]) -> list[str]:
     """Flag a year in which municipalities went into the subject: its inhabitants jump (unless the
     years before already sum the predecessors of a newly formed municipality)."""
     notes = []
@@ -141,7 +166,9 @@ def _merger_remarks(reeks: Reeks, rows: list[dict[str, Any]], mergers: dict[int,
     return notes
 
 
-def series_report(reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None, mergers: dict[int, list[Any]] | None = None) -> Report:
+def series_report(
+    reeks: Reeks, ds: Dataset, data_dir: str, rapport: Jaarpunt | None = None, mergers: dict[int, list[Herindeling]] | None = None
+) -> Report:
     """``rapport``: the report's year at the report's price level (a row above the years), or None;
     ``mergers``: per year, the reorganisations that added municipalities to the subject."""
     rows = series_rows(reeks)
@@ -174,15 +201,15 @@ def series_report(reeks: Reeks, ds: Any, data_dir: str, rapport: Any = None, mer
         Field("pakket", "Pakket", reeks.pakket, text=f"{reeks.pakket} ({PAKKET_LABELS[reeks.pakket]})"),
         Field(None, "Jaren", f"{reeks.punten[0].jaar} tot en met {reeks.punten[-1].jaar}" if reeks.punten else "geen"),
         data_field(data_dir),
-        Table(None, COLUMNS, shown_rows, formats=frozenset({DISPLAY})),
-        Table("jaren", machine, rows, formats=frozenset({JSON, CSV})),
+        Table(None, COLUMNS, [dict(r) for r in shown_rows], formats=frozenset({DISPLAY})),
+        Table("jaren", machine, [dict(r) for r in rows], formats=frozenset({JSON, CSV})),
         *extra,
         notes_field(notes),
     ]
     return Report("reeks", f"Kosten per jaar: {reeks.onderwerp}", parts, notes)
 
 
-def _notes(reeks: Reeks, ds: Any) -> list[str]:
+def _notes(reeks: Reeks, ds: Dataset) -> list[str]:
     notes = [
         "Per jaar: de inwoners op 1 januari van dat jaar (CBS) en het uurtarief op prijspeil 1 januari van dat jaar "
         "(salaristabel en cao-stappen), tenzij het tarief is vastgezet (--uurtarief, --peildatum, --kostenbasis integraal)."
@@ -193,7 +220,7 @@ def _notes(reeks: Reeks, ds: Any) -> list[str]:
     for e in ds.tijdlijn.gebeurtenissen:
         if e.id in seen:
             notes.append(
-                f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {e.gevolg.strip()}"
+                f"{date_nl(e.datum)}: {e.gebeurtenis.strip()}; daarna {(e.gevolg or '').strip()}"
                 f"{inferred(e.status, ' '.join((e.methode or '').split()))} (bron: {event_sources(e)})."
             )
     if not reeks.vast_inwoners and any(p.leden > 1 for p in reeks.punten):  # a region, not one municipality

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Column, Field, Part, Report, Table, Text
 from burgernet_cost.output.views.common import report_points
+
+if TYPE_CHECKING:
+    from burgernet_cost.data.dataset import Dataset
+    from burgernet_cost.data.record_types.tasks import Bijlage2Regel, Taak, Voetnoot
 
 PAKKET_TITLES = {"basis": "basispakket", "aanvullend": "aanvullend pakket", None: "geen pakketindeling (Bijlage 1)"}
 MACHINE_KEYS = ("id", "organisatie", "rol", "pakket", "onderwerp", "sectie", "deel_van", "tekst")
 
 
-def tasks_report(ds: Any, tasks: list[Any], filters: list[str], bijlage2: bool = False) -> Report:
+def tasks_report(ds: Dataset, tasks: list[Taak], filters: list[str], bijlage2: bool = False) -> Report:
     roles = {r.id: r for r in ds.tasks.rollen}
     subjects = {o.id: o.naam for o in ds.tasks.onderwerpen}
-    groups: dict[tuple[str, str | None], list[Any]] = {}
+    groups: dict[tuple[str, str | None], list[Taak]] = {}
     for t in tasks:
         groups.setdefault((t.rol, t.pakket), []).append(t)
     columns = [Column("vink", " ", "check"), Column("id", "Id"), Column("tekst", "Taak"), Column("onderwerp", "Onderwerp")]
@@ -85,7 +89,7 @@ def tasks_report(ds: Any, tasks: list[Any], filters: list[str], bijlage2: bool =
     return Report("taken", "Taken Burgernet" + (f" ({', '.join(filters)})" if filters else ""), parts, notes)
 
 
-def _bijlage2_parts(ds: Any, tasks: list[Any], parts: list[Part], full: bool) -> list[str]:
+def _bijlage2_parts(ds: Dataset, tasks: list[Taak], parts: list[Part], full: bool) -> list[str]:
     """Bijlage 2 next to chapter 3: what is unmatched on either side (always), every line (``full``)."""
     from burgernet_cost.domain.tasks import bijlage2_mapping
 
@@ -96,7 +100,7 @@ def _bijlage2_parts(ds: Any, tasks: list[Any], parts: list[Part], full: bool) ->
     subjects = {o.id: o.naam for o in ds.tasks.onderwerpen}
     shown = frozenset({DISPLAY, JSON})
     if full:
-        by_role: dict[str, list[Any]] = {}
+        by_role: dict[str, list[Bijlage2Regel]] = {}
         for r in lines:
             by_role.setdefault(r.rol, []).append(r)
         parts.append(Text([f"Bijlage 2 naast hoofdstuk 3: {len(lines)} regels, per rol en onderwerp."]))
@@ -161,13 +165,16 @@ def _bijlage2_parts(ds: Any, tasks: list[Any], parts: list[Part], full: bool) ->
         )
     )
     b2 = ds.tasks.bijlage2
+    if b2 is None:  # without Bijlage 2 in the data there are no lines (returned above)
+        return []
+    how = f": {b2.methode.strip()}" if b2.methode else ""
     return [
         f"Bijlage 2 beschrijft dezelfde rollen opnieuw, met eigen woorden; de koppeling aan hoofdstuk 3 is {b2.status} "
-        f"({b2.bron.kort()}): {b2.methode.strip()}" + ("" if full else " Alle regels met hun koppeling: bncost taken --bijlage2.")
+        f"({b2.bron.kort()}){how}" + ("" if full else " Alle regels met hun koppeling: bncost taken --bijlage2.")
     ]
 
 
-def _in_context(lines: list[Any], line: Any) -> str:
+def _in_context(lines: list[Bijlage2Regel], line: Bijlage2Regel) -> str:
     """A line that starts in lower case continues the heading above it (Bijlage 2's check-mark list,
     "Items aandragen voor: nieuwsbrieven"); shown alone it would not read."""
     if not line.tekst[:1].islower():
@@ -177,7 +184,7 @@ def _in_context(lines: list[Any], line: Any) -> str:
     return f"{heading.tekst} {line.tekst}" if heading is not None else str(line.tekst)
 
 
-def _elsewhere_parts(ds: Any, tasks: list[Any], parts: list[Part]) -> None:
+def _elsewhere_parts(ds: Dataset, tasks: list[Taak], parts: list[Part]) -> None:
     """Municipal work the report names outside chapter 3 (a recorded gap), next to a list with municipal tasks."""
     roles = {r.id: r for r in ds.tasks.rollen}
     shown = {t.rol for t in tasks}
@@ -214,10 +221,12 @@ def _elsewhere_parts(ds: Any, tasks: list[Any], parts: list[Part]) -> None:
     )
 
 
-def _footnotes(ds: Any, tasks: list[Any], parts: list[Part]) -> list[str]:
+def _footnotes(ds: Dataset, tasks: list[Taak], parts: list[Part]) -> list[str]:
     """The report's footnotes on the chosen tasks and on their roles' introductions, word for word."""
     roles = {r.id: r for r in ds.tasks.rollen}
-    found = [(n, roles[rol].naam, None) for rol in dict.fromkeys(t.rol for t in tasks) for n in roles[rol].voetnoten]
+    found: list[tuple[Voetnoot, str, str | None]] = [
+        (n, roles[rol].naam, None) for rol in dict.fromkeys(t.rol for t in tasks) for n in roles[rol].voetnoten
+    ]
     found += [(n, roles[t.rol].naam, t.id) for t in tasks for n in t.voetnoten]
     found.sort(key=lambda f: f[0].nummer)
     if found:
@@ -235,5 +244,5 @@ def _footnotes(ds: Any, tasks: list[Any], parts: list[Part]) -> list[str]:
     ]
 
 
-def _role_source(ds: Any, naam: str) -> str:
+def _role_source(ds: Dataset, naam: str) -> str:
     return str(next(r.bron.kort() for r in ds.tasks.rollen if r.naam == naam))
