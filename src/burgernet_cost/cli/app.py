@@ -272,19 +272,20 @@ def forget_member_file_state() -> None:
 
 
 def _run(args: list[str]) -> int:
-    from burgernet_cost.cli.local_data import note
+    from burgernet_cost.cli import local_data
 
-    INVOCATION[:] = args
+    INVOCATION[:] = args  # what the user typed (the data folder found here is added below)
     UNCALIBRATED.clear()  # set again by the command that loads data
     forget_member_file_state()
-    remark = note(args, _invoked(args))
-    for line in (remark or "").splitlines():
-        say_note(line)
+    invoked = _invoked(args)
     try:
-        command = typer.main.get_command(build(_invoked(args)))
+        command = typer.main.get_command(build(invoked))
         from burgernet_cost.cli.repeats import check_repeats
 
-        check_repeats(command, _invoked(args), args)
+        check_repeats(command, invoked, args)
+        args, remark = local_data.apply(command, invoked, args)
+        if remark:
+            say_note(remark)
         result: Any = command.main(args, prog_name="bncost", standalone_mode=False)
     except (OutputError, ReaderGone):
         raise
