@@ -328,12 +328,13 @@ def test_data_repository_here_is_used_and_named(tmp_path):
     for cwd, shown in ((here, "data"), (here / "sub", "../data")):
         r = proc("validate", cwd=cwd)
         assert r.returncode == 1 and "kalibratie" in r.stdout.decode(), r.stdout.decode()
-        assert r.stderr.decode().splitlines()[0] == f"bncost rekent met de data in {shown} (de datamap van deze repository; een andere: --data-dir)"
+        assert (
+            r.stderr.decode().splitlines()[0]
+            == f"bncost rekent met de data in {shown} (de datamap van deze repository; een andere: --data-dir)"
+        )
     r = proc("validate", "--data-dir", str(DATA), cwd=here)
     assert r.returncode == 0 and "rekent met" not in r.stderr.decode()
-    r = subprocess.run(
-        [*BNCOST, "validate"], capture_output=True, env={**os.environ, "BNCOST_DATA_DIR": str(DATA)}, cwd=here, timeout=30
-    )
+    r = subprocess.run([*BNCOST, "validate"], capture_output=True, env={**os.environ, "BNCOST_DATA_DIR": str(DATA)}, cwd=here, timeout=30)
     assert r.returncode == 0 and "rekent met" not in r.stderr.decode()
     out = proc("estimate", "-n", "3100000", "-f", "json", cwd=here / "sub").stdout.decode()
     hours = {a["taakgebied"]: a["uren_per_maand"] for a in json.loads(out)["taakgebieden"]}
