@@ -124,3 +124,22 @@ def test_sdist_holds_what_its_tests_read_and_they_pass_from_it(dist, tmp_path):
     )
     assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-2000:]
     assert " passed" in r.stdout and " failed" not in r.stdout
+
+
+def test_shell_scripts_are_shellcheck_clean(tmp_path):
+    """.ci/run and the shell steps of the example data workflow (GitHub's ubuntu runners have shellcheck)."""
+    import yaml
+
+    if not shutil.which("shellcheck"):
+        pytest.skip("shellcheck is not installed (apt-get install shellcheck)")
+    flow = yaml.safe_load((REPO / ".github/workflows/data.yml").read_text(encoding="utf-8"))
+    scripts = [REPO / ".ci" / "run"]
+    for name, job in flow["jobs"].items():
+        for n, step in enumerate(job["steps"]):
+            if "run" in step:
+                assert "${{" not in step["run"], f"{name}: an expression in a script (pass it through env:)"
+                script = tmp_path / f"{name}-{n}.sh"
+                script.write_text("#!/usr/bin/env bash\nset -eo pipefail\n" + step["run"], encoding="utf-8")
+                scripts.append(script)
+    r = subprocess.run(["shellcheck", "--severity=info", *map(str, scripts)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stdout
