@@ -339,6 +339,8 @@ def test_data_repository_here_is_used_and_named(tmp_path):
     out = proc("estimate", "-n", "3100000", "-f", "json", cwd=here / "sub").stdout.decode()
     hours = {a["taakgebied"]: a["uren_per_maand"] for a in json.loads(out)["taakgebieden"]}
     assert hours["relatiebeheer_communicatie"] == 400  # the edited figure, and stdout is json only
+    r = proc("diff", "--help", cwd=here)
+    assert r.returncode == 0 and r.stderr.decode() == ""  # help reads no data, and says nothing about it
     outside = tmp_path / "elders"
     outside.mkdir()
     r = proc("validate", cwd=outside)

@@ -106,6 +106,8 @@ def apply(command: Any, invoked: str, args: list[str]) -> tuple[list[str], str |
     the user chose no folder) and the one-line note that says so (None: nothing to say)."""
     if invoked not in COMMANDS_WITH_DATA or chosen(args):
         return args, None
+    if any(a in ("-h", "--help") for a in args[: args.index("--") if "--" in args else len(args)]):
+        return args, None  # help reads no data
     if invoked == "diff" and positionals(command, invoked, args) >= 2:
         return args, None  # both sides named: the data here is not read
     found = find()
