@@ -49,6 +49,19 @@ def test_rate_options_and_a_loaded_data_set(bncost, dataset):
     assert s.to_dict() == cli
     assert api.estimate(54600, data=dataset).kosten_per_jaar == api.estimate(54600).kosten_per_jaar
     assert api.estimate(54600, uurtarief=40).uurtarief == Decimal(40)
+    scenario = REPO / "examples" / "scenario-meer-uren.yaml"
+    with_scenario = api.estimate(54600, data=dataset, scenario=str(scenario))  # the data set's folder, with the scenario
+    assert with_scenario.to_dict() == _cli(bncost, "estimate", "-n", 54600, "--scenario", scenario)
+    assert with_scenario.kosten_per_jaar != api.estimate(54600, data=dataset).kosten_per_jaar
+
+
+def test_uncalibrated_data_warns_as_the_command_line_does(bncost, data_copy):
+    path = data_copy / "interviews.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("uren_per_maand: 342\n", "uren_per_maand: 400\n"), encoding="utf-8")
+    s = api.estimate(54600, data=data_copy)
+    cli = _cli(bncost, "estimate", "-n", 54600, "--data-dir", data_copy)
+    assert s.to_dict() == cli and cli["kalibratie"]["reproduceert_rapport"] is False
+    assert "kalibratie" not in api.estimate(54600).to_dict()  # the next call, on the shipped data
 
 
 def test_compare_equals_the_command_line(bncost):

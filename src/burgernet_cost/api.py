@@ -63,6 +63,22 @@ def _json_safe(report: Report) -> dict[str, Any]:
     return value
 
 
+def _view(build: Callable[[], Report]) -> Callable[[], Report]:
+    """The view of a result as the command line emits it: on data that no longer reproduces the
+    report's results (``setup`` checked that), with the same warning first."""
+    from burgernet_cost.cli.writing import UNCALIBRATED, warn_uncalibrated
+
+    failures = list(UNCALIBRATED)  # set by setup for this call's data
+
+    def view() -> Report:
+        report = build()
+        if failures:
+            warn_uncalibrated(report, failures)
+        return report
+
+    return view
+
+
 def _parsed(annotation: Any, value: object, name: str) -> Any:
     """An argument through the parser of the command line's option (its checks, its Dutch message)."""
     if value is None:
@@ -97,7 +113,9 @@ def _options(data: str | Path | Dataset | None, tarief: dict[str, Any], scenario
     if values.get("uurtarief") is not None:
         values["uurtarief"] = str(values["uurtarief"])
     parsed = {name: _parsed(declared[name][0], value, name) for name, value in values.items() if value is not None}
-    folder = getattr(data, "root", data)  # a data set: its folder (for a scenario on it)
+    from burgernet_cost.data.dataset import Dataset
+
+    folder = data.root if isinstance(data, Dataset) else data  # a data set: its folder (for a scenario on it)
     return Gedeeld(**parsed, scenario=scenario, set_=list(set_) or None, data_dir=None if folder is None else str(folder))
 
 
@@ -201,7 +219,7 @@ def estimate(
         _some(total.per_inwoner),
         lines,
         s,
-        lambda: estimate_report(s, shown(ds.root), municipality, ds=ds),
+        _view(lambda: estimate_report(s, shown(ds.root), municipality, ds=ds)),
     )
 
 
@@ -294,7 +312,7 @@ def compare(
         first.schatting.uurtarief.peildatum,
         models,
         results,
-        lambda: compare_report(list(results), ds, shown(ds.root), referentie, municipality),
+        _view(lambda: compare_report(list(results), ds, shown(ds.root), referentie, municipality)),
     )
 
 
