@@ -66,8 +66,10 @@ def test_a_step_inside_a_year_gets_its_own_date(bncost, data_copy):
     _add_step(data_copy, STEP.replace("2025-01-01", "2026-07-01"), known_until="2026-07-01")
     labels = [k["kengetal"] for k in _json(bncost, "diff", DATA, data_copy)["kengetallen"]]
     assert "standaardprofiel, 1-7-2026" in labels and "standaardprofiel, 1-1-2026" in labels
-    jaar = [k["kengetal"] for k in _json(bncost, "diff", DATA, data_copy, "--jaar", "2030")["kengetallen"]]
-    assert "standaardprofiel, 1-1-2030" in jaar
+    jaar = [k["kengetal"] for k in _json(bncost, "diff", DATA, data_copy, "--jaar", "2020")["kengetallen"]]
+    assert "standaardprofiel, 1-1-2020" in jaar and "standaardprofiel, 1-7-2026" in jaar
+    r = bncost("diff", DATA, data_copy, "--jaar", "2027")  # after the newest year either side knows: refused, not guessed
+    assert r.code == 2 and "tot en met 2026" in r.err
 
 
 def test_an_added_observation_lists_only_what_was_written(bncost, data_copy):
