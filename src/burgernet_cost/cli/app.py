@@ -271,21 +271,27 @@ def forget_member_file_state() -> None:
         reading.INPUTS.clear()  # the files a run read: an output of the next run may be written over them
 
 
-def _run(args: list[str]) -> int:
+def _prepared(command: Any, invoked: str, args: list[str]) -> list[str]:
+    """The arguments the command runs with: an option given twice refused, and inside a data
+    repository its data/ as --data-dir, said in one line on stderr (cli/local_data.py)."""
     from burgernet_cost.cli import local_data
+    from burgernet_cost.cli.repeats import check_repeats
 
-    INVOCATION[:] = args  # what the user typed (the data folder found here is added below)
+    check_repeats(command, invoked, args)
+    args, remark = local_data.apply(command, invoked, args)
+    if remark:
+        say_note(remark)
+    return args
+
+
+def _run(args: list[str]) -> int:
+    INVOCATION[:] = args  # what the user typed (the data folder found here is added by _prepared)
     UNCALIBRATED.clear()  # set again by the command that loads data
     forget_member_file_state()
     invoked = _invoked(args)
     try:
         command = typer.main.get_command(build(invoked))
-        from burgernet_cost.cli.repeats import check_repeats
-
-        check_repeats(command, invoked, args)
-        args, remark = local_data.apply(command, invoked, args)
-        if remark:
-            say_note(remark)
+        args = _prepared(command, invoked, args)
         result: Any = command.main(args, prog_name="bncost", standalone_mode=False)
     except (OutputError, ReaderGone):
         raise
