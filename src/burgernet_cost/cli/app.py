@@ -270,19 +270,26 @@ def forget_member_file_state() -> None:
         reading.INPUTS.clear()  # the files a run read: an output of the next run may be written over them
 
 
+def _prepared(command: Any, invoked: str, args: list[str]) -> list[str]:
+    """The arguments the command runs with: an option given twice refused, and inside a data
+    repository its data/ as --data-dir, said in one line on stderr (cli/local_data.py)."""
+    from burgernet_cost.cli import local_data
+    from burgernet_cost.cli.repeats import check_repeats
+
+    check_repeats(command, invoked, args)
+    args, remark = local_data.apply(command, invoked, args)
+    if remark:
+        say_note(remark)
+    return args
+
+
 def _run(args: list[str]) -> int:
-    from burgernet_cost.cli.local_data import note
-
-    INVOCATION[:] = args
+    INVOCATION[:] = args  # what the user typed (the data folder found here is added by _prepared)
     forget_member_file_state()
-    remark = note(args, _invoked(args))
-    for line in (remark or "").splitlines():
-        say_note(line)
+    invoked = _invoked(args)
     try:
-        command = typer.main.get_command(build(_invoked(args)))
-        from burgernet_cost.cli.repeats import check_repeats
-
-        check_repeats(command, _invoked(args), args)
+        command = typer.main.get_command(build(invoked))
+        args = _prepared(command, invoked, args)
         result: Any = command.main(args, prog_name="bncost", standalone_mode=False)
     except (OutputError, ReaderGone):
         raise

@@ -458,16 +458,20 @@ class Opzet:
         return (self.gemeente, self.gemeenten) if self.gemeente is not None and self.gemeenten is not None else None
 
 
-def setup(opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool) -> Opzet:
-    """estimate, compare-models, gevoeligheid and rapport: check the options, load the data (with a
-    scenario), determine the rate choice and the inhabitants."""
+def setup(
+    opties: Gedeeld, inwoners: int | None, gemeente: str | None, jaar: int | None, required: bool, ds: Dataset | None = None
+) -> Opzet:
+    """estimate, compare-models, gevoeligheid and rapport (and the library, burgernet_cost.api): check
+    the options, load the data (with a scenario; or take ``ds``, loaded already), determine the rate
+    choice and the inhabitants: the one date rule of the command line."""
     from burgernet_cost.data.loading import load_dataset
 
     not_empty(gemeente=gemeente)
     one_of_inhabitants(inwoners, gemeente, jaar, required=required)
     opties.year_has_effect(jaar, gemeente is None)
     keuze = opties.keuze(jaar)
-    ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
+    if ds is None:
+        ds = load_dataset(opties.data_dir, opties.scenario, opties.set_ or ())
     kalibratie = calibration_of(ds)
     if gemeente is None:
         return Opzet(ds, keuze, inwoners, kalibratie)

@@ -57,7 +57,8 @@ def diff_cmd(
             parser=parse_year,
             metavar="JAAR",
             show_default=False,
-            help="Kengetallen ook op prijspeil 1 januari van dit jaar (herhaalbaar; standaard het nieuwste jaar van de data).",
+            help="Kengetallen ook op prijspeil 1 januari van dit jaar (herhaalbaar). Altijd getoond: 1 januari van "
+            "het nieuwste jaar dat een van beide kanten kent, en de datum van elke toegevoegde cao-stap of salaristabel.",
         ),
     ] = None,
     fmt: Formaat = None,
@@ -67,7 +68,7 @@ def diff_cmd(
 ) -> None:
     from burgernet_cost.cli.git_data import data_folder
     from burgernet_cost.data.loading import load_dataset
-    from burgernet_cost.domain.diff import changed_inputs, diff, latest_year
+    from burgernet_cost.domain.diff import changed_inputs, diff
     from burgernet_cost.domain.validation import validate
     from burgernet_cost.output.views.checks import diff_report
 
@@ -87,8 +88,7 @@ def diff_cmd(
             validity.append((label, shown_as or shown(ds.root), validate(ds.root)))
         base, head = datasets
         _years_in_data(jaar or [], base, head)
-        years = sorted({latest_year(head), *(jaar or [])})
-        figures, ref = diff(base, head, years)
+        figures, ref = diff(base, head, jaar or [])
         emit(
             diff_report(
                 figures,
@@ -107,16 +107,17 @@ def diff_cmd(
 
 
 def _years_in_data(jaren: list[int], *datasets: Any) -> None:
-    """diff --jaar: a year both datasets can give a price level for (from the oldest salary table to
-    the newest year with figures), never one silently computed at another year's level."""
+    """diff --jaar: a year the data can give a price level for (from the oldest salary table of both
+    to the newest year either side knows: inhabitants, salary tables, CAO steps; the dates diff shows
+    by itself), never one silently computed at another year's level."""
     from burgernet_cost.data.instant import oldest_price_date
-    from burgernet_cost.domain.diff import latest_year
+    from burgernet_cost.domain.diff import newest_year
 
     first = max(int(oldest_price_date(ds)[:4]) for ds in datasets)
-    last = min(latest_year(ds) for ds in datasets)
+    last = max(newest_year(ds) for ds in datasets)
     outside = next((j for j in jaren if not first <= j <= last), None)
     if outside is not None:
-        raise UsageProblem(f"{outside} ligt buiten de data (beide datasets reiken van {first} tot en met {last})", field="jaar")
+        raise UsageProblem(f"{outside} ligt buiten de data (de datasets reiken van {first} tot en met {last})", field="jaar")
 
 
 def schema_cmd(

@@ -208,7 +208,7 @@ UITVOER_OPTIES: dict[str, tuple[Any, Any]] = {
                 "--data-dir",
                 envvar="BNCOST_DATA_DIR",
                 metavar="MAP",
-                help="Map met de databestanden (standaard: de meegeleverde data; ook via BNCOST_DATA_DIR).",
+                help="Map met de databestanden (standaard: data/ van de datarepository waarin u staat, anders de meegeleverde data).",
                 autocompletion=later("folders"),
             ),
         ],

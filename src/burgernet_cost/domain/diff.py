@@ -57,9 +57,9 @@ class Kengetal:
 Key = tuple[str, str, str | None]  # (groep, onderwerp, pakket)
 
 
-def key_figures(ds: Dataset, jaren: list[int] | tuple[int, ...] = ()) -> dict[Key, tuple[str, Decimal]]:
+def key_figures(ds: Dataset, peildata: list[str] | tuple[str, ...] = ()) -> dict[Key, tuple[str, Decimal]]:
     """(groep, onderwerp, pakket) -> (soort, value) for one data set, at the report's date and at the
-    price level of 1 January of each of ``jaren``."""
+    price level of each of ``peildata`` (JJJJ-MM-DD)."""
     out: dict[Key, tuple[str, Decimal]] = {}
     for area in ds.quantified_areas():
         for pakket in MEASURED:
@@ -79,13 +79,13 @@ def key_figures(ds: Dataset, jaren: list[int] | tuple[int, ...] = ()) -> dict[Ke
     for pakket in SHOWN:
         for u in compare(ds, ref, pakket).uitkomsten:
             out[("compare", u.naam, pakket)] = ("money", u.totaal)
-    for jaar in jaren:  # the same at the price level of 1 January of a later year: a dated table's change shows
-        keuze = TariefKeuze(peildatum=f"{jaar}-01-01", peildatum_uit_jaar=True)
-        out[("uurtarief_jaar", str(jaar), None)] = ("rate", uurtarief(ds, keuze).bedrag)
+    for datum in peildata:  # the same at later price levels: a dated table's or step's change shows
+        keuze = TariefKeuze(peildatum=datum, peildatum_uit_jaar=True)
+        out[("uurtarief_jaar", datum, None)] = ("rate", uurtarief(ds, keuze).bedrag)
         for size in sorted({*REFERENCE_SIZES, ref}):
             total = estimate(ds, size, "basis", keuze).totaal.kosten_per_jaar
             assert total is not None
-            out[("estimate_jaar", f"{size}@{jaar}", "basis")] = ("money", total)
+            out[("estimate_jaar", f"{size}@{datum}", "basis")] = ("money", total)
     return out
 
 
@@ -113,8 +113,12 @@ def _flatten(ds: Dataset) -> dict[str, tuple[str, str | None]]:
         elif isinstance(value, Record):
             for key in value.field_names:
                 walk(file, f"{ident}.{key}", value.field(key), (*path, key))
-        else:
-            out[ident] = (str(value), ds.where(file, path))
+        elif written(file, path):
+            out[ident] = (notation(value), ds.where(file, path))
+
+    def written(file: str, path: Pad) -> bool:
+        lines = ds.lines.get(file)
+        return lines is None or path in lines.lines  # a default the data did not write is no input
 
     for file, attribute in DATA_ATTRIBUTES.items():
         walk(file, file.removesuffix(".yaml"), getattr(ds, attribute), ())
@@ -125,27 +129,68 @@ def _flatten(ds: Dataset) -> dict[str, tuple[str, str | None]]:
     return out
 
 
+def notation(value: object) -> str:
+    """A value as the data writes it: true/false, null, a number as written (Decimal keeps its text)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    return str(value)
+
+
 def changed_inputs(base: Dataset, head: Dataset) -> list[Invoerwijziging]:
-    """The input figures that differ between two data sets, in the order of the new data."""
+    """The input figures that differ between two data sets, file by file and line by line as they
+    stand in the new data (a removed figure where it stood in the old)."""
     a, b = _flatten(base), _flatten(head)
     keys = list(b) + [k for k in a if k not in b]
-    return [
+    changed = [
         Invoerwijziging(k, a[k][0] if k in a else None, b[k][0] if k in b else None, (b.get(k) or a[k])[1])
         for k in keys
         if a.get(k, (None,))[0] != b.get(k, (None,))[0]
     ]
+    files = list(DATA_ATTRIBUTES)
+    return sorted(changed, key=lambda c: _position(c, files))
 
 
-def latest_year(ds: Dataset) -> int:
-    """The newest year the data has inhabitants for (the second date of ``diff``)."""
-    return ds.gemeenten().nieuwste
+def _position(change: Invoerwijziging, files: list[str]) -> tuple[int, int]:
+    """(file in the order of the data files, line) of a change, for sorting."""
+    file = change.id.split(".", 1)[0].split("[", 1)[0] + ".yaml"
+    line = (change.plaats or "").rpartition(":")[2]
+    return (files.index(file) if file in files else len(files), int(line) if line.isdigit() else 0)
 
 
-def diff(base: Dataset, head: Dataset, jaren: list[int] | None = None) -> tuple[list[Kengetal], int]:
-    """The key figures side by side at the report's date and at ``jaren`` (default: the newest year
-    of the new data), and the reference municipality's inhabitants (for the labels)."""
-    years = jaren if jaren is not None else [latest_year(head)]
-    a, b = key_figures(base, years), key_figures(head, years)
+def newest_year(ds: Dataset) -> int:
+    """The newest year the data knows: of its inhabitants, its salary tables and its CAO steps."""
+    dated = [t.ingangsdatum for t in ds.salary.tabellen] + [step.datum for step in ds.salary.cao_verhogingen]
+    return max([ds.gemeenten().nieuwste, *(int(d[:4]) for d in dated)])
+
+
+def _dated(ds: Dataset) -> dict[tuple[object, ...], str]:
+    """Each dated step of the salary (a CAO step, a table) with the date it takes effect."""
+    out: dict[tuple[object, ...], str] = {}
+    for step in ds.salary.cao_verhogingen:
+        out[("cao", step.datum, step.procent, step.bedrag_per_maand, tuple(step.alleen_voor_tabellen))] = step.datum
+    for table in ds.salary.tabellen:
+        out[("tabel", table.id, table.ingangsdatum)] = table.ingangsdatum
+    return out
+
+
+def peildata(base: Dataset, head: Dataset, jaren: list[int] | tuple[int, ...] = ()) -> list[str]:
+    """The later dates ``diff`` shows key figures at: 1 January of the newest year either side knows
+    (and of each of ``jaren``), and the date of every dated step (CAO step, salary table) that one
+    side has and the other has not."""
+    years = {newest_year(base), newest_year(head), *jaren}
+    a, b = _dated(base), _dated(head)
+    added = {date for key, date in (a | b).items() if (key in a) != (key in b)}
+    return sorted({f"{y:04d}-01-01" for y in years} | added)
+
+
+def diff(base: Dataset, head: Dataset, jaren: list[int] | tuple[int, ...] = ()) -> tuple[list[Kengetal], int]:
+    """The key figures side by side at the report's date and at ``peildata`` (1 January of the newest
+    year of either side, of each of ``jaren``, and the date of each added step), and the reference
+    municipality's inhabitants (for the labels)."""
+    dates = peildata(base, head, jaren)
+    a, b = key_figures(base, dates), key_figures(head, dates)
     keys = list(a) + [k for k in b if k not in a]
     figures = [Kengetal(*key, (a.get(key) or b[key])[0], a[key][1] if key in a else None, b[key][1] if key in b else None) for key in keys]
     return figures, head.models.referentiegemeente.inwoners

@@ -9,6 +9,7 @@ from burgernet_cost.errors import count, located
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.cells import display
 from burgernet_cost.output.document import CSV, DISPLAY, JSON, Cell, Column, Field, Part, Report, Table, Text
+from burgernet_cost.output.wording import date_nl
 
 GROUP_LABELS = {
     "normen": "Normen (uren per maand per 100.000 inwoners)",
@@ -16,8 +17,8 @@ GROUP_LABELS = {
     "tarieven": "Tarieven per inwoner per jaar",
     "estimate": "estimate: totale kosten per jaar",
     "compare": "compare-models: totaal per jaar ({ref} inwoners)",
-    "uurtarief_jaar": "Uurtarief op 1 januari van een later jaar",
-    "estimate_jaar": "estimate --jaar: totale kosten per jaar, basis, prijspeil 1 januari",
+    "uurtarief_jaar": "Uurtarief op een latere datum",
+    "estimate_jaar": "estimate op een latere datum: totale kosten per jaar, basis",
 }
 
 
@@ -27,10 +28,10 @@ def _label(f: Kengetal) -> str:
     if f.groep == "estimate":
         return f"{money.nl_number(int(f.onderwerp))} inwoners, {f.pakket}"
     if f.groep == "uurtarief_jaar":
-        return f"standaardprofiel, 1-1-{f.onderwerp}"
+        return f"standaardprofiel, {date_nl(f.onderwerp)}"
     if f.groep == "estimate_jaar":
-        size, jaar = f.onderwerp.split("@")
-        return f"{money.nl_number(int(size))} inwoners, 1-1-{jaar}"
+        size, datum = f.onderwerp.split("@")
+        return f"{money.nl_number(int(size))} inwoners, {date_nl(datum)}"
     return f"{f.onderwerp}, {f.pakket}"
 
 
