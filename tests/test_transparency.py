@@ -36,8 +36,12 @@ def test_uitleg_in_json(bncost):
     r = bncost("estimate", "-n", "3100000", "-p", "basis", "--uitleg", "-f", "json")
     data = json.loads(r.out)
     steps = list(walk(data["uitleg"]))
-    values = {s["waarde"] for s in steps}
-    assert {"342 uur/maand", "3.100.000 inwoners", "€ 3.858 per maand", "156 uur/maand", "12 maanden"} <= values
+    texts = {s["tekst"] for s in steps}
+    assert {"342 uur/maand", "3.100.000 inwoners", "€ 3.858 per maand", "156 uur/maand", "12 maanden"} <= texts
+    figures = {s["id"]: s["waarde"] for s in steps if s["soort"] == "figuur"}
+    assert figures and not [v for v in figures.values() if isinstance(v, str) and v.replace(".", "", 1).isdigit()]  # 3858, not "3858"
+    assert {f["id"]: f["waarde"] for f in data["figuren"]}.items() >= figures.items()
+    assert all(not isinstance(s["waarde"], str) for s in steps if s["soort"] in ("stap", "verwijzing"))
     leaves = [s for s in steps if not s["stappen"] and s["status"] not in ("berekend",)]
     assert all(s["bron"] for s in leaves if s["status"] != "invoer")
     assert any(s["status"] == "afgeleid" and "salary_scales.yaml:" in s["plaats"] for s in leaves)

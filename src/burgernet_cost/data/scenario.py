@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.data.reading import display_path, format_key_path, load_yaml_text, read_text
@@ -60,8 +61,13 @@ class Scenario:
             "naam": self.naam,
             "omschrijving": self.omschrijving,
             "bestand": self.bron,
-            "wijzigingen": [{"pad": w.pad, "waarde": _show(w.waarde), "herkomst": w.herkomst} for w in self.wijzigingen],
+            "wijzigingen": [{"pad": w.pad, "waarde": _typed(w.waarde), "herkomst": w.herkomst} for w in self.wijzigingen],
         }
+
+
+def _typed(value: Any) -> Any:
+    """A changed value for json as written: a number, a yes/no or a text (never "400" for 400)."""
+    return value if isinstance(value, (bool, int, Decimal, str)) or value is None else str(value)
 
 
 def _show(value: Any) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from burgernet_cost.domain.trace import Spoor
+from burgernet_cost.domain.trace import Spoor, Value
 from burgernet_cost.output import wording as w
 from burgernet_cost.output.cells import md
 from burgernet_cost.structs import field, struct
@@ -22,7 +22,7 @@ MAX_SIBLINGS_SHOWN = 12
 @struct(frozen=False)
 class Knoop:
     label: str
-    waarde: str
+    waarde: str  # as people read it ("€ 1.780,62"); json "tekst"
     formule: str | None = None
     bron: str | None = None
     status: str | None = None
@@ -30,13 +30,15 @@ class Knoop:
     id: str | None = None
     soort: str = "stap"  # "stap", "figuur", "verwijzing" or "groep"
     kinderen: list[Knoop] = field(default_factory=list)
+    getal: Value | None = None  # json "waarde": the value itself (a step's unrounded Decimal, a figure as the data holds it)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "soort": self.soort,
             "label": self.label,
-            "waarde": self.waarde,
+            "waarde": self.getal,
+            "tekst": self.waarde or None,
             "formule": self.formule,
             "bron": self.bron,
             "status": self.status,
@@ -72,17 +74,20 @@ def tree(spoor: Spoor) -> list[Knoop]:
                 plaats=f.plaats,
                 id=f.id,
                 soort="figuur",
+                getal=f.waarde,
             )
         s = steps[ident]
         if ident in done or (ident in roots and not as_root):
             where = "hierboven" if ident in done else "hieronder"
             return Knoop(
-                w.step_label(s), w.show(s.waarde, s.eenheid), formule=f"zie {where}", status="berekend", id=ident, soort="verwijzing"
+                w.step_label(s), w.show(s.waarde, s.eenheid), formule=f"zie {where}", status="berekend", id=ident, soort="verwijzing", getal=s.waarde
             )
         done.add(ident)
         children = [node(i) for i in s.invoer]
         formula = w.step_formula(s, [c.waarde for c in children])
-        return Knoop(w.step_label(s), w.show(s.waarde, s.eenheid), formule=formula, status="berekend", id=ident, kinderen=children)
+        return Knoop(
+            w.step_label(s), w.show(s.waarde, s.eenheid), formule=formula, status="berekend", id=ident, kinderen=children, getal=s.waarde
+        )
 
     return [node(r, as_root=True) for r in spoor.wortels]
 

@@ -48,11 +48,13 @@ def inhabitants_title(inwoners: int) -> str:
     return f"een gemeente van {nl_number(inwoners)} inwoners"
 
 
-def show(value: Decimal | int | str | None, unit: str, written: bool = False) -> str:
+def show(value: Decimal | int | str | bool | None, unit: str, written: bool = False) -> str:
     """A value with its unit, as the explanation shows it: a computed value by the rule of its kind
     (hours and fte 2 decimals, euros 2, per inhabitant 4), a figure from the data as written."""
     if value is None:
         return "niet gekwantificeerd"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
     if isinstance(value, str):
         return value
     if unit == "€/uur":

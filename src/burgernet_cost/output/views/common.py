@@ -88,8 +88,10 @@ def rate_field(tarief: Uurtarief) -> Field:
 
 
 def _figure_value(waarde: Any) -> Any:
-    if isinstance(waarde, Decimal):
-        return format(waarde.normalize(), "f") if waarde == waarde.to_integral() else str(waarde)
+    """A figure's value for json, as the data holds it: a number (every digit written, 3858 not
+    "3858"), a yes/no (true/false) or a text."""
+    if isinstance(waarde, Decimal) and waarde == waarde.to_integral():
+        return int(waarde)
     return waarde
 
 
@@ -120,7 +122,11 @@ def relative_place(plaats: str | None, root: Path) -> str:
     """'…/data/interviews.yaml:127' -> 'interviews.yaml:127' (a place in the data folder: a document names no machine path)."""
     if not plaats:
         return ""
+    from burgernet_cost.data.reading import SHIPPED_NAME
+
     path, sep, line = plaats.rpartition(":") if plaats.rpartition(":")[2].isdigit() else (plaats, "", "")
+    if path.startswith(SHIPPED_NAME + "/"):  # the shipped data, named without its machine path
+        return path.removeprefix(SHIPPED_NAME + "/") + (f":{line}" if sep else "")
     try:
         shown = Path(path).resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
