@@ -146,7 +146,9 @@ def test_member_files_as_a_dutch_spreadsheet_writes_them(bncost, tmp_path):
     nl = list(csv.DictReader(io.StringIO(bncost("regio", "--bestand", members, "-f", "csv-nl").out.lstrip("\ufeff")), delimiter=";"))
     assert [row["gemeente"] for row in nl] == ["Utrecht", "Zeist", "Totaal"]  # csv-nl, for people, keeps the total
     assert int(nl[2]["inwoners"]) == int(rows[0]["inwoners"]) + int(rows[1]["inwoners"])
-    assert Decimal(nl[2]["bijdrage_per_jaar"].replace(",", ".")) == Decimal(rows[0]["bijdrage_per_jaar"]) + Decimal(rows[1]["bijdrage_per_jaar"])
+    assert Decimal(nl[2]["bijdrage_per_jaar"].replace(",", ".")) == Decimal(rows[0]["bijdrage_per_jaar"]) + Decimal(
+        rows[1]["bijdrage_per_jaar"]
+    )
     data = json.loads(bncost("regio", "--bestand", members, "-f", "json").out)
     assert data["leden"][0]["extra"] == {"Contactpersoon": "J. de Vries", "Kostenplaats": "4711"}
     shown = bncost("regio", "--bestand", members).out

@@ -165,3 +165,12 @@ SCHALING = choices(("per_inwoner", "naar het aantal inwoners"), ("per_gemeente",
 MODEL = choices(("regionaal", "regionale uitvoerder"), ("landelijk", "landelijke uitvoerder"))
 PER = choices(("gemeente", "één regel per gemeente"), ("eenheid", "één regel per politie-eenheid"))
 ORGANISATIE = choices(("gemeente", "§3"), ("politie", "Bijlage 1"), ("alle", "beide"))
+
+
+def schema_names(incomplete: str) -> Candidates:
+    """``bncost schema NAAM``: the commands with json output and the data files."""
+    from burgernet_cost.cli.output_schemas import SAMPLES
+    from burgernet_cost.data.jsonschema import SCHEMA_MODELS
+
+    found = [(c, "de json van bncost " + c) for c in SAMPLES]
+    return found + [(f, f"data/{f}") for f in SCHEMA_MODELS]

@@ -173,7 +173,13 @@ def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
     chosen = format_for(uitvoer, fmt, FORMATS)
     if UNCALIBRATED:
         warn_uncalibrated(report, UNCALIBRATED)
-    text = render(report, chosen)
+    emit_text(render(report, chosen), uitvoer, real)
+
+
+def emit_text(text: str, uitvoer: str | None = None, real: Any = None) -> None:
+    """A finished text (a rendered report, a schema) to standard output or to the file ``uitvoer``."""
+    if uitvoer is not None and uitvoer != "-" and real is None:
+        real = check_target(uitvoer)
     text = text if text.endswith("\n") else text + "\n"
     if uitvoer is None or real is None:
         _write(sys.stdout, text)
@@ -188,8 +194,8 @@ UNCALIBRATED: list[dict[str, Any]] = []
 def warn_uncalibrated(report: Any, failures: list[dict[str, Any]]) -> None:
     """A result on data that fails calibration says so first, and no note keeps claiming that the
     rate profile reproduces the report."""
-    from burgernet_cost.output.document import Field
     from burgernet_cost.output.numbers import euro
+    from burgernet_cost.output.views.common import calibration_field
 
     first = failures[0]
     detail = (
@@ -205,7 +211,7 @@ def warn_uncalibrated(report: Any, failures: list[dict[str, Any]]) -> None:
             f"deze data reproduceert de uitkomsten van het rapport niet{detail}; de kalibratie faalt, "
             "controleer de data met 'bncost validate'"
         )
-    report.parts.insert(0, Field("kalibratie", "Let op", {"reproduceert_rapport": False, "melding": text}, "raw", text=text))
+    report.parts.insert(0, calibration_field(text))
     report.notes[:] = [
         n.replace(
             "reproduceert beide gerapporteerde uitkomsten",

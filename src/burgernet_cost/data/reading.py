@@ -69,15 +69,14 @@ def _in_shipped(path: Path) -> str | None:
     """'data (meegeleverd)/interviews.yaml' for a path in the shipped data (installed: also
     'schemas (meegeleverd)' beside it), else None."""
     data = default_data_dir().resolve()
-    root = data.parent if data.parent.name == "shipped" else data
     try:
-        inner = path.resolve().relative_to(root).as_posix()
+        inner = path.resolve().relative_to(data.parent).as_posix()
     except (ValueError, OSError, RuntimeError):
         return None
-    if root is data:
-        inner = "data" if inner == "." else f"data/{inner}"
     top, _, rest = inner.partition("/")
-    return top + SHIPPED_MARK + (f"/{rest}" if rest else "")
+    if top not in (data.name, "schemas"):
+        return None
+    return ("data" if top == data.name else top) + SHIPPED_MARK + (f"/{rest}" if rest else "")
 
 
 _PLAIN_DATE = pattern(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

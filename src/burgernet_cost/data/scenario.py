@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from burgernet_cost.data.reading import display_path, format_key_path, load_yaml_text, read_text

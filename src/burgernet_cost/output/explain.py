@@ -19,6 +19,27 @@ from burgernet_cost.structs import field, struct
 MAX_SIBLINGS_SHOWN = 12
 
 
+_TEXT = {"type": ["string", "null"]}
+#: the JSON Schema of a node of json "uitleg" (``Knoop.to_dict``); ``report_schema`` refers to it
+KNOOP_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "id": _TEXT,
+        "soort": {"enum": ["stap", "figuur", "verwijzing", "groep"]},
+        "label": {"type": "string"},
+        "waarde": {"type": ["boolean", "null", "number", "string"]},
+        "tekst": _TEXT,
+        "formule": _TEXT,
+        "bron": _TEXT,
+        "status": _TEXT,
+        "plaats": _TEXT,
+        "stappen": {"type": "array", "items": {"$ref": "#/$defs/knoop"}},
+    },
+    "required": ["bron", "formule", "id", "label", "plaats", "soort", "stappen", "status", "tekst", "waarde"],
+    "additionalProperties": False,
+}
+
+
 @struct(frozen=False)
 class Knoop:
     label: str
@@ -80,7 +101,13 @@ def tree(spoor: Spoor) -> list[Knoop]:
         if ident in done or (ident in roots and not as_root):
             where = "hierboven" if ident in done else "hieronder"
             return Knoop(
-                w.step_label(s), w.show(s.waarde, s.eenheid), formule=f"zie {where}", status="berekend", id=ident, soort="verwijzing", getal=s.waarde
+                w.step_label(s),
+                w.show(s.waarde, s.eenheid),
+                formule=f"zie {where}",
+                status="berekend",
+                id=ident,
+                soort="verwijzing",
+                getal=s.waarde,
             )
         done.add(ident)
         children = [node(i) for i in s.invoer]

@@ -104,7 +104,7 @@ def figures_field(figuren: tuple[Figuur, ...]) -> Field:
             [
                 Field("id", None, f.id),
                 Field("naam", None, figure_label(f)),
-                Field("waarde", None, _figure_value(f.waarde), "raw"),
+                Field("waarde", None, _figure_value(f.waarde), "value"),
                 Field("eenheid", None, f.eenheid),
                 Field("bron", None, f.bron),
                 Field("status", None, f.status),
@@ -244,6 +244,17 @@ def report_points(ds: Any, command: str) -> list[str]:
     return out
 
 
+def calibration_field(text: str) -> Field:
+    """json "kalibratie" (any command on data that no longer reproduces the report's results)."""
+    return Field(
+        "kalibratie",
+        "Let op",
+        [Field("reproduceert_rapport", None, False, "bool"), Field("melding", None, text)],
+        "object",
+        text=text,
+    )
+
+
 def data_field(data_dir: str) -> Field:
     return Field(None, "Data", data_dir)
 
@@ -256,7 +267,13 @@ def explanation(ds: Any, uitleg: list[Knoop] | None) -> list[Part]:
     """json "scenario" (when a scenario applies) and "uitleg" (with --uitleg)."""
     parts: list[Part] = []
     if ds is not None and ds.scenario is not None:
-        parts.append(Field("scenario", None, ds.scenario.to_dict(), "raw"))
+        s = ds.scenario.to_dict()
+        changes = [
+            [Field("pad", None, w["pad"]), Field("waarde", None, w["waarde"], "value"), Field("herkomst", None, w["herkomst"])]
+            for w in s["wijzigingen"]
+        ]
+        fields = [Field(k, None, s[k]) for k in ("naam", "omschrijving", "bestand")]
+        parts.append(Field("scenario", None, [*fields, Field("wijzigingen", None, changes, "objects")], "object"))
     if uitleg is not None:
         parts.append(Field("uitleg", None, [k.to_dict() for k in uitleg], "raw"))
     return parts
