@@ -36,20 +36,24 @@ PROG = "bncost"
 FUNCTION = "_bncost_tab"
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
+# no '-o default': where bncost has nothing to offer (no municipality matches) bash offers nothing,
+# not the files of the current folder; bncost offers files itself where a file is expected
 BASH = f"""\
 {FUNCTION}() {{
     local IFS=$'\\n'
     COMPREPLY=( $( env COMP_WORDS="${{COMP_WORDS[*]}}" COMP_CWORD="$COMP_CWORD" {COMPLETE_VAR}=complete_bash "$1" 2>/dev/null ) )
     return 0
 }}
-complete -o default -F {FUNCTION} {PROG}
+complete -F {FUNCTION} {PROG}
 """
 
+# zsh passes the finished words and the word under the cursor apart, each as typed ('Bergen\ ' is
+# one unfinished word, not 'Bergen' and an empty one); bncost answers with a compadd call
 ZSH = f"""\
 #compdef {PROG}
 
 {FUNCTION}() {{
-  eval $(env {ARGS_VAR}="${{words[1,$CURRENT]}}" {COMPLETE_VAR}=complete_zsh {PROG} 2>/dev/null)
+  eval "$(env {ARGS_VAR}="${{words[1,CURRENT-1]}}" {WORD_VAR}="${{words[CURRENT]}}" {COMPLETE_VAR}=complete_zsh {PROG} 2>/dev/null)"
 }}
 
 if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
@@ -60,7 +64,10 @@ fi
 """
 
 _FISH_CALL = f"env {COMPLETE_VAR}=complete_fish {FISH_ACTION_VAR}=%s {ARGS_VAR}=(commandline -cp) {PROG}"
-FISH = f'complete --command {PROG} --no-files --arguments "({_FISH_CALL % "get-args"})" --condition "{_FISH_CALL % "is-args"}"\n'
+FISH = (
+    f"complete --command {PROG} --no-files\n"  # never the current folder's files where bncost has nothing to offer
+    f'complete --command {PROG} --no-files --arguments "({_FISH_CALL % "get-args"})" --condition "{_FISH_CALL % "is-args"}"\n'
+)
 
 POWERSHELL = f"""\
 Import-Module PSReadLine

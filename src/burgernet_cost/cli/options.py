@@ -42,13 +42,9 @@ def later(name: str, *args: str) -> Callable[[typer.Context, str], list[tuple[st
     callback it makes of them), imported at the first Tab: a normal run never loads those modules."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        from burgernet_cost.cli import completion, completion_paths
+        from burgernet_cost.cli.completion import answer
 
-        target = getattr(completion, name, None) or getattr(completion_paths, name)
-        callback = target(*args) if args else target
-        wants_context = len(inspect.signature(callback).parameters) == 2  # (ctx, incomplete) or (incomplete)
-        found: list[tuple[str, str]] = callback(ctx, incomplete) if wants_context else callback(incomplete)
-        return found
+        return answer(ctx, incomplete, name, args)
 
     complete.__name__ = f"tab_{name}"
     return complete
