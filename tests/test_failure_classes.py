@@ -2008,7 +2008,7 @@ def test_tab_never_offers_a_value_the_command_refuses(bncost, command, before):
             continue
         for value in _offered(command, option, ""):
             extra = [] if option in ("--eenheid", "--veiligheidsregio") else before
-            extra += ["--van", "2024"] if command == "reeks" else []  # one year: the same rules, less to compute
+            extra += ["--van", "2024"] if command == "reeks" and option not in ("--van", "--tot") else []  # one year: quicker
             assert _refused(bncost, [command, *extra, option, value], option) is None, (command, option, value)
             tried += 1
     assert tried >= 2

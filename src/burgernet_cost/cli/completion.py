@@ -197,6 +197,23 @@ def gemeenten(ctx: typer.Context, incomplete: str) -> Candidates:
 
 
 @_quiet
+def jaren(ctx: typer.Context, incomplete: str) -> Candidates:
+    """--jaar (and reeks --van/--tot): every year with municipality figures, newest first; reeks the
+    years of its population series, within the other bound already on the line."""
+    gm = _municipalities(ctx)
+    if getattr(ctx, "info_name", None) == "reeks":
+        from burgernet_cost.domain.series import FIRST_YEAR
+
+        params = ctx.params or {}
+        years = [j for j in gm.bevolkingsreeks().jaren if j >= FIRST_YEAR]
+        van, tot = params.get("van"), params.get("tot")
+        years = [j for j in years if (not isinstance(van, int) or j >= van) and (not isinstance(tot, int) or j <= tot)]
+    else:
+        years = sorted(gm.jaren)
+    return [(str(j), f"gemeenten en inwoners van 1-1-{j}") for j in sorted(years, reverse=True)]
+
+
+@_quiet
 def eenheid(ctx: typer.Context, incomplete: str) -> Candidates:
     gm = _municipalities(ctx)
     year = _year(ctx, gm)

@@ -240,6 +240,7 @@ Jaar = Annotated[
         help="Reken met de situatie van 1 januari van dit jaar: de inwoners en gemeenten "
         "(CBS, 2012-2024) en het prijspeil. Standaard: de situatie van het rapport "
         "(inwoners 1-1-2014, prijspeil 1-4-2012).",
+        autocompletion=later("jaren"),
     ),
 ]
 Uitleg = Annotated[bool, Opt("--uitleg", help="Toon de berekening als boom: elk cijfer, de formule, de bron en de status.")]
