@@ -46,15 +46,11 @@ def matches(value: str, typed: str) -> bool:
     return not typed or _key(value).startswith(_key(typed))
 
 
-def answer(ctx: Any, incomplete: str, name: str, args: tuple[str, ...]) -> Candidates:
-    """The candidates of the callback ``name`` (of this module or completion_paths.py) for the word
-    as typed; a callback marked ``matches_itself`` chooses its own, the others are matched here."""
+def answer(ctx: Any, incomplete: str, callback: Callable[..., Candidates]) -> Candidates:
+    """The candidates of ``callback`` (of this module or completion_paths.py) for the word as typed;
+    a callback marked ``matches_itself`` chooses its own, the others are matched here."""
     import inspect
 
-    from burgernet_cost.cli import completion_paths
-
-    target = globals().get(name) or getattr(completion_paths, name)
-    callback = target(*args) if args else target
     typed = (getattr(ctx, "meta", None) or {}).get(TYPED, incomplete)
     wants_context = len(inspect.signature(callback).parameters) == 2  # (ctx, incomplete) or (incomplete)
     found: Candidates = callback(ctx, typed) if wants_context else callback(typed)

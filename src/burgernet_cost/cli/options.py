@@ -42,9 +42,10 @@ def later(name: str, *args: str) -> Callable[[typer.Context, str], list[tuple[st
     callback it makes of them), imported at the first Tab: a normal run never loads those modules."""
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        from burgernet_cost.cli.completion import answer
+        from burgernet_cost.cli import completion, completion_paths
 
-        return answer(ctx, incomplete, name, args)
+        target = getattr(completion, name, None) or getattr(completion_paths, name)
+        return completion.answer(ctx, incomplete, target(*args) if args else target)
 
     complete.__name__ = f"tab_{name}"
     return complete
