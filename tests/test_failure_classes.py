@@ -2017,8 +2017,8 @@ def test_tab_never_offers_a_value_the_command_refuses(bncost, command, before):
 @pytest.mark.parametrize(
     ("words", "then"),
     [
-        (["reeks", "--gemeenten", ""], ["--van", "2024"]),  # a list in a series: the names of its last year
-        (["reeks", "--tot", "2020", "--gemeenten", ""], ["--van", "2020"]),
+        (["reeks", "--van", "2024", "--gemeenten", ""], []),  # a list in a series: the names of its years
+        (["reeks", "--van", "2019", "--tot", "2020", "--gemeenten", ""], []),
         (["reeks", "--van", "2023", "--gemeente", ""], []),  # a municipality with figures in the range
         (["regio", "--jaar", "2024", "--gemeenten", "Utrecht,"], []),  # a name with a comma: its code
         (["estimate", "--jaar", "2019", "--gemeente", ""], []),
@@ -2055,7 +2055,8 @@ def test_tab_offers_every_valid_value():
     series = set(_offered("reeks", "--gemeente", ""))
     assert names(first) | names(last) <= series  # both the merged and the new municipality
     gone = sorted(names(first) - names(last))
-    assert gone and gone[0] not in _offered("reeks", "--gemeenten", "")  # a list is read in the last year
+    assert gone and gone[0] in _offered("reeks", "--gemeenten", "")  # a list member of any year of the series
+    assert gone[0] not in _offered("reeks", "--van", str(last), "--gemeenten", "")  # not when it had no figures then
     with_comma = sorted(n for n in names(last) if "," in n)
     listed = _offered("regio", "--jaar", str(last), "--gemeenten", "Utrecht,")
     assert with_comma and all(n not in " ".join(listed) for n in with_comma)

@@ -96,8 +96,8 @@ def _dataset(ctx: Any) -> Any:
 
 def _years(ctx: Any, gm: Any) -> list[int]:
     """The years whose names the command on the line accepts: ``reeks`` the years of --van/--tot (a
-    list and a region are looked up in the last one, a single municipality in any of them: use the
-    last of this list for those); every other command the one year of ``_year``."""
+    municipality or a list member in any of them, a region in the last one: ``_year``); every other
+    command the one year of ``_year``."""
     if getattr(ctx, "info_name", None) != "reeks":
         return [_year(ctx, gm)]
     from burgernet_cost.domain.series import FIRST_YEAR
@@ -144,9 +144,13 @@ def _names(ctx: Any, any_year: bool = False) -> Candidates:
 
 
 def _codes(ctx: Any) -> Candidates:
+    """The CBS codes of the years the command looks names up in (``_years``), each with its name."""
     gm = _municipalities(ctx)
-    year = _year(ctx, gm)
-    return [(g.code, g.naam) for g in sorted(gm.lijst(year), key=lambda g: g.code)]
+    found: dict[str, str] = {}
+    for year in reversed(_years(ctx, gm)):
+        for g in gm.lijst(year):
+            found.setdefault(g.code, g.naam)
+    return sorted(found.items())
 
 
 def _number(n: int) -> str:
@@ -181,7 +185,7 @@ def gemeenten(ctx: typer.Context, incomplete: str) -> Candidates:
         return [(prefix + code, naam) for code, naam in _codes(ctx) if matches(code, last.strip()) and fold(code) not in chosen]
     by_name = {naam: code for code, naam in _codes(ctx)}
     out = []
-    for value, info in _names(ctx):
+    for value, info in _names(ctx, any_year=True):
         if fold(value) in chosen or not matches(value, last.lstrip()):
             continue
         if "," in value:  # the list would read it as two names: its code says it in one word
