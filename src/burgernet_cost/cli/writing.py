@@ -177,11 +177,15 @@ def emit(report: Any, fmt: str | None, uitvoer: str | None = None) -> None:
 
 
 def emit_text(text: str, uitvoer: str | None = None, real: Any = None) -> None:
-    """A finished text (a rendered report, a schema) to standard output or to the file ``uitvoer``."""
-    if uitvoer is not None and uitvoer != "-" and real is None:
+    """A finished text (a rendered report, a schema) to standard output or to the file ``uitvoer``
+    (``real``: what ``check_target`` found, when the caller asked already)."""
+    from burgernet_cost.cli.output_guard import is_stdout
+
+    to_stdout = uitvoer is None or is_stdout(uitvoer)
+    if uitvoer is not None and not to_stdout and real is None:
         real = check_target(uitvoer)
     text = text if text.endswith("\n") else text + "\n"
-    if uitvoer is None or real is None:
+    if to_stdout or uitvoer is None or real is None:
         _write(sys.stdout, text)
     else:
         write_file(uitvoer, text.encode("utf-8"), real)
