@@ -89,7 +89,8 @@ def test_places_follow_the_working_directory(fresh_cache, tmp_path):
     try:
         os.chdir(elsewhere)
         ds = load_dataset()
-        assert ds.where("interviews.yaml", ("waarnemingen", 0)).startswith(str(ds.root))
+        # outside the repository the shipped data is named, not located (no machine path in any output)
+        assert ds.where("interviews.yaml", ("waarnemingen", 0)).startswith("data (meegeleverd)/interviews.yaml:")
     finally:
         os.chdir(cwd)
 

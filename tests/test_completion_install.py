@@ -35,7 +35,7 @@ def test_each_script_speaks_the_protocol(bncost, monkeypatch, shell):
     assert instruction is not None and instruction.group(1) == ("powershell" if shell == "pwsh" else shell)
     assert instruction.group(1) in completion_protocol.READERS and instruction.group(1) in completion_protocol.FORMATS
     names = set(re.findall(r"\b_BNCOST_COMPLETE\w*|\bCOMP_\w+", r.out))
-    read = {"bash": {"COMP_WORDS", "COMP_CWORD"}, "zsh": {"ARGS_VAR"}, "fish": {"ARGS_VAR", "FISH_ACTION_VAR"}}.get(
+    read = {"bash": {"COMP_WORDS", "COMP_CWORD"}, "zsh": {"ARGS_VAR", "WORD_VAR"}, "fish": {"ARGS_VAR", "FISH_ACTION_VAR"}}.get(
         shell, {"ARGS_VAR", "WORD_VAR"}
     )
     wanted = {getattr(completion_install, n, n) for n in read} | {completion_install.COMPLETE_VAR}
@@ -156,4 +156,4 @@ def test_a_real_bash_loads_what_was_installed(bncost, tmp_path, monkeypatch):
         check=False,
     )
     assert done.returncode == 0 and done.stderr == ""
-    assert done.stdout.strip() == f"complete -o default -F {completion_install.FUNCTION} bncost"
+    assert done.stdout.strip() == f"complete -F {completion_install.FUNCTION} bncost"  # no file names as a fallback

@@ -1964,3 +1964,186 @@ def test_a_region_from_a_file_has_a_display_name(bncost, tmp_path):
     check(bncost("regio", "--bestand", members, "--naam", " "), 2, "--naam: lege waarde")
     hidden = bncost("regio", "--bestand", members, "--naam", "Noord\u202eZuid")
     assert "\u202e" not in hidden.out and "Noord\\u202eZuid" in hidden.out
+
+
+# =========================================================================== class 10 (issue 27): Tab and --install-completion
+
+
+def _offered(*words: str) -> list[str]:
+    """The values Tab offers for the last word (the protocol in-process, as a shell asks it)."""
+    from burgernet_cost.cli.app import build
+    from burgernet_cost.cli.completion_protocol import candidates
+
+    return [value for value, _ in candidates(build, list(words[:-1]), words[-1])]
+
+
+def _refused(bncost, args: list[str], option: str) -> str | None:
+    """The message when the command refuses the value of ``option`` (a usage error about it), else None."""
+    r = bncost(*args, "-f", "json")
+    if r.code == 2 and option.lstrip("-") in r.err:
+        return r.err.strip()
+    return None
+
+
+@pytest.mark.parametrize(
+    ("command", "before"),
+    [
+        ("estimate", ["--inwoners", "5000"]),
+        ("compare-models", []),
+        ("regio", ["--eenheid", "Limburg"]),
+        ("reeks", ["--inwoners", "5000"]),
+        ("gevoeligheid", ["--inwoners", "5000"]),
+        ("taken", []),
+        ("gemeenten", []),
+    ],
+)
+def test_tab_never_offers_a_value_the_command_refuses(bncost, command, before):
+    """Every value Tab offers for every option with a fixed set of values is accepted by the command."""
+    import typer
+
+    from burgernet_cost.cli.app import build
+
+    params = typer.main.get_command(build(command)).commands[command].params
+    options = [p.opts[0] for p in params if p.param_type_name == "option" and not p.is_flag]
+    skip = {"--uitvoer", "--data-dir", "--scenario", "--bestand", "--set", "--format", "--gemeente", "--gemeenten"}
+    tried = 0
+    for option in options:
+        if option in skip:
+            continue
+        for value in _offered(command, option, ""):
+            extra = [] if option in ("--eenheid", "--veiligheidsregio") else before
+            extra += ["--van", "2024"] if command == "reeks" and option not in ("--van", "--tot") else []  # one year: quicker
+            assert _refused(bncost, [command, *extra, option, value], option) is None, (command, option, value)
+            tried += 1
+    assert tried >= 2
+
+
+@pytest.mark.parametrize(
+    ("words", "then"),
+    [
+        (["reeks", "--van", "2024", "--gemeenten", ""], []),  # a list in a series: the names of its years
+        (["reeks", "--van", "2019", "--tot", "2020", "--gemeenten", ""], []),
+        (["reeks", "--van", "2023", "--gemeente", ""], []),  # a municipality with figures in the range
+        (["regio", "--jaar", "2024", "--gemeenten", "Utrecht,"], []),  # a name with a comma: its code
+        (["estimate", "--jaar", "2019", "--gemeente", ""], []),
+    ],
+)
+def test_tab_on_names_offers_only_what_the_command_takes(bncost, words, then):
+    offered = _offered(*words)
+    assert offered
+    option = words[-2]
+    step = max(1, len(offered) // 10)  # a spread sample: ten names, the first and the last
+    for value in [*offered[::step], offered[-1]]:
+        args = [*words[:-1], value]
+        extra = ["--inwoners", "5000"] if words[0] == "estimate" and option != "--gemeente" else []
+        assert _refused(bncost, [*args, *extra, *then], option) is None, (words, value)
+
+
+def test_tab_offers_every_valid_value():
+    """Every name of the year on the line; reeks every name of its years (old and new); a name with a
+    comma as its code; accents and case forgiven as the commands forgive them."""
+    import csv as csv_module
+
+    import yaml
+
+    meta = yaml.safe_load((DATA / "gemeenten.yaml").read_text(encoding="utf-8"))
+    files = {j["jaar"]: DATA / j["bestand"] for j in meta["jaren"]}
+
+    def names(year: int) -> set[str]:
+        with files[year].open(encoding="utf-8", newline="") as fh:
+            return {row["naam"] for row in csv_module.DictReader(fh)}
+
+    first, last = min(files), max(files)
+    assert names(last) <= set(_offered("estimate", "--jaar", str(last), "--gemeente", ""))
+    assert names(first) <= set(_offered("estimate", "--jaar", str(first), "--gemeente", ""))
+    series = set(_offered("reeks", "--gemeente", ""))
+    assert names(first) | names(last) <= series  # both the merged and the new municipality
+    gone = sorted(names(first) - names(last))
+    assert gone and gone[0] in _offered("reeks", "--gemeenten", "")  # a list member of any year of the series
+    assert gone[0] not in _offered("reeks", "--van", str(last), "--gemeenten", "")  # not when it had no figures then
+    with_comma = sorted(n for n in names(last) if "," in n)
+    listed = _offered("regio", "--jaar", str(last), "--gemeenten", "Utrecht,")
+    assert with_comma and all(n not in " ".join(listed) for n in with_comma)
+    assert all(v.startswith("Utrecht,") and "," not in v.removeprefix("Utrecht,") for v in listed)
+    accented = sorted(n for n in names(last) if n != n.encode("ascii", "ignore").decode())
+    for name in accented:
+        plain = name.encode("ascii", "ignore").decode()
+        typed = "".join(c for c in __import__("unicodedata").normalize("NFKD", name) if c.isascii())[:4].lower()
+        assert name in _offered("estimate", "--jaar", str(last), "--gemeente", typed), (name, plain, typed)
+    assert [v for v in _offered("estimate", "--gemeente", "'S-H")] == [n for n in names(first) if n.startswith("'s-H")]
+
+
+def test_tab_offers_no_file_names_where_a_name_is_expected(tmp_path):
+    from burgernet_cost.cli.completion_install import BASH, FISH, ZSH
+
+    (tmp_path / "Qqq.txt").write_text("x")
+    for shell, env in (
+        ("bash", {b"COMP_WORDS": b"bncost\nestimate\n--gemeente\nQqq", b"COMP_CWORD": b"3"}),
+        ("zsh", {b"_BNCOST_COMPLETE_ARGS": b"bncost estimate --gemeente", b"_BNCOST_COMPLETE_WORD": b"Qqq"}),
+        ("fish", {b"_BNCOST_COMPLETE_ARGS": b"bncost estimate --gemeente Qqq", b"_BNCOST_COMPLETE_FISH_ACTION": b"get-args"}),
+    ):
+        done = _tab({b"_BNCOST_COMPLETE": f"complete_{shell}".encode(), **env}, tmp_path)
+        assert done.stdout == b"" and done.stderr == b"", shell
+    assert "-o default" not in BASH and "_files" not in ZSH and FISH.startswith("complete --command bncost --no-files\n")
+
+
+@pytest.fixture
+def own_home(tmp_path, monkeypatch):
+    from burgernet_cost.cli import completion_install
+
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+
+    def use(shell: str) -> None:
+        monkeypatch.setattr(completion_install, "detect_shell", lambda: shell)
+
+    return home, use
+
+
+def _tree(root: Path) -> set[str]:
+    return {str(p.relative_to(root)) for p in root.rglob("*")} | {f"{p.relative_to(root)}->" for p in root.rglob("*") if p.is_symlink()}
+
+
+@pytest.mark.parametrize(
+    ("shell", "link"),
+    [("bash", ".bashrc"), ("zsh", ".zshrc"), ("zsh", ".zfunc"), ("bash", ".bash_completions")],
+)
+def test_install_completion_refuses_a_link_to_nothing(bncost, tmp_path, own_home, shell, link):
+    """A start-up file (or the folder of the script) that is a link to a path that does not exist is
+    not followed: it would create a file, and folders, wherever the link points."""
+    home, use = own_home
+    use(shell)
+    target = tmp_path / "elders" / "nieuw" / "bestand"
+    os.symlink(target, home / link)
+    before = _tree(tmp_path)
+    r = bncost("--install-completion")
+    assert r.code == 2 and r.out == ""
+    line = one_dutch_line(r.err)
+    assert link in line and "niet bestaat" in line and "niets gewijzigd" in line
+    assert _tree(tmp_path) == before and not (tmp_path / "elders").exists()
+
+
+def test_install_completion_makes_no_folders_outside_home(bncost, tmp_path, own_home, monkeypatch):
+    """fish with XDG_CONFIG_HOME outside the home folder (and missing), PowerShell with a profile in a
+    missing folder elsewhere: refused, nothing made; inside the home folder the folders are made."""
+    from burgernet_cost.cli import completion_install
+
+    home, use = own_home
+    use("fish")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "buiten" / "config"))
+    before = _tree(tmp_path)
+    r = bncost("--install-completion")
+    assert r.code == 2 and "buiten uw thuismap" in one_dutch_line(r.err) and _tree(tmp_path) == before
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    assert bncost("--install-completion").code == 0 and (home / ".config" / "fish" / "completions" / "bncost.fish").is_file()
+    use("pwsh")
+    monkeypatch.setattr(completion_install, "powershell_profile", lambda shell: tmp_path / "elders" / "ps" / "profile.ps1")
+    before = _tree(tmp_path)
+    r = bncost("--install-completion")
+    assert r.code == 2 and "buiten uw thuismap" in one_dutch_line(r.err) and _tree(tmp_path) == before
+    existing = tmp_path / "bestaand"
+    existing.mkdir()
+    monkeypatch.setattr(completion_install, "powershell_profile", lambda shell: existing / "profile.ps1")
+    assert bncost("--install-completion").code == 0 and (existing / "profile.ps1").is_file()  # an existing folder is used

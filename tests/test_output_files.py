@@ -140,11 +140,15 @@ def test_member_files_as_a_dutch_spreadsheet_writes_them(bncost, tmp_path):
     r = bncost("regio", "--bestand", members, "-f", "csv")
     assert r.code == 0, r.err
     rows = list(csv.DictReader(io.StringIO(r.out)))
-    assert [row["gemeente"] for row in rows] == ["Utrecht", "Zeist", "Totaal"]
+    assert [row["gemeente"] for row in rows] == ["Utrecht", "Zeist"]  # csv: data rows only
     assert rows[0]["Contactpersoon"] == "J. de Vries" and rows[0]["Kostenplaats"] == "4711"
     assert rows[0]["bron_inwoners"].endswith("leden.csv") and rows[1]["bron_inwoners"].startswith("CBS")
-    assert int(rows[2]["inwoners"]) == int(rows[0]["inwoners"]) + int(rows[1]["inwoners"])
-    assert Decimal(rows[2]["bijdrage_per_jaar"]) == Decimal(rows[0]["bijdrage_per_jaar"]) + Decimal(rows[1]["bijdrage_per_jaar"])
+    nl = list(csv.DictReader(io.StringIO(bncost("regio", "--bestand", members, "-f", "csv-nl").out.lstrip("\ufeff")), delimiter=";"))
+    assert [row["gemeente"] for row in nl] == ["Utrecht", "Zeist", "Totaal"]  # csv-nl, for people, keeps the total
+    assert int(nl[2]["inwoners"]) == int(rows[0]["inwoners"]) + int(rows[1]["inwoners"])
+    assert Decimal(nl[2]["bijdrage_per_jaar"].replace(",", ".")) == Decimal(rows[0]["bijdrage_per_jaar"]) + Decimal(
+        rows[1]["bijdrage_per_jaar"]
+    )
     data = json.loads(bncost("regio", "--bestand", members, "-f", "json").out)
     assert data["leden"][0]["extra"] == {"Contactpersoon": "J. de Vries", "Kostenplaats": "4711"}
     shown = bncost("regio", "--bestand", members).out

@@ -38,7 +38,7 @@ def test_uitleg_in_json(bncost, dataset):
     r = bncost("estimate", "-n", "3100000", "-p", "basis", "--uitleg", "-f", "json")
     data = json.loads(r.out)
     steps = list(walk(data["uitleg"]))
-    values = {s["waarde"] for s in steps}
+    texts = {s["tekst"] for s in steps}
     obs = next(w for w in dataset.interviews.waarnemingen if w.id == "rapport-2014-rbc-basis")
     uurloon = dataset.salary.uurloon
     assert {
@@ -47,7 +47,11 @@ def test_uitleg_in_json(bncost, dataset):
         f"€ {oracle.plain(oracle.monthly_salary(dataset))} per maand",
         f"{oracle.plain(uurloon.uren_per_maand)} uur/maand",
         f"{uurloon.maanden_per_jaar} maanden",
-    } <= values
+    } <= texts
+    figures = {s["id"]: s["waarde"] for s in steps if s["soort"] == "figuur"}
+    assert figures and not [v for v in figures.values() if isinstance(v, str) and v.replace(".", "", 1).isdigit()]  # 3858, not "3858"
+    assert {f["id"]: f["waarde"] for f in data["figuren"]}.items() >= figures.items()
+    assert all(not isinstance(s["waarde"], str) for s in steps if s["soort"] in ("stap", "verwijzing"))
     leaves = [s for s in steps if not s["stappen"] and s["status"] not in ("berekend",)]
     assert all(s["bron"] for s in leaves if s["status"] != "invoer")
     assert any(s["status"] == "afgeleid" and "salary_scales.yaml:" in s["plaats"] for s in leaves)

@@ -11,7 +11,9 @@ shell's start-up file where the shell needs one (bash: ``source``; zsh: ``fpath`
 PowerShell: dot-sourcing from the profile; fish loads its completions folder itself). The line is
 added only when it is not there yet, so installing twice changes nothing; each file is written all
 or nothing (``writing.write_file``: a temporary file renamed over the old one), and a start-up file
-that is a symbolic link (dotfiles) is written where the link points.
+that is a symbolic link (dotfiles) is written where the link points; a link that points nowhere is
+refused (it would create a file, and folders, wherever it names), and folders are made only inside
+the user's home folder or ``XDG_CONFIG_HOME``.
 """
 
 from __future__ import annotations
@@ -36,20 +38,24 @@ PROG = "bncost"
 FUNCTION = "_bncost_tab"
 SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
+# no '-o default': where bncost has nothing to offer (no municipality matches) bash offers nothing,
+# not the files of the current folder; bncost offers files itself where a file is expected
 BASH = f"""\
 {FUNCTION}() {{
     local IFS=$'\\n'
     COMPREPLY=( $( env COMP_WORDS="${{COMP_WORDS[*]}}" COMP_CWORD="$COMP_CWORD" {COMPLETE_VAR}=complete_bash "$1" 2>/dev/null ) )
     return 0
 }}
-complete -o default -F {FUNCTION} {PROG}
+complete -F {FUNCTION} {PROG}
 """
 
+# zsh passes the finished words and the word under the cursor apart, each as typed ('Bergen\ ' is
+# one unfinished word, not 'Bergen' and an empty one); bncost answers with a compadd call
 ZSH = f"""\
 #compdef {PROG}
 
 {FUNCTION}() {{
-  eval $(env {ARGS_VAR}="${{words[1,$CURRENT]}}" {COMPLETE_VAR}=complete_zsh {PROG} 2>/dev/null)
+  eval "$(env {ARGS_VAR}="${{words[1,CURRENT-1]}}" {WORD_VAR}="${{words[CURRENT]}}" {COMPLETE_VAR}=complete_zsh {PROG} 2>/dev/null)"
 }}
 
 if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
@@ -60,7 +66,10 @@ fi
 """
 
 _FISH_CALL = f"env {COMPLETE_VAR}=complete_fish {FISH_ACTION_VAR}=%s {ARGS_VAR}=(commandline -cp) {PROG}"
-FISH = f'complete --command {PROG} --no-files --arguments "({_FISH_CALL % "get-args"})" --condition "{_FISH_CALL % "is-args"}"\n'
+FISH = (
+    f"complete --command {PROG} --no-files\n"  # never the current folder's files where bncost has nothing to offer
+    f'complete --command {PROG} --no-files --arguments "({_FISH_CALL % "get-args"})" --condition "{_FISH_CALL % "is-args"}"\n'
+)
 
 POWERSHELL = f"""\
 Import-Module PSReadLine
@@ -174,10 +183,13 @@ def _write_all(plan: list[tuple[Path, bytes]]) -> None:
     befores: list[tuple[Path, bytes | None]] = []
     made: list[Path] = []
     done: list[tuple[Path, bytes | None]] = []
+    for path, _ in plan:
+        _refuse_dangling(path)
+    roots = _own_folders()
     try:
         for path, _ in plan:
             real = Path(os.path.realpath(path))
-            _make_folder(real.parent, made)
+            _make_folder(real.parent, made, roots)
             befores.append((real, real.read_bytes() if real.is_file() else None))
         for (path, data), (real, before) in zip(plan, befores, strict=True):
             write_file(str(path), data, real)
@@ -198,9 +210,42 @@ def _write_all(plan: list[tuple[Path, bytes]]) -> None:
         raise
 
 
-def _make_folder(folder: Path, made: list[Path]) -> None:
-    """``folder`` and the folders above it that are missing, each noted in ``made`` (to take back)."""
+def _refuse_dangling(path: Path) -> None:
+    """A file of the plan (or a folder above it) that is a symbolic link to nothing is refused: writing
+    through it would create a file, and folders, wherever the link names."""
+    for p in (path, *path.parents):
+        if os.path.islink(p) and not os.path.exists(p):
+            target = visible(os.readlink(p))
+            raise UsageProblem(
+                f"{visible(str(p))} verwijst naar {target}, dat niet bestaat; herstel of verwijder die verwijzing "
+                "en installeer opnieuw; er is niets gewijzigd"
+            )
+
+
+def _own_folders() -> list[Path]:
+    """Where --install-completion may make folders: below the home folder and ``XDG_CONFIG_HOME``."""
+    roots = [home_folder()]
+    xdg = os.environ.get("XDG_CONFIG_HOME", "")
+    if os.path.isabs(xdg):
+        roots.append(Path(xdg))
+    out = []
+    for root in roots:
+        with contextlib.suppress(OSError, RuntimeError):
+            if root.is_dir():
+                out.append(Path(os.path.realpath(root)))
+    return out
+
+
+def _make_folder(folder: Path, made: list[Path], roots: list[Path]) -> None:
+    """``folder`` and the folders above it that are missing, each noted in ``made`` (to take back);
+    only below one of ``roots`` (the user's own folders), never elsewhere."""
     missing = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]
+    for p in missing:
+        if not any(p != root and p.is_relative_to(root) for root in roots):
+            raise UsageProblem(
+                f"de map {visible(str(p))} bestaat niet en ligt buiten uw thuismap; bncost maakt daar geen mappen "
+                "(maak haar zelf of gebruik --show-completion); er is niets gewijzigd"
+            )
     for p in reversed(missing):
         p.mkdir()
         made.append(p)

@@ -133,6 +133,14 @@ def _bash_line() -> tuple[list[str], str]:
     return [_unquote(w) for w in words[1:cword]], incomplete
 
 
+def _zsh_line() -> tuple[list[str], str]:
+    """zsh: the finished words and the word under the cursor, each as typed (the script of this
+    version); a script of an earlier version passes only the line (``_line_up_to_cursor``)."""
+    if WORD_VAR not in os.environ:
+        return _line_up_to_cursor()
+    return split_words(_env(ARGS_VAR))[1:], _unquote(os.environ[WORD_VAR])
+
+
 def _line_up_to_cursor() -> tuple[list[str], str]:
     """zsh, fish: the line up to the cursor; after a space the word under the cursor is empty."""
     text = _env(ARGS_VAR)
@@ -168,7 +176,7 @@ def bash_opening_quote() -> str:
 
 READERS: dict[str, Callable[[], tuple[list[str], str]]] = {
     "bash": _bash_line,
-    "zsh": _line_up_to_cursor,
+    "zsh": _zsh_line,
     "fish": _line_up_to_cursor,
     "powershell": _powershell_line,
     "pwsh": _powershell_line,
@@ -209,17 +217,22 @@ def candidates(build: Callable[[str | None], Any], args: list[str], incomplete: 
 
 
 def _complete_in(command: Any, ctx: Any, words: list[str], incomplete: str) -> list[Any]:
-    """The completion items of the command whose finished words are ``words``."""
+    """The completion items of the command whose finished words are ``words``. A value is asked
+    for with an empty word and the word as typed in ``ctx.meta`` (``completion.TYPED``): the
+    callbacks match it forgivingly (``completion.matches``), which Typer's prefix filter would undo."""
+    from burgernet_cost.cli.completion import TYPED
+
     if "--" not in words and incomplete.startswith("-"):
         return list(command.shell_complete(ctx, incomplete))  # the names of its options
     params = command.get_params(ctx)
     last = words[-1] if words else None
+    ctx.meta[TYPED] = incomplete
     for param in params:
         if param.param_type_name == "option" and not param.is_flag and not param.count and last in param.opts:
-            return list(param.shell_complete(ctx, incomplete))
+            return list(param.shell_complete(ctx, ""))
     for param in params:
         if param.param_type_name == "argument" and (param.nargs == -1 or _source(ctx, param) != "COMMANDLINE"):
-            return list(param.shell_complete(ctx, incomplete))
+            return list(param.shell_complete(ctx, ""))
     return []
 
 
@@ -269,12 +282,28 @@ def _bash(items: list[Item]) -> tuple[str, int]:
     return "\n".join(bash_quote(value, opening) for value, _ in items), 0
 
 
+def _zsh_word(text: str) -> str:
+    """A word for zsh's ``eval``, in single quotes (a quote in it as '\\'')."""
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
 def _zsh(items: list[Item]) -> tuple[str, int]:
-    """An ``_arguments`` call for zsh to evaluate; no candidates: ``_files``."""
+    """A ``compadd`` call for zsh to evaluate: the values as bncost matched them (``-U``: zsh does not
+    match them again, so 'sud' becomes 'Súdwest-Fryslân'), zsh quoting what it inserts (an
+    apostrophe, a space), each shown with its description; ``--pakket=vo``: the values after
+    '--pakket='. No candidates: nothing (never the files of the folder)."""
     if not items:
-        return "_files", 0
-    lines = [f'"{_zsh_escape(v)}":"{_zsh_escape(_one_line(h))}"' if h.strip() else f'"{_zsh_escape(v)}"' for v, h in items]
-    return "_arguments '*: :((" + "\n".join(lines) + "))'", 0
+        return "", 0
+    typed = os.environ.get(WORD_VAR) or (split_words(_env(ARGS_VAR))[-1:] or [""])[0]
+    prefix = typed.partition("=")[0] + "=" if typed.startswith("-") and "=" in typed else ""
+    width = max(len(v) for v, _ in items)
+    shown = [f"{v:<{width}}  -- {_one_line(h)}" if h.strip() else v for v, h in items]
+    return (
+        "local -a _bncost_values _bncost_shown; "
+        f"_bncost_values=({' '.join(_zsh_word(v) for v, _ in items)}); "
+        f"_bncost_shown=({' '.join(_zsh_word(s) for s in shown)}); "
+        f"compadd -U -V bncost -l -d _bncost_shown {'-P ' + _zsh_word(prefix) + ' ' if prefix else ''}-a _bncost_values"
+    ), 0
 
 
 def _fish(items: list[Item]) -> tuple[str, int]:

@@ -121,6 +121,16 @@ def _years_in_data(jaren: list[int], *datasets: Any) -> None:
 
 
 def schema_cmd(
+    naam: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAAM]",
+            show_default=False,
+            help="Toon dit schema: een commando (estimate, regio, …: de vorm van zijn --format json) "
+            "of een databestand (tasks.yaml, interviews.yaml, …).",
+            autocompletion=later("schema_names"),
+        ),
+    ] = None,
     write: Annotated[bool, Opt("--write", help="Schrijf de schema's naar de map.")] = False,
     check: Annotated[bool, Opt("--check", help="Controleer of de schema's in de map actueel zijn (exit 1 als niet).")] = False,
     directory: Annotated[
@@ -140,15 +150,45 @@ def schema_cmd(
 ) -> None:
     from pathlib import Path
 
+    from burgernet_cost.cli import output_schemas
     from burgernet_cost.data import jsonschema
     from burgernet_cost.output.views.checks import schema_report
 
     if write and check:
         raise UsageProblem("kies --write of --check, niet beide")
+    if naam is not None:
+        if write or check or directory:
+            raise UsageProblem("NAAM toont één schema; laat --write, --check en --map dan weg")
+        _print_schema(naam, uitvoer)
+        return
     target = Path(directory) if directory else jsonschema.default_dir(data_dir)
+    outputs = output_schemas.generate()
     written = jsonschema.write(target) if write else []
-    states = [(name, data_file, "bijgewerkt" if name in written else state) for name, data_file, state in jsonschema.states(target)]
+    written += output_schemas.write(target, outputs) if write else []
+    states = [(name, f"data/{data_file}", state) for name, data_file, state in jsonschema.states(target)]
+    states += output_schemas.states(target, outputs)
+    states = [(name, voor, "bijgewerkt" if name in written else state) for name, voor, state in states]
     stale = [name for name, _, state in states if state in ("verouderd", "ontbreekt")]
     if check and stale:
         raise DataError(f"schema's niet actueel: {', '.join(stale)}; draai 'bncost schema --write'", file=shown(target))
     emit(schema_report(shown(target), states), fmt, uitvoer)
+
+
+def _print_schema(naam: str, uitvoer: str | None) -> None:
+    """``bncost schema NAAM``: one schema as it is generated now (the same text ``--write`` writes)."""
+    from burgernet_cost.cli import output_schemas
+    from burgernet_cost.cli.writing import emit_text
+    from burgernet_cost.data import jsonschema
+
+    text = naam.strip()
+    key = text.removesuffix(".json").removesuffix(".schema").removesuffix(".yaml")
+    is_data = text.endswith(".yaml") or (text.endswith(".schema.json") and not text.startswith("uitvoer/"))
+    if not is_data and key.removeprefix("uitvoer/") in output_schemas.SAMPLES:
+        emit_text(output_schemas.generate_one(key.removeprefix("uitvoer/")), uitvoer)
+        return
+    data = {name.removesuffix(".schema.json"): schema for name, schema in jsonschema.generate().items()}
+    if key in data:
+        emit_text(data[key], uitvoer)
+        return
+    known = ", ".join([*output_schemas.SAMPLES, *(f"{name}.yaml" for name in data)])
+    raise UsageProblem(f"NAAM: geen schema '{naam}'; kies een commando of een databestand: {known}")

@@ -47,10 +47,7 @@ def later(name: str, *args: str) -> Callable[[typer.Context, str], list[tuple[st
         from burgernet_cost.cli import completion, completion_paths
 
         target = getattr(completion, name, None) or getattr(completion_paths, name)
-        callback = target(*args) if args else target
-        wants_context = len(inspect.signature(callback).parameters) == 2  # (ctx, incomplete) or (incomplete)
-        found: list[tuple[str, str]] = callback(ctx, incomplete) if wants_context else callback(incomplete)
-        return found
+        return completion.answer(ctx, incomplete, target(*args) if args else target)
 
     complete.__name__ = f"tab_{name}"
     return complete
@@ -246,6 +243,7 @@ Jaar = Annotated[
         help="Reken met de situatie van 1 januari van dit jaar: de inwoners en gemeenten "
         "(CBS, 2012-2024) en het prijspeil. Standaard: de situatie van het rapport "
         "(inwoners 1-1-2014, prijspeil 1-4-2012).",
+        autocompletion=later("jaren"),
     ),
 ]
 PrijspeilJaar = Annotated[  # huidig: the 2014 situation stays; only the tariffs move to 1 January of the year

@@ -22,6 +22,7 @@ from burgernet_cost.cli.options import (
     Ledenbestand,
     Naam,
     Veiligheidsregio,
+    later,
     not_empty,
     one_selection,
     pakket_option,
@@ -33,7 +34,12 @@ from burgernet_cost.domain.codes import Pakket
 from burgernet_cost.errors import UsageProblem
 
 Opt = typer.Option
-Van = Annotated[int | None, Opt("--van", parser=parse_year, metavar="JAAR", show_default=False, help="Eerste jaar (standaard 2014).")]
+Van = Annotated[
+    int | None,
+    Opt(
+        "--van", parser=parse_year, metavar="JAAR", show_default=False, help="Eerste jaar (standaard 2014).", autocompletion=later("jaren")
+    ),
+]
 
 
 @shared(TARIEF_OPTIES, REKEN_OPTIES, DATA_OPTIES, UITVOER_OPTIES)
@@ -52,7 +58,12 @@ def series_cmd(
     tot: Annotated[
         int | None,
         Opt(
-            "--tot", parser=parse_year, metavar="JAAR", show_default=False, help="Laatste jaar (standaard het nieuwste met inwonertallen)."
+            "--tot",
+            parser=parse_year,
+            metavar="JAAR",
+            show_default=False,
+            help="Laatste jaar (standaard het nieuwste met inwonertallen).",
+            autocompletion=later("jaren"),
         ),
     ] = None,
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",

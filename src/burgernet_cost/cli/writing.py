@@ -178,9 +178,19 @@ def emit(report: Any, fmt: str | None, uitvoer: str | None = None, kalibratie: K
     chosen = format_for(uitvoer, fmt, FORMATS)
     if kalibratie:
         warn_uncalibrated(report, kalibratie)
-    text = render(report, chosen)
+    emit_text(render(report, chosen), uitvoer, real)
+
+
+def emit_text(text: str, uitvoer: str | None = None, real: Any = None) -> None:
+    """A finished text (a rendered report, a schema) to standard output or to the file ``uitvoer``
+    (``real``: what ``check_target`` found, when the caller asked already)."""
+    from burgernet_cost.cli.output_guard import is_stdout
+
+    to_stdout = uitvoer is None or is_stdout(uitvoer)
+    if uitvoer is not None and not to_stdout and real is None:
+        real = check_target(uitvoer)
     text = text if text.endswith("\n") else text + "\n"
-    if uitvoer is None or real is None:
+    if to_stdout or uitvoer is None or real is None:
         _write(sys.stdout, text)
     else:
         write_file(uitvoer, text.encode("utf-8"), real)
@@ -189,8 +199,8 @@ def emit(report: Any, fmt: str | None, uitvoer: str | None = None, kalibratie: K
 def warn_uncalibrated(report: Any, kalibratie: Kalibratiestand) -> None:
     """A result on data that fails calibration says so first, and no note keeps claiming that the
     rate profile reproduces the report."""
-    from burgernet_cost.output.document import Field
     from burgernet_cost.output.numbers import euro
+    from burgernet_cost.output.views.common import calibration_field
 
     first = kalibratie.mislukt[0]
     detail = ""
@@ -206,7 +216,7 @@ def warn_uncalibrated(report: Any, kalibratie: Kalibratiestand) -> None:
             f"deze data reproduceert de uitkomsten van het rapport niet{detail}; de kalibratie faalt, "
             "controleer de data met 'bncost validate'"
         )
-    report.parts.insert(0, Field("kalibratie", "Let op", {"reproduceert_rapport": False, "melding": text}, "raw", text=text))
+    report.parts.insert(0, calibration_field(text))
     report.notes[:] = [
         n.replace(
             "reproduceert beide gerapporteerde uitkomsten",

@@ -54,7 +54,7 @@ def states(directory: Path) -> list[tuple[str, str, str]]:
     out = []
     for (name, text), data_file in zip(generate().items(), SCHEMA_MODELS, strict=True):
         path = directory / name
-        state = "actueel" if _same(path, text) else ("verouderd" if path.exists() else "ontbreekt")
+        state = "actueel" if same(path, text) else ("verouderd" if path.exists() else "ontbreekt")
         out.append((name, data_file, state))
     return out
 
@@ -69,7 +69,7 @@ def check(directory: Path) -> list[str]:
     return stale
 
 
-def write(directory: Path) -> list[str]:
+def write(directory: Path, texts: dict[str, str] | None = None) -> list[str]:
     """Write the schemas that changed: all to temporary files first, then each renamed into place
     (never a half-written file, never a half-updated set when a write fails). The files get the
     mode a new file gets here (0644 under the usual umask). Problems become a DataError in Dutch."""
@@ -85,7 +85,7 @@ def write(directory: Path) -> list[str]:
         raise DataError("de map erboven bestaat niet; maak die eerst aan", file=shown) from None
     except OSError as exc:
         raise DataError(f"map kan niet worden gemaakt ({os_reason(exc)})", file=shown) from None
-    changed = {name: text for name, text in generate().items() if not _same(directory / name, text)}
+    changed = {name: text for name, text in (generate() if texts is None else texts).items() if not same(directory / name, text)}
     mask = os.umask(0)
     os.umask(mask)
     temps: dict[str, Path] = {}
@@ -105,7 +105,7 @@ def write(directory: Path) -> list[str]:
     return list(changed)
 
 
-def _same(path: Path, text: str) -> bool:
+def same(path: Path, text: str) -> bool:
     try:
         return path.is_file() and path.read_text(encoding="utf-8") == text
     except (OSError, UnicodeDecodeError):

@@ -43,16 +43,41 @@ _nodes: Any = None  # yaml.nodes, imported when a file is read
 SHOWN_AS: dict[str, str] = {}
 
 
+#: the shipped data (and the schemas shipped beside it) as every output names them when they are not
+#: below the working directory: no output shows the machine path of an installation
+#: ('data (meegeleverd)/interviews.yaml:61', 'schemas (meegeleverd)')
+SHIPPED_MARK = " (meegeleverd)"
+SHIPPED_NAME = "data" + SHIPPED_MARK
+
+
 def display_path(path: Path) -> str:
     """A file name as the user should read it: relative to the working directory when inside it
-    (or by the name ``SHOWN_AS`` gives its folder), control characters visible, at most 200 characters."""
+    (or by the name ``SHOWN_AS`` gives its folder; the shipped data installed with the package always
+    as ``SHIPPED_NAME``), control characters visible, at most 200 characters."""
     for folder, name in SHOWN_AS.items():
         if str(path).startswith(folder):
             return printable_path(name + str(path)[len(folder) :])
+    shipped = _in_shipped(path)
+    if shipped is not None and default_data_dir().parent.name == "shipped":  # installed: never below a user's folder
+        return printable_path(shipped)
     try:
         return printable_path(str(path.resolve().relative_to(Path.cwd().resolve())))
     except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop
-        return printable_path(str(path))
+        return printable_path(shipped if shipped is not None else str(path))
+
+
+def _in_shipped(path: Path) -> str | None:
+    """'data (meegeleverd)/interviews.yaml' for a path in the shipped data (installed: also
+    'schemas (meegeleverd)' beside it), else None."""
+    data = default_data_dir().resolve()
+    try:
+        inner = path.resolve().relative_to(data.parent).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return None
+    top, _, rest = inner.partition("/")
+    if top not in (data.name, "schemas"):
+        return None
+    return ("data" if top == data.name else top) + SHIPPED_MARK + (f"/{rest}" if rest else "")
 
 
 _PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")

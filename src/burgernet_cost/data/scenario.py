@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +61,13 @@ class Scenario:
             "naam": self.naam,
             "omschrijving": self.omschrijving,
             "bestand": self.bron,
-            "wijzigingen": [{"pad": w.pad, "waarde": _show(w.waarde), "herkomst": w.herkomst} for w in self.wijzigingen],
+            "wijzigingen": [{"pad": w.pad, "waarde": _typed(w.waarde), "herkomst": w.herkomst} for w in self.wijzigingen],
         }
+
+
+def _typed(value: Any) -> Any:
+    """A changed value for json as written: a number, a yes/no or a text (never "400" for 400)."""
+    return value if isinstance(value, (bool, int, Decimal, str)) or value is None else str(value)
 
 
 def _show(value: Any) -> str:

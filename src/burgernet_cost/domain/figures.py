@@ -124,9 +124,7 @@ def _figure(
 
 
 def _value(ident: str, value: object) -> Value:
-    """What a figure holds: a number or a text (a yes/no as 'ja'/'nee'); a record or list is no figure."""
-    if isinstance(value, bool):
-        return "ja" if value else "nee"
+    """What a figure holds: a number, a yes/no or a text; a record or list is no figure."""
     if isinstance(value, (Decimal, int, str)):
         return value
     raise TypeError(f"{ident} is no figure: {type(value).__name__}")

@@ -18,7 +18,7 @@ from typing import TypeAlias
 from burgernet_cost.domain.codes import WEAK_STATUSES, NoteCode, Status
 from burgernet_cost.structs import field, struct
 
-Value = Decimal | int | str
+Value = Decimal | int | str | bool  # a bool is a yes/no from the data (json true/false, shown ja/nee)
 
 #: a parameter of a figure, step, note or rate: what ``output/`` words; dates are ISO strings,
 #: a list is a tuple (of names, of (name, amount) pairs, …)

@@ -49,7 +49,7 @@ def machine(value: Any, kind: str) -> Any:
         value, kind = value.value, value.kind
     if value is None:
         return None
-    if kind in ("text", "status", "raw", "texts"):
+    if kind in ("text", "status", "raw", "texts", "value"):
         return value
     if kind == "bool":
         return bool(value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from burgernet_cost.domain.trace import Spoor
+from burgernet_cost.domain.trace import Spoor, Value
 from burgernet_cost.output import wording as w
 from burgernet_cost.output.cells import md
 from burgernet_cost.structs import field, struct
@@ -19,10 +19,31 @@ from burgernet_cost.structs import field, struct
 MAX_SIBLINGS_SHOWN = 12
 
 
+_TEXT = {"type": ["string", "null"]}
+#: the JSON Schema of a node of json "uitleg" (``Knoop.to_dict``); ``report_schema`` refers to it
+KNOOP_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "properties": {
+        "id": _TEXT,
+        "soort": {"enum": ["stap", "figuur", "verwijzing", "groep"]},
+        "label": {"type": "string"},
+        "waarde": {"type": ["boolean", "null", "number", "string"]},
+        "tekst": _TEXT,
+        "formule": _TEXT,
+        "bron": _TEXT,
+        "status": _TEXT,
+        "plaats": _TEXT,
+        "stappen": {"type": "array", "items": {"$ref": "#/$defs/knoop"}},
+    },
+    "required": ["bron", "formule", "id", "label", "plaats", "soort", "stappen", "status", "tekst", "waarde"],
+    "additionalProperties": False,
+}
+
+
 @struct(frozen=False)
 class Knoop:
     label: str
-    waarde: str
+    waarde: str  # as people read it ("€ 1.780,62"); json "tekst"
     formule: str | None = None
     bron: str | None = None
     status: str | None = None
@@ -30,13 +51,15 @@ class Knoop:
     id: str | None = None
     soort: str = "stap"  # "stap", "figuur", "verwijzing" or "groep"
     kinderen: list[Knoop] = field(default_factory=list)
+    getal: Value | None = None  # json "waarde": the value itself (a step's unrounded Decimal, a figure as the data holds it)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "soort": self.soort,
             "label": self.label,
-            "waarde": self.waarde,
+            "waarde": self.getal,
+            "tekst": self.waarde or None,
             "formule": self.formule,
             "bron": self.bron,
             "status": self.status,
@@ -72,17 +95,26 @@ def tree(spoor: Spoor) -> list[Knoop]:
                 plaats=f.plaats,
                 id=f.id,
                 soort="figuur",
+                getal=f.waarde,
             )
         s = steps[ident]
         if ident in done or (ident in roots and not as_root):
             where = "hierboven" if ident in done else "hieronder"
             return Knoop(
-                w.step_label(s), w.show(s.waarde, s.eenheid), formule=f"zie {where}", status="berekend", id=ident, soort="verwijzing"
+                w.step_label(s),
+                w.show(s.waarde, s.eenheid),
+                formule=f"zie {where}",
+                status="berekend",
+                id=ident,
+                soort="verwijzing",
+                getal=s.waarde,
             )
         done.add(ident)
         children = [node(i) for i in s.invoer]
         formula = w.step_formula(s)
-        return Knoop(w.step_label(s), w.show(s.waarde, s.eenheid), formule=formula, status="berekend", id=ident, kinderen=children)
+        return Knoop(
+            w.step_label(s), w.show(s.waarde, s.eenheid), formule=formula, status="berekend", id=ident, kinderen=children, getal=s.waarde
+        )
 
     return [node(r, as_root=True) for r in spoor.wortels]
 

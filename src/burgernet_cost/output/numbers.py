@@ -69,19 +69,29 @@ def pct(value: Decimal) -> str:
     return nl_number(value, 2 if quantize(value, 2) != quantize(value, 0) else 0) + "%"
 
 
-def machine(value: Decimal | int | None, kind: str) -> float | int | None:
-    """A figure for json/csv: rounded to the documented places, dot decimal, exact in repr."""
+def machine(value: Decimal | int | None, kind: str) -> Decimal | int | None:
+    """A figure for json/csv: the Decimal rounded (half up) to its kind's places in
+    ``MACHINE_PLACES``; never a float. ``renderers.json_text`` writes it as its digits."""
     if value is None:
         return None
+    if isinstance(value, bool):
+        raise TypeError("a yes/no is not a figure")
     if isinstance(value, int) or kind == "int":
         return int(value)
-    return float(quantize(value, MACHINE_PLACES[kind]))
+    rounded = quantize(Decimal(value), MACHINE_PLACES[kind])
+    return abs(rounded) if rounded == 0 else rounded  # never '-0.00'
+
+
+def decimal_text(value: Decimal) -> str:
+    """A Decimal as a json/csv number: all its digits, fixed notation (never 1E+16), dot decimal."""
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {value}")
+    return format(abs(value) if value == 0 else value, "f")
 
 
 def machine_text(value: Decimal | int | None, kind: str) -> str:
-    """As ``machine`` but as text (csv): no float repr surprises, no exponent."""
-    if value is None:
+    """As ``machine`` but as text (csv): the same digits as json writes."""
+    number = machine(value, kind)
+    if number is None:
         return ""
-    if isinstance(value, int) or kind == "int":
-        return str(int(value))
-    return format(quantize(value, MACHINE_PLACES[kind]), "f")
+    return str(number) if isinstance(number, int) else decimal_text(number)

@@ -2,10 +2,16 @@
 
 * ``table`` (default): aligned columns that fit the width, Dutch number formatting (€ 1.780,62), notes below.
 * ``markdown``: the same content as Markdown (tabulate, pipe tables), Dutch formatting.
-* ``json``: every field and table with a json key, in order: stable keys, dot decimals, numbers
-  rounded to the places in ``numbers.MACHINE_PLACES``; ``null`` where not quantified.
-* ``csv``: the report's csv table, one header row of stable column keys, dot decimals, same
-  rounding as json, empty cell where not quantified.
+* ``json``: every field and table with a json key, in order: stable keys; numbers are json numbers,
+  yes/no is ``true``/``false``, ``null`` where not quantified. A result's number is its Decimal rounded
+  half up to the places of its kind (``numbers.MACHINE_PLACES``: euros 2, per inhabitant 6, hours,
+  fte, rate and percent 4) and written digit for digit (``json_text``: never through a float, never
+  in exponent notation: 9861.47, 6.0000); a figure read from the data and a step of ``uitleg`` are
+  written exactly as the data holds or the calculation computed them (all digits). Each command's
+  json has a JSON Schema (``cli/output_schemas.py``, ``bncost schema COMMANDO``).
+* ``csv``: the report's csv table, one header row of stable column keys, the same number text as
+  json, empty cell where not quantified. Only data rows: a total is not a row of ``csv`` (summing a
+  column gives it; json has it under its own key, csv-nl and the table show it).
 * ``csv-nl``: the same table for a Dutch spreadsheet (Excel, LibreOffice in Dutch): ``;`` between
   fields, decimal comma, no thousands separator (so a cell is a number, not text), CRLF line ends and
   a UTF-8 byte-order mark (without it Excel reads the file as ANSI and garbles 'é' and '€').
@@ -20,6 +26,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from burgernet_cost.output import numbers as money
@@ -43,29 +50,30 @@ def render_json(report: Report) -> str:
             out[part.key] = _rows_json(part, body)
             if part.total_key and part.total_rows:
                 out[part.total_key] = _rows_json(part, part.rows[-1:])[0]
-    return _plain_numbers(json.dumps(_mark_exponents(out), ensure_ascii=False, indent=2)) + "\n"
+    return json_text(out) + "\n"
 
 
-def _mark_exponents(value: Any) -> Any:
-    """A float whose repr would use exponent notation (1.3e-05: a tiny rate per inhabitant) marked
-    to be written as plain decimals (0.000013), the exact value it was rounded to."""
-    if isinstance(value, float) and "e" in repr(value):
-        from decimal import Decimal
-
-        return f"\x00{format(Decimal(repr(value)), 'f')}\x00"
+def json_text(value: Any, indent: str = "") -> str:
+    """``value`` as json, laid out as ``json.dumps(indent=2, ensure_ascii=False)`` does, with a
+    Decimal written as its own digits (``numbers.decimal_text``): 9861.47 stays 9861.47, 1E+16 is
+    written 10000000000000000. A float is refused: a number reaches json as a Decimal or an int."""
+    if value is None or isinstance(value, (bool, str)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, int):
+        return str(int(value))
+    if isinstance(value, Decimal):
+        return money.decimal_text(value)
+    inner = indent + "  "
     if isinstance(value, dict):
-        return {k: _mark_exponents(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_mark_exponents(v) for v in value]
-    return value
-
-
-def _plain_numbers(text: str) -> str:
-    if "\\u0000" not in text:
-        return text
-    import re
-
-    return re.sub(r'"\\u0000(-?[0-9]+(?:\.[0-9]+)?)\\u0000"', r"\1", text)
+        if not value:
+            return "{}"
+        items = (f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {json_text(v, inner)}" for k, v in value.items())
+        return "{\n" + ",\n".join(items) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        return "[\n" + ",\n".join(inner + json_text(v, inner) for v in value) + "\n" + indent + "]"
+    raise TypeError(f"no json for {type(value).__name__}")
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
@@ -92,7 +100,9 @@ def render_csv(report: Report, nl: bool = False) -> str:
 
     writer = csv.writer(out, delimiter=";" if nl else ",", lineterminator="\r\n" if nl else "\n")
     writer.writerow([csv_safe(str(c.key)) for c in columns])
-    for row in table.rows:
+    # csv is tidy: only data rows, so that a column's sum is its total; csv-nl (for people) keeps the totals
+    rows = table.rows if nl or not table.total_rows else table.rows[: len(table.rows) - table.total_rows]
+    for row in rows:
         cells = []
         for c in columns:
             v, kind = row.get(c.key), c.kind

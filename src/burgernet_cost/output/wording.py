@@ -92,10 +92,12 @@ def number_in_unit(value: Decimal, unit: str, decimals: int) -> str:
     return nl.euro(value, decimals) if unit.startswith("€") else nl.nl_number(value, decimals)
 
 
-def show(value: Decimal | int | str | None, unit: str, written: bool = False) -> str:
+def show(value: Decimal | int | str | bool | None, unit: str, written: bool = False) -> str:
     """A value with its unit, as the explanation shows it (decimals: ``places``)."""
     if value is None:
         return "niet gekwantificeerd"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
     if isinstance(value, str):
         return value
     d = Decimal(value)

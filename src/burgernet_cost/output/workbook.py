@@ -329,7 +329,7 @@ def _bronnen(book: Book, d: Dossier, ds: Any, colofon: Any) -> None:
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             ws.write_number(row, 1, float(value))
         else:
-            book.text(ws, row, 1, words.text(str(value)))
+            book.text(ws, row, 1, ("ja" if value else "nee") if isinstance(value, bool) else words.text(str(value)))
         for col, key in ((2, "eenheid"), (3, "bron"), (4, "status"), (5, "plaats")):
             book.text(ws, row, col, f[key])
         row += 1

@@ -249,21 +249,24 @@ def validate_report(result: Validation, strict: bool) -> Report:
 
 
 def schema_report(directory: str, states: list[tuple[str, str, str]]) -> Report:
-    """The JSON Schemas of the data files and whether the files in the folder are current."""
-    rows = [{"schema": name, "databestand": f"data/{data_file}", "toestand": state} for name, data_file, state in states]
+    """The JSON Schemas (of the data files, of each command's json) and whether the files in the
+    folder are current; ``states``: (schema file, what it describes, state)."""
+    rows = [{"schema": name, "voor": voor, "toestand": state} for name, voor, state in states]
     stale = sum(1 for _, _, state in states if state in ("verouderd", "ontbreekt"))
     summary = "alle schema's zijn actueel" if not stale else f"{stale} schema('s) niet actueel; draai 'bncost schema --write'"
     parts: list[Part] = [
         Field("map", "Map", directory),
         Field("actueel", "Toestand", not stale, "bool", text=summary),
-        Table("schemas", [Column("schema", "Schema"), Column("databestand", "Voor"), Column("toestand", "Toestand")], rows),
+        Table("schemas", [Column("schema", "Schema"), Column("voor", "Voor"), Column("toestand", "Toestand")], rows),
     ]
     return Report(
         "schema",
-        "JSON Schema's van de databestanden",
+        "JSON Schema's van de databestanden en van de json-uitvoer",
         parts,
         [
             "Editors met YAML-ondersteuning valideren tijdens het typen: elk databestand begint met "
-            "'# yaml-language-server: $schema=../schemas/….schema.json'."
+            "'# yaml-language-server: $schema=../schemas/….schema.json'.",
+            "De json van elk commando (--format json) voldoet aan schemas/uitvoer/COMMANDO.schema.json; "
+            "'bncost schema COMMANDO' toont het schema.",
         ],
     )

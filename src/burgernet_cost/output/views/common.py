@@ -107,8 +107,10 @@ def rate_field(tarief: Uurtarief, spoor: Spoor) -> Field:
 
 
 def _figure_value(waarde: Waarde) -> Waarde:
-    if isinstance(waarde, Decimal):
-        return format(waarde.normalize(), "f") if waarde == waarde.to_integral() else str(waarde)
+    """A figure's value for json, as the data holds it: a number (every digit written, 3858 not
+    "3858"), a yes/no (true/false) or a text."""
+    if isinstance(waarde, Decimal) and waarde == waarde.to_integral():
+        return int(waarde)
     return waarde
 
 
@@ -121,7 +123,7 @@ def figures_field(figuren: tuple[Figuur, ...]) -> Field:
             [
                 Field("id", None, f.id),
                 Field("naam", None, figure_label(f)),
-                Field("waarde", None, _figure_value(f.waarde), "raw"),
+                Field("waarde", None, _figure_value(f.waarde), "value"),
                 Field("eenheid", None, f.eenheid),
                 Field("bron", None, f.bron),
                 Field("status", None, f.status),
@@ -139,7 +141,11 @@ def relative_place(plaats: str | None, root: Path) -> str:
     """'…/data/interviews.yaml:127' -> 'interviews.yaml:127' (a place in the data folder: a document names no machine path)."""
     if not plaats:
         return ""
+    from burgernet_cost.data.reading import SHIPPED_NAME
+
     path, sep, line = plaats.rpartition(":") if plaats.rpartition(":")[2].isdigit() else (plaats, "", "")
+    if path.startswith(SHIPPED_NAME + "/"):  # the shipped data, named without its machine path
+        return path.removeprefix(SHIPPED_NAME + "/") + (f":{line}" if sep else "")
     try:
         shown = Path(path).resolve().relative_to(root.resolve()).as_posix()
     except (ValueError, OSError):
@@ -267,6 +273,17 @@ def report_points(ds: Dataset, command: str) -> list[str]:
     return out
 
 
+def calibration_field(text: str) -> Field:
+    """json "kalibratie" (any command on data that no longer reproduces the report's results)."""
+    return Field(
+        "kalibratie",
+        "Let op",
+        [Field("reproduceert_rapport", None, False, "bool"), Field("melding", None, text)],
+        "object",
+        text=text,
+    )
+
+
 def data_field(data_dir: str) -> Field:
     return Field(None, "Data", data_dir)
 
@@ -279,7 +296,13 @@ def explanation(ds: Dataset | None, uitleg: list[Knoop] | None) -> list[Part]:
     """json "scenario" (when a scenario applies) and "uitleg" (with --uitleg)."""
     parts: list[Part] = []
     if ds is not None and ds.scenario is not None:
-        parts.append(Field("scenario", None, ds.scenario.to_dict(), "raw"))
+        s = ds.scenario.to_dict()
+        changes = [
+            [Field("pad", None, w["pad"]), Field("waarde", None, w["waarde"], "value"), Field("herkomst", None, w["herkomst"])]
+            for w in s["wijzigingen"]
+        ]
+        fields = [Field(k, None, s[k]) for k in ("naam", "omschrijving", "bestand")]
+        parts.append(Field("scenario", None, [*fields, Field("wijzigingen", None, changes, "objects")], "object"))
     if uitleg is not None:
         parts.append(Field("uitleg", None, [k.to_dict() for k in uitleg], "raw"))
     return parts

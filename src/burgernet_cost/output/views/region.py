@@ -170,7 +170,7 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
     unit_columns = [Column("politie_eenheid", "Politie-eenheid"), Column("gemeenten", "Gemeenten", "int"), *numbers]
     if per_unit:
         shown = Table(None, unit_columns, [*units, {**total, "politie_eenheid": "Totaal"}], total_rows=1, formats=display_only)
-        machine = Table(None, unit_columns, [*units, {**total, "politie_eenheid": "Totaal"}], formats=csv_only)
+        machine = Table(None, unit_columns, [*units, {**total, "politie_eenheid": "Totaal"}], total_rows=1, formats=csv_only)
     else:
         shown = Table(
             None,
@@ -191,6 +191,7 @@ def _member_tables(regio: Regio, per_unit: bool) -> tuple[list[Part], list[Part]
                 Column("prijspeil", ""),
             ],
             [*members, {**total, "gemeente": "Totaal", "code": "", "bron_inwoners": "", "totaal": True}],
+            total_rows=1,
             formats=csv_only,
         )
     leden = Table(

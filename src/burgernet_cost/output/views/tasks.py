@@ -131,7 +131,10 @@ def _bijlage2_parts(ds: Dataset, tasks: list[Taak], parts: list[Part], full: boo
     parts.append(
         Table(
             "bijlage2",
-            [Column(k, "") for k in ("id", "rol", "onderwerp", "kop", "tekst", "komt_overeen_met")],
+            [
+                Column(k, "", {"kop": "bool", "komt_overeen_met": "texts"}.get(k, "text"))
+                for k in ("id", "rol", "onderwerp", "kop", "tekst", "komt_overeen_met")
+            ],
             [
                 {
                     "id": r.id,
@@ -233,7 +236,7 @@ def _footnotes(ds: Dataset, tasks: list[Taak], parts: list[Part]) -> list[str]:
         parts.append(
             Table(
                 "voetnoten",
-                [Column(k, "") for k in ("nummer", "rol", "taak", "bij", "tekst")],
+                [Column(k, "", "int" if k == "nummer" else "text") for k in ("nummer", "rol", "taak", "bij", "tekst")],
                 [{"nummer": n.nummer, "rol": rol, "taak": taak, "bij": n.bij, "tekst": n.tekst} for n, rol, taak in found],
                 formats=frozenset({JSON}),
             )
