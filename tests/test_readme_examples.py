@@ -10,4 +10,4 @@ def test_readme_examples_are_what_the_program_prints():
     commands = [m.group(2) for m in BLOCK.finditer(text)]
     assert len(commands) >= 2 and "bncost estimate --inwoners 54600 --pakket basis" in commands
     _, stale = regenerate(text)
-    assert stale == [], f"README shows old output for {stale}: run python tests/readme_examples.py"
+    assert stale == [], f"README shows old output for {stale}: run: python tools/regen.py"

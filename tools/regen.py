@@ -34,6 +34,7 @@ STEPS: tuple[tuple[str, list[str], tuple[str, ...]], ...] = (
     ("JSON-schema's", ["-m", "burgernet_cost", "schema", "--write", "--map", "schemas", "--data-dir", "data"], ("schemas",)),
     ("statussen", ["tests/test_statuses.py"], ("tests/golden/statussen.txt",)),
     ("gouden uitvoer", ["tests/golden/record.py"], ("tests/golden/cases",)),
+    ("voorbeelden in README", ["tests/readme_examples.py"], ("README.md",)),
     ("gouden documenten", ["tests/test_golden_rapport.py"], ("tests/golden/rapport",)),
 )
 

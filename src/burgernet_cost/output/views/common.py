@@ -14,7 +14,7 @@ from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Spoor
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import DISPLAY, Cell, Column, Field, Part, Row, Table
-from burgernet_cost.output.wording import date_nl, figure_label, rate_description, show
+from burgernet_cost.output.wording import date_nl, figure_label, rate_description, show, written_places
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
@@ -154,10 +154,11 @@ def relative_place(plaats: str | None, root: Path) -> str:
 
 
 def value_text(waarde: object) -> str:
+    """A figure's value as the data writes it (162,5 not 162,5000; at most 6 decimals)."""
     if isinstance(waarde, bool):
         return "ja" if waarde else "nee"
     if isinstance(waarde, (int, Decimal)):
-        return money.nl_number(waarde, 0 if isinstance(waarde, int) or waarde == waarde.to_integral() else 4)
+        return money.nl_number(waarde, 0 if isinstance(waarde, int) else min(written_places(waarde), 6))
     return str(waarde)
 
 

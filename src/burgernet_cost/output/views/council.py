@@ -11,7 +11,7 @@ from burgernet_cost.domain.assumptions import Bereik, Optie
 from burgernet_cost.domain.trace import Figuur
 from burgernet_cost.output.document import DISPLAY, Column, Row, Table
 from burgernet_cost.output.views.common import value_text
-from burgernet_cost.output.wording import PAKKET_LABELS, figure_label, show
+from burgernet_cost.output.wording import PAKKET_LABELS, figure_label
 
 
 def band_table(bereik: Bereik, standaard: Decimal, pakket: str, describe: Callable[[tuple[Optie, ...]], str]) -> Table:
@@ -32,19 +32,12 @@ def band_table(bereik: Bereik, standaard: Decimal, pakket: str, describe: Callab
     )
 
 
-def _as_written(f: Figuur) -> str:
-    """A figure's value as the data writes it, with its unit (the explanation's rule: 162,5 uur/maand, € 3.858 per maand)."""
-    if isinstance(f.waarde, (int, Decimal)) and not isinstance(f.waarde, bool):
-        return show(f.waarde, f.eenheid, written=True)
-    return value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else "")
-
-
 def figures_table(figuren: Iterable[Figuur]) -> Table:
     """Every figure the amounts rest on, with its source and status (the appendix)."""
     rows: list[Row] = [
         {
             "naam": figure_label(f),
-            "waarde_tekst": _as_written(f),
+            "waarde_tekst": value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else ""),
             "bron": f.bron,
             "status": f.status,
         }
