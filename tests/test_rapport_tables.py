@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal
 from html.parser import HTMLParser
@@ -339,7 +340,8 @@ def figures(t: dict[str, Any], cli: Cli) -> None:
         else:
             assert source == words.text(f["bron"]), (name, source, f["bron"])
         if isinstance(f["waarde"], (int, float)) and not isinstance(f["waarde"], bool):
-            assert _number(value.split(" ")[0] if f["eenheid"] else value)[0] == Decimal(str(f["waarde"])), (name, value)
+            number = re.search(r"-?[0-9.]+(?:,[0-9]+)?", value)  # '€ 3.858 per maand', '162,5 uur/maand', '10%'
+            assert number and _number(number.group(0))[0] == Decimal(str(f["waarde"])), (name, value)
 
 
 #: (section, caption or first column head) -> the check of that table

@@ -40,6 +40,7 @@ from burgernet_cost.cli.options import (
     one_of_inhabitants,
     one_selection,
     pakket_option,
+    region_options,
     shared,
 )
 from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
@@ -242,14 +243,7 @@ def region_cmd(
     from burgernet_cost.domain.region import region
     from burgernet_cost.output.views.region import region_report
 
-    given: dict[str, str | None] = {
-        "eenheid": eenheid,
-        "veiligheidsregio": veiligheidsregio,
-        "gemeenten": gemeenten,
-        "bestand": bestand,
-        "alle": "ja" if alle else None,
-    }
-    not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
+    given = region_options(eenheid, veiligheidsregio, gemeenten, bestand, alle)
     soort = one_selection(given)
     choose_sheet(blad, bestand)
     choose_list_name(naam, bestand)

@@ -554,6 +554,21 @@ def with_shared(func: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def region_options(
+    eenheid: str | None, veiligheidsregio: str | None, gemeenten: str | None, bestand: str | None, alle: bool
+) -> dict[str, str | None]:
+    """The ways of choosing a region's members (regio, rapport, reeks, gevoeligheid), an empty text refused:
+    at most one is set (``one_selection``)."""
+    not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
+    return {
+        "eenheid": eenheid,
+        "veiligheidsregio": veiligheidsregio,
+        "gemeenten": gemeenten,
+        "bestand": bestand,
+        "alle": "alle" if alle else None,
+    }
+
+
 def not_empty(**options: str | None) -> None:
     """An option given as an empty string is a mistake, not 'use the default'."""
     for name, value in options.items():

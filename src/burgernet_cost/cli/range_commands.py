@@ -26,6 +26,7 @@ from burgernet_cost.cli.options import (
     not_empty,
     one_selection,
     pakket_option,
+    region_options,
     shared,
 )
 from burgernet_cost.cli.parsers import parse_year
@@ -74,16 +75,12 @@ def series_cmd(
     from burgernet_cost.output.views.series import series_report
     from burgernet_cost.output.wording import inhabitants_title
 
-    given: dict[str, str | None] = {
+    not_empty(gemeente=gemeente)
+    given = {
         "gemeente": gemeente,
-        "eenheid": eenheid,
-        "veiligheidsregio": veiligheidsregio,
-        "gemeenten": gemeenten,
-        "bestand": bestand,
-        "alle": "alle" if alle else None,
+        **region_options(eenheid, veiligheidsregio, gemeenten, bestand, alle),
         "inwoners": None if inwoners is None else str(inwoners),
     }
-    not_empty(gemeente=gemeente, eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
     soort = _one(given)
     choose_sheet(blad, bestand)
     choose_list_name(naam, bestand)
@@ -172,14 +169,7 @@ def sensitivity_cmd(
     from burgernet_cost.output.views.ranges import sensitivity_report
     from burgernet_cost.output.wording import inhabitants_title, notes_text
 
-    regions: dict[str, str | None] = {
-        "eenheid": eenheid,
-        "veiligheidsregio": veiligheidsregio,
-        "gemeenten": gemeenten,
-        "bestand": bestand,
-        "alle": "alle" if alle else None,
-    }
-    not_empty(eenheid=eenheid, veiligheidsregio=veiligheidsregio, gemeenten=gemeenten, bestand=bestand)
+    regions = region_options(eenheid, veiligheidsregio, gemeenten, bestand, alle)
     choose_list_name(naam, bestand)
     herkomst, k = None, 1
     if any(v is not None for v in regions.values()):  # a region: the sum of its members (DOMAIN.md §11)

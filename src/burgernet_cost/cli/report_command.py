@@ -35,9 +35,9 @@ from burgernet_cost.cli.options import (
     Tarief,
     Veiligheidsregio,
     later,
-    not_empty,
     one_of_inhabitants,
     pakket_option,
+    region_options,
     shared,
 )
 from burgernet_cost.cli.parsers import parse_choice
@@ -125,13 +125,7 @@ def report_cmd(
             tarief,
             schaalvoordeel,
             data_dir,
-            {
-                "eenheid": eenheid,
-                "veiligheidsregio": veiligheidsregio,
-                "gemeenten": gemeenten,
-                "bestand": bestand,
-                "alle": "ja" if alle else None,
-            },
+            region_options(eenheid, veiligheidsregio, gemeenten, bestand, alle),
         )
     chosen = format_for(uitvoer, fmt, DOCUMENT_FORMATS)
     from burgernet_cost.cli.output_guard import is_stdout
@@ -139,9 +133,7 @@ def report_cmd(
     real = check_target(uitvoer) if not is_stdout(uitvoer) else None
     if real is None and chosen == "xlsx":
         raise UsageProblem("een werkmap gaat naar een bestand, niet naar het scherm", field="uitvoer")
-    given = {"eenheid": eenheid, "veiligheidsregio": veiligheidsregio, "gemeenten": gemeenten, "bestand": bestand}
-    not_empty(**given)
-    given["alle"] = "ja" if alle else None
+    given = region_options(eenheid, veiligheidsregio, gemeenten, bestand, alle)
     regio = [k for k, v in given.items() if v is not None]
     if len(regio) > 1 or (regio and (gemeente is not None or inwoners is not None)):
         raise UsageProblem(
@@ -179,7 +171,6 @@ def _per_member(
     regio = [k for k, v in given.items() if v is not None]
     if len(regio) != 1 or gemeente is not None or inwoners is not None:
         raise UsageProblem("--per-gemeente hoort bij één regio: kies --eenheid, --veiligheidsregio, --gemeenten, --bestand of --alle")
-    not_empty(**{k: v for k, v in given.items() if k != "alle"})
     folder = output_folder(uitvoer)
     chosen = fmt or "html"
     _require(chosen)

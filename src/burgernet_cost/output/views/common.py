@@ -13,7 +13,7 @@ from burgernet_cost.domain.rate import Uurtarief
 from burgernet_cost.domain.rounding import quantize
 from burgernet_cost.domain.trace import Figuur, Spoor
 from burgernet_cost.output import numbers as money
-from burgernet_cost.output.document import DISPLAY, Cell, Column, Field, Part, Row, Table
+from burgernet_cost.output.document import Cell, Field, Part, Row
 from burgernet_cost.output.wording import date_nl, figure_label, rate_description, show, written_places
 
 if TYPE_CHECKING:
@@ -171,6 +171,14 @@ def figures_of(vergelijkingen: Iterable[HasFigures]) -> list[Figuur]:
     return sorted(figures.values(), key=lambda f: ({"aanname": 0, "afgeleid": 1, "invoer": 2}.get(f.status, 3), f.id))
 
 
+def figure_value_text(f: Figuur) -> str:
+    """A figure's value as the data writes it, with its unit, as the explanation shows it
+    ('€ 3.858 per maand', '162,5 uur/maand'): one wording for json, the document and the workbook."""
+    if isinstance(f.waarde, (int, Decimal)) and not isinstance(f.waarde, bool):
+        return show(f.waarde, f.eenheid, written=True)
+    return value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else "")
+
+
 def figure_rows(figuren: Iterable[Figuur], root: Path) -> list[dict[str, Any]]:  # type: ignore[explicit-any]
     """The figures as json "figuren" names them, with their place relative to the data folder.
     (The one ``Any`` left in the views: output/workbook.py reads these rows by a key from a loop, as text.)"""
@@ -182,9 +190,7 @@ def figure_rows(figuren: Iterable[Figuur], root: Path) -> list[dict[str, Any]]: 
                 "id": f.id,
                 "naam": figure_label(f),
                 "waarde": f.waarde,
-                "waarde_tekst": show(f.waarde, f.eenheid, written=True)
-                if isinstance(f.waarde, (int, Decimal)) and not isinstance(f.waarde, bool)
-                else value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else ""),
+                "waarde_tekst": figure_value_text(f),
                 "eenheid": f.eenheid,
                 "bron": f.bron,
                 "plaats": place,
@@ -193,22 +199,6 @@ def figure_rows(figuren: Iterable[Figuur], root: Path) -> list[dict[str, Any]]: 
             }
         )
     return rows
-
-
-def figures_table(figuren: Iterable[Figuur], root: Path) -> Table:
-    """The council document's appendix: every figure with its source and status."""
-    return Table(
-        None,
-        [
-            Column("naam", "Cijfer", width="34%"),
-            Column("waarde_tekst", "Waarde", align="right", width="22%"),
-            Column("bron_plaats", "Bron (plaats in de data)", width="30%"),
-            Column("status", "Status", "status", width="14%"),
-        ],
-        figure_rows(figuren, root),
-        title="Elk cijfer waarop de bedragen rusten, met bron en status",
-        formats=frozenset({DISPLAY}),
-    )
 
 
 def sources_field(figuren: tuple[Figuur, ...]) -> Field:

@@ -10,7 +10,7 @@ from decimal import Decimal
 from burgernet_cost.domain.assumptions import Bereik, Optie
 from burgernet_cost.domain.trace import Figuur
 from burgernet_cost.output.document import DISPLAY, Column, Row, Table
-from burgernet_cost.output.views.common import value_text
+from burgernet_cost.output.views.common import figure_value_text
 from burgernet_cost.output.wording import PAKKET_LABELS, figure_label
 
 
@@ -37,7 +37,7 @@ def figures_table(figuren: Iterable[Figuur]) -> Table:
     rows: list[Row] = [
         {
             "naam": figure_label(f),
-            "waarde_tekst": value_text(f.waarde) + (f" {f.eenheid}" if f.eenheid else ""),
+            "waarde_tekst": figure_value_text(f),
             "bron": f.bron,
             "status": f.status,
         }
