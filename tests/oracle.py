@@ -74,3 +74,14 @@ def plain(value: Decimal) -> str:
     whole, _, fraction = text.partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return grouped + ("," + fraction if fraction else "")
+
+
+def scale_advantage(ds: Any, model: str) -> Any:
+    """The data's scale advantage of the executor that performs relatiebeheer and communicatie in
+    ``model`` (with ``naam``: the executor's name, and ``procent``)."""
+    m = next(m for m in ds.models.modellen if m.id == model)
+    u = next(u for u in ds.models.uitvoerders if u.id == m.uitvoering["relatiebeheer_communicatie"])
+    assert u.schaalvoordeel is not None
+    from types import SimpleNamespace
+
+    return SimpleNamespace(naam=u.naam, procent=u.schaalvoordeel.procent, data=u.schaalvoordeel)

@@ -41,7 +41,7 @@ def test_entries_are_written_once_and_only_for_plain_data(fresh_cache):
     names = sorted(p.name.split("-")[0] for p in fresh_cache.glob("*.json"))
     assert names == ["dataset", "gemeenten"]
     before = {p: p.stat().st_mtime_ns for p in fresh_cache.glob("*.json")}
-    run(["estimate", "-n", "1000", "--set", "inrichtingsmodellen.schaalvoordeel_landelijk.procent=20"])
+    run(["estimate", "-n", "1000", "--set", "inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent=20"])
     run(["validate"])
     assert {p: p.stat().st_mtime_ns for p in fresh_cache.glob("*.json")} == before
     assert oct(fresh_cache.stat().st_mode & 0o777) == "0o700"

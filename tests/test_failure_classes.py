@@ -679,7 +679,7 @@ def test_repeatable_options_and_values_that_look_like_options_are_fine(bncost):
         "-n",
         "5000",
         "--set",
-        "inrichtingsmodellen.schaalvoordeel_landelijk.procent=20",
+        "inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent=20",
         "--set",
         "interviews.waarnemingen[2].uren_per_maand=300",
         "--uitleg",
@@ -708,7 +708,7 @@ def test_output_never_destroys_input(bncost, tmp_path, data_copy, monkeypatch):
     members = tmp_path / "leden.csv"
     members.write_text("gemeente\nUtrecht\n", encoding="utf-8")
     scenario = tmp_path / "s.yaml"
-    scenario.write_text("naam: x\nwijzigingen:\n  inrichtingsmodellen.schaalvoordeel_landelijk.procent: 20\n", encoding="utf-8")
+    scenario.write_text("naam: x\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent: 20\n", encoding="utf-8")
     before = {p: p.read_bytes() for p in (members, scenario, data_copy / "tasks.yaml", data_copy / "gemeenten" / "gemeenten_2024.csv")}
     for args in (
         ["regio", "--bestand", "leden.csv", "-o", "leden.csv"],
@@ -1603,7 +1603,7 @@ def test_every_input_of_the_run_is_guarded(bncost, tmp_path, data_copy):
     members = tmp_path / "leden.csv"
     members.write_text("gemeente;inwoners\nUtrecht;300000\n", encoding="utf-8")
     scenario = tmp_path / "s.yaml"
-    scenario.write_text("naam: s\nwijzigingen:\n  inrichtingsmodellen.schaalvoordeel_landelijk.procent: 20\n", encoding="utf-8")
+    scenario.write_text("naam: s\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent: 20\n", encoding="utf-8")
     cases = [
         ["regio", "--bestand", members, "-o", members, "-f", "csv", "--overschrijf"],
         ["estimate", "-n", 5, "--scenario", scenario, "-o", scenario, "-f", "json", "--overschrijf"],
@@ -1698,7 +1698,7 @@ def test_dev_stdout_into_a_pipe_is_standard_output(target):
         (["compare-models", "--uitleg", "-f", "csv-nl"], "--uitleg: heeft geen effect bij csv-nl"),
         (["regio", "--alle", "--uitleg", "-o", "regio.csv"], "--uitleg: heeft geen effect bij csv"),
         (
-            ["compare-models", "--schaalvoordeel", "20", "--set", "inrichtingsmodellen.schaalvoordeel_landelijk.procent=30"],
+            ["compare-models", "--schaalvoordeel", "20", "--set", "inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent=30"],
             "--schaalvoordeel",
         ),
         (["estimate", "-n", "5000", "--uurtarief", "40", "--set", "salary_scales.tariefprofielen[0].periodiek=5"], "--uurtarief"),
@@ -1913,7 +1913,7 @@ def test_characters_without_a_plain_form_are_escaped_not_dropped(bncost, tmp_pat
     "setting, needle",
     [
         ("interviews.waarnemingen[0].uren_per_maand=-5", "interviews.waarnemingen[0].uren_per_maand: -5 moet groter zijn dan 0"),
-        ("inrichtingsmodellen.schaalvoordeel_landelijk.procent=150", "schaalvoordeel_landelijk.procent: 150"),
+        ("inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent=150", "schaalvoordeel.procent: 150"),
         ("salary_scales.uurloon.uren_per_week=0", "uurloon.uren_per_week: 0"),
         ("interviews.waarnemingen[0].uren_per_maand=abc", "moet een getal zijn"),
     ],

@@ -41,7 +41,7 @@ RUNS = [
     "regio --veiligheidsregio Utrecht",
     "regio --alle --bandbreedte",
     "regio --bestand tests/golden/files/leden.csv --uitleg",
-    "regio --eenheid Limburg --per gemeente --model landelijk --set inrichtingsmodellen.schaalvoordeel_landelijk.procent=20",
+    "regio --eenheid Limburg --per gemeente --model landelijk --set inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent=20",
     "gevoeligheid --gemeente Amersfoort --pakket volledig",
     "reeks --alle --van 2020",
     "reeks --gemeenten Utrecht,Zeist",

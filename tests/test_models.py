@@ -94,8 +94,8 @@ def test_default_is_reference_municipality(bncost, dataset):
 def test_landelijk_is_an_assumption_with_source(bncost, dataset):
     r = bncost("compare-models", "-n", 54600, "-p", "basis")
     assert "3. Landelijk *" in r.out
-    pct = money.pct(dataset.models.schaalvoordeel_landelijk.procent)
-    assert f"Schaalvoordeel landelijk: {pct} (aanname; §5.1" in r.out
+    sv = oracle.scale_advantage(dataset, "landelijk")
+    assert f"Schaalvoordeel {sv.naam}: {money.pct(sv.procent)} (aanname; §5.1" in r.out
     assert "* Dit model rust op de aanname" in r.out
 
 
@@ -118,7 +118,7 @@ def test_model_laws(dataset, inwoners, pakket, tarief):
     assert reg.eigen_kosten == lan.eigen_kosten == beleid.kosten_per_jaar
     assert reg.totaal == reg.eigen_kosten + reg.bijdrage
     # the scale advantage applies to the computed tariff; §6's advice is one national amount
-    sv = dataset.models.schaalvoordeel_landelijk.procent if tarief == "berekend" else Decimal(0)
+    sv = oracle.scale_advantage(dataset, "landelijk").procent if tarief == "berekend" else Decimal(0)
     # exactly the scale advantage (up to Decimal's 28 significant digits, far below a cent)
     assert abs(lan.totaal - (reg.totaal - reg.bijdrage * sv / 100)) < Decimal("1e-15")
     assert money.quantize(reg.totaal - lan.totaal, 2) == money.quantize(reg.bijdrage * sv / 100, 2)
@@ -135,7 +135,7 @@ def test_model_laws(dataset, inwoners, pakket, tarief):
 @settings(max_examples=60, deadline=None)
 @given(inwoners=st.integers(1, 20_000_000), sv=st.decimals(0, 99, places=2))
 def test_landelijk_never_above_regionaal(dataset, inwoners, sv):
-    v = compare(dataset, inwoners, "volledig", "berekend", schaalvoordeel=sv)
+    v = compare(dataset, inwoners, "volledig", "berekend", schaalvoordeel={"landelijk": sv})
     assert v.model("landelijk").totaal <= v.model("regionaal").totaal
 
 
@@ -143,8 +143,7 @@ def test_schaalvoordeel_option(bncost, dataset):
     r = bncost("compare-models", "-n", 100000, "-p", "basis", "--schaalvoordeel", "25", "-f", "json")
     assert r.code == 0, r.err
     data = json.loads(r.out, parse_float=Decimal)
-    assert data["schaalvoordeel_landelijk"]["procent"] == 25
-    assert data["schaalvoordeel_landelijk"]["status"] == "invoer"
+    assert data["schaalvoordelen"] == [{"uitvoerder": "landelijk", "procent": 25, "status": "invoer", "bron": "§5.1"}]
     models = {m["model"]: m for m in data["vergelijkingen"][0]["modellen"]}
     regional = compare(dataset, 100000, "basis").model("regionaal").bijdrage
     assert models["landelijk"]["bijdrage_per_jaar"] == money.quantize(regional * Decimal("0.75"), 2)

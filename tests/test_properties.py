@@ -279,7 +279,7 @@ def test_numbers_of_every_length_in_data(bncost, tmp_path_factory, name, which, 
             "interviews.waarnemingen[2].inwoners",
             "salary_scales.uurloon.uren_per_maand",
             "salary_scales.uurloon.uren_per_week",
-            "inrichtingsmodellen.schaalvoordeel_landelijk.procent",
+            "inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent",
             "salary_scales.tabellen[0].schalen.10[0]",
         ]
     ),

@@ -90,7 +90,7 @@ def test_the_reviewed_listing_is_current(dataset):
 def test_known_inferences_are_not_marked_published(dataset):
     """The audit's findings (issue "Fidelity and time"): these read more into the report than it says."""
     by_key = {key: status for status, _w, key, _b, _m in figures(dataset)}
-    assert by_key["schaalvoordeel_landelijk"] == "aanname"
+    assert {s for k, s in by_key.items() if k.endswith(".schaalvoordeel")} == {"aanname"}
     police_units = [k for k in by_key if k.startswith("situatie_2014.") and k.endswith(("Rotterdam", "Amsterdam", "Midden-Nederland"))]
     assert len(police_units) == 3 and {by_key[k] for k in police_units} == {"afgeleid"}
     assert {s.status for s in dataset.interviews.schalingen if s.taakgebied == "beleid"} == {"aanname"}

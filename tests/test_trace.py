@@ -66,7 +66,7 @@ def test_region_explains_its_tariff_and_members(bncost, model):
     assert {f"leden[{m['code']}].inwoners" for m in data["leden"]} <= ids
     assert any(i.startswith("interviews.waarnemingen[") for i in ids)  # the tariff rests on the observations
     assert any(i.startswith("salary_scales.tabellen[") for i in ids)
-    assert ("inrichtingsmodellen.schaalvoordeel_landelijk.procent" in ids) == (model == "landelijk")
+    assert ("inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent" in ids) == (model == "landelijk")
 
 
 def test_every_recorded_figure_is_reachable_and_has_a_place(dataset):

@@ -148,7 +148,7 @@ def test_scenario_changes_output_and_is_named(bncost, tmp_path):
         "omschrijving: Wat als de basis 400 uur vraagt?\n"
         "wijzigingen:\n"
         "  interviews.waarnemingen[rapport-2014-rbc-basis].uren_per_maand: 400\n"
-        "  inrichtingsmodellen.schaalvoordeel_landelijk.procent: 20\n",
+        "  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent: 20\n",
         encoding="utf-8",
     )
     original = (DATA / "interviews.yaml").read_text(encoding="utf-8")
@@ -159,7 +159,7 @@ def test_scenario_changes_output_and_is_named(bncost, tmp_path):
     assert "400,0" in r.out
     assert "meer-uren.yaml:4 (scenario)" in r.out
     data = json.loads(bncost("compare-models", "-p", "basis", "--scenario", path, "-f", "json").out)
-    assert data["schaalvoordeel_landelijk"]["procent"] == 20
+    assert data["schaalvoordelen"][0]["procent"] == 20
     assert data["scenario"]["naam"] == "Meer uren relatiebeheer" and len(data["scenario"]["wijzigingen"]) == 2
     assert (DATA / "interviews.yaml").read_text(encoding="utf-8") == original
 
@@ -173,12 +173,12 @@ def test_set_one_off(bncost):
 
 def test_scenario_unknown_path(bncost, tmp_path):
     path = tmp_path / "fout.yaml"
-    path.write_text("naam: Tikfout\nwijzigingen:\n  inrichtingsmodellen.schaalvoordeel_landelijk.percent: 20\n", encoding="utf-8")
+    path.write_text("naam: Tikfout\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.percent: 20\n", encoding="utf-8")
     r = bncost("estimate", "-n", 54600, "--scenario", path)
     assert r.code == 1
     assert "fout.yaml:3: " in r.err
-    assert "inrichtingsmodellen.schaalvoordeel_landelijk.percent" in r.err
-    assert "bedoelde u 'inrichtingsmodellen.schaalvoordeel_landelijk.procent'?" in r.err
+    assert "inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.percent" in r.err
+    assert "bedoelde u 'inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent'?" in r.err
 
 
 def test_scenario_invalid_value_names_scenario(bncost, tmp_path):

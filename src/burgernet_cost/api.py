@@ -21,7 +21,7 @@ for a data folder by itself (the command line does): ``data`` is a folder, a dat
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -267,7 +267,7 @@ def compare(
     jaar: int | None = None,
     pakket: str | None = None,
     tarief_per_inwoner: str = "berekend",
-    schaalvoordeel: Decimal | str | None = None,
+    schaalvoordeel: Decimal | str | Mapping[str, Decimal | str] | None = None,
     data: str | Path | Dataset | None = None,
     scenario: str | None = None,
     set_: Sequence[str] = (),
@@ -276,20 +276,22 @@ def compare(
     """``bncost compare-models``: the three organisation models. Without ``inwoners`` and ``gemeente``
     the report's reference municipality; without ``pakket`` basis and volledig. ``tarief_per_inwoner``
     is the option ``--tarief`` (berekend or advies)."""
-    from burgernet_cost.cli.commands import _herkomst, schaalvoordeel_has_effect
-    from burgernet_cost.cli.options import Schaalvoordeel, Tarief
+    from burgernet_cost.cli.commands import _herkomst
+    from burgernet_cost.cli.options import Schaalvoordeel, Tarief, scale_advantage_values
     from burgernet_cost.cli.parsers import parse_pakket
     from burgernet_cost.cli.writing import shown
     from burgernet_cost.domain.codes import BOTH
+    from burgernet_cost.domain.compare import chosen_scale_advantages
     from burgernet_cost.domain.compare import compare as compute
     from burgernet_cost.output.views.compare import compare_report
 
     chosen = None if pakket is None else _choice(pakket, parse_pakket, "pakket")
     tarief_per_inwoner = _parsed(Tarief, tarief_per_inwoner, "tarief")
-    advantage = _parsed(Schaalvoordeel, None if schaalvoordeel is None else str(schaalvoordeel), "schaalvoordeel")
-    schaalvoordeel_has_effect(advantage, tarief_per_inwoner)
+    given = schaalvoordeel.items() if isinstance(schaalvoordeel, Mapping) else [("", schaalvoordeel)] if schaalvoordeel is not None else []
+    values = [_parsed(Schaalvoordeel, f"{who}={pct}" if who else str(pct), "schaalvoordeel") for who, pct in given]
     opties, opzet = _setup(data, inwoners, gemeente, jaar, False, tarief, scenario, set_)
     ds, municipality = opzet.ds, opzet.municipality
+    advantage = chosen_scale_advantages(ds, scale_advantage_values(values), None, tarief_per_inwoner)  # type: ignore[arg-type]
     referentie = opzet.inwoners is None
     n = ds.models.referentiegemeente.inwoners if opzet.inwoners is None else opzet.inwoners
     herkomst = _herkomst(municipality)

@@ -41,9 +41,10 @@ from burgernet_cost.cli.options import (
     one_selection,
     pakket_option,
     region_options,
+    scale_advantage_values,
     shared,
 )
-from burgernet_cost.cli.parsers import parse_choice, parse_inwoners
+from burgernet_cost.cli.parsers import parse_choice, parse_id, parse_inwoners
 from burgernet_cost.cli.writing import emit, shown
 from burgernet_cost.domain.codes import BOTH, Pakket, UitvoerModel
 from burgernet_cost.errors import UsageProblem, quote
@@ -108,27 +109,25 @@ def compare_cmd(
     uitleg: Uitleg = False,
     bandbreedte: Bandbreedte = False,
 ) -> None:
-    from burgernet_cost.domain.compare import compare
+    from burgernet_cost.domain.compare import chosen_scale_advantages, compare
     from burgernet_cost.output.views.compare import compare_report
 
-    schaalvoordeel_has_effect(schaalvoordeel, tarief)
     explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
-    opties.set_overlaps(
-        {"--schaalvoordeel": schaalvoordeel is not None, "--inwoners": inwoners is not None, "--gemeente": gemeente is not None}
-    )
+    opties.set_overlaps({"--schaalvoordeel": bool(schaalvoordeel), "--inwoners": inwoners is not None, "--gemeente": gemeente is not None})
     opzet = setup(opties, inwoners, gemeente, jaar, required=False)
     ds, keuze, n, municipality = opzet.ds, opzet.keuze, opzet.inwoners, opzet.municipality
+    voordeel = chosen_scale_advantages(ds, scale_advantage_values(schaalvoordeel), None, tarief)
     referentie = n is None
     n = ds.models.referentiegemeente.inwoners if n is None else n
     results = [
-        compare(ds, n, p, tarief, schaalvoordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
+        compare(ds, n, p, tarief, voordeel, keuze, herkomst=_herkomst(municipality), schalingen=opties.schalingen())
         for p in ((pakket,) if pakket else BOTH)
     ]
     band = None
     if bandbreedte:
         from burgernet_cost.domain.bands import compare_band
 
-        band = compare_band(ds, results, keuze, tarief, schaalvoordeel, _herkomst(municipality), opties.schalingen())
+        band = compare_band(ds, results, keuze, tarief, voordeel, _herkomst(municipality), opties.schalingen())
     report = compare_report(results, ds, shown(ds.root), referentie, municipality, uitleg=uitleg, band=band)
     _emit_report(report, opties, opzet.kalibratie)
 
@@ -227,10 +226,12 @@ def region_cmd(
         UitvoerModel,
         Opt(
             "--model",
-            parser=parse_choice(("regionaal", "landelijk"), "model"),
-            metavar="regionaal|landelijk",
-            help="Wie relatiebeheer en communicatie uitvoert.",
-            autocompletion=later("MODEL"),
+            parser=parse_id,
+            metavar="MODEL",
+            show_default=True,
+            help="Een inrichtingsmodel met een uitvoerder (in de meegeleverde data: regionaal of landelijk; elk model dat de "
+            "data noemt): wie relatiebeheer en communicatie uitvoert.",
+            autocompletion=later("model"),
         ),
     ] = "regionaal",
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
@@ -240,18 +241,20 @@ def region_cmd(
     uitleg: Uitleg = False,
     bandbreedte: Bandbreedte = False,
 ) -> None:
-    from burgernet_cost.domain.region import region
+    from burgernet_cost.domain.compare import chosen_scale_advantages
+    from burgernet_cost.domain.region import check_model, region
     from burgernet_cost.output.views.region import region_report
 
     given = region_options(eenheid, veiligheidsregio, gemeenten, bestand, alle)
     soort = one_selection(given)
     choose_sheet(blad, bestand)
     choose_list_name(naam, bestand)
-    schaalvoordeel_has_effect(schaalvoordeel, tarief, model)
     explanation_has_effect(uitleg, opties.fmt, opties.uitvoer)
-    opties.set_overlaps({"--schaalvoordeel": schaalvoordeel is not None})
+    opties.set_overlaps({"--schaalvoordeel": bool(schaalvoordeel)})
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
+    check_model(ds, model)
+    voordeel = chosen_scale_advantages(ds, scale_advantage_values(schaalvoordeel), (model,), tarief)
     per_unit = (per or ("eenheid" if alle else "gemeente")) == "eenheid"
     result = region(
         ds,
@@ -260,7 +263,7 @@ def region_cmd(
         model,
         pakket,
         tarief,
-        schaalvoordeel,
+        voordeel,
         keuze,
         soort=soort,
         schalingen=opties.schalingen(),
@@ -270,7 +273,7 @@ def region_cmd(
     if bandbreedte:
         from burgernet_cost.domain.bands import region_band
 
-        band = region_band(ds, result, members, keuze, schaalvoordeel, opties.schalingen(), per_lid=not per_unit)
+        band = region_band(ds, result, members, keuze, voordeel, opties.schalingen(), per_lid=not per_unit)
     report = region_report(result, ds, shown(ds.root), per_unit, peildatum, uitleg=uitleg, band=band)
     _emit_report(report, opties, calibration_of(ds))
 
@@ -310,20 +313,6 @@ def _with_mergers(gm: Any, members: list[Any]) -> list[Any]:
             m = replace(m, bron=f"{m.bron}, met {names} (herindeling {', '.join(date_nl(h.datum) for h in merged)})")
         out.append(m)
     return out
-
-
-def schaalvoordeel_has_effect(schaalvoordeel: Any, tarief: str, model: str | None = None) -> None:
-    """--schaalvoordeel changes only the national model at the computed rate; elsewhere it is refused, not ignored."""
-    if schaalvoordeel is None:
-        return
-    if tarief == "advies":
-        raise UsageProblem(
-            "heeft geen effect bij --tarief advies (het schaalvoordeel geldt alleen voor het berekende tarief)", field="schaalvoordeel"
-        )
-    if model == "regionaal":
-        raise UsageProblem(
-            "heeft geen effect bij --model regionaal (het schaalvoordeel geldt alleen voor het landelijke model)", field="schaalvoordeel"
-        )
 
 
 def choose_sheet(blad: str | None, bestand: str | None) -> None:

@@ -249,6 +249,30 @@ def toeslagen(ctx: typer.Context, incomplete: str) -> Candidates:
     return [(f"{head},{value}", info) for value, info in known if value not in chosen]
 
 
+@_quiet
+def model(ctx: typer.Context, incomplete: str) -> Candidates:
+    """regio --model: every model of the data with an executor, with who performs what."""
+    from burgernet_cost.domain.region import executor_models
+
+    ds = _dataset(ctx)
+    names = {u.id: u.naam for u in ds.models.uitvoerders}
+    models = {m.id: m for m in ds.models.modellen}
+    return [
+        (ident, " / ".join(dict.fromkeys(names.get(e, e) for e in models[ident].uitvoering.values() if e != "gemeente")))
+        for ident in executor_models(ds)
+    ]
+
+
+@_quiet
+def schaalvoordeel(ctx: typer.Context, incomplete: str) -> Candidates:
+    """--schaalvoordeel: UITVOERDER=PCT for each executor with a scale advantage, at the data's figure."""
+    out = []
+    for u in _dataset(ctx).models.uitvoerders:
+        if u.schaalvoordeel is not None:
+            out.append((f"{u.id}={u.schaalvoordeel.procent}", f"{u.naam} (de data: {u.schaalvoordeel.procent}%)"))
+    return out
+
+
 def choices(*options: tuple[str, str]) -> Callable[..., Candidates]:
     """A callback for a fixed set of values, each with a short explanation."""
 
@@ -264,7 +288,6 @@ FORMAAT = choices(*((name, FORMATS[name].tab) for name in REPORT_FORMATS))
 RAPPORT_FORMAAT = choices(*((name, FORMATS[name].tab) for name in DOCUMENT_FORMATS))
 KOSTENBASIS = choices(("salaris", "CAR-UWO"), ("integraal", "loonkosten + overhead"))
 SCHALING = choices(("per_inwoner", "naar het aantal inwoners"), ("per_gemeente", "per gemeente (§4.1.1)"))
-MODEL = choices(("regionaal", "regionale uitvoerder"), ("landelijk", "landelijke uitvoerder"))
 PER = choices(("gemeente", "één regel per gemeente"), ("eenheid", "één regel per politie-eenheid"))
 ORGANISATIE = choices(("gemeente", "§3"), ("politie", "Bijlage 1"), ("alle", "beide"))
 

@@ -20,6 +20,7 @@ import typer
 from burgernet_cost.cli.parsers import (
     FORMAT_METAVAR,
     PAKKET_METAVAR,
+    Voordeel,
     parse_choice,
     parse_date,
     parse_decimal,
@@ -27,6 +28,7 @@ from burgernet_cost.cli.parsers import (
     parse_inwoners,
     parse_pakket,
     parse_periodiek,
+    parse_scale_advantage,
     parse_year,
 )
 from burgernet_cost.domain.codes import TARIEVEN, Kostenbasis
@@ -159,7 +161,7 @@ DATA_OPTIES: dict[str, tuple[Any, Any]] = {
             _option(
                 "--set",
                 metavar="PAD=WAARDE",
-                help="Eén wijziging op de data, bijv. inrichtingsmodellen.schaalvoordeel_landelijk.procent=20 (herhaalbaar).",
+                help="Eén wijziging op de data, bijv. inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent=20 (herhaalbaar).",
                 autocompletion=later("set_pad"),
             ),
         ],
@@ -278,15 +280,31 @@ Tarief = Annotated[
     ),
 ]
 Schaalvoordeel = Annotated[
-    Decimal | None,
+    list[Voordeel] | None,
     _option(
         "--schaalvoordeel",
-        parser=parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99)),
-        metavar="PCT",
-        help="Hoeveel procent een landelijke voorziening goedkoper is dan een "
-        "regionale (standaard uit de data: een aanname, §5.1 zegt alleen 'iets lager').",
+        parser=parse_scale_advantage,
+        metavar="[UITVOERDER=]PCT",
+        help="Hoeveel procent een uitvoerder met een schaalvoordeel goedkoper is dan een regionale, bijv. 20 of "
+        "landelijk=20 (herhaalbaar; standaard uit de data: in de meegeleverde data alleen de landelijke "
+        "organisatie, een aanname, §5.1 zegt alleen 'iets lager').",
+        autocompletion=later("schaalvoordeel"),
     ),
 ]
+
+
+def scale_advantage_values(values: list[Voordeel] | None) -> dict[str, Decimal] | None:
+    """--schaalvoordeel as percentages by executor id ("": the one executor with a scale advantage)."""
+    if not values:
+        return None
+    out: dict[str, Decimal] = {}
+    for v in values:
+        if v.uitvoerder in out:
+            raise UsageProblem(f"twee keer opgegeven{f' voor {v.uitvoerder}' if v.uitvoerder else ''}", field="schaalvoordeel")
+        out[v.uitvoerder] = v.procent
+    return out
+
+
 # How a region is chosen (regio, rapport, reeks): one of these
 Eenheid = Annotated[
     str | None,
@@ -371,7 +389,7 @@ def pakket_option(help: str, default_shown: bool = True) -> Any:
 #: the options that change a value of the data themselves, and the --set paths of that value (for
 #: --uurtarief: every path of the salary data, which a given rate makes irrelevant)
 SET_OPTIONS = {
-    "--schaalvoordeel": r"inrichtingsmodellen\.schaalvoordeel_landelijk(\.|$)",
+    "--schaalvoordeel": r"inrichtingsmodellen\.uitvoerders\[[^\]]*\]\.schaalvoordeel(\.|$)",
     "--inwoners": r"inrichtingsmodellen\.referentiegemeente(\.inwoners|$)",
     "--gemeente": r"inrichtingsmodellen\.referentiegemeente(\.inwoners|$)",
     "--schaling-beleid": r"interviews\.schalingen\[(0|beleid)\]\.standaard$",

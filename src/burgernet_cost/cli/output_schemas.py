@@ -50,7 +50,7 @@ SAMPLES: dict[str, list[list[str]]] = {
 }
 
 #: a change of the data for one run (json "scenario")
-_SET = "inrichtingsmodellen.schaalvoordeel_landelijk.procent=20"
+_SET = "inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent=20"
 #: a member list with a column of its own (json "extra")
 _MEMBERS = "gemeente;inwoners;Contactpersoon\nUtrecht;300000;J. de Vries\nZeist;;A. Bakker\n"
 

@@ -114,6 +114,36 @@ def parse_decimal(what: str, minimum: Decimal | None = None, maximum: Decimal | 
     return parser
 
 
+class Voordeel:
+    """One ``--schaalvoordeel``: a percentage, for one executor (``uitvoerder``) or, when "", for the
+    one executor with a scale advantage (``domain.compare.chosen_scale_advantages`` decides)."""
+
+    def __init__(self, uitvoerder: str, procent: Decimal) -> None:
+        self.uitvoerder, self.procent = uitvoerder, procent
+
+
+_PERCENT = parse_decimal("schaalvoordeel in procenten", Decimal(0), Decimal(99))
+
+
+def parse_scale_advantage(value: object) -> Voordeel:
+    """'20', '12,5' or 'landelijk=20'."""
+    if isinstance(value, Voordeel):
+        return value
+    who, sep, number = str(value).rpartition("=")
+    who = who.strip().lower()
+    if sep and not re.fullmatch(r"[a-z0-9_-]+", who):
+        raise typer.BadParameter(f"'{_short(value)}' noemt geen uitvoerder (bijv. landelijk=20, of alleen 20)")
+    return Voordeel(who, _PERCENT(number.strip()))
+
+
+def parse_id(value: object) -> str:
+    """An id the data declares (a model): checked against the data once it is loaded."""
+    text = str(value).strip().lower()
+    if not re.fullmatch(r"[a-z0-9_-]{1,60}", text):
+        raise typer.BadParameter(f"'{_short(value)}' is geen naam uit de data (kleine letters, cijfers, - of _; bijv. regionaal)")
+    return text
+
+
 def parse_year(value: object) -> int:
     text = str(value).strip()
     if not re.fullmatch(r"(19|20)[0-9]{2}", text):

@@ -162,7 +162,7 @@ def sensitivity_cmd(
     pakket: Annotated[Pakket, pakket_option("basis, aanvullend of volledig.")] = "basis",
 ) -> None:
     from burgernet_cost.cli.commands import _herkomst, calibration_of, choose_list_name, choose_sheet, select_region, setup
-    from burgernet_cost.domain.assumptions import model_sensitivity
+    from burgernet_cost.domain.assumptions import model_sensitivity, scaled_models
     from burgernet_cost.domain.estimate import Herkomst, estimate
     from burgernet_cost.output.document import Field
     from burgernet_cost.output.views.common import date_field
@@ -190,10 +190,11 @@ def sensitivity_cmd(
         herkomst = _herkomst(municipality)
     central, swings = model_sensitivity(ds, n, pakket, keuze, opties.schalingen(), gemeenten=k)
     result = estimate(ds, n, pakket, keuze, herkomst=herkomst, schalingen=opties.schalingen(), gemeenten=k)
+    modellen = scaled_models(ds)
     extra: list[Any] = [
-        Field("landelijk_per_jaar", "Landelijk model per jaar", central["landelijk"], "money"),
+        *(Field(f"{ident}_per_jaar", f"{naam} model per jaar", central[ident], "money") for ident, naam in modellen),
         *date_field(result.uurtarief, result.inwoners_datum, ds),
     ]
     later = notes_text([n for n in result.notities if n.code == "tijdlijn"])  # the date's events, once
-    report = sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra, later)
+    report = sensitivity_report(central, swings, onderwerp, n, pakket, shown(ds.root), extra, modellen, later)
     emit(report, opties.fmt, opties.uitvoer, calibration_of(ds))

@@ -173,10 +173,12 @@ def per_member(
     extra: Any,
 ) -> None:
     from burgernet_cost.cli.commands import select_region
+    from burgernet_cost.domain.compare import chosen_scale_advantages, for_model
     from burgernet_cost.domain.region import region
 
     keuze = opties.keuze(jaar)
     ds, members, title, peildatum = select_region(opties, given, soort, jaar)
+    schaalvoordeel = chosen_scale_advantages(ds, schaalvoordeel, None, tarief)
     regios = {
         p: region(
             ds,
@@ -185,7 +187,7 @@ def per_member(
             "regionaal",
             p,
             tarief,
-            schaalvoordeel,
+            for_model(ds, schaalvoordeel, "regionaal"),
             keuze,
             soort=soort,
             schalingen=opties.schalingen(),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shlex
-from decimal import Decimal
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -38,10 +37,11 @@ from burgernet_cost.cli.options import (
     one_of_inhabitants,
     pakket_option,
     region_options,
+    scale_advantage_values,
     shared,
 )
 from burgernet_cost.cli.parsers import parse_choice
-from burgernet_cost.domain.codes import BOTH, Pakket
+from burgernet_cost.domain.codes import BOTH, Pakket, Schaalvoordelen
 from burgernet_cost.domain.codes import Tarief as TariefCode
 from burgernet_cost.errors import UsageProblem
 from burgernet_cost.output.formats import DOCUMENT_FORMATS, offered_extensions
@@ -123,7 +123,7 @@ def report_cmd(
             jaar,
             pakket,
             tarief,
-            schaalvoordeel,
+            scale_advantage_values(schaalvoordeel),
             data_dir,
             region_options(eenheid, veiligheidsregio, gemeenten, bestand, alle),
         )
@@ -143,7 +143,9 @@ def report_cmd(
         one_of_inhabitants(inwoners, gemeente, jaar, required=True)
     _require(chosen)
     opties = replace(opties, data_dir=data_dir)
-    d, ds = _dossier(opties, regio[0] if regio else None, given, gemeente, inwoners, jaar, pakket, tarief, schaalvoordeel)
+    d, ds = _dossier(
+        opties, regio[0] if regio else None, given, gemeente, inwoners, jaar, pakket, tarief, scale_advantage_values(schaalvoordeel)
+    )
     data = _render(chosen, d, ds)
     if real is None:
         from burgernet_cost.cli.writing import write_text
@@ -162,7 +164,7 @@ def _per_member(
     jaar: int | None,
     pakket: Pakket | None,
     tarief: TariefCode,
-    schaalvoordeel: Decimal | None,
+    schaalvoordeel: Schaalvoordelen | None,
     data_dir: str | None,
     given: dict[str, str | None],
 ) -> None:
@@ -207,7 +209,7 @@ def _dossier(
     jaar: int | None,
     pakket: Pakket | None,
     tarief: TariefCode,
-    schaalvoordeel: Decimal | None,
+    schaalvoordeel: Schaalvoordelen | None,
 ) -> tuple[Any, Any]:
     from burgernet_cost.cli.commands import select_region, setup
     from burgernet_cost.domain.dossier import dossier

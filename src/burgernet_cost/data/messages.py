@@ -65,6 +65,13 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
+#: keys of older data that now live elsewhere: where to move them
+MOVED = {
+    "schaalvoordeel_landelijk": "zet het blok onder de uitvoerder, als 'schaalvoordeel' bij uitvoerders[landelijk] "
+    "(elke uitvoerder kan zo een eigen schaalvoordeel hebben)",
+}
+
+
 def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -73,6 +80,8 @@ def dutch_message(err: dict[str, Any], model: type[BaseModel]) -> str:
     if kind == "missing":
         return "verplichte sleutel ontbreekt"
     if kind == "extra_forbidden":
+        if loc[-1] in MOVED:
+            return f"deze sleutel is verhuisd: {MOVED[str(loc[-1])]}"
         allowed = _fields_at(model, loc[:-1])
         hint = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         extra = f"; bedoelde u '{hint[0]}'?" if hint else (f" (toegestaan: {', '.join(allowed)})" if allowed else "")

@@ -29,10 +29,20 @@ class Referentiegemeente(Bronvermelding):
     omschrijving: Tekst
 
 
+class Schaalvoordeel(Bronvermelding):
+    procent: Annotated[Decimal, _D, Field(ge=0, lt=100)]
+    toelichting: Tekst
+    bandbreedte: Interval | None = None
+
+
 class Uitvoerder(Model):
+    """Who performs a taakgebied; an executor with a scale advantage charges the computed tariff
+    less that percentage (the national provision, §5.1)."""
+
     id: Id
     naam: Tekst
     omschrijving: Tekst
+    schaalvoordeel: Schaalvoordeel | None = None
 
 
 class Voorbeeld(Model):
@@ -49,12 +59,6 @@ class Inrichtingsmodel(Bronvermelding):
     verrekening: Literal["geen", "bijdrage_per_inwoner"]
     verrekening_omschrijving: Tekst
     voorbeelden: list[Voorbeeld] = []
-
-
-class Schaalvoordeel(Bronvermelding):
-    procent: Annotated[Decimal, _D, Field(ge=0, lt=100)]
-    toelichting: Tekst
-    bandbreedte: Interval | None = None
 
 
 class Adviesbedrag(Bronvermelding):
@@ -107,7 +111,6 @@ class ModelsFile(Model):
     referentiegemeente: Referentiegemeente
     uitvoerders: list[Uitvoerder] = Field(min_length=1)
     modellen: list[Inrichtingsmodel] = Field(min_length=1)
-    schaalvoordeel_landelijk: Schaalvoordeel
     adviesbedragen: list[Adviesbedrag] = []
     adviesbedragen_toelichting: Tekst | None = None
     adviesbedragen_prijspeil: Prijspeil | None = None  # absent (older data): not indexed, refused against other dates

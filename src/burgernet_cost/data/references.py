@@ -258,6 +258,11 @@ def _model_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
     errors = _unique(ds, M, "uitvoerders", m.uitvoerders) + _unique(ds, M, "modellen", m.modellen)
     executors = [u.id for u in m.uitvoerders]
     quantified = [a for a, area in areas.items() if area.gekwantificeerd]
+    for n, u in enumerate(m.uitvoerders):
+        if u.id == "gemeente" and u.schaalvoordeel is not None:
+            errors.append(
+                ds.lines[M].error(("uitvoerders", n, "schaalvoordeel"), "de gemeente zelf betaalt geen tarief, dus heeft geen schaalvoordeel")
+            )
     for n, model in enumerate(m.modellen):
         for area, executor in model.uitvoering.items():
             errors += _ref(ds, M, ("modellen", n, "uitvoering", area), area, quantified, "(gekwantificeerd) taakgebied")

@@ -6,7 +6,7 @@ A scenario file::
     omschrijving: Wat als de basis 400 uur per maand vraagt voor 3,1 miljoen inwoners?
     wijzigingen:
       interviews.waarnemingen[rapport-2014-rbc-basis].uren_per_maand: 400
-      inrichtingsmodellen.schaalvoordeel_landelijk.procent: 20
+      inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent: 20
       salary_scales.standaard_tariefprofiel: car-uwo-2019-schaal-10
 
 A path starts with the data file (without ``.yaml``), then keys separated by dots; a list element is

@@ -3,24 +3,24 @@ and the range of every money figure over them.
 
 The space is small, so it is enumerated exactly (no sampling): every combination of the options of
 every applicable assumption. An assumption applies when the user did not pin it (``--uurtarief``,
-``--schaal``, … pin the rate; ``--schaalvoordeel`` pins the scale advantage; ``--schaling-beleid``
+``--schaal``, … pin the rate; ``--schaalvoordeel`` pins a scale advantage; ``--schaling-beleid``
 the scaling). The declarations live in the data, with their source or reason:
 
 * the hourly rate: the calibration window (``salary_scales.yaml: uurtarief_bandbreedte``, as
   factors on today's rate so they hold at any price level) and the profiles that also reproduce the
   report (the table scenario B, another scale with allowances);
-* the landelijk scale advantage: ``inrichtingsmodellen.yaml: schaalvoordeel_landelijk.bandbreedte``;
+* each executor's scale advantage: ``inrichtingsmodellen.yaml: uitvoerders[…].schaalvoordeel.bandbreedte``;
 * the scaling of hours per taakgebied whose scaling is an assumption: the other rule.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from burgernet_cost.domain.codes import SCHALINGEN, Pakket, Status
+from burgernet_cost.domain.codes import SCHALINGEN, Pakket, Schaalvoordelen, Status
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 from burgernet_cost.domain.trace import Params, Waarde
 from burgernet_cost.structs import field, replace, struct
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 class Optie:
     """One alternative of an assumption, as data (``output/`` words it): ``soort`` is
     "uurtarief_venster" (rand, bedrag), "tariefprofiel" (profiel, naam, bedrag), "schaalvoordeel"
-    (procent) or "schaling" (taakgebied, regel)."""
+    (uitvoerder: its id, naam, procent) or "schaling" (taakgebied, regel)."""
 
     soort: str
     params: Params
@@ -49,15 +49,15 @@ class Variant:
     """One way to compute: a rate choice, a scale advantage, scaling choices."""
 
     keuze: TariefKeuze
-    schaalvoordeel: Decimal | None
+    schaalvoordeel: Schaalvoordelen | None
     schalingen: dict[str, str] | None
     gekozen: tuple[Optie, ...] = ()  # the non-default options taken
 
 
 @struct
 class Aanname:
-    """An assumption a result rests on: ``id`` "uurtarief", "schaalvoordeel" or "schaling_<taakgebied>";
-    ``standaard`` its default value (a rate, a percentage, a scaling rule)."""
+    """An assumption a result rests on: ``id`` "uurtarief", "schaalvoordeel_<uitvoerder>" or
+    "schaling_<taakgebied>"; ``standaard`` its default value (a rate, a percentage, a scaling rule)."""
 
     id: str
     status: Status
@@ -66,6 +66,8 @@ class Aanname:
     opties: tuple[Optie, ...]  # the alternatives (the default is not among them)
     reden: str = ""
     taakgebied: str | None = None  # the name of the taakgebied, for a scaling
+    uitvoerder: str | None = None  # the name of the executor, for a scale advantage
+    citaat: str = ""  # what the source says in so many words ("iets lager")
 
 
 @struct
@@ -89,28 +91,43 @@ class Bandbreedte:
 
 
 def assumptions(
-    ds: Dataset, keuze: TariefKeuze, schaalvoordeel: Decimal | None, schalingen: dict[str, str] | None, model_landelijk: bool = True
+    ds: Dataset,
+    keuze: TariefKeuze,
+    schaalvoordeel: Schaalvoordelen | None,
+    schalingen: dict[str, str] | None,
+    uitvoerders: Collection[str] | None = None,
 ) -> list[Aanname]:
-    """The assumptions that apply to a result computed with these choices, with their options."""
+    """The assumptions that apply to a result computed with these choices, with their options.
+    ``uitvoerders``: the executors whose scale advantage bears on the result (None: every one)."""
     out: list[Aanname] = []
     rate = _rate_assumption(ds, keuze)
     if rate is not None:
         out.append(rate)
-    sv = ds.models.schaalvoordeel_landelijk
-    if model_landelijk and schaalvoordeel is None and sv.bandbreedte is not None:
+    for u in ds.models.uitvoerders:
+        sv = u.schaalvoordeel
+        if sv is None or sv.bandbreedte is None or (schaalvoordeel and u.id in schaalvoordeel):
+            continue
+        if uitvoerders is not None and u.id not in uitvoerders:
+            continue
         b = sv.bandbreedte
 
-        def set_sv(value: Decimal) -> Callable[[Variant], Variant]:
-            return lambda v: replace(v, schaalvoordeel=value)
+        def set_sv(executor: str, value: Decimal) -> Callable[[Variant], Variant]:
+            return lambda v: replace(v, schaalvoordeel={**(v.schaalvoordeel or {}), executor: value})
 
         out.append(
             Aanname(
-                "schaalvoordeel",
+                f"schaalvoordeel_{u.id}",
                 sv.status,
                 sv.bron.kort(),
                 sv.procent,
-                tuple(Optie("schaalvoordeel", (("procent", x),), set_sv(x)) for x in (b.laag, b.hoog) if x != sv.procent),
+                tuple(
+                    Optie("schaalvoordeel", (("uitvoerder", u.id), ("naam", u.naam), ("procent", x)), set_sv(u.id, x))
+                    for x in (b.laag, b.hoog)
+                    if x != sv.procent
+                ),
                 b.reden.strip(),
+                uitvoerder=u.naam,
+                citaat=sv.bron.citaat or "",
             )
         )
     for s in ds.interviews.schalingen:
@@ -225,20 +242,33 @@ def sensitivity(
     return central, out
 
 
-def default_variant(keuze: TariefKeuze | None, schaalvoordeel: Decimal | None, schalingen: dict[str, str] | None) -> Variant:
+def default_variant(keuze: TariefKeuze | None, schaalvoordeel: Schaalvoordelen | None, schalingen: dict[str, str] | None) -> Variant:
     return Variant(keuze or TariefKeuze(), schaalvoordeel, schalingen)
+
+
+def scaled_models(ds: Dataset) -> list[tuple[str, str]]:
+    """(id, name) of the models whose contribution gets a scale advantage at the computed tariff."""
+    from burgernet_cost.domain.compare import met_schaalvoordeel
+
+    return [
+        (m.id, m.naam)
+        for m in sorted(ds.models.modellen, key=lambda m: m.nummer)
+        if any(met_schaalvoordeel(ds, m, a, "berekend") for a in m.uitvoering)
+    ]
 
 
 def model_figures(ds: Dataset, inwoners: int, pakket: Pakket, gemeenten: int = 1) -> Callable[[Variant], dict[str, Decimal]]:
     """The figures ``gevoeligheid`` and the report follow: the year's total when the municipality
-    does everything itself (gemeentelijk), the same per inhabitant, and the landelijk total (where the
-    scale advantage counts)."""
+    does everything itself (gemeentelijk), the same per inhabitant, and the total of each model with
+    a scale advantage (``scaled_models``, by its id)."""
     from burgernet_cost.domain.compare import compare
+
+    scaled = [ident for ident, _ in scaled_models(ds)]
 
     def evaluate(v: Variant) -> dict[str, Decimal]:
         c = compare(ds, inwoners, pakket, "berekend", v.schaalvoordeel, v.keuze, schalingen=v.schalingen, gemeenten=gemeenten)
         gemeentelijk = c.model("gemeentelijk").totaal
-        return {"totaal": gemeentelijk, "per_inwoner": gemeentelijk / inwoners, "landelijk": c.model("landelijk").totaal}
+        return {"totaal": gemeentelijk, "per_inwoner": gemeentelijk / inwoners} | {m: c.model(m).totaal for m in scaled}
 
     return evaluate
 
@@ -249,17 +279,18 @@ def model_sensitivity(
     pakket: Pakket,
     keuze: TariefKeuze | None,
     schalingen: dict[str, str] | None,
-    schaalvoordeel: Decimal | None = None,
+    schaalvoordeel: Schaalvoordelen | None = None,
     gemeenten: int = 1,
 ) -> tuple[dict[str, Decimal], list[Uitslag]]:
-    """One assumption at a time over ``model_figures``, largest swing (gemeentelijk or landelijk) first."""
+    """One assumption at a time over ``model_figures``, largest swing (gemeentelijk or a model with a
+    scale advantage) first."""
     base = default_variant(keuze, schaalvoordeel, schalingen)
     return sensitivity(
         base,
         assumptions(ds, base.keuze, schaalvoordeel, schalingen),
         model_figures(ds, inwoners, pakket, gemeenten),
         "totaal",
-        ("landelijk",),
+        tuple(ident for ident, _ in scaled_models(ds)),
     )
 
 
@@ -267,8 +298,8 @@ def model_range(
     ds: Dataset, inwoners: int, pakket: Pakket, keuze: TariefKeuze | None, schalingen: dict[str, str] | None, gemeenten: int = 1
 ) -> Bereik:
     """The range of the gemeentelijk total (``model_figures``) over every combination of the
-    assumptions that bear on it (the scale advantage does not)."""
+    assumptions that bear on it (no scale advantage does)."""
     base = default_variant(keuze, None, schalingen)
     return ranges(
-        base, assumptions(ds, base.keuze, None, schalingen, model_landelijk=False), model_figures(ds, inwoners, pakket, gemeenten)
+        base, assumptions(ds, base.keuze, None, schalingen, uitvoerders=()), model_figures(ds, inwoners, pakket, gemeenten)
     ).bereik["totaal"]

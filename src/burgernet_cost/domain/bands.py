@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.domain.assumptions import Bandbreedte, Variant, assumptions, default_variant, ranges
-from burgernet_cost.domain.codes import Tarief
+from burgernet_cost.domain.codes import Schaalvoordelen, Tarief
 from burgernet_cost.domain.rate import TariefKeuze
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ def estimate_band(
                 out[f"{r.taakgebied}.per_inwoner"] = r.per_inwoner
         return out
 
-    return ranges(default_variant(keuze, None, schalingen), assumptions(ds, keuze, None, schalingen, model_landelijk=False), evaluate)
+    return ranges(default_variant(keuze, None, schalingen), assumptions(ds, keuze, None, schalingen, uitvoerders=()), evaluate)
 
 
 def compare_band(
@@ -49,7 +49,7 @@ def compare_band(
     results: list[Vergelijking],
     keuze: TariefKeuze,
     tarief: Tarief,
-    schaalvoordeel: Decimal | None,
+    schaalvoordeel: Schaalvoordelen | None,
     herkomst: Herkomst | None,
     schalingen: dict[str, str] | None,
 ) -> Bandbreedte:
@@ -75,7 +75,8 @@ def compare_band(
         return out
 
     base = default_variant(keuze, schaalvoordeel, schalingen)
-    return ranges(base, assumptions(ds, keuze, schaalvoordeel, schalingen, model_landelijk=tarief == "berekend"), evaluate)
+    used = {s.uitvoerder for r in results for s in r.schaalvoordelen} if tarief == "berekend" else set()
+    return ranges(base, assumptions(ds, keuze, schaalvoordeel, schalingen, uitvoerders=used), evaluate)
 
 
 def region_band(
@@ -83,7 +84,7 @@ def region_band(
     result: Regio,
     members: list[Lidinvoer],
     keuze: TariefKeuze,
-    schaalvoordeel: Decimal | None,
+    schaalvoordeel: Schaalvoordelen | None,
     schalingen: dict[str, str] | None,
     per_lid: bool,
 ) -> Bandbreedte:
@@ -108,5 +109,5 @@ def region_band(
         return out
 
     base = default_variant(keuze, schaalvoordeel, schalingen)
-    landelijk = result.model == "landelijk" and result.tarief == "berekend"
-    return ranges(base, assumptions(ds, keuze, schaalvoordeel, schalingen, model_landelijk=landelijk), evaluate)
+    used = {s.uitvoerder for s in result.vergelijking.schaalvoordelen} if result.tarief == "berekend" else set()
+    return ranges(base, assumptions(ds, keuze, schaalvoordeel, schalingen, uitvoerders=used), evaluate)

@@ -5,7 +5,7 @@ apart from the rest of ``validate`` (which imports much more)."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal, TypedDict, final
+from typing import Literal, NotRequired, TypedDict, final
 
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.files import INTERVIEWS_FILE
@@ -51,6 +51,7 @@ class BandBuiten(TypedDict):
     waarde: Decimal
     laag: Decimal
     hoog: Decimal
+    uitvoerder: NotRequired[str]  # whose scale advantage
 
 
 @final

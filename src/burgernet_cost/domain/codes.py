@@ -3,6 +3,7 @@ error (mypy), not a surprise at run time. The values are the words of the data a
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Literal, TypeAlias, get_args
 
 Pakket = Literal["basis", "aanvullend", "volledig"]
@@ -12,10 +13,14 @@ Tarief = Literal["berekend", "advies"]
 Status = Literal["gepubliceerd", "afgeleid", "aanname", "secundair", "invoer"]
 Kostenbasis = Literal["salaris", "integraal"]
 Schaling = Literal["per_inwoner", "per_gemeente"]
-UitvoerModel = Literal["regionaal", "landelijk"]
-#: the inrichtingsmodellen the code names (compare-models, the report): the data must define them
-#: (``data/references.py`` checks it)
+#: an organisation model in which another than the municipality performs a taakgebied (``regio --model``):
+#: any the data declares
+UitvoerModel: TypeAlias = str
+#: the inrichtingsmodellen of the report (§5): the data must define them (``data/references.py``
+#: checks it); the data may declare more
 ModelCode = Literal["gemeentelijk", "regionaal", "landelijk"]
+#: the user's own scale advantage per executor id (``--schaalvoordeel``), in percent
+Schaalvoordelen: TypeAlias = dict[str, Decimal]
 
 #: the notes under a result (``Notitie.code``); ``output/wording.py: NOTES`` words each
 NoteCode = Literal[
@@ -48,7 +53,6 @@ Pad: TypeAlias = tuple[str | int, ...]
 PAKKETTEN: tuple[Pakket, ...] = get_args(Pakket)
 TARIEVEN: tuple[Tarief, ...] = get_args(Tarief)
 SCHALINGEN: tuple[Schaling, ...] = get_args(Schaling)
-MODELLEN: tuple[UitvoerModel, ...] = get_args(UitvoerModel)
 STATUSES: tuple[Status, ...] = get_args(Status)
 WEAK_STATUSES: tuple[Status, ...] = ("afgeleid", "aanname", "secundair")  # a result resting on one says so
 NOTE_CODES: tuple[NoteCode, ...] = get_args(NoteCode)

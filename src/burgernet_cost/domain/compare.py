@@ -7,8 +7,9 @@ contribution per inhabitant:
 * tariff ``berekend``: the computed cost per inhabitant of that taakgebied (the same norm, so
   gemeentelijk and regionaal cost the same in total; they differ in who works and who pays);
 * tariff ``advies``: the national amounts recommended in §6 (€ 0,03 basis, € 0,07 volledig);
-* a national executor is cheaper than a regional one by the scale advantage (§5.1 "iets lager";
-  the percentage is an assumption, flagged wherever it is used).
+* an executor with a scale advantage in the data (the national provision: §5.1 "iets lager"; the
+  percentage is an assumption, flagged wherever it is used) charges the computed tariff less that
+  percentage. Which executors have one, and how much, is data: a fourth model is data only.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.data.dataset import Dataset
-from burgernet_cost.domain.codes import TARIEVEN, ModelCode, Pakket, Tarief
+from burgernet_cost.domain.codes import TARIEVEN, ModelCode, Pakket, Schaalvoordelen, Status, Tarief, status
 from burgernet_cost.domain.estimate import INWONERS, Herkomst, Regel, Schatting, estimate, step_id
 from burgernet_cost.domain.figures import MODELS_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import FORMULES, compute
@@ -28,6 +29,20 @@ from burgernet_cost.structs import replace, struct
 
 if TYPE_CHECKING:
     from burgernet_cost.data.record_types.organisation import Inrichtingsmodel
+
+
+@struct
+class Schaalvoordeel:
+    """The scale advantage of one executor as a result used it: the data's, or the user's own figure."""
+
+    uitvoerder: str  # executor id
+    naam: str  # the executor's name ("landelijke organisatie")
+    procent: Decimal
+    opgegeven: bool  # given with --schaalvoordeel (not the data's)
+    status: Status  # the data's status (an assumption in the shipped data); "invoer" when given
+    bron: str
+    citaat: str
+    toelichting: str
 
 
 @struct
@@ -55,8 +70,7 @@ class Vergelijking:
     inwoners: int
     pakket: Pakket
     tarief: Tarief
-    schaalvoordeel: Decimal
-    schaalvoordeel_standaard: bool
+    schaalvoordelen: tuple[Schaalvoordeel, ...]  # of the executors the shown models use (at either tariff)
     schatting: Schatting
     uitkomsten: tuple[ModelUitkomst, ...]
     spoor: Spoor
@@ -66,7 +80,7 @@ class Vergelijking:
     def figuren(self) -> tuple[Figuur, ...]:
         return self.spoor.figuren
 
-    def model(self, ident: ModelCode) -> ModelUitkomst:
+    def model(self, ident: ModelCode | str) -> ModelUitkomst:
         for u in self.uitkomsten:
             if u.id == ident:
                 return u
@@ -154,10 +168,91 @@ def _indexed(ds: Dataset, rate_id: str, schatting: Schatting, keuze: TariefKeuze
     return out
 
 
-def _scale_advantage(ds: Dataset, schaalvoordeel: Decimal | None, trace: Trace) -> tuple[str, Decimal]:
-    if schaalvoordeel is not None:
-        return user_input(trace, "schaalvoordeel", schaalvoordeel, "%"), schaalvoordeel
-    fig = take(trace, ds, MODELS_FILE, ("schaalvoordeel_landelijk", "procent"), "schaalvoordeel", "%")
+def chosen_scale_advantages(
+    ds: Dataset, schaalvoordeel: Schaalvoordelen | None, modellen: tuple[str, ...] | None, tarief: Tarief
+) -> Schaalvoordelen | None:
+    """The user's scale advantages (``--schaalvoordeel``) by executor id. A figure without an executor
+    (key "") belongs to the one executor with a scale advantage in these models; a figure that would
+    change nothing is refused, not ignored."""
+    if not schaalvoordeel:
+        return None
+    if tarief != "berekend":
+        raise UsageProblem(
+            "heeft geen effect bij --tarief advies (een schaalvoordeel geldt alleen voor het berekende tarief)", field="schaalvoordeel"
+        )
+    declared = {u.id: u for u in ds.models.uitvoerders if u.schaalvoordeel is not None}
+    shown = [m for m in ds.models.modellen if modellen is None or m.id in modellen]
+    used = [e for e in declared if any(e in m.uitvoering.values() for m in shown)]
+    out: Schaalvoordelen = {}
+    for who, procent in schaalvoordeel.items():
+        if who == "":
+            if len(used) != 1:
+                why = "geen van deze modellen heeft een uitvoerder met een schaalvoordeel" if not used else "zeg voor welke uitvoerder"
+                raise UsageProblem(
+                    f"{why} ({' of '.join(f'{e}=PCT' for e in used or declared) or 'de data noemt er geen'})", field="schaalvoordeel"
+                )
+            who = used[0]
+        if who not in declared:
+            from burgernet_cost.errors import quote
+
+            choices = ", ".join(declared) or "de data noemt er geen"
+            raise UsageProblem(
+                f"de data kent geen uitvoerder {quote(who)} met een schaalvoordeel (kies uit: {choices})", field="schaalvoordeel"
+            )
+        if who not in used:
+            names = ", ".join(m.naam for m in ds.models.modellen if who in m.uitvoering.values())
+            raise UsageProblem(
+                f"heeft geen effect bij model {', '.join(m.naam for m in shown)} (het schaalvoordeel van de {declared[who].naam} "
+                f"geldt alleen voor {names})",
+                field="schaalvoordeel",
+            )
+        if who in out:
+            raise UsageProblem(f"twee keer opgegeven voor de {declared[who].naam}", field="schaalvoordeel")
+        out[who] = procent
+    return out
+
+
+def for_model(ds: Dataset, schaalvoordeel: Schaalvoordelen | None, model: str) -> Schaalvoordelen | None:
+    """The chosen scale advantages that bear on one model (of the executors it uses)."""
+    used = next(set(m.uitvoering.values()) for m in ds.models.modellen if m.id == model)
+    return {e: v for e, v in (schaalvoordeel or {}).items() if e in used} or None
+
+
+def scale_advantages(
+    ds: Dataset, schaalvoordeel: Schaalvoordelen | None, modellen: tuple[str, ...] | None = None
+) -> tuple[Schaalvoordeel, ...]:
+    """The scale advantage of every executor that has one in the data and performs a taakgebied in
+    one of ``modellen`` (all when None), with the user's own figure where given."""
+    given = schaalvoordeel or {}
+    used = {e for m in ds.models.modellen if modellen is None or m.id in modellen for e in m.uitvoering.values()}
+    out = []
+    for u in ds.models.uitvoerders:
+        sv = u.schaalvoordeel
+        if sv is None or u.id not in used:
+            continue
+        own = u.id in given
+        out.append(
+            Schaalvoordeel(
+                u.id,
+                u.naam,
+                given[u.id] if own else sv.procent,
+                own,
+                "invoer" if own else status(sv.status),
+                sv.bron.kort(),
+                sv.bron.citaat or "",
+                sv.toelichting.strip(),
+            )
+        )
+    return tuple(out)
+
+
+def _scale_advantage(ds: Dataset, uitvoerder: str, schaalvoordeel: Schaalvoordelen | None, trace: Trace) -> tuple[str, Decimal]:
+    """The executor's scale advantage as a figure of the trace: the user's, or the data's."""
+    n, u = next((n, u) for n, u in enumerate(ds.models.uitvoerders) if u.id == uitvoerder)
+    if schaalvoordeel and uitvoerder in schaalvoordeel:
+        value = schaalvoordeel[uitvoerder]
+        return user_input(trace, "schaalvoordeel", value, "%", of=uitvoerder, uitvoerder=u.naam), value
+    fig = take(trace, ds, MODELS_FILE, ("uitvoerders", n, "schaalvoordeel", "procent"), "schaalvoordeel", "%", uitvoerder=u.naam)
     return fig.id, fig.getal
 
 
@@ -166,7 +261,7 @@ def compare(
     inwoners: int,
     pakket: Pakket,
     tarief: Tarief = "berekend",
-    schaalvoordeel: Decimal | None = None,
+    schaalvoordeel: Schaalvoordelen | None = None,
     keuze: TariefKeuze | None = None,
     trace: Trace | None = None,
     modellen: tuple[str, ...] | None = None,
@@ -179,9 +274,9 @@ def compare(
     if tarief not in TARIEVEN:
         raise ValueError(tarief)
     trace = trace if trace is not None else Trace()
+    schaalvoordeel = chosen_scale_advantages(ds, schaalvoordeel, modellen, tarief)
     schatting = estimate(ds, inwoners, pakket, keuze, trace, herkomst, schalingen, gemeenten)
-    sv_data = ds.models.schaalvoordeel_landelijk
-    sv = sv_data.procent if schaalvoordeel is None else schaalvoordeel
+    svs = scale_advantages(ds, schaalvoordeel, modellen)
     notes: list[Notitie] = []
     rates: dict[str, str] = {}  # taakgebied -> id of its contribution per inhabitant
     outsourced_areas = {a for m in ds.models.modellen for a, e in m.uitvoering.items() if e != "gemeente"}
@@ -202,14 +297,13 @@ def compare(
     ]
     base = next((u for u in uitkomsten if u.id == "gemeentelijk"), uitkomsten[0])
     uitkomsten = [replace(u, verschil=u.totaal - base.totaal) for u in uitkomsten]
-    notes += _notes(ds, schatting, base, tarief, schaalvoordeel, sv)
+    notes += _notes(ds, schatting, base, uitkomsten, tarief, svs)
     notes.extend(schatting.notities)
     return Vergelijking(
         inwoners=inwoners,
         pakket=pakket,
         tarief=tarief,
-        schaalvoordeel=sv,
-        schaalvoordeel_standaard=schaalvoordeel is None,
+        schaalvoordelen=svs,
         schatting=schatting,
         uitkomsten=tuple(uitkomsten),
         spoor=trace.finish([*(f"{u.id}.totaal" for u in uitkomsten), *schatting.spoor.wortels]),
@@ -217,11 +311,14 @@ def compare(
     )
 
 
-def met_schaalvoordeel(m: Inrichtingsmodel, taakgebied: str, tarief: Tarief) -> bool:
-    """Whether the model's contribution for ``taakgebied`` gets the national scale advantage (§5.1):
-    the national provision performs it at the computed tariff (§6's amounts are national already).
-    The one place of this rule: the workbook asks here too."""
-    return m.uitvoering[taakgebied] == "landelijk" and tarief == "berekend"
+def met_schaalvoordeel(ds: Dataset, m: Inrichtingsmodel, taakgebied: str, tarief: Tarief) -> str | None:
+    """The executor whose scale advantage the model's contribution for ``taakgebied`` gets, if any:
+    one the data gives a scale advantage (the national provision, §5.1), at the computed tariff (§6's
+    amounts are national already). The one place of this rule: the workbook asks here too."""
+    executor = m.uitvoering[taakgebied]
+    if tarief != "berekend" or executor == "gemeente":
+        return None
+    return next((u.id for u in ds.models.uitvoerders if u.id == executor and u.schaalvoordeel is not None), None)
 
 
 def _model(
@@ -230,7 +327,7 @@ def _model(
     schatting: Schatting,
     rates: dict[str, str],
     tarief: Tarief,
-    schaalvoordeel: Decimal | None,
+    schaalvoordeel: Schaalvoordelen | None,
     trace: Trace,
 ) -> ModelUitkomst:
     """Own cost, contribution and total of one organisation model, recorded as steps ``<model>.…``."""
@@ -243,11 +340,12 @@ def _model(
     assumption = False
     for r in out:
         rate_id = rates[r.taakgebied]
-        if met_schaalvoordeel(m, r.taakgebied, tarief):
-            sv_id, sv = _scale_advantage(ds, schaalvoordeel, trace)
-            landelijk = f"{ident}.{r.taakgebied}.tarief"
-            compute(trace, landelijk, "tarief_na_schaalvoordeel", {"tarief": rate_id, "schaalvoordeel": sv_id}, schaalvoordeel=sv)
-            rate_id, assumption = landelijk, True
+        executor = met_schaalvoordeel(ds, m, r.taakgebied, tarief)
+        if executor is not None:
+            sv_id, sv = _scale_advantage(ds, executor, schaalvoordeel, trace)
+            reduced = f"{ident}.{r.taakgebied}.tarief"
+            compute(trace, reduced, "tarief_na_schaalvoordeel", {"tarief": rate_id, "schaalvoordeel": sv_id}, schaalvoordeel=sv)
+            rate_id, assumption = reduced, True
         rate_ids.append(rate_id)
     rate_total = None
     contribution = Decimal(0)
@@ -301,23 +399,40 @@ def _sum(trace: Trace, ident: str, regels: list[Regel], grootheid: str, eenheid:
 
 
 def _notes(
-    ds: Dataset, schatting: Schatting, gem: ModelUitkomst, tarief: Tarief, schaalvoordeel: Decimal | None, sv: Decimal
+    ds: Dataset, schatting: Schatting, gem: ModelUitkomst, uitkomsten: list[ModelUitkomst], tarief: Tarief, svs: tuple[Schaalvoordeel, ...]
 ) -> list[Notitie]:
     notes = []
     if gem.id == "gemeentelijk":
         parts = tuple((r.naam, r.fte) for r in schatting.regels if r.gekwantificeerd)
         notes.append(notitie("fte_fragment", pakket=schatting.pakket, fte=gem.eigen_fte, delen=parts, uren=gem.eigen_uren))
+    paying = tuple(u.naam for u in uitkomsten if u.tarief_per_inwoner is not None)
     if tarief == "berekend":
-        notes.append(notitie("berekend_gelijk"))
+        equal = tuple(u.naam for u in uitkomsten if not u.rust_op_aanname)
+        if len(equal) > 1 and paying:
+            notes.append(notitie("berekend_gelijk", modellen=equal))
     else:
         notes.append(notitie("tarief_advies", toelichting=ds.models.adviesbedragen_toelichting))
-        notes.append(notitie("advies_landelijk"))
+        if svs:
+            notes.append(notitie("advies_landelijk", modellen=paying, uitvoerders=tuple(s.naam for s in svs)))
         return notes
-    sv_data = ds.models.schaalvoordeel_landelijk
-    if schaalvoordeel is None:
-        notes.append(notitie("schaalvoordeel_aanname", procent=sv, bron=sv_data.bron.kort(), toelichting=sv_data.toelichting))
-    else:
-        notes.append(notitie("schaalvoordeel_opgegeven", procent=sv))
+    for s in svs:
+        if s.opgegeven:
+            notes.append(
+                notitie("schaalvoordeel_opgegeven", uitvoerder=s.naam, id=s.uitvoerder, procent=s.procent, bron=s.bron, citaat=s.citaat)
+            )
+        else:
+            notes.append(
+                notitie(
+                    "schaalvoordeel_aanname",
+                    uitvoerder=s.naam,
+                    id=s.uitvoerder,
+                    procent=s.procent,
+                    status=s.status,
+                    bron=s.bron,
+                    citaat=s.citaat,
+                    toelichting=s.toelichting,
+                )
+            )
     return notes
 
 

@@ -11,9 +11,9 @@ import hashlib
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from burgernet_cost.domain.assumptions import Bereik, Uitslag, model_range, model_sensitivity
-from burgernet_cost.domain.codes import Pakket, Tarief
-from burgernet_cost.domain.compare import Vergelijking, compare
+from burgernet_cost.domain.assumptions import Bereik, Uitslag, model_range, model_sensitivity, scaled_models
+from burgernet_cost.domain.codes import Pakket, Schaalvoordelen, Tarief
+from burgernet_cost.domain.compare import Vergelijking, chosen_scale_advantages, compare, for_model
 from burgernet_cost.domain.estimate import Herkomst, Schatting
 from burgernet_cost.domain.region import Lid, Regio, region
 from burgernet_cost.domain.series import Reeks, Telling, series
@@ -48,6 +48,7 @@ class Dossier:
     bereik: Bereik | None = None  # the first package's gemeentelijk total over all the assumptions' combinations
     kostenbases: tuple[tuple[str, Schatting], ...] = ()  # the first package on another cost basis ("toeslagen", "integraal")
     regio_van: dict[Pakket, Regio] = field(default_factory=dict)  # a member's document (--per-gemeente): its region, per package
+    schaalmodellen: tuple[tuple[str, str], ...] = ()  # (id, name) of the models whose swing ``gevoeligheid`` shows
 
     def als_lid(self) -> dict[Pakket, Lid]:
         """This municipality's row in its region (``regio_van``), per package."""
@@ -81,7 +82,7 @@ def dossier(
     gemeente: Gemeente | None = None,
     leden: list[Lidinvoer] | None = None,
     tarief: Tarief = "berekend",
-    schaalvoordeel: Decimal | None = None,
+    schaalvoordeel: Schaalvoordelen | None = None,
     keuze: TariefKeuze | None = None,
     schalingen: dict[str, str] | None = None,
     keuze_voor: Callable[[int], TariefKeuze] | None = None,
@@ -94,6 +95,7 @@ def dossier(
     or one region (``leden``). ``grootte_cache``: the size chart's totals already computed with the
     same choices (``rapport --per-gemeente`` shares it between the members)."""
     herkomst = None if gemeente is None else Herkomst.cbs(gemeente)
+    schaalvoordeel = chosen_scale_advantages(ds, schaalvoordeel, None, tarief)
     regios: dict[Pakket, Regio] = {}
     if leden:
         for p in pakketten:
@@ -104,7 +106,7 @@ def dossier(
                 "regionaal",
                 p,
                 tarief,
-                schaalvoordeel,
+                for_model(ds, schaalvoordeel, "regionaal"),
                 keuze,
                 soort=soort,
                 schalingen=schalingen,
@@ -154,6 +156,7 @@ def dossier(
         reeks,
         bereik,
         cost_bases(ds, inwoners, pakketten[0], keuze, schalingen, k),
+        schaalmodellen=tuple(scaled_models(ds)),
     )
 
 

@@ -149,8 +149,9 @@ def take(
     return trace.figuren[fig.id]
 
 
-def user_input(trace: Trace, name: str, value: Value, eenheid: str, bron: str = "opgegeven", **params: Waarde) -> str:
-    """Record a value the user gave (status 'invoer'); returns the figure's id."""
-    ident = f"invoer.{name}"
+def user_input(trace: Trace, name: str, value: Value, eenheid: str, bron: str = "opgegeven", *, of: str = "", **params: Waarde) -> str:
+    """Record a value the user gave (status 'invoer'); returns the figure's id (``invoer.<name>``, or
+    ``invoer.<name>.<of>`` for one of several, e.g. the scale advantage of one executor)."""
+    ident = f"invoer.{name}" + (f".{of}" if of else "")
     trace.read(Figuur(ident, f"invoer.{name}", value, eenheid, bron, "invoer", None, tuple(params.items())))
     return ident

@@ -1,8 +1,9 @@
-"""A region under the regional or national model (``bncost regio``).
+"""A region under a model with an executor (``bncost regio``): regionaal, landelijk, or any other
+the data declares.
 
-The members keep beleid themselves; one executing organisation (a municipality or regional body,
-or the national provision) performs relatiebeheer and communicatie for all, financed by the
-members' contributions per inhabitant. A region is the sum of its members (DOMAIN.md §11): every
+The members keep what the model leaves to them; one executing organisation (a municipality or
+regional body, the national provision, …) performs the rest for all, financed by the members'
+contributions per inhabitant. A region is the sum of its members (DOMAIN.md §11): every
 figure of the region is computed from the members, by the estimate's formulas, at the same date.
 
 Contributions are amounts that are invoiced: each member's contribution is rounded to the cent,
@@ -19,14 +20,14 @@ from pathlib import Path
 from burgernet_cost.data.dataset import Dataset
 from burgernet_cost.data.member_file import Lidinvoer, from_municipality, read_member_file
 from burgernet_cost.data.municipalities import Gemeenten
-from burgernet_cost.domain.codes import Pakket, Tarief, UitvoerModel
+from burgernet_cost.domain.codes import Pakket, Schaalvoordelen, Tarief, UitvoerModel
 from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, compare
 from burgernet_cost.domain.estimate import INWONERS, components, hours_of, norm, scaling, step_id, timeline_note
 from burgernet_cost.domain.figures import SALARY_FILE, take
 from burgernet_cost.domain.formulas import compute
 from burgernet_cost.domain.rate import TariefKeuze
 from burgernet_cost.domain.trace import Figuur, Spoor, Trace
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 from burgernet_cost.structs import replace, struct
 
 SELECTIONS = ("eenheid", "veiligheidsregio", "gemeenten", "bestand", "alle")
@@ -122,7 +123,7 @@ def region(
     model: UitvoerModel = "regionaal",
     pakket: Pakket = "basis",
     tarief: Tarief = "berekend",
-    schaalvoordeel: Decimal | None = None,
+    schaalvoordeel: Schaalvoordelen | None = None,
     keuze: TariefKeuze | None = None,
     soort: str = "gemeenten",
     schalingen: dict[str, str] | None = None,
@@ -135,8 +136,7 @@ def region(
     count, so hours that do not scale with size count once per member); each member's own hours are
     its own, by the same formulas; the executor's hours are the members' hours of the tasks it does.
     ``inwoners_datum``: the date of the members' inhabitants (CBS), for the result's date and notes."""
-    if model not in {m.id for m in ds.models.modellen}:
-        raise ValueError(model)
+    check_model(ds, model)
     if not members:
         raise UsageProblem("de regio heeft geen gemeenten")
     trace = Trace()
@@ -205,6 +205,19 @@ def region(
     ]
     rate = m.tarief_per_inwoner or Decimal(0)
     return Regio(titel, soort, model, pakket, tarief, tuple(leden), rate, hours, fte, cost, unit, trace.finish(roots))
+
+
+def executor_models(ds: Dataset) -> list[str]:
+    """The models ``regio`` computes: those in which another than the municipality performs a taakgebied."""
+    return [m.id for m in sorted(ds.models.modellen, key=lambda m: m.nummer) if any(e != "gemeente" for e in m.uitvoering.values())]
+
+
+def check_model(ds: Dataset, model: str) -> None:
+    choices = executor_models(ds)
+    if model not in choices:
+        known = model in {m.id for m in ds.models.modellen}
+        why = "heeft geen uitvoerder (de gemeenten doen alles zelf)" if known else "staat niet in de data"
+        raise UsageProblem(f"model {quote(model)} {why}; kies uit {', '.join(choices)}", field="model")
 
 
 def _ident(lid: Lidinvoer, what: str) -> str:

@@ -113,19 +113,22 @@ def range_checks(ds: Dataset) -> list[Finding]:
 
     findings: list[Finding] = []
     SALARY_FILE, MODELS_FILE = "salary_scales.yaml", "inrichtingsmodellen.yaml"
-    sv = ds.models.schaalvoordeel_landelijk
-    if sv.bandbreedte is not None and not sv.bandbreedte.laag <= sv.procent <= sv.bandbreedte.hoog:
+    for n, u in enumerate(ds.models.uitvoerders):
+        sv = u.schaalvoordeel
+        if sv is None or sv.bandbreedte is None or sv.bandbreedte.laag <= sv.procent <= sv.bandbreedte.hoog:
+            continue
         findings.append(
             Finding(
                 "fout",
                 "bandbreedte",
                 "",
                 ds.file(MODELS_FILE),
-                ds.lines[MODELS_FILE].line_of(("schaalvoordeel_landelijk", "bandbreedte")),
-                "schaalvoordeel_landelijk.bandbreedte",
+                ds.lines[MODELS_FILE].line_of(("uitvoerders", n, "schaalvoordeel", "bandbreedte")),
+                format_key_path(("uitvoerders", n, "schaalvoordeel", "bandbreedte")),
                 {
                     "bandbreedte": "buiten",
                     "wat": "schaalvoordeel",
+                    "uitvoerder": u.naam,
                     "waarde": sv.procent,
                     "laag": sv.bandbreedte.laag,
                     "hoog": sv.bandbreedte.hoog,
@@ -231,14 +234,14 @@ def data_warnings(ds: Dataset, today: str) -> list[Finding]:
         )
     if prof.status == "aanname":
         warn("status", SALARY_FILE, ("tariefprofielen", prof_n), f"het standaardprofiel '{prof.id}' is een aanname")
-    sv = ds.models.schaalvoordeel_landelijk
-    if sv.status == "aanname":
-        warn(
-            "status",
-            MODELS_FILE,
-            ("schaalvoordeel_landelijk",),
-            f"het schaalvoordeel van {sv.procent}% is een aanname (compare-models meldt dit)",
-        )
+    for n, u in enumerate(ds.models.uitvoerders):
+        if u.schaalvoordeel is not None and u.schaalvoordeel.status == "aanname":
+            warn(
+                "status",
+                MODELS_FILE,
+                ("uitvoerders", n, "schaalvoordeel"),
+                f"het schaalvoordeel van de {u.naam} ({u.schaalvoordeel.procent}%) is een aanname (compare-models meldt dit)",
+            )
     for n, w in enumerate(ds.interviews.waarnemingen):
         if w.meegewogen and w.status != "gepubliceerd":
             warn("status", INTERVIEWS_FILE, ("waarnemingen", n), f"waarneming '{w.id}' telt mee met status '{w.status}'")

@@ -133,7 +133,7 @@ def sensitivity(d: Dossier, noten: Noten) -> str:
         ),
         "De cijfers staan in de tabel eronder.",
     )
-    table = table_html(sensitivity_table(d.gevoeligheid), words=noten.words)
+    table = table_html(sensitivity_table(d.gevoeligheid, list(d.schaalmodellen)), words=noten.words)
     return _section(
         "gevoeligheid",
         "Hoe zeker: de aannames één voor één",

@@ -20,7 +20,7 @@ from burgernet_cost.output.rapport_notes import Noten
 from burgernet_cost.output.views.compare import totals_table
 from burgernet_cost.output.views.council import band_table
 from burgernet_cost.output.views.estimate import package_table
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, events_note, note_text
+from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, events_note, names_and, note_text
 
 SCALE_NOTES = ("schaalvoordeel_aanname", "schaalvoordeel_opgegeven", "advies_landelijk", "tarief_advies")
 EDGE = {"laag": "het laagste", "hoog": "het hoogste"}
@@ -38,7 +38,7 @@ def option_words(o: Optie) -> str:
     if o.soort == "tariefprofiel":
         return f"uurtarief {money.euro(p['bedrag'])} ({p['naam']})"
     if o.soort == "schaalvoordeel":
-        return f"landelijk {money.pct(p['procent'])} goedkoper dan regionaal"
+        return f"de {p['naam']} {money.pct(p['procent'])} goedkoper dan regionaal"
     rule = "voor elke gemeente gelijk, zoals gemeten" if p["regel"] == "per_gemeente" else "naar het aantal inwoners"
     return f"uren voor {str(p['taakgebied']).lower()} {rule}"
 
@@ -51,8 +51,9 @@ def assumption_words(a: Aanname) -> str:
     """What an assumption says, for a council member."""
     if a.id == "uurtarief":
         return f"het uurtarief van {money.euro(Decimal(a.standaard))} (het rapport noemt geen salarisschaal)"
-    if a.id == "schaalvoordeel":
-        return f'landelijk {money.pct(Decimal(a.standaard))} goedkoper dan regionaal (het rapport zegt "iets lager")'
+    if a.uitvoerder is not None:
+        said = f'het rapport zegt "{a.citaat}"' if a.citaat else f"een {a.status}"
+        return f"de {a.uitvoerder} {money.pct(Decimal(a.standaard))} goedkoper dan regionaal ({said})"
     area = (a.taakgebied or a.id).lower()
     if a.standaard == "per_gemeente":
         return f"de uren voor {area} zijn voor elke gemeente gelijk (het rapport mat één gemeente)"
@@ -105,7 +106,7 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
     for p, v in d.vergelijkingen.items():
         low = min(u.totaal for u in v.uitkomsten)
         if all(u.totaal == low for u in v.uitkomsten):
-            lines.append(f"{PAKKET_LABELS[p]}: de drie modellen kosten even veel")
+            lines.append(f"{PAKKET_LABELS[p]}: de {len(v.uitkomsten)} modellen kosten even veel")
             continue
         cheapest = [u for u in v.uitkomsten if u.totaal == low]
         names = " en ".join(u.naam.lower() for u in cheapest)
@@ -118,15 +119,21 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
     why_notes = [note_text(n) for n in v.notities if n.code in SCALE_NOTES]
     equal = [note_text(n) for n in v.notities if n.code == "berekend_gelijk"]
     why = ""
-    if any(u.rust_op_aanname for u in v.uitkomsten):
-        why = (
-            f" Waarom: alleen omdat een landelijke voorziening {money.nl_number(v.schaalvoordeel, 0)}% goedkoper zou zijn, een "
-            f'aanname: het rapport zegt alleen "iets lager"{noten.ref(why_notes)}.'
+    best = min(v.uitkomsten, key=lambda u: u.totaal)
+    scale = next((s for s in v.schaalvoordelen if s.uitvoerder in best.uitvoerders.values()), None)
+    if best.rust_op_aanname and scale is not None:
+        basis = (
+            "een eigen keuze"
+            if scale.opgegeven
+            else f"een {scale.status}" + (f': het rapport zegt alleen "{scale.citaat}"' if scale.citaat else "")
         )
+        why = f" Waarom: alleen omdat de {scale.naam} {money.pct(scale.procent)} goedkoper zou zijn, {basis}{noten.ref(why_notes)}."
     elif why_notes:
         why = f" Waarom: het gekozen tarief{noten.ref(why_notes)}."
+    same_models = next((n.p["modellen"] for n in v.notities if n.code == "berekend_gelijk"), ())
     same = (
-        f" Gemeentelijk en regionaal kosten samen even veel; zij verschillen in wie het werk doet en wie betaalt{noten.ref(equal)}."
+        f" {names_and(same_models, upper=True)} kosten samen even veel; zij verschillen in wie het werk doet en wie "
+        f"betaalt{noten.ref(equal)}."
         if equal
         else ""
     )

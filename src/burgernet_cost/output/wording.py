@@ -123,7 +123,7 @@ def figure_label(f: Figuur) -> str:
     labels: dict[str, Callable[[], str]] = {
         "invoer.inwoners": lambda: "inwoners",
         "invoer.uurtarief": lambda: "uurtarief (opgegeven met --uurtarief)",
-        "invoer.schaalvoordeel": lambda: "schaalvoordeel landelijke voorziening (opgegeven met --schaalvoordeel)",
+        "invoer.schaalvoordeel": lambda: f"schaalvoordeel {p['uitvoerder']} (opgegeven met --schaalvoordeel)",
         "waarneming.uren_per_maand": lambda: f"uren per maand ({p['waarneming']})",
         "waarneming.inwoners": lambda: f"inwoners ({p['waarneming']})",
         "uurloon.uren_per_maand": lambda: "uren per maand bij een volledige betrekking",
@@ -137,7 +137,7 @@ def figure_label(f: Figuur) -> str:
         "integraal.productieve_uren": lambda: "productieve uren per fte per jaar",
         "taakgebied.gekwantificeerd": lambda: f"{p['taakgebied']}: gekwantificeerd",
         "adviesbedrag": lambda: f"adviesbedrag {p['pakket']} per inwoner per jaar",
-        "schaalvoordeel": lambda: "schaalvoordeel landelijke voorziening",
+        "schaalvoordeel": lambda: f"schaalvoordeel {p['uitvoerder']}",
         "lid.inwoners": lambda: f"inwoners {p['gemeente']}",
         "schaling": lambda: f"schaling van de uren, {p['taakgebied'].lower()} (alternatief: {p['alternatief']})",
         "invoer.schaling_beleid": lambda: (
@@ -426,6 +426,22 @@ def _timeline(p: dict[str, Any]) -> str:
     )
 
 
+#: how a note on a figure opens, by the figure's status
+STATUS_WORDS = {"aanname": "Aanname: ", "afgeleid": "Afgeleid: "}
+
+
+def _cited(p: Mapping[str, Any]) -> str:
+    """'§5.1: het rapport zegt alleen "iets lager"', or the source alone when it quotes nothing."""
+    return f'{p["bron"]}: het rapport zegt alleen "{p["citaat"]}"' if p.get("citaat") else str(p["bron"])
+
+
+def names_and(names: Any, upper: bool = False) -> str:
+    """'gemeentelijk en regionaal', 'gemeentelijk, regionaal en provinciaal' (names in lower case)."""
+    words = [str(n).lower() for n in names]
+    text = ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
+    return text[:1].upper() + text[1:] if upper else text
+
+
 NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (domain/codes.py), worded
     "tijdlijn": _timeline,
     "niet_gekwantificeerd": lambda p: f"{p['taakgebied']}: niet gekwantificeerd ({p['bron']}; het rapport noemt hiervoor geen uren).",
@@ -476,7 +492,7 @@ NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (d
         f"Aanname: de uren voor {p['taakgebied'].lower()} schalen {p['standaard'].replace('_', ' ')} ({p['bron']}). {p['toelichting']}"
     ),
     "berekend_gelijk": lambda p: (
-        "Met het berekende tarief kosten gemeentelijk en regionaal in totaal hetzelfde: de uren "
+        f"Met het berekende tarief kosten {names_and(p['modellen'])} in totaal hetzelfde: de uren "
         "schalen lineair met het aantal inwoners. De modellen verschillen in wie het werk doet en "
         "wie wie betaalt."
     ),
@@ -485,16 +501,16 @@ NOTES: dict[NoteCode, Callable[[dict[str, Any]], str]] = {  # every note code (d
         f"voor relatiebeheer en communicatie. {p['toelichting'] or ''}"
     ).strip(),
     "schaalvoordeel_aanname": lambda p: (
-        f"Aanname: schaalvoordeel landelijk {nl.pct(p['procent'])} ({p['bron']}: het rapport "
-        f'zegt alleen "iets lager"). {p["toelichting"]} Pas aan met --schaalvoordeel.'
+        f"{STATUS_WORDS.get(str(p['status']), '')}de {p['uitvoerder']} is {nl.pct(p['procent'])} goedkoper dan een "
+        f"regionale uitvoerder ({_cited(p)}). {p['toelichting']} Pas aan met --schaalvoordeel {p['id']}=PCT."
     ),
     "advies_landelijk": lambda p: (
-        "Met tarief 'advies' betalen regionaal en landelijk hetzelfde bedrag: §6 beveelt één "
-        "landelijk bedrag aan. Het schaalvoordeel van een landelijke voorziening (een aanname) "
-        "geldt alleen voor het berekende tarief."
+        f"Met tarief 'advies' betalen {names_and(p['modellen'])} hetzelfde bedrag per inwoner: §6 beveelt één "
+        f"landelijk bedrag aan. Het schaalvoordeel van de {names_and(p['uitvoerders'], upper=False)} geldt alleen voor "
+        "het berekende tarief."
     ),
     "schaalvoordeel_opgegeven": lambda p: (
-        f'Schaalvoordeel landelijk: {nl.pct(p["procent"])} (opgegeven met --schaalvoordeel; §5.1 zegt alleen "iets lager").'
+        f"Schaalvoordeel {p['uitvoerder']}: {nl.pct(p['procent'])} (opgegeven met --schaalvoordeel; {_cited(p)})."
     ),
 }
 

@@ -35,7 +35,7 @@ from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
 from burgernet_cost.output.workbook_book import EURO, EURO4, FTE, HOURS, INT, Book
 from burgernet_cost.output.workbook_book import cached as _f
 from burgernet_cost.output.workbook_book import cell as _cell
-from burgernet_cost.output.workbook_invoer import MEMBERS_INHABITANTS, invoer
+from burgernet_cost.output.workbook_invoer import MEMBERS_INHABITANTS, invoer, scale_name
 
 
 def render_workbook(d: Dossier, ds: Any, colofon: Any) -> bytes:
@@ -157,7 +157,7 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
                 ws.write_formula(
                     row,
                     3,
-                    "=" + "+".join(_rate(d, m, a, pakket, cells) for a in out_areas),
+                    "=" + "+".join(_rate(ds, d, m, a, pakket, cells) for a in out_areas),
                     book.num("€ 0.000000"),
                     float(u.tarief_per_inwoner or 0),
                 )
@@ -177,7 +177,7 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
             book.name(f"Bijdrage_{u.id}_{pakket}", "Modellen", row, 4)
             row += 1
         row += 2
-    with_advantage = [m.naam for m in ds.models.modellen if any(met_schaalvoordeel(m, a, d.tarief) for a in m.uitvoering)]
+    with_advantage = [m.naam for m in ds.models.modellen if any(met_schaalvoordeel(ds, m, a, d.tarief) for a in m.uitvoering)]
     book.text(
         ws,
         row,
@@ -206,7 +206,7 @@ def _modellen(book: Book, d: Dossier, ds: Any, names: dict[str, str], cells: dic
     return out
 
 
-def _rate(d: Dossier, m: Any, area: str, pakket: Pakket, cells: dict[tuple[str, str, str], str]) -> str:
+def _rate(ds: Any, d: Dossier, m: Any, area: str, pakket: Pakket, cells: dict[tuple[str, str, str], str]) -> str:
     if d.tarief == "advies":
         amount = f"(Advies_{area}_volledig-Advies_{area}_basis)" if pakket == "aanvullend" else f"Advies_{area}_{pakket}"
         index = next((st for st in d.vergelijkingen[pakket].spoor.stappen if st.id == "advies.loonindex"), None)
@@ -214,8 +214,9 @@ def _rate(d: Dossier, m: Any, area: str, pakket: Pakket, cells: dict[tuple[str, 
             return amount
         return F["advies_geindexeerd"].excel({"bedrag": amount, "factor": format(index.waarde, "f")})[1:]  # the wage index (afgeleid)
     ref = cells[(pakket, area, "per_inwoner")]
-    if met_schaalvoordeel(m, area, d.tarief):
-        return F["tarief_na_schaalvoordeel"].excel({"tarief": ref, "schaalvoordeel": "Schaalvoordeel"})[1:]
+    executor = met_schaalvoordeel(ds, m, area, d.tarief)
+    if executor is not None:
+        return F["tarief_na_schaalvoordeel"].excel({"tarief": ref, "schaalvoordeel": scale_name(executor)})[1:]
     return ref
 
 

@@ -25,6 +25,11 @@ HEADS = ("Invoer", "Waarde", "Eenheid", "Bron", "Status", "Toelichting", "Plaats
 Herkomst = tuple[str, str, str]  # source, status, place in the data
 
 
+def scale_name(uitvoerder: str) -> str:
+    """The defined name of an executor's scale advantage on the inputs sheet."""
+    return f"Schaalvoordeel_{uitvoerder}"
+
+
 def _sheet(book: Book, d: Dossier) -> Any:
     ws = book.wb.add_worksheet("Invoer")
     for first, last, width in ((0, 0, 34), (1, 2, 16), (3, 3, 36), (4, 4, 13), (5, 5, 30), (6, 6, 26)):
@@ -172,14 +177,15 @@ def invoer(book: Book, d: Dossier, ds: Any) -> dict[str, str]:
         formula=rate_formula,
     )
     first_v = next(iter(d.vergelijkingen.values()))
-    put(
-        "Schaalvoordeel",
-        "Schaalvoordeel landelijk",
-        first_v.schaalvoordeel,
-        "%",
-        "0.00",
-        figs.of(figs.find("schaalvoordeel", "invoer.schaalvoordeel")),
-    )
+    for sv in first_v.schaalvoordelen:
+        put(
+            scale_name(sv.uitvoerder),
+            f"Schaalvoordeel {sv.naam}",
+            sv.procent,
+            "%",
+            "0.00",
+            figs.of(figs.find("schaalvoordeel", "invoer.schaalvoordeel", uitvoerder=sv.naam)),
+        )
     for r in s.regels:
         if r.gekwantificeerd:
             put(

@@ -15,11 +15,19 @@ class Referentiegemeente(Bronvermelding):
     omschrijving: str
 
 
+class Schaalvoordeel(Bronvermelding):
+    __slots__ = ()
+    procent: Decimal
+    toelichting: str
+    bandbreedte: Interval | None
+
+
 class Uitvoerder(Record):
     __slots__ = ()
     id: str
     naam: str
     omschrijving: str
+    schaalvoordeel: Schaalvoordeel | None
 
 
 class Voorbeeld(Record):
@@ -38,13 +46,6 @@ class Inrichtingsmodel(Bronvermelding):
     verrekening: Literal["geen", "bijdrage_per_inwoner"]
     verrekening_omschrijving: str
     voorbeelden: list[Voorbeeld]
-
-
-class Schaalvoordeel(Bronvermelding):
-    __slots__ = ()
-    procent: Decimal
-    toelichting: str
-    bandbreedte: Interval | None
 
 
 class Adviesbedrag(Bronvermelding):
@@ -96,7 +97,6 @@ class ModelsFile(Record):
     referentiegemeente: Referentiegemeente
     uitvoerders: list[Uitvoerder]
     modellen: list[Inrichtingsmodel]
-    schaalvoordeel_landelijk: Schaalvoordeel
     adviesbedragen: list[Adviesbedrag]
     adviesbedragen_toelichting: str | None
     adviesbedragen_prijspeil: Prijspeil | None

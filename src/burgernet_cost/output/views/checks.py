@@ -189,7 +189,8 @@ def _range_message(p: BandOk | BandBuiten | BandReproduceertNiet) -> str:
     if p["bandbreedte"] == "buiten":
         if p["wat"] == "schaalvoordeel":
             return (
-                f"het schaalvoordeel {money.pct(p['waarde'])} ligt buiten zijn eigen bandbreedte "
+                f"het schaalvoordeel van de {p.get('uitvoerder', 'uitvoerder')} {money.pct(p['waarde'])} ligt buiten zijn "
+                "eigen bandbreedte "
                 f"({money.pct(p['laag'])} tot {money.pct(p['hoog'])})"
             )
         return (

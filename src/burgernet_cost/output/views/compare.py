@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from burgernet_cost.domain.compare import ModelUitkomst, Vergelijking, advice_gap, per_jaar
+from burgernet_cost.domain.compare import ModelUitkomst, Schaalvoordeel, Vergelijking, advice_gap, per_jaar
 from burgernet_cost.output import numbers as money
 from burgernet_cost.output.document import CSV, DISPLAY, Cell, Column, Field, Part, Report, Row, Table
 from burgernet_cost.output.views.common import (
@@ -253,6 +253,16 @@ def _advice_gap(v: Vergelijking) -> str | None:
     )
 
 
+def scale_text(s: Schaalvoordeel, tarief: str) -> str:
+    """'10% (aanname; §5.1 zegt alleen "iets lager")': an executor's scale advantage as a result used it."""
+    if tarief == "advies":
+        return "niet van toepassing bij tarief advies (§6 noemt één landelijk bedrag)"
+    if s.opgegeven:
+        return f"{money.pct(s.procent)} (opgegeven met --schaalvoordeel)"
+    said = f' zegt alleen "{s.citaat}"' if s.citaat else ""
+    return f"{money.pct(s.procent)} ({s.status}; {s.bron}{said})"
+
+
 def compare_report(
     vergelijkingen: list[Vergelijking],
     ds: Dataset,
@@ -263,18 +273,9 @@ def compare_report(
     band: Bandbreedte | None = None,
 ) -> Report:
     first = vergelijkingen[0]
-    sv = first.schaalvoordeel
-    sv_data = ds.models.schaalvoordeel_landelijk
-    sv_text = (
-        f'{money.pct(sv)} (aanname; {sv_data.bron.kort()} zegt alleen "iets lager")'
-        if first.schaalvoordeel_standaard
-        else f"{money.pct(sv)} (opgegeven met --schaalvoordeel)"
-    )
-    if first.tarief == "advies":
-        sv_text = "niet van toepassing bij tarief advies (§6 noemt één landelijk bedrag)"
     notes = []
     if any(u.rust_op_aanname for v in vergelijkingen for u in v.uitkomsten):
-        notes.append("* Dit model rust op de aanname over het schaalvoordeel van een landelijke voorziening (zie hieronder).")
+        notes.append("* Dit model rust op de aanname over het schaalvoordeel van zijn uitvoerder (zie hieronder).")
     for v in vergelijkingen:
         notes += [n for n in notes_text(v.notities) if n not in notes]
     notes += report_points(ds, "compare-models")
@@ -308,16 +309,20 @@ def compare_report(
             if first.tarief == "berekend"
             else "advies: de landelijke bedragen van §6 (in euro's: §4.1.2, §5.1)",
         ),
+        *(Field(None, f"Schaalvoordeel {s.naam}", scale_text(s, first.tarief)) for s in first.schaalvoordelen),
         Field(
-            "schaalvoordeel_landelijk",
-            "Schaalvoordeel landelijk",
+            "schaalvoordelen",
+            None,
             [
-                Field("procent", None, sv, "pct"),
-                Field("status", None, sv_data.status if first.schaalvoordeel_standaard else "invoer"),
-                Field("bron", None, sv_data.bron.kort()),
+                [
+                    Field("uitvoerder", None, s.uitvoerder),
+                    Field("procent", None, s.procent, "pct"),
+                    Field("status", None, s.status),
+                    Field("bron", None, s.bron),
+                ]
+                for s in first.schaalvoordelen
             ],
-            "object",
-            text=sv_text,
+            "objects",
         ),
         *date_field(first.schatting.uurtarief, first.schatting.inwoners_datum, ds, referentie=referentie),
         rate_field(first.schatting.uurtarief, first.schatting.spoor),

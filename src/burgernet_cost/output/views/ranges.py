@@ -17,8 +17,8 @@ EDGES = {"laag": "ondergrens", "hoog": "bovengrens"}
 def assumption_name(a: Aanname) -> str:
     if a.id == "uurtarief":
         return "Uurtarief (schaal, periodiek, tabel)"
-    if a.id == "schaalvoordeel":
-        return "Schaalvoordeel landelijk"
+    if a.uitvoerder is not None:
+        return f"Schaalvoordeel {a.uitvoerder}"
     return f"Schaling {(a.taakgebied or a.id).lower()}"
 
 
@@ -44,7 +44,7 @@ def option_text(o: Optie | None, a: Aanname | None = None) -> str:
     if o.soort == "tariefprofiel":
         return f"profiel {p['profiel']} ({money.euro(number(p['bedrag']))})"
     if o.soort == "schaalvoordeel":
-        return f"schaalvoordeel {money.pct(number(p['procent']))}"
+        return f"schaalvoordeel {p['uitvoerder']} {money.pct(number(p['procent']))}"
     return f"{str(p['taakgebied']).lower()} {_rule(str(p['regel']))}"
 
 
@@ -181,8 +181,10 @@ def range_parts(band: Bandbreedte, figures: list[tuple[str, str, str]]) -> tuple
     return parts, notes
 
 
-def sensitivity_rows(swings: list[Uitslag] | tuple[Uitslag, ...]) -> list[Row]:
-    """One row per assumption, largest swing first: ``bncost gevoeligheid`` and the council document."""
+def sensitivity_rows(swings: list[Uitslag] | tuple[Uitslag, ...], modellen: list[tuple[str, str]]) -> list[Row]:
+    """One row per assumption, largest swing first: ``bncost gevoeligheid`` and the council document;
+    ``modellen``: (id, name) of the models with a scale advantage (``assumptions.scaled_models``), a
+    swing each."""
     return [
         {
             "label": f"{assumption_name(u.aanname)} ({u.aanname.status})",
@@ -198,13 +200,17 @@ def sensitivity_rows(swings: list[Uitslag] | tuple[Uitslag, ...]) -> list[Row]:
             "laag_per_inwoner": u.laag[1]["per_inwoner"],
             "hoog_per_inwoner": u.hoog[1]["per_inwoner"],
             "uitslag_per_inwoner": u.swing("per_inwoner"),
-            "uitslag_landelijk": u.swing("landelijk"),
+            **{f"uitslag_{ident}": u.swing(ident) for ident, _ in modellen},
         }
         for u in swings
     ]
 
 
-def sensitivity_table(swings: list[Uitslag] | tuple[Uitslag, ...]) -> Table:
+def swing_columns(modellen: list[tuple[str, str]]) -> list[Column]:
+    return [Column(f"uitslag_{ident}", f"Uitslag {naam.lower()}", "money") for ident, naam in modellen]
+
+
+def sensitivity_table(swings: list[Uitslag] | tuple[Uitslag, ...], modellen: list[tuple[str, str]]) -> Table:
     """The council document's table of ``gevoeligheid``: with the low and high amounts themselves."""
     return Table(
         None,
@@ -215,9 +221,9 @@ def sensitivity_table(swings: list[Uitslag] | tuple[Uitslag, ...]) -> Table:
             Column("hoog_keuze", "Hoog bij"),
             Column("hoog_per_jaar", "Hoog", "money"),
             Column("uitslag_per_jaar", "Uitslag", "money"),
-            Column("uitslag_landelijk", "Uitslag landelijk", "money"),
+            *swing_columns(modellen),
         ],
-        sensitivity_rows(swings),
+        sensitivity_rows(swings, modellen),
         title="Kosten per jaar bij het laagste en hoogste alternatief van elke aanname",
         formats=frozenset({DISPLAY}),
     )
@@ -231,9 +237,10 @@ def sensitivity_report(
     pakket: str,
     data_dir: str,
     extra: list[Part],
+    modellen: list[tuple[str, str]],
     first_notes: list[str] | None = None,
 ) -> Report:
-    rows = sensitivity_rows(swings)
+    rows = sensitivity_rows(swings, modellen)
     machine = frozenset({JSON, CSV})
     columns = [
         Column("label", "Aanname", formats=frozenset({DISPLAY})),
@@ -246,7 +253,7 @@ def sensitivity_report(
         Column("hoog_keuze", "Hoog bij"),
         Column("hoog_per_jaar", "", "money", formats=machine),
         Column("uitslag_per_jaar", "Uitslag/jaar", "money"),
-        Column("uitslag_landelijk", "Uitslag landelijk", "money"),
+        *swing_columns(modellen),
         Column("uitslag_per_inwoner", "", "per_inwoner", formats=machine),
         Column("laag_per_inwoner", "", "per_inwoner", formats=machine),
         Column("hoog_per_inwoner", "", "per_inwoner", formats=machine),
@@ -255,9 +262,10 @@ def sensitivity_report(
         *(first_notes or []),
         "Eén aanname tegelijk van haar laagste naar haar hoogste alternatief, de andere op hun standaard; gesorteerd op "
         "uitslag (grootste eerst). 'Laag bij' en 'Hoog bij': de keuze die de laagste en de hoogste kosten per jaar geeft "
-        "als de gemeente alles zelf doet (gemeentelijk model); Uitslag/jaar: het verschil daartussen; Uitslag landelijk: "
-        "hetzelfde voor het landelijke model, waar het schaalvoordeel meetelt. Samen kunnen de aannames meer uitmaken: "
-        "zie --bandbreedte bij estimate en compare-models.",
+        "als de gemeente alles zelf doet (gemeentelijk model); Uitslag/jaar: het verschil daartussen"
+        + "".join(f"; Uitslag {naam.lower()}: hetzelfde voor dat model, waar een schaalvoordeel meetelt" for _, naam in modellen[:1])
+        + "".join(f"; Uitslag {naam.lower()}: idem" for _, naam in modellen[1:])
+        + ". Samen kunnen de aannames meer uitmaken: zie --bandbreedte bij estimate en compare-models.",
         *[
             n.replace("Wat de bandbreedte omvat", "Wat deze gevoeligheid omvat").replace("De bandbreedte is dus", "Dit is dus")
             for n in scope_notes([u.aanname for u in swings])

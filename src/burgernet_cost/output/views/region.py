@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from burgernet_cost.domain.codes import Pakket
+from burgernet_cost.domain.compare import Schaalvoordeel
 from burgernet_cost.domain.region import Regio, group_by_unit
 from burgernet_cost.errors import count
 from burgernet_cost.output import numbers as money
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 
 #: notes of the models that do not apply to a region
 SKIP_NOTES = {"fte_fragment", "berekend_gelijk"}
-SCALE_NOTES = {"schaalvoordeel_aanname", "schaalvoordeel_opgegeven"}
 
 
 def budget_balance(regio: Regio) -> str:
@@ -41,6 +41,13 @@ def budget_balance(regio: Regio) -> str:
     return text + (f"; het budget is {money.euro(gap)} hoger" if gap > 0 else f"; het budget schiet {money.euro(-gap)} tekort")
 
 
+def _scaled(regio: Regio) -> list[Schaalvoordeel]:
+    """The scale advantages the region's contribution rests on (none: the budget pays for the hours)."""
+    if not regio.vergelijking.model(regio.model).rust_op_aanname:
+        return []
+    return list(regio.vergelijking.schaalvoordelen)
+
+
 def _header(regio: Regio, ds: Dataset, peildatum: str | None) -> list[Part]:
     model = next(m for m in ds.models.modellen if m.id == regio.model)
     names = {u.id: u.naam for u in ds.models.uitvoerders}
@@ -50,7 +57,7 @@ def _header(regio: Regio, ds: Dataset, peildatum: str | None) -> list[Part]:
     rate_text = (
         f"{money.euro(regio.tarief_per_inwoner, 4)} per inwoner per jaar ("
         + ("berekend uit de uren" if regio.tarief == "berekend" else "advies §6")
-        + (", na schaalvoordeel (aanname)" if regio.model == "landelijk" else "")
+        + "".join(f", na schaalvoordeel ({'opgegeven' if s.opgegeven else s.status})" for s in _scaled(regio))
         + ")"
     )
     return [
@@ -85,7 +92,7 @@ def _header(regio: Regio, ds: Dataset, peildatum: str | None) -> list[Part]:
             text=f"{money.hours(regio.uitvoerder_uren)} uur per maand = {money.fte(regio.uitvoerder_fte)} fte; "
             f"budget {money.euro(regio.budget)} per jaar",
         ),
-        *([Field(None, "Budget en uren", budget_balance(regio))] if regio.model == "regionaal" else []),
+        *([Field(None, "Budget en uren", budget_balance(regio))] if not _scaled(regio) else []),
         *date_field(regio.vergelijking.schatting.uurtarief, peildatum, ds),
         rate_field(regio.vergelijking.schatting.uurtarief, regio.spoor),
         *scenario_header(ds),
@@ -252,16 +259,15 @@ def region_report(
         "uitvoerder is de som van de bijdragen.",
         "Eigen beleid: de uren die elke gemeente zelf besteedt aan beleid (§4.1.1); die blijven bij de gemeente (§5).",
     ]
-    skip = SKIP_NOTES | (SCALE_NOTES if regio.model != "landelijk" else set())
-    notes += [n for n in notes_text([n for n in regio.vergelijking.notities if n.code not in skip]) if n not in notes]
+    notes += [n for n in notes_text([n for n in regio.vergelijking.notities if n.code not in SKIP_NOTES]) if n not in notes]
     notes += report_points(ds, "regio")
     tables, after = _member_tables(regio, per_unit)
     tree = trace_tree(regio.spoor, uitleg)
     parts = [*_header(regio, ds, peildatum), data_field(data_dir), *tables, notes_field(notes), *after, *explanation(ds, tree)]
     if band is not None:
         parts += _band(band, regio, tables, notes, per_unit)
-    title = "Landelijke uitvoering" if regio.model == "landelijk" else "Regionale uitvoering"
-    return Report("regio", f"{title}: {regio.titel}", parts, notes, tree)
+    model = next(m for m in ds.models.modellen if m.id == regio.model)
+    return Report("regio", f"{model.naam} model: {regio.titel}", parts, notes, tree)
 
 
 # --------------------------------------------------------------------------- gemeenten
