@@ -11,6 +11,7 @@ results from the data too, and stay as they are.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 
 def profile(ds, ident: str | None = None):

@@ -662,7 +662,7 @@ def test_cache_key_holds_the_folder_and_the_code(own_cache, tmp_path, data_copy)
         (["estimate", "-n5", "--inwoners=6"], "--inwoners staat er twee keer"),
         (["estimate", "-n", "5", "-f", "json", "--format", "csv"], "--format staat er twee keer"),
         (["regio", "--gemeenten", "Utrecht", "--gemeenten", "Zeist"], "--gemeenten staat er twee keer"),
-        (["regio", "--eenheid", "Zeeland", "--schaalvoordeel", "20"], "--schaalvoordeel: heeft geen effect bij --model regionaal"),
+        (["regio", "--eenheid", "Zeeland", "--schaalvoordeel", "20"], "--schaalvoordeel: heeft geen effect bij model Regionaal"),
         (["compare-models", "-n", "5000", "--tarief", "advies", "--schaalvoordeel", "20"], "heeft geen effect bij --tarief advies"),
     ],
 )
@@ -708,7 +708,9 @@ def test_output_never_destroys_input(bncost, tmp_path, data_copy, monkeypatch):
     members = tmp_path / "leden.csv"
     members.write_text("gemeente\nUtrecht\n", encoding="utf-8")
     scenario = tmp_path / "s.yaml"
-    scenario.write_text("naam: x\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent: 20\n", encoding="utf-8")
+    scenario.write_text(
+        "naam: x\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent: 20\n", encoding="utf-8"
+    )
     before = {p: p.read_bytes() for p in (members, scenario, data_copy / "tasks.yaml", data_copy / "gemeenten" / "gemeenten_2024.csv")}
     for args in (
         ["regio", "--bestand", "leden.csv", "-o", "leden.csv"],
@@ -1603,7 +1605,9 @@ def test_every_input_of_the_run_is_guarded(bncost, tmp_path, data_copy):
     members = tmp_path / "leden.csv"
     members.write_text("gemeente;inwoners\nUtrecht;300000\n", encoding="utf-8")
     scenario = tmp_path / "s.yaml"
-    scenario.write_text("naam: s\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent: 20\n", encoding="utf-8")
+    scenario.write_text(
+        "naam: s\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent: 20\n", encoding="utf-8"
+    )
     cases = [
         ["regio", "--bestand", members, "-o", members, "-f", "csv", "--overschrijf"],
         ["estimate", "-n", 5, "--scenario", scenario, "-o", scenario, "-f", "json", "--overschrijf"],
@@ -1954,7 +1958,7 @@ def test_a_member_list_by_absolute_path_shows_no_path_in_documents(bncost, tmp_p
 def test_a_region_from_a_file_has_a_display_name(bncost, tmp_path):
     members = tmp_path / "leden.csv"
     members.write_text("gemeente\nUtrecht\nZeist\n", encoding="utf-8")
-    assert bncost("regio", "--bestand", members).out.splitlines()[0] == "Regionale uitvoering: gemeenten uit leden"
+    assert bncost("regio", "--bestand", members).out.splitlines()[0] == "Regionaal model: gemeenten uit leden"
     named = bncost("regio", "--bestand", members, "--naam", "Regio Noord", "-f", "json")
     assert named.code == 0 and "Regio Noord" in named.out and str(tmp_path) not in named.out
     assert bncost("reeks", "--bestand", members, "--naam", "Regio Noord").out.splitlines()[0] == "Kosten per jaar: Regio Noord"

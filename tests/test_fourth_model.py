@@ -159,8 +159,10 @@ def test_tab_offers_the_data_s_models_and_scale_advantages(provincial):
 
     class Ctx:
         info_name = "regio"
-        params = {"data_dir": str(provincial)}
+        params = {"data_dir": str(provincial), "model": "provinciaal"}
         parent = None
 
     assert [v for v, _ in completion.model(Ctx(), "")] == ["regionaal", "landelijk", "provinciaal"]
-    assert "provincie=5" in [v for v, _ in completion.schaalvoordeel(Ctx(), "")]
+    assert [v for v, _ in completion.schaalvoordeel(Ctx(), "")] == ["provincie=5"]  # only the chosen model's executor
+    Ctx.info_name = "compare-models"
+    assert [v for v, _ in completion.schaalvoordeel(Ctx(), "")] == ["landelijk=10", "provincie=5"]

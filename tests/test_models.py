@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import oracle
+from burgernet_cost.data.loading import load_dataset
 from burgernet_cost.domain.compare import compare
 from burgernet_cost.output import numbers as money
 
@@ -155,7 +156,7 @@ def test_data_drives_scale_advantage(bncost, data_copy):
     assert "  procent: 10\n" in text
     path.write_text(text.replace("  procent: 10\n", "  procent: 20\n"), encoding="utf-8")
     r = bncost("compare-models", "-n", 54600, "-p", "basis", "--data-dir", data_copy)
-    assert "Schaalvoordeel landelijk: 20% (aanname" in r.out
+    assert f"Schaalvoordeel {oracle.scale_advantage(load_dataset(data_copy), 'landelijk').naam}: 20% (aanname" in r.out
 
 
 @pytest.mark.parametrize(

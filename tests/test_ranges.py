@@ -101,16 +101,17 @@ def test_a_default_outside_its_range_is_rejected(bncost, data_copy):
     path = data_copy / "inrichtingsmodellen.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("  procent: 10\n", "  procent: 25\n"), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
-    assert r.code == 1 and "het schaalvoordeel 25% ligt buiten zijn eigen bandbreedte (0% tot 20%)" in r.out
+    text = " ".join(r.out.split())
+    assert r.code == 1 and "het schaalvoordeel van de landelijke organisatie 25% ligt buiten zijn eigen bandbreedte (0% tot 20%)" in text
 
 
 def test_compare_and_regio_ranges(bncost):
     data = json.loads(bncost("compare-models", "--bandbreedte", "-f", "json").out, parse_float=Decimal)
     band = _band(data)
     land = band["basis.landelijk.totaal"]
-    assert land["laag"] < land["standaard"] < land["hoog"] and "schaalvoordeel 20%" in land["laag_door"]
+    assert land["laag"] < land["standaard"] < land["hoog"] and "schaalvoordeel landelijk 20%" in land["laag_door"]
     pinned = json.loads(bncost("compare-models", "--bandbreedte", "--schaalvoordeel", 10, "-f", "json").out)
-    assert "schaalvoordeel" not in {a["id"] for a in pinned["bandbreedte_aannames"]}  # the user pinned it
+    assert "schaalvoordeel_landelijk" not in {a["id"] for a in pinned["bandbreedte_aannames"]}  # the user pinned it
     data = json.loads(bncost("regio", "--eenheid", "Zeeland-West-Brabant", "--bandbreedte", "-f", "json").out, parse_float=Decimal)
     band = _band(data)
     assert band["budget"]["standaard"] == Decimal(str(data["uitvoerder"]["budget_per_jaar"]))
@@ -126,7 +127,7 @@ def test_a_pinned_rate_leaves_no_rate_assumption(bncost):
 def test_sensitivity_lists_every_assumption_largest_first(bncost, dataset):
     data = json.loads(bncost("gevoeligheid", "--gemeente", "Amersfoort", "-f", "json").out, parse_float=Decimal)
     rows = data["aannames"]
-    assert {r["id"] for r in rows} == {"uurtarief", "schaalvoordeel", "schaling_beleid"}
+    assert {r["id"] for r in rows} == {"uurtarief", "schaalvoordeel_landelijk", "schaling_beleid"}
     swings = [max(abs(r["uitslag_per_jaar"]), abs(r["uitslag_landelijk"])) for r in rows]
     assert swings == sorted(swings, reverse=True)
     assert (
@@ -143,8 +144,8 @@ def test_sensitivity_follows_the_declared_range(bncost, data_copy):
     path = data_copy / "inrichtingsmodellen.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    hoog: 20\n", "    hoog: 40\n"), encoding="utf-8")
     after = json.loads(bncost("gevoeligheid", "--gemeente", "Amersfoort", "-f", "json", "--data-dir", data_copy).out)
-    sv = {r["id"]: r for r in before["aannames"]}["schaalvoordeel"]
-    sv2 = {r["id"]: r for r in after["aannames"]}["schaalvoordeel"]
+    sv = {r["id"]: r for r in before["aannames"]}["schaalvoordeel_landelijk"]
+    sv2 = {r["id"]: r for r in after["aannames"]}["schaalvoordeel_landelijk"]
     assert sv2["uitslag_landelijk"] > sv["uitslag_landelijk"]
 
 

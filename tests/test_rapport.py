@@ -115,7 +115,7 @@ def test_the_workbook_computes_with_formulas_from_its_inputs(amersfoort):
         "Maandsalaris",
         "UrenPerMaand",
         "MaandenPerJaar",
-        "Schaalvoordeel",
+        "Schaalvoordeel_landelijk",
         "Totaal_kosten_basis",
         "Totaal_landelijk_volledig",
         "W_Uren",
@@ -132,7 +132,7 @@ def test_the_workbook_computes_with_formulas_from_its_inputs(amersfoort):
     rate_sheet, rate_ref = next(iter(wb.defined_names["Uurtarief"].destinations))
     assert wb[rate_sheet][rate_ref.replace("$", "")].value == "=Maandsalaris*Toeslagfactor/UrenPerMaand"
     models = wb["Modellen"]
-    assert any(isinstance(c.value, str) and "(1-Schaalvoordeel/100)" in c.value for row in models.iter_rows() for c in row)
+    assert any(isinstance(c.value, str) and "(1-Schaalvoordeel_landelijk/100)" in c.value for row in models.iter_rows() for c in row)
 
 
 def test_a_region_gets_a_members_sheet_and_chart(bncost, tmp_path):

@@ -52,7 +52,7 @@ def test_compare_explains_every_package(bncost, dataset, args):
     data = json.loads(bncost("compare-models", *args, "--uitleg", "-f", "json").out)
     pakketten = [v["pakket"] for v in data["vergelijkingen"]]
     tarief = "advies" if "advies" in args else "berekend"
-    sv = next((__import__("decimal").Decimal(args[i + 1]) for i, a in enumerate(args) if a == "--schaalvoordeel"), None)
+    sv = next(({"landelijk": __import__("decimal").Decimal(args[i + 1])} for i, a in enumerate(args) if a == "--schaalvoordeel"), None)
     results = [compare(dataset, 54600, p, tarief, sv) for p in pakketten]
     assert uitleg_figures(data["uitleg"]) == read_by(*results)
     if "volledig" in pakketten:  # the aanvullend observations are part of volledig (they were missing before)

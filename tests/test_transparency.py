@@ -61,7 +61,7 @@ def test_uitleg_in_json(bncost, dataset):
 
 def test_uitleg_compare_and_regio(bncost):
     r = bncost("compare-models", "-p", "basis", "--uitleg")
-    assert "3. Landelijk: totaal per jaar" in r.out and "schaalvoordeel landelijke voorziening: 10%" in r.out
+    assert "3. Landelijk: totaal per jaar" in r.out and "schaalvoordeel landelijke organisatie: 10%" in r.out
     r = bncost("regio", "--eenheid", "Limburg", "--uitleg", "-f", "markdown")
     assert "**Uitleg van de berekening**" in r.out and "- budget uitvoerder" in r.out
 
@@ -173,7 +173,9 @@ def test_set_one_off(bncost):
 
 def test_scenario_unknown_path(bncost, tmp_path):
     path = tmp_path / "fout.yaml"
-    path.write_text("naam: Tikfout\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.percent: 20\n", encoding="utf-8")
+    path.write_text(
+        "naam: Tikfout\nwijzigingen:\n  inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.percent: 20\n", encoding="utf-8"
+    )
     r = bncost("estimate", "-n", 54600, "--scenario", path)
     assert r.code == 1
     assert "fout.yaml:3: " in r.err

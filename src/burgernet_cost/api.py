@@ -273,9 +273,10 @@ def compare(
     set_: Sequence[str] = (),
     **tarief: Any,
 ) -> Vergelijkingsuitkomst:
-    """``bncost compare-models``: the three organisation models. Without ``inwoners`` and ``gemeente``
+    """``bncost compare-models``: the data's organisation models. Without ``inwoners`` and ``gemeente``
     the report's reference municipality; without ``pakket`` basis and volledig. ``tarief_per_inwoner``
-    is the option ``--tarief`` (berekend or advies)."""
+    is the option ``--tarief`` (berekend or advies); ``schaalvoordeel`` the option ``--schaalvoordeel``:
+    a percentage, "landelijk=20", or a mapping of executor to percentage."""
     from burgernet_cost.cli.commands import _herkomst
     from burgernet_cost.cli.options import Schaalvoordeel, Tarief, scale_advantage_values
     from burgernet_cost.cli.parsers import parse_pakket

@@ -265,10 +265,14 @@ def model(ctx: typer.Context, incomplete: str) -> Candidates:
 
 @_quiet
 def schaalvoordeel(ctx: typer.Context, incomplete: str) -> Candidates:
-    """--schaalvoordeel: UITVOERDER=PCT for each executor with a scale advantage, at the data's figure."""
+    """--schaalvoordeel: UITVOERDER=PCT for each executor with a scale advantage, at the data's figure;
+    for regio only those of its model (--model, or the default regionaal: none)."""
+    ds = _dataset(ctx)
+    model = (ctx.params or {}).get("model") or "regionaal" if getattr(ctx, "info_name", None) == "regio" else None
+    used = {e for m in ds.models.modellen if model is None or m.id == model for e in m.uitvoering.values()}
     out = []
-    for u in _dataset(ctx).models.uitvoerders:
-        if u.schaalvoordeel is not None:
+    for u in ds.models.uitvoerders:
+        if u.schaalvoordeel is not None and u.id in used:
             out.append((f"{u.id}={u.schaalvoordeel.procent}", f"{u.naam} (de data: {u.schaalvoordeel.procent}%)"))
     return out
 

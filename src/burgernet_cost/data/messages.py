@@ -67,8 +67,9 @@ def _plain(value: Any) -> str:
 
 #: keys of older data that now live elsewhere: where to move them
 MOVED = {
-    "schaalvoordeel_landelijk": "zet het blok onder de uitvoerder, als 'schaalvoordeel' bij uitvoerders[landelijk] "
-    "(elke uitvoerder kan zo een eigen schaalvoordeel hebben)",
+    "schaalvoordeel_landelijk": "het staat nu bij de uitvoerder, als 'schaalvoordeel' van uitvoerders[landelijk] "
+    "(--set inrichtingsmodellen.uitvoerders[landelijk].schaalvoordeel.procent=…; elke uitvoerder kan een eigen "
+    "schaalvoordeel hebben)",
 }
 
 

@@ -261,7 +261,7 @@ def _model_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
     for n, u in enumerate(m.uitvoerders):
         if u.id == "gemeente" and u.schaalvoordeel is not None:
             errors.append(
-                ds.lines[M].error(("uitvoerders", n, "schaalvoordeel"), "de gemeente zelf betaalt geen tarief, dus heeft geen schaalvoordeel")
+                ds.lines[M].error(("uitvoerders", n, "schaalvoordeel"), "de gemeente zelf betaalt geen tarief: geen schaalvoordeel")
             )
     for n, model in enumerate(m.modellen):
         for area, executor in model.uitvoering.items():

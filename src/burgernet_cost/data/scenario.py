@@ -177,6 +177,10 @@ def resolve(
             if not isinstance(current, dict):
                 raise ValueError(f"'{where}' heeft geen sleutels; '.{part}' kan niet")
             if part not in current:
+                from burgernet_cost.data.messages import MOVED
+
+                if part in MOVED:
+                    raise ValueError(f"'{part}' is verhuisd: {MOVED[part]}")
                 hint = difflib.get_close_matches(part, list(current), n=1)
                 raise ValueError(
                     f"onbekende sleutel '{part}' in '{where}'"

@@ -186,11 +186,12 @@ def chosen_scale_advantages(
     out: Schaalvoordelen = {}
     for who, procent in schaalvoordeel.items():
         if who == "":
-            if len(used) != 1:
-                why = "geen van deze modellen heeft een uitvoerder met een schaalvoordeel" if not used else "zeg voor welke uitvoerder"
-                raise UsageProblem(
-                    f"{why} ({' of '.join(f'{e}=PCT' for e in used or declared) or 'de data noemt er geen'})", field="schaalvoordeel"
-                )
+            if not used:
+                where = ", ".join(m.naam for m in shown)
+                why = "geen uitvoerder daarvan heeft een schaalvoordeel"
+                raise UsageProblem(f"heeft geen effect bij model {where} ({why})", field="schaalvoordeel")
+            if len(used) > 1:
+                raise UsageProblem(f"zeg voor welke uitvoerder ({' of '.join(f'{e}=PCT' for e in used)})", field="schaalvoordeel")
             who = used[0]
         if who not in declared:
             from burgernet_cost.errors import quote
