@@ -196,10 +196,18 @@ def _since_2014(d: Dossier, ds: Any, noten: Noten) -> str:
 
 
 def _decide(d: Dossier) -> str:
-    who = "de gemeenten" if d.is_regio else "de gemeente"
+    who = "de gemeenten doen" if d.is_regio else "de gemeente doet"
+    v = next(iter(d.vergelijkingen.values()))
+    names = {r.taakgebied: r.naam.lower() for r in v.schatting.regels}
+    models, before = [], ""
+    for u in v.uitkomsten:  # every model of the data, in its own words
+        areas = " en ".join(names.get(a, a) for a, e in u.uitvoerders.items() if e != "gemeente")
+        executor = " / ".join(dict.fromkeys(u.uitvoering[a] for a, e in u.uitvoerders.items() if e != "gemeente"))
+        what = f"{who} alles zelf" if not areas else f"de {executor} doet " + ("dat" if areas == before else areas)
+        models.append(f"{u.naam.lower()} ({what})")
+        before = areas or before
     items = [
-        f"Het inrichtingsmodel: gemeentelijk ({who} doet alles zelf), regionaal (een uitvoerder doet relatiebeheer en "
-        "communicatie voor de regio) of landelijk (een landelijke voorziening doet dat).",
+        f"Het inrichtingsmodel: {names_and(models, word='of')}.",
         "Het pakket: alleen het basispakket, of ook het aanvullende pakket.",
         "Het bedrag in de begroting, met de marge van ‘Hoe zeker’.",
     ]

@@ -435,10 +435,11 @@ def _cited(p: Mapping[str, Any]) -> str:
     return f'{p["bron"]}: het rapport zegt alleen "{p["citaat"]}"' if p.get("citaat") else str(p["bron"])
 
 
-def names_and(names: Any, upper: bool = False) -> str:
-    """'gemeentelijk en regionaal', 'gemeentelijk, regionaal en provinciaal' (names in lower case)."""
+def names_and(names: Any, upper: bool = False, word: str = "en") -> str:
+    """'gemeentelijk en regionaal', 'gemeentelijk, regionaal en provinciaal' (names in lower case;
+    ``word`` "of" for a choice)."""
     words = [str(n).lower() for n in names]
-    text = ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
+    text = ", ".join(words[:-1]) + f" {word} " + words[-1] if len(words) > 1 else "".join(words)
     return text[:1].upper() + text[1:] if upper else text
 
 
