@@ -23,7 +23,7 @@ EXECUTOR = """  - id: provincie
       procent: 5
       status: aanname
       toelichting: Een provincie bundelt meer gemeenten dan een regio, minder dan het land.
-      bron: {sectie: "5.1", citaat: "iets lager"}
+      bron: {sectie: "5.1"}
       bandbreedte: {laag: 0, hoog: 10, reden: "Tussen regionaal en landelijk."}
 """
 MODEL = """  - id: provinciaal
@@ -83,7 +83,7 @@ def test_compare_models_shows_the_fourth_model_with_its_own_scale_advantage(bnco
     assert {s["uitvoerder"]: s["procent"] for s in data["schaalvoordelen"]} == {"landelijk": 10, "provincie": _percent(provincial)}
     text = bncost("compare-models", "--data-dir", provincial, "-p", "basis").out
     assert "4. Provinciaal *" in text
-    assert "Schaalvoordeel provinciale uitvoerder: 5% (aanname; §5.1" in text
+    assert "Schaalvoordeel provinciale uitvoerder: 5% (aanname; §5.1)" in text
     assert "Pas aan met --schaalvoordeel provincie=PCT." in " ".join(text.split())
 
 
@@ -129,7 +129,7 @@ def test_gevoeligheid_and_ranges_follow(bncost, provincial):
     assert rows["schaalvoordeel_provincie"]["uitslag_provinciaal"] > 0
     assert rows["schaalvoordeel_provincie"]["uitslag_landelijk"] == 0
     band = _json(bncost, "compare-models", "--data-dir", provincial, "-p", "basis", "--bandbreedte")
-    assert "Schaalvoordeel provinciale uitvoerder" in band["bandbreedte_omvat"]
+    assert "Schaalvoordeel provinciaal" in band["bandbreedte_omvat"]
 
 
 def test_the_council_document_and_the_workbook_follow(bncost, provincial, tmp_path):
@@ -166,3 +166,28 @@ def test_tab_offers_the_data_s_models_and_scale_advantages(provincial):
     assert [v for v, _ in completion.schaalvoordeel(Ctx(), "")] == ["provincie=5"]  # only the chosen model's executor
     Ctx.info_name = "compare-models"
     assert [v for v, _ in completion.schaalvoordeel(Ctx(), "")] == ["landelijk=10", "provincie=5"]
+
+
+def test_an_id_that_cannot_be_a_workbook_name_is_refused(bncost, provincial):
+    """An executor's or model's id becomes a defined name in the workbook and a word of
+    --schaalvoordeel ID=PCT: a hyphen or a dot would give #NAME? in Excel, so the data is refused."""
+    path = provincial / "inrichtingsmodellen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("provincie", "prov-noord"), encoding="utf-8")
+    r = bncost("compare-models", "--data-dir", provincial)
+    assert r.code == 1 and "inrichtingsmodellen.yaml:" in r.err and "uitvoerders[3].id: id 'prov-noord'" in r.err
+
+
+def test_the_library_refuses_what_the_command_line_refuses(provincial):
+    from burgernet_cost import api
+    from burgernet_cost.errors import UsageProblem
+
+    with pytest.raises(UsageProblem, match="gaan over dezelfde waarde"):
+        api.compare(
+            pakket="basis",
+            data=provincial,
+            schaalvoordeel={"provincie": 5},
+            set_=["inrichtingsmodellen.uitvoerders[provincie].schaalvoordeel.procent=8"],
+        )
+    got = api.compare(pakket="basis", data=provincial, schaalvoordeel={"provincie": 0})
+    totals = {m.model: m.totaal for m in got.modellen}
+    assert totals["provinciaal"] == totals["regionaal"]

@@ -102,7 +102,7 @@ def test_a_default_outside_its_range_is_rejected(bncost, data_copy):
     path.write_text(path.read_text(encoding="utf-8").replace("  procent: 10\n", "  procent: 25\n"), encoding="utf-8")
     r = bncost("validate", "--data-dir", data_copy)
     text = " ".join(r.out.split())
-    assert r.code == 1 and "het schaalvoordeel van de landelijke organisatie 25% ligt buiten zijn eigen bandbreedte (0% tot 20%)" in text
+    assert r.code == 1 and "het schaalvoordeel van de landelijke voorziening 25% ligt buiten zijn eigen bandbreedte (0% tot 20%)" in text
 
 
 def test_compare_and_regio_ranges(bncost):

@@ -61,7 +61,7 @@ def test_uitleg_in_json(bncost, dataset):
 
 def test_uitleg_compare_and_regio(bncost):
     r = bncost("compare-models", "-p", "basis", "--uitleg")
-    assert "3. Landelijk: totaal per jaar" in r.out and "schaalvoordeel landelijke organisatie: 10%" in r.out
+    assert "3. Landelijk: totaal per jaar" in r.out and "schaalvoordeel landelijke voorziening: 10%" in r.out
     r = bncost("regio", "--eenheid", "Limburg", "--uitleg", "-f", "markdown")
     assert "**Uitleg van de berekening**" in r.out and "- budget uitvoerder" in r.out
 

@@ -226,7 +226,7 @@ class Model:
     """One organisation model for one package: who pays what (``compare-models``)."""
 
     pakket: str
-    model: str  # gemeentelijk, regionaal or landelijk
+    model: str  # the model's id in the data (gemeentelijk, regionaal, landelijk, …)
     naam: str
     eigen_uren: Decimal  # hours per month of the municipality's own staff
     eigen_fte: Decimal
@@ -291,6 +291,7 @@ def compare(
     given = schaalvoordeel.items() if isinstance(schaalvoordeel, Mapping) else [("", schaalvoordeel)] if schaalvoordeel is not None else []
     values = [_parsed(Schaalvoordeel, f"{who}={pct}" if who else str(pct), "schaalvoordeel") for who, pct in given]
     opties, opzet = _setup(data, inwoners, gemeente, jaar, False, tarief, scenario, set_)
+    opties.set_overlaps({"--schaalvoordeel": bool(values)})
     ds, municipality = opzet.ds, opzet.municipality
     advantage = chosen_scale_advantages(ds, scale_advantage_values(values), None, tarief_per_inwoner)  # type: ignore[arg-type]
     referentie = opzet.inwoners is None

@@ -20,7 +20,9 @@ COMMANDS: dict[str, Spec] = {
         "commands", "estimate_cmd", "Kosten van de gemeentelijke taken voor één gemeente: uren, fte en euro's per taakgebied."
     ),
     "compare-models": Spec(
-        "commands", "compare_cmd", "Vergelijk de drie inrichtingsmodellen (gemeentelijk, regionaal, landelijk) voor één gemeente."
+        "commands",
+        "compare_cmd",
+        "Vergelijk de inrichtingsmodellen uit de data (meegeleverd: gemeentelijk, regionaal, landelijk) voor één gemeente.",
     ),
     "huidig": Spec(
         "commands",

@@ -6,10 +6,11 @@ Each problem is a ``DataError`` with file, line and key path.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from burgernet_cost.errors import DataError
+from burgernet_cost.errors import DataError, quote
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
@@ -252,12 +253,26 @@ def _origin_errors(ds: Dataset) -> list[DataError]:
     return errors
 
 
+#: a model's or executor's id: a defined name in the workbook (Totaal_<model>_basis) and a word on the command line
+NAME_ID = re.compile(r"[a-z][a-z0-9_]{0,40}")
+
+
 def _model_errors(ds: Dataset, areas: dict[str, Any]) -> list[DataError]:
     M = "inrichtingsmodellen.yaml"
     m = ds.models
     errors = _unique(ds, M, "uitvoerders", m.uitvoerders) + _unique(ds, M, "modellen", m.modellen)
     executors = [u.id for u in m.uitvoerders]
     quantified = [a for a, area in areas.items() if area.gekwantificeerd]
+    named = [("uitvoerders", n, u.id) for n, u in enumerate(m.uitvoerders)] + [("modellen", n, x.id) for n, x in enumerate(m.modellen)]
+    for key, n, ident in named:
+        if not NAME_ID.fullmatch(ident):
+            errors.append(
+                ds.lines[M].error(
+                    (key, n, "id"),
+                    f"id {quote(ident)}: alleen kleine letters, cijfers en _ (het wordt een naam in de werkmap en in "
+                    "--schaalvoordeel ID=PCT of --model ID)",
+                )
+            )
     for n, u in enumerate(m.uitvoerders):
         if u.id == "gemeente" and u.schaalvoordeel is not None:
             errors.append(

@@ -67,6 +67,7 @@ class Aanname:
     reden: str = ""
     taakgebied: str | None = None  # the name of the taakgebied, for a scaling
     uitvoerder: str | None = None  # the name of the executor, for a scale advantage
+    modellen: str = ""  # for a scale advantage: the names of the models whose executor it is ("Landelijk")
     citaat: str = ""  # what the source says in so many words ("iets lager")
 
 
@@ -127,6 +128,7 @@ def assumptions(
                 ),
                 b.reden.strip(),
                 uitvoerder=u.naam,
+                modellen=" en ".join(m.naam for m in ds.models.modellen if u.id in m.uitvoering.values()),
                 citaat=sv.bron.citaat or "",
             )
         )

@@ -18,7 +18,7 @@ from burgernet_cost.output.document import Report
 from burgernet_cost.output.html_page import report_html, table_html
 from burgernet_cost.output.rapport_notes import Noten
 from burgernet_cost.output.views.ranges import assumption_name, sensitivity_table
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl
+from burgernet_cost.output.wording import PAKKET_LABELS, count_word, date_nl
 
 LONG_TABLE = 40  # a table of more rows than this prints in two columns
 CHART_ROWS_IN_PRINT = 30  # a bar chart of more members than this is left out of print
@@ -66,7 +66,8 @@ def models(d: Dossier, ds: Any, c: Any, noten: Noten) -> str:
         if d.is_regio
         else ""
     )
-    return _section("modellen", "De drie inrichtingsmodellen", intro + chart + _block(report, noten))
+    n = count_word(len(next(iter(d.vergelijkingen.values())).uitkomsten))
+    return _section("modellen", f"De {n} inrichtingsmodellen", intro + chart + _block(report, noten))
 
 
 def sizes(d: Dossier, noten: Noten) -> str:

@@ -20,7 +20,7 @@ from burgernet_cost.output.rapport_notes import Noten
 from burgernet_cost.output.views.compare import totals_table
 from burgernet_cost.output.views.council import band_table
 from burgernet_cost.output.views.estimate import package_table
-from burgernet_cost.output.wording import PAKKET_LABELS, date_nl, events_note, names_and, note_text
+from burgernet_cost.output.wording import PAKKET_LABELS, count_word, date_nl, events_note, names_and, note_text
 
 SCALE_NOTES = ("schaalvoordeel_aanname", "schaalvoordeel_opgegeven", "advies_landelijk", "tarief_advies")
 EDGE = {"laag": "het laagste", "hoog": "het hoogste"}
@@ -106,7 +106,7 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
     for p, v in d.vergelijkingen.items():
         low = min(u.totaal for u in v.uitkomsten)
         if all(u.totaal == low for u in v.uitkomsten):
-            lines.append(f"{PAKKET_LABELS[p]}: de {len(v.uitkomsten)} modellen kosten even veel")
+            lines.append(f"{PAKKET_LABELS[p]}: de {count_word(len(v.uitkomsten))} modellen kosten even veel")
             continue
         cheapest = [u for u in v.uitkomsten if u.totaal == low]
         names = " en ".join(u.naam.lower() for u in cheapest)
@@ -122,6 +122,7 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
     best = min(v.uitkomsten, key=lambda u: u.totaal)
     scale = next((s for s in v.schaalvoordelen if s.uitvoerder in best.uitvoerders.values()), None)
     if best.rust_op_aanname and scale is not None:
+        why_notes = [note_text(n) for n in v.notities if n.code in SCALE_NOTES and n.p.get("id", scale.uitvoerder) == scale.uitvoerder]
         basis = (
             "een eigen keuze"
             if scale.opgegeven

@@ -435,6 +435,12 @@ def _cited(p: Mapping[str, Any]) -> str:
     return f'{p["bron"]}: het rapport zegt alleen "{p["citaat"]}"' if p.get("citaat") else str(p["bron"])
 
 
+def count_word(n: int) -> str:
+    """'drie' for 3: a small count in words, as Dutch prose writes it."""
+    words = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf")
+    return words[n] if 0 <= n < len(words) else str(n)
+
+
 def names_and(names: Any, upper: bool = False, word: str = "en") -> str:
     """'gemeentelijk en regionaal', 'gemeentelijk, regionaal en provinciaal' (names in lower case;
     ``word`` "of" for a choice)."""

@@ -23,7 +23,7 @@ from burgernet_cost.output.views.common import (
     scenario_header,
     situation_2014_for,
 )
-from burgernet_cost.output.wording import PAKKET_LABELS, notes_text
+from burgernet_cost.output.wording import PAKKET_LABELS, count_word, notes_text
 
 if TYPE_CHECKING:
     from burgernet_cost.data.dataset import Dataset
@@ -159,7 +159,7 @@ def totals_table(vergelijkingen: list[Vergelijking], regio: bool) -> Table:
         None,
         [Column("pakket", "Pakket"), *(Column(u.id, u.naam, "money") for u in first.uitkomsten)],
         rows,
-        title=f"Totale kosten per jaar in de drie inrichtingsmodellen{whole}",
+        title=f"Totale kosten per jaar in de {count_word(len(first.uitkomsten))} inrichtingsmodellen{whole}",
         formats=frozenset({DISPLAY}),
         row_header=True,
     )

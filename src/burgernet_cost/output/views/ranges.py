@@ -17,8 +17,8 @@ EDGES = {"laag": "ondergrens", "hoog": "bovengrens"}
 def assumption_name(a: Aanname) -> str:
     if a.id == "uurtarief":
         return "Uurtarief (schaal, periodiek, tabel)"
-    if a.uitvoerder is not None:
-        return f"Schaalvoordeel {a.uitvoerder}"
+    if a.uitvoerder is not None:  # named by its model, as the tables' columns are
+        return f"Schaalvoordeel {(a.modellen or a.uitvoerder).lower()}"
     return f"Schaling {(a.taakgebied or a.id).lower()}"
 
 
@@ -44,6 +44,8 @@ def option_text(o: Optie | None, a: Aanname | None = None) -> str:
     if o.soort == "tariefprofiel":
         return f"profiel {p['profiel']} ({money.euro(number(p['bedrag']))})"
     if o.soort == "schaalvoordeel":
+        if a is not None:  # the row names the assumption, and so the executor
+            return f"schaalvoordeel {money.pct(number(p['procent']))}"
         return f"schaalvoordeel {p['uitvoerder']} {money.pct(number(p['procent']))}"
     return f"{str(p['taakgebied']).lower()} {_rule(str(p['regel']))}"
 

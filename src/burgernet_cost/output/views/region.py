@@ -48,6 +48,10 @@ def _scaled(regio: Regio) -> list[Schaalvoordeel]:
     return list(regio.vergelijking.schaalvoordelen)
 
 
+def _how(s: Schaalvoordeel) -> str:
+    return "opgegeven" if s.opgegeven else s.status
+
+
 def _header(regio: Regio, ds: Dataset, peildatum: str | None) -> list[Part]:
     model = next(m for m in ds.models.modellen if m.id == regio.model)
     names = {u.id: u.naam for u in ds.models.uitvoerders}
@@ -57,7 +61,7 @@ def _header(regio: Regio, ds: Dataset, peildatum: str | None) -> list[Part]:
     rate_text = (
         f"{money.euro(regio.tarief_per_inwoner, 4)} per inwoner per jaar ("
         + ("berekend uit de uren" if regio.tarief == "berekend" else "advies §6")
-        + "".join(f", na schaalvoordeel ({'opgegeven' if s.opgegeven else s.status})" for s in _scaled(regio))
+        + "".join(f", na schaalvoordeel {s.naam} {money.pct(s.procent)} ({_how(s)})" for s in _scaled(regio))
         + ")"
     )
     return [
