@@ -267,9 +267,11 @@ def model(ctx: typer.Context, incomplete: str) -> Candidates:
 def schaalvoordeel(ctx: typer.Context, incomplete: str) -> Candidates:
     """--schaalvoordeel: UITVOERDER=PCT for each executor with a scale advantage, at the data's figure;
     for regio only those of its model (--model, or the default regionaal: none)."""
+    from burgernet_cost.domain.compare import executors_of
+
     ds = _dataset(ctx)
     model = (ctx.params or {}).get("model") or "regionaal" if getattr(ctx, "info_name", None) == "regio" else None
-    used = {e for m in ds.models.modellen if model is None or m.id == model for e in m.uitvoering.values()}
+    used = executors_of(ds, None if model is None else (model,))
     out = []
     for u in ds.models.uitvoerders:
         if u.schaalvoordeel is not None and u.id in used:

@@ -24,7 +24,7 @@ from burgernet_cost.domain.figures import MODELS_FILE, figure, take, user_input
 from burgernet_cost.domain.formulas import FORMULES, compute
 from burgernet_cost.domain.rate import TariefKeuze, uurtarief
 from burgernet_cost.domain.trace import Figuur, Notitie, Spoor, Trace, notitie
-from burgernet_cost.errors import UsageProblem
+from burgernet_cost.errors import UsageProblem, quote
 from burgernet_cost.structs import replace, struct
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class Schaalvoordeel:
     """The scale advantage of one executor as a result used it: the data's, or the user's own figure."""
 
     uitvoerder: str  # executor id
-    naam: str  # the executor's name ("landelijke organisatie")
+    naam: str  # the executor's name ("landelijke voorziening")
     procent: Decimal
     opgegeven: bool  # given with --schaalvoordeel (not the data's)
     status: Status  # the data's status (an assumption in the shipped data); "invoer" when given
@@ -64,6 +64,11 @@ class ModelUitkomst:
     tarief_bron: Tarief | None
     rust_op_aanname: bool  # uses the scale advantage (an assumption, or the user's own figure)
 
+    @property
+    def uitvoerder(self) -> str:
+        """Who performs what the municipality does not ("regionale uitvoerder"; "" when it does all)."""
+        return " / ".join(dict.fromkeys(self.uitvoering[a] for a, e in self.uitvoerders.items() if e != "gemeente"))
+
 
 @struct
 class Vergelijking:
@@ -79,6 +84,13 @@ class Vergelijking:
     @property
     def figuren(self) -> tuple[Figuur, ...]:
         return self.spoor.figuren
+
+    def schaalvoordelen_van(self, ident: str) -> tuple[Schaalvoordeel, ...]:
+        """The scale advantages the model's contribution rests on (none at tarief advies)."""
+        u = self.model(ident)
+        if not u.rust_op_aanname:
+            return ()
+        return tuple(s for s in self.schaalvoordelen if s.uitvoerder in u.uitvoerders.values())
 
     def model(self, ident: ModelCode | str) -> ModelUitkomst:
         for u in self.uitkomsten:
@@ -182,7 +194,8 @@ def chosen_scale_advantages(
         )
     declared = {u.id: u for u in ds.models.uitvoerders if u.schaalvoordeel is not None}
     shown = [m for m in ds.models.modellen if modellen is None or m.id in modellen]
-    used = [e for e in declared if any(e in m.uitvoering.values() for m in shown)]
+    performing = executors_of(ds, modellen)
+    used = [e for e in declared if e in performing]
     out: Schaalvoordelen = {}
     for who, procent in schaalvoordeel.items():
         if who == "":
@@ -194,8 +207,6 @@ def chosen_scale_advantages(
                 raise UsageProblem(f"zeg voor welke uitvoerder ({' of '.join(f'{e}=PCT' for e in used)})", field="schaalvoordeel")
             who = used[0]
         if who not in declared:
-            from burgernet_cost.errors import quote
-
             choices = ", ".join(declared) or "de data noemt er geen"
             raise UsageProblem(
                 f"de data kent geen uitvoerder {quote(who)} met een schaalvoordeel (kies uit: {choices})", field="schaalvoordeel"
@@ -213,9 +224,14 @@ def chosen_scale_advantages(
     return out
 
 
+def executors_of(ds: Dataset, modellen: tuple[str, ...] | None = None) -> set[str]:
+    """The ids of the executors that perform a taakgebied in one of ``modellen`` (None: every model)."""
+    return {e for m in ds.models.modellen if modellen is None or m.id in modellen for e in m.uitvoering.values()}
+
+
 def for_model(ds: Dataset, schaalvoordeel: Schaalvoordelen | None, model: str) -> Schaalvoordelen | None:
     """The chosen scale advantages that bear on one model (of the executors it uses)."""
-    used = next(set(m.uitvoering.values()) for m in ds.models.modellen if m.id == model)
+    used = executors_of(ds, (model,))
     return {e: v for e, v in (schaalvoordeel or {}).items() if e in used} or None
 
 
@@ -225,7 +241,7 @@ def scale_advantages(
     """The scale advantage of every executor that has one in the data and performs a taakgebied in
     one of ``modellen`` (all when None), with the user's own figure where given."""
     given = schaalvoordeel or {}
-    used = {e for m in ds.models.modellen if modellen is None or m.id in modellen for e in m.uitvoering.values()}
+    used = executors_of(ds, modellen)
     out = []
     for u in ds.models.uitvoerders:
         sv = u.schaalvoordeel

@@ -157,25 +157,14 @@ def region(
     months = take(trace, ds, SALARY_FILE, ("uurloon", "maanden_per_jaar"), "uurloon.maanden_per_jaar", "maanden")
     tarief_uur = unit.schatting.uurtarief
     leden = _members(ds, members, figs, own, pakket, m, trace, months.id, tarief_uur.stap, schalingen)
-    compute(
-        trace, "regio.budget", "totaal", {"delen": [_ident(lid, "bijdrage") for lid in members]}, soort="regio.budget", eenheid="€/jaar"
+    sums = (
+        ("regio.budget", [_ident(lid, "bijdrage") for lid in members], "€/jaar"),
+        ("regio.eigen_uren", [_ident(lid, "eigen_uren") for lid in members], "uur/maand"),
+        ("regio.uitvoerder_uren", [step_id(a, "uren_per_maand") for a in out], "uur/maand"),
     )
-    compute(
-        trace,
-        "regio.eigen_uren",
-        "totaal",
-        {"delen": [_ident(lid, "eigen_uren") for lid in members]},
-        soort="regio.eigen_uren",
-        eenheid="uur/maand",
-    )
-    hours = compute(
-        trace,
-        "regio.uitvoerder_uren",
-        "totaal",
-        {"delen": [step_id(a, "uren_per_maand") for a in out]},
-        soort="regio.uitvoerder_uren",
-        eenheid="uur/maand",
-    )
+    for ident, parts, eenheid in sums:
+        compute(trace, ident, "totaal", {"delen": parts}, soort=ident, eenheid=eenheid)
+    hours = trace.value("regio.uitvoerder_uren")
     fte = compute(
         trace,
         "regio.uitvoerder_fte",

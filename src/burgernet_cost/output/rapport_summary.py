@@ -120,8 +120,8 @@ def _cheapest(d: Dossier, noten: Noten) -> str:
     equal = [note_text(n) for n in v.notities if n.code == "berekend_gelijk"]
     why = ""
     best = min(v.uitkomsten, key=lambda u: u.totaal)
-    scale = next((s for s in v.schaalvoordelen if s.uitvoerder in best.uitvoerders.values()), None)
-    if best.rust_op_aanname and scale is not None:
+    scale = next(iter(v.schaalvoordelen_van(best.id)), None)
+    if scale is not None:
         why_notes = [note_text(n) for n in v.notities if n.code in SCALE_NOTES and n.p.get("id", scale.uitvoerder) == scale.uitvoerder]
         basis = (
             "een eigen keuze"
@@ -203,8 +203,7 @@ def _decide(d: Dossier) -> str:
     models, before = [], ""
     for u in v.uitkomsten:  # every model of the data, in its own words
         areas = " en ".join(names.get(a, a) for a, e in u.uitvoerders.items() if e != "gemeente")
-        executor = " / ".join(dict.fromkeys(u.uitvoering[a] for a, e in u.uitvoerders.items() if e != "gemeente"))
-        what = f"{who} alles zelf" if not areas else f"de {executor} doet " + ("dat" if areas == before else areas)
+        what = f"{who} alles zelf" if not areas else f"de {u.uitvoerder} doet " + ("dat" if areas == before else areas)
         models.append(f"{u.naam.lower()} ({what})")
         before = areas or before
     items = [

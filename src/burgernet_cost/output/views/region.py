@@ -41,11 +41,9 @@ def budget_balance(regio: Regio) -> str:
     return text + (f"; het budget is {money.euro(gap)} hoger" if gap > 0 else f"; het budget schiet {money.euro(-gap)} tekort")
 
 
-def _scaled(regio: Regio) -> list[Schaalvoordeel]:
+def _scaled(regio: Regio) -> tuple[Schaalvoordeel, ...]:
     """The scale advantages the region's contribution rests on (none: the budget pays for the hours)."""
-    if not regio.vergelijking.model(regio.model).rust_op_aanname:
-        return []
-    return list(regio.vergelijking.schaalvoordelen)
+    return regio.vergelijking.schaalvoordelen_van(regio.model)
 
 
 def _how(s: Schaalvoordeel) -> str:
@@ -54,10 +52,9 @@ def _how(s: Schaalvoordeel) -> str:
 
 def _header(regio: Regio, ds: Dataset, peildatum: str | None) -> list[Part]:
     model = next(m for m in ds.models.modellen if m.id == regio.model)
-    names = {u.id: u.naam for u in ds.models.uitvoerders}
     outsourced = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e != "gemeente")
     own = " en ".join(ds.taakgebied(a).naam.lower() for a, e in model.uitvoering.items() if e == "gemeente")
-    executor = " / ".join(dict.fromkeys(names.get(e, e) for e in model.uitvoering.values() if e != "gemeente"))
+    executor = regio.vergelijking.model(regio.model).uitvoerder
     rate_text = (
         f"{money.euro(regio.tarief_per_inwoner, 4)} per inwoner per jaar ("
         + ("berekend uit de uren" if regio.tarief == "berekend" else "advies §6")
